@@ -1,0 +1,226 @@
+//! Command-line types (clap derive). Only argument shapes and help live
+//! here; validation happens as the values parse, before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::ontology::{EdgeType, Kind};
+
+/// Turn news articles into a geopolitical knowledge graph: who met, claims,
+/// opposes, sanctions or attacks whom, with the sentence that says so.
+#[derive(Debug, Parser)]
+#[command(name = "geokg", version, about)]
+pub struct Cli {
+    /// The database file [default: geokg.db in the working directory].
+    #[arg(long, global = true, env = "GEOKG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Extra gazetteer file(s) in the formats of data/README.md, loaded after the built-in data.
+    #[arg(long = "gazetteer", global = true, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles (files, folders, '-' for stdin) into the database.
+    Ingest {
+        /// Files (.txt articles, .jsonl), folders (walked recursively) or '-'.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = 200)]
+        batch: usize,
+    },
+    /// Extract one article and print its entities and relations (no database).
+    Extract {
+        /// The article.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
+    /// List entities.
+    Entities {
+        /// Only this kind.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<Kind>,
+        /// Only names or aliases containing this text.
+        #[arg(long = "match", value_name = "TEXT")]
+        matching: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// List relations with their evidence.
+    Relations {
+        /// Only edges from this entity (any name or alias).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only edges to this entity.
+        #[arg(long)]
+        to: Option<String>,
+        /// Only these edge types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Only evidence from articles dated on or after (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<String>,
+        /// Only evidence from articles dated on or before (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<String>,
+        /// Also list negated and hypothetical statements.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Show one entity: kind, aliases, members, and every edge in and out with evidence.
+    Show {
+        /// Any name or alias ("putin", "the Kremlin", "Kharkov").
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Export the graph.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+        format: ExportFormat,
+        /// Output file [default: stdout].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Draw the graph to SVG, PNG or PDF (by extension).
+    Render {
+        /// Output picture.
+        #[arg(long)]
+        out: PathBuf,
+        /// Renderer: Graphviz when installed (auto), or one of them.
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
+        /// Graphviz layout program.
+        #[arg(long, default_value = "dot", value_parser = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"])]
+        layout: String,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Score the extractor on a set (articles/ and gold/) as score.py does.
+    Eval {
+        /// The set folder.
+        set: PathBuf,
+        /// List misses and false hits per article.
+        #[arg(long)]
+        verbose: bool,
+        /// Write every figure as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
+}
+
+/// Filters shared by export and render.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Keep the neighbourhood of this entity.
+    #[arg(long)]
+    pub around: Option<String>,
+    /// Hops around --around.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// Only these edge types (repeatable).
+    #[arg(long = "type", value_parser = parse_type)]
+    pub types: Vec<EdgeType>,
+    /// Only nodes of these kinds (repeatable).
+    #[arg(long = "kind", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+    /// Only evidence from articles dated on or after (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Only evidence from articles dated on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<String>,
+    /// Drop edges supported by fewer articles.
+    #[arg(long, default_value_t = 1)]
+    pub min_count: usize,
+    /// Keep the N most connected nodes.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Group people and regions under their state (DOT).
+    #[arg(long, value_parser = ["state"])]
+    pub cluster: Option<String>,
+}
+
+/// `extract` output.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// ONTOLOGY.md's system-output JSON.
+    Json,
+}
+
+/// Query output.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON array.
+    Json,
+    /// CSV with a header.
+    Csv,
+}
+
+/// `show` output.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowFormat {
+    /// Readable text.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// `export` formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// Node-link JSON.
+    Json,
+}
+
+/// `render --engine`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EngineArg {
+    /// Graphviz when installed, else built-in.
+    Auto,
+    /// Graphviz's dot.
+    Graphviz,
+    /// The pure-Rust layout (SVG only).
+    Builtin,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+        .map_err(|e: crate::ontology::UnknownName| e.to_string())
+}
+
+fn parse_type(s: &str) -> Result<EdgeType, String> {
+    s.parse()
+        .map_err(|e: crate::ontology::UnknownName| e.to_string())
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    match crate::article::parse_date(s) {
+        Some(d) if d.len() == s.trim().len() => Ok(d),
+        _ => Err(format!("'{s}' is not a date (YYYY-MM-DD)")),
+    }
+}

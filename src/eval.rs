@@ -1,0 +1,443 @@
+//! The project's own evaluation: scores extraction against a gold set
+//! (`articles/ID.txt`, `gold/ID.json`) exactly as `eval/score.py` does,
+//! per kind and per type, with misses and false hits listed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::article::read_one;
+use crate::extract::extract;
+use crate::gazetteer::Gazetteer;
+use crate::ontology::fold;
+
+/// Why a set could not be scored.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvalError {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A gold file is not valid.
+    #[error("{path}: {message}")]
+    Gold {
+        /// The file.
+        path: String,
+        /// What was wrong.
+        message: String,
+    },
+}
+
+/// Precision, recall and F1 with their counts.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq)]
+pub struct Prf {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    pub fn_: usize,
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+/// Every figure of a run.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Figures {
+    /// Articles scored.
+    pub articles: usize,
+    /// Articles that could not be read.
+    pub failures: usize,
+    /// Untyped entity scores by kind ("all" too).
+    pub entities: BTreeMap<String, Prf>,
+    /// Typed entity scores by kind.
+    pub typed_entities: BTreeMap<String, Prf>,
+    /// Relation scores by type.
+    pub relations: BTreeMap<String, Prf>,
+    /// Per article: misses and false hits.
+    #[serde(skip)]
+    pub notes: Vec<(String, Vec<String>)>,
+}
+
+type Counts = HashMap<(&'static str, String, &'static str), usize>;
+
+fn bump(c: &mut Counts, group: &'static str, cat: &str, what: &'static str) {
+    *c.entry((group, cat.to_string(), what)).or_default() += 1;
+}
+
+struct Gold {
+    names: Vec<(String, String)>,
+    alias: HashMap<String, usize>,
+    optional: HashSet<String>,
+    relations: HashSet<(usize, String, usize)>,
+    optional_relations: HashSet<(usize, String, usize)>,
+}
+
+fn names_of(e: &Value) -> HashSet<String> {
+    let mut out = HashSet::new();
+    if let Some(n) = e.get("name").and_then(Value::as_str) {
+        out.insert(fold(n));
+    }
+    for a in e
+        .get("aliases")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(a) = a.as_str().filter(|a| !a.is_empty()) {
+            out.insert(fold(a));
+        }
+    }
+    out
+}
+
+fn rel_key(s: usize, typ: &str, t: usize) -> (usize, String, usize) {
+    if matches!(typ, "met-with" | "cooperates-with") && t < s {
+        (t, typ.to_string(), s)
+    } else {
+        (s, typ.to_string(), t)
+    }
+}
+
+impl Gold {
+    fn parse(doc: &Value, path: &str) -> Result<Gold, EvalError> {
+        let mut g = Gold {
+            names: Vec::new(),
+            alias: HashMap::new(),
+            optional: HashSet::new(),
+            relations: HashSet::new(),
+            optional_relations: HashSet::new(),
+        };
+        for (i, e) in doc
+            .get("entities")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let name = e
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let kind = e
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            g.names.push((name, kind));
+            for n in names_of(e) {
+                g.alias.entry(n).or_insert(i);
+            }
+        }
+        for n in doc
+            .get("optional_entities")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(n) = n.as_str() {
+                g.optional.insert(fold(n));
+            }
+        }
+        for (field, optional) in [("relations", false), ("optional_relations", true)] {
+            for r in doc
+                .get(field)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let get = |k: &str| r.get(k).and_then(Value::as_str).unwrap_or("");
+                let (Some(s), Some(t)) = (g.resolve(get("source")), g.resolve(get("target")))
+                else {
+                    return Err(EvalError::Gold {
+                        path: path.to_string(),
+                        message: format!("gold relation names an unknown entity: {r}"),
+                    });
+                };
+                let k = rel_key(s, get("type"), t);
+                if optional {
+                    g.optional_relations.insert(k);
+                } else {
+                    g.relations.insert(k);
+                }
+            }
+        }
+        Ok(g)
+    }
+
+    fn resolve(&self, name: &str) -> Option<usize> {
+        self.alias.get(&fold(name)).copied()
+    }
+
+    fn is_optional(&self, name: &str) -> bool {
+        self.resolve(name).is_none() && self.optional.contains(&fold(name))
+    }
+}
+
+fn score_article(gold: &Gold, system: &Value, c: &mut Counts, notes: &mut Vec<String>) {
+    let mut matched: HashMap<usize, String> = HashMap::new();
+    for e in system
+        .get("entities")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let names = names_of(e);
+        let kind = e
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_string();
+        let name = e.get("name").and_then(Value::as_str).unwrap_or("");
+        // The scorer takes the first alias that hits; iterate in a stable order.
+        let mut sorted: Vec<&String> = names.iter().collect();
+        sorted.sort();
+        let hit = std::iter::once(fold(name))
+            .chain(sorted.into_iter().cloned())
+            .find_map(|n| gold.alias.get(&n).copied());
+        match hit {
+            None => {
+                if names.iter().any(|n| gold.optional.contains(n)) {
+                    continue;
+                }
+                for (g, cat) in [
+                    ("ent", "all"),
+                    ("ent", kind.as_str()),
+                    ("tent", kind.as_str()),
+                    ("tent", "all"),
+                ] {
+                    bump(c, g, cat, "fp");
+                }
+                notes.push(format!("  + entity '{name}' ({kind})"));
+            }
+            Some(g) if !matched.contains_key(&g) => {
+                matched.insert(g, kind);
+            }
+            Some(g) => {
+                for (grp, cat) in [
+                    ("ent", "all"),
+                    ("ent", kind.as_str()),
+                    ("tent", "all"),
+                    ("tent", kind.as_str()),
+                ] {
+                    bump(c, grp, cat, "fp");
+                }
+                notes.push(format!(
+                    "  + duplicate node '{name}' for '{}'",
+                    gold.names[g].0
+                ));
+            }
+        }
+    }
+    for (i, (name, kind)) in gold.names.iter().enumerate() {
+        match matched.get(&i) {
+            Some(k) => {
+                bump(c, "ent", "all", "tp");
+                bump(c, "ent", kind, "tp");
+                if k == kind {
+                    bump(c, "tent", "all", "tp");
+                    bump(c, "tent", kind, "tp");
+                } else {
+                    bump(c, "tent", "all", "fn");
+                    bump(c, "tent", kind, "fn");
+                    bump(c, "tent", "all", "fp");
+                    bump(c, "tent", k, "fp");
+                    notes.push(format!("  ~ entity '{name}': kind {k} instead of {kind}"));
+                }
+            }
+            None => {
+                for (g, cat) in [
+                    ("ent", "all"),
+                    ("ent", kind.as_str()),
+                    ("tent", "all"),
+                    ("tent", kind.as_str()),
+                ] {
+                    bump(c, g, cat, "fn");
+                }
+                notes.push(format!("  - entity '{name}' ({kind})"));
+            }
+        }
+    }
+    let mut found = HashSet::new();
+    for r in system
+        .get("relations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if r.get("negated").and_then(Value::as_bool).unwrap_or(false) {
+            continue;
+        }
+        let get = |k: &str| r.get(k).and_then(Value::as_str).unwrap_or("");
+        let typ = if get("type").is_empty() {
+            "?"
+        } else {
+            get("type")
+        };
+        if gold.is_optional(get("source")) || gold.is_optional(get("target")) {
+            continue;
+        }
+        let k = match (gold.resolve(get("source")), gold.resolve(get("target"))) {
+            (Some(s), Some(t)) if s != t => Some(rel_key(s, typ, t)),
+            _ => None,
+        };
+        if let Some(k) = &k {
+            if found.contains(k) {
+                continue;
+            }
+            found.insert(k.clone());
+            if gold.relations.contains(k) || gold.optional_relations.contains(k) {
+                continue;
+            }
+        }
+        bump(c, "rel", "all", "fp");
+        bump(c, "rel", typ, "fp");
+        notes.push(format!(
+            "  + relation '{}' -{typ}-> '{}'",
+            get("source"),
+            get("target")
+        ));
+    }
+    let mut gold_rels: Vec<_> = gold.relations.iter().collect();
+    gold_rels.sort();
+    for k in gold_rels {
+        if found.contains(k) {
+            bump(c, "rel", "all", "tp");
+            bump(c, "rel", &k.1, "tp");
+        } else {
+            bump(c, "rel", "all", "fn");
+            bump(c, "rel", &k.1, "fn");
+            notes.push(format!(
+                "  - relation '{}' -{}-> '{}'",
+                gold.names[k.0].0, k.1, gold.names[k.2].0
+            ));
+        }
+    }
+}
+
+fn prf(c: &Counts, group: &'static str, cat: &str) -> Prf {
+    let get = |w: &'static str| c.get(&(group, cat.to_string(), w)).copied().unwrap_or(0);
+    let (tp, fp, fn_) = (get("tp"), get("fp"), get("fn"));
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let p = ratio(tp, tp + fp);
+    let r = ratio(tp, tp + fn_);
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    let round = |x: f64| (x * 10000.0).round() / 10000.0;
+    Prf {
+        tp,
+        fp,
+        fn_,
+        precision: round(p),
+        recall: round(r),
+        f1: round(f),
+    }
+}
+
+/// Scores the built-in extractor on a set folder.
+pub fn run(set: &Path, g: &Gazetteer) -> Result<Figures, EvalError> {
+    let gold_dir = set.join("gold");
+    let read_dir = std::fs::read_dir(&gold_dir).map_err(|source| EvalError::Io {
+        path: gold_dir.display().to_string(),
+        source,
+    })?;
+    let mut gold_files: Vec<_> = read_dir
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    gold_files.sort();
+    let mut counts = Counts::new();
+    let mut figures = Figures::default();
+    for gf in &gold_files {
+        let label = gf.display().to_string();
+        let text = std::fs::read_to_string(gf).map_err(|source| EvalError::Io {
+            path: label.clone(),
+            source,
+        })?;
+        let doc: Value = serde_json::from_str(&text).map_err(|e| EvalError::Gold {
+            path: label.clone(),
+            message: e.to_string(),
+        })?;
+        let gold = Gold::parse(&doc, &label)?;
+        let id = gf
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut notes = Vec::new();
+        let system = match read_one(&set.join("articles").join(format!("{id}.txt"))) {
+            Ok(article) => {
+                let x = extract(&article, g);
+                serde_json::to_value(x.to_json(&article)).unwrap_or(Value::Null)
+            }
+            Err(e) => {
+                figures.failures += 1;
+                notes.push(format!("  ! system failed: {e}"));
+                Value::Null
+            }
+        };
+        score_article(&gold, &system, &mut counts, &mut notes);
+        figures.notes.push((id, notes));
+    }
+    figures.articles = gold_files.len();
+    let mut cats: BTreeMap<&'static str, HashSet<String>> = BTreeMap::new();
+    for (g, cat, _) in counts.keys() {
+        cats.entry(g).or_default().insert(cat.clone());
+    }
+    for (group, target) in [
+        ("ent", &mut figures.entities),
+        ("tent", &mut figures.typed_entities),
+        ("rel", &mut figures.relations),
+    ] {
+        for cat in cats.get(group).into_iter().flatten() {
+            target.insert(cat.clone(), prf(&counts, group, cat));
+        }
+    }
+    Ok(figures)
+}
+
+impl Figures {
+    /// The table and summary line, as score.py prints them.
+    pub fn table(&self) -> String {
+        let mut out = format!(
+            "{:<10}{:<18}{:>7}{:>7}{:>7}{:>6}{:>6}{:>6}\n",
+            "", "category", "P", "R", "F1", "tp", "fp", "fn"
+        );
+        for (name, group) in [
+            ("typed_enti", &self.typed_entities),
+            ("relations", &self.relations),
+        ] {
+            for (cat, f) in group {
+                out.push_str(&format!(
+                    "{name:<10}{cat:<18}{:>7.3}{:>7.3}{:>7.3}{:>6}{:>6}{:>6}\n",
+                    f.precision, f.recall, f.f1, f.tp, f.fp, f.fn_
+                ));
+            }
+        }
+        let f1 = |m: &BTreeMap<String, Prf>| m.get("all").map(|p| p.f1).unwrap_or(0.0);
+        out.push_str(&format!(
+            "articles={} failures={} entities_f1={:.3} typed_entities_f1={:.3} relations_f1={:.3}\n",
+            self.articles,
+            self.failures,
+            f1(&self.entities),
+            f1(&self.typed_entities),
+            f1(&self.relations)
+        ));
+        out
+    }
+}

@@ -1,0 +1,176 @@
+//! One article in, its entities and relations out: the pure pipeline
+//! `text -> mention -> resolve -> relation`, with no IO and no failure.
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::gazetteer::Gazetteer;
+use crate::ontology::{EdgeType, Kind};
+use crate::relation::{self, Relation};
+use crate::resolve::{self, Entity};
+use crate::text;
+
+/// What one article yields.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// Entities named in the article.
+    pub entities: Vec<Entity>,
+    /// Relation occurrences, each with its evidence.
+    pub relations: Vec<Relation>,
+    /// Sentence spans (byte offsets into the body), by index.
+    pub sentences: Vec<(usize, usize)>,
+    /// Surface mentions: `(entity, start, end)`.
+    pub mentions: Vec<(usize, usize, usize)>,
+}
+
+/// Runs the whole extraction pipeline on one article.
+///
+/// ```
+/// let g = geokg::gazetteer::Gazetteer::builtin().unwrap();
+/// let a = geokg::article::Article::from_body("x", "Russia condemned NATO.");
+/// let x = geokg::extract::extract(&a, &g);
+/// assert!(x.relations.iter().any(|r| r.edge == geokg::ontology::EdgeType::Opposes));
+/// ```
+pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
+    let body = article.body.as_str();
+    let doc = text::analyze(body, &g.lexicon.abbreviations);
+    let mentions = crate::mention::find(body, &doc, g);
+    let resolved = resolve::resolve(body, &doc, mentions, g, article.date.as_deref());
+    let relations = relation::extract(body, &doc, g, &resolved);
+    let mentions = resolved
+        .mentions
+        .iter()
+        .zip(&resolved.entity_of)
+        .filter_map(|(m, e)| e.map(|e| (e, m.start, m.end)))
+        .collect();
+    Extraction {
+        sentences: doc.sentences.iter().map(|s| (s.start, s.end)).collect(),
+        entities: resolved.entities,
+        relations,
+        mentions,
+    }
+}
+
+/// An entity in the evaluation output format.
+#[derive(Serialize)]
+pub struct JsonEntity<'a> {
+    /// Canonical key.
+    pub id: &'a str,
+    /// Common name.
+    pub name: &'a str,
+    /// Node kind.
+    pub kind: Kind,
+    /// Other names used.
+    pub aliases: &'a [String],
+}
+
+/// A relation in the evaluation output format.
+#[derive(Serialize)]
+pub struct JsonRelation<'a> {
+    /// Source name.
+    pub source: &'a str,
+    /// Edge type.
+    #[serde(rename = "type")]
+    pub edge: EdgeType,
+    /// Target name.
+    pub target: &'a str,
+    /// The sentence that supports it.
+    pub evidence: &'a str,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Byte offset of the evidence span in the body.
+    pub start: usize,
+    /// End of the evidence span.
+    pub end: usize,
+    /// Rule confidence.
+    pub confidence: f32,
+    /// The office, for `represents`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+    /// Present and true for negated or hypothetical statements.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+}
+
+/// The system-output object of ONTOLOGY.md.
+#[derive(Serialize)]
+pub struct JsonExtraction<'a> {
+    /// Article key.
+    pub id: &'a str,
+    /// Headline.
+    pub title: &'a str,
+    /// Date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    /// Entities.
+    pub entities: Vec<JsonEntity<'a>>,
+    /// Relations, one per (source, type, target, negated), strongest evidence first.
+    pub relations: Vec<JsonRelation<'a>>,
+}
+
+impl Extraction {
+    /// Relations with one occurrence per (source, type, target, flag), the
+    /// most confident kept.
+    pub fn distinct_relations(&self) -> Vec<&Relation> {
+        let mut best: Vec<&Relation> = Vec::new();
+        for r in &self.relations {
+            match best.iter_mut().find(|b| {
+                b.source == r.source
+                    && b.edge == r.edge
+                    && b.target == r.target
+                    && b.is_flagged() == r.is_flagged()
+            }) {
+                Some(b) => {
+                    if r.confidence > b.confidence {
+                        *b = r;
+                    }
+                }
+                None => best.push(r),
+            }
+        }
+        best
+    }
+
+    /// The ONTOLOGY.md output object.
+    pub fn to_json<'a>(&'a self, article: &'a Article) -> JsonExtraction<'a> {
+        let body = article.body.as_str();
+        JsonExtraction {
+            id: &article.key,
+            title: &article.title,
+            date: article.date.as_deref(),
+            entities: self
+                .entities
+                .iter()
+                .map(|e| JsonEntity {
+                    id: &e.key,
+                    name: &e.name,
+                    kind: e.kind,
+                    aliases: &e.aliases,
+                })
+                .collect(),
+            relations: self
+                .distinct_relations()
+                .into_iter()
+                .map(|r| {
+                    let (ss, se) = self
+                        .sentences
+                        .get(r.sentence)
+                        .copied()
+                        .unwrap_or((r.start, r.end));
+                    JsonRelation {
+                        source: &self.entities[r.source].name,
+                        edge: r.edge,
+                        target: &self.entities[r.target].name,
+                        evidence: body.get(ss..se).unwrap_or(""),
+                        sentence: r.sentence,
+                        start: r.start,
+                        end: r.end,
+                        confidence: (r.confidence * 100.0).round() / 100.0,
+                        role: r.role.as_deref(),
+                        negated: r.is_flagged(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}

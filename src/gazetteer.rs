@@ -1,0 +1,1105 @@
+//! Loads `data/` (entities, aliases, roles, members and the lexicons) once
+//! and compiles it into Aho-Corasick automata.
+//!
+//! Invariants: every alias that names two entities is listed as ambiguous
+//! (else loading fails); every reference (`part_of`, member, role holder)
+//! names a loaded entity; matching is leftmost-longest on word boundaries
+//! and never allocates per match.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::ontology::{EdgeType, Kind, fold};
+use crate::text::Abbreviations;
+
+/// Why `data/` or a user gazetteer could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GazetteerError {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A row is malformed.
+    #[error("{path}:{line}: {message}")]
+    Row {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What was wrong.
+        message: String,
+    },
+    /// The automaton could not be built.
+    #[error("cannot compile the gazetteer matcher: {0}")]
+    Build(String),
+}
+
+/// Index of an entity in the gazetteer.
+pub type EntityIdx = u32;
+
+/// One known entity.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Stable id, `KIND/KEY`.
+    pub id: String,
+    /// Node kind.
+    pub kind: Kind,
+    /// Common English name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Containing entity (a region's state).
+    pub part_of: Option<EntityIdx>,
+    /// Wikidata QID.
+    pub qid: Option<String>,
+    /// For a capital city: its state.
+    pub capital_of: Option<EntityIdx>,
+}
+
+/// How a surface form names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FormClass {
+    /// A name or alias.
+    Name,
+    /// A demonym or adjective ("Russian").
+    Demonym,
+    /// A building or organ that always stands for its state ("Kremlin").
+    Organ,
+    /// A capital: the state when it acts, the city when it is a place.
+    Capital,
+}
+
+/// One reading of a surface form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The entity.
+    pub entity: EntityIdx,
+    /// How the form names it.
+    pub class: FormClass,
+}
+
+/// A compiled surface form.
+#[derive(Clone, Debug)]
+struct Form {
+    text: String,
+    /// Only this exact case matches (acronyms such as "US").
+    exact: bool,
+    /// The text must start with a capital letter.
+    capital: bool,
+    readings: Vec<Reading>,
+}
+
+/// A gazetteer match in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match<'g> {
+    /// Byte offset.
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// All readings, the preferred first.
+    pub readings: &'g [Reading],
+}
+
+/// An office held by a person.
+#[derive(Clone, Debug)]
+pub struct Role {
+    /// The office holder.
+    pub person: EntityIdx,
+    /// Lowercase title ("president").
+    pub role: String,
+    /// The state, alliance or organisation.
+    pub of: EntityIdx,
+    /// First day, `YYYY-MM-DD` or `YYYY`.
+    pub start: Option<String>,
+    /// Last day; `None` while in office.
+    pub end: Option<String>,
+}
+
+/// Membership of a state in an alliance.
+#[derive(Clone, Debug)]
+pub struct Membership {
+    /// The alliance.
+    pub alliance: EntityIdx,
+    /// The member.
+    pub member: EntityIdx,
+    /// Date joined.
+    pub joined: Option<String>,
+    /// Date left.
+    pub left: Option<String>,
+}
+
+/// How a relation cue is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueForm {
+    /// SOURCE cue TARGET (and the passive).
+    Verb,
+    /// SOURCE ('s) cue TARGET, a nominal.
+    Noun,
+    /// cue A and B: every pair.
+    Between,
+    /// recognise A as part of C: C claims A.
+    PartOf,
+}
+
+/// A relation cue.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// Edge type.
+    pub edge: EdgeType,
+    /// How to read it.
+    pub form: CueForm,
+    /// Number of words.
+    pub words: usize,
+}
+
+/// A word that makes a cue negated or hypothetical.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    /// "not", "never".
+    Negation,
+    /// "could", "if".
+    Hypothetical,
+}
+
+/// The lexicons of `data/lexicon`.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Sentence-splitting exceptions.
+    pub abbreviations: Abbreviations,
+    /// Honorifics, lowercase, without dots.
+    pub honorifics: HashSet<String>,
+    /// Words never part of a person's name, lowercase.
+    pub nonname: HashSet<String>,
+    /// Words naming organs of a state, lowercase.
+    pub organs: HashSet<String>,
+    /// Negation and modality words, lowercase.
+    pub modality: HashMap<String, Modality>,
+    /// Verbs, lowercase, with class ("speech", "act").
+    pub verbs: HashMap<String, String>,
+    /// Titles, by index of the title matcher's pattern: the role shown.
+    pub titles: Vec<String>,
+    titles_matcher: AhoCorasick,
+    /// Plural heads of coordinated names and their singular:
+    /// ("Regions", "Region").
+    pub plural_heads: Vec<(String, String)>,
+    /// Cues, by index of the cue matcher's pattern.
+    pub cues: Vec<Cue>,
+    cues_matcher: AhoCorasick,
+}
+
+/// Everything `data/` knows, compiled.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, EntityIdx>,
+    forms: Vec<Form>,
+    matcher: AhoCorasick,
+    by_fold: HashMap<String, Vec<Reading>>,
+    roles: Vec<Role>,
+    members: Vec<Membership>,
+    /// The lexicons.
+    pub lexicon: Lexicon,
+}
+
+/// The files compiled into the binary, in load order.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/gazetteer/states.tsv",
+        include_str!("../data/gazetteer/states.tsv"),
+    ),
+    (
+        "data/gazetteer/regions.tsv",
+        include_str!("../data/gazetteer/regions.tsv"),
+    ),
+    (
+        "data/gazetteer/alliances.tsv",
+        include_str!("../data/gazetteer/alliances.tsv"),
+    ),
+    (
+        "data/curated/regions.tsv",
+        include_str!("../data/curated/regions.tsv"),
+    ),
+    (
+        "data/curated/organizations.tsv",
+        include_str!("../data/curated/organizations.tsv"),
+    ),
+    (
+        "data/curated/people.tsv",
+        include_str!("../data/curated/people.tsv"),
+    ),
+    (
+        "data/gazetteer/demonyms.tsv",
+        include_str!("../data/gazetteer/demonyms.tsv"),
+    ),
+    (
+        "data/curated/demonyms.tsv",
+        include_str!("../data/curated/demonyms.tsv"),
+    ),
+    (
+        "data/gazetteer/metonyms.tsv",
+        include_str!("../data/gazetteer/metonyms.tsv"),
+    ),
+    (
+        "data/curated/metonyms.tsv",
+        include_str!("../data/curated/metonyms.tsv"),
+    ),
+    (
+        "data/gazetteer/members.tsv",
+        include_str!("../data/gazetteer/members.tsv"),
+    ),
+    (
+        "data/curated/members.tsv",
+        include_str!("../data/curated/members.tsv"),
+    ),
+    (
+        "data/curated/roles.tsv",
+        include_str!("../data/curated/roles.tsv"),
+    ),
+    (
+        "data/gazetteer/ambiguous.tsv",
+        include_str!("../data/gazetteer/ambiguous.tsv"),
+    ),
+    (
+        "data/curated/ambiguous.tsv",
+        include_str!("../data/curated/ambiguous.tsv"),
+    ),
+];
+
+const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
+const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
+const NONNAME: &str = include_str!("../data/lexicon/nonname.txt");
+const ORGANS: &str = include_str!("../data/lexicon/organs.txt");
+const NEGATION: &str = include_str!("../data/lexicon/negation.tsv");
+const VERBS: &str = include_str!("../data/lexicon/verbs.tsv");
+const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
+const CUES: &str = include_str!("../data/lexicon/cues.tsv");
+const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
+
+/// A parsed TSV file: its header and its rows with line numbers.
+struct Table<'a> {
+    path: &'a str,
+    header: Vec<&'a str>,
+    rows: Vec<(usize, Vec<&'a str>)>,
+}
+
+impl<'a> Table<'a> {
+    fn parse(path: &'a str, text: &'a str) -> Result<Table<'a>, GazetteerError> {
+        let mut header = None;
+        let mut rows = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            match &header {
+                None => header = Some(cells),
+                Some(h) => {
+                    if cells.len() > h.len() {
+                        return Err(GazetteerError::Row {
+                            path: path.to_string(),
+                            line: n + 1,
+                            message: format!("{} cells, the header has {}", cells.len(), h.len()),
+                        });
+                    }
+                    rows.push((n + 1, cells));
+                }
+            }
+        }
+        Ok(Table {
+            path,
+            header: header.unwrap_or_default(),
+            rows,
+        })
+    }
+
+    fn col(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| *h == name)
+    }
+
+    fn err(&self, line: usize, message: String) -> GazetteerError {
+        GazetteerError::Row {
+            path: self.path.to_string(),
+            line,
+            message,
+        }
+    }
+}
+
+fn cell<'a>(row: &[&'a str], col: Option<usize>) -> &'a str {
+    col.and_then(|c| row.get(c)).map(|s| s.trim()).unwrap_or("")
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn word_list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Builder state while files are read; rows keep their file and line
+/// until every reference can be checked.
+#[derive(Default)]
+#[allow(clippy::type_complexity)]
+struct Loader {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, EntityIdx>,
+    /// (form, entity, class, file, line)
+    forms: Vec<(String, EntityIdx, FormClass, String, usize)>,
+    /// Pending references resolved once every file is read.
+    part_of: Vec<(EntityIdx, String, String, usize)>,
+    capital_of: Vec<(EntityIdx, String, String, usize)>,
+    form_rows: Vec<(String, String, FormClass, String, usize)>,
+    member_rows: Vec<(
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        usize,
+    )>,
+    role_rows: Vec<(
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        usize,
+    )>,
+    ambiguous: HashSet<String>,
+}
+
+impl Loader {
+    fn load(&mut self, path: &str, text: &str) -> Result<(), GazetteerError> {
+        let t = Table::parse(path, text)?;
+        let has = |c: &str| t.col(c).is_some();
+        if has("id") && has("kind") && has("name") {
+            self.load_entities(&t)
+        } else if has("form") && has("entity") && has("class") {
+            for (line, row) in &t.rows {
+                let form = cell(row, t.col("form"));
+                let entity = cell(row, t.col("entity"));
+                let class = match cell(row, t.col("class")) {
+                    "adjective" | "noun" | "plural" | "combining" => FormClass::Demonym,
+                    "building" | "organ" => FormClass::Organ,
+                    "capital" => FormClass::Capital,
+                    other => return Err(t.err(*line, format!("unknown form class '{other}'"))),
+                };
+                if form.is_empty() || entity.is_empty() {
+                    return Err(t.err(*line, "form and entity must not be empty".into()));
+                }
+                self.form_rows.push((
+                    form.to_string(),
+                    entity.to_string(),
+                    class,
+                    path.to_string(),
+                    *line,
+                ));
+            }
+            Ok(())
+        } else if has("alliance") && has("member") {
+            for (line, row) in &t.rows {
+                self.member_rows.push((
+                    cell(row, t.col("alliance")).to_string(),
+                    cell(row, t.col("member")).to_string(),
+                    non_empty(cell(row, t.col("joined"))),
+                    non_empty(cell(row, t.col("left"))),
+                    path.to_string(),
+                    *line,
+                ));
+            }
+            Ok(())
+        } else if has("person") && has("role") && has("of") {
+            for (line, row) in &t.rows {
+                let role = cell(row, t.col("role")).to_lowercase();
+                if role.is_empty() {
+                    return Err(t.err(*line, "empty role".into()));
+                }
+                self.role_rows.push((
+                    cell(row, t.col("person")).to_string(),
+                    role,
+                    cell(row, t.col("of")).to_string(),
+                    non_empty(cell(row, t.col("start"))),
+                    non_empty(cell(row, t.col("end"))),
+                    path.to_string(),
+                    *line,
+                ));
+            }
+            Ok(())
+        } else if has("alias") && has("entities") {
+            for (_, row) in &t.rows {
+                self.ambiguous.insert(fold(cell(row, t.col("alias"))));
+            }
+            Ok(())
+        } else {
+            Err(t.err(
+                1,
+                format!(
+                    "unrecognised header '{}' (see data/README.md for the formats)",
+                    t.header.join(" ")
+                ),
+            ))
+        }
+    }
+
+    fn load_entities(&mut self, t: &Table) -> Result<(), GazetteerError> {
+        let (c_id, c_kind, c_name) = (t.col("id"), t.col("kind"), t.col("name"));
+        let (c_aliases, c_part, c_qid, c_attrs) = (
+            t.col("aliases"),
+            t.col("part_of"),
+            t.col("qid"),
+            t.col("attrs"),
+        );
+        for (line, row) in &t.rows {
+            let id = cell(row, c_id);
+            let name = cell(row, c_name);
+            if id.is_empty() || name.is_empty() {
+                return Err(t.err(*line, "id and name must not be empty".into()));
+            }
+            let kind: Kind = cell(row, c_kind)
+                .parse()
+                .map_err(|e: crate::ontology::UnknownName| t.err(*line, e.to_string()))?;
+            let aliases: Vec<String> = cell(row, c_aliases)
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
+            let idx = match self.by_id.get(id) {
+                // A later file (a user's) may add aliases to a known entity.
+                Some(&idx) => {
+                    let e = &mut self.entries[idx as usize];
+                    if e.kind != kind {
+                        return Err(t.err(
+                            *line,
+                            format!("id '{id}' was loaded before as a {}", e.kind),
+                        ));
+                    }
+                    e.aliases.extend(aliases.iter().cloned());
+                    idx
+                }
+                None => {
+                    let idx = self.entries.len() as EntityIdx;
+                    self.entries.push(Entry {
+                        id: id.to_string(),
+                        kind,
+                        name: name.to_string(),
+                        aliases: aliases.clone(),
+                        part_of: None,
+                        qid: non_empty(cell(row, c_qid)),
+                        capital_of: None,
+                    });
+                    self.by_id.insert(id.to_string(), idx);
+                    idx
+                }
+            };
+            for form in std::iter::once(name.to_string()).chain(aliases) {
+                self.forms
+                    .push((form, idx, FormClass::Name, t.path.to_string(), *line));
+            }
+            let part = cell(row, c_part);
+            if !part.is_empty() {
+                self.part_of
+                    .push((idx, part.to_string(), t.path.to_string(), *line));
+            }
+            for kv in cell(row, c_attrs)
+                .split(';')
+                .filter(|s| !s.trim().is_empty())
+            {
+                let Some((k, v)) = kv.split_once('=') else {
+                    return Err(t.err(*line, format!("attribute '{kv}' is not key=value")));
+                };
+                if k.trim() == "capital_of" {
+                    self.capital_of
+                        .push((idx, v.trim().to_string(), t.path.to_string(), *line));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn lookup(
+        &self,
+        id: &str,
+        path: &str,
+        line: usize,
+        what: &str,
+    ) -> Result<EntityIdx, GazetteerError> {
+        self.by_id
+            .get(id)
+            .copied()
+            .ok_or_else(|| GazetteerError::Row {
+                path: path.to_string(),
+                line,
+                message: format!("{what} '{id}' names no known entity"),
+            })
+    }
+
+    fn finish(mut self) -> Result<Gazetteer, GazetteerError> {
+        for (idx, part, path, line) in std::mem::take(&mut self.part_of) {
+            let p = self.lookup(&part, &path, line, "part_of")?;
+            self.entries[idx as usize].part_of = Some(p);
+        }
+        for (idx, state, path, line) in std::mem::take(&mut self.capital_of) {
+            let s = self.lookup(&state, &path, line, "capital_of")?;
+            self.entries[idx as usize].capital_of = Some(s);
+        }
+        for (form, entity, class, path, line) in std::mem::take(&mut self.form_rows) {
+            let e = self.lookup(&entity, &path, line, "entity")?;
+            self.forms.push((form, e, class, path, line));
+        }
+        let mut members = Vec::new();
+        for (alliance, member, joined, left, path, line) in std::mem::take(&mut self.member_rows) {
+            let a = self.lookup(&alliance, &path, line, "alliance")?;
+            let m = self.lookup(&member, &path, line, "member")?;
+            // Territories (Hong Kong in APEC) and blocs (the EU in the G20) are members too.
+            if !matches!(
+                self.entries[m as usize].kind,
+                Kind::State | Kind::Region | Kind::Alliance
+            ) {
+                return Err(GazetteerError::Row {
+                    path,
+                    line,
+                    message: format!("member '{member}' is not a state, territory or alliance"),
+                });
+            }
+            members.push(Membership {
+                alliance: a,
+                member: m,
+                joined,
+                left,
+            });
+        }
+        let mut roles = Vec::new();
+        for (person, role, of, start, end, path, line) in std::mem::take(&mut self.role_rows) {
+            let p = self.lookup(&person, &path, line, "person")?;
+            let o = self.lookup(&of, &path, line, "of")?;
+            roles.push(Role {
+                person: p,
+                role,
+                of: o,
+                start,
+                end,
+            });
+        }
+
+        // Group readings by folded form; check ambiguity.
+        let mut grouped: BTreeMap<String, (String, Vec<Reading>, String, usize)> = BTreeMap::new();
+        for (form, entity, class, path, line) in &self.forms {
+            let key = fold(form);
+            if key.is_empty() {
+                continue;
+            }
+            let slot = grouped
+                .entry(key)
+                .or_insert_with(|| (form.clone(), Vec::new(), path.clone(), *line));
+            let reading = Reading {
+                entity: *entity,
+                class: *class,
+            };
+            if !slot.1.contains(&reading) {
+                slot.1.push(reading);
+            }
+        }
+        let mut forms = Vec::with_capacity(grouped.len() * 2);
+        let mut by_fold = HashMap::with_capacity(grouped.len());
+        for (key, (text, mut readings, path, line)) in grouped {
+            // Capitals are ambiguous by design (state or city); so are a
+            // capital's state readings. Count the distinct non-capital entities.
+            let mut named: Vec<EntityIdx> = readings
+                .iter()
+                .filter(|r| r.class != FormClass::Capital)
+                .map(|r| r.entity)
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            // A city whose capital reading exists is the same thing twice.
+            named.retain(|&e| {
+                !readings.iter().any(|r| {
+                    r.class == FormClass::Capital
+                        && self.entries[e as usize].capital_of == Some(r.entity)
+                })
+            });
+            if named.len() > 1 && !self.ambiguous.contains(&key) {
+                let ids: Vec<&str> = named
+                    .iter()
+                    .map(|&e| self.entries[e as usize].id.as_str())
+                    .collect();
+                return Err(GazetteerError::Row {
+                    path,
+                    line,
+                    message: format!(
+                        "alias '{text}' names {} without being listed as ambiguous",
+                        ids.join(" and ")
+                    ),
+                });
+            }
+            // Preferred reading first: states, then alliances, organisations,
+            // people, regions; names before demonyms before organs.
+            readings.sort_by_key(|r| {
+                let k = self.entries[r.entity as usize].kind;
+                let rank = match k {
+                    Kind::State => 0,
+                    Kind::Alliance => 1,
+                    Kind::Organization => 2,
+                    Kind::Person => 3,
+                    Kind::Region => 4,
+                };
+                (rank, r.class, r.entity)
+            });
+            by_fold.insert(key, readings.clone());
+            let exact =
+                !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
+            let capital = text.chars().next().is_some_and(char::is_uppercase);
+            // Curly and straight apostrophes and dashes are interchangeable in news.
+            let mut variants = vec![text.clone()];
+            for (a, b) in [('\'', '\u{2019}'), ('\u{2019}', '\''), ('-', '\u{2013}')] {
+                if text.contains(a) {
+                    variants.push(text.replace(a, &b.to_string()));
+                }
+            }
+            for v in variants {
+                forms.push(Form {
+                    text: v,
+                    exact,
+                    capital,
+                    readings: readings.clone(),
+                });
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(forms.iter().map(|f| f.text.as_str()))
+            .map_err(|e| GazetteerError::Build(e.to_string()))?;
+        let lexicon = load_lexicon()?;
+        Ok(Gazetteer {
+            entries: self.entries,
+            by_id: self.by_id,
+            forms,
+            matcher,
+            by_fold,
+            roles,
+            members,
+            lexicon,
+        })
+    }
+}
+
+fn load_lexicon() -> Result<Lexicon, GazetteerError> {
+    let lower_set = |text: &str| -> HashSet<String> {
+        word_list(text)
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect()
+    };
+    let modality_table = Table::parse("data/lexicon/negation.tsv", NEGATION)?;
+    let mut modality = HashMap::new();
+    for (line, row) in &modality_table.rows {
+        let class = match cell(row, modality_table.col("class")) {
+            "negation" => Modality::Negation,
+            "hypothetical" => Modality::Hypothetical,
+            other => return Err(modality_table.err(*line, format!("unknown class '{other}'"))),
+        };
+        modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);
+    }
+    let verbs_table = Table::parse("data/lexicon/verbs.tsv", VERBS)?;
+    let verbs = verbs_table
+        .rows
+        .iter()
+        .map(|(_, row)| {
+            (
+                cell(row, verbs_table.col("word")).to_lowercase(),
+                cell(row, verbs_table.col("class")).to_string(),
+            )
+        })
+        .collect();
+    let titles_table = Table::parse("data/lexicon/titles.tsv", TITLES)?;
+    let mut title_words = Vec::new();
+    let mut titles = Vec::new();
+    for (line, row) in &titles_table.rows {
+        let title = cell(row, titles_table.col("title"));
+        let role = cell(row, titles_table.col("role"));
+        if title.is_empty() || role.is_empty() {
+            return Err(titles_table.err(*line, "title and role must not be empty".into()));
+        }
+        title_words.push(title.to_string());
+        titles.push(role.to_string());
+    }
+    let cues_table = Table::parse("data/lexicon/cues.tsv", CUES)?;
+    let mut cue_words = Vec::new();
+    let mut cues = Vec::new();
+    for (line, row) in &cues_table.rows {
+        let cue = cell(row, cues_table.col("cue"));
+        let edge: EdgeType = cell(row, cues_table.col("type"))
+            .parse()
+            .map_err(|e: crate::ontology::UnknownName| cues_table.err(*line, e.to_string()))?;
+        let form = match cell(row, cues_table.col("form")) {
+            "verb" => CueForm::Verb,
+            "noun" => CueForm::Noun,
+            "between" => CueForm::Between,
+            "part-of" => CueForm::PartOf,
+            other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
+        };
+        if cue.is_empty() {
+            return Err(cues_table.err(*line, "empty cue".into()));
+        }
+        cue_words.push(cue.to_lowercase());
+        cues.push(Cue {
+            edge,
+            form,
+            words: cue.split_whitespace().count(),
+        });
+    }
+    let heads_table = Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?;
+    let plural_heads = heads_table
+        .rows
+        .iter()
+        .map(|(_, row)| {
+            (
+                cell(row, heads_table.col("plural")).to_string(),
+                cell(row, heads_table.col("singular")).to_string(),
+            )
+        })
+        .collect();
+    let build = |patterns: &[String]| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .map_err(|e| GazetteerError::Build(e.to_string()))
+    };
+    Ok(Lexicon {
+        abbreviations: Abbreviations::new(word_list(ABBREVIATIONS)),
+        honorifics: lower_set(HONORIFICS),
+        nonname: lower_set(NONNAME),
+        organs: lower_set(ORGANS),
+        modality,
+        verbs,
+        titles_matcher: build(&title_words)?,
+        titles,
+        cues_matcher: build(&cue_words)?,
+        cues,
+        plural_heads,
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when `start..end` sits on word boundaries of `text`.
+pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+impl Lexicon {
+    /// Relation cues in `text`, on word boundaries: `(start, end, cue)`.
+    pub fn find_cues<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a Cue)> + 'a {
+        self.cues_matcher
+            .find_iter(text)
+            .filter(move |m| on_boundaries(text, m.start(), m.end()))
+            .filter_map(move |m| {
+                self.cues
+                    .get(m.pattern().as_usize())
+                    .map(|c| (m.start(), m.end(), c))
+            })
+    }
+
+    /// Titles in `text`, on word boundaries: `(start, end, role)`.
+    pub fn find_titles<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        self.titles_matcher
+            .find_iter(text)
+            .filter(move |m| on_boundaries(text, m.start(), m.end()))
+            .filter_map(move |m| {
+                self.titles
+                    .get(m.pattern().as_usize())
+                    .map(|r| (m.start(), m.end(), r.as_str()))
+            })
+    }
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer compiled into the binary.
+    pub fn builtin() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::with_files(&[])
+    }
+
+    /// The built-in gazetteer plus user files (same formats, same checks).
+    pub fn with_files(extra: &[&Path]) -> Result<Gazetteer, GazetteerError> {
+        let mut loader = Loader::default();
+        for (path, text) in BUILTIN {
+            loader.load(path, text)?;
+        }
+        for path in extra {
+            let label = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+                path: label.clone(),
+                source,
+            })?;
+            loader.load(&label, &text)?;
+        }
+        loader.finish()
+    }
+
+    /// Loads only the given in-memory files (tests).
+    pub fn from_texts(files: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
+        let mut loader = Loader::default();
+        for (path, text) in files {
+            loader.load(path, text)?;
+        }
+        loader.finish()
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of compiled surface forms.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// An entity by index.
+    pub fn entry(&self, idx: EntityIdx) -> &Entry {
+        &self.entries[idx as usize]
+    }
+
+    /// All entities.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// An entity by id.
+    pub fn by_id(&self, id: &str) -> Option<EntityIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Readings of a whole name, case-insensitively ("kharkov" -> Kharkiv).
+    pub fn lookup(&self, name: &str) -> &[Reading] {
+        self.by_fold
+            .get(&fold(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Every surface form the gazetteer knows for an entity.
+    pub fn names_of(&self, idx: EntityIdx) -> Vec<&str> {
+        let e = self.entry(idx);
+        let mut out = vec![e.name.as_str()];
+        out.extend(e.aliases.iter().map(String::as_str));
+        out
+    }
+
+    /// Offices, all of them.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// Memberships, all of them.
+    pub fn members(&self) -> &[Membership] {
+        &self.members
+    }
+
+    /// Members of an alliance.
+    pub fn members_of(&self, alliance: EntityIdx) -> impl Iterator<Item = &Membership> {
+        self.members.iter().filter(move |m| m.alliance == alliance)
+    }
+
+    /// Offices a person held on a date (any date when `date` is `None`).
+    pub fn roles_of(&self, person: EntityIdx, date: Option<&str>) -> impl Iterator<Item = &Role> {
+        self.roles
+            .iter()
+            .filter(move |r| r.person == person && in_office(r, date))
+    }
+
+    /// Who held `role` for `of` on `date`.
+    pub fn holder(&self, role: &str, of: EntityIdx, date: Option<&str>) -> Option<EntityIdx> {
+        let mut found = self
+            .roles
+            .iter()
+            .filter(|r| r.of == of && r.role == role && in_office(r, date));
+        let first = found.next()?;
+        // Without a date, only a sole holder is certain.
+        if date.is_none() && found.next().is_some() {
+            return None;
+        }
+        Some(first.person)
+    }
+
+    /// Gazetteer matches in `text`, on word boundaries and obeying case rules.
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Match<'a>> + 'a {
+        self.matcher.find_iter(text).filter_map(move |m| {
+            let form = self.forms.get(m.pattern().as_usize())?;
+            let (start, end) = (m.start(), m.end());
+            let found = text.get(start..end)?;
+            if !on_boundaries(text, start, end) {
+                return None;
+            }
+            if form.exact && found != form.text {
+                return None;
+            }
+            if form.capital && !found.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            Some(Match {
+                start,
+                end,
+                readings: &form.readings,
+            })
+        })
+    }
+}
+
+/// Whether an office was held on a date; dates compare as text, so a
+/// bare year covers the whole year.
+fn in_office(r: &Role, date: Option<&str>) -> bool {
+    let Some(d) = date else {
+        return r.end.is_none();
+    };
+    let starts_ok = r.start.as_deref().is_none_or(|s| s <= d);
+    let ends_ok = r.end.as_deref().is_none_or(|e| {
+        // "2017" as an end year includes all of 2017.
+        if e.len() == 4 {
+            d.get(..4).is_some_and(|y| y <= e)
+        } else {
+            d <= e
+        }
+    });
+    starts_ok && ends_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENTITIES: &str = "id\tkind\tname\taliases\tpart_of\tqid\tattrs\n\
+state/RUS\tstate\tRussia\tRussian Federation\t\tQ159\tiso3=RUS\n\
+state/USA\tstate\tUnited States\tUS|U.S.|America\t\t\t\n\
+region/city/moscow\tregion\tMoscow\t\tstate/RUS\t\tcapital_of=state/RUS\n\
+person/vladimir-putin\tperson\tVladimir Putin\tPutin\t\tQ7747\t\n";
+
+    const FORMS: &str = "form\tentity\tclass\nRussian\tstate/RUS\tadjective\nKremlin\tstate/RUS\tbuilding\nMoscow\tstate/RUS\tcapital\n";
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::from_texts(&[("e.tsv", ENTITIES), ("f.tsv", FORMS)]).unwrap()
+    }
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text)
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    &text[m.start..m.end],
+                    g.entry(m.readings[0].entity).id
+                )
+            })
+            .collect()
+    }
+
+    /// Protects case rules: "US" matches only in capitals, names need a capital.
+    #[test]
+    fn case_rules() {
+        let g = gaz();
+        assert_eq!(found(&g, "let us go to the US"), ["US=state/USA"]);
+        assert_eq!(found(&g, "russian and Russian"), ["Russian=state/RUS"]);
+        assert_eq!(found(&g, "U.S. officials"), ["U.S.=state/USA"]);
+    }
+
+    /// Protects word boundaries, possessives and hyphenated adjectives.
+    #[test]
+    fn boundaries() {
+        let g = gaz();
+        assert_eq!(
+            found(&g, "Russia's Russian-backed Russians"),
+            ["Russia=state/RUS", "Russian=state/RUS"]
+        );
+        assert_eq!(
+            found(&g, "Vladimir Putin and Putin"),
+            [
+                "Vladimir Putin=person/vladimir-putin",
+                "Putin=person/vladimir-putin"
+            ]
+        );
+    }
+
+    /// Protects capitals: one form, a state reading first and the city second.
+    #[test]
+    fn capitals_have_two_readings() {
+        let g = gaz();
+        let r = g.lookup("moscow");
+        assert_eq!(r.len(), 2);
+        assert_eq!(g.entry(r[0].entity).id, "state/RUS");
+        assert_eq!(r[0].class, FormClass::Capital);
+    }
+
+    /// Protects the loader's checks: unknown kinds, dangling references and
+    /// unlisted ambiguous aliases fail with file and line.
+    #[test]
+    fn bad_rows_are_reported_with_line() {
+        let bad_kind = "id\tkind\tname\nx/1\tcountry\tX\n";
+        let e = Gazetteer::from_texts(&[("bad.tsv", bad_kind)])
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("bad.tsv:2: unknown kind 'country'"), "{e}");
+        let dangling = "id\tkind\tname\tpart_of\nregion/x\tregion\tX\tstate/NOPE\n";
+        let e = Gazetteer::from_texts(&[("d.tsv", dangling)])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "d.tsv:2: part_of 'state/NOPE' names no known entity");
+        let two = "id\tkind\tname\taliases\nstate/GEO\tstate\tGeorgia\t\nregion/US-GA\tregion\tGeorgia State\tGeorgia\n";
+        let e = Gazetteer::from_texts(&[("a.tsv", two)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("alias 'Georgia' names state/GEO and region/US-GA"),
+            "{e}"
+        );
+        let listed = "alias\tentities\tnote\nGeorgia\tstate/GEO|region/US-GA\t\n";
+        assert!(Gazetteer::from_texts(&[("a.tsv", two), ("amb.tsv", listed)]).is_ok());
+    }
+
+    /// Protects role lookup by date.
+    #[test]
+    fn roles_by_date() {
+        let roles = "person\trole\tof\tstart\tend\nperson/vladimir-putin\tpresident\tstate/RUS\t2012-05-07\t\nperson/vladimir-putin\tprime minister\tstate/RUS\t2008-05-08\t2012-05-07\n";
+        let g = Gazetteer::from_texts(&[("e.tsv", ENTITIES), ("r.tsv", roles)]).unwrap();
+        let rus = g.by_id("state/RUS").unwrap();
+        let putin = g.by_id("person/vladimir-putin");
+        assert_eq!(g.holder("president", rus, Some("2025-03-01")), putin);
+        assert_eq!(g.holder("president", rus, Some("2010-03-01")), None);
+        assert_eq!(g.holder("prime minister", rus, Some("2010-03-01")), putin);
+    }
+
+    /// Protects the shipped data: it loads, and its matcher is built.
+    #[test]
+    fn builtin_data_loads() {
+        let g = Gazetteer::builtin().unwrap();
+        assert!(g.form_count() >= g.len());
+    }
+}

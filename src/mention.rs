@@ -1,0 +1,578 @@
+//! Finds mentions in a body: gazetteer names, demonyms and metonyms, people
+//! by titles, honorifics and name shape, and the roles that titles give them.
+//!
+//! Invariants: mentions are sorted by start and do not overlap; every span
+//! lies inside one sentence; `start..end` is the name itself and
+//! `start..span_end` also covers organ words ("Russian Foreign Ministry").
+
+use crate::gazetteer::{FormClass, Gazetteer, Reading};
+use crate::ontology::Kind;
+use crate::text::{Doc, Token};
+
+/// What a mention names, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    /// A gazetteer entity; readings with the preferred one first.
+    Known(Vec<Reading>),
+    /// A person the gazetteer does not know, by name.
+    Person(String),
+    /// "the Russian president": an office of a state.
+    TitleRef {
+        /// The state.
+        state: crate::gazetteer::EntityIdx,
+        /// The office.
+        role: String,
+    },
+}
+
+/// A title that ties a person mention to a state, alliance or organisation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleCue {
+    /// The office, lowercase ("special envoy").
+    pub role: String,
+    /// Index of the mention the office is held for, when the text names it.
+    pub of: Option<usize>,
+    /// Byte span of the title phrase, for evidence.
+    pub start: usize,
+    /// End of the title phrase.
+    pub end: usize,
+}
+
+/// One mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the name.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// End of the name plus any organ words after it.
+    pub span_end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it names.
+    pub what: What,
+    /// For capitals: the city acts (its state) rather than being a place.
+    pub acting: bool,
+    /// A title in front of or after a person's name.
+    pub role: Option<RoleCue>,
+    /// This mention only qualifies a title of mention N ("Russian" in
+    /// "Russian President Vladimir Putin").
+    pub modifier_of: Option<usize>,
+}
+
+impl Mention {
+    /// The preferred gazetteer reading, for known mentions.
+    pub fn reading(&self) -> Option<Reading> {
+        match &self.what {
+            What::Known(r) => r.first().copied(),
+            _ => None,
+        }
+    }
+}
+
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "van", "von", "da", "del", "della", "la", "le", "di", "dos",
+    "das", "der", "du", "ter", "abu", "bint",
+];
+
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "to", "into", "outside", "across", "around", "toward", "towards",
+    "over", "via", "through", "inside", "on", "of",
+];
+
+fn tok<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+/// A capitalised word that could be part of a name.
+fn is_name_word(word: &str, g: &Gazetteer) -> bool {
+    let core = [
+        "al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "ibn-",
+    ]
+    .iter()
+    .find_map(|p| word.strip_prefix(p))
+    .unwrap_or(word);
+    let mut chars = core.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let has_lower = core.chars().any(char::is_lowercase);
+    if !has_lower || core.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !g.lexicon.nonname.contains(&lower) && !g.lexicon.honorifics.contains(&lower)
+}
+
+fn is_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tok(text, &tokens[i]);
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| tok(text, t) == "." && t.start == tokens[i].end)
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
+}
+
+/// Finds every mention in a body.
+pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
+    let tokens = &doc.tokens;
+    let mut out: Vec<Mention> = Vec::new();
+
+    // 1. Gazetteer names, demonyms and metonyms.
+    for m in g.find(text) {
+        let Some(sentence) = doc.sentence_of(m.start) else {
+            continue;
+        };
+        if doc.sentences[sentence].end < m.end {
+            continue;
+        }
+        out.push(Mention {
+            start: m.start,
+            end: m.end,
+            span_end: m.end,
+            sentence,
+            what: What::Known(m.readings.to_vec()),
+            acting: false,
+            role: None,
+            modifier_of: None,
+        });
+    }
+
+    // 2. Coordinated plural heads: "the Kherson and Zaporozhye Regions".
+    coordinated_heads(text, doc, g, &mut out);
+
+    // 3. Titles, kept for roles and to keep them out of names.
+    let titles: Vec<(usize, usize, &str)> = g
+        .lexicon
+        .find_titles(text)
+        .filter(|(s, e, _)| !out.iter().any(|m| m.start < *e && *s < m.end))
+        .collect();
+    let in_title = |t: &Token| titles.iter().any(|(s, e, _)| *s <= t.start && t.end <= *e);
+    let in_known =
+        |t: &Token, out: &[Mention]| out.iter().any(|m| m.start <= t.start && t.end <= m.end);
+
+    // 4. People by name shape.
+    let mut people = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut i = s.first;
+        while i < s.last {
+            let t = &tokens[i];
+            let w = tok(text, t);
+            if !t.word || in_known(t, &out) || in_title(t) || !is_name_word(w, g) {
+                i += 1;
+                continue;
+            }
+            // Grow the run: name words, initials ("J."), inner particles.
+            let mut j = i + 1;
+            let mut last_name = i;
+            while j < s.last {
+                let tj = &tokens[j];
+                let wj = tok(text, tj);
+                if in_known(tj, &out) || in_title(tj) || tj.start > tokens[j - 1].end + 1 {
+                    break;
+                }
+                if tj.word && is_name_word(wj, g) {
+                    last_name = j;
+                    j += 1;
+                } else if tj.word && is_initial(text, tokens, j) {
+                    j += 2;
+                } else if (wj == "." && j == last_name + 1 && is_initial(text, tokens, last_name))
+                    || (tj.word
+                        && PARTICLES.contains(&wj)
+                        && j + 1 < s.last
+                        && is_name_word(tok(text, &tokens[j + 1]), g))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end_tok = last_name + 1;
+            let words = (i..end_tok)
+                .filter(|&k| tokens[k].word && tok(text, &tokens[k]).len() > 1)
+                .count();
+            // The word before, skipping an abbreviation's dot ("Mr. Witkoff").
+            let before = match i.checked_sub(1) {
+                Some(k) if tok(text, &tokens[k]) == "." && k > s.first => Some(k - 1),
+                other => other,
+            }
+            .map(|k| tok(text, &tokens[k]).trim_end_matches('.').to_lowercase());
+            let titled = i > s.first
+                && (titles.iter().any(|(_, e, _)| *e == tokens[i - 1].end)
+                    || before
+                        .as_deref()
+                        .is_some_and(|b| g.lexicon.honorifics.contains(b)));
+            let after = tokens.get(end_tok).map(|t| tok(text, t).to_lowercase());
+            let sentence_initial = i == s.first || (i == s.first + 1 && !tokens[s.first].word);
+            let followed_by_verb = after
+                .as_deref()
+                .is_some_and(|a| g.lexicon.verbs.contains_key(a) || a == "," || is_possessive(a));
+            let accept = match words {
+                1 => titled,
+                2..=4 => {
+                    let w = tok(text, t);
+                    let adverbial = w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
+                    !sentence_initial || titled || followed_by_verb || !adverbial
+                }
+                _ => false,
+            };
+            if accept {
+                let (start, end) = (tokens[i].start, tokens[end_tok - 1].end);
+                people.push(Mention {
+                    start,
+                    end,
+                    span_end: end,
+                    sentence: si,
+                    what: What::Person(text.get(start..end).unwrap_or("").to_string()),
+                    acting: false,
+                    role: None,
+                    modifier_of: None,
+                });
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out.extend(people);
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    out.dedup_by(|b, a| b.start < a.end); // drop overlaps, keeping the first (longest)
+
+    // 5. Organs, capitals, titles and roles.
+    attach_context(text, doc, g, &titles, &mut out);
+    out
+}
+
+/// "the Donetsk and Lugansk People's Republics": each conjunct with the
+/// singular head, when the gazetteer knows the result.
+fn coordinated_heads(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
+    for (plural, singular) in &g.lexicon.plural_heads {
+        for plural_v in [plural.clone(), plural.replace('\'', "\u{2019}")] {
+            let mut from = 0;
+            while let Some(pos) = text.get(from..).and_then(|s| s.find(plural_v.as_str())) {
+                let h0 = from + pos;
+                let h1 = h0 + plural_v.len();
+                from = h1;
+                if !crate::gazetteer::on_boundaries(text, h0, h1) {
+                    continue;
+                }
+                let Some(sentence) = doc.sentence_of(h0) else {
+                    continue;
+                };
+                let first = doc.sentences[sentence].first;
+                let hi = doc.token_at_or_after(h0);
+                // Conjuncts: single capitalised words separated by "and" or commas.
+                let mut conj: Vec<usize> = Vec::new();
+                let mut k = hi;
+                while k > first {
+                    let b = k - 1;
+                    let w = tok(text, &doc.tokens[b]);
+                    if !doc.tokens[b].word || !w.chars().next().is_some_and(char::is_uppercase) {
+                        break;
+                    }
+                    conj.push(b);
+                    if b > first && matches!(tok(text, &doc.tokens[b - 1]), "and" | "," | "&") {
+                        k = b - 1;
+                        if k > first && tok(text, &doc.tokens[k - 1]) == "," {
+                            k -= 1;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                if conj.len() < 2 {
+                    continue;
+                }
+                for (n, &ci) in conj.iter().enumerate() {
+                    let t = doc.tokens[ci];
+                    let name = format!("{} {}", tok(text, &t), singular);
+                    let readings = g.lookup(&name);
+                    if readings.is_empty() {
+                        continue;
+                    }
+                    let end = if n == 0 { h1 } else { t.end };
+                    out.retain(|m| !(m.start < end && t.start < m.end));
+                    out.push(Mention {
+                        start: t.start,
+                        end,
+                        span_end: end,
+                        sentence,
+                        what: What::Known(readings.to_vec()),
+                        acting: false,
+                        role: None,
+                        modifier_of: None,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
+}
+
+fn kind_of(g: &Gazetteer, m: &Mention) -> Option<Kind> {
+    m.reading().map(|r| g.entry(r.entity).kind)
+}
+
+fn is_person(g: &Gazetteer, m: &Mention) -> bool {
+    matches!(m.what, What::Person(_)) || kind_of(g, m) == Some(Kind::Person)
+}
+
+/// Can hold an office's "of": a state, alliance, organisation or region.
+fn is_body(g: &Gazetteer, m: &Mention) -> bool {
+    matches!(
+        kind_of(g, m),
+        Some(Kind::State | Kind::Alliance | Kind::Organization | Kind::Region)
+    )
+}
+
+fn attach_context(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[(usize, usize, &str)],
+    out: &mut [Mention],
+) {
+    let tokens = &doc.tokens;
+    let word_at = |i: usize| tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
+    for idx in 0..out.len() {
+        let m = out[idx].clone();
+        let s = doc.sentences[m.sentence];
+        let first_tok = doc.token_at_or_after(m.start);
+        let mut after = doc.token_at_or_after(m.end);
+
+        // Organ words after a state: "Russian Foreign Ministry", "U.S. forces".
+        if kind_of(g, &m) == Some(Kind::State) {
+            let mut k = after;
+            while k < s.last && g.lexicon.organs.contains(&word_at(k).to_lowercase()) {
+                k += 1;
+            }
+            if k > after {
+                out[idx].span_end = tokens[k - 1].end;
+                out[idx].acting = true;
+                after = k;
+            }
+        }
+
+        // Capitals act unless they are a place after a preposition.
+        if let What::Known(readings) = &m.what
+            && readings.iter().any(|r| r.class == FormClass::Capital)
+            && !out[idx].acting
+        {
+            let prev = first_tok
+                .checked_sub(1)
+                .filter(|&p| p >= s.first)
+                .map(|p| word_at(p).to_lowercase());
+            let place = prev
+                .as_deref()
+                .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
+            let next = word_at(after).to_lowercase();
+            let dateline =
+                after < s.last && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}");
+            out[idx].acting = !place
+                && !dateline
+                && (first_tok == s.first
+                    || g.lexicon.verbs.contains_key(&next)
+                    || is_possessive(&next)
+                    || prev
+                        .as_deref()
+                        .is_some_and(|p| matches!(p, "with" | "and" | "between" | "by")));
+        }
+
+        if !is_person(g, &m) {
+            // "the Russian president" with no name after: a title reference.
+            if is_body(g, &m) {
+                let mut k = after;
+                if k < s.last && is_possessive(word_at(k)) {
+                    k += 1;
+                }
+                if let Some((_, te, role)) = tokens
+                    .get(k)
+                    .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))
+                {
+                    let next = doc.token_at_or_after(*te);
+                    let named_next = out.iter().any(|o| {
+                        o.start == tokens.get(next).map(|t| t.start).unwrap_or(usize::MAX)
+                    });
+                    let prev_the =
+                        first_tok > s.first && word_at(first_tok - 1).eq_ignore_ascii_case("the");
+                    if let (false, true, Some(r)) = (named_next, prev_the, m.reading())
+                        && g.entry(r.entity).kind == Kind::State
+                    {
+                        out[idx].what = What::TitleRef {
+                            state: r.entity,
+                            role: role.to_string(),
+                        };
+                        out[idx].end = *te;
+                        out[idx].span_end = *te;
+                    }
+                }
+            }
+            continue;
+        }
+
+        // A title right before the name (allowing an honorific between).
+        let mut k = first_tok;
+        if k > s.first
+            && g.lexicon
+                .honorifics
+                .contains(&word_at(k - 1).trim_end_matches('.').to_lowercase())
+        {
+            k -= 1;
+        }
+        let front = (k > s.first)
+            .then(|| titles.iter().find(|(_, e, _)| *e == tokens[k - 1].end))
+            .flatten();
+        if let Some(&(ts, te, role)) = front {
+            let mut of = None;
+            let tk = doc.token_at_or_after(ts);
+            let mut b = tk;
+            if b > s.first && is_possessive(word_at(b - 1)) {
+                b -= 1;
+            }
+            if b > s.first {
+                let prev_end = tokens[b - 1].end;
+                of = out
+                    .iter()
+                    .position(|o| o.span_end == prev_end && is_body(g, o));
+            }
+            // "President Volodymyr Zelenskyy of Ukraine"
+            if of.is_none() && word_at(after).eq_ignore_ascii_case("of") {
+                let next = tokens.get(after + 1).map(|t| t.start);
+                let next = if tokens
+                    .get(after + 1)
+                    .is_some_and(|t| tok(text, t).eq_ignore_ascii_case("the"))
+                {
+                    tokens.get(after + 2).map(|t| t.start)
+                } else {
+                    next
+                };
+                of = out
+                    .iter()
+                    .position(|o| Some(o.start) == next && is_body(g, o));
+            }
+            out[idx].role = Some(RoleCue {
+                role: role.to_string(),
+                of,
+                start: ts,
+                end: te,
+            });
+            if let Some(o) = of
+                && out[o].start < m.start
+            {
+                out[o].modifier_of = Some(idx);
+            }
+            continue;
+        }
+
+        // Apposition after the name: "Sergei Lavrov, Russia's foreign minister",
+        // "Peskov, the Kremlin spokesman", "X, the foreign minister of Y".
+        if word_at(after) == "," {
+            let mut k = after + 1;
+            if matches!(word_at(k).to_lowercase().as_str(), "the" | "a" | "an") {
+                k += 1;
+            }
+            let mut of = None;
+            if let Some(o) = out
+                .iter()
+                .position(|o| tokens.get(k).is_some_and(|t| t.start == o.start) && is_body(g, o))
+            {
+                of = Some(o);
+                k = doc.token_at_or_after(out[o].span_end);
+                if is_possessive(word_at(k)) {
+                    k += 1;
+                }
+            }
+            if let Some(&(ts, te, role)) = tokens
+                .get(k)
+                .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))
+            {
+                let tk = doc.token_at_or_after(te);
+                if of.is_none() && word_at(tk).eq_ignore_ascii_case("of") {
+                    let mut n = tk + 1;
+                    if word_at(n).eq_ignore_ascii_case("the") {
+                        n += 1;
+                    }
+                    of = out.iter().position(|o| {
+                        tokens.get(n).is_some_and(|t| t.start == o.start) && is_body(g, o)
+                    });
+                }
+                if of.is_some() {
+                    out[idx].role = Some(RoleCue {
+                        role: role.to_string(),
+                        of,
+                        start: ts,
+                        end: te,
+                    });
+                    if let Some(o) = of {
+                        out[o].modifier_of = Some(idx);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn g() -> &'static Gazetteer {
+        crate::testing::gazetteer()
+    }
+
+    fn mentions(text: &str) -> Vec<String> {
+        let doc = analyze(text, &g().lexicon.abbreviations);
+        find(text, &doc, g())
+            .iter()
+            .map(|m| {
+                let what = match &m.what {
+                    What::Known(r) => g().entry(r[0].entity).id.clone(),
+                    What::Person(n) => format!("person:{n}"),
+                    What::TitleRef { role, .. } => format!("title:{role}"),
+                };
+                let role = m
+                    .role
+                    .as_ref()
+                    .map(|r| format!(" [{}]", r.role))
+                    .unwrap_or_default();
+                format!("{}={what}{role}", &text[m.start..m.end])
+            })
+            .collect()
+    }
+
+    /// Protects people found by titles and name shape, with their roles.
+    #[test]
+    fn people_by_title_and_shape() {
+        assert_eq!(
+            mentions(
+                "Last week, US special envoy Marta Kellerhals met with Russian President Vladimir Putin."
+            ),
+            [
+                "US=state/USA",
+                "Marta Kellerhals=person:Marta Kellerhals [special envoy]",
+                "Russian=state/RUS",
+                "Vladimir Putin=person/vladimir-putin [president]"
+            ]
+        );
+    }
+
+    /// Protects coordinated plural heads.
+    #[test]
+    fn coordinated_regions() {
+        let found = mentions(
+            "recognizing the Donetsk and Lugansk People\u{2019}s Republics as part of Russia",
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].starts_with("Donetsk="), "{found:?}");
+        assert!(
+            found[1].starts_with("Lugansk People\u{2019}s Republics="),
+            "{found:?}"
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! The graph's vocabulary: node kinds and edge types of `ONTOLOGY.md`.
+//!
+//! Every other module speaks in these types; their string forms are the ones
+//! the ontology, the database and every export use.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+/// The kind of a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A named human being.
+    Person,
+    /// A sovereign or de facto state, with its government and metonyms.
+    State,
+    /// A named place that is not a sovereign state.
+    Region,
+    /// A bloc, alliance or intergovernmental organisation.
+    Alliance,
+    /// Any other named group with political agency.
+    Organization,
+}
+
+impl Kind {
+    /// All kinds, in a fixed order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Person,
+        Kind::State,
+        Kind::Region,
+        Kind::Alliance,
+        Kind::Organization,
+    ];
+
+    /// The ontology's name for this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::State => "state",
+            Kind::Region => "region",
+            Kind::Alliance => "alliance",
+            Kind::Organization => "organization",
+        }
+    }
+}
+
+/// The type of an edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeType {
+    /// Met, held talks, spoke by phone (symmetric).
+    MetWith,
+    /// Travelled to a place or state.
+    Visited,
+    /// Asserts sovereignty or control over territory.
+    Claims,
+    /// Opposes, rejects, condemns, criticises.
+    Opposes,
+    /// Backs, endorses, aids, arms.
+    Supports,
+    /// Accuses or blames.
+    Accuses,
+    /// Threatens.
+    Threatens,
+    /// Imposes sanctions, embargoes, export bans.
+    Sanctions,
+    /// Uses force against.
+    Attacks,
+    /// Signs an agreement, cooperates, holds joint exercises (symmetric).
+    CooperatesWith,
+    /// Is a member of, or joined, an alliance.
+    MemberOf,
+    /// Holds an official role for a state, region, alliance or organisation.
+    Represents,
+}
+
+impl EdgeType {
+    /// All edge types, in a fixed order.
+    pub const ALL: [EdgeType; 12] = [
+        EdgeType::MetWith,
+        EdgeType::Visited,
+        EdgeType::Claims,
+        EdgeType::Opposes,
+        EdgeType::Supports,
+        EdgeType::Accuses,
+        EdgeType::Threatens,
+        EdgeType::Sanctions,
+        EdgeType::Attacks,
+        EdgeType::CooperatesWith,
+        EdgeType::MemberOf,
+        EdgeType::Represents,
+    ];
+
+    /// The ontology's name for this type.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeType::MetWith => "met-with",
+            EdgeType::Visited => "visited",
+            EdgeType::Claims => "claims",
+            EdgeType::Opposes => "opposes",
+            EdgeType::Supports => "supports",
+            EdgeType::Accuses => "accuses",
+            EdgeType::Threatens => "threatens",
+            EdgeType::Sanctions => "sanctions",
+            EdgeType::Attacks => "attacks",
+            EdgeType::CooperatesWith => "cooperates-with",
+            EdgeType::MemberOf => "member-of",
+            EdgeType::Represents => "represents",
+        }
+    }
+
+    /// Symmetric types are stored with their ends in a canonical order.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, EdgeType::MetWith | EdgeType::CooperatesWith)
+    }
+
+    /// Conflict edges are drawn apart from cooperative ones.
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            EdgeType::Opposes
+                | EdgeType::Accuses
+                | EdgeType::Threatens
+                | EdgeType::Sanctions
+                | EdgeType::Attacks
+        )
+    }
+}
+
+/// A word that names no kind or edge type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} '{value}' (expected one of: {expected})")]
+pub struct UnknownName {
+    /// "kind" or "edge type".
+    pub what: &'static str,
+    /// What was given.
+    pub value: String,
+    /// The accepted names, comma-separated.
+    pub expected: String,
+}
+
+impl FromStr for Kind {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let folded = s.trim().to_ascii_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| {
+                k.as_str() == folded || (folded == "organisation" && *k == Kind::Organization)
+            })
+            .ok_or_else(|| UnknownName {
+                what: "kind",
+                value: s.to_string(),
+                expected: Kind::ALL.map(Kind::as_str).join(", "),
+            })
+    }
+}
+
+impl FromStr for EdgeType {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let folded = s.trim().to_ascii_lowercase().replace('_', "-");
+        EdgeType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == folded)
+            .ok_or_else(|| UnknownName {
+                what: "edge type",
+                value: s.to_string(),
+                expected: EdgeType::ALL.map(EdgeType::as_str).join(", "),
+            })
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for EdgeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for EdgeType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Folds a name for comparison: Unicode lowercase, curly quotes and dashes
+/// made plain, whitespace collapsed, a leading "the " and a trailing "'s"
+/// dropped. The same folding as the evaluation scorer.
+pub fn fold(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => s.push('\''),
+            '\u{201c}' | '\u{201d}' => s.push('"'),
+            '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => s.push('-'),
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(rest) = s.strip_prefix("the ") {
+        s = rest.to_string();
+    }
+    if let Some(rest) = s.strip_suffix("'s") {
+        s = rest.to_string();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Protects the round trip between names and types used by the CLI and store.
+    #[test]
+    fn names_round_trip() {
+        for k in Kind::ALL {
+            assert_eq!(k.as_str().parse::<Kind>(), Ok(k));
+        }
+        for t in EdgeType::ALL {
+            assert_eq!(t.as_str().parse::<EdgeType>(), Ok(t));
+        }
+        assert!("alliances".parse::<Kind>().is_err());
+        assert_eq!("MET_WITH".parse::<EdgeType>(), Ok(EdgeType::MetWith));
+    }
+
+    /// Protects name folding, which must agree with the scorer's.
+    #[test]
+    fn folding_matches_scorer() {
+        assert_eq!(fold("The  Kremlin"), "kremlin");
+        assert_eq!(fold("People\u{2019}s Republic"), "people's republic");
+        assert_eq!(fold("Ukraine's"), "ukraine");
+    }
+}

@@ -1,0 +1,161 @@
+//! Formats query results for the terminal: aligned tables, CSV and the
+//! `show` text. Pure string building; the binary prints.
+
+use crate::store::{EdgeRow, EntityRow};
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Rows as CSV with a header.
+pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = header.join(",");
+    out.push('\n');
+    for r in rows {
+        out.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Rows as aligned columns with a header.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, f) in widths.iter_mut().zip(r) {
+            *w = (*w).max(f.chars().count().min(60));
+        }
+    }
+    let line = |cells: Vec<String>| -> String {
+        let mut s = String::new();
+        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            let c: String = if c.chars().count() > 60 {
+                c.chars().take(59).chain(['…']).collect()
+            } else {
+                c.clone()
+            };
+            if i + 1 == cells.len() {
+                s.push_str(&c);
+            } else {
+                s.push_str(&format!("{c:<w$}  ", w = *w));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.iter().map(|h| h.to_string()).collect());
+    for r in rows {
+        out.push_str(&line(r.clone()));
+    }
+    out
+}
+
+/// Table rows for entities.
+pub fn entity_rows(list: &[EntityRow]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let rows = list
+        .iter()
+        .map(|e| {
+            vec![
+                e.name.clone(),
+                e.kind.to_string(),
+                e.articles.to_string(),
+                e.key.clone(),
+                e.aliases.join("|"),
+            ]
+        })
+        .collect();
+    (vec!["name", "kind", "articles", "id", "aliases"], rows)
+}
+
+/// Table rows for edges.
+pub fn edge_rows(list: &[EdgeRow]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let rows = list
+        .iter()
+        .map(|e| {
+            let first = e.evidence.first();
+            vec![
+                e.source.clone(),
+                e.edge.to_string(),
+                e.target.clone(),
+                e.count.to_string(),
+                first.map(|ev| ev.article.clone()).unwrap_or_default(),
+                first.map(|ev| ev.text.clone()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    (
+        vec!["source", "type", "target", "count", "article", "evidence"],
+        rows,
+    )
+}
+
+/// The `show` text for one entity.
+pub fn show(e: &EntityRow, members: &[String], member_of: &[String], edges: &[EdgeRow]) -> String {
+    let mut out = format!(
+        "{} ({})\n  id: {}\n  articles: {}\n",
+        e.name, e.kind, e.key, e.articles
+    );
+    if !e.aliases.is_empty() {
+        out.push_str(&format!("  aliases: {}\n", e.aliases.join(", ")));
+    }
+    if !members.is_empty() {
+        out.push_str(&format!(
+            "  members ({}): {}\n",
+            members.len(),
+            members.join(", ")
+        ));
+    }
+    if !member_of.is_empty() {
+        out.push_str(&format!("  member of: {}\n", member_of.join(", ")));
+    }
+    for (title, outgoing) in [("edges out", true), ("edges in", false)] {
+        let list: Vec<&EdgeRow> = edges
+            .iter()
+            .filter(|r| (r.source_key == e.key) == outgoing)
+            .collect();
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{title}:\n"));
+        for r in list {
+            let other = if outgoing { &r.target } else { &r.source };
+            let arrow = if outgoing {
+                format!("-{}->", r.edge)
+            } else {
+                format!("<-{}-", r.edge)
+            };
+            let flag = if r.flagged {
+                " (negated or hypothetical)"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "  {arrow} {other}  [{} article(s)]{flag}\n",
+                r.count
+            ));
+            for ev in &r.evidence {
+                let role = ev
+                    .role
+                    .as_deref()
+                    .map(|r| format!(" role: {r};"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "      {}{} {}..{}:{role} {}\n",
+                    ev.article,
+                    ev.date
+                        .as_deref()
+                        .map(|d| format!(" ({d})"))
+                        .unwrap_or_default(),
+                    ev.start,
+                    ev.end,
+                    ev.text.replace('\n', " ")
+                ));
+            }
+        }
+    }
+    out
+}

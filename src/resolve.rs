@@ -1,0 +1,450 @@
+//! Resolves mentions to entities within one article: readings chosen by
+//! context, capitals to their state when they act, surnames and titles
+//! ("Witkoff", "the Russian president") to the full name.
+//!
+//! Invariants: one entity per real thing in the article; an entity's key is
+//! its gazetteer id, else `person/<slug of its full name>`, so the same
+//! person gets the same key in every article; a surname shared by two
+//! people in the article resolves to nobody.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{EntityIdx, FormClass, Gazetteer, Reading};
+use crate::mention::{Mention, What};
+use crate::ontology::Kind;
+use crate::text::Doc;
+
+/// An entity of one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Canonical key, stable across articles.
+    pub key: String,
+    /// Node kind.
+    pub kind: Kind,
+    /// Common name.
+    pub name: String,
+    /// Other forms this article uses.
+    pub aliases: Vec<String>,
+    /// The gazetteer entry, when known.
+    pub known: Option<EntityIdx>,
+}
+
+/// An office the article gives a person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedRole {
+    /// Index of the person's mention.
+    pub mention: usize,
+    /// The person's entity.
+    pub person: usize,
+    /// The body's entity.
+    pub of: usize,
+    /// The office.
+    pub role: String,
+}
+
+/// The result of resolution.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    /// Mentions, sorted, including surname mentions added here.
+    pub mentions: Vec<Mention>,
+    /// Entities of the article.
+    pub entities: Vec<Entity>,
+    /// For each mention, its entity.
+    pub entity_of: Vec<Option<usize>>,
+    /// Offices given by the text.
+    pub roles: Vec<ResolvedRole>,
+}
+
+/// `person/vladimir-putin` from "Vladimir Putin".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .unwrap_or(s)
+}
+
+fn last_word(name: &str) -> &str {
+    name.split_whitespace().next_back().unwrap_or(name)
+}
+
+struct Builder<'g> {
+    g: &'g Gazetteer,
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn known(&mut self, idx: EntityIdx) -> usize {
+        let e = self.g.entry(idx);
+        let key = e.id.clone();
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.push(Entity {
+            key,
+            kind: e.kind,
+            name: e.name.clone(),
+            aliases: Vec::new(),
+            known: Some(idx),
+        })
+    }
+
+    fn person(&mut self, name: &str) -> usize {
+        let key = format!("person/{}", slug(name));
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.push(Entity {
+            key,
+            kind: Kind::Person,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            known: None,
+        })
+    }
+
+    fn push(&mut self, e: Entity) -> usize {
+        let i = self.entities.len();
+        self.by_key.insert(e.key.clone(), i);
+        self.entities.push(e);
+        i
+    }
+}
+
+/// Chooses among readings: a capital is its state when it acts and its
+/// city otherwise; an ambiguous name takes the reading whose state the
+/// article also names, else the preferred one.
+fn choose(
+    g: &Gazetteer,
+    m: &Mention,
+    readings: &[Reading],
+    states: &HashSet<EntityIdx>,
+) -> Option<EntityIdx> {
+    if let Some(cap) = readings.iter().find(|r| r.class == FormClass::Capital) {
+        if m.acting {
+            return Some(cap.entity);
+        }
+        return readings
+            .iter()
+            .find(|r| r.class == FormClass::Name && g.entry(r.entity).kind == Kind::Region)
+            .map(|r| r.entity);
+    }
+    let mut distinct: Vec<EntityIdx> = readings.iter().map(|r| r.entity).collect();
+    distinct.dedup();
+    if distinct.len() > 1
+        && let Some(&e) = distinct.iter().find(|&&e| {
+            let entry = g.entry(e);
+            entry.part_of.is_some_and(|p| states.contains(&p))
+                || (entry.kind == Kind::State && states.contains(&e))
+        })
+    {
+        return Some(e);
+    }
+    distinct.first().copied()
+}
+
+/// Resolves an article's mentions.
+pub fn resolve(
+    text: &str,
+    doc: &Doc,
+    mut mentions: Vec<Mention>,
+    g: &Gazetteer,
+    date: Option<&str>,
+) -> Resolved {
+    // States named unambiguously anywhere in the article: context for the rest.
+    let states: HashSet<EntityIdx> = mentions
+        .iter()
+        .filter_map(|m| match &m.what {
+            What::Known(r) if r.len() == 1 && g.entry(r[0].entity).kind == Kind::State => {
+                Some(r[0].entity)
+            }
+            _ => None,
+        })
+        .collect();
+
+    // Full names of people in the article, by surname.
+    let mut full: Vec<(String, Option<EntityIdx>)> = Vec::new();
+    for m in &mentions {
+        let surface = text.get(m.start..m.end).unwrap_or("");
+        match &m.what {
+            What::Person(name) if name.split_whitespace().count() >= 2 => {
+                full.push((name.clone(), None))
+            }
+            What::Known(r) => {
+                if let Some(r) = r.first().filter(|r| g.entry(r.entity).kind == Kind::Person)
+                    && surface.split_whitespace().count() >= 2
+                {
+                    full.push((g.entry(r.entity).name.clone(), Some(r.entity)));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (name, _)) in full.iter().enumerate() {
+        let list = by_surname
+            .entry(last_word(name).to_lowercase())
+            .or_default();
+        if !list.iter().any(|&j| full[j].0 == *name) {
+            list.push(i);
+        }
+    }
+
+    // Bare surnames that no mention covers yet: "Witkoff stated...".
+    let covered = |start: usize, mentions: &[Mention]| {
+        mentions
+            .iter()
+            .any(|m| m.start <= start && start < m.span_end)
+    };
+    let mut extra = Vec::new();
+    for (ti, t) in doc.tokens.iter().enumerate() {
+        if !t.word || covered(t.start, &mentions) {
+            continue;
+        }
+        let w = text.get(t.start..t.end).unwrap_or("");
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if let Some(list) = by_surname.get(&w.to_lowercase())
+            && list.len() == 1
+        {
+            let (name, known) = &full[list[0]];
+            // Not the first word of a longer, different name.
+            let next_is_name = doc.tokens.get(ti + 1).is_some_and(|n| {
+                n.start == t.end + 1
+                    && text
+                        .get(n.start..n.end)
+                        .is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+            });
+            if next_is_name {
+                continue;
+            }
+            let Some(sentence) = doc.sentence_of(t.start) else {
+                continue;
+            };
+            extra.push(Mention {
+                start: t.start,
+                end: t.end,
+                span_end: t.end,
+                sentence,
+                what: match known {
+                    Some(k) => What::Known(vec![Reading {
+                        entity: *k,
+                        class: FormClass::Name,
+                    }]),
+                    None => What::Person(name.clone()),
+                },
+                acting: false,
+                role: None,
+                modifier_of: None,
+            });
+        }
+    }
+    if !extra.is_empty() {
+        // Indices shift: remap role and modifier links by start offset.
+        let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.start);
+        let pos = |old: usize| mentions.iter().position(|m| m.start == starts[old]);
+        let remap: Vec<Option<usize>> = (0..starts.len()).map(pos).collect();
+        for m in &mut mentions {
+            if let Some(r) = &mut m.role {
+                r.of = r.of.and_then(|o| remap[o]);
+            }
+            m.modifier_of = m.modifier_of.and_then(|o| remap.get(o).copied().flatten());
+        }
+    }
+
+    let mut b = Builder {
+        g,
+        entities: Vec::new(),
+        by_key: HashMap::new(),
+    };
+    let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut title_refs = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let surface = strip_possessive(text.get(m.start..m.end).unwrap_or("")).trim();
+        let e = match &m.what {
+            What::Known(readings) => {
+                let Some(chosen) = choose(g, m, readings, &states) else {
+                    continue;
+                };
+                // A single-word surname alias of a gazetteer person goes to
+                // the article's own full-name person of that surname.
+                if g.entry(chosen).kind == Kind::Person && !surface.contains(' ') {
+                    match by_surname.get(&surface.to_lowercase()).map(Vec::as_slice) {
+                        Some([one]) => match &full[*one] {
+                            (_, Some(k)) => Some(b.known(*k)),
+                            (name, None) => Some(b.person(name)),
+                        },
+                        Some(_) => None, // shared surname: nobody
+                        None => Some(b.known(chosen)),
+                    }
+                } else {
+                    Some(b.known(chosen))
+                }
+            }
+            What::Person(name) => {
+                if name.split_whitespace().count() == 1 {
+                    match by_surname.get(&name.to_lowercase()).map(Vec::as_slice) {
+                        Some([one]) => match &full[*one] {
+                            (_, Some(k)) => Some(b.known(*k)),
+                            (full_name, None) => Some(b.person(full_name)),
+                        },
+                        Some(_) => None,
+                        None => Some(b.person(name)),
+                    }
+                } else {
+                    Some(b.person(name))
+                }
+            }
+            What::TitleRef { .. } => {
+                title_refs.push(i);
+                None
+            }
+        };
+        if let Some(e) = e {
+            entity_of[i] = Some(e);
+            let ent = &mut b.entities[e];
+            if !surface.is_empty()
+                && surface != ent.name
+                && !ent.aliases.iter().any(|a| a == surface)
+            {
+                ent.aliases.push(surface.to_string());
+            }
+        }
+    }
+
+    // Offices: from the text's "of", else from the gazetteer by date.
+    let mut roles = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let (Some(cue), Some(person)) = (&m.role, entity_of[i]) else {
+            continue;
+        };
+        let of = match cue.of.and_then(|o| entity_of.get(o).copied().flatten()) {
+            Some(of) => Some(of),
+            None => b.entities[person]
+                .known
+                .and_then(|p| {
+                    let held: Vec<_> = g.roles_of(p, date).collect();
+                    let exact = held.iter().find(|r| r.role == cue.role);
+                    exact
+                        .or(if held.len() == 1 { held.first() } else { None })
+                        .map(|r| r.of)
+                })
+                .map(|of| b.known(of)),
+        };
+        if let Some(of) = of
+            && of != person
+        {
+            roles.push(ResolvedRole {
+                mention: i,
+                person,
+                of,
+                role: cue.role.clone(),
+            });
+        }
+    }
+
+    // "the Russian president": the person the article gives that office,
+    // else the gazetteer's holder on the article's date if the article names them.
+    for i in title_refs {
+        let What::TitleRef { state, role } = &mentions[i].what else {
+            continue;
+        };
+        let state_entity = b.by_key.get(&g.entry(*state).id).copied();
+        let from_text = roles
+            .iter()
+            .find(|r| Some(r.of) == state_entity && r.role == *role)
+            .map(|r| r.person);
+        let from_data = || {
+            g.holder(role, *state, date)
+                .and_then(|p| b.by_key.get(&g.entry(p).id).copied())
+        };
+        entity_of[i] = from_text.or_else(from_data);
+    }
+
+    Resolved {
+        mentions,
+        entities: b.entities,
+        entity_of,
+        roles,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn run(text: &str) -> Resolved {
+        let g = crate::testing::gazetteer();
+        let doc = analyze(text, &g.lexicon.abbreviations);
+        let mentions = crate::mention::find(text, &doc, g);
+        resolve(text, &doc, mentions, g, None)
+    }
+
+    fn names(r: &Resolved) -> Vec<String> {
+        r.entities
+            .iter()
+            .map(|e| format!("{}:{}{:?}", e.kind, e.name, e.aliases))
+            .collect()
+    }
+
+    /// Protects surname resolution: "Witkoff" joins "Steve Witkoff".
+    #[test]
+    fn surnames_join_full_names() {
+        let r = run("US envoy Steve Witkoff met Putin. Later Witkoff left. Mr. Witkoff smiled.");
+        let witkoff: Vec<_> = r
+            .entities
+            .iter()
+            .filter(|e| e.name == "Steve Witkoff")
+            .collect();
+        assert_eq!(witkoff.len(), 1, "{:?}", names(&r));
+        assert_eq!(witkoff[0].aliases, ["Witkoff"]);
+    }
+
+    /// Protects capitals: acting is the state, a place is the city.
+    #[test]
+    fn capitals_act_or_are_places() {
+        let r = run("Moscow has pointed to the talks. Drones hit targets in Moscow.");
+        let kinds: Vec<_> = r
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.as_str()))
+            .collect();
+        assert!(kinds.contains(&(Kind::State, "Russia")), "{kinds:?}");
+        assert!(kinds.contains(&(Kind::Region, "Moscow")), "{kinds:?}");
+    }
+
+    /// Protects "a surname shared by two people is nobody's alias".
+    #[test]
+    fn shared_surname_is_nobody() {
+        let r = run("John Smith met Jane Smith in London. Smith said nothing.");
+        assert!(
+            r.entities
+                .iter()
+                .all(|e| !e.aliases.contains(&"Smith".to_string())),
+            "{:?}",
+            names(&r)
+        );
+    }
+
+    /// Protects slugs, the cross-article key of unknown people.
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Steve Witkoff"), "steve-witkoff");
+        assert_eq!(slug("Abdel Fattah al-Burhan"), "abdel-fattah-al-burhan");
+    }
+}

@@ -1,0 +1,612 @@
+//! The SQLite store: schema migrations at open, one transaction per batch of
+//! articles, and the queries behind `entities`, `relations`, `show` and the
+//! graph. The only module that holds SQL.
+//!
+//! Invariants: an article is written whole or not at all; the same article
+//! (same key and hash) is never written twice; an edge without evidence does
+//! not survive a write; `PRAGMA user_version` equals the number of applied
+//! migrations.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::extract::Extraction;
+use crate::gazetteer::Gazetteer;
+use crate::ontology::{EdgeType, Kind, fold};
+
+/// Migrations, in order; the position is the version.
+const MIGRATIONS: &[(&str, &str)] =
+    &[("0001_init.sql", include_str!("../migrations/0001_init.sql"))];
+
+/// Why the store failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database file could not be opened.
+    #[error("cannot open database {path}: {source}")]
+    Open {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The database was written by a newer geokg.
+    #[error(
+        "database {path} has schema version {found}, newer than this geokg understands ({known}); upgrade geokg or use another --db"
+    )]
+    TooNew {
+        /// The file.
+        path: String,
+        /// Its version.
+        found: i64,
+        /// The newest this binary knows.
+        known: i64,
+    },
+    /// A migration failed.
+    #[error("migration {name} failed: {source}")]
+    Migration {
+        /// The file.
+        name: &'static str,
+        /// The underlying error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// No entity has this name.
+    #[error("no entity named '{0}' in the database")]
+    NotFound(String),
+    /// A stored value is not what the schema promises.
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+/// The graph database.
+pub struct Store {
+    conn: Connection,
+}
+
+/// What happened to one article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct IngestStats {
+    /// Articles written for the first time.
+    pub added: usize,
+    /// Articles whose text changed and were replaced.
+    pub replaced: usize,
+    /// Articles already stored with the same content.
+    pub unchanged: usize,
+    /// New entities.
+    pub entities_added: usize,
+    /// New edges.
+    pub edges_added: usize,
+}
+
+impl std::ops::AddAssign for IngestStats {
+    fn add_assign(&mut self, o: Self) {
+        self.added += o.added;
+        self.replaced += o.replaced;
+        self.unchanged += o.unchanged;
+        self.entities_added += o.entities_added;
+        self.edges_added += o.edges_added;
+    }
+}
+
+/// An entity as stored.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EntityRow {
+    /// Row id.
+    #[serde(skip)]
+    pub id: i64,
+    /// Canonical key.
+    pub key: String,
+    /// Node kind.
+    pub kind: Kind,
+    /// Common name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Number of articles that mention it.
+    pub articles: usize,
+}
+
+/// One piece of evidence for an edge.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EvidenceRow {
+    /// Article key.
+    pub article: String,
+    /// Article date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Sentence index.
+    pub sentence: i64,
+    /// Byte offset into the article body.
+    pub start: i64,
+    /// End byte offset.
+    pub end: i64,
+    /// The sentence.
+    pub text: String,
+    /// Rule confidence.
+    pub confidence: f64,
+    /// Office, for `represents`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// An edge with its evidence.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EdgeRow {
+    /// Source name.
+    pub source: String,
+    /// Source key.
+    pub source_key: String,
+    /// Source kind.
+    pub source_kind: Kind,
+    /// Edge type.
+    #[serde(rename = "type")]
+    pub edge: EdgeType,
+    /// Target name.
+    pub target: String,
+    /// Target key.
+    pub target_key: String,
+    /// Target kind.
+    pub target_kind: Kind,
+    /// Number of articles supporting it.
+    pub count: usize,
+    /// Earliest article date.
+    pub first_seen: Option<String>,
+    /// Latest article date.
+    pub last_seen: Option<String>,
+    /// Negated or hypothetical.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub flagged: bool,
+    /// Evidence, one row per occurrence.
+    pub evidence: Vec<EvidenceRow>,
+}
+
+/// Filters for edge queries.
+#[derive(Clone, Debug, Default)]
+pub struct EdgeQuery {
+    /// Only edges from this entity (row id).
+    pub from: Option<i64>,
+    /// Only edges to this entity.
+    pub to: Option<i64>,
+    /// Edges touching this entity in either direction.
+    pub touching: Option<i64>,
+    /// Only these types (all when empty).
+    pub types: Vec<EdgeType>,
+    /// Only evidence from articles dated on or after.
+    pub since: Option<String>,
+    /// Only evidence from articles dated on or before.
+    pub until: Option<String>,
+    /// Include negated and hypothetical edges.
+    pub include_flagged: bool,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, StoreError> {
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("unknown kind '{s}'")))
+}
+
+fn parse_type(s: &str) -> Result<EdgeType, StoreError> {
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("unknown edge type '{s}'")))
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates a database file.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: label.clone(),
+            source,
+        })?;
+        Store::setup(conn, &label)
+    }
+
+    /// An in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::setup(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, label: &str) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // WAL is refused by some file systems and by in-memory databases; a
+        // rollback journal is still correct, so the answer is not checked.
+        let _: Result<String, _> = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: label.to_string(),
+                found: version,
+                known,
+            });
+        }
+        if version < known {
+            let tx = conn.transaction()?;
+            for (name, sql) in &MIGRATIONS[version as usize..] {
+                tx.execute_batch(sql)
+                    .map_err(|source| StoreError::Migration { name, source })?;
+            }
+            tx.pragma_update(None, "user_version", known)?;
+            tx.commit()?;
+        }
+        Ok(Store { conn })
+    }
+
+    /// The schema version.
+    pub fn version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Writes a batch of articles in one transaction: all or none.
+    pub fn ingest_batch(
+        &mut self,
+        batch: &[(Article, Extraction)],
+        g: &Gazetteer,
+    ) -> Result<IngestStats, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut stats = IngestStats::default();
+        for (article, x) in batch {
+            stats += write_article(&tx, article, x, g)?;
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    /// Entities, optionally of one kind and matching a text in a name or alias.
+    pub fn entities(
+        &self,
+        kind: Option<Kind>,
+        matching: Option<&str>,
+    ) -> Result<Vec<EntityRow>, StoreError> {
+        let pattern = matching.map(|m| format!("%{}%", fold(m)));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.key, e.kind, e.name,
+                    (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = e.id) AS n
+             FROM entity e
+             WHERE (?1 IS NULL OR e.kind = ?1)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2)
+                    OR lower(e.name) LIKE ?2)
+               AND EXISTS (SELECT 1 FROM mention WHERE entity_id = e.id)
+             ORDER BY n DESC, e.name",
+        )?;
+        let rows = stmt.query_map(params![kind.map(Kind::as_str), pattern], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, key, kind, name, n) = row?;
+            out.push(EntityRow {
+                id,
+                key,
+                kind: parse_kind(&kind)?,
+                aliases: self.aliases(id, &name)?,
+                name,
+                articles: n as usize,
+            });
+        }
+        Ok(out)
+    }
+
+    fn aliases(&self, id: i64, name: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT alias FROM alias WHERE entity_id = ?1 ORDER BY alias")?;
+        let list = stmt
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(list.into_iter().filter(|a| a != name).collect())
+    }
+
+    fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
+        let row = self.conn.query_row(
+            "SELECT key, kind, name, (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ?1)
+             FROM entity WHERE id = ?1",
+            [id],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)),
+        )?;
+        Ok(EntityRow {
+            id,
+            key: row.0,
+            kind: parse_kind(&row.1)?,
+            aliases: self.aliases(id, &row.2)?,
+            name: row.2,
+            articles: row.3 as usize,
+        })
+    }
+
+    /// Finds an entity by any of its names, case-insensitively; the
+    /// gazetteer's aliases work too ("Kharkov" finds Kharkiv). When several
+    /// entities share the name, the most mentioned wins.
+    pub fn find_entity(&self, name: &str, g: &Gazetteer) -> Result<EntityRow, StoreError> {
+        let folded = fold(name);
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT a.entity_id FROM alias a
+                 WHERE a.folded = ?1
+                 ORDER BY (SELECT count(*) FROM mention m WHERE m.entity_id = a.entity_id) DESC
+                 LIMIT 1",
+                [&folded],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = id {
+            return self.entity_by_id(id);
+        }
+        for reading in g.lookup(name) {
+            let key = &g.entry(reading.entity).id;
+            let id: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM entity WHERE key = ?1", [key], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = id {
+                return self.entity_by_id(id);
+            }
+        }
+        Err(StoreError::NotFound(name.to_string()))
+    }
+
+    /// Number of stored articles, entities and edges.
+    pub fn counts(&self) -> Result<(usize, usize, usize), StoreError> {
+        let n = |sql: &str| -> Result<usize, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok((
+            n("SELECT count(*) FROM article")?,
+            n("SELECT count(*) FROM entity")?,
+            n("SELECT count(*) FROM edge")?,
+        ))
+    }
+
+    /// Edges matching a query, each with its evidence, sorted by count.
+    pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
+        let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
+        let types_json =
+            serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
+                    a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE (?1 IS NULL OR ed.source_id = ?1)
+               AND (?2 IS NULL OR ed.target_id = ?2)
+               AND (?3 IS NULL OR ed.source_id = ?3 OR ed.target_id = ?3)
+               AND (?4 = '[]' OR ed.type IN (SELECT value FROM json_each(?4)))
+               AND (?5 IS NULL OR a.date >= ?5)
+               AND (?6 IS NULL OR a.date <= ?6)
+               AND (?7 OR ed.flagged = 0)
+             ORDER BY ed.id, a.date, a.key, ev.start",
+        )?;
+        let mut rows = stmt.query(params![
+            q.from,
+            q.to,
+            q.touching,
+            types_json,
+            q.since,
+            q.until,
+            q.include_flagged
+        ])?;
+        let mut out: Vec<EdgeRow> = Vec::new();
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut articles: Vec<std::collections::HashSet<String>> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let edge_id: i64 = r.get(0)?;
+            let slot = match index.get(&edge_id) {
+                Some(&i) => i,
+                None => {
+                    out.push(EdgeRow {
+                        source: r.get(1)?,
+                        source_key: r.get(2)?,
+                        source_kind: parse_kind(&r.get::<_, String>(3)?)?,
+                        edge: parse_type(&r.get::<_, String>(4)?)?,
+                        target: r.get(5)?,
+                        target_key: r.get(6)?,
+                        target_kind: parse_kind(&r.get::<_, String>(7)?)?,
+                        flagged: r.get::<_, i64>(8)? != 0,
+                        count: 0,
+                        first_seen: None,
+                        last_seen: None,
+                        evidence: Vec::new(),
+                    });
+                    articles.push(Default::default());
+                    index.insert(edge_id, out.len() - 1);
+                    out.len() - 1
+                }
+            };
+            let ev = EvidenceRow {
+                article: r.get(9)?,
+                date: r.get(10)?,
+                sentence: r.get(11)?,
+                start: r.get(12)?,
+                end: r.get(13)?,
+                text: r.get(14)?,
+                confidence: r.get(15)?,
+                role: r.get(16)?,
+            };
+            let e = &mut out[slot];
+            if let Some(d) = &ev.date {
+                if e.first_seen.as_ref().is_none_or(|f| d < f) {
+                    e.first_seen = Some(d.clone());
+                }
+                if e.last_seen.as_ref().is_none_or(|l| d > l) {
+                    e.last_seen = Some(d.clone());
+                }
+            }
+            articles[slot].insert(ev.article.clone());
+            e.evidence.push(ev);
+        }
+        for (e, a) in out.iter_mut().zip(&articles) {
+            e.count = a.len();
+        }
+        out.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
+        });
+        Ok(out)
+    }
+}
+
+/// Writes one article inside the caller's transaction.
+fn write_article(
+    tx: &Transaction,
+    a: &Article,
+    x: &Extraction,
+    g: &Gazetteer,
+) -> Result<IngestStats, StoreError> {
+    let mut stats = IngestStats::default();
+    let hash = a.content_hash();
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, hash FROM article WHERE key = ?1")?
+        .query_row([&a.key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, old)) = existing {
+        if old == hash {
+            stats.unchanged = 1;
+            return Ok(stats);
+        }
+        // A changed article: its mentions and evidence go, and edges left
+        // without evidence go with them.
+        let touched: Vec<i64> = tx
+            .prepare_cached("SELECT DISTINCT edge_id FROM evidence WHERE article_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        tx.prepare_cached("DELETE FROM article WHERE id = ?1")?
+            .execute([id])?;
+        let mut orphan = tx.prepare_cached("DELETE FROM edge WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM evidence WHERE edge_id = ?1)")?;
+        for e in touched {
+            orphan.execute([e])?;
+        }
+        stats.replaced = 1;
+    } else {
+        stats.added = 1;
+    }
+    tx.prepare_cached("INSERT INTO article (key, hash, title, date, url, source, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
+        .execute(params![a.key, hash, a.title, a.date, a.url, a.source, a.body])?;
+    let article_id = tx.last_insert_rowid();
+
+    let mut find = tx.prepare_cached("SELECT id FROM entity WHERE key = ?1")?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO entity (key, kind, name, qid) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut alias = tx.prepare_cached(
+        "INSERT OR IGNORE INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut ids = Vec::with_capacity(x.entities.len());
+    for e in &x.entities {
+        let id: Option<i64> = find.query_row([&e.key], |r| r.get(0)).optional()?;
+        let id = match id {
+            Some(id) => id,
+            None => {
+                let qid = e.known.and_then(|k| g.entry(k).qid.clone());
+                insert.execute(params![e.key, e.kind.as_str(), e.name, qid])?;
+                let id = tx.last_insert_rowid();
+                stats.entities_added += 1;
+                let known: Vec<&str> = e.known.map(|k| g.names_of(k)).unwrap_or_default();
+                for name in std::iter::once(e.name.as_str()).chain(known) {
+                    alias.execute(params![id, name, fold(name)])?;
+                }
+                id
+            }
+        };
+        for a in &e.aliases {
+            alias.execute(params![id, a, fold(a)])?;
+        }
+        ids.push(id);
+    }
+    let mut mention = tx.prepare_cached(
+        "INSERT INTO mention (article_id, entity_id, start, end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for &(e, start, end) in &x.mentions {
+        mention.execute(params![article_id, ids[e], start as i64, end as i64])?;
+    }
+    let mut find_edge = tx.prepare_cached("SELECT id FROM edge WHERE source_id = ?1 AND type = ?2 AND target_id = ?3 AND flagged = ?4")?;
+    let mut insert_edge = tx.prepare_cached(
+        "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut evidence = tx.prepare_cached(
+        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for r in &x.relations {
+        let (s, t) = (ids[r.source], ids[r.target]);
+        if s == t {
+            continue;
+        }
+        let flagged = r.is_flagged();
+        let key = params![s, r.edge.as_str(), t, flagged];
+        let edge_id: i64 = match find_edge.query_row(key, |row| row.get(0)).optional()? {
+            Some(id) => id,
+            None => {
+                insert_edge.execute(params![s, r.edge.as_str(), t, flagged])?;
+                stats.edges_added += 1;
+                tx.last_insert_rowid()
+            }
+        };
+        let (ss, se) = x
+            .sentences
+            .get(r.sentence)
+            .copied()
+            .unwrap_or((r.start, r.end));
+        evidence.execute(params![
+            edge_id,
+            article_id,
+            r.sentence as i64,
+            r.start as i64,
+            r.end as i64,
+            a.body.get(ss..se).unwrap_or(""),
+            f64::from(r.confidence),
+            r.role,
+            r.negated,
+            r.hypothetical
+        ])?;
+    }
+    Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Protects migrations: a new database reaches the latest version.
+    #[test]
+    fn migrates_to_latest() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    /// Protects the refusal of a database from a newer geokg.
+    #[test]
+    fn refuses_newer_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.pragma_update(None, "user_version", 99).unwrap();
+        }
+        let e = Store::open(&path).err().unwrap().to_string();
+        assert!(
+            e.contains("schema version 99, newer than this geokg understands"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! End-to-end tests of the real `geokg` binary on real files: extract,
+//! ingest, queries, export and render, and the handling of bad input.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_geokg"));
+    c.env_remove("GEOKG_DB");
+    c
+}
+
+fn data(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
+}
+
+fn run(args: &[&str], db: &Path) -> Output {
+    bin().arg("--db").arg(db).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn has_rel(x: &Value, s: &str, t: &str, o: &str) -> bool {
+    x["relations"].as_array().unwrap().iter().any(|r| {
+        r["source"] == s && r["type"] == t && r["target"] == o && r.get("negated").is_none()
+    })
+}
+
+/// Protects the must-holds of the seed article: meetings, roles, claims,
+/// opposition, one node per real thing, no self-loops.
+#[test]
+fn seed_article_graph() {
+    let o = bin()
+        .args(["extract", "--format", "json"])
+        .arg(data("dev/articles/seed-001.txt"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let x: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let us = "United States";
+    for (s, t, o) in [
+        ("Steve Witkoff", "met-with", "Vladimir Putin"),
+        ("Steve Witkoff", "represents", us),
+        ("Vladimir Putin", "represents", "Russia"),
+        ("Dmitry Peskov", "represents", "Russia"),
+        ("Donald Trump", "represents", us),
+        ("Russia", "claims", "Crimea"),
+        ("Russia", "claims", "Donetsk People's Republic"),
+        ("Russia", "claims", "Luhansk People's Republic"),
+        ("Russia", "claims", "Kherson Oblast"),
+        ("Russia", "claims", "Zaporizhzhia Oblast"),
+        ("Russia", "opposes", "North Atlantic Treaty Organization"),
+    ] {
+        assert!(has_rel(&x, s, t, o), "missing {s} {t} {o}");
+    }
+    let witkoff = x["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["source"] == "Steve Witkoff" && r["type"] == "represents");
+    assert_eq!(witkoff.unwrap()["role"], "special envoy");
+    let entities = x["entities"].as_array().unwrap();
+    let named = |n: &str| entities.iter().filter(|e| e["name"] == n).count();
+    assert_eq!(named("Vladimir Putin"), 1);
+    assert_eq!(named("Russia"), 1);
+    assert_eq!(named(us), 1);
+    let russia = entities.iter().find(|e| e["name"] == "Russia").unwrap();
+    for alias in ["Kremlin", "Moscow", "Russian"] {
+        assert!(
+            russia["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == alias),
+            "Russia lacks alias {alias}"
+        );
+    }
+    let usa = entities.iter().find(|e| e["name"] == us).unwrap();
+    assert!(usa["aliases"].as_array().unwrap().iter().any(|a| a == "US"));
+    for r in x["relations"].as_array().unwrap() {
+        assert_ne!(r["source"], r["target"], "self-loop {r}");
+    }
+}
+
+/// Protects ingest, re-ingest (nothing changes), queries, show, export and render.
+#[test]
+fn ingest_query_export_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let o = run(&["ingest", data("dev/articles").to_str().unwrap()], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("26 articles read (26 new, 0 replaced, 0 unchanged), 0 failed"),
+        "{}",
+        stderr(&o)
+    );
+
+    // The same articles again change nothing.
+    let o = run(&["ingest", data("dev/articles").to_str().unwrap()], &db);
+    assert!(
+        stderr(&o).contains("26 unchanged), 0 failed; 0 entities and 0 edges added"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Names resolve through aliases, case-insensitively.
+    for name in ["putin", "the Kremlin", "Russia"] {
+        let o = run(&["show", name], &db);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+    let o = run(&["show", "the Kremlin"], &db);
+    assert!(stdout(&o).starts_with("Russia (state)"), "{}", stdout(&o));
+
+    let o = run(
+        &[
+            "relations",
+            "--from",
+            "witkoff",
+            "--type",
+            "met-with",
+            "--format",
+            "json",
+        ],
+        &db,
+    );
+    let rels: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let first = &rels.as_array().unwrap()[0];
+    for field in [
+        "source",
+        "source_kind",
+        "type",
+        "target",
+        "target_kind",
+        "count",
+        "evidence",
+    ] {
+        assert!(first.get(field).is_some(), "relations json lacks {field}");
+    }
+    let ev = &first["evidence"][0];
+    for field in ["article", "sentence", "start", "end", "text"] {
+        assert!(ev.get(field).is_some(), "evidence lacks {field}");
+    }
+
+    let o = run(&["export", "--format", "dot"], &db);
+    assert!(o.status.success());
+    let dot = stdout(&o);
+    assert!(
+        graphviz_rust::parse(&dot).is_ok(),
+        "DOT does not parse back"
+    );
+    assert!(dot.contains("Vladimir Putin"));
+
+    let svg = dir.path().join("g.svg");
+    let o = run(
+        &[
+            "render",
+            "--engine",
+            "builtin",
+            "--out",
+            svg.to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<svg") && text.contains("Vladimir Putin"));
+
+    // Graphviz when installed (CI installs it); else the error says what to do.
+    let svg2 = dir.path().join("g2.svg");
+    let o = run(
+        &[
+            "render",
+            "--engine",
+            "graphviz",
+            "--out",
+            svg2.to_str().unwrap(),
+        ],
+        &db,
+    );
+    if geokg::render::graphviz_available() {
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(std::fs::read_to_string(&svg2).unwrap().contains("<svg"));
+    } else {
+        assert!(stderr(&o).contains("install graphviz"), "{}", stderr(&o));
+    }
+}
+
+/// Protects bad-input handling: each bad file is named on one line, the
+/// rest of the batch lands, and the exit status is non-zero.
+#[test]
+fn bad_input_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(inputs.join("empty.txt"), "").unwrap();
+    std::fs::write(
+        inputs.join("latin1.txt"),
+        b"Caf\xe9 in Paris\n\nFrance met Spain.",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("binary.txt"), b"\x00\x01\x02ELF").unwrap();
+    std::fs::write(
+        inputs.join("feed.jsonl"),
+        "{\"id\":\"a1\",\"text\":\"Russia condemned NATO.\"}\n{not json}\n{\"id\":\"a2\",\"text\":\"China opposes Taiwan independence.\"}\n",
+    )
+    .unwrap();
+    std::fs::copy(data("dev/articles/seed-001.txt"), inputs.join("seed.txt")).unwrap();
+    let db = dir.path().join("g.db");
+    let o = run(
+        &[
+            "ingest",
+            inputs.to_str().unwrap(),
+            dir.path().join("missing.txt").to_str().unwrap(),
+        ],
+        &db,
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("empty.txt: empty article"), "{err}");
+    assert!(err.contains("latin1.txt: not UTF-8 text"), "{err}");
+    assert!(err.contains("binary.txt: binary file"), "{err}");
+    assert!(err.contains("feed.jsonl:2: malformed JSON line"), "{err}");
+    assert!(err.contains("missing.txt: No such file"), "{err}");
+    assert!(
+        err.contains("3 articles read (3 new, 0 replaced, 0 unchanged), 5 failed"),
+        "{err}"
+    );
+
+    let o = run(&["relations", "--type", "nonsense"], &db);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("unknown edge type 'nonsense'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["entities", "--kind", "country"], &db);
+    assert!(
+        stderr(&o).contains("unknown kind 'country'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["show", "Atlantis"], &db);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no entity named 'Atlantis'"),
+        "{}",
+        stderr(&o)
+    );
+}
