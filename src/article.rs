@@ -180,6 +180,12 @@ pub fn parse_text(path: &str, stem: &str, bytes: &[u8]) -> Result<Article, Artic
                 let url_ok = !l3.trim().contains(' ');
                 if l4.trim().is_empty() && date_ok && url_ok {
                     let body = rest4.unwrap_or("");
+                    if body.trim().is_empty() {
+                        return Err(ArticleError::Empty {
+                            path: path.to_string(),
+                            line: None,
+                        });
+                    }
                     let url = Some(l3.trim().to_string()).filter(|s| !s.is_empty());
                     return Ok(Article {
                         key: url.clone().unwrap_or_else(|| stem.to_string()),

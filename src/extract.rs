@@ -43,12 +43,26 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
         .zip(&resolved.entity_of)
         .filter_map(|(m, e)| e.map(|e| (e, m.start, m.end)))
         .collect();
-    Extraction {
+    let mut x = Extraction {
         sentences: doc.sentences.iter().map(|s| (s.start, s.end)).collect(),
         entities: resolved.entities,
         relations,
         mentions,
+    };
+    // A capital that is only a place ("talks in Moscow") is not a node of
+    // its own unless something happens to it (ONTOLOGY.md: cities count
+    // where they take part in a relation).
+    let mut keep: Vec<bool> = x
+        .entities
+        .iter()
+        .map(|e| e.known.is_none_or(|k| g.entry(k).capital_of.is_none()))
+        .collect();
+    for r in &x.relations {
+        keep[r.source] = true;
+        keep[r.target] = true;
     }
+    x.retain_entities(&keep);
+    x
 }
 
 /// An entity in the evaluation output format.
@@ -109,6 +123,35 @@ pub struct JsonExtraction<'a> {
 }
 
 impl Extraction {
+    /// Keeps the entities marked true, renumbering mentions and relations.
+    fn retain_entities(&mut self, keep: &[bool]) {
+        let mut map = vec![None; self.entities.len()];
+        let mut n = 0;
+        for (i, k) in keep.iter().enumerate() {
+            if *k {
+                map[i] = Some(n);
+                n += 1;
+            }
+        }
+        let mut i = 0;
+        self.entities.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        self.mentions = self
+            .mentions
+            .iter()
+            .filter_map(|&(e, s, t)| map[e].map(|e| (e, s, t)))
+            .collect();
+        for r in &mut self.relations {
+            // Every relation's ends are kept (see `extract`).
+            if let (Some(s), Some(t)) = (map[r.source], map[r.target]) {
+                r.source = s;
+                r.target = t;
+            }
+        }
+    }
+
     /// Relations with one occurrence per (source, type, target, flag), the
     /// most confident kept.
     pub fn distinct_relations(&self) -> Vec<&Relation> {

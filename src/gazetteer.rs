@@ -147,6 +147,12 @@ pub enum CueForm {
     Between,
     /// recognise A as part of C: C claims A.
     PartOf,
+    /// Like `Verb`, with the edge both ways ("A and B fought").
+    Mutual,
+    /// Like `Between`, with the edge both ways ("clashes between A and B").
+    BetweenMutual,
+    /// Glued to its source: "Iran-backed Houthis".
+    Suffix,
 }
 
 /// A relation cue.
@@ -665,6 +671,21 @@ impl Loader {
             let capital = text.chars().next().is_some_and(char::is_uppercase);
             // Curly and straight apostrophes and dashes are interchangeable in news.
             let mut variants = vec![text.clone()];
+            // News writes initialisms with and without dots: "U.N. Mission" / "UN Mission".
+            for (a, b) in [
+                ("UN ", "U.N. "),
+                ("U.N. ", "UN "),
+                ("US ", "U.S. "),
+                ("U.S. ", "US "),
+                ("EU ", "E.U. "),
+                ("UK ", "U.K. "),
+                ("United Nations ", "U.N. "),
+                ("United Nations ", "UN "),
+            ] {
+                if let Some(rest) = text.strip_prefix(a) {
+                    variants.push(format!("{b}{rest}"));
+                }
+            }
             for (a, b) in [('\'', '\u{2019}'), ('\u{2019}', '\''), ('-', '\u{2013}')] {
                 if text.contains(a) {
                     variants.push(text.replace(a, &b.to_string()));
@@ -750,6 +771,9 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "noun" => CueForm::Noun,
             "between" => CueForm::Between,
             "part-of" => CueForm::PartOf,
+            "mutual" => CueForm::Mutual,
+            "between-mutual" => CueForm::BetweenMutual,
+            "suffix" => CueForm::Suffix,
             other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
         };
         if cue.is_empty() {
@@ -812,14 +836,16 @@ impl Lexicon {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (usize, usize, &'a Cue)> + 'a {
-        self.cues_matcher
-            .find_iter(text)
-            .filter(move |m| on_boundaries(text, m.start(), m.end()))
-            .filter_map(move |m| {
-                self.cues
-                    .get(m.pattern().as_usize())
-                    .map(|c| (m.start(), m.end(), c))
-            })
+        self.cues_matcher.find_iter(text).filter_map(move |m| {
+            let cue = self.cues.get(m.pattern().as_usize())?;
+            // A suffix cue is glued to the word before it ("Iran-backed").
+            let ok = if cue.form == CueForm::Suffix {
+                on_boundaries(text, m.end(), m.end())
+            } else {
+                on_boundaries(text, m.start(), m.end())
+            };
+            ok.then_some((m.start(), m.end(), cue))
+        })
     }
 
     /// Titles in `text`, on word boundaries: `(start, end, role)`.

@@ -5,8 +5,8 @@
 //! lies inside one sentence; `start..end` is the name itself and
 //! `start..span_end` also covers organ words ("Russian Foreign Ministry").
 
-use crate::gazetteer::{FormClass, Gazetteer, Reading};
-use crate::ontology::Kind;
+use crate::gazetteer::{CueForm, FormClass, Gazetteer, Reading};
+use crate::ontology::{EdgeType, Kind};
 use crate::text::{Doc, Token};
 
 /// What a mention names, before resolution.
@@ -156,7 +156,7 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
         .collect();
     let in_title = |t: &Token| titles.iter().any(|(s, e, _)| *s <= t.start && t.end <= *e);
     let in_known =
-        |t: &Token, out: &[Mention]| out.iter().any(|m| m.start <= t.start && t.end <= m.end);
+        |t: &Token, out: &[Mention]| out.iter().any(|m| m.start < t.end && t.start < m.end);
 
     // 4. People by name shape.
     let mut people = Vec::new();
@@ -337,6 +337,14 @@ fn attach_context(
     titles: &[(usize, usize, &str)],
     out: &mut [Mention],
 ) {
+    let place_cue_ends: Vec<usize> = g
+        .lexicon
+        .find_cues(text)
+        .filter(|(_, _, c)| {
+            c.form == CueForm::Verb && matches!(c.edge, EdgeType::Attacks | EdgeType::Visited)
+        })
+        .map(|(_, e, _)| e)
+        .collect();
     let tokens = &doc.tokens;
     let word_at = |i: usize| tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
     for idx in 0..out.len() {
@@ -348,7 +356,11 @@ fn attach_context(
         // Organ words after a state: "Russian Foreign Ministry", "U.S. forces".
         if kind_of(g, &m) == Some(Kind::State) {
             let mut k = after;
-            while k < s.last && g.lexicon.organs.contains(&word_at(k).to_lowercase()) {
+            // A title is not an organ: "Russian Foreign Minister Sergei Lavrov".
+            while k < s.last
+                && g.lexicon.organs.contains(&word_at(k).to_lowercase())
+                && !titles.iter().any(|(ts, _, _)| *ts == tokens[k].start)
+            {
                 k += 1;
             }
             if k > after {
@@ -358,29 +370,23 @@ fn attach_context(
             }
         }
 
-        // Capitals act unless they are a place after a preposition.
+        // A capital acts (is its state) unless it is a place: after a place
+        // preposition, as the object of an attack or visit, or a dateline.
         if let What::Known(readings) = &m.what
             && readings.iter().any(|r| r.class == FormClass::Capital)
             && !out[idx].acting
         {
-            let prev = first_tok
-                .checked_sub(1)
-                .filter(|&p| p >= s.first)
-                .map(|p| word_at(p).to_lowercase());
-            let place = prev
+            let prev_tok = first_tok.checked_sub(1).filter(|&p| p >= s.first);
+            let prev = prev_tok.map(|p| word_at(p).to_lowercase());
+            let next = word_at(after).to_lowercase();
+            let after_place_word = prev
                 .as_deref()
                 .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
-            let next = word_at(after).to_lowercase();
+            let after_place_cue = prev_tok.is_some_and(|p| place_cue_ends.contains(&tokens[p].end));
             let dateline =
                 after < s.last && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}");
-            out[idx].acting = !place
-                && !dateline
-                && (first_tok == s.first
-                    || g.lexicon.verbs.contains_key(&next)
-                    || is_possessive(&next)
-                    || prev
-                        .as_deref()
-                        .is_some_and(|p| matches!(p, "with" | "and" | "between" | "by")));
+            let place = (after_place_word && !is_possessive(&next)) || after_place_cue || dateline;
+            out[idx].acting = !place;
         }
 
         if !is_person(g, &m) {

@@ -220,6 +220,159 @@ fn confidence(base: f32, distance: usize) -> f32 {
     (base - 0.02 * distance.saturating_sub(3) as f32).max(0.3)
 }
 
+/// Words that may not stand between a cue and its target: they open
+/// another phrase ("strikes against energy infrastructure as evidence of Kiev").
+const GAP_BLOCKERS: &[&str] = &[
+    "of", "as", "for", "that", "which", "who", "to", "from", "in", "on", "at", "by", "with",
+    "after", "before", "over", "about", "during", "while", "because", "but", "said", "says", ";",
+    ":", "(",
+];
+
+/// Who "they" and "he" are: the last pair that met and the last person
+/// who acted, with the sentence where they were seen.
+#[derive(Default)]
+struct Discourse {
+    pair: Option<(usize, usize, usize)>,
+    person: Option<(usize, usize)>,
+}
+
+impl Ctx<'_> {
+    /// The clause subject left of a cue: a possessor for nominals, else the
+    /// nearest slot (skipping ones inside a prepositional phrase), joined
+    /// with coordinated slots; else a pronoun resolved through `discourse`.
+    #[allow(clippy::too_many_arguments)]
+    fn subjects(
+        &self,
+        slots: &[Slot],
+        s: &crate::text::Sentence,
+        si: usize,
+        c0: usize,
+        cue: &Cue,
+        last_verb: &Option<(usize, Vec<Slot>)>,
+        discourse: &Discourse,
+    ) -> Vec<Slot> {
+        let possessor = (cue.form == CueForm::Noun)
+            .then(|| {
+                slots.iter().position(|sl| {
+                    sl.t1 + 1 == c0 && matches!(self.word(sl.t1), "'s" | "\u{2019}s")
+                })
+            })
+            .flatten();
+        let nearest = slots
+            .iter()
+            .rposition(|sl| sl.t1 <= c0 && sl.t1 + REACH > c0);
+        // A pronoun between the nearest slot and the cue is the subject.
+        let from = nearest
+            .map(|i| slots[i].t1)
+            .unwrap_or(s.first)
+            .max(c0.saturating_sub(6))
+            .max(s.first);
+        if possessor.is_none() {
+            for k in (from..c0).rev() {
+                let w = self.lower(k);
+                let prev = if k > s.first {
+                    self.lower(k - 1)
+                } else {
+                    String::new()
+                };
+                let plural = w == "they"
+                    || (matches!(
+                        w.as_str(),
+                        "leaders" | "men" | "sides" | "presidents" | "countries"
+                    ) && matches!(prev.as_str(), "the" | "two" | "both"));
+                let singular = matches!(w.as_str(), "he" | "she");
+                let t = self.doc.tokens[k];
+                let at = |entity: usize| Slot {
+                    entity,
+                    kind: self.r.entities[entity].kind,
+                    t0: k,
+                    t1: k + 1,
+                    start: t.start,
+                    end: t.end,
+                };
+                if plural {
+                    if let Some((a, b, seen)) = discourse.pair
+                        && si <= seen + 3
+                    {
+                        return vec![at(a), at(b)];
+                    }
+                    return Vec::new();
+                }
+                if singular {
+                    if let Some((p, seen)) = discourse.person
+                        && si <= seen + 2
+                    {
+                        return vec![at(p)];
+                    }
+                    return Vec::new();
+                }
+            }
+        }
+        let Some(i) = possessor.or(nearest) else {
+            return Vec::new();
+        };
+        let sl = slots[i];
+        let before = sl
+            .t0
+            .checked_sub(1)
+            .filter(|&p| p >= s.first)
+            .map(|p| self.lower(p));
+        let embedded =
+            possessor.is_none() && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
+        if let Some((vend, subj)) = last_verb
+            && *vend <= sl.t0
+            && (sl.t1..c0).any(|k| self.lower(k) == "and")
+        {
+            return subj.clone();
+        }
+        let chosen = if embedded {
+            // "the leader of X condemned": skip back to a subject.
+            match slots[..i].iter().rposition(|o| {
+                o.t1 + REACH > c0
+                    && !o.t0.checked_sub(1).is_some_and(|p| {
+                        p >= s.first && PREPOSITIONS.contains(&self.lower(p).as_str())
+                    })
+            }) {
+                Some(j) => j,
+                None => return Vec::new(),
+            }
+        } else {
+            i
+        };
+        let mut list: Vec<Slot> = self
+            .coordinated_left(slots, chosen)
+            .into_iter()
+            .map(|k| slots[k])
+            .collect();
+        list.sort_by_key(|sl| sl.t0);
+        list
+    }
+
+    /// Targets right of a cue: the first slot, close and with no phrase
+    /// boundary between, and the slots coordinated with it.
+    fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
+        let Some(f) = slots.iter().position(|sl| sl.t0 >= c1) else {
+            return Vec::new();
+        };
+        let gap = slots[f].t0 - c1;
+        if gap > max_gap {
+            return Vec::new();
+        }
+        let symmetric = cue.edge.is_symmetric();
+        let blocked = (c1..slots[f].t0).any(|k| {
+            let w = self.lower(k);
+            GAP_BLOCKERS.contains(&w.as_str()) && !(symmetric && w == "with")
+        });
+        if blocked {
+            return Vec::new();
+        }
+        self.coordinated_right(slots, f)
+            .into_iter()
+            .map(|k| slots[k])
+            .collect()
+    }
+}
+
 /// Extracts relations from one resolved article.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
     let mut ctx = Ctx {
@@ -230,14 +383,26 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         out: Vec::new(),
     };
 
-    // Slots per sentence.
+    // Slots per sentence; a slot starts at its title or qualifier
+    // ("Russian President Vladimir Putin" is one slot).
     let mut by_sentence: Vec<Vec<Slot>> = vec![Vec::new(); doc.sentences.len()];
     for (i, m) in r.mentions.iter().enumerate() {
         let Some(e) = r.entity_of[i] else { continue };
         if m.modifier_of.is_some() {
             continue;
         }
-        let t0 = doc.token_at_or_after(m.start);
+        let mut start = m.start;
+        if let Some(cue) = &m.role {
+            if cue.start < start {
+                start = cue.start;
+            }
+            if let Some(of) = cue.of.and_then(|o| r.mentions.get(o))
+                && of.start < start
+            {
+                start = of.start;
+            }
+        }
+        let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(m.span_end);
         if let Some(list) = by_sentence.get_mut(m.sentence) {
             list.push(Slot {
@@ -245,41 +410,43 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                 kind: r.entities[e].kind,
                 t0,
                 t1,
-                start: m.start,
+                start,
                 end: m.span_end,
             });
         }
     }
 
+    let mut discourse = Discourse::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let slots = &by_sentence[si];
-        if slots.len() < 2 {
-            continue;
-        }
         let sentence_text = text.get(s.start..s.end).unwrap_or("");
         let cues: Vec<(usize, usize, Cue)> = g
             .lexicon
             .find_cues(sentence_text)
             .map(|(a, b, c)| (a + s.start, b + s.start, c.clone()))
-            .collect();
-        // Cues inside a mention ("Strait" in a name) are not cues.
-        let cues: Vec<_> = cues
-            .into_iter()
+            // Cues inside a mention ("Strait" in a name) are not cues.
             .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
             .collect();
-        let mut last_verb: Option<(usize, Vec<usize>)> = None; // (cue end token, subject slots)
+        let mut last_verb: Option<(usize, Vec<Slot>)> = None;
+        let before = ctx.out.len();
         for (cs, ce, cue) in cues {
             let c0 = doc.token_at_or_after(cs);
             let c1 = doc.token_at_or_after(ce);
-            let first_after = slots
-                .iter()
-                .position(|sl| sl.t0 >= c1 && sl.t0 < c1 + REACH && sl.t0 < s.last);
-            let last_before = slots
-                .iter()
-                .rposition(|sl| sl.t1 <= c0 && sl.t1 + REACH > c0);
             match cue.form {
-                CueForm::Between => {
-                    let Some(f) = first_after.filter(|&f| slots[f].t0 <= c1 + 1) else {
+                CueForm::Suffix => {
+                    // "Iran-backed Houthis": the source ends where the cue starts.
+                    let (Some(a), Some(b)) = (
+                        slots.iter().find(|sl| sl.end == cs),
+                        slots
+                            .iter()
+                            .find(|sl| sl.t0 >= c1.max(c0 + 1) && sl.t0 <= c1 + 2),
+                    ) else {
+                        continue;
+                    };
+                    ctx.emit(*a, cue.edge, *b, si, (cs, ce), (false, false), 0.75);
+                }
+                CueForm::Between | CueForm::BetweenMutual => {
+                    let Some(f) = slots.iter().position(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1) else {
                         continue;
                     };
                     let group = ctx.coordinated_right(slots, f);
@@ -287,14 +454,18 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     for (n, &a) in group.iter().enumerate() {
                         for &b in &group[n + 1..] {
                             ctx.emit(slots[a], cue.edge, slots[b], si, (cs, ce), flags, 0.75);
+                            if cue.form == CueForm::BetweenMutual {
+                                ctx.emit(slots[b], cue.edge, slots[a], si, (cs, ce), flags, 0.75);
+                            }
                         }
                     }
                 }
                 CueForm::PartOf => {
-                    let Some(f) = first_after.filter(|&f| slots[f].t0 <= c1 + 1) else {
+                    let Some(claimant) = slots.iter().find(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1)
+                    else {
                         continue;
                     };
-                    let claimant = slots[f];
+                    let claimant = *claimant;
                     for sl in slots
                         .iter()
                         .filter(|sl| sl.t1 <= c0 && sl.t1 + 3 * REACH > c0)
@@ -312,12 +483,12 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         }
                     }
                 }
-                CueForm::Verb | CueForm::Noun => {
+                CueForm::Verb | CueForm::Noun | CueForm::Mutual => {
                     let prev = c0
                         .checked_sub(1)
                         .filter(|&p| p >= s.first)
                         .map(|p| ctx.lower(p));
-                    let passive = cue.form == CueForm::Verb
+                    let passive = cue.form != CueForm::Noun
                         && prev.as_deref().is_some_and(|p| BE.contains(&p));
                     if passive {
                         // "X was attacked by Y"; an agentless passive names no source.
@@ -325,130 +496,82 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                             continue;
                         }
                         let (Some(src), Some(tgt)) = (
-                            slots
-                                .iter()
-                                .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
-                            last_before,
+                            slots.iter().find(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
+                            slots.iter().rfind(|sl| sl.t1 < c0 && sl.t1 + REACH > c0),
                         ) else {
                             continue;
                         };
-                        let flags = ctx.modality(slots[tgt].t1, c0);
-                        ctx.emit(
-                            slots[src],
-                            cue.edge,
-                            slots[tgt],
-                            si,
-                            (cs, ce),
-                            flags,
-                            confidence(0.75, c0 - slots[tgt].t1),
-                        );
+                        let flags = ctx.modality(tgt.t1, c0);
+                        let conf = confidence(0.75, c0 - tgt.t1);
+                        ctx.emit(*src, cue.edge, *tgt, si, (cs, ce), flags, conf);
                         continue;
                     }
-                    // The source: the possessor right before a nominal cue, else the
-                    // nearest subject to the left (inherited across "and" from the
-                    // previous verb when the nearest one was that verb's object).
-                    let possessor = (cue.form == CueForm::Noun)
-                        .then(|| {
-                            slots.iter().position(|sl| {
-                                sl.t1 + 1 == c0 && matches!(ctx.word(sl.t1), "'s" | "\u{2019}s")
-                            })
-                        })
-                        .flatten();
-                    let mut subjects: Vec<usize> = match possessor.or(last_before) {
-                        Some(i) => {
-                            let sl = slots[i];
-                            let before = sl
-                                .t0
-                                .checked_sub(1)
-                                .filter(|&p| p >= s.first)
-                                .map(|p| ctx.lower(p));
-                            let embedded = possessor.is_none()
-                                && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
-                            let inherited = last_verb.as_ref().filter(|(vend, _)| {
-                                *vend <= sl.t0 && (sl.t1..c0).any(|k| ctx.lower(k) == "and")
-                            });
-                            if let Some((_, subj)) = inherited {
-                                subj.clone()
-                            } else if embedded {
-                                // "the leader of X condemned": skip back to a subject.
-                                match slots[..i].iter().rposition(|o| {
-                                    o.t1 + REACH > c0
-                                        && !o.t0.checked_sub(1).is_some_and(|p| {
-                                            p >= s.first
-                                                && PREPOSITIONS.contains(&ctx.lower(p).as_str())
-                                        })
-                                }) {
-                                    Some(j) => ctx.coordinated_left(slots, j),
-                                    None => Vec::new(),
-                                }
-                            } else {
-                                ctx.coordinated_left(slots, i)
-                            }
-                        }
-                        None => Vec::new(),
-                    };
-                    subjects.sort_unstable();
-                    let targets: Vec<usize> = match first_after {
-                        Some(f) => {
-                            // Nothing but modifiers between cue and target.
-                            let gap = slots[f].t0 - c1;
-                            if gap > 6 {
-                                Vec::new()
-                            } else {
-                                ctx.coordinated_right(slots, f)
-                            }
-                        }
-                        None => Vec::new(),
-                    };
-                    let flag_from = subjects
-                        .iter()
-                        .map(|&i| slots[i].t1)
-                        .max()
-                        .unwrap_or(s.first);
+                    let subjects = ctx.subjects(slots, s, si, c0, &cue, &last_verb, &discourse);
+                    let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
+                    let targets = ctx.targets(slots, c1, &cue, max_gap);
+                    let flag_from = subjects.iter().map(|sl| sl.t1).max().unwrap_or(s.first);
                     let flags = ctx.modality(flag_from.min(c0), c0);
-                    let base = if cue.form == CueForm::Verb { 0.8 } else { 0.7 };
+                    let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
+                    let both_ways = cue.form == CueForm::Mutual;
                     if targets.is_empty() {
                         // "A and B met": every pair of a symmetric verb's subjects.
-                        if cue.edge.is_symmetric()
-                            && cue.form == CueForm::Verb
-                            && subjects.len() > 1
-                        {
-                            for (n, &a) in subjects.iter().enumerate() {
-                                for &b in &subjects[n + 1..] {
-                                    ctx.emit(
-                                        slots[a],
-                                        cue.edge,
-                                        slots[b],
-                                        si,
-                                        (cs, ce),
-                                        flags,
-                                        0.7,
-                                    );
+                        if (cue.edge.is_symmetric() || both_ways) && cue.form != CueForm::Noun {
+                            for (n, a) in subjects.iter().enumerate() {
+                                for b in &subjects[n + 1..] {
+                                    ctx.emit(*a, cue.edge, *b, si, (cs, ce), flags, 0.7);
+                                    if both_ways {
+                                        ctx.emit(*b, cue.edge, *a, si, (cs, ce), flags, 0.7);
+                                    }
                                 }
                             }
                         }
                     } else {
-                        for &a in &subjects {
-                            for &b in &targets {
-                                let dist =
-                                    c0.saturating_sub(slots[a].t1) + slots[b].t0.saturating_sub(c1);
+                        for a in &subjects {
+                            for b in &targets {
+                                let dist = c0.saturating_sub(a.t1) + b.t0.saturating_sub(c1);
                                 ctx.emit(
-                                    slots[a],
+                                    *a,
                                     cue.edge,
-                                    slots[b],
+                                    *b,
                                     si,
                                     (cs, ce),
                                     flags,
                                     confidence(base, dist),
                                 );
+                                if both_ways {
+                                    ctx.emit(
+                                        *b,
+                                        cue.edge,
+                                        *a,
+                                        si,
+                                        (cs, ce),
+                                        flags,
+                                        confidence(base, dist),
+                                    );
+                                }
                             }
                         }
                     }
-                    if cue.form == CueForm::Verb && !subjects.is_empty() {
+                    if cue.form != CueForm::Noun && !subjects.is_empty() {
                         last_verb = Some((c1, subjects));
                     }
                 }
             }
+        }
+        // Remember who met, and who last acted, for "they" and "he" later.
+        for rel in &ctx.out[before..] {
+            if matches!(rel.edge, EdgeType::MetWith | EdgeType::CooperatesWith) && !rel.is_flagged()
+            {
+                discourse.pair = Some((rel.source, rel.target, si));
+            }
+        }
+        let acting_person = ctx.out[before..]
+            .iter()
+            .map(|rel| rel.source)
+            .chain(slots.iter().map(|sl| sl.entity))
+            .find(|&e| r.entities[e].kind == Kind::Person);
+        if let Some(p) = acting_person {
+            discourse.person = Some((p, si));
         }
     }
 
