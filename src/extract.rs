@@ -52,10 +52,15 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
     // A capital that is only a place ("talks in Moscow") is not a node of
     // its own unless something happens to it (ONTOLOGY.md: cities count
     // where they take part in a relation).
+    let mut mentioned = vec![false; x.entities.len()];
+    for &(e, _, _) in &x.mentions {
+        mentioned[e] = true;
+    }
     let mut keep: Vec<bool> = x
         .entities
         .iter()
-        .map(|e| e.known.is_none_or(|k| g.entry(k).capital_of.is_none()))
+        .zip(&mentioned)
+        .map(|(e, &m)| m && e.known.is_none_or(|k| g.entry(k).capital_of.is_none()))
         .collect();
     for r in &x.relations {
         keep[r.source] = true;

@@ -193,6 +193,13 @@ pub struct Lexicon {
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
     titles_matcher: AhoCorasick,
+    /// Portfolios after "Minister of", lowercase ("foreign affairs").
+    pub portfolios: HashSet<String>,
+    /// Head words of unknown names and the kind they give, by pattern index.
+    pub heads: Vec<Kind>,
+    heads_matcher: AhoCorasick,
+    /// First names of the people the gazetteer knows, lowercase.
+    pub given_names: HashSet<String>,
     /// Plural heads of coordinated names and their singular:
     /// ("Regions", "Region").
     pub plural_heads: Vec<(String, String)>,
@@ -288,6 +295,8 @@ const VERBS: &str = include_str!("../data/lexicon/verbs.tsv");
 const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
+const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
+const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 
 /// A parsed TSV file: its header and its rows with line numbers.
 struct Table<'a> {
@@ -665,6 +674,10 @@ impl Loader {
                 };
                 (rank, r.class, r.entity)
             });
+            let plain_key = fold(&crate::ontology::strip_diacritics(&key));
+            if plain_key != key {
+                by_fold.entry(plain_key).or_insert_with(|| readings.clone());
+            }
             by_fold.insert(key, readings.clone());
             let exact =
                 !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
@@ -686,6 +699,10 @@ impl Loader {
                     variants.push(format!("{b}{rest}"));
                 }
             }
+            let plain = crate::ontology::strip_diacritics(&text);
+            if plain != text {
+                variants.push(plain);
+            }
             for (a, b) in [('\'', '\u{2019}'), ('\u{2019}', '\''), ('-', '\u{2013}')] {
                 if text.contains(a) {
                     variants.push(text.replace(a, &b.to_string()));
@@ -705,7 +722,21 @@ impl Loader {
             .ascii_case_insensitive(true)
             .build(forms.iter().map(|f| f.text.as_str()))
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
-        let lexicon = load_lexicon()?;
+        let mut lexicon = load_lexicon()?;
+        // First names of known people help to tell "William Lara" (a
+        // person) from "Lara" (a Venezuelan state).
+        lexicon.given_names = self
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Person)
+            .filter_map(|e| {
+                let mut words = e.name.split_whitespace();
+                let first = words.next()?;
+                words.next()?;
+                Some(first.to_lowercase())
+            })
+            .filter(|w| w.chars().count() > 1 && !lexicon.nonname.contains(w))
+            .collect();
         Ok(Gazetteer {
             entries: self.entries,
             by_id: self.by_id,
@@ -797,6 +828,20 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             )
         })
         .collect();
+    let heads_table = Table::parse("data/lexicon/heads.tsv", HEADS)?;
+    let mut head_words = Vec::new();
+    let mut heads = Vec::new();
+    for (line, row) in &heads_table.rows {
+        let kind: Kind = cell(row, heads_table.col("kind"))
+            .parse()
+            .map_err(|e: crate::ontology::UnknownName| heads_table.err(*line, e.to_string()))?;
+        head_words.push(cell(row, heads_table.col("head")).to_string());
+        heads.push(kind);
+    }
+    let heads_matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&head_words)
+        .map_err(|e| GazetteerError::Build(e.to_string()))?;
     let build = |patterns: &[String]| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -816,6 +861,10 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         cues_matcher: build(&cue_words)?,
         cues,
         plural_heads,
+        portfolios: lower_set(PORTFOLIOS),
+        heads,
+        heads_matcher,
+        given_names: HashSet::new(),
     })
 }
 
@@ -845,6 +894,17 @@ impl Lexicon {
                 on_boundaries(text, m.start(), m.end())
             };
             ok.then_some((m.start(), m.end(), cue))
+        })
+    }
+
+    /// Head words of unknown names in `text`: `(start, end, kind)`.
+    pub fn find_heads<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, Kind)> + 'a {
+        self.heads_matcher.find_iter(text).filter_map(move |m| {
+            let kind = *self.heads.get(m.pattern().as_usize())?;
+            on_boundaries(text, m.start(), m.end()).then_some((m.start(), m.end(), kind))
         })
     }
 

@@ -16,6 +16,14 @@ pub enum What {
     Known(Vec<Reading>),
     /// A person the gazetteer does not know, by name.
     Person(String),
+    /// Another node the gazetteer does not know, named with a head word
+    /// ("Fifth Republic Movement", "Shayrat Airfield").
+    New {
+        /// The whole name.
+        name: String,
+        /// The kind its head word gives.
+        kind: Kind,
+    },
     /// "the Russian president": an office of a state.
     TitleRef {
         /// The state.
@@ -145,6 +153,23 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
         });
     }
 
+    // 1b. "William Lara" is a person, not the Venezuelan state Lara: a
+    // one-word place or group right after a known first name is a surname.
+    out.retain(|m| {
+        // Also "Jimmy Lai" is not Lai Ching-te.
+        let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
+        if !one_word {
+            return true;
+        }
+        let i = doc.token_at_or_after(m.start);
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        !prev.is_some_and(|p| {
+            p.end + 1 == m.start
+                && g.lexicon.given_names.contains(&tok(text, p).to_lowercase())
+                && tok(text, p).chars().next().is_some_and(char::is_uppercase)
+        })
+    });
+
     // 2. Coordinated plural heads: "the Kherson and Zaporozhye Regions".
     coordinated_heads(text, doc, g, &mut out);
 
@@ -153,7 +178,11 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
         .lexicon
         .find_titles(text)
         .filter(|(s, e, _)| !out.iter().any(|m| m.start < *e && *s < m.end))
+        .map(|(s, e, role)| (s, extend_portfolio(text, doc, g, e), role))
         .collect();
+
+    // 3b. Unknown organisations and places named with a head word.
+    named_by_head(text, doc, g, &mut out);
     let in_title = |t: &Token| titles.iter().any(|(s, e, _)| *s <= t.start && t.end <= *e);
     let in_known =
         |t: &Token, out: &[Mention]| out.iter().any(|m| m.start < t.end && t.start < m.end);
@@ -214,15 +243,24 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
             let followed_by_verb = after
                 .as_deref()
                 .is_some_and(|a| g.lexicon.verbs.contains_key(a) || a == "," || is_possessive(a));
-            let accept = match words {
-                1 => titled,
-                2..=4 => {
-                    let w = tok(text, t);
-                    let adverbial = w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
-                    !sentence_initial || titled || followed_by_verb || !adverbial
-                }
-                _ => false,
-            };
+            // "King Khalid International Airport": a name inside a longer name.
+            let before_longer_name = tokens.get(end_tok).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == tokens[end_tok - 1].end + 1
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && g.lexicon.nonname.contains(&w.to_lowercase())
+            });
+            let accept = !before_longer_name
+                && match words {
+                    1 => titled,
+                    2..=4 => {
+                        let w = tok(text, t);
+                        let adverbial =
+                            w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
+                        !sentence_initial || titled || followed_by_verb || !adverbial
+                    }
+                    _ => false,
+                };
             if accept {
                 let (start, end) = (tokens[i].start, tokens[end_tok - 1].end);
                 people.push(Mention {
@@ -246,6 +284,82 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
     // 5. Organs, capitals, titles and roles.
     attach_context(text, doc, g, &titles, &mut out);
     out
+}
+
+/// "Minister of Information": a title followed by "of" or "for" and a
+/// portfolio ends after the portfolio.
+fn extend_portfolio(text: &str, doc: &Doc, g: &Gazetteer, end: usize) -> usize {
+    let k = doc.token_at_or_after(end);
+    let word = |i: usize| doc.tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
+    if !matches!(word(k), "of" | "for") {
+        return end;
+    }
+    for n in [2, 1] {
+        let words: Vec<&str> = (k + 1..k + 1 + n).map(word).collect();
+        if words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && g.lexicon
+                .portfolios
+                .contains(&words.join(" ").to_lowercase())
+        {
+            return doc.tokens.get(k + n).map(|t| t.end).unwrap_or(end);
+        }
+    }
+    end
+}
+
+/// Words that end a name read leftwards from its head word.
+const NAME_STOPS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "and", "or", "but", "in", "on", "at", "of", "for", "to", "by", "with", "from", "as",
+];
+
+/// "Fifth Republic Movement", "Shayrat Airfield": up to four capitalised
+/// words before a head word make a node, unless the gazetteer named it.
+fn named_by_head(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (h0, h1, kind) in g.lexicon.find_heads(text) {
+        let Some(sentence) = doc.sentence_of(h0) else {
+            continue;
+        };
+        let s = doc.sentences[sentence];
+        let hi = doc.token_at_or_after(h0);
+        let mut k = hi;
+        while k > s.first && hi - k < 4 {
+            let t = doc.tokens[k - 1];
+            let w = tok(text, &t);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if !t.word || !capital || NAME_STOPS.contains(&w.to_lowercase().as_str()) {
+                break;
+            }
+            k -= 1;
+        }
+        // A sentence's first word is capitalised anyway; it needs a second.
+        if k == s.first && hi - k == 1 {
+            k += 1;
+        }
+        if k == hi {
+            continue;
+        }
+        let start = doc.tokens[k].start;
+        if out.iter().any(|m| m.start < h1 && start < m.end) {
+            continue;
+        }
+        let name = text.get(start..h1).unwrap_or("").to_string();
+        found.push(Mention {
+            start,
+            end: h1,
+            span_end: h1,
+            sentence,
+            what: What::New { name, kind },
+            acting: false,
+            role: None,
+            modifier_of: None,
+        });
+    }
+    out.extend(found);
+    out.sort_by_key(|m| m.start);
 }
 
 /// "the Donetsk and Lugansk People's Republics": each conjunct with the
@@ -315,7 +429,10 @@ fn coordinated_heads(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention
 }
 
 fn kind_of(g: &Gazetteer, m: &Mention) -> Option<Kind> {
-    m.reading().map(|r| g.entry(r.entity).kind)
+    match &m.what {
+        What::New { kind, .. } => Some(*kind),
+        _ => m.reading().map(|r| g.entry(r.entity).kind),
+    }
 }
 
 fn is_person(g: &Gazetteer, m: &Mention) -> bool {
@@ -385,7 +502,19 @@ fn attach_context(
             let after_place_cue = prev_tok.is_some_and(|p| place_cue_ends.contains(&tokens[p].end));
             let dateline =
                 after < s.last && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}");
-            let place = (after_place_word && !is_possessive(&next)) || after_place_cue || dateline;
+            // The second of "Paris and London" is a place like the first.
+            let after_place_conjunct = matches!(prev.as_deref(), Some("and" | ",")) && {
+                let before = prev_tok.map(|p| tokens[p].start).unwrap_or(0);
+                out[..idx]
+                    .iter()
+                    .rev()
+                    .find(|o| o.span_end <= before)
+                    .is_some_and(|o| {
+                        o.span_end + 6 >= before && !o.acting && kind_of(g, o) == Some(Kind::Region)
+                    })
+            };
+            let _ = &next;
+            let place = after_place_word || after_place_cue || dateline || after_place_conjunct;
             out[idx].acting = !place;
         }
 
@@ -435,16 +564,35 @@ fn attach_context(
             .flatten();
         if let Some(&(ts, te, role)) = front {
             let mut of = None;
-            let tk = doc.token_at_or_after(ts);
-            let mut b = tk;
-            if b > s.first && is_possessive(word_at(b - 1)) {
-                b -= 1;
-            }
-            if b > s.first {
+            let mut b = doc.token_at_or_after(ts);
+            // Walk left over chained titles and organ words ("U.S. Department
+            // of Defense Press Secretary Major General Pat Ryder") to the body.
+            for _ in 0..6 {
+                if b <= s.first {
+                    break;
+                }
+                if is_possessive(word_at(b - 1)) {
+                    b -= 1;
+                    continue;
+                }
                 let prev_end = tokens[b - 1].end;
-                of = out
+                if let Some(o) = out
                     .iter()
-                    .position(|o| o.span_end == prev_end && is_body(g, o));
+                    .position(|o| o.span_end == prev_end && is_body(g, o))
+                {
+                    of = Some(o);
+                    break;
+                }
+                if let Some((ps, _, _)) = titles.iter().find(|(_, e, _)| *e == prev_end) {
+                    b = doc.token_at_or_after(*ps);
+                    continue;
+                }
+                let w = word_at(b - 1).to_lowercase();
+                if w == "of" || g.lexicon.organs.contains(&w) || g.lexicon.portfolios.contains(&w) {
+                    b -= 1;
+                    continue;
+                }
+                break;
             }
             // "President Volodymyr Zelenskyy of Ukraine"
             if of.is_none() && word_at(after).eq_ignore_ascii_case("of") {
@@ -473,6 +621,61 @@ fn attach_context(
                 out[o].modifier_of = Some(idx);
             }
             continue;
+        }
+
+        // Apposition before the name: "the U.S. ambassador to the United
+        // Nations, Susan Rice," / "the U.S. Ambassador to Venezuela, William Brownfield".
+        if first_tok > s.first + 1 && word_at(first_tok - 1) == "," {
+            let mut e = first_tok - 1; // the comma
+            let mut second = None;
+            // "... to [the] BODY ,": remember BODY, step over it.
+            if let Some(o) = out
+                .iter()
+                .position(|o| o.span_end == tokens[e - 1].end && is_body(g, o))
+            {
+                let mut k = doc.token_at_or_after(out[o].start);
+                if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
+                    k -= 1;
+                }
+                if k > s.first
+                    && matches!(
+                        word_at(k - 1).to_lowercase().as_str(),
+                        "to" | "at" | "of" | "for"
+                    )
+                {
+                    second = Some(o);
+                    e = k - 1;
+                }
+            }
+            if e > s.first
+                && let Some(&(ts, te, role)) =
+                    titles.iter().find(|(_, end, _)| *end == tokens[e - 1].end)
+            {
+                let tk = doc.token_at_or_after(ts);
+                let mut b = tk;
+                if b > s.first && is_possessive(word_at(b - 1)) {
+                    b -= 1;
+                }
+                let body = (b > s.first)
+                    .then(|| {
+                        out.iter()
+                            .position(|o| o.span_end == tokens[b - 1].end && is_body(g, o))
+                    })
+                    .flatten();
+                let of = body.or(second);
+                if of.is_some() {
+                    out[idx].role = Some(RoleCue {
+                        role: role.to_string(),
+                        of,
+                        start: ts,
+                        end: te,
+                    });
+                    if let Some(o) = body {
+                        out[o].modifier_of = Some(idx);
+                    }
+                    continue;
+                }
+            }
         }
 
         // Apposition after the name: "Sergei Lavrov, Russia's foreign minister",
@@ -540,6 +743,7 @@ mod tests {
                 let what = match &m.what {
                     What::Known(r) => g().entry(r[0].entity).id.clone(),
                     What::Person(n) => format!("person:{n}"),
+                    What::New { name, kind } => format!("{kind}:{name}"),
                     What::TitleRef { role, .. } => format!("title:{role}"),
                 };
                 let role = m

@@ -416,6 +416,10 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         }
     }
 
+    for list in &mut by_sentence {
+        list.sort_by_key(|sl| sl.t0);
+    }
+
     let mut discourse = Discourse::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let slots = &by_sentence[si];
@@ -504,6 +508,25 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         let flags = ctx.modality(tgt.t1, c0);
                         let conf = confidence(0.75, c0 - tgt.t1);
                         ctx.emit(*src, cue.edge, *tgt, si, (cs, ce), flags, conf);
+                        continue;
+                    }
+                    // "their talks", "their meeting": the two parties of the sentence.
+                    if cue.form == CueForm::Noun
+                        && cue.edge.is_symmetric()
+                        && prev.as_deref() == Some("their")
+                    {
+                        let mut parties: Vec<Slot> = Vec::new();
+                        for sl in slots.iter().filter(|sl| sl.t1 <= c0) {
+                            if matches!(sl.kind, Kind::Person | Kind::State)
+                                && !parties.iter().any(|p| p.entity == sl.entity)
+                            {
+                                parties.push(*sl);
+                            }
+                        }
+                        if parties.len() >= 2 {
+                            let flags = ctx.modality(parties[1].t1, c0);
+                            ctx.emit(parties[0], cue.edge, parties[1], si, (cs, ce), flags, 0.65);
+                        }
                         continue;
                     }
                     let subjects = ctx.subjects(slots, s, si, c0, &cue, &last_verb, &discourse);

@@ -74,8 +74,14 @@ fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
-fn last_word(name: &str) -> &str {
-    name.split_whitespace().next_back().unwrap_or(name)
+/// Name particles that stand for nobody on their own.
+const PARTICLE_WORDS: &[&str] = &[
+    "bin", "ibn", "abu", "abd", "del", "della", "das", "dos", "van", "von", "der",
+];
+
+/// The comparison key of one name word: lowercase, without diacritics.
+fn name_key(word: &str) -> String {
+    crate::ontology::strip_diacritics(word).to_lowercase()
 }
 
 struct Builder<'g> {
@@ -114,6 +120,24 @@ impl Builder<'_> {
         })
     }
 
+    fn unknown(&mut self, name: &str, kind: Kind) -> usize {
+        let prefix = match kind {
+            Kind::Organization => "org",
+            k => k.as_str(),
+        };
+        let key = format!("{prefix}/{}", slug(name));
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.push(Entity {
+            key,
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            known: None,
+        })
+    }
+
     fn push(&mut self, e: Entity) -> usize {
         let i = self.entities.len();
         self.by_key.insert(e.key.clone(), i);
@@ -135,21 +159,31 @@ fn choose(
         if m.acting {
             return Some(cap.entity);
         }
+        // The capital city itself, before any namesake ("Washington" the
+        // city, not the US state).
+        let city =
+            |r: &&Reading| r.class == FormClass::Name && g.entry(r.entity).kind == Kind::Region;
         return readings
             .iter()
-            .find(|r| r.class == FormClass::Name && g.entry(r.entity).kind == Kind::Region)
+            .filter(city)
+            .find(|r| g.entry(r.entity).capital_of == Some(cap.entity))
+            .or_else(|| readings.iter().find(city))
             .map(|r| r.entity);
     }
     let mut distinct: Vec<EntityIdx> = readings.iter().map(|r| r.entity).collect();
     distinct.dedup();
-    if distinct.len() > 1
-        && let Some(&e) = distinct.iter().find(|&&e| {
-            let entry = g.entry(e);
-            entry.part_of.is_some_and(|p| states.contains(&p))
-                || (entry.kind == Kind::State && states.contains(&e))
-        })
-    {
-        return Some(e);
+    if distinct.len() > 1 {
+        // A state the article names itself beats a namesake inside another
+        // named state ("Georgia" with "Georgian" nearby vs. US context).
+        if let Some(&e) = distinct.iter().find(|&&e| states.contains(&e)) {
+            return Some(e);
+        }
+        if let Some(&e) = distinct
+            .iter()
+            .find(|&&e| g.entry(e).part_of.is_some_and(|p| states.contains(&p)))
+        {
+            return Some(e);
+        }
     }
     distinct.first().copied()
 }
@@ -191,13 +225,20 @@ pub fn resolve(
             _ => {}
         }
     }
+    // Every word of a full name can stand for it ("Witkoff"; "Wang" for
+    // Wang Yi, whose family name comes first; "Fernandez" for Cristina
+    // Fernandez de Kirchner), unless two people share the word.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (name, _)) in full.iter().enumerate() {
-        let list = by_surname
-            .entry(last_word(name).to_lowercase())
-            .or_default();
-        if !list.iter().any(|&j| full[j].0 == *name) {
-            list.push(i);
+        for word in name.split_whitespace() {
+            let key = name_key(word);
+            if key.chars().count() < 3 || PARTICLE_WORDS.contains(&key.as_str()) {
+                continue;
+            }
+            let list = by_surname.entry(key).or_default();
+            if !list.iter().any(|&j| full[j].0 == *name) {
+                list.push(i);
+            }
         }
     }
 
@@ -216,7 +257,7 @@ pub fn resolve(
         if !w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        if let Some(list) = by_surname.get(&w.to_lowercase())
+        if let Some(list) = by_surname.get(&name_key(w))
             && list.len() == 1
         {
             let (name, known) = &full[list[0]];
@@ -283,7 +324,7 @@ pub fn resolve(
                 // A single-word surname alias of a gazetteer person goes to
                 // the article's own full-name person of that surname.
                 if g.entry(chosen).kind == Kind::Person && !surface.contains(' ') {
-                    match by_surname.get(&surface.to_lowercase()).map(Vec::as_slice) {
+                    match by_surname.get(&name_key(surface)).map(Vec::as_slice) {
                         Some([one]) => match &full[*one] {
                             (_, Some(k)) => Some(b.known(*k)),
                             (name, None) => Some(b.person(name)),
@@ -297,7 +338,7 @@ pub fn resolve(
             }
             What::Person(name) => {
                 if name.split_whitespace().count() == 1 {
-                    match by_surname.get(&name.to_lowercase()).map(Vec::as_slice) {
+                    match by_surname.get(&name_key(name)).map(Vec::as_slice) {
                         Some([one]) => match &full[*one] {
                             (_, Some(k)) => Some(b.known(*k)),
                             (full_name, None) => Some(b.person(full_name)),
@@ -309,6 +350,7 @@ pub fn resolve(
                     Some(b.person(name))
                 }
             }
+            What::New { name, kind } => Some(b.unknown(name, *kind)),
             What::TitleRef { .. } => {
                 title_refs.push(i);
                 None
@@ -320,6 +362,37 @@ pub fn resolve(
             if !surface.is_empty()
                 && surface != ent.name
                 && !ent.aliases.iter().any(|a| a == surface)
+            {
+                ent.aliases.push(surface.to_string());
+            }
+        }
+    }
+
+    // "the Nationalist Party, or KMT", "Rapid Support Forces (RSF)": an
+    // unknown name in apposition with a known one is that one.
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (ma, mb) = (&mentions[i], &mentions[i + 1]);
+        let gap = text.get(ma.span_end..mb.start).unwrap_or("").trim();
+        if ma.sentence != mb.sentence || !matches!(gap, ", or" | "(" | ", also known as" | "or") {
+            continue;
+        }
+        let unknown = |m: &Mention| matches!(m.what, What::New { .. } | What::Person(_));
+        let known = |m: &Mention| matches!(m.what, What::Known(_));
+        let (from, to) = match (unknown(ma) && known(mb), known(ma) && unknown(mb)) {
+            (true, _) => (i, i + 1),
+            (_, true) => (i + 1, i),
+            _ => continue,
+        };
+        if let (Some(_), Some(target)) = (entity_of[from], entity_of[to]) {
+            entity_of[from] = Some(target);
+            let surface = text
+                .get(mentions[from].start..mentions[from].end)
+                .unwrap_or("")
+                .trim();
+            let ent = &mut b.entities[target];
+            if !surface.is_empty()
+                && surface != ent.name
+                && !ent.aliases.iter().any(|x| x == surface)
             {
                 ent.aliases.push(surface.to_string());
             }
