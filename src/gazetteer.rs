@@ -153,6 +153,8 @@ pub enum CueForm {
     BetweenMutual,
     /// Glued to its source: "Iran-backed Houthis".
     Suffix,
+    /// A nominal whose agent follows: "attacks from Russia", "bombings by Sudan".
+    Agent,
 }
 
 /// A relation cue.
@@ -164,6 +166,9 @@ pub struct Cue {
     pub form: CueForm,
     /// Number of words.
     pub words: usize,
+    /// For "launched ... at": the word that closes the cue within a few
+    /// words ("at"), lowercase.
+    pub tail: Option<String>,
 }
 
 /// A word that makes a cue negated or hypothetical.
@@ -805,16 +810,22 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "mutual" => CueForm::Mutual,
             "between-mutual" => CueForm::BetweenMutual,
             "suffix" => CueForm::Suffix,
+            "agent" => CueForm::Agent,
             other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
         };
         if cue.is_empty() {
             return Err(cues_table.err(*line, "empty cue".into()));
         }
-        cue_words.push(cue.to_lowercase());
+        let (head, tail) = match cue.split_once(" ... ") {
+            Some((h, t)) => (h.trim(), Some(t.trim().to_lowercase())),
+            None => (cue, None),
+        };
+        cue_words.push(head.to_lowercase());
         cues.push(Cue {
             edge,
             form,
             words: cue.split_whitespace().count(),
+            tail,
         });
     }
     let heads_table = Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?;
@@ -889,7 +900,10 @@ impl Lexicon {
             let cue = self.cues.get(m.pattern().as_usize())?;
             // A suffix cue is glued to the word before it ("Iran-backed").
             let ok = if cue.form == CueForm::Suffix {
-                on_boundaries(text, m.end(), m.end())
+                !text
+                    .get(m.end()..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(is_word_char)
             } else {
                 on_boundaries(text, m.start(), m.end())
             };

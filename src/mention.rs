@@ -24,13 +24,6 @@ pub enum What {
         /// The kind its head word gives.
         kind: Kind,
     },
-    /// "the Russian president": an office of a state.
-    TitleRef {
-        /// The state.
-        state: crate::gazetteer::EntityIdx,
-        /// The office.
-        role: String,
-    },
 }
 
 /// A title that ties a person mention to a state, alliance or organisation.
@@ -66,6 +59,9 @@ pub struct Mention {
     /// This mention only qualifies a title of mention N ("Russian" in
     /// "Russian President Vladimir Putin").
     pub modifier_of: Option<usize>,
+    /// "the Russian president", "Argentina's president": a state followed
+    /// by an office with no name; the office held.
+    pub title_ref: Option<String>,
 }
 
 impl Mention {
@@ -150,25 +146,9 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
             acting: false,
             role: None,
             modifier_of: None,
+            title_ref: None,
         });
     }
-
-    // 1b. "William Lara" is a person, not the Venezuelan state Lara: a
-    // one-word place or group right after a known first name is a surname.
-    out.retain(|m| {
-        // Also "Jimmy Lai" is not Lai Ching-te.
-        let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
-        if !one_word {
-            return true;
-        }
-        let i = doc.token_at_or_after(m.start);
-        let prev = i.checked_sub(1).map(|p| &tokens[p]);
-        !prev.is_some_and(|p| {
-            p.end + 1 == m.start
-                && g.lexicon.given_names.contains(&tok(text, p).to_lowercase())
-                && tok(text, p).chars().next().is_some_and(char::is_uppercase)
-        })
-    });
 
     // 2. Coordinated plural heads: "the Kherson and Zaporozhye Regions".
     coordinated_heads(text, doc, g, &mut out);
@@ -181,9 +161,57 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
         .map(|(s, e, role)| (s, extend_portfolio(text, doc, g, e), role))
         .collect();
 
+    let in_title = |t: &Token| titles.iter().any(|(s, e, _)| *s <= t.start && t.end <= *e);
+
+    // 1b. "William Lara" is a person, not the Venezuelan state Lara: a
+    // one-word place or group right after a known first name is a surname.
+    // Also "Suki Cameron" is not David Cameron; but "Volodymyr Zelenskyy"
+    // is the Zelenskyy the gazetteer knows, so that match grows instead.
+    let mut grown = Vec::new();
+    out.retain(|m| {
+        let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
+        if !one_word {
+            return true;
+        }
+        let i = doc.token_at_or_after(m.start);
+        let Some(p) = i.checked_sub(1).map(|p| &tokens[p]) else {
+            return true;
+        };
+        let w = tok(text, p);
+        if p.end + 1 != m.start || !w.chars().next().is_some_and(char::is_uppercase) || in_title(p)
+        {
+            return true;
+        }
+        let person = m
+            .reading()
+            .filter(|r| g.entry(r.entity).kind == Kind::Person);
+        if let Some(r) = person {
+            let own = g.names_of(r.entity).iter().any(|n| {
+                n.split_whitespace().any(|x| {
+                    crate::ontology::strip_diacritics(x)
+                        .eq_ignore_ascii_case(&crate::ontology::strip_diacritics(w))
+                })
+            });
+            if own {
+                grown.push((m.start, p.start));
+                return true;
+            }
+        }
+        let sentence_start = doc
+            .sentence_of(p.start)
+            .is_some_and(|si| doc.sentences[si].first + 1 == i);
+        let surname = g.lexicon.given_names.contains(&w.to_lowercase())
+            || (person.is_some() && !sentence_start && is_name_word(w, g));
+        !surname
+    });
+    for (at, from) in grown {
+        if let Some(m) = out.iter_mut().find(|m| m.start == at) {
+            m.start = from;
+        }
+    }
+
     // 3b. Unknown organisations and places named with a head word.
     named_by_head(text, doc, g, &mut out);
-    let in_title = |t: &Token| titles.iter().any(|(s, e, _)| *s <= t.start && t.end <= *e);
     let in_known =
         |t: &Token, out: &[Mention]| out.iter().any(|m| m.start < t.end && t.start < m.end);
 
@@ -244,12 +272,13 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
                 .as_deref()
                 .is_some_and(|a| g.lexicon.verbs.contains_key(a) || a == "," || is_possessive(a));
             // "King Khalid International Airport": a name inside a longer name.
-            let before_longer_name = tokens.get(end_tok).is_some_and(|n| {
-                let w = tok(text, n);
-                n.start == tokens[end_tok - 1].end + 1
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && g.lexicon.nonname.contains(&w.to_lowercase())
-            });
+            let before_longer_name = words == 1
+                && tokens.get(end_tok).is_some_and(|n| {
+                    let w = tok(text, n);
+                    n.start == tokens[end_tok - 1].end + 1
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && g.lexicon.nonname.contains(&w.to_lowercase())
+                });
             let accept = !before_longer_name
                 && match words {
                     1 => titled,
@@ -272,6 +301,7 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
                     acting: false,
                     role: None,
                     modifier_of: None,
+                    title_ref: None,
                 });
             }
             i = j.max(i + 1);
@@ -356,6 +386,7 @@ fn named_by_head(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
             acting: false,
             role: None,
             modifier_of: None,
+            title_ref: None,
         });
     }
     out.extend(found);
@@ -420,6 +451,7 @@ fn coordinated_heads(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention
                         acting: false,
                         role: None,
                         modifier_of: None,
+                        title_ref: None,
                     });
                 }
             }
@@ -454,14 +486,15 @@ fn attach_context(
     titles: &[(usize, usize, &str)],
     out: &mut [Mention],
 ) {
-    let place_cue_ends: Vec<usize> = g
+    let place_cues: Vec<(usize, usize)> = g
         .lexicon
         .find_cues(text)
         .filter(|(_, _, c)| {
             c.form == CueForm::Verb && matches!(c.edge, EdgeType::Attacks | EdgeType::Visited)
         })
-        .map(|(_, e, _)| e)
+        .map(|(s, e, _)| (s, e))
         .collect();
+    let place_cue_ends: Vec<usize> = place_cues.iter().map(|c| c.1).collect();
     let tokens = &doc.tokens;
     let word_at = |i: usize| tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
     for idx in 0..out.len() {
@@ -471,7 +504,7 @@ fn attach_context(
         let mut after = doc.token_at_or_after(m.end);
 
         // Organ words after a state: "Russian Foreign Ministry", "U.S. forces".
-        if kind_of(g, &m) == Some(Kind::State) {
+        if matches!(kind_of(g, &m), Some(Kind::State | Kind::Region)) {
             let mut k = after;
             // A title is not an organ: "Russian Foreign Minister Sergei Lavrov".
             while k < s.last
@@ -513,8 +546,16 @@ fn attach_context(
                         o.span_end + 6 >= before && !o.acting && kind_of(g, o) == Some(Kind::Region)
                     })
             };
-            let _ = &next;
-            let place = after_place_word || after_place_cue || dateline || after_place_conjunct;
+            // "Kyiv was struck by ...": the subject of a passive attack is a place.
+            let passive_target = matches!(next.as_str(), "was" | "were" | "is" | "are")
+                && tokens
+                    .get(after + 1)
+                    .is_some_and(|t| place_cues.iter().any(|c| c.0 == t.start));
+            let place = after_place_word
+                || after_place_cue
+                || dateline
+                || after_place_conjunct
+                || passive_target;
             out[idx].acting = !place;
         }
 
@@ -535,14 +576,14 @@ fn attach_context(
                     });
                     let prev_the =
                         first_tok > s.first && word_at(first_tok - 1).eq_ignore_ascii_case("the");
-                    if let (false, true, Some(r)) = (named_next, prev_the, m.reading())
-                        && g.entry(r.entity).kind == Kind::State
+                    let possessive = k > after;
+                    if !named_next
+                        && (prev_the || possessive)
+                        && kind_of(g, &m) == Some(Kind::State)
                     {
-                        out[idx].what = What::TitleRef {
-                            state: r.entity,
-                            role: role.to_string(),
-                        };
-                        out[idx].end = *te;
+                        // The state stays a mention; in relations the slot
+                        // stands for the office holder when the resolver finds one.
+                        out[idx].title_ref = Some(role.to_string());
                         out[idx].span_end = *te;
                     }
                 }
@@ -578,7 +619,7 @@ fn attach_context(
                 let prev_end = tokens[b - 1].end;
                 if let Some(o) = out
                     .iter()
-                    .position(|o| o.span_end == prev_end && is_body(g, o))
+                    .position(|o| (o.span_end == prev_end || o.end == prev_end) && is_body(g, o))
                 {
                     of = Some(o);
                     break;
@@ -629,10 +670,9 @@ fn attach_context(
             let mut e = first_tok - 1; // the comma
             let mut second = None;
             // "... to [the] BODY ,": remember BODY, step over it.
-            if let Some(o) = out
-                .iter()
-                .position(|o| o.span_end == tokens[e - 1].end && is_body(g, o))
-            {
+            if let Some(o) = out.iter().position(|o| {
+                (o.span_end == tokens[e - 1].end || o.end == tokens[e - 1].end) && is_body(g, o)
+            }) {
                 let mut k = doc.token_at_or_after(out[o].start);
                 if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
                     k -= 1;
@@ -640,7 +680,7 @@ fn attach_context(
                 if k > s.first
                     && matches!(
                         word_at(k - 1).to_lowercase().as_str(),
-                        "to" | "at" | "of" | "for"
+                        "to" | "at" | "of" | "for" | "in"
                     )
                 {
                     second = Some(o);
@@ -658,8 +698,10 @@ fn attach_context(
                 }
                 let body = (b > s.first)
                     .then(|| {
-                        out.iter()
-                            .position(|o| o.span_end == tokens[b - 1].end && is_body(g, o))
+                        out.iter().position(|o| {
+                            (o.span_end == tokens[b - 1].end || o.end == tokens[b - 1].end)
+                                && is_body(g, o)
+                        })
                     })
                     .flatten();
                 let of = body.or(second);
@@ -744,7 +786,6 @@ mod tests {
                     What::Known(r) => g().entry(r[0].entity).id.clone(),
                     What::Person(n) => format!("person:{n}"),
                     What::New { name, kind } => format!("{kind}:{name}"),
-                    What::TitleRef { role, .. } => format!("title:{role}"),
                 };
                 let role = m
                     .role

@@ -55,6 +55,9 @@ struct Slot {
     t1: usize,
     start: usize,
     end: usize,
+    /// The first part of a compound ("Iran" in "Iran-backed"): it
+    /// qualifies the next name and is neither subject nor object.
+    compound: bool,
 }
 
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
@@ -106,7 +109,9 @@ impl Ctx<'_> {
                 && gap
                     .iter()
                     .any(|w| matches!(w.as_str(), "and" | "," | "&" | "with" | "or"));
-            if !ok {
+            // "Russia and China's support to ...": China heads a new phrase.
+            let next_possessive = matches!(self.word(slots[j + 1].t1), "'s" | "\u{2019}s");
+            if !ok || next_possessive {
                 break;
             }
             j += 1;
@@ -258,9 +263,19 @@ impl Ctx<'_> {
                 })
             })
             .flatten();
+        // Skip a relative clause: "Russia, which is providing troops to X, condemned".
+        let mut limit = c0;
+        if c0 > s.first
+            && self.word(c0 - 1) == ","
+            && let Some(open) = (s.first..c0 - 1).rev().find(|&k| {
+                self.word(k) == "," && matches!(self.lower(k + 1).as_str(), "which" | "who")
+            })
+        {
+            limit = open;
+        }
         let nearest = slots
             .iter()
-            .rposition(|sl| sl.t1 <= c0 && sl.t1 + REACH > c0);
+            .rposition(|sl| sl.t1 <= limit && sl.t1 + REACH > limit && !sl.compound);
         // A pronoun between the nearest slot and the cue is the subject.
         let from = nearest
             .map(|i| slots[i].t1)
@@ -289,6 +304,7 @@ impl Ctx<'_> {
                     t1: k + 1,
                     start: t.start,
                     end: t.end,
+                    compound: false,
                 };
                 if plural {
                     if let Some((a, b, seen)) = discourse.pair
@@ -351,9 +367,13 @@ impl Ctx<'_> {
     /// Targets right of a cue: the first slot, close and with no phrase
     /// boundary between, and the slots coordinated with it.
     fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
-        let Some(f) = slots.iter().position(|sl| sl.t0 >= c1) else {
+        let Some(mut f) = slots.iter().position(|sl| sl.t0 >= c1) else {
             return Vec::new();
         };
+        // "condemned Iran-backed Houthi attacks": the head, not the qualifier.
+        if slots[f].compound && slots.get(f + 1).is_some_and(|n| n.t0 <= slots[f].t1 + 1) {
+            f += 1;
+        }
         let gap = slots[f].t0 - c1;
         if gap > max_gap {
             return Vec::new();
@@ -387,7 +407,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
     // ("Russian President Vladimir Putin" is one slot).
     let mut by_sentence: Vec<Vec<Slot>> = vec![Vec::new(); doc.sentences.len()];
     for (i, m) in r.mentions.iter().enumerate() {
-        let Some(e) = r.entity_of[i] else { continue };
+        let Some(e) = r.acting[i] else { continue };
         if m.modifier_of.is_some() {
             continue;
         }
@@ -404,6 +424,8 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         }
         let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(m.span_end);
+        let mut after = text.get(m.span_end..).unwrap_or("").chars();
+        let compound = after.next() == Some('-') && after.next().is_some_and(char::is_lowercase);
         if let Some(list) = by_sentence.get_mut(m.sentence) {
             list.push(Slot {
                 entity: e,
@@ -412,6 +434,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                 t1,
                 start,
                 end: m.span_end,
+                compound,
             });
         }
     }
@@ -435,15 +458,46 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         let before = ctx.out.len();
         for (cs, ce, cue) in cues {
             let c0 = doc.token_at_or_after(cs);
-            let c1 = doc.token_at_or_after(ce);
+            let mut c1 = doc.token_at_or_after(ce);
+            let mut ce = ce;
+            // "launched 600 drones at Ukraine": the cue's tail closes it.
+            if let Some(tail) = &cue.tail {
+                let Some(k) = (c1..(c1 + 8).min(s.last)).find(|&k| ctx.lower(k) == *tail) else {
+                    continue;
+                };
+                c1 = k + 1;
+                ce = doc.tokens[k].end;
+            }
+            if cue.form == CueForm::Agent {
+                // "attacks from Russia", "bombings by Sudan": the agent follows;
+                // the target is named after "on"/"against", else the subject.
+                let Some(src) = slots.iter().find(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1) else {
+                    continue;
+                };
+                let after_on = slots.iter().find(|sl| {
+                    sl.t0 > src.t1
+                        && sl.t0 <= src.t1 + 2
+                        && matches!(
+                            ctx.lower(sl.t0 - 1).as_str(),
+                            "on" | "against" | "targeting"
+                        )
+                });
+                let subject = slots
+                    .iter()
+                    .rfind(|sl| sl.t1 <= c0 && sl.t1 + REACH > c0 && !sl.compound);
+                if let Some(tgt) = after_on.or(subject) {
+                    let flags = ctx.modality(s.first, c0);
+                    ctx.emit(*src, cue.edge, *tgt, si, (cs, ce), flags, 0.65);
+                }
+                continue;
+            }
             match cue.form {
+                CueForm::Agent => {}
                 CueForm::Suffix => {
                     // "Iran-backed Houthis": the source ends where the cue starts.
                     let (Some(a), Some(b)) = (
                         slots.iter().find(|sl| sl.end == cs),
-                        slots
-                            .iter()
-                            .find(|sl| sl.t0 >= c1.max(c0 + 1) && sl.t0 <= c1 + 2),
+                        slots.iter().find(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 2),
                     ) else {
                         continue;
                     };

@@ -51,6 +51,9 @@ pub struct Resolved {
     pub entities: Vec<Entity>,
     /// For each mention, its entity.
     pub entity_of: Vec<Option<usize>>,
+    /// For each mention, who acts through it in relations: its entity, or
+    /// for "the Russian president" the office holder.
+    pub acting: Vec<Option<usize>>,
     /// Offices given by the text.
     pub roles: Vec<ResolvedRole>,
 }
@@ -289,6 +292,7 @@ pub fn resolve(
                 acting: false,
                 role: None,
                 modifier_of: None,
+                title_ref: None,
             });
         }
     }
@@ -351,11 +355,10 @@ pub fn resolve(
                 }
             }
             What::New { name, kind } => Some(b.unknown(name, *kind)),
-            What::TitleRef { .. } => {
-                title_refs.push(i);
-                None
-            }
         };
+        if m.title_ref.is_some() {
+            title_refs.push(i);
+        }
         if let Some(e) = e {
             entity_of[i] = Some(e);
             let ent = &mut b.entities[e];
@@ -432,26 +435,34 @@ pub fn resolve(
 
     // "the Russian president": the person the article gives that office,
     // else the gazetteer's holder on the article's date if the article names them.
+    let mut acting = entity_of.clone();
     for i in title_refs {
-        let What::TitleRef { state, role } = &mentions[i].what else {
+        let (Some(role), Some(state)) = (&mentions[i].title_ref, entity_of[i]) else {
             continue;
         };
-        let state_entity = b.by_key.get(&g.entry(*state).id).copied();
+        let Some(known_state) = b.entities[state].known else {
+            continue;
+        };
+        // "special envoy" in the text answers "the US envoy".
+        let fits = |held: &str| held == role || held.ends_with(&format!(" {role}"));
         let from_text = roles
             .iter()
-            .find(|r| Some(r.of) == state_entity && r.role == *role)
+            .find(|r| r.of == state && fits(&r.role))
             .map(|r| r.person);
         let from_data = || {
-            g.holder(role, *state, date)
+            g.holder(role, known_state, date)
                 .and_then(|p| b.by_key.get(&g.entry(p).id).copied())
         };
-        entity_of[i] = from_text.or_else(from_data);
+        if let Some(person) = from_text.or_else(from_data) {
+            acting[i] = Some(person);
+        }
     }
 
     Resolved {
         mentions,
         entities: b.entities,
         entity_of,
+        acting,
         roles,
     }
 }

@@ -1,0 +1,438 @@
+//! Table-driven rule tests for the extractor: one line per case, each edge
+//! type in active, passive, nominal, coordinated and negated forms. A case
+//! names the edges that must come out (unflagged), or that must come out
+//! only as negated/hypothetical. Regressions are named after what broke.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::OnceLock;
+
+use geokg::article::Article;
+use geokg::extract::extract;
+use geokg::gazetteer::Gazetteer;
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::builtin().unwrap())
+}
+
+/// (source, type, target, flagged) for every relation of `text`.
+fn edges(text: &str) -> Vec<(String, String, String, bool)> {
+    let a = Article::from_body("case", text);
+    let x = extract(&a, gazetteer());
+    let json = serde_json::to_value(x.to_json(&a)).unwrap();
+    json["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap().to_string(),
+                r["type"].as_str().unwrap().to_string(),
+                r["target"].as_str().unwrap().to_string(),
+                r.get("negated").is_some(),
+            )
+        })
+        .collect()
+}
+
+fn has(
+    found: &[(String, String, String, bool)],
+    (s, t, o): (&str, &str, &str),
+    flagged: bool,
+) -> bool {
+    let symmetric = matches!(t, "met-with" | "cooperates-with");
+    found.iter().any(|(fs, ft, fo, ff)| {
+        ft == t && *ff == flagged && ((fs == s && fo == o) || (symmetric && fs == o && fo == s))
+    })
+}
+
+/// Every expected edge comes out unflagged.
+fn check(text: &str, expected: &[(&str, &str, &str)]) {
+    let found = edges(text);
+    for &e in expected {
+        assert!(
+            has(&found, e, false),
+            "{text}\n  missing {e:?}\n  found {found:?}"
+        );
+    }
+}
+
+/// Each edge comes out only flagged (negated or hypothetical).
+fn check_flagged(text: &str, expected: &[(&str, &str, &str)]) {
+    let found = edges(text);
+    for &e in expected {
+        assert!(
+            has(&found, e, true),
+            "{text}\n  missing flagged {e:?}\n  found {found:?}"
+        );
+        assert!(
+            !has(&found, e, false),
+            "{text}\n  {e:?} is not flagged\n  found {found:?}"
+        );
+    }
+}
+
+/// The edge does not come out at all.
+fn check_absent(text: &str, absent: &[(&str, &str, &str)]) {
+    let found = edges(text);
+    for &e in absent {
+        assert!(
+            !has(&found, e, false) && !has(&found, e, true),
+            "{text}\n  unexpected {e:?}\n  found {found:?}"
+        );
+    }
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, $edges:expr) => {
+        #[test]
+        fn $name() {
+            check($text, $edges);
+        }
+    };
+}
+
+macro_rules! neg {
+    ($name:ident, $text:expr, $edges:expr) => {
+        #[test]
+        fn $name() {
+            check_flagged($text, $edges);
+        }
+    };
+}
+
+macro_rules! not {
+    ($name:ident, $text:expr, $edges:expr) => {
+        #[test]
+        fn $name() {
+            check_absent($text, $edges);
+        }
+    };
+}
+
+const US: &str = "United States";
+
+// met-with
+t!(
+    met_active,
+    "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow.",
+    &[("Vladimir Putin", "met-with", "Xi Jinping")]
+);
+t!(
+    met_with_coordinated_objects,
+    "John Kerry met with Vladimir Putin and Sergei Lavrov on Tuesday.",
+    &[
+        ("John Kerry", "met-with", "Vladimir Putin"),
+        ("John Kerry", "met-with", "Sergei Lavrov")
+    ]
+);
+t!(
+    met_coordinated_subjects,
+    "Narendra Modi and Nawaz Sharif met in New Delhi.",
+    &[("Narendra Modi", "met-with", "Nawaz Sharif")]
+);
+t!(
+    met_nominal_possessive,
+    "Witkoff's meeting with Putin lasted five hours. US envoy Steve Witkoff left.",
+    &[("Steve Witkoff", "met-with", "Vladimir Putin")]
+);
+t!(
+    met_between,
+    "Talks between Armenia, Azerbaijan and Russia ended.",
+    &[
+        ("Armenia", "met-with", "Azerbaijan"),
+        ("Armenia", "met-with", "Russia"),
+        ("Azerbaijan", "met-with", "Russia")
+    ]
+);
+t!(
+    met_phone_call,
+    "Joe Biden held a phone call with Volodymyr Zelenskyy on Thursday.",
+    &[("Joe Biden", "met-with", "Volodymyr Zelensky")]
+);
+t!(
+    met_they_pronoun,
+    "Joe Biden met Keir Starmer at the White House. They condemned Russia.",
+    &[
+        ("Joe Biden", "opposes", "Russia"),
+        ("Keir Starmer", "opposes", "Russia")
+    ]
+);
+neg!(
+    met_negated,
+    "Vladimir Putin did not meet Volodymyr Zelenskyy.",
+    &[("Vladimir Putin", "met-with", "Volodymyr Zelensky")]
+);
+neg!(
+    met_hypothetical,
+    "Donald Trump could meet Kim Jong Un next year.",
+    &[("Donald Trump", "met-with", "Kim Jong Un")]
+);
+
+// visited
+t!(
+    visited_active,
+    "Antony Blinken visited China last week.",
+    &[("Antony Blinken", "visited", "China")]
+);
+t!(
+    visited_arrived,
+    "Narendra Modi arrived in Ukraine on Friday.",
+    &[("Narendra Modi", "visited", "Ukraine")]
+);
+t!(
+    visited_nominal,
+    "Emmanuel Macron's trip to Beijing drew criticism.",
+    &[("Emmanuel Macron", "visited", "Beijing")]
+);
+neg!(
+    visited_negated,
+    "Xi Jinping has never visited Taiwan.",
+    &[("Xi Jinping", "visited", "Taiwan")]
+);
+
+// claims
+t!(
+    claims_active,
+    "China claims the Spratly Islands.",
+    &[("China", "claims", "Spratly Islands")]
+);
+t!(
+    claims_annexed,
+    "Russia annexed Crimea in 2014.",
+    &[("Russia", "claims", "Crimea")]
+);
+t!(
+    claims_part_of,
+    "Any deal would involve recognizing Crimea and the Kherson and Zaporozhye Regions as part of Russia.",
+    &[
+        ("Russia", "claims", "Crimea"),
+        ("Russia", "claims", "Kherson Oblast"),
+        ("Russia", "claims", "Zaporizhzhia Oblast")
+    ]
+);
+t!(
+    claims_nominal,
+    "Argentina's claim to the Falkland Islands is old.",
+    &[("Argentina", "claims", "Falkland Islands")]
+);
+
+// opposes
+t!(
+    opposes_active,
+    "The Kremlin opposes any NATO presence in Ukraine.",
+    &[("Russia", "opposes", "North Atlantic Treaty Organization")]
+);
+t!(
+    opposes_condemned_possessive,
+    "Ban Ki-moon condemned North Korea's launch.",
+    &[("Ban Ki-moon", "opposes", "North Korea")]
+);
+t!(
+    opposes_relative_clause,
+    "Russia, which backs the Syrian government, condemned the United States.",
+    &[("Russia", "opposes", US)]
+);
+t!(
+    opposes_compound_head,
+    "Joe Biden condemned Iran-backed Houthi attacks.",
+    &[
+        ("Joe Biden", "opposes", "Houthis"),
+        ("Iran", "supports", "Houthis")
+    ]
+);
+neg!(
+    opposes_negated,
+    "Germany did not condemn Israel.",
+    &[("Germany", "opposes", "Israel")]
+);
+
+// supports
+t!(
+    supports_active,
+    "France supports Ukraine.",
+    &[("France", "supports", "Ukraine")]
+);
+t!(
+    supports_nominal,
+    "Poland reaffirmed its support for Ukraine.",
+    &[("Poland", "supports", "Ukraine")]
+);
+t!(
+    supports_gap_cue,
+    "Iran sent drones to Russia.",
+    &[("Iran", "supports", "Russia")]
+);
+t!(
+    supports_passive,
+    "The Houthis are backed by Iran.",
+    &[("Iran", "supports", "Houthis")]
+);
+
+// accuses
+t!(
+    accuses_active,
+    "Saudi Arabia accused Iran of arming the Houthis.",
+    &[("Saudi Arabia", "accuses", "Iran")]
+);
+t!(
+    accuses_blamed,
+    "Ukraine blamed Russia for the attack.",
+    &[("Ukraine", "accuses", "Russia")]
+);
+neg!(
+    accuses_negated,
+    "China did not accuse Japan.",
+    &[("China", "accuses", "Japan")]
+);
+
+// threatens
+t!(
+    threatens_active,
+    "North Korea threatened South Korea with retaliation.",
+    &[("North Korea", "threatens", "South Korea")]
+);
+t!(
+    threatens_warned,
+    "China warned Taiwan against independence.",
+    &[("China", "threatens", "Taiwan")]
+);
+
+// sanctions
+t!(
+    sanctions_active,
+    "The European Union sanctioned Belarus.",
+    &[("European Union", "sanctions", "Belarus")]
+);
+t!(
+    sanctions_imposed,
+    "ECOWAS imposed sanctions on Mali.",
+    &[(
+        "Economic Community of West African States",
+        "sanctions",
+        "Mali"
+    )]
+);
+t!(
+    sanctions_expanded,
+    "Barack Obama announced expanded sanctions against Russia.",
+    &[("Barack Obama", "sanctions", "Russia")]
+);
+neg!(
+    sanctions_hypothetical,
+    "Washington could impose sanctions on Turkey.",
+    &[(US, "sanctions", "Turkey")]
+);
+
+// attacks
+t!(
+    attacks_active,
+    "Russia attacked Ukraine with drones.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    attacks_passive,
+    "Kyiv was struck by Russia overnight.",
+    &[("Russia", "attacks", "Kyiv")]
+);
+t!(
+    attacks_agent_nominal,
+    "Ukraine said overnight attacks from Russia included 20 drones.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    attacks_gap_cue,
+    "Russian forces launched 600 drones at Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    attacks_mutual,
+    "Britain and Argentina fought a war over the islands.",
+    &[
+        ("United Kingdom", "attacks", "Argentina"),
+        ("Argentina", "attacks", "United Kingdom")
+    ]
+);
+t!(
+    attacks_capital_place,
+    "Russian drones hit Kyiv on Monday.",
+    &[("Russia", "attacks", "Kyiv")]
+);
+not!(
+    attacks_place_is_not_target,
+    "Russia's moratorium on strikes against energy infrastructure was evidence of Kiev's bad faith.",
+    &[("Russia", "attacks", "Kyiv")]
+);
+
+// cooperates-with
+t!(
+    cooperates_signed,
+    "Japan signed an agreement with the Philippines.",
+    &[("Japan", "cooperates-with", "Philippines")]
+);
+t!(
+    cooperates_coordinated,
+    "Donald Trump and Kim Jong Un signed an agreement in Singapore.",
+    &[("Donald Trump", "cooperates-with", "Kim Jong Un")]
+);
+t!(
+    cooperates_between,
+    "The treaty between India and Pakistan holds.",
+    &[("India", "cooperates-with", "Pakistan")]
+);
+
+// member-of
+t!(
+    member_joined,
+    "Finland joined NATO in 2023.",
+    &[("Finland", "member-of", "North Atlantic Treaty Organization")]
+);
+t!(
+    member_accession,
+    "Sweden's accession to NATO was completed.",
+    &[("Sweden", "member-of", "North Atlantic Treaty Organization")]
+);
+
+// represents
+t!(
+    represents_front_title,
+    "US special envoy Steve Witkoff spoke.",
+    &[("Steve Witkoff", "represents", US)]
+);
+t!(
+    represents_of_after,
+    "President Volodymyr Zelenskyy of Ukraine spoke.",
+    &[("Volodymyr Zelensky", "represents", "Ukraine")]
+);
+t!(
+    represents_apposition_after,
+    "Sergei Lavrov, Russia's foreign minister, spoke.",
+    &[("Sergei Lavrov", "represents", "Russia")]
+);
+t!(
+    represents_apposition_before,
+    "The U.S. ambassador to the United Nations, Susan Rice, spoke.",
+    &[("Susan Rice", "represents", US)]
+);
+t!(
+    represents_portfolio,
+    "South Sudan Minister of Information Barnaba Benjamin spoke.",
+    &[("Barnaba Benjamin", "represents", "South Sudan")]
+);
+t!(
+    represents_organ,
+    "Kremlin spokesman Dmitry Peskov said nothing.",
+    &[("Dmitry Peskov", "represents", "Russia")]
+);
+
+// Regressions.
+not!(
+    regression_title_is_not_organ,
+    "Russian Foreign Minister Sergei Lavrov met John Kerry.",
+    &[("Russia", "met-with", "John Kerry")]
+);
+t!(
+    regression_surname_after_given_name,
+    "William Lara accused William Brownfield.",
+    &[("William Lara", "accuses", "William Brownfield")]
+);
