@@ -89,21 +89,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
-    /// Export the graph.
+    /// Export the graph as DOT, node-link JSON, GraphML, GEXF or the Neo4j import CSV pair.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
         format: ExportFormat,
-        /// Output file [default: stdout].
+        /// Output file [default: stdout]; for csv a folder (required, created if missing).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Graph filters.
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// Draw the graph to SVG, PNG or PDF (by extension).
+    /// Draw the graph to SVG, PNG or PDF (by extension); on big graphs use --top.
     Render {
-        /// Output picture.
+        /// Output picture (.svg, .png or .pdf).
         #[arg(long)]
         out: PathBuf,
         /// Renderer: Graphviz when installed (auto), or one of them.
@@ -129,7 +129,8 @@ pub enum Command {
     },
 }
 
-/// Filters shared by export and render.
+/// Filters shared by export and render. Type and date filters pick the
+/// evidence; kind, count, around and top then cut the graph, in that order.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
     /// Keep the neighbourhood of this entity.
@@ -153,7 +154,7 @@ pub struct FilterArgs {
     /// Drop edges supported by fewer articles.
     #[arg(long, default_value_t = 1)]
     pub min_count: usize,
-    /// Keep the N most connected nodes.
+    /// Keep the N most connected nodes (by supporting articles over all their edges).
     #[arg(long)]
     pub top: Option<usize>,
     /// Group people and regions under their state (DOT).
@@ -193,8 +194,14 @@ pub enum ShowFormat {
 pub enum ExportFormat {
     /// Graphviz DOT.
     Dot,
-    /// Node-link JSON.
+    /// Node-link JSON (D3, Cytoscape.js, NetworkX).
     Json,
+    /// GraphML with typed keys (Gephi, yEd, Cytoscape, NetworkX).
+    Graphml,
+    /// GEXF 1.2 with typed attributes (Gephi).
+    Gexf,
+    /// nodes.csv and relationships.csv for `neo4j-admin database import` (needs --out DIR).
+    Csv,
 }
 
 /// `render --engine`.

@@ -1,9 +1,12 @@
 //! Writes the graph out: DOT through graphviz-rust (kinds as shapes and
-//! colours, edge types as colours, a legend, evidence in tooltips) and
-//! node-link JSON. The only module that writes DOT.
+//! colours, edge types as colours, conflicts apart, a legend, evidence in
+//! tooltips), node-link JSON, GraphML, GEXF and the Neo4j import CSV pair.
+//! The only module that writes DOT.
 //!
 //! Invariant: every format carries the same nodes and edges for the same
 //! graph; names are escaped, never truncated.
+
+use std::fmt::Write as _;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -13,7 +16,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::EdgeRef;
 use serde_json::json;
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Edge, KnowledgeGraph};
 use crate::ontology::{EdgeType, Kind};
 
 /// Shape and fill colour of a node kind.
@@ -41,18 +44,39 @@ pub fn edge_color(edge: EdgeType) -> &'static str {
         EdgeType::Sanctions => "#be185d",
         EdgeType::Attacks => "#7f1d1d",
         EdgeType::CooperatesWith => "#059669",
-        EdgeType::MemberOf => "#6b7280",
+        EdgeType::MemberOf => "#4b5563",
         EdgeType::Represents => "#9ca3af",
     }
 }
 
-/// Line style of an edge type: conflicts bold, structure dotted.
+/// Line style of an edge type: conflicts bold, membership dashed, offices
+/// dotted, everything else solid.
 pub fn edge_style(edge: EdgeType) -> &'static str {
     match edge {
-        EdgeType::MemberOf | EdgeType::Represents => "dotted",
+        EdgeType::MemberOf => "dashed",
+        EdgeType::Represents => "dotted",
         e if e.is_conflict() => "bold",
         _ => "solid",
     }
+}
+
+/// True for the types that say what a thing is rather than what it did
+/// (`member-of`, `represents`); they are drawn quietly and unlabelled.
+fn is_structural(edge: EdgeType) -> bool {
+    matches!(edge, EdgeType::MemberOf | EdgeType::Represents)
+}
+
+/// Line width: conflicts start thicker than cooperation so they stand out
+/// even at one article; more supporting articles draw a thicker line.
+pub fn edge_width(edge: EdgeType, count: usize) -> f64 {
+    let base = if edge.is_conflict() {
+        2.2
+    } else if is_structural(edge) {
+        1.0
+    } else {
+        1.2
+    };
+    base + (count.max(1) as f64).log2()
 }
 
 /// A quoted DOT id with `"`, `\` and newlines escaped.
@@ -89,63 +113,108 @@ pub struct DotOptions {
     pub cluster_by_state: bool,
 }
 
+/// The label of an edge in pictures: the type, with the article count when
+/// more than one. Structural edges only show the count.
+fn edge_label(w: &Edge) -> String {
+    match (is_structural(w.edge), w.count > 1) {
+        (true, true) => format!("×{}", w.count),
+        (true, false) => String::new(),
+        (false, true) => format!("{} ×{}", w.edge, w.count),
+        (false, false) => w.edge.to_string(),
+    }
+}
+
+/// The evidence of an edge as tooltip text: up to three sentences, each
+/// with its article and date.
+fn evidence_tooltip(w: &Edge) -> String {
+    let mut out = format!("{} ({} article(s))", w.edge, w.count);
+    for ev in w.evidence.iter().take(3) {
+        let date = ev
+            .date
+            .as_deref()
+            .map(|d| format!(" {d}"))
+            .unwrap_or_default();
+        let _ = write!(out, "\n[{}{date}] {}", ev.article, ev.text.trim());
+    }
+    if w.evidence.len() > 3 {
+        let _ = write!(out, "\n… and {} more", w.evidence.len() - 3);
+    }
+    out
+}
+
 /// The graph as a graphviz-rust AST.
 pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
     let g = &kg.graph;
+    let degrees: Vec<usize> = g.node_indices().map(|i| kg.weighted_degree(i)).collect();
+    let mut graph_attrs = vec![
+        // Graphviz 2.43's old ranker fails ("trouble in init_rank") on
+        // clusters with edges between them; the new one does not.
+        attr("newrank", "true"),
+        attr("rankdir", "LR"),
+        attr("overlap", "false"),
+        attr("splines", "true"),
+        attr("outputorder", "edgesfirst"),
+        attr("nodesep", "0.25"),
+        attr("ranksep", "0.9"),
+        attr("fontname", "Helvetica"),
+        attr("labelloc", "b"),
+        attr("labeljust", "l"),
+    ];
+    if opts.legend && g.node_count() > 0 {
+        graph_attrs.push(Attribute(
+            Id::Plain("label".into()),
+            Id::Html(legend_html(kg)),
+        ));
+    }
     let mut stmts: Vec<Stmt> = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", "LR"),
-            attr("overlap", "false"),
-            attr("splines", "true"),
-            attr("fontname", "Helvetica"),
-            attr("label", "geokg"),
-            attr("labelloc", "t"),
-        ])),
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", "filled"),
             attr("fontname", "Helvetica"),
-            attr("fontsize", "11"),
+            attr("fontsize", "12"),
+            attr("margin", "0.08,0.04"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", "Helvetica"),
-            attr("fontsize", "9"),
+            attr("fontsize", "10"),
+            attr("arrowsize", "0.7"),
         ])),
     ];
     for i in g.node_indices() {
         let n = &g[i];
         let (shape, fill) = kind_style(n.kind);
+        // The hubs of the story read first: the label grows with the
+        // number of supporting articles, in steps, up to 22 points.
+        let degree = degrees.get(i.index()).copied().unwrap_or(0);
+        let size = 12.0 + (2.0 * (degree.max(1) as f64).log2()).min(10.0);
         stmts.push(Stmt::Node(DotNode::new(
             node_id(i.index()),
             vec![
                 attr("label", &n.name),
                 attr("shape", shape),
                 attr("fillcolor", fill),
-                attr("tooltip", &format!("{} ({}), {}", n.name, n.kind, n.key)),
+                attr("fontsize", &format!("{size:.0}")),
+                attr(
+                    "tooltip",
+                    &format!(
+                        "{} ({}), {}; {degree} article link(s)",
+                        n.name, n.kind, n.key
+                    ),
+                ),
             ],
         )));
     }
     for e in g.edge_references() {
         let w = e.weight();
-        let label = if w.count > 1 {
-            format!("{} ×{}", w.edge, w.count)
-        } else {
-            w.edge.to_string()
-        };
-        let width = 1.0 + (w.count as f64).log2();
-        let tooltip = w
-            .evidence
-            .iter()
-            .take(3)
-            .map(|ev| format!("[{}] {}", ev.article, ev.text))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let color = edge_color(w.edge);
         let mut attrs = vec![
-            attr("label", &label),
-            attr("color", edge_color(w.edge)),
-            attr("fontcolor", edge_color(w.edge)),
+            attr("label", &edge_label(w)),
+            attr("color", color),
+            attr("fontcolor", color),
             attr("style", edge_style(w.edge)),
-            attr("penwidth", &format!("{width:.1}")),
-            attr("tooltip", &tooltip),
+            attr("penwidth", &format!("{:.1}", edge_width(w.edge, w.count))),
+            attr("tooltip", &evidence_tooltip(w)),
+            attr("labeltooltip", &evidence_tooltip(w)),
         ];
         if w.edge.is_symmetric() {
             attrs.push(attr("dir", "none"));
@@ -161,9 +230,6 @@ pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
     if opts.cluster_by_state {
         stmts.extend(state_clusters(kg));
     }
-    if opts.legend && g.node_count() > 0 {
-        stmts.push(Stmt::Subgraph(legend(kg)));
-    }
     Graph::DiGraph {
         id: Id::Plain("geokg".into()),
         strict: false,
@@ -172,10 +238,16 @@ pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
 }
 
 /// Clusters: each state with the people who represent it and its regions.
+/// A node joins at most one cluster (the first state that claims it), as
+/// Graphviz requires.
 fn state_clusters(kg: &KnowledgeGraph) -> Vec<Stmt> {
     let g = &kg.graph;
+    let mut taken = vec![false; g.node_count()];
     let mut out = Vec::new();
     for s in g.node_indices().filter(|&i| g[i].kind == Kind::State) {
+        if taken[s.index()] {
+            continue;
+        }
         let mut members = vec![s];
         for e in g.edges_directed(s, petgraph::Direction::Incoming) {
             let src = e.source();
@@ -183,16 +255,29 @@ fn state_clusters(kg: &KnowledgeGraph) -> Vec<Stmt> {
                 (e.weight().edge, g[src].kind),
                 (EdgeType::Represents, Kind::Person) | (EdgeType::Claims, Kind::Region)
             );
-            if belongs && !members.contains(&src) {
+            if belongs && !taken[src.index()] && !members.contains(&src) {
                 members.push(src);
+            }
+        }
+        // Regions are the claim's target: "Russia claims Crimea".
+        for e in g.edges_directed(s, petgraph::Direction::Outgoing) {
+            let dst = e.target();
+            let belongs = e.weight().edge == EdgeType::Claims && g[dst].kind == Kind::Region;
+            if belongs && !taken[dst.index()] && !members.contains(&dst) {
+                members.push(dst);
             }
         }
         if members.len() < 2 {
             continue;
         }
+        for m in &members {
+            taken[m.index()] = true;
+        }
         let mut stmts = vec![
             Stmt::Attribute(attr("label", &g[s].name)),
             Stmt::Attribute(attr("style", "rounded,dashed")),
+            Stmt::Attribute(attr("color", "#94a3b8")),
+            Stmt::Attribute(attr("fontcolor", "#475569")),
         ];
         stmts.extend(
             members
@@ -207,63 +292,76 @@ fn state_clusters(kg: &KnowledgeGraph) -> Vec<Stmt> {
     out
 }
 
-fn legend(kg: &KnowledgeGraph) -> Subgraph {
+/// The legend as a Graphviz HTML label for the whole graph, placed under
+/// the drawing so it never competes with the layout: a title line with the
+/// counts, a row of kinds, and the edge types present grouped as conflict,
+/// cooperation and structure. No whitespace between tags: graphviz-rust's
+/// parser ends an HTML id at `> >`.
+fn legend_html(kg: &KnowledgeGraph) -> String {
     let g = &kg.graph;
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", "Legend")),
-        Stmt::Attribute(attr("style", "rounded")),
-        Stmt::Attribute(attr("fontsize", "10")),
-    ];
     let mut kinds: Vec<Kind> = g.node_weights().map(|n| n.kind).collect();
     kinds.sort();
     kinds.dedup();
-    for k in kinds {
-        let (shape, fill) = kind_style(k);
-        stmts.push(Stmt::Node(DotNode::new(
-            NodeId(Id::Plain(format!("legend_kind_{}", k.as_str())), None),
-            vec![
-                attr("label", k.as_str()),
-                attr("shape", shape),
-                attr("fillcolor", fill),
-            ],
-        )));
-    }
     let mut types: Vec<EdgeType> = g.edge_weights().map(|e| e.edge).collect();
     types.sort();
     types.dedup();
-    for t in types {
-        let a = NodeId(
-            Id::Plain(format!("legend_{}_a", t.as_str().replace('-', "_"))),
-            None,
+    let mut h =
+        String::from("<<table border=\"0\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\">");
+    let _ = write!(
+        h,
+        "<tr><td align=\"left\" colspan=\"2\"><font point-size=\"18\"><b>geokg</b></font><font point-size=\"14\">  {} entities, {} relations</font></td></tr>",
+        g.node_count(),
+        g.edge_count()
+    );
+    h.push_str("<tr><td align=\"right\"><font point-size=\"13\"><b>entities</b></font></td><td align=\"left\"><table border=\"0\" cellborder=\"1\" cellspacing=\"4\" cellpadding=\"3\"><tr>");
+    for k in kinds {
+        let (shape, fill) = kind_style(k);
+        let _ = write!(
+            h,
+            "<td bgcolor=\"{fill}\"><font point-size=\"13\">{} ({shape})</font></td>",
+            xml_escape(k.as_str())
         );
-        let b = NodeId(
-            Id::Plain(format!("legend_{}_b", t.as_str().replace('-', "_"))),
-            None,
-        );
-        for n in [&a, &b] {
-            stmts.push(Stmt::Node(DotNode::new(
-                n.clone(),
-                vec![
-                    attr("label", ""),
-                    attr("shape", "point"),
-                    attr("width", "0.05"),
-                ],
-            )));
+    }
+    h.push_str("</tr></table></td></tr>");
+    type Group = (&'static str, fn(EdgeType) -> bool);
+    let groups: [Group; 3] = [
+        ("conflict", |t| t.is_conflict()),
+        ("structure", is_structural),
+        ("other", |t| !t.is_conflict() && !is_structural(t)),
+    ];
+    for (title, member) in groups {
+        let present: Vec<EdgeType> = types.iter().copied().filter(|&t| member(t)).collect();
+        if present.is_empty() {
+            continue;
         }
-        stmts.push(Stmt::Edge(DotEdge {
-            ty: EdgeTy::Pair(Vertex::N(a), Vertex::N(b)),
-            attributes: vec![
-                attr("label", t.as_str()),
-                attr("color", edge_color(t)),
-                attr("fontcolor", edge_color(t)),
-                attr("style", edge_style(t)),
-            ],
-        }));
+        let _ = write!(
+            h,
+            "<tr><td align=\"right\"><font point-size=\"13\"><b>{title}</b></font></td><td align=\"left\">"
+        );
+        for t in present {
+            let line = match edge_style(t) {
+                "dotted" => "· · · ▸",
+                "dashed" => "- - - ▸",
+                "bold" => "━━━▶",
+                _ => "───▸",
+            };
+            let text = format!("{line} {}", t.as_str());
+            let text = if t.is_conflict() {
+                format!("<b>{text}</b>")
+            } else {
+                text
+            };
+            let _ = write!(
+                h,
+                "<font point-size=\"13\" color=\"{}\">{text}</font>   ",
+                edge_color(t)
+            );
+        }
+        h.push_str("</td></tr>");
     }
-    Subgraph {
-        id: Id::Plain("cluster_legend".into()),
-        stmts,
-    }
+    h.push_str("<tr><td></td><td align=\"left\"><font point-size=\"12\" color=\"#6b7280\">line width grows with the number of supporting articles; hover an edge (SVG) for its evidence</font></td></tr>");
+    h.push_str("</table>>");
+    h
 }
 
 /// The graph as DOT text.
@@ -300,51 +398,559 @@ pub fn to_json(kg: &KnowledgeGraph) -> serde_json::Value {
     json!({"directed": true, "multigraph": true, "graph": {"name": "geokg"}, "nodes": nodes, "links": links})
 }
 
+/// Escapes text for XML content and attribute values alike: the five
+/// markup characters, line breaks and tabs as character references (so
+/// attribute normalisation cannot turn them into spaces), and the control
+/// characters XML 1.0 forbids dropped.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The first piece of evidence of an edge as one line: `[article] sentence`.
+fn first_evidence(w: &Edge) -> String {
+    w.evidence
+        .first()
+        .map(|ev| format!("[{}] {}", ev.article, ev.text.trim()))
+        .unwrap_or_default()
+}
+
+/// The graph as GraphML (Gephi, yEd, Cytoscape, NetworkX `read_graphml`),
+/// with typed keys: name, kind (string); type, first_seen, last_seen,
+/// evidence (string); count (int).
+pub fn to_graphml(kg: &KnowledgeGraph) -> String {
+    let g = &kg.graph;
+    let mut out = String::with_capacity(256 + 160 * g.node_count() + 400 * g.edge_count());
+    out.push_str(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ",
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ",
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+        "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n",
+        "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n",
+        "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n",
+        "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n",
+        "  <key id=\"first_seen\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n",
+        "  <key id=\"last_seen\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n",
+        "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n",
+        "  <graph id=\"geokg\" edgedefault=\"directed\">\n",
+    ));
+    for i in g.node_indices() {
+        let n = &g[i];
+        let _ = writeln!(
+            out,
+            "    <node id=\"{}\"><data key=\"name\">{}</data><data key=\"kind\">{}</data></node>",
+            xml_escape(&n.key),
+            xml_escape(&n.name),
+            n.kind
+        );
+    }
+    for (k, e) in g.edge_references().enumerate() {
+        let w = e.weight();
+        let _ = write!(
+            out,
+            "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\"><data key=\"type\">{}</data><data key=\"count\">{}</data>",
+            xml_escape(&g[e.source()].key),
+            xml_escape(&g[e.target()].key),
+            w.edge,
+            w.count
+        );
+        for (key, v) in [("first_seen", &w.first_seen), ("last_seen", &w.last_seen)] {
+            if let Some(v) = v {
+                let _ = write!(out, "<data key=\"{key}\">{}</data>", xml_escape(v));
+            }
+        }
+        let ev = first_evidence(w);
+        if !ev.is_empty() {
+            let _ = write!(out, "<data key=\"evidence\">{}</data>", xml_escape(&ev));
+        }
+        out.push_str("</edge>\n");
+    }
+    out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+/// The graph as GEXF 1.2 (Gephi, NetworkX `read_gexf`), with declared
+/// attributes: kind (string) on nodes; type, first_seen, last_seen,
+/// evidence (string) and count (integer) on edges. The edge weight is the
+/// count and the edge label the type.
+pub fn to_gexf(kg: &KnowledgeGraph) -> String {
+    let g = &kg.graph;
+    let mut out = String::with_capacity(512 + 160 * g.node_count() + 450 * g.edge_count());
+    out.push_str(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n",
+        "  <meta><creator>geokg</creator><description>geopolitical knowledge graph</description></meta>\n",
+        "  <graph mode=\"static\" defaultedgetype=\"directed\">\n",
+        "    <attributes class=\"node\">\n",
+        "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n",
+        "    </attributes>\n",
+        "    <attributes class=\"edge\">\n",
+        "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n",
+        "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n",
+        "      <attribute id=\"first_seen\" title=\"first_seen\" type=\"string\"/>\n",
+        "      <attribute id=\"last_seen\" title=\"last_seen\" type=\"string\"/>\n",
+        "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n",
+        "    </attributes>\n",
+        "    <nodes>\n",
+    ));
+    for i in g.node_indices() {
+        let n = &g[i];
+        let _ = writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"kind\" value=\"{}\"/></attvalues></node>",
+            xml_escape(&n.key),
+            xml_escape(&n.name),
+            n.kind
+        );
+    }
+    out.push_str("    </nodes>\n    <edges>\n");
+    for (k, e) in g.edge_references().enumerate() {
+        let w = e.weight();
+        let _ = write!(
+            out,
+            "      <edge id=\"e{k}\" source=\"{}\" target=\"{}\" label=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"type\" value=\"{}\"/><attvalue for=\"count\" value=\"{}\"/>",
+            xml_escape(&g[e.source()].key),
+            xml_escape(&g[e.target()].key),
+            w.edge,
+            w.count,
+            w.edge,
+            w.count
+        );
+        for (key, v) in [("first_seen", &w.first_seen), ("last_seen", &w.last_seen)] {
+            if let Some(v) = v {
+                let _ = write!(out, "<attvalue for=\"{key}\" value=\"{}\"/>", xml_escape(v));
+            }
+        }
+        let ev = first_evidence(w);
+        if !ev.is_empty() {
+            let _ = write!(
+                out,
+                "<attvalue for=\"evidence\" value=\"{}\"/>",
+                xml_escape(&ev)
+            );
+        }
+        out.push_str("</attvalues></edge>\n");
+    }
+    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    out
+}
+
+/// The two files of a Neo4j bulk import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Neo4jCsv {
+    /// `nodes.csv`: `id:ID,name,kind,:LABEL`.
+    pub nodes: String,
+    /// `relationships.csv`: `:START_ID,:END_ID,:TYPE,count:int,first_seen,last_seen,evidence`.
+    pub relationships: String,
+}
+
+/// Header of `nodes.csv`.
+pub const NEO4J_NODES_HEADER: &str = "id:ID,name,kind,:LABEL";
+/// Header of `relationships.csv`.
+pub const NEO4J_RELATIONSHIPS_HEADER: &str =
+    ":START_ID,:END_ID,:TYPE,count:int,first_seen,last_seen,evidence";
+
+/// Quotes a CSV field the way `neo4j-admin database import` reads it:
+/// inside double quotes, a quote doubled. Fields with line breaks need
+/// `--multiline-fields=true` at import.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r', ';']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The Neo4j relationship type of an edge type: `met-with` -> `MET_WITH`,
+/// Cypher's convention, usable without backticks.
+pub fn neo4j_type(edge: EdgeType) -> String {
+    edge.as_str().replace('-', "_").to_ascii_uppercase()
+}
+
+/// The Neo4j label of a kind: `person` -> `Person`.
+fn neo4j_label(kind: Kind) -> String {
+    let s = kind.as_str();
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The graph as the CSV pair of `neo4j-admin database import full
+/// --nodes=nodes.csv --relationships=relationships.csv`. Every node has the
+/// labels `Entity` and its kind (`Entity;State`), ids are the entity keys.
+pub fn to_neo4j_csv(kg: &KnowledgeGraph) -> Neo4jCsv {
+    let g = &kg.graph;
+    let mut nodes = String::with_capacity(64 + 64 * g.node_count());
+    nodes.push_str(NEO4J_NODES_HEADER);
+    nodes.push('\n');
+    for n in g.node_weights() {
+        let _ = writeln!(
+            nodes,
+            "{},{},{},Entity;{}",
+            csv_field(&n.key),
+            csv_field(&n.name),
+            n.kind,
+            neo4j_label(n.kind)
+        );
+    }
+    let mut relationships = String::with_capacity(64 + 256 * g.edge_count());
+    relationships.push_str(NEO4J_RELATIONSHIPS_HEADER);
+    relationships.push('\n');
+    for e in g.edge_references() {
+        let w = e.weight();
+        let _ = writeln!(
+            relationships,
+            "{},{},{},{},{},{},{}",
+            csv_field(&g[e.source()].key),
+            csv_field(&g[e.target()].key),
+            neo4j_type(w.edge),
+            w.count,
+            csv_field(w.first_seen.as_deref().unwrap_or("")),
+            csv_field(w.last_seen.as_deref().unwrap_or("")),
+            csv_field(&first_evidence(w))
+        );
+    }
+    Neo4jCsv {
+        nodes,
+        relationships,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::graph::Filter;
-    use crate::store::EdgeRow;
+    use crate::store::{EdgeRow, EvidenceRow};
 
-    fn sample() -> KnowledgeGraph {
-        let row = EdgeRow {
-            source: "Say \"hi\" & <bye>\nnow".into(),
-            source_key: "person/x".into(),
-            source_kind: Kind::Person,
-            edge: EdgeType::MetWith,
-            target: "Кремль".into(),
-            target_key: "state/RUS".into(),
-            target_kind: Kind::State,
-            count: 2,
-            first_seen: None,
-            last_seen: None,
+    const TRICKY: &str = "Say \"hi\" & <bye>\nnow, 'ok'";
+
+    fn row(s: (&str, &str, Kind), edge: EdgeType, t: (&str, &str, Kind), count: usize) -> EdgeRow {
+        EdgeRow {
+            source: s.0.into(),
+            source_key: s.1.into(),
+            source_kind: s.2,
+            edge,
+            target: t.0.into(),
+            target_key: t.1.into(),
+            target_kind: t.2,
+            count,
+            first_seen: Some("2024-01-02".into()),
+            last_seen: Some("2024-03-04".into()),
             flagged: false,
-            evidence: Vec::new(),
-        };
-        KnowledgeGraph::from_edges(vec![row], &Filter::default())
+            evidence: vec![EvidenceRow {
+                article: "a&1".into(),
+                date: Some("2024-01-02".into()),
+                sentence: 0,
+                start: 0,
+                end: 5,
+                text: "He said \"<no>\", & left,\nquickly.".into(),
+                confidence: 0.9,
+                role: None,
+            }],
+        }
     }
 
-    /// Protects DOT escaping: it parses back with graphviz-rust's parser.
+    /// Three nodes (one with quotes, ampersand, angle brackets and a
+    /// newline in its name, one in Cyrillic) and three edges.
+    fn sample() -> KnowledgeGraph {
+        let x = (TRICKY, "person/x", Kind::Person);
+        let kremlin = ("Кремль", "state/RUS", Kind::State);
+        let crimea = ("Крым, \"Crimea\"", "region/crimea", Kind::Region);
+        KnowledgeGraph::from_edges(
+            vec![
+                row(x, EdgeType::MetWith, kremlin, 2),
+                row(kremlin, EdgeType::Claims, crimea, 1),
+                row(x, EdgeType::Attacks, crimea, 5),
+            ],
+            &Filter::default(),
+        )
+    }
+
+    /// An element: name, unescaped attributes, direct text.
+    type Elem = (String, Vec<(String, String)>, String);
+
+    /// A test-only XML reader: checks well-formedness (balanced tags,
+    /// quoted attributes, known entity references) and returns each element
+    /// with its unescaped attributes and direct text.
+    fn xml_elements(doc: &str) -> Result<Vec<Elem>, String> {
+        fn unescape(s: &str) -> Result<String, String> {
+            let mut out = String::new();
+            let mut rest = s;
+            while let Some(i) = rest.find('&') {
+                out.push_str(&rest[..i]);
+                let end = rest[i..].find(';').ok_or("unterminated entity")? + i;
+                let name = &rest[i + 1..end];
+                out.push(match name {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    n if n.starts_with('#') => {
+                        char::from_u32(n[1..].parse().map_err(|_| "bad ref")?).ok_or("bad char")?
+                    }
+                    n => return Err(format!("unknown entity &{n};")),
+                });
+                rest = &rest[end + 1..];
+            }
+            if rest.contains('<') {
+                return Err("raw < in text".into());
+            }
+            out.push_str(rest);
+            Ok(out)
+        }
+        let mut out = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        let mut rest = doc;
+        while let Some(i) = rest.find('<') {
+            let text = unescape(&rest[..i])?;
+            if let Some(&top) = open.last() {
+                let e: &mut Elem = &mut out[top];
+                e.2.push_str(&text);
+            } else if !text.trim().is_empty() {
+                return Err("text outside the root".into());
+            }
+            rest = &rest[i..];
+            if rest.starts_with("<?") {
+                rest = &rest[rest.find("?>").ok_or("open <?")? + 2..];
+                continue;
+            }
+            let end = rest.find('>').ok_or("open tag")?;
+            let tag = &rest[1..end];
+            rest = &rest[end + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                let top = open.pop().ok_or("close without open")?;
+                if out[top].0 != name.trim() {
+                    return Err(format!("</{name}> closes <{}>", out[top].0));
+                }
+                continue;
+            }
+            let empty = tag.ends_with('/');
+            let tag = tag.trim_end_matches('/');
+            let (name, mut attrs_text) = tag.split_once(' ').unwrap_or((tag, ""));
+            let mut attrs = Vec::new();
+            loop {
+                attrs_text = attrs_text.trim_start();
+                if attrs_text.is_empty() {
+                    break;
+                }
+                let eq = attrs_text.find("=\"").ok_or("unquoted attribute")?;
+                let key = attrs_text[..eq].to_string();
+                let close = attrs_text[eq + 2..].find('"').ok_or("open attribute")? + eq + 2;
+                attrs.push((key, unescape(&attrs_text[eq + 2..close])?));
+                attrs_text = &attrs_text[close + 1..];
+            }
+            out.push((name.to_string(), attrs, String::new()));
+            if !empty {
+                open.push(out.len() - 1);
+            }
+        }
+        if !open.is_empty() || !rest.trim().is_empty() {
+            return Err("unclosed elements".into());
+        }
+        Ok(out)
+    }
+
+    /// Nodes and edges of a DOT text as graphviz-rust parses it: node
+    /// statements at the top level (cluster lists repeat them), edges
+    /// anywhere.
+    fn dot_counts(dot: &str) -> (usize, usize) {
+        use graphviz_rust::dot_structures::Graph as G;
+        let (G::DiGraph { stmts, .. } | G::Graph { stmts, .. }) =
+            graphviz_rust::parse(dot).unwrap();
+        let nodes = stmts.iter().filter(|s| matches!(s, Stmt::Node(_))).count();
+        let edges = stmts.iter().filter(|s| matches!(s, Stmt::Edge(_))).count();
+        (nodes, edges)
+    }
+
+    fn count(elems: &[Elem], name: &str) -> usize {
+        elems.iter().filter(|e| e.0 == name).count()
+    }
+
+    /// A CSV reader for the tests: RFC 4180 quoting, records may span lines.
+    fn csv_records(text: &str) -> Vec<Vec<String>> {
+        let mut records = Vec::new();
+        let (mut rec, mut field, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => rec.push(std::mem::take(&mut field)),
+                ('\n', false) => {
+                    rec.push(std::mem::take(&mut field));
+                    records.push(std::mem::take(&mut rec));
+                }
+                (c, _) => field.push(c),
+            }
+        }
+        records
+    }
+
+    /// Protects DOT escaping: it parses back with graphviz-rust's parser,
+    /// legend and clusters included, and names survive.
     #[test]
     fn dot_round_trips_through_parser() {
+        for (legend, cluster_by_state) in [(false, false), (true, false), (true, true)] {
+            let dot = to_dot(
+                &sample(),
+                &DotOptions {
+                    legend,
+                    cluster_by_state,
+                },
+            );
+            let parsed = graphviz_rust::parse(&dot);
+            assert!(parsed.is_ok(), "{dot}\n{parsed:?}");
+            assert!(dot.contains("Кремль"));
+            assert!(dot.contains("\\\"hi\\\""));
+            assert_eq!(dot.contains("cluster_state"), cluster_by_state);
+        }
+    }
+
+    /// Protects the promise that every format carries the same nodes and
+    /// edges (3 and 3 in the sample).
+    #[test]
+    fn every_format_has_the_same_counts() {
+        let kg = sample();
         let dot = to_dot(
-            &sample(),
+            &kg,
             &DotOptions {
                 legend: true,
                 cluster_by_state: true,
             },
         );
-        let parsed = graphviz_rust::parse(&dot);
-        assert!(parsed.is_ok(), "{dot}\n{parsed:?}");
-        assert!(dot.contains("Кремль"));
-        assert!(dot.contains("\\\"hi\\\""));
+        let (dot_nodes, dot_edges) = dot_counts(&dot);
+        let json = to_json(&kg);
+        let graphml = xml_elements(&to_graphml(&kg)).unwrap();
+        let gexf = xml_elements(&to_gexf(&kg)).unwrap();
+        let csv = to_neo4j_csv(&kg);
+        let table: [(&str, usize, usize); 5] = [
+            ("dot", dot_nodes, dot_edges),
+            (
+                "json",
+                json["nodes"].as_array().map_or(0, Vec::len),
+                json["links"].as_array().map_or(0, Vec::len),
+            ),
+            ("graphml", count(&graphml, "node"), count(&graphml, "edge")),
+            ("gexf", count(&gexf, "node"), count(&gexf, "edge")),
+            (
+                "csv",
+                csv_records(&csv.nodes).len() - 1,
+                csv_records(&csv.relationships).len() - 1,
+            ),
+        ];
+        for (format, nodes, edges) in table {
+            assert_eq!((nodes, edges), (3, 3), "{format}");
+        }
     }
 
-    /// Protects node-link JSON counts.
+    /// Protects name survival in the XML formats: quotes, ampersands,
+    /// angle brackets, newlines and Cyrillic come back unchanged.
     #[test]
-    fn json_counts() {
-        let v = to_json(&sample());
-        assert_eq!(v["nodes"].as_array().map(Vec::len), Some(2));
-        assert_eq!(v["links"].as_array().map(Vec::len), Some(1));
+    fn xml_names_survive() {
+        let kg = sample();
+        let graphml = xml_elements(&to_graphml(&kg)).unwrap();
+        let names: Vec<&str> = graphml
+            .iter()
+            .filter(|e| e.0 == "data" && e.1.iter().any(|(k, v)| k == "key" && v == "name"))
+            .map(|e| e.2.as_str())
+            .collect();
+        let gexf = xml_elements(&to_gexf(&kg)).unwrap();
+        let labels: Vec<&str> = gexf
+            .iter()
+            .filter(|e| e.0 == "node")
+            .filter_map(|e| {
+                e.1.iter()
+                    .find(|(k, _)| k == "label")
+                    .map(|(_, v)| v.as_str())
+            })
+            .collect();
+        for list in [names, labels] {
+            for want in [TRICKY, "Кремль", "Крым, \"Crimea\""] {
+                assert!(list.contains(&want), "{want:?} not in {list:?}");
+            }
+        }
+    }
+
+    /// Protects XML escaping, one case a line.
+    #[test]
+    fn xml_escape_cases() {
+        for (input, want) in [
+            ("a & b", "a &amp; b"),
+            ("<x>", "&lt;x&gt;"),
+            ("\"q\" 'a'", "&quot;q&quot; &apos;a&apos;"),
+            ("l1\nl2\r\tx", "l1&#10;l2&#13;&#9;x"),
+            ("bell\u{7}", "bell"),
+            ("Кремль 北京", "Кремль 北京"),
+        ] {
+            assert_eq!(xml_escape(input), want, "{input:?}");
+        }
+    }
+
+    /// Protects the Neo4j import headers and quoting: names with commas,
+    /// quotes and newlines read back as one field each.
+    #[test]
+    fn neo4j_csv_headers_and_quoting() {
+        let csv = to_neo4j_csv(&sample());
+        let nodes = csv_records(&csv.nodes);
+        let rels = csv_records(&csv.relationships);
+        assert_eq!(nodes[0].join(","), NEO4J_NODES_HEADER);
+        assert_eq!(rels[0].join(","), NEO4J_RELATIONSHIPS_HEADER);
+        assert!(nodes.iter().all(|r| r.len() == 4), "{nodes:?}");
+        assert!(rels.iter().all(|r| r.len() == 7), "{rels:?}");
+        assert!(
+            nodes
+                .iter()
+                .any(|r| r[1] == TRICKY && r[3] == "Entity;Person")
+        );
+        assert!(rels.iter().any(|r| r[2] == "MET_WITH" && r[3] == "2"));
+    }
+
+    /// Protects the look: conflict edges are drawn wider than cooperative
+    /// ones at the same count, and width grows with the count.
+    #[test]
+    fn conflict_edges_stand_out() {
+        for conflict in [
+            EdgeType::Opposes,
+            EdgeType::Accuses,
+            EdgeType::Threatens,
+            EdgeType::Sanctions,
+            EdgeType::Attacks,
+        ] {
+            for calm in [
+                EdgeType::MetWith,
+                EdgeType::Supports,
+                EdgeType::CooperatesWith,
+                EdgeType::Visited,
+            ] {
+                assert!(
+                    edge_width(conflict, 1) > edge_width(calm, 1),
+                    "{conflict} vs {calm}"
+                );
+                assert_eq!(edge_style(conflict), "bold");
+                assert_ne!(edge_color(conflict), edge_color(calm));
+            }
+            assert!(edge_width(conflict, 4) > edge_width(conflict, 1));
+        }
     }
 }

@@ -9,9 +9,10 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use geokg::cli::{Cli, Command, EngineArg, ExportFormat, FilterArgs, ShowFormat, TableFormat};
-use geokg::gazetteer::Gazetteer;
+use geokg::gazetteer::{EntityIdx, Gazetteer};
 use geokg::graph::{Filter, KnowledgeGraph};
-use geokg::store::{EdgeQuery, Store};
+use geokg::ontology::Kind;
+use geokg::store::{EdgeQuery, Store, StoreError};
 use geokg::{article, eval, export, extract, ingest, render, report};
 
 fn main() -> ExitCode {
@@ -89,9 +90,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let store = open_store(&cli)?;
             let list = store.entities(*kind, matching.as_deref())?;
-            let (header, rows) = report::entity_rows(&list);
+            // Alliances list their current members from the gazetteer.
+            let members: Option<Vec<Vec<String>>> = (*kind == Some(Kind::Alliance)).then(|| {
+                list.iter()
+                    .map(|row| {
+                        g.by_id(&row.key)
+                            .map(|k| members(&g, k))
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            });
+            let (header, rows) = report::entity_rows(&list, members.as_deref());
             match format {
-                TableFormat::Json => out(&json(&list)?)?,
+                TableFormat::Json => match &members {
+                    Some(m) => out(&json(&report::entities_with_members(&list, m)?)?)?,
+                    None => out(&json(&list)?)?,
+                },
                 TableFormat::Csv => out(&report::csv(&header, &rows))?,
                 TableFormat::Table => out(&report::table(&header, &rows))?,
             }
@@ -131,30 +145,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Show { name, format } => {
             let store = open_store(&cli)?;
-            let e = store.find_entity(name, &g)?;
+            let e = match store.find_entity(name, &g) {
+                Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
+                    return show_gazetteer(&g, name, *format);
+                }
+                other => other?,
+            };
             let edges = store.edges(&EdgeQuery {
                 touching: Some(e.id),
                 include_flagged: true,
                 ..EdgeQuery::default()
             })?;
             let known = g.by_id(&e.key);
-            let members: Vec<String> = known
-                .map(|k| {
-                    g.members_of(k)
-                        .filter(|m| m.left.is_none())
-                        .map(|m| g.entry(m.member).name.clone())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let member_of: Vec<String> = known
-                .map(|k| {
-                    g.members()
-                        .iter()
-                        .filter(|m| m.member == k && m.left.is_none())
-                        .map(|m| g.entry(m.alliance).name.clone())
-                        .collect()
-                })
-                .unwrap_or_default();
+            let members = known.map(|k| members(&g, k)).unwrap_or_default();
+            let member_of = known.map(|k| member_of(&g, k)).unwrap_or_default();
             match format {
                 ShowFormat::Text => out(&report::show(&e, &members, &member_of, &edges))?,
                 ShowFormat::Json => out(&json(&serde_json::json!({
@@ -167,6 +171,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out: path,
             filter,
         } => {
+            if *format == ExportFormat::Csv && path.is_none() {
+                anyhow::bail!(
+                    "csv export writes nodes.csv and relationships.csv: give a folder with --out DIR"
+                );
+            }
             let store = open_store(&cli)?;
             let kg = load_graph(&store, &g, filter)?;
             let text = match format {
@@ -178,6 +187,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     },
                 ),
                 ExportFormat::Json => json(&export::to_json(&kg))?,
+                ExportFormat::Graphml => export::to_graphml(&kg),
+                ExportFormat::Gexf => export::to_gexf(&kg),
+                ExportFormat::Csv => {
+                    let dir = path.as_deref().unwrap_or(Path::new("."));
+                    write_neo4j_csv(&kg, dir)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
             };
             match path {
                 Some(p) => std::fs::write(p, text)
@@ -198,6 +214,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EngineArg::Graphviz => render::Engine::Graphviz,
                 EngineArg::Builtin => render::Engine::Builtin,
             };
+            if filter.top.is_none() && kg.node_count() > BIG_GRAPH {
+                eprintln!(
+                    "hint: {} nodes is too many to read in one picture; try --top 100 (or --around NAME)",
+                    kg.node_count()
+                );
+            }
             let done = render::render(&kg, path, engine, layout)?;
             if let Some(note) = done.note {
                 eprintln!("{note}");
@@ -231,6 +253,93 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Current members of an alliance, by name.
+fn members(g: &Gazetteer, alliance: EntityIdx) -> Vec<String> {
+    g.members_of(alliance)
+        .filter(|m| m.left.is_none())
+        .map(|m| g.entry(m.member).name.clone())
+        .collect()
+}
+
+/// Alliances an entity currently belongs to, by name.
+fn member_of(g: &Gazetteer, member: EntityIdx) -> Vec<String> {
+    g.members()
+        .iter()
+        .filter(|m| m.member == member && m.left.is_none())
+        .map(|m| g.entry(m.alliance).name.clone())
+        .collect()
+}
+
+/// `show` for a name the gazetteer knows and the database does not (yet):
+/// every reading's entry, its members, alliances and offices.
+fn show_gazetteer(g: &Gazetteer, name: &str, format: ShowFormat) -> Result<ExitCode> {
+    let mut seen = Vec::new();
+    let mut known = Vec::new();
+    for reading in g.lookup(name) {
+        if seen.contains(&reading.entity) {
+            continue;
+        }
+        seen.push(reading.entity);
+        let k = reading.entity;
+        let entry = g.entry(k);
+        let offices = g
+            .roles_of(k, None)
+            .map(|r| report::Office {
+                role: r.role.clone(),
+                of: g.entry(r.of).name.clone(),
+                start: r.start.clone(),
+                end: r.end.clone(),
+            })
+            .collect();
+        known.push(report::KnownEntity {
+            name: entry.name.clone(),
+            kind: entry.kind,
+            id: entry.id.clone(),
+            aliases: entry.aliases.clone(),
+            members: members(g, k),
+            member_of: member_of(g, k),
+            offices,
+        });
+    }
+    match format {
+        ShowFormat::Text => out(&known
+            .iter()
+            .map(report::show_known)
+            .collect::<Vec<_>>()
+            .join("\n"))?,
+        ShowFormat::Json => out(&json(&serde_json::json!({
+            "gazetteer": known, "edges": [], "note": "no edges in the database yet"
+        }))?)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Above this many nodes a picture without `--top` gets a hint.
+const BIG_GRAPH: usize = 300;
+
+/// Writes `nodes.csv` and `relationships.csv` into `dir`, creating it.
+fn write_neo4j_csv(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let csv = export::to_neo4j_csv(kg);
+    for (name, text) in [
+        ("nodes.csv", &csv.nodes),
+        ("relationships.csv", &csv.relationships),
+    ] {
+        let p = dir.join(name);
+        std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    eprintln!(
+        "wrote {} and {} ({} nodes, {} relationships); import with: neo4j-admin database import full neo4j --nodes={} --relationships={} --multiline-fields=true",
+        dir.join("nodes.csv").display(),
+        dir.join("relationships.csv").display(),
+        kg.node_count(),
+        kg.edge_count(),
+        dir.join("nodes.csv").display(),
+        dir.join("relationships.csv").display(),
+    );
+    Ok(())
 }
 
 fn load_graph(store: &Store, g: &Gazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {

@@ -1,6 +1,9 @@
 //! Formats query results for the terminal: aligned tables, CSV and the
 //! `show` text. Pure string building; the binary prints.
 
+use serde::Serialize;
+
+use crate::ontology::Kind;
 use crate::store::{EdgeRow, EntityRow};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
@@ -54,21 +57,134 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Table rows for entities.
-pub fn entity_rows(list: &[EntityRow]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+/// Table rows for entities; with `members` (one list per entity, for
+/// alliances) a `members` column holds each one's current member count.
+pub fn entity_rows(
+    list: &[EntityRow],
+    members: Option<&[Vec<String>]>,
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let rows = list
         .iter()
-        .map(|e| {
-            vec![
-                e.name.clone(),
-                e.kind.to_string(),
-                e.articles.to_string(),
-                e.key.clone(),
-                e.aliases.join("|"),
-            ]
+        .enumerate()
+        .map(|(i, e)| {
+            let mut row = vec![e.name.clone(), e.kind.to_string(), e.articles.to_string()];
+            if let Some(m) = members {
+                row.push(m.get(i).map_or(0, Vec::len).to_string());
+            }
+            row.extend([e.key.clone(), e.aliases.join("|")]);
+            row
         })
         .collect();
-    (vec!["name", "kind", "articles", "id", "aliases"], rows)
+    let header = if members.is_some() {
+        vec!["name", "kind", "articles", "members", "id", "aliases"]
+    } else {
+        vec!["name", "kind", "articles", "id", "aliases"]
+    };
+    (header, rows)
+}
+
+/// Entities as JSON objects, each with a `members` array of names.
+pub fn entities_with_members(
+    list: &[EntityRow],
+    members: &[Vec<String>],
+) -> Result<Vec<serde_json::Value>, serde_json::Error> {
+    list.iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut v = serde_json::to_value(e)?;
+            if let Some(obj) = v.as_object_mut() {
+                let names = members.get(i).cloned().unwrap_or_default();
+                obj.insert("members".into(), names.into());
+            }
+            Ok(v)
+        })
+        .collect()
+}
+
+/// An office a person holds or held, from the gazetteer.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Office {
+    /// The title ("foreign minister").
+    pub role: String,
+    /// For whom (a state or organisation name).
+    pub of: String,
+    /// Start date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// End date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+/// A gazetteer entry that has no edges in the database yet.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct KnownEntity {
+    /// Common name.
+    pub name: String,
+    /// Node kind.
+    pub kind: Kind,
+    /// Gazetteer id.
+    pub id: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Current members (alliances).
+    pub members: Vec<String>,
+    /// Alliances it currently belongs to.
+    pub member_of: Vec<String>,
+    /// Offices (people).
+    pub offices: Vec<Office>,
+}
+
+/// The `show` text for a gazetteer entry the database has no edges for.
+pub fn show_known(e: &KnownEntity) -> String {
+    let mut out = format!(
+        "{} ({})
+  id: {}
+",
+        e.name, e.kind, e.id
+    );
+    if !e.aliases.is_empty() {
+        out.push_str(&format!(
+            "  aliases: {}
+",
+            e.aliases.join(", ")
+        ));
+    }
+    if !e.members.is_empty() {
+        out.push_str(&format!(
+            "  members ({}): {}
+",
+            e.members.len(),
+            e.members.join(", ")
+        ));
+    }
+    if !e.member_of.is_empty() {
+        out.push_str(&format!(
+            "  member of: {}
+",
+            e.member_of.join(", ")
+        ));
+    }
+    for o in &e.offices {
+        let span = match (&o.start, &o.end) {
+            (None, None) => String::new(),
+            (s, e) => format!(
+                " ({}–{})",
+                s.as_deref().unwrap_or(""),
+                e.as_deref().unwrap_or("")
+            ),
+        };
+        out.push_str(&format!(
+            "  office: {} of {}{span}
+",
+            o.role, o.of
+        ));
+    }
+    out.push_str(
+        "  from the gazetteer; no edges in the database yet
+",
+    );
+    out
 }
 
 /// Table rows for edges.
