@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::ontology::{EdgeType, Kind, fold};
 use crate::text::Abbreviations;
@@ -725,6 +725,7 @@ impl Loader {
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
             .build(forms.iter().map(|f| f.text.as_str()))
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
         let mut lexicon = load_lexicon()?;
@@ -857,6 +858,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
             .build(patterns)
             .map_err(|e| GazetteerError::Build(e.to_string()))
     };
@@ -892,22 +894,19 @@ pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
 
 impl Lexicon {
     /// Relation cues in `text`, on word boundaries: `(start, end, cue)`.
-    pub fn find_cues<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, usize, &'a Cue)> + 'a {
-        self.cues_matcher.find_iter(text).filter_map(move |m| {
-            let cue = self.cues.get(m.pattern().as_usize())?;
+    pub fn find_cues<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a Cue)> {
+        find_checked(&self.cues_matcher, text, |start, end, pattern| {
+            let cue = self.cues.get(pattern)?;
             // A suffix cue is glued to the word before it ("Iran-backed").
             let ok = if cue.form == CueForm::Suffix {
                 !text
-                    .get(m.end()..)
+                    .get(end..)
                     .and_then(|t| t.chars().next())
                     .is_some_and(is_word_char)
             } else {
-                on_boundaries(text, m.start(), m.end())
+                on_boundaries(text, start, end)
             };
-            ok.then_some((m.start(), m.end(), cue))
+            ok.then_some((start, end, cue))
         })
     }
 
@@ -923,19 +922,58 @@ impl Lexicon {
     }
 
     /// Titles in `text`, on word boundaries: `(start, end, role)`.
-    pub fn find_titles<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
-        self.titles_matcher
-            .find_iter(text)
-            .filter(move |m| on_boundaries(text, m.start(), m.end()))
-            .filter_map(move |m| {
-                self.titles
-                    .get(m.pattern().as_usize())
-                    .map(|r| (m.start(), m.end(), r.as_str()))
-            })
+    pub fn find_titles<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a str)> {
+        find_checked(&self.titles_matcher, text, |start, end, pattern| {
+            let role = self.titles.get(pattern)?;
+            on_boundaries(text, start, end).then_some((start, end, role.as_str()))
+        })
     }
+}
+
+/// Leftmost-longest matches that pass `check`. When the longest candidate
+/// at a position fails ("spoke to" inside "spoke today"), shorter ones at the
+/// same start are tried before moving on.
+fn find_checked<T>(
+    ac: &AhoCorasick,
+    text: &str,
+    check: impl Fn(usize, usize, usize) -> Option<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = ac.find(Input::new(text).range(pos..)) else {
+            break;
+        };
+        let mut end = m.end();
+        let mut accepted = check(m.start(), end, m.pattern().as_usize()).map(|t| (t, end));
+        while accepted.is_none() && end > m.start() + 1 {
+            let input = Input::new(text)
+                .range(m.start()..end - 1)
+                .anchored(Anchored::Yes);
+            match ac.find(input) {
+                Some(shorter) => {
+                    end = shorter.end();
+                    accepted =
+                        check(shorter.start(), end, shorter.pattern().as_usize()).map(|t| (t, end));
+                }
+                None => break,
+            }
+        }
+        match accepted {
+            Some((t, end)) => {
+                out.push(t);
+                pos = end.max(m.start() + 1);
+            }
+            None => {
+                pos = m.start()
+                    + text
+                        .get(m.start()..)
+                        .and_then(|t| t.chars().next())
+                        .map_or(1, char::len_utf8);
+            }
+        }
+    }
+    out
 }
 
 impl Gazetteer {
@@ -1053,25 +1091,34 @@ impl Gazetteer {
     }
 
     /// Gazetteer matches in `text`, on word boundaries and obeying case rules.
-    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Match<'a>> + 'a {
-        self.matcher.find_iter(text).filter_map(move |m| {
-            let form = self.forms.get(m.pattern().as_usize())?;
-            let (start, end) = (m.start(), m.end());
-            let found = text.get(start..end)?;
-            if !on_boundaries(text, start, end) {
-                return None;
-            }
-            if form.exact && found != form.text {
-                return None;
-            }
-            if form.capital && !found.chars().next().is_some_and(char::is_uppercase) {
-                return None;
-            }
-            Some(Match {
-                start,
-                end,
-                readings: &form.readings,
-            })
+    pub fn find<'a>(&'a self, text: &'a str) -> Vec<Match<'a>> {
+        find_checked(&self.matcher, text, |start, end, pattern| {
+            self.accept(text, start, end, pattern)
+        })
+    }
+
+    fn accept<'a>(
+        &'a self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+    ) -> Option<Match<'a>> {
+        let form = self.forms.get(pattern)?;
+        let found = text.get(start..end)?;
+        if !on_boundaries(text, start, end) {
+            return None;
+        }
+        if form.exact && found != form.text {
+            return None;
+        }
+        if form.capital && !found.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        Some(Match {
+            start,
+            end,
+            readings: &form.readings,
         })
     }
 }
@@ -1112,6 +1159,7 @@ person/vladimir-putin\tperson\tVladimir Putin\tPutin\t\tQ7747\t\n";
 
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
         g.find(text)
+            .into_iter()
             .map(|m| {
                 format!(
                     "{}={}",

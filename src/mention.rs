@@ -157,6 +157,7 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
     let titles: Vec<(usize, usize, &str)> = g
         .lexicon
         .find_titles(text)
+        .into_iter()
         .filter(|(s, e, _)| !out.iter().any(|m| m.start < *e && *s < m.end))
         .map(|(s, e, role)| (s, extend_portfolio(text, doc, g, e), role))
         .collect();
@@ -489,6 +490,7 @@ fn attach_context(
     let place_cues: Vec<(usize, usize)> = g
         .lexicon
         .find_cues(text)
+        .into_iter()
         .filter(|(_, _, c)| {
             c.form == CueForm::Verb && matches!(c.edge, EdgeType::Attacks | EdgeType::Visited)
         })
@@ -606,6 +608,7 @@ fn attach_context(
         if let Some(&(ts, te, role)) = front {
             let mut of = None;
             let mut b = doc.token_at_or_after(ts);
+            let mut chain_start = ts;
             // Walk left over chained titles and organ words ("U.S. Department
             // of Defense Press Secretary Major General Pat Ryder") to the body.
             for _ in 0..6 {
@@ -626,10 +629,15 @@ fn attach_context(
                 }
                 if let Some((ps, _, _)) = titles.iter().find(|(_, e, _)| *e == prev_end) {
                     b = doc.token_at_or_after(*ps);
+                    chain_start = *ps;
                     continue;
                 }
                 let w = word_at(b - 1).to_lowercase();
-                if w == "of" || g.lexicon.organs.contains(&w) || g.lexicon.portfolios.contains(&w) {
+                // "President of the Sovereign Council of Sudan and Commander-in-Chief X".
+                if matches!(w.as_str(), "of" | "and" | "the")
+                    || g.lexicon.organs.contains(&w)
+                    || g.lexicon.portfolios.contains(&w)
+                {
                     b -= 1;
                     continue;
                 }
@@ -650,10 +658,31 @@ fn attach_context(
                     .iter()
                     .position(|o| Some(o.start) == next && is_body(g, o));
             }
+            // The whole title phrase belongs to the name: "President of the
+            // Sovereign Council of Sudan and Commander-in-Chief X".
+            if let Some(o) = of {
+                let mut k = doc.token_at_or_after(out[o].start);
+                for _ in 0..6 {
+                    if k <= s.first {
+                        break;
+                    }
+                    let prev_end = tokens[k - 1].end;
+                    if let Some((ps, _, _)) = titles.iter().find(|(_, e, _)| *e == prev_end) {
+                        chain_start = chain_start.min(*ps);
+                        break;
+                    }
+                    let w = word_at(k - 1);
+                    let capital = w.chars().next().is_some_and(char::is_uppercase);
+                    if !(matches!(w, "of" | "the") || capital) {
+                        break;
+                    }
+                    k -= 1;
+                }
+            }
             out[idx].role = Some(RoleCue {
                 role: role.to_string(),
                 of,
-                start: ts,
+                start: chain_start,
                 end: te,
             });
             if let Some(o) = of

@@ -93,6 +93,7 @@ impl Ctx<'_> {
     /// Slots joined by "and" or commas to the slot at `slots[i]`, going right.
     fn coordinated_right(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
+        let mut links: Vec<bool> = Vec::new();
         let mut j = i;
         while j + 1 < slots.len() {
             let gap: Vec<String> = (slots[j].t1..slots[j + 1].t0)
@@ -116,7 +117,13 @@ impl Ctx<'_> {
             }
             j += 1;
             out.push(j);
+            links.push(gap.iter().any(|w| w != "," && w != "the"));
         }
+        // A list ends with "and": "A, B and C". Items after the last "and"
+        // joined by bare commas start a new clause ("Putin, Kremlin spokesman
+        // Dmitry Peskov said").
+        let keep = links.iter().rposition(|&and| and).map_or(1, |k| k + 2);
+        out.truncate(keep);
         out
     }
 
@@ -333,8 +340,13 @@ impl Ctx<'_> {
             .checked_sub(1)
             .filter(|&p| p >= s.first)
             .map(|p| self.lower(p));
-        let embedded =
-            possessor.is_none() && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
+        // "support for Kyiv in its war with Russia": "its" points back at the
+        // nearest name even inside a prepositional phrase.
+        let pronoun_points_back =
+            (sl.t1..c0).any(|k| matches!(self.lower(k).as_str(), "its" | "their" | "his" | "her"));
+        let embedded = possessor.is_none()
+            && !pronoun_points_back
+            && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
         if let Some((vend, subj)) = last_verb
             && *vend <= sl.t0
             && (sl.t1..c0).any(|k| self.lower(k) == "and")
@@ -379,9 +391,13 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let symmetric = cue.edge.is_symmetric();
+        let visit = cue.edge == EdgeType::Visited;
         let blocked = (c1..slots[f].t0).any(|k| {
             let w = self.lower(k);
-            GAP_BLOCKERS.contains(&w.as_str()) && !(symmetric && w == "with")
+            // "met today with X"; "an official visit today in Washington".
+            let allowed =
+                (symmetric && w == "with") || (visit && matches!(w.as_str(), "in" | "to"));
+            GAP_BLOCKERS.contains(&w.as_str()) && !allowed
         });
         if blocked {
             return Vec::new();
@@ -450,6 +466,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         let cues: Vec<(usize, usize, Cue)> = g
             .lexicon
             .find_cues(sentence_text)
+            .into_iter()
             .map(|(a, b, c)| (a + s.start, b + s.start, c.clone()))
             // Cues inside a mention ("Strait" in a name) are not cues.
             .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
@@ -546,8 +563,10 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         .checked_sub(1)
                         .filter(|&p| p >= s.first)
                         .map(|p| ctx.lower(p));
+                    // "X was attacked by Y", and the participle "X, backed by Y".
                     let passive = cue.form != CueForm::Noun
-                        && prev.as_deref().is_some_and(|p| BE.contains(&p));
+                        && (prev.as_deref().is_some_and(|p| BE.contains(&p))
+                            || (ctx.lower(c1) == "by" && cue.tail.is_none()));
                     if passive {
                         // "X was attacked by Y"; an agentless passive names no source.
                         if ctx.lower(c1) != "by" {
@@ -587,7 +606,16 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
                     let targets = ctx.targets(slots, c1, &cue, max_gap);
                     let flag_from = subjects.iter().map(|sl| sl.t1).max().unwrap_or(s.first);
-                    let flags = ctx.modality(flag_from.min(c0), c0);
+                    let mut flags = ctx.modality(flag_from.min(c0), c0);
+                    // "any attack on X", "an armed attack on X would invoke ...":
+                    // an indefinite conflict nominal is not an event.
+                    if cue.form == CueForm::Noun
+                        && cue.edge.is_conflict()
+                        && (c0.saturating_sub(2).max(s.first)..c0)
+                            .any(|k| matches!(ctx.lower(k).as_str(), "a" | "an" | "any"))
+                    {
+                        flags.1 = true;
+                    }
                     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
                     let both_ways = cue.form == CueForm::Mutual;
                     if targets.is_empty() {

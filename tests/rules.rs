@@ -436,3 +436,28 @@ t!(
     "William Lara accused William Brownfield.",
     &[("William Lara", "accuses", "William Brownfield")]
 );
+t!(
+    supports_participle,
+    "The Houthis, backed by Iran, fired missiles.",
+    &[("Iran", "supports", "Houthis")]
+);
+t!(
+    attacks_its_war,
+    "Washington pledged support for Kyiv in its war with Russia.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    met_gap_cue,
+    "Antony Blinken spoke today with Wang Yi.",
+    &[("Antony Blinken", "met-with", "Wang Yi")]
+);
+neg!(
+    attacks_indefinite_is_hypothetical,
+    "Japan said any attack on Taiwan would be a crisis.",
+    &[("Japan", "attacks", "Taiwan")]
+);
+t!(
+    regression_shorter_gazetteer_match,
+    "Missiles struck Russia and the Kharkiv regions. Russia attacked Kharkiv.",
+    &[("Russia", "attacks", "Kharkiv")]
+);
