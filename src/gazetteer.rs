@@ -198,6 +198,8 @@ pub struct Lexicon {
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
     titles_matcher: AhoCorasick,
+    /// Ship-name prefixes ("USS"), as written.
+    pub vessel_prefixes: HashSet<String>,
     /// Portfolios after "Minister of", lowercase ("foreign affairs").
     pub portfolios: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
@@ -302,6 +304,7 @@ const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
+const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 
 /// A parsed TSV file: its header and its rows with line numbers.
 struct Table<'a> {
@@ -875,6 +878,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         cues,
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
+        vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         heads,
         heads_matcher,
         given_names: HashSet::new(),

@@ -74,6 +74,30 @@ impl Mention {
     }
 }
 
+/// Calendar words: capitalised, never a name, and often right after one
+/// ("Wu Bangguo Wednesday").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 const PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "van", "von", "da", "del", "della", "la", "le", "di", "dos",
     "das", "der", "du", "ter", "abu", "bint",
@@ -273,14 +297,24 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
                 .as_deref()
                 .is_some_and(|a| g.lexicon.verbs.contains_key(a) || a == "," || is_possessive(a));
             // "King Khalid International Airport": a name inside a longer name.
-            let before_longer_name = words == 1
-                && tokens.get(end_tok).is_some_and(|n| {
-                    let w = tok(text, n);
-                    n.start == tokens[end_tok - 1].end + 1
-                        && w.chars().next().is_some_and(char::is_uppercase)
-                        && g.lexicon.nonname.contains(&w.to_lowercase())
-                });
+            // "Nobel Peace Prize", "Supreme Federal Court": the run is the
+            // front of a longer name whose head is never a name word.
+            let before_longer_name = tokens.get(end_tok).is_some_and(|n| {
+                let w = tok(text, n).to_lowercase();
+                !CALENDAR.contains(&w.as_str())
+            }) && tokens.get(end_tok).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == tokens[end_tok - 1].end + 1
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && g.lexicon.nonname.contains(&w.to_lowercase())
+            });
+            // "USS Gerald R. Ford" is a ship.
+            let vessel = i > s.first
+                && g.lexicon
+                    .vessel_prefixes
+                    .contains(tok(text, &tokens[i - 1]));
             let accept = !before_longer_name
+                && !vessel
                 && match words {
                     1 => titled,
                     2..=4 => {

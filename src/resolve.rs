@@ -200,14 +200,21 @@ pub fn resolve(
     date: Option<&str>,
 ) -> Resolved {
     // States named unambiguously anywhere in the article: context for the rest.
+    // A party or region of a state ("Georgian Dream") names that state too.
     let states: HashSet<EntityIdx> = mentions
         .iter()
         .filter_map(|m| match &m.what {
-            What::Known(r) if r.len() == 1 && g.entry(r[0].entity).kind == Kind::State => {
-                Some(r[0].entity)
+            What::Known(r) if r.len() == 1 => {
+                let e = g.entry(r[0].entity);
+                if e.kind == Kind::State {
+                    Some(r[0].entity)
+                } else {
+                    e.part_of
+                }
             }
             _ => None,
         })
+        .filter(|&s| g.entry(s).kind == Kind::State)
         .collect();
 
     // Full names of people in the article, by surname.
