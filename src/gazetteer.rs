@@ -198,6 +198,8 @@ pub struct Lexicon {
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
     titles_matcher: AhoCorasick,
+    /// Words that condemn ("irresponsible", "threat"), lowercase.
+    pub evaluative: HashSet<String>,
     /// Ship-name prefixes ("USS"), as written.
     pub vessel_prefixes: HashSet<String>,
     /// Portfolios after "Minister of", lowercase ("foreign affairs").
@@ -305,6 +307,7 @@ const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
+const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 
 /// A parsed TSV file: its header and its rows with line numbers.
 struct Table<'a> {
@@ -879,6 +882,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
+        evaluative: lower_set(EVALUATIVE),
         heads,
         heads_matcher,
         given_names: HashSet::new(),

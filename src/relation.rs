@@ -409,6 +409,72 @@ impl Ctx<'_> {
     }
 }
 
+/// The speaker of a sentence with a speech verb, and the actor whose act
+/// the speaker condemns with an evaluative word.
+fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usize) {
+    let Some(v) = (s.first..s.last).find(|&k| {
+        ctx.g
+            .lexicon
+            .verbs
+            .get(&ctx.lower(k))
+            .is_some_and(|c| c == "speech")
+    }) else {
+        return;
+    };
+    // "X said" (also after a quote), or "..., said X".
+    let speaker = slots
+        .iter()
+        .find(|sl| {
+            sl.t1 == v
+                && matches!(
+                    sl.kind,
+                    Kind::Person | Kind::State | Kind::Alliance | Kind::Organization
+                )
+        })
+        .or_else(|| {
+            let after_quote = v > s.first && matches!(ctx.word(v - 1), "," | "\"" | "\u{201d}");
+            slots.iter().find(|sl| {
+                after_quote && sl.t0 == v + 1 && matches!(sl.kind, Kind::Person | Kind::State)
+            })
+        });
+    let Some(speaker) = speaker.copied() else {
+        return;
+    };
+    for e in s.first..s.last {
+        if !ctx.g.lexicon.evaluative.contains(&ctx.lower(e)) {
+            continue;
+        }
+        let negated = (e.saturating_sub(2).max(s.first)..e)
+            .any(|k| matches!(ctx.lower(k).as_str(), "not" | "no" | "never"));
+        if negated {
+            continue;
+        }
+        let target = slots.iter().rfind(|sl| {
+            sl.t1 <= e
+                && sl.t1 + 10 >= e
+                && sl.entity != speaker.entity
+                && !sl.compound
+                && matches!(
+                    sl.kind,
+                    Kind::Person | Kind::State | Kind::Organization | Kind::Alliance
+                )
+        });
+        if let Some(t) = target {
+            let at = ctx.doc.tokens[e];
+            ctx.emit(
+                speaker,
+                EdgeType::Opposes,
+                *t,
+                si,
+                (at.start, at.end),
+                (false, false),
+                0.6,
+            );
+            return;
+        }
+    }
+}
+
 /// Extracts relations from one resolved article.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
     let mut ctx = Ctx {
@@ -663,6 +729,10 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                 }
             }
         }
+        // "Carney said North Korea's action was a threat": a speaker who
+        // condemns a named actor's act opposes the actor.
+        evaluation(&mut ctx, slots, s, si);
+
         // Remember who met, and who last acted, for "they" and "he" later.
         for rel in &ctx.out[before..] {
             if matches!(rel.edge, EdgeType::MetWith | EdgeType::CooperatesWith) && !rel.is_flagged()

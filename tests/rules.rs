@@ -461,3 +461,18 @@ t!(
     "Missiles struck Russia and the Kharkiv regions. Russia attacked Kharkiv.",
     &[("Russia", "attacks", "Kharkiv")]
 );
+t!(
+    opposes_evaluation_said,
+    "White House spokesman Jay Carney said North Korea's launch was a threat to regional security.",
+    &[("Jay Carney", "opposes", "North Korea")]
+);
+t!(
+    opposes_evaluation_quote,
+    "\"Iranian interventions in the region are detrimental to security,\" Saudi Foreign Minister Adel al-Jubeir said.",
+    &[("Adel al-Jubeir", "opposes", "Iran")]
+);
+not!(
+    opposes_evaluation_negated,
+    "Jay Carney said North Korea's launch was not a threat.",
+    &[("Jay Carney", "opposes", "North Korea")]
+);
