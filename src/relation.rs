@@ -391,6 +391,40 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let symmetric = cue.edge.is_symmetric();
+        // "captured the town of Avdiivka": a place noun and "of" lead to the name.
+        let gap_words: Vec<String> = (c1..slots[f].t0).map(|k| self.lower(k)).collect();
+        let place_of = gap_words.last().is_some_and(|w| w == "of")
+            && gap_words.iter().all(|w| {
+                matches!(
+                    w.as_str(),
+                    "the"
+                        | "of"
+                        | "town"
+                        | "city"
+                        | "village"
+                        | "port"
+                        | "region"
+                        | "province"
+                        | "island"
+                        | "islands"
+                        | "capital"
+                        | "strategic"
+                        | "key"
+                        | "frontline"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "border"
+                )
+            });
+        if place_of {
+            return self
+                .coordinated_right(slots, f)
+                .into_iter()
+                .map(|k| slots[k])
+                .collect();
+        }
         let visit = cue.edge == EdgeType::Visited;
         let blocked = (c1..slots[f].t0).any(|k| {
             let w = self.lower(k);
@@ -407,6 +441,28 @@ impl Ctx<'_> {
             .map(|k| slots[k])
             .collect()
     }
+}
+
+/// The targets of the first conflict cue after a threat (within ten words).
+fn later_conflict_target(
+    ctx: &Ctx,
+    slots: &[Slot],
+    cues: &[(usize, usize, Cue)],
+    threat_end: usize,
+    threat_c1: usize,
+) -> Vec<Slot> {
+    for (cs, ce, cue) in cues {
+        if *cs < threat_end || !cue.edge.is_conflict() || cue.edge == EdgeType::Threatens {
+            continue;
+        }
+        let c0 = ctx.doc.token_at_or_after(*cs);
+        if c0 > threat_c1 + 10 {
+            break;
+        }
+        let c1 = ctx.doc.token_at_or_after(*ce);
+        return ctx.targets(slots, c1, cue, 4);
+    }
+    Vec::new()
 }
 
 /// The speaker of a sentence with a speech verb, and the actor whose act
@@ -539,6 +595,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             .collect();
         let mut last_verb: Option<(usize, Vec<Slot>)> = None;
         let before = ctx.out.len();
+        let later_cues: Vec<(usize, usize, Cue)> = cues.clone();
         for (cs, ce, cue) in cues {
             let c0 = doc.token_at_or_after(cs);
             let mut c1 = doc.token_at_or_after(ce);
@@ -675,12 +732,28 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     let mut flags = ctx.modality(flag_from.min(c0), c0);
                     // "any attack on X", "an armed attack on X would invoke ...":
                     // an indefinite conflict nominal is not an event.
+                    let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
+                        .map(|k| ctx.lower(k))
+                        .find(|w| matches!(w.as_str(), "a" | "an" | "any"));
+                    let modal_after = (c1..s.last).any(|k| {
+                        ctx.g.lexicon.modality.get(&ctx.lower(k)) == Some(&Modality::Hypothetical)
+                    });
                     if cue.form == CueForm::Noun
                         && cue.edge.is_conflict()
-                        && (c0.saturating_sub(2).max(s.first)..c0)
-                            .any(|k| matches!(ctx.lower(k).as_str(), "a" | "an" | "any"))
+                        && (indefinite.as_deref() == Some("any")
+                            || (indefinite.is_some() && modal_after))
                     {
                         flags.1 = true;
+                    }
+                    // "warned that it would strike X", "threatened to impose
+                    // sanctions on X": the threat's target is the later act's.
+                    let mut targets = targets;
+                    if targets.is_empty()
+                        && cue.edge == EdgeType::Threatens
+                        && cue.form == CueForm::Verb
+                    {
+                        let later = later_conflict_target(&ctx, slots, &later_cues, ce, c1);
+                        targets.extend(later);
                     }
                     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
                     let both_ways = cue.form == CueForm::Mutual;

@@ -476,3 +476,33 @@ not!(
     "Jay Carney said North Korea's launch was not a threat.",
     &[("Jay Carney", "opposes", "North Korea")]
 );
+t!(
+    threatens_later_act,
+    "North Korea warned that it would strike the United States.",
+    &[("North Korea", "threatens", US)]
+);
+neg!(
+    threatened_act_is_hypothetical,
+    "Iran threatened to impose sanctions on Britain.",
+    &[("Iran", "sanctions", "United Kingdom")]
+);
+t!(
+    threatens_to_sanction,
+    "Iran threatened to impose sanctions on Britain.",
+    &[("Iran", "threatens", "United Kingdom")]
+);
+t!(
+    attacks_town_of,
+    "Russian forces captured the town of Avdiivka in eastern Ukraine.",
+    &[("Russia", "attacks", "Avdiivka")]
+);
+t!(
+    attacks_launched_offensive_is_real,
+    "Azerbaijan launched an offensive against Armenian forces.",
+    &[("Azerbaijan", "attacks", "Armenia")]
+);
+t!(
+    cooperates_joint_exercises,
+    "India and Japan held joint naval exercises in the Bay of Bengal.",
+    &[("India", "cooperates-with", "Japan")]
+);
