@@ -104,8 +104,8 @@ const PARTICLES: &[&str] = &[
 ];
 
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "near", "to", "into", "outside", "across", "around", "toward", "towards",
-    "over", "via", "through", "inside", "on", "of",
+    "in", "at", "from", "near", "into", "outside", "across", "around", "toward", "towards", "over",
+    "via", "through", "inside", "on", "of",
 ];
 
 fn tok<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -526,7 +526,8 @@ fn attach_context(
         .find_cues(text)
         .into_iter()
         .filter(|(_, _, c)| {
-            c.form == CueForm::Verb && matches!(c.edge, EdgeType::Attacks | EdgeType::Visited)
+            matches!(c.form, CueForm::Verb | CueForm::Noun)
+                && matches!(c.edge, EdgeType::Attacks | EdgeType::Visited)
         })
         .map(|(s, e, _)| (s, e))
         .collect();

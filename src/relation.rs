@@ -260,7 +260,7 @@ impl Ctx<'_> {
         si: usize,
         c0: usize,
         cue: &Cue,
-        last_verb: &Option<(usize, Vec<Slot>)>,
+        last_verb: &Option<(usize, Vec<Slot>, Vec<usize>)>,
         discourse: &Discourse,
     ) -> Vec<Slot> {
         let possessor = (cue.form == CueForm::Noun)
@@ -322,6 +322,14 @@ impl Ctx<'_> {
                     return Vec::new();
                 }
                 if singular {
+                    // "Orban visited Beijing, where he met Xi": the person who
+                    // acted earlier in this sentence, else the last one before.
+                    if let Some(p) = last_verb
+                        .as_ref()
+                        .and_then(|(_, subj, _)| subj.iter().find(|sl| sl.kind == Kind::Person))
+                    {
+                        return vec![at(p.entity)];
+                    }
                     if let Some((p, seen)) = discourse.person
                         && si <= seen + 2
                     {
@@ -330,6 +338,25 @@ impl Ctx<'_> {
                     return Vec::new();
                 }
             }
+        }
+        // The object of the sentence's earlier verb is not the subject of a
+        // later nominal or infinitive ("Israel killed X in a strike on Beirut",
+        // "Russia summoned the ambassador to protest ...").
+        let infinitive = c0 > s.first && self.lower(c0 - 1) == "to";
+        if possessor.is_none()
+            && (cue.form == CueForm::Noun || infinitive)
+            && let Some((vend, subj, objects)) = last_verb
+            && nearest.is_none_or(|i| {
+                slots[i].t0 >= *vend
+                    && objects.contains(&slots[i].entity)
+                    && !(slots[i].t1..c0).any(|k| {
+                        matches!(self.lower(k).as_str(), "its" | "their" | "his" | "her")
+                            // "accused X of lending support": X acts.
+                            || (self.lower(k) == "of" && self.lower(k + 1).ends_with("ing"))
+                    })
+            })
+        {
+            return subj.clone();
         }
         let Some(i) = possessor.or(nearest) else {
             return Vec::new();
@@ -347,7 +374,7 @@ impl Ctx<'_> {
         let embedded = possessor.is_none()
             && !pronoun_points_back
             && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
-        if let Some((vend, subj)) = last_verb
+        if let Some((vend, subj, _)) = last_verb
             && *vend <= sl.t0
             && (sl.t1..c0).any(|k| self.lower(k) == "and")
         {
@@ -563,7 +590,11 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(m.span_end);
         let mut after = text.get(m.span_end..).unwrap_or("").chars();
-        let compound = after.next() == Some('-') && after.next().is_some_and(char::is_lowercase);
+        let before = text.get(..m.start).unwrap_or("").to_lowercase();
+        // "Iran-backed", and "pro-Russian rebels", "anti-Western": qualifiers.
+        let compound = (after.next() == Some('-') && after.next().is_some_and(char::is_lowercase))
+            || before.ends_with("pro-")
+            || before.ends_with("anti-");
         if let Some(list) = by_sentence.get_mut(m.sentence) {
             list.push(Slot {
                 entity: e,
@@ -593,7 +624,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             // Cues inside a mention ("Strait" in a name) are not cues.
             .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
             .collect();
-        let mut last_verb: Option<(usize, Vec<Slot>)> = None;
+        let mut last_verb: Option<(usize, Vec<Slot>, Vec<usize>)> = None;
         let before = ctx.out.len();
         let later_cues: Vec<(usize, usize, Cue)> = cues.clone();
         for (cs, ce, cue) in cues {
@@ -748,6 +779,11 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     // "warned that it would strike X", "threatened to impose
                     // sanctions on X": the threat's target is the later act's.
                     let mut targets = targets;
+                    // "exchanged fire along the Line of Control": a mutual act
+                    // is between parties, never with a place.
+                    if cue.form == CueForm::Mutual {
+                        targets.retain(|t| t.kind != Kind::Region);
+                    }
                     if targets.is_empty()
                         && cue.edge == EdgeType::Threatens
                         && cue.form == CueForm::Verb
@@ -797,7 +833,8 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         }
                     }
                     if cue.form != CueForm::Noun && !subjects.is_empty() {
-                        last_verb = Some((c1, subjects));
+                        let objects = targets.iter().map(|t| t.entity).collect();
+                        last_verb = Some((c1, subjects, objects));
                     }
                 }
             }

@@ -506,3 +506,39 @@ t!(
     "India and Japan held joint naval exercises in the Bay of Bengal.",
     &[("India", "cooperates-with", "Japan")]
 );
+t!(
+    met_he_in_same_sentence,
+    "Viktor Orban visited Beijing, where he met Chinese leader Xi Jinping.",
+    &[("Viktor Orbán", "met-with", "Xi Jinping")]
+);
+t!(
+    attacks_nominal_after_verb,
+    "Israel killed a Hezbollah commander in a strike on Beirut.",
+    &[("Israel", "attacks", "Beirut")]
+);
+t!(
+    supports_recipient_capital,
+    "Britain decided to supply long-range missiles to Kyiv.",
+    &[("United Kingdom", "supports", "Ukraine")]
+);
+t!(
+    attacks_exchanged_fire,
+    "Pakistan and India exchanged fire along the Line of Control.",
+    &[
+        ("Pakistan", "attacks", "India"),
+        ("India", "attacks", "Pakistan")
+    ]
+);
+not!(
+    qualifier_pro_is_not_target,
+    "NATO accused the Kremlin of lending support to pro-Russian rebels.",
+    &[("North Atlantic Treaty Organization", "supports", "Russia")]
+);
+t!(
+    represents_crown_prince,
+    "Marco Rubio met Saudi Crown Prince Mohammed bin Salman.",
+    &[
+        ("Marco Rubio", "met-with", "Mohammed bin Salman"),
+        ("Mohammed bin Salman", "represents", "Saudi Arabia")
+    ]
+);
