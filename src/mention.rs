@@ -514,6 +514,28 @@ fn is_body(g: &Gazetteer, m: &Mention) -> bool {
     )
 }
 
+/// Gives mention `idx` an office held for mention `of`, the title spanning
+/// `span`; `qualifier` only qualifies the title and stops acting on its own
+/// ("Russia's" in "Sergei Lavrov, Russia's foreign minister").
+fn give_role(
+    out: &mut [Mention],
+    idx: usize,
+    role: &str,
+    of: Option<usize>,
+    span: (usize, usize),
+    qualifier: Option<usize>,
+) {
+    out[idx].role = Some(RoleCue {
+        role: role.to_string(),
+        of,
+        start: span.0,
+        end: span.1,
+    });
+    if let Some(q) = qualifier {
+        out[q].modifier_of = Some(idx);
+    }
+}
+
 fn attach_context(
     text: &str,
     doc: &Doc,
@@ -714,17 +736,8 @@ fn attach_context(
                     k -= 1;
                 }
             }
-            out[idx].role = Some(RoleCue {
-                role: role.to_string(),
-                of,
-                start: chain_start,
-                end: te,
-            });
-            if let Some(o) = of
-                && out[o].start < m.start
-            {
-                out[o].modifier_of = Some(idx);
-            }
+            let qualifier = of.filter(|&o| out[o].start < m.start);
+            give_role(out, idx, role, of, (chain_start, te), qualifier);
             continue;
         }
 
@@ -770,15 +783,7 @@ fn attach_context(
                     .flatten();
                 let of = body.or(second);
                 if of.is_some() {
-                    out[idx].role = Some(RoleCue {
-                        role: role.to_string(),
-                        of,
-                        start: ts,
-                        end: te,
-                    });
-                    if let Some(o) = body {
-                        out[o].modifier_of = Some(idx);
-                    }
+                    give_role(out, idx, role, of, (ts, te), body);
                     continue;
                 }
             }
@@ -817,15 +822,7 @@ fn attach_context(
                     });
                 }
                 if of.is_some() {
-                    out[idx].role = Some(RoleCue {
-                        role: role.to_string(),
-                        of,
-                        start: ts,
-                        end: te,
-                    });
-                    if let Some(o) = of {
-                        out[o].modifier_of = Some(idx);
-                    }
+                    give_role(out, idx, role, of, (ts, te), of);
                 }
             }
         }

@@ -167,6 +167,25 @@ impl Ctx<'_> {
         (neg, hyp)
     }
 
+    /// `emit`, and the reverse edge too when `both_ways`.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_pair(
+        &mut self,
+        a: Slot,
+        edge: EdgeType,
+        b: Slot,
+        sentence: usize,
+        cue: (usize, usize),
+        flags: (bool, bool),
+        confidence: f32,
+        both_ways: bool,
+    ) {
+        self.emit(a, edge, b, sentence, cue, flags, confidence);
+        if both_ways {
+            self.emit(b, edge, a, sentence, cue, flags, confidence);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn emit(
         &mut self,
@@ -682,10 +701,17 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     let flags = ctx.modality(s.first, c0);
                     for (n, &a) in group.iter().enumerate() {
                         for &b in &group[n + 1..] {
-                            ctx.emit(slots[a], cue.edge, slots[b], si, (cs, ce), flags, 0.75);
-                            if cue.form == CueForm::BetweenMutual {
-                                ctx.emit(slots[b], cue.edge, slots[a], si, (cs, ce), flags, 0.75);
-                            }
+                            let mutual = cue.form == CueForm::BetweenMutual;
+                            ctx.emit_pair(
+                                slots[a],
+                                cue.edge,
+                                slots[b],
+                                si,
+                                (cs, ce),
+                                flags,
+                                0.75,
+                                mutual,
+                            );
                         }
                     }
                 }
@@ -798,10 +824,16 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         if (cue.edge.is_symmetric() || both_ways) && cue.form != CueForm::Noun {
                             for (n, a) in subjects.iter().enumerate() {
                                 for b in &subjects[n + 1..] {
-                                    ctx.emit(*a, cue.edge, *b, si, (cs, ce), flags, 0.7);
-                                    if both_ways {
-                                        ctx.emit(*b, cue.edge, *a, si, (cs, ce), flags, 0.7);
-                                    }
+                                    ctx.emit_pair(
+                                        *a,
+                                        cue.edge,
+                                        *b,
+                                        si,
+                                        (cs, ce),
+                                        flags,
+                                        0.7,
+                                        both_ways,
+                                    );
                                 }
                             }
                         }
@@ -809,26 +841,17 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         for a in &subjects {
                             for b in &targets {
                                 let dist = c0.saturating_sub(a.t1) + b.t0.saturating_sub(c1);
-                                ctx.emit(
+                                let conf = confidence(base, dist);
+                                ctx.emit_pair(
                                     *a,
                                     cue.edge,
                                     *b,
                                     si,
                                     (cs, ce),
                                     flags,
-                                    confidence(base, dist),
+                                    conf,
+                                    both_ways,
                                 );
-                                if both_ways {
-                                    ctx.emit(
-                                        *b,
-                                        cue.edge,
-                                        *a,
-                                        si,
-                                        (cs, ce),
-                                        flags,
-                                        confidence(base, dist),
-                                    );
-                                }
                             }
                         }
                     }
