@@ -172,9 +172,9 @@ pub struct EdgeRow {
 /// Filters for edge queries.
 #[derive(Clone, Debug, Default)]
 pub struct EdgeQuery {
-    /// Only edges from this entity (row id).
+    /// Only edges from this entity (row id); symmetric edges match at either end.
     pub from: Option<i64>,
-    /// Only edges to this entity.
+    /// Only edges to this entity; symmetric edges match at either end.
     pub to: Option<i64>,
     /// Edges touching this entity in either direction.
     pub touching: Option<i64>,
@@ -388,8 +388,10 @@ impl Store {
              JOIN entity t ON t.id = ed.target_id
              JOIN evidence ev ON ev.edge_id = ed.id
              JOIN article a ON a.id = ev.article_id
-             WHERE (?1 IS NULL OR ed.source_id = ?1)
-               AND (?2 IS NULL OR ed.target_id = ?2)
+             WHERE (?1 IS NULL OR ed.source_id = ?1
+                    OR (ed.type IN ('met-with', 'cooperates-with') AND ed.target_id = ?1))
+               AND (?2 IS NULL OR ed.target_id = ?2
+                    OR (ed.type IN ('met-with', 'cooperates-with') AND ed.source_id = ?2))
                AND (?3 IS NULL OR ed.source_id = ?3 OR ed.target_id = ?3)
                AND (?4 = '[]' OR ed.type IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR a.date >= ?5)

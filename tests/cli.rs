@@ -152,6 +152,28 @@ fn ingest_query_export_render() {
         assert!(ev.get(field).is_some(), "evidence lacks {field}");
     }
 
+    // A symmetric edge is found from either end.
+    let o = run(
+        &[
+            "relations",
+            "--from",
+            "putin",
+            "--type",
+            "met-with",
+            "--format",
+            "json",
+        ],
+        &db,
+    );
+    let rels: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        rels.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["source"] == "Steve Witkoff" || r["target"] == "Steve Witkoff"),
+        "{rels}"
+    );
+
     let o = run(&["export", "--format", "dot"], &db);
     assert!(o.status.success());
     let dot = stdout(&o);
