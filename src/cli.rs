@@ -109,8 +109,8 @@ pub enum Command {
         /// Renderer: Graphviz when installed (auto), or one of them.
         #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
         engine: EngineArg,
-        /// Graphviz layout program.
-        #[arg(long, default_value = "dot", value_parser = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"])]
+        /// Graphviz layout program; auto is dot up to 120 nodes and 150 edges, else sfdp.
+        #[arg(long, default_value = "auto", value_parser = ["auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"])]
         layout: String,
         /// Graph filters.
         #[command(flatten)]
@@ -154,7 +154,7 @@ pub struct FilterArgs {
     /// Drop edges supported by fewer articles.
     #[arg(long, default_value_t = 1)]
     pub min_count: usize,
-    /// Keep the N most connected nodes (by supporting articles over all their edges).
+    /// Keep the N most connected nodes (by supporting articles) that are joined to one another.
     #[arg(long)]
     pub top: Option<usize>,
     /// Group people and regions under their state (DOT).

@@ -111,6 +111,10 @@ pub struct DotOptions {
     pub legend: bool,
     /// Group people and regions under their state (`--cluster state`).
     pub cluster_by_state: bool,
+    /// Leave edge labels out (types still show as colours and in the
+    /// legend, evidence in tooltips): on dense graphs the labels, not the
+    /// nodes, make the picture huge.
+    pub no_edge_labels: bool,
 }
 
 /// The label of an edge in pictures: the type, with the article count when
@@ -208,7 +212,14 @@ pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
         let w = e.weight();
         let color = edge_color(w.edge);
         let mut attrs = vec![
-            attr("label", &edge_label(w)),
+            attr(
+                "label",
+                &if opts.no_edge_labels {
+                    String::new()
+                } else {
+                    edge_label(w)
+                },
+            ),
             attr("color", color),
             attr("fontcolor", color),
             attr("style", edge_style(w.edge)),
@@ -817,6 +828,7 @@ mod tests {
                 &DotOptions {
                     legend,
                     cluster_by_state,
+                    no_edge_labels: !legend,
                 },
             );
             let parsed = graphviz_rust::parse(&dot);
@@ -837,6 +849,7 @@ mod tests {
             &DotOptions {
                 legend: true,
                 cluster_by_state: true,
+                no_edge_labels: false,
             },
         );
         let (dot_nodes, dot_edges) = dot_counts(&dot);

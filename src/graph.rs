@@ -104,7 +104,7 @@ impl KnowledgeGraph {
             kg = kg.induced(&keep);
         }
         if let Some(n) = f.top {
-            let keep: HashSet<NodeIndex> = kg.most_connected(n).into_iter().collect();
+            let keep = kg.top_joined(n);
             kg = kg.induced(&keep);
         }
         kg
@@ -172,6 +172,35 @@ impl KnowledgeGraph {
         });
         all.truncate(n);
         all.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Up to `n` nodes for `--top`: the most connected ones that have an
+    /// edge among themselves, topped up, in the same order, with nodes
+    /// joined to those already kept. Taking the bare top `n` would leave
+    /// hubs of separate stories unconnected, and the picture would lose
+    /// them; this keeps `n` nodes when the graph allows it.
+    pub fn top_joined(&self, n: usize) -> HashSet<NodeIndex> {
+        let order = self.most_connected(self.graph.node_count());
+        let first: HashSet<NodeIndex> = order.iter().take(n).copied().collect();
+        let joined = |i: NodeIndex, set: &HashSet<NodeIndex>| {
+            self.graph
+                .neighbors_undirected(i)
+                .any(|j| j != i && set.contains(&j))
+        };
+        let mut keep: HashSet<NodeIndex> = first
+            .iter()
+            .copied()
+            .filter(|&i| joined(i, &first))
+            .collect();
+        for &i in &order {
+            if keep.len() >= n {
+                break;
+            }
+            if !keep.contains(&i) && joined(i, &keep) {
+                keep.insert(i);
+            }
+        }
+        keep
     }
 
     /// The subgraph on `keep`, dropping nodes left without edges.
@@ -248,5 +277,34 @@ mod tests {
             },
         );
         assert_eq!((g.node_count(), g.edge_count()), (2, 1));
+    }
+
+    /// Protects `--top` on graphs whose hubs are not joined: an unjoined
+    /// top node gives way to the next node joined to the kept ones, so the
+    /// picture still has N nodes.
+    #[test]
+    fn top_keeps_n_joined_nodes() {
+        let rows = vec![
+            row("X", "Y", EdgeType::MetWith, 10),
+            row("W", "Z", EdgeType::Opposes, 9),
+            row("X", "V", EdgeType::Attacks, 1),
+        ];
+        for (n, want) in [
+            (1, vec![]),
+            (2, vec!["X", "Y"]),
+            (3, vec!["V", "X", "Y"]),
+            (5, vec!["V", "W", "X", "Y", "Z"]),
+        ] {
+            let g = KnowledgeGraph::from_edges(
+                rows.clone(),
+                &Filter {
+                    top: Some(n),
+                    ..Filter::default()
+                },
+            );
+            let mut names: Vec<_> = g.graph.node_weights().map(|n| n.name.as_str()).collect();
+            names.sort();
+            assert_eq!(names, want, "--top {n}");
+        }
     }
 }

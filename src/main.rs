@@ -184,6 +184,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     &export::DotOptions {
                         legend: true,
                         cluster_by_state: filter.cluster.is_some(),
+                        ..export::DotOptions::default()
                     },
                 ),
                 ExportFormat::Json => json(&export::to_json(&kg))?,
@@ -225,11 +226,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("{note}");
             }
             eprintln!(
-                "wrote {} ({} nodes, {} edges, {})",
+                "wrote {} ({} nodes, {} edges, {} {})",
                 path.display(),
                 kg.node_count(),
                 kg.edge_count(),
-                done.engine
+                done.engine,
+                done.layout
             );
         }
         Command::Eval {

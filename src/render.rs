@@ -77,9 +77,18 @@ pub enum Engine {
 pub struct Rendered {
     /// "graphviz" or "builtin".
     pub engine: &'static str,
+    /// The layout program ("dot", "sfdp", ...; "builtin" for layout-rs).
+    pub layout: String,
     /// A note for the user (e.g. why the fallback was used).
     pub note: Option<String>,
 }
+
+/// Above this many edges, pictures leave edge labels out.
+pub const LABELLED_EDGES: usize = 150;
+
+/// Above this many nodes (or when dense), `--layout auto` picks `sfdp`:
+/// `dot`'s layered layout grows tall and slow on big graphs.
+pub const DOT_NODES: usize = 120;
 
 /// True when Graphviz's `dot` runs.
 pub fn graphviz_available() -> bool {
@@ -91,7 +100,9 @@ pub fn graphviz_available() -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Draws `kg` into `out`; the format comes from the extension.
+/// Draws `kg` into `out`; the format comes from the extension. `layout` is
+/// a Graphviz layout program, or `auto`: `dot` for small graphs, `sfdp`
+/// for big or dense ones.
 pub fn render(
     kg: &KnowledgeGraph,
     out: &Path,
@@ -121,17 +132,30 @@ pub fn render(
         Engine::Auto => graphviz_available(),
     };
     if use_graphviz {
+        let dense = kg.edge_count() > LABELLED_EDGES;
+        let layout = match layout {
+            "auto" if kg.node_count() > DOT_NODES || dense => "sfdp",
+            "auto" => "dot",
+            other => other,
+        };
         let dot = to_dot(
             kg,
             &DotOptions {
                 legend: true,
                 cluster_by_state: false,
+                no_edge_labels: dense,
             },
         );
         run_dot(&dot, out, format, layout)?;
         return Ok(Rendered {
             engine: "graphviz",
-            note: None,
+            layout: layout.to_string(),
+            note: dense.then(|| {
+                format!(
+                    "note: {} edges: edge labels left out (colours and the legend give the types, SVG tooltips the evidence)",
+                    kg.edge_count()
+                )
+            }),
         });
     }
     if format != "svg" {
@@ -147,6 +171,7 @@ pub fn render(
     })?;
     Ok(Rendered {
         engine: "builtin",
+        layout: "builtin".to_string(),
         note: (engine == Engine::Auto).then(|| {
             "note: Graphviz's dot is not installed; drew the SVG with the built-in layout"
                 .to_string()
