@@ -744,8 +744,15 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         .filter(|&p| p >= s.first)
                         .map(|p| ctx.lower(p));
                     // "X was attacked by Y", and the participle "X, backed by Y".
+                    // A cue that ends in a preposition ("is headed to") is active.
+                    let last = ctx.lower(c1.saturating_sub(1));
+                    let ends_in_preposition = matches!(
+                        last.as_str(),
+                        "to" | "in" | "at" | "with" | "on" | "into" | "of" | "for"
+                    );
                     let passive = cue.form != CueForm::Noun
-                        && (prev.as_deref().is_some_and(|p| BE.contains(&p))
+                        && ((!ends_in_preposition
+                            && prev.as_deref().is_some_and(|p| BE.contains(&p)))
                             || (ctx.lower(c1) == "by" && cue.tail.is_none()));
                     if passive {
                         // "X was attacked by Y"; an agentless passive names no source.
@@ -882,6 +889,12 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             discourse.person = Some((p, si));
         }
     }
+
+    // Two cues can find the same edge in the same words ("provision of
+    // weapons to"): keep one occurrence per span.
+    let mut seen = std::collections::HashSet::new();
+    ctx.out
+        .retain(|r| seen.insert((r.source, r.edge, r.target, r.start, r.end, r.is_flagged())));
 
     // Offices from titles.
     for role in &r.roles {

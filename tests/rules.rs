@@ -542,3 +542,11 @@ t!(
         ("Mohammed bin Salman", "represents", "Saudi Arabia")
     ]
 );
+t!(
+    visited_headed_to,
+    "John Kerry is headed to Russia for talks with Vladimir Putin.",
+    &[
+        ("John Kerry", "visited", "Russia"),
+        ("John Kerry", "met-with", "Vladimir Putin")
+    ]
+);
