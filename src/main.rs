@@ -226,12 +226,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("{note}");
             }
             eprintln!(
-                "wrote {} ({} nodes, {} edges, {} {})",
+                "wrote {} ({} nodes, {} edges, {})",
                 path.display(),
                 kg.node_count(),
                 kg.edge_count(),
-                done.engine,
-                done.layout
+                if done.engine == done.layout {
+                    done.engine.to_string()
+                } else {
+                    format!("{} {}", done.engine, done.layout)
+                }
             );
         }
         Command::Eval {

@@ -812,6 +812,14 @@ fn attach_context(
                 .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))
             {
                 let tk = doc.token_at_or_after(te);
+                // "Putin, Kremlin spokesman Dmitry Peskov": the title is
+                // Peskov's, not an apposition to Putin.
+                let names_next = tokens
+                    .get(tk)
+                    .is_some_and(|t| out.iter().any(|o| o.start == t.start && is_person(g, o)));
+                if names_next {
+                    continue;
+                }
                 if of.is_none() && word_at(tk).eq_ignore_ascii_case("of") {
                     let mut n = tk + 1;
                     if word_at(n).eq_ignore_ascii_case("the") {

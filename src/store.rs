@@ -576,7 +576,7 @@ fn write_article(
             r.start as i64,
             r.end as i64,
             a.body.get(ss..se).unwrap_or(""),
-            f64::from(r.confidence),
+            (f64::from(r.confidence) * 100.0).round() / 100.0,
             r.role,
             r.negated,
             r.hypothetical

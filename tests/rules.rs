@@ -550,3 +550,8 @@ t!(
         ("John Kerry", "met-with", "Vladimir Putin")
     ]
 );
+not!(
+    regression_apposition_title_of_next_name,
+    "Regarding the meeting with Putin, Kremlin spokesman Dmitry Peskov said nothing.",
+    &[("Vladimir Putin", "represents", "Russia")]
+);
