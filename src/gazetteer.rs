@@ -1114,7 +1114,17 @@ impl Gazetteer {
     ) -> Option<Match<'a>> {
         let form = self.forms.get(pattern)?;
         let found = text.get(start..end)?;
-        if !on_boundaries(text, start, end) {
+        // A combining form ("Sino-" in "Sino-Indian") is glued to what follows.
+        let before_ok = !text
+            .get(..start)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_word_char);
+        let after_ok = found.ends_with('-')
+            || !text
+                .get(end..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(is_word_char);
+        if !(before_ok && after_ok) {
             return None;
         }
         if form.exact && found != form.text {

@@ -555,3 +555,15 @@ not!(
     "Regarding the meeting with Putin, Kremlin spokesman Dmitry Peskov said nothing.",
     &[("Vladimir Putin", "represents", "Russia")]
 );
+
+/// Protects combining forms: "Sino-Indian" names China and India.
+#[test]
+fn combining_form_names_both_states() {
+    let a = Article::from_body("case", "Sino-Indian talks resumed.");
+    let x = extract(&a, gazetteer());
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        names.contains(&"China") && names.contains(&"India"),
+        "{names:?}"
+    );
+}
