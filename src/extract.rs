@@ -66,6 +66,26 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
         keep[r.source] = true;
         keep[r.target] = true;
     }
+    // The host city of a summit or talks counts too ("their talks in New Delhi").
+    for &(e, start, _) in &x.mentions {
+        let t = doc.token_at_or_after(start);
+        let word = |k: usize| {
+            doc.tokens
+                .get(k)
+                .and_then(|tok| body.get(tok.start..tok.end))
+                .unwrap_or("")
+                .to_lowercase()
+        };
+        let hosts = t >= 2
+            && matches!(word(t - 1).as_str(), "in" | "at")
+            && matches!(
+                word(t - 2).as_str(),
+                "talks" | "summit" | "meeting" | "meetings" | "conference" | "negotiations"
+            );
+        if hosts {
+            keep[e] = true;
+        }
+    }
     x.retain_entities(&keep);
     x
 }

@@ -567,3 +567,19 @@ fn combining_form_names_both_states() {
         "{names:?}"
     );
 }
+
+/// Protects host cities: a capital that hosts talks is a node; one that is
+/// only where something was said is not.
+#[test]
+fn host_city_of_talks_is_a_node() {
+    let names = |text: &str| -> Vec<String> {
+        let a = Article::from_body("case", text);
+        extract(&a, gazetteer())
+            .entities
+            .iter()
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    assert!(names("Modi and Sharif held talks in New Delhi.").contains(&"New Delhi".to_string()));
+    assert!(!names("In Moscow, officials were silent.").contains(&"Moscow".to_string()));
+}
