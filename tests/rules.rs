@@ -583,3 +583,8 @@ fn host_city_of_talks_is_a_node() {
     assert!(names("Modi and Sharif held talks in New Delhi.").contains(&"New Delhi".to_string()));
     assert!(!names("In Moscow, officials were silent.").contains(&"Moscow".to_string()));
 }
+t!(
+    met_received,
+    "French President Emmanuel Macron received Palestinian President Mahmoud Abbas in Paris.",
+    &[("Emmanuel Macron", "met-with", "Mahmoud Abbas")]
+);
