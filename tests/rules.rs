@@ -588,3 +588,8 @@ t!(
     "French President Emmanuel Macron received Palestinian President Mahmoud Abbas in Paris.",
     &[("Emmanuel Macron", "met-with", "Mahmoud Abbas")]
 );
+neg!(
+    supports_denied,
+    "Rwanda denies backing the M23 rebels.",
+    &[("Rwanda", "supports", "M23")]
+);
