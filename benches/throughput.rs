@@ -84,6 +84,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mbs / base_mbs
     );
 
+    // One long document (the corpus six times over): extraction must stay
+    // linear in the length of an article.
+    let long_body: String = articles
+        .iter()
+        .map(|a| a.body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .repeat(6);
+    let long = Article::from_body("long", &long_body);
+    let (secs, passes, long_relations) = timed(Duration::from_secs(2), || {
+        extract(&long, &g).relations.len()
+    });
+    assert!(
+        long_relations / passes >= per_pass,
+        "the long document lost relations"
+    );
+    let long_mbs = long_body.len() as f64 / 1e6 * passes as f64 / secs;
+    println!(
+        "long article ({} KB): {long_mbs:.2} MB/s ({:.2}x the short-article rate)",
+        long_body.len() / 1000,
+        long_mbs / mbs
+    );
+
     // Ingest: extraction + SQLite, distinct keys so every article is written.
     let reps = 40;
     let dir = tempfile_dir()?;

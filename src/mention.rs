@@ -148,6 +148,24 @@ fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
 }
 
+/// The mention overlapping `start..end`. Mentions are sorted by start and do
+/// not overlap, so a binary search finds it and long articles stay linear.
+fn overlapping(out: &[Mention], start: usize, end: usize) -> Option<usize> {
+    let p = out.partition_point(|m| m.start < end);
+    (p > 0 && out[p - 1].end > start).then(|| p - 1)
+}
+
+/// The mention starting at byte `at`.
+fn starting_at(out: &[Mention], at: usize) -> Option<usize> {
+    out.binary_search_by_key(&at, |m| m.start).ok()
+}
+
+/// The mention whose name or organ phrase ends at byte `at`.
+fn ending_at(out: &[Mention], at: usize) -> Option<usize> {
+    let p = out.partition_point(|m| m.start < at);
+    (p > 0 && (out[p - 1].end == at || out[p - 1].span_end == at)).then(|| p - 1)
+}
+
 /// Finds every mention in a body.
 pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
     let tokens = &doc.tokens;
@@ -182,11 +200,15 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
         .lexicon
         .find_titles(text)
         .into_iter()
-        .filter(|(s, e, _)| !out.iter().any(|m| m.start < *e && *s < m.end))
+        .filter(|(s, e, _)| overlapping(&out, *s, *e).is_none())
         .map(|(s, e, role)| (s, extend_portfolio(text, doc, g, e), role))
         .collect();
 
-    let in_title = |t: &Token| titles.iter().any(|(s, e, _)| *s <= t.start && t.end <= *e);
+    // Titles are sorted and do not overlap: a binary search per token.
+    let in_title = |t: &Token| {
+        let p = titles.partition_point(|(s, _, _)| *s <= t.start);
+        p > 0 && t.end <= titles[p - 1].1
+    };
 
     // 1b. "William Lara" is a person, not the Venezuelan state Lara: a
     // one-word place or group right after a known first name is a surname.
@@ -230,15 +252,14 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
         !surname
     });
     for (at, from) in grown {
-        if let Some(m) = out.iter_mut().find(|m| m.start == at) {
-            m.start = from;
+        if let Some(i) = starting_at(&out, at) {
+            out[i].start = from;
         }
     }
 
     // 3b. Unknown organisations and places named with a head word.
     named_by_head(text, doc, g, &mut out);
-    let in_known =
-        |t: &Token, out: &[Mention]| out.iter().any(|m| m.start < t.end && t.start < m.end);
+    let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
 
     // 4. People by name shape.
     let mut people = Vec::new();
@@ -408,7 +429,7 @@ fn named_by_head(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
             continue;
         }
         let start = doc.tokens[k].start;
-        if out.iter().any(|m| m.start < h1 && start < m.end) {
+        if overlapping(out, start, h1).is_some() {
             continue;
         }
         let name = text.get(start..h1).unwrap_or("").to_string();
@@ -630,9 +651,9 @@ fn attach_context(
                     .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))
                 {
                     let next = doc.token_at_or_after(*te);
-                    let named_next = out.iter().any(|o| {
-                        o.start == tokens.get(next).map(|t| t.start).unwrap_or(usize::MAX)
-                    });
+                    let named_next = tokens
+                        .get(next)
+                        .is_some_and(|t| starting_at(out, t.start).is_some());
                     let prev_the =
                         first_tok > s.first && word_at(first_tok - 1).eq_ignore_ascii_case("the");
                     let possessive = k > after;
@@ -677,10 +698,7 @@ fn attach_context(
                     continue;
                 }
                 let prev_end = tokens[b - 1].end;
-                if let Some(o) = out
-                    .iter()
-                    .position(|o| (o.span_end == prev_end || o.end == prev_end) && is_body(g, o))
-                {
+                if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
                     of = Some(o);
                     break;
                 }
@@ -711,9 +729,9 @@ fn attach_context(
                 } else {
                     next
                 };
-                of = out
-                    .iter()
-                    .position(|o| Some(o.start) == next && is_body(g, o));
+                of = next
+                    .and_then(|n| starting_at(out, n))
+                    .filter(|&o| is_body(g, &out[o]));
             }
             // The whole title phrase belongs to the name: "President of the
             // Sovereign Council of Sudan and Commander-in-Chief X".
@@ -747,9 +765,7 @@ fn attach_context(
             let mut e = first_tok - 1; // the comma
             let mut second = None;
             // "... to [the] BODY ,": remember BODY, step over it.
-            if let Some(o) = out.iter().position(|o| {
-                (o.span_end == tokens[e - 1].end || o.end == tokens[e - 1].end) && is_body(g, o)
-            }) {
+            if let Some(o) = ending_at(out, tokens[e - 1].end).filter(|&o| is_body(g, &out[o])) {
                 let mut k = doc.token_at_or_after(out[o].start);
                 if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
                     k -= 1;
@@ -774,12 +790,7 @@ fn attach_context(
                     b -= 1;
                 }
                 let body = (b > s.first)
-                    .then(|| {
-                        out.iter().position(|o| {
-                            (o.span_end == tokens[b - 1].end || o.end == tokens[b - 1].end)
-                                && is_body(g, o)
-                        })
-                    })
+                    .then(|| ending_at(out, tokens[b - 1].end).filter(|&o| is_body(g, &out[o])))
                     .flatten();
                 let of = body.or(second);
                 if of.is_some() {
@@ -797,9 +808,10 @@ fn attach_context(
                 k += 1;
             }
             let mut of = None;
-            if let Some(o) = out
-                .iter()
-                .position(|o| tokens.get(k).is_some_and(|t| t.start == o.start) && is_body(g, o))
+            if let Some(o) = tokens
+                .get(k)
+                .and_then(|t| starting_at(out, t.start))
+                .filter(|&o| is_body(g, &out[o]))
             {
                 of = Some(o);
                 k = doc.token_at_or_after(out[o].span_end);
@@ -814,9 +826,9 @@ fn attach_context(
                 let tk = doc.token_at_or_after(te);
                 // "Putin, Kremlin spokesman Dmitry Peskov": the title is
                 // Peskov's, not an apposition to Putin.
-                let names_next = tokens
-                    .get(tk)
-                    .is_some_and(|t| out.iter().any(|o| o.start == t.start && is_person(g, o)));
+                let names_next = tokens.get(tk).is_some_and(|t| {
+                    starting_at(out, t.start).is_some_and(|o| is_person(g, &out[o]))
+                });
                 if names_next {
                     continue;
                 }
@@ -825,9 +837,10 @@ fn attach_context(
                     if word_at(n).eq_ignore_ascii_case("the") {
                         n += 1;
                     }
-                    of = out.iter().position(|o| {
-                        tokens.get(n).is_some_and(|t| t.start == o.start) && is_body(g, o)
-                    });
+                    of = tokens
+                        .get(n)
+                        .and_then(|t| starting_at(out, t.start))
+                        .filter(|&o| is_body(g, &out[o]));
                 }
                 if of.is_some() {
                     give_role(out, idx, role, of, (ts, te), of);

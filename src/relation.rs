@@ -609,11 +609,17 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(m.span_end);
         let mut after = text.get(m.span_end..).unwrap_or("").chars();
-        let before = text.get(..m.start).unwrap_or("").to_lowercase();
         // "Iran-backed", and "pro-Russian rebels", "anti-Western": qualifiers.
+        let before = text.get(..m.start).unwrap_or("");
+        let glued_after = |prefix: &str| {
+            before.len() >= prefix.len()
+                && before
+                    .get(before.len() - prefix.len()..)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        };
         let compound = (after.next() == Some('-') && after.next().is_some_and(char::is_lowercase))
-            || before.ends_with("pro-")
-            || before.ends_with("anti-");
+            || glued_after("pro-")
+            || glued_after("anti-");
         if let Some(list) = by_sentence.get_mut(m.sentence) {
             list.push(Slot {
                 entity: e,

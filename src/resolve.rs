@@ -253,10 +253,11 @@ pub fn resolve(
     }
 
     // Bare surnames that no mention covers yet: "Witkoff stated...".
+    // Mentions are sorted and do not overlap: a binary search says whether
+    // a byte is covered, so long articles stay linear.
     let covered = |start: usize, mentions: &[Mention]| {
-        mentions
-            .iter()
-            .any(|m| m.start <= start && start < m.span_end)
+        let p = mentions.partition_point(|m| m.start <= start);
+        p > 0 && start < mentions[p - 1].span_end
     };
     let mut extra = Vec::new();
     for (ti, t) in doc.tokens.iter().enumerate() {
@@ -308,7 +309,11 @@ pub fn resolve(
         let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
         mentions.extend(extra);
         mentions.sort_by_key(|m| m.start);
-        let pos = |old: usize| mentions.iter().position(|m| m.start == starts[old]);
+        let pos = |old: usize| {
+            mentions
+                .binary_search_by_key(&starts[old], |m| m.start)
+                .ok()
+        };
         let remap: Vec<Option<usize>> = (0..starts.len()).map(pos).collect();
         for m in &mut mentions {
             if let Some(r) = &mut m.role {
