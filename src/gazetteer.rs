@@ -1127,6 +1127,28 @@ impl Gazetteer {
         if !(before_ok && after_ok) {
             return None;
         }
+        // Inside a hyphenated name a place or a person is only a piece:
+        // "Euro-Atlantic" is not the Atlantic, "Yunus-Bek Yevkurov" not
+        // Muhammad Yunus. Demonyms and states keep their compounds
+        // ("Sino-Indian", "Russia-Ukraine", "Iran-backed").
+        let piece = form.readings.iter().all(|r| {
+            r.class == FormClass::Name
+                && matches!(
+                    self.entries[r.entity as usize].kind,
+                    Kind::Region | Kind::Person
+                )
+        });
+        if piece {
+            let mut before = text.get(..start).unwrap_or("").chars().rev();
+            let glued_before =
+                before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric);
+            let mut after = text.get(end..).unwrap_or("").chars();
+            let glued_after =
+                after.next() == Some('-') && after.next().is_some_and(char::is_uppercase);
+            if glued_before || glued_after {
+                return None;
+            }
+        }
         if form.exact && found != form.text {
             return None;
         }

@@ -819,6 +819,23 @@ fn attach_context(
                     k += 1;
                 }
             }
+            // "Burkina Faso's interim president", "the acting foreign minister".
+            while k + 1 < s.last
+                && matches!(
+                    word_at(k).to_lowercase().as_str(),
+                    "interim"
+                        | "acting"
+                        | "new"
+                        | "current"
+                        | "incoming"
+                        | "outgoing"
+                        | "top"
+                        | "senior"
+                )
+                && !titles.iter().any(|(ts, _, _)| *ts == tokens[k].start)
+            {
+                k += 1;
+            }
             if let Some(&(ts, te, role)) = tokens
                 .get(k)
                 .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))

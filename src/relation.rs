@@ -150,9 +150,20 @@ impl Ctx<'_> {
         out
     }
 
-    /// Negation or modality between `from` and `to` (token indices).
+    /// Negation or modality between `from` and `to` (token indices); a
+    /// conditional clause ("if", "unless") anywhere before `to` in the
+    /// sentence makes the event hypothetical too.
     fn modality(&self, from: usize, to: usize) -> (bool, bool) {
         let (mut neg, mut hyp) = (false, false);
+        if let Some(si) = self
+            .doc
+            .tokens
+            .get(from)
+            .and_then(|t| self.doc.sentence_of(t.start))
+        {
+            let first = self.doc.sentences[si].first;
+            hyp |= (first..to).any(|k| matches!(self.lower(k).as_str(), "if" | "unless"));
+        }
         for k in from..to {
             let w = self.lower(k);
             if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
@@ -256,7 +267,7 @@ fn confidence(base: f32, distance: usize) -> f32 {
 const GAP_BLOCKERS: &[&str] = &[
     "of", "as", "for", "that", "which", "who", "to", "from", "in", "on", "at", "by", "with",
     "after", "before", "over", "about", "during", "while", "because", "but", "said", "says", ";",
-    ":", "(",
+    ":", "(", "\"", "\u{201c}", "\u{201d}",
 ];
 
 /// Who "they" and "he" are: the last pair that met and the last person
@@ -282,10 +293,12 @@ impl Ctx<'_> {
         last_verb: &Option<(usize, Vec<Slot>, Vec<usize>)>,
         discourse: &Discourse,
     ) -> Vec<Slot> {
+        // "X's bombing of Y", and the adjective "Israeli strikes on Beirut".
         let possessor = (cue.form == CueForm::Noun)
             .then(|| {
                 slots.iter().position(|sl| {
-                    sl.t1 + 1 == c0 && matches!(self.word(sl.t1), "'s" | "\u{2019}s")
+                    (sl.t1 + 1 == c0 && matches!(self.word(sl.t1), "'s" | "\u{2019}s"))
+                        || (sl.t1 == c0 && !sl.compound)
                 })
             })
             .flatten();
@@ -561,7 +574,20 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
                     Kind::Person | Kind::State | Kind::Organization | Kind::Alliance
                 )
         });
-        if let Some(t) = target {
+        // "Iran condemned the strikes, spokesman X said": X speaks for Iran.
+        let own = |t: &Slot| {
+            ctx.r
+                .roles
+                .iter()
+                .any(|ro| ro.person == speaker.entity && ro.of == t.entity)
+        };
+        // Before the speech verb, the condemned actor is inside the quote;
+        // outside it, the actor is the one who condemns ("Iran condemned
+        // the strikes as a violation, spokesman X said").
+        let quoted = |t: &Slot| {
+            t.t0 > v || (s.first..t.t0).any(|k| matches!(ctx.word(k), "\"" | "\u{201c}"))
+        };
+        if let Some(t) = target.filter(|t| !own(t) && quoted(t)) {
             let at = ctx.doc.tokens[e];
             ctx.emit(
                 speaker,
@@ -756,24 +782,44 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         last.as_str(),
                         "to" | "in" | "at" | "with" | "on" | "into" | "of" | "for"
                     );
+                    // "has been sharply criticised by": an adverb may stand between.
+                    let be_before = prev.as_deref().is_some_and(|p| BE.contains(&p))
+                        || (prev.as_deref().is_some_and(|p| p.ends_with("ly"))
+                            && c0 >= s.first + 2
+                            && BE.contains(&ctx.lower(c0 - 2).as_str()));
+                    // A participle ("X, backed by Y") follows its noun directly.
+                    let participle = ctx.lower(c1) == "by"
+                        && cue.tail.is_none()
+                        && slots
+                            .iter()
+                            .any(|sl| sl.t1 == c0 || (sl.t1 + 1 == c0 && ctx.word(sl.t1) == ","));
                     let passive = cue.form != CueForm::Noun
-                        && ((!ends_in_preposition
-                            && prev.as_deref().is_some_and(|p| BE.contains(&p)))
-                            || (ctx.lower(c1) == "by" && cue.tail.is_none()));
+                        && ((!ends_in_preposition && be_before) || participle);
                     if passive {
                         // "X was attacked by Y"; an agentless passive names no source.
                         if ctx.lower(c1) != "by" {
                             continue;
                         }
                         let (Some(src), Some(tgt)) = (
-                            slots.iter().find(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
-                            slots.iter().rfind(|sl| sl.t1 < c0 && sl.t1 + REACH > c0),
+                            slots
+                                .iter()
+                                .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
+                            slots
+                                .iter()
+                                .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0),
                         ) else {
                             continue;
                         };
-                        let flags = ctx.modality(tgt.t1, c0);
-                        let conf = confidence(0.75, c0 - tgt.t1);
-                        ctx.emit(*src, cue.edge, *tgt, si, (cs, ce), flags, conf);
+                        // "Natanz and Isfahan were targeted by Israel and the United States".
+                        let sources = ctx.coordinated_right(slots, src);
+                        let targets = ctx.coordinated_left(slots, tgt);
+                        let flags = ctx.modality(slots[tgt].t1, c0);
+                        let conf = confidence(0.75, c0 - slots[tgt].t1);
+                        for &a in &sources {
+                            for &b in &targets {
+                                ctx.emit(slots[a], cue.edge, slots[b], si, (cs, ce), flags, conf);
+                            }
+                        }
                         continue;
                     }
                     // "their talks", "their meeting": the two parties of the sentence.

@@ -593,3 +593,52 @@ neg!(
     "Rwanda denies backing the M23 rebels.",
     &[("Rwanda", "supports", "M23")]
 );
+t!(
+    attacks_passive_coordinated,
+    "Natanz and Isfahan were targeted by Israel and the United States.",
+    &[
+        ("Israel", "attacks", "Natanz"),
+        ("Israel", "attacks", "Isfahan"),
+        (US, "attacks", "Isfahan")
+    ]
+);
+t!(
+    opposes_passive_adverb,
+    "France has been sharply criticised by Mali.",
+    &[("Mali", "opposes", "France")]
+);
+t!(
+    attacks_adjective_agent,
+    "Israeli strikes on Beirut killed five people.",
+    &[("Israel", "attacks", "Beirut")]
+);
+not!(
+    participle_needs_its_noun,
+    "Kinshasa said Rwanda deployed troops, an assertion backed by the United Nations.",
+    &[("United Nations", "supports", "Rwanda")]
+);
+neg!(
+    conditional_is_hypothetical,
+    "If Hezbollah breaks the deal, Israel will attack Lebanon.",
+    &[("Israel", "attacks", "Lebanon")]
+);
+not!(
+    quote_closes_the_object,
+    "\"We will attack,\" Benjamin Netanyahu said.",
+    &[("Benjamin Netanyahu", "attacks", "Benjamin Netanyahu")]
+);
+not!(
+    hyphenated_name_is_not_a_known_person,
+    "Traore met Yunus-Bek Yevkurov in Moscow.",
+    &[("Ibrahim Traoré", "met-with", "Muhammad Yunus")]
+);
+t!(
+    represents_interim_title,
+    "Captain Ibrahim Traore, Burkina Faso's interim president, spoke.",
+    &[("Ibrahim Traoré", "represents", "Burkina Faso")]
+);
+not!(
+    speaker_does_not_oppose_own_state,
+    "Iran condemned the strikes as a violation, foreign ministry spokesman Nasser Kanaani said.",
+    &[("Nasser Kanaani", "opposes", "Iran")]
+);
