@@ -329,12 +329,25 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
                     && w.chars().next().is_some_and(char::is_uppercase)
                     && g.lexicon.nonname.contains(&w.to_lowercase())
             });
+            // "Operation Prosperity Guardian", "Joint Chiefs": the back of a
+            // longer name whose front is never a name word.
+            let after_longer_name = i > s.first + 1 && {
+                let p = &tokens[i - 1];
+                let w = tok(text, p);
+                p.end + 1 == t.start
+                    && !in_title(p)
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && g.lexicon.nonname.contains(&w.to_lowercase())
+                    && !NAME_STOPS.contains(&w.to_lowercase().as_str())
+                    && !CALENDAR.contains(&w.to_lowercase().as_str())
+            };
             // "USS Gerald R. Ford" is a ship.
             let vessel = i > s.first
                 && g.lexicon
                     .vessel_prefixes
                     .contains(tok(text, &tokens[i - 1]));
             let accept = !before_longer_name
+                && !after_longer_name
                 && !vessel
                 && match words {
                     1 => titled,
@@ -564,17 +577,22 @@ fn attach_context(
     titles: &[(usize, usize, &str)],
     out: &mut [Mention],
 ) {
-    let place_cues: Vec<(usize, usize)> = g
-        .lexicon
-        .find_cues(text)
-        .into_iter()
+    let all_cues = g.lexicon.find_cues(text);
+    let place_cues: Vec<(usize, usize)> = all_cues
+        .iter()
         .filter(|(_, _, c)| {
             matches!(c.form, CueForm::Verb | CueForm::Noun)
                 && matches!(c.edge, EdgeType::Attacks | EdgeType::Visited)
         })
-        .map(|(s, e, _)| (s, e))
+        .map(|&(s, e, _)| (s, e))
         .collect();
     let place_cue_ends: Vec<usize> = place_cues.iter().map(|c| c.1).collect();
+    // Cues of other types end where their object starts ("sanctions on Moscow").
+    let other_cue_ends: Vec<usize> = all_cues
+        .iter()
+        .filter(|(_, _, c)| !matches!(c.edge, EdgeType::Attacks | EdgeType::Visited))
+        .map(|&(_, e, _)| e)
+        .collect();
     let tokens = &doc.tokens;
     let word_at = |i: usize| tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
     for idx in 0..out.len() {
@@ -609,9 +627,18 @@ fn attach_context(
             let prev_tok = first_tok.checked_sub(1).filter(|&p| p >= s.first);
             let prev = prev_tok.map(|p| word_at(p).to_lowercase());
             let next = word_at(after).to_lowercase();
+            // "in Beirut's southern suburbs" is a place; "alarm over
+            // Pyongyang's deployment" and "sanctions on Moscow" are the state.
+            let locative = matches!(
+                prev.as_deref(),
+                Some("in" | "at" | "near" | "into" | "across" | "inside" | "outside" | "from")
+            );
+            let after_other_cue = prev_tok.is_some_and(|p| other_cue_ends.contains(&tokens[p].end));
             let after_place_word = prev
                 .as_deref()
-                .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
+                .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
+                && (locative || !is_possessive(&next))
+                && !after_other_cue;
             let after_place_cue = prev_tok.is_some_and(|p| place_cue_ends.contains(&tokens[p].end));
             let dateline =
                 after < s.last && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}");

@@ -267,7 +267,7 @@ fn confidence(base: f32, distance: usize) -> f32 {
 const GAP_BLOCKERS: &[&str] = &[
     "of", "as", "for", "that", "which", "who", "to", "from", "in", "on", "at", "by", "with",
     "after", "before", "over", "about", "during", "while", "because", "but", "said", "says", ";",
-    ":", "(", "\"", "\u{201c}", "\u{201d}",
+    ":", "(", "\"", "\u{201c}", "\u{201d}", "against", "and", "or",
 ];
 
 /// Who "they" and "he" are: the last pair that met and the last person
@@ -678,8 +678,10 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         let mut last_verb: Option<(usize, Vec<Slot>, Vec<usize>)> = None;
         let before = ctx.out.len();
         let later_cues: Vec<(usize, usize, Cue)> = cues.clone();
+        let mut cue_end_seen: Option<usize> = None;
         for (cs, ce, cue) in cues {
             let c0 = doc.token_at_or_after(cs);
+            let last_cue_end = cue_end_seen;
             let mut c1 = doc.token_at_or_after(ce);
             let mut ce = ce;
             // "launched 600 drones at Ukraine": the cue's tail closes it.
@@ -690,6 +692,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                 c1 = k + 1;
                 ce = doc.tokens[k].end;
             }
+            cue_end_seen = Some(c1);
             if cue.form == CueForm::Agent {
                 // "attacks from Russia", "bombings by Sudan": the agent follows;
                 // the target is named after "on"/"against", else the subject.
@@ -841,7 +844,14 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         }
                         continue;
                     }
-                    let subjects = ctx.subjects(slots, s, si, c0, &cue, &last_verb, &discourse);
+                    // "condemned threats against X": a nominal that is the object
+                    // of the verb right before it has an agent the text does not name.
+                    let object_of_verb = cue.form == CueForm::Noun && last_cue_end == Some(c0);
+                    let subjects = if object_of_verb {
+                        Vec::new()
+                    } else {
+                        ctx.subjects(slots, s, si, c0, &cue, &last_verb, &discourse)
+                    };
                     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
                     let targets = ctx.targets(slots, c1, &cue, max_gap);
                     let flag_from = subjects.iter().map(|sl| sl.t1).max().unwrap_or(s.first);

@@ -642,3 +642,18 @@ not!(
     "Iran condemned the strikes as a violation, foreign ministry spokesman Nasser Kanaani said.",
     &[("Nasser Kanaani", "opposes", "Iran")]
 );
+not!(
+    nominal_object_of_verb_has_no_agent,
+    "Germany condemned threats against the IAEA chief.",
+    &[("Germany", "threatens", "International Atomic Energy Agency")]
+);
+not!(
+    verb_target_is_not_after_and,
+    "Najib Mikati welcomed the truce and urged Israel to comply.",
+    &[("Najib Mikati", "supports", "Israel")]
+);
+t!(
+    capital_after_sanctions_cue_is_the_state,
+    "The European Union imposed sanctions on Moscow.",
+    &[("European Union", "sanctions", "Russia")]
+);
