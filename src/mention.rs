@@ -786,6 +786,18 @@ fn attach_context(
             continue;
         }
 
+        // "Kenya's William Ruto", "Russia's Putin": a state's possessive right
+        // before a name ties the person to it; the office comes from the data.
+        if first_tok >= s.first + 2 && is_possessive(word_at(first_tok - 1)) {
+            let state = ending_at(out, tokens[first_tok - 2].end)
+                .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State));
+            if let Some(o) = state {
+                let span = (out[o].start, m.start);
+                give_role(out, idx, "", Some(o), span, Some(o));
+                continue;
+            }
+        }
+
         // Apposition before the name: "the U.S. ambassador to the United
         // Nations, Susan Rice," / "the U.S. Ambassador to Venezuela, William Brownfield".
         if first_tok > s.first + 1 && word_at(first_tok - 1) == "," {

@@ -276,7 +276,28 @@ const GAP_BLOCKERS: &[&str] = &[
 struct Discourse {
     pair: Option<(usize, usize, usize)>,
     person: Option<(usize, usize)>,
+    /// Who carried out the last attacks, for "condemned the strikes".
+    attackers: Option<(Vec<usize>, usize)>,
 }
+
+/// Nouns that name an attack already reported: "condemned the strikes".
+const ATTACK_NOUNS: &[&str] = &[
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "raid",
+    "raids",
+    "invasion",
+    "offensive",
+    "shelling",
+    "assault",
+    "operation",
+];
 
 impl Ctx<'_> {
     /// The clause subject left of a cue: a possessor for nominals, else the
@@ -304,10 +325,13 @@ impl Ctx<'_> {
             .flatten();
         // Skip a relative clause: "Russia, which is providing troops to X, condemned".
         let mut limit = c0;
+        // Likewise an apposition: "Amos Hochstein, the U.S. envoy who ..., met".
         if c0 > s.first
             && self.word(c0 - 1) == ","
             && let Some(open) = (s.first..c0 - 1).rev().find(|&k| {
-                self.word(k) == "," && matches!(self.lower(k + 1).as_str(), "which" | "who")
+                self.word(k) == ","
+                    && (matches!(self.lower(k + 1).as_str(), "which" | "who")
+                        || slots.iter().any(|sl| sl.t1 == k && sl.kind == Kind::Person))
             })
         {
             limit = open;
@@ -438,6 +462,12 @@ impl Ctx<'_> {
     /// Targets right of a cue: the first slot, close and with no phrase
     /// boundary between, and the slots coordinated with it.
     fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
+        // "threatened to punish Spain": the threat's object follows its verb.
+        let c1 = if cue.edge == EdgeType::Threatens && self.lower(c1) == "to" {
+            c1 + 2
+        } else {
+            c1
+        };
         let Some(mut f) = slots.iter().position(|sl| sl.t0 >= c1) else {
             return Vec::new();
         };
@@ -871,9 +901,34 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     {
                         flags.1 = true;
                     }
+                    let mut targets = targets;
+                    // "Iran condemned the strikes": the attackers reported before.
+                    if targets.is_empty()
+                        && matches!(cue.edge, EdgeType::Opposes | EdgeType::Accuses)
+                        && cue.form == CueForm::Verb
+                        && matches!(ctx.lower(c1).as_str(), "the" | "these" | "those" | "this")
+                        && ATTACK_NOUNS.contains(&ctx.lower(c1 + 1).as_str())
+                        && let Some((attackers, seen)) = &discourse.attackers
+                        && si <= seen + 3
+                    {
+                        let at = doc.tokens.get(c1 + 1).copied();
+                        if let Some(t) = at {
+                            targets = attackers
+                                .iter()
+                                .map(|&e| Slot {
+                                    entity: e,
+                                    kind: r.entities[e].kind,
+                                    t0: c1 + 1,
+                                    t1: c1 + 2,
+                                    start: t.start,
+                                    end: t.end,
+                                    compound: false,
+                                })
+                                .collect();
+                        }
+                    }
                     // "warned that it would strike X", "threatened to impose
                     // sanctions on X": the threat's target is the later act's.
-                    let mut targets = targets;
                     // "exchanged fire along the Line of Control": a mutual act
                     // is between parties, never with a place.
                     if cue.form == CueForm::Mutual {
@@ -941,6 +996,19 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             {
                 discourse.pair = Some((rel.source, rel.target, si));
             }
+        }
+        let attackers: Vec<usize> = ctx.out[before..]
+            .iter()
+            .filter(|rel| rel.edge == EdgeType::Attacks && !rel.is_flagged())
+            .map(|rel| rel.source)
+            .fold(Vec::new(), |mut acc, e| {
+                if !acc.contains(&e) {
+                    acc.push(e);
+                }
+                acc
+            });
+        if !attackers.is_empty() {
+            discourse.attackers = Some((attackers, si));
         }
         let acting_person = ctx.out[before..]
             .iter()

@@ -436,12 +436,25 @@ pub fn resolve(
         if let Some(of) = of
             && of != person
         {
-            roles.push(ResolvedRole {
-                mention: i,
-                person,
-                of,
-                role: cue.role.clone(),
-            });
+            // A bare possessive ("Kenya's William Ruto") names no office: the
+            // gazetteer's office for that state on the article's date, if any.
+            let role = if cue.role.is_empty() {
+                let known_of = b.entities[of].known;
+                b.entities[person]
+                    .known
+                    .and_then(|p| g.roles_of(p, date).find(|r| Some(r.of) == known_of))
+                    .map(|r| r.role.clone())
+            } else {
+                Some(cue.role.clone())
+            };
+            if let Some(role) = role {
+                roles.push(ResolvedRole {
+                    mention: i,
+                    person,
+                    of,
+                    role,
+                });
+            }
         }
     }
 

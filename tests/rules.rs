@@ -657,3 +657,33 @@ t!(
     "The European Union imposed sanctions on Moscow.",
     &[("European Union", "sanctions", "Russia")]
 );
+t!(
+    opposes_the_strikes_means_the_attackers,
+    "The United States struck Houthi targets in Yemen. Iran condemned the strikes.",
+    &[("Iran", "opposes", US)]
+);
+t!(
+    threatens_to_verb_object,
+    "Donald Trump threatened to punish Spain over defence spending.",
+    &[("Donald Trump", "threatens", "Spain")]
+);
+t!(
+    subject_across_apposition,
+    "Amos Hochstein, the U.S. envoy who shuttled for weeks, met Nabih Berri.",
+    &[("Amos Hochstein", "met-with", "Nabih Berri")]
+);
+t!(
+    represents_possessive_state,
+    "Kenya's William Ruto spoke in Nairobi.",
+    &[("William Ruto", "represents", "Kenya")]
+);
+t!(
+    represents_speaker,
+    "Lebanese Parliament Speaker Nabih Berri spoke.",
+    &[("Nabih Berri", "represents", "Lebanon")]
+);
+t!(
+    attacks_pounded,
+    "Israeli warplanes pounded Beirut's southern suburbs.",
+    &[("Israel", "attacks", "Beirut")]
+);
