@@ -687,3 +687,12 @@ t!(
     "Israeli warplanes pounded Beirut's southern suburbs.",
     &[("Israel", "attacks", "Beirut")]
 );
+t!(
+    member_led_suffix,
+    "Armenia left the Moscow-led Collective Security Treaty Organization.",
+    &[(
+        "Russia",
+        "member-of",
+        "Collective Security Treaty Organization"
+    )]
+);
