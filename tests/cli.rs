@@ -2,26 +2,13 @@
 //! ingest, queries, export and render, and the handling of bad input.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_geokg"));
-    c.env_remove("GEOKG_DB");
-    c
-}
+mod common;
 
-fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(rel)
-}
-
-fn run(args: &[&str], db: &Path) -> Output {
-    bin().arg("--db").arg(db).args(args).output().unwrap()
-}
+use common::{bin, data, run};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -12,21 +12,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_geokg"));
-    c.env_remove("GEOKG_DB");
-    c
-}
+mod common;
 
-fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(rel)
-}
-
-fn run(args: &[&str], db: &Path) -> Output {
-    bin().arg("--db").arg(db).args(args).output().unwrap()
-}
+use common::{bin, data, run};
 
 fn ok(o: &Output) -> String {
     assert!(

@@ -1,0 +1,25 @@
+//! Helpers shared by the end-to-end tests: the built binary with a clean
+//! environment, the fixtures folder, and running against one database.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The `geokg` binary under test, without the user's `GEOKG_DB`.
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_geokg"));
+    c.env_remove("GEOKG_DB");
+    c
+}
+
+/// A path under `tests/data`.
+pub fn data(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
+}
+
+/// Runs `geokg --db DB ARGS...`.
+pub fn run(args: &[&str], db: &Path) -> Output {
+    bin().arg("--db").arg(db).args(args).output().unwrap()
+}
