@@ -191,6 +191,33 @@ fn choose(
     distinct.first().copied()
 }
 
+/// A known entity of `kind` whose name or an alias ends with `name`, part of
+/// a state in `states`; only when exactly one fits.
+fn known_by_suffix(
+    g: &Gazetteer,
+    name: &str,
+    kind: Kind,
+    states: &HashSet<EntityIdx>,
+) -> Option<EntityIdx> {
+    let suffix = format!(" {}", name.to_lowercase());
+    let mut found = None;
+    for (i, e) in g.entries().iter().enumerate() {
+        if e.kind != kind || !e.part_of.is_some_and(|p| states.contains(&p)) {
+            continue;
+        }
+        let fits = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .any(|n| n.to_lowercase().ends_with(&suffix));
+        if fits {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i as EntityIdx);
+        }
+    }
+    found
+}
+
 /// Resolves an article's mentions.
 pub fn resolve(
     text: &str,
@@ -366,7 +393,13 @@ pub fn resolve(
                     Some(b.person(name))
                 }
             }
-            What::New { name, kind } => Some(b.unknown(name, *kind)),
+            // "the Labor Party" in an Australian story is the Australian Labor
+            // Party the gazetteer knows: a unique known name of the same kind
+            // that ends with this one and belongs to a state the article names.
+            What::New { name, kind } => match known_by_suffix(g, name, *kind, &states) {
+                Some(k) => Some(b.known(k)),
+                None => Some(b.unknown(name, *kind)),
+            },
         };
         if m.title_ref.is_some() {
             title_refs.push(i);

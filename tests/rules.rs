@@ -696,3 +696,20 @@ t!(
         "Collective Security Treaty Organization"
     )]
 );
+
+/// Protects short party names: "the Labor Party" in an Australian story is
+/// the known Australian Labor Party, not a new node.
+#[test]
+fn short_party_name_is_the_known_party() {
+    let a = Article::from_body(
+        "case",
+        "Australia's ruling Labor Party won the election in Australia.",
+    );
+    let x = extract(&a, gazetteer());
+    let keys: Vec<&str> = x.entities.iter().map(|e| e.key.as_str()).collect();
+    assert!(
+        keys.iter()
+            .any(|k| k.starts_with("org/") && k.contains("australian")),
+        "{keys:?}"
+    );
+}
