@@ -532,6 +532,53 @@ impl Ctx<'_> {
     }
 }
 
+/// "NATO member Turkey", "EU members France and Germany", "NATO allies
+/// Poland and the Baltic states": the states named after an alliance and a
+/// membership noun are its members.
+fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
+    for (i, a) in slots.iter().enumerate() {
+        if a.kind != Kind::Alliance {
+            continue;
+        }
+        let mut k = a.t1;
+        if ctx.lower(k) == "member"
+            && matches!(
+                ctx.lower(k + 1).as_str(),
+                "state" | "states" | "country" | "countries"
+            )
+        {
+            k += 1;
+        }
+        if !matches!(
+            ctx.lower(k).as_str(),
+            "member" | "members" | "ally" | "allies" | "state" | "states" | "country" | "countries"
+        ) {
+            continue;
+        }
+        let Some(f) = slots[i + 1..]
+            .iter()
+            .position(|sl| sl.t0 == k + 1)
+            .map(|p| p + i + 1)
+        else {
+            continue;
+        };
+        for m in ctx.coordinated_right(slots, f) {
+            if slots[m].kind == Kind::State {
+                let at = ctx.doc.tokens[k];
+                ctx.emit(
+                    slots[m],
+                    EdgeType::MemberOf,
+                    *a,
+                    si,
+                    (at.start, at.end),
+                    (false, false),
+                    0.8,
+                );
+            }
+        }
+    }
+}
+
 /// The targets of the first conflict cue after a threat (within ten words).
 fn later_conflict_target(
     ctx: &Ctx,
@@ -986,6 +1033,9 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                 }
             }
         }
+        // "NATO member Turkey", "fellow EU members France and Germany".
+        alliance_members(&mut ctx, slots, si);
+
         // "Carney said North Korea's action was a threat": a speaker who
         // condemns a named actor's act opposes the actor.
         evaluation(&mut ctx, slots, s, si);

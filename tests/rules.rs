@@ -713,3 +713,12 @@ fn short_party_name_is_the_known_party() {
         "{keys:?}"
     );
 }
+t!(
+    member_after_alliance_noun,
+    "NATO member Turkey and fellow EU members France and Germany objected.",
+    &[
+        ("Turkey", "member-of", "North Atlantic Treaty Organization"),
+        ("France", "member-of", "European Union"),
+        ("Germany", "member-of", "European Union")
+    ]
+);
