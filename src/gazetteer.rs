@@ -155,6 +155,8 @@ pub enum CueForm {
     Suffix,
     /// A nominal whose agent follows: "attacks from Russia", "bombings by Sudan".
     Agent,
+    /// A nominal after a hyphenated pair: "U.S.-UK cooperation".
+    Pair,
 }
 
 /// A relation cue.
@@ -818,6 +820,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "between-mutual" => CueForm::BetweenMutual,
             "suffix" => CueForm::Suffix,
             "agent" => CueForm::Agent,
+            "pair" => CueForm::Pair,
             other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
         };
         if cue.is_empty() {

@@ -795,6 +795,21 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             }
             match cue.form {
                 CueForm::Agent => {}
+                CueForm::Pair => {
+                    // "U.S.-UK cooperation": two names joined by a hyphen right
+                    // before the noun.
+                    let Some(b) = slots.iter().position(|sl| sl.t1 == c0) else {
+                        continue;
+                    };
+                    let Some(a) = b.checked_sub(1) else { continue };
+                    let joined = text
+                        .get(slots[a].end..slots[b].start)
+                        .is_some_and(|g| g == "-" || g == "\u{2013}");
+                    if joined {
+                        let flags = ctx.modality(s.first, c0);
+                        ctx.emit(slots[a], cue.edge, slots[b], si, (cs, ce), flags, 0.7);
+                    }
+                }
                 CueForm::Suffix => {
                     // "Iran-backed Houthis": the source ends where the cue starts.
                     let (Some(a), Some(b)) = (

@@ -722,3 +722,8 @@ t!(
         ("Germany", "member-of", "European Union")
     ]
 );
+t!(
+    cooperates_hyphen_pair,
+    "They discussed U.S.-UK cooperation on clean energy.",
+    &[("United Kingdom", "cooperates-with", US)]
+);
