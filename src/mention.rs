@@ -155,6 +155,25 @@ fn overlapping(out: &[Mention], start: usize, end: usize) -> Option<usize> {
     (p > 0 && out[p - 1].end > start).then(|| p - 1)
 }
 
+/// A title found in the text: `(start, end, role)`, sorted, not overlapping.
+type Title<'a> = (usize, usize, &'a str);
+
+/// The title starting at byte `at`.
+fn title_starting_at<'t, 'a>(titles: &'t [Title<'a>], at: usize) -> Option<&'t Title<'a>> {
+    titles
+        .binary_search_by_key(&at, |t| t.0)
+        .ok()
+        .map(|i| &titles[i])
+}
+
+/// The title ending at byte `at`.
+fn title_ending_at<'t, 'a>(titles: &'t [Title<'a>], at: usize) -> Option<&'t Title<'a>> {
+    titles
+        .binary_search_by_key(&at, |t| t.1)
+        .ok()
+        .map(|i| &titles[i])
+}
+
 /// The mention starting at byte `at`.
 fn starting_at(out: &[Mention], at: usize) -> Option<usize> {
     out.binary_search_by_key(&at, |m| m.start).ok()
@@ -308,7 +327,7 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
             }
             .map(|k| tok(text, &tokens[k]).trim_end_matches('.').to_lowercase());
             let titled = i > s.first
-                && (titles.iter().any(|(_, e, _)| *e == tokens[i - 1].end)
+                && (title_ending_at(&titles, tokens[i - 1].end).is_some()
                     || before
                         .as_deref()
                         .is_some_and(|b| g.lexicon.honorifics.contains(b)));
@@ -607,7 +626,7 @@ fn attach_context(
             // A title is not an organ: "Russian Foreign Minister Sergei Lavrov".
             while k < s.last
                 && g.lexicon.organs.contains(&word_at(k).to_lowercase())
-                && !titles.iter().any(|(ts, _, _)| *ts == tokens[k].start)
+                && title_starting_at(titles, tokens[k].start).is_none()
             {
                 k += 1;
             }
@@ -633,13 +652,15 @@ fn attach_context(
                 prev.as_deref(),
                 Some("in" | "at" | "near" | "into" | "across" | "inside" | "outside" | "from")
             );
-            let after_other_cue = prev_tok.is_some_and(|p| other_cue_ends.contains(&tokens[p].end));
+            let after_other_cue =
+                prev_tok.is_some_and(|p| other_cue_ends.binary_search(&tokens[p].end).is_ok());
             let after_place_word = prev
                 .as_deref()
                 .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
                 && (locative || !is_possessive(&next))
                 && !after_other_cue;
-            let after_place_cue = prev_tok.is_some_and(|p| place_cue_ends.contains(&tokens[p].end));
+            let after_place_cue =
+                prev_tok.is_some_and(|p| place_cue_ends.binary_search(&tokens[p].end).is_ok());
             let dateline =
                 after < s.last && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}");
             // The second of "Paris and London" is a place like the first.
@@ -657,7 +678,7 @@ fn attach_context(
             let passive_target = matches!(next.as_str(), "was" | "were" | "is" | "are")
                 && tokens
                     .get(after + 1)
-                    .is_some_and(|t| place_cues.iter().any(|c| c.0 == t.start));
+                    .is_some_and(|t| place_cues.binary_search_by_key(&t.start, |c| c.0).is_ok());
             let place = after_place_word
                 || after_place_cue
                 || dateline
@@ -675,7 +696,7 @@ fn attach_context(
                 }
                 if let Some((_, te, role)) = tokens
                     .get(k)
-                    .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))
+                    .and_then(|t| title_starting_at(titles, t.start))
                 {
                     let next = doc.token_at_or_after(*te);
                     let named_next = tokens
@@ -708,7 +729,7 @@ fn attach_context(
             k -= 1;
         }
         let front = (k > s.first)
-            .then(|| titles.iter().find(|(_, e, _)| *e == tokens[k - 1].end))
+            .then(|| title_ending_at(titles, tokens[k - 1].end))
             .flatten();
         if let Some(&(ts, te, role)) = front {
             let mut of = None;
@@ -729,7 +750,7 @@ fn attach_context(
                     of = Some(o);
                     break;
                 }
-                if let Some((ps, _, _)) = titles.iter().find(|(_, e, _)| *e == prev_end) {
+                if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
                     b = doc.token_at_or_after(*ps);
                     chain_start = *ps;
                     continue;
@@ -769,7 +790,7 @@ fn attach_context(
                         break;
                     }
                     let prev_end = tokens[k - 1].end;
-                    if let Some((ps, _, _)) = titles.iter().find(|(_, e, _)| *e == prev_end) {
+                    if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
                         chain_start = chain_start.min(*ps);
                         break;
                     }
@@ -820,8 +841,7 @@ fn attach_context(
                 }
             }
             if e > s.first
-                && let Some(&(ts, te, role)) =
-                    titles.iter().find(|(_, end, _)| *end == tokens[e - 1].end)
+                && let Some(&(ts, te, role)) = title_ending_at(titles, tokens[e - 1].end)
             {
                 let tk = doc.token_at_or_after(ts);
                 let mut b = tk;
@@ -871,13 +891,13 @@ fn attach_context(
                         | "top"
                         | "senior"
                 )
-                && !titles.iter().any(|(ts, _, _)| *ts == tokens[k].start)
+                && title_starting_at(titles, tokens[k].start).is_none()
             {
                 k += 1;
             }
             if let Some(&(ts, te, role)) = tokens
                 .get(k)
-                .and_then(|t| titles.iter().find(|(ts, _, _)| *ts == t.start))
+                .and_then(|t| title_starting_at(titles, t.start))
             {
                 let tk = doc.token_at_or_after(te);
                 // "Putin, Kremlin spokesman Dmitry Peskov": the title is
