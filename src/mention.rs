@@ -661,8 +661,17 @@ fn attach_context(
                 && !after_other_cue;
             let after_place_cue =
                 prev_tok.is_some_and(|p| place_cue_ends.binary_search(&tokens[p].end).is_ok());
-            let dateline =
-                after < s.last && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}");
+            // "MOSCOW —", "DAMASCUS, Dec 8 —": a capital written in capitals
+            // at the head of a sentence is a dateline.
+            let surface = text.get(m.start..m.end).unwrap_or("");
+            let dateline = (after < s.last
+                && matches!(word_at(after), "\u{2014}" | "-" | "\u{2013}"))
+                || (first_tok == s.first
+                    && surface
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                    && surface.chars().filter(|c| c.is_alphabetic()).count() > 2);
             // The second of "Paris and London" is a place like the first.
             let after_place_conjunct = matches!(prev.as_deref(), Some("and" | ",")) && {
                 let before = prev_tok.map(|p| tokens[p].start).unwrap_or(0);
@@ -908,7 +917,12 @@ fn attach_context(
                 if names_next {
                     continue;
                 }
-                if of.is_none() && word_at(tk).eq_ignore_ascii_case("of") {
+                if of.is_none()
+                    && matches!(
+                        word_at(tk).to_lowercase().as_str(),
+                        "of" | "for" | "to" | "at"
+                    )
+                {
                     let mut n = tk + 1;
                     if word_at(n).eq_ignore_ascii_case("the") {
                         n += 1;

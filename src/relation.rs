@@ -471,9 +471,14 @@ impl Ctx<'_> {
         let Some(mut f) = slots.iter().position(|sl| sl.t0 >= c1) else {
             return Vec::new();
         };
-        // "condemned Iran-backed Houthi attacks": the head, not the qualifier.
-        if slots[f].compound && slots.get(f + 1).is_some_and(|n| n.t0 <= slots[f].t1 + 1) {
-            f += 1;
+        // "condemned Iran-backed Houthi attacks": the head, not the qualifier;
+        // "blamed the al-Qaeda-linked group" names no target at all.
+        if slots[f].compound {
+            if slots.get(f + 1).is_some_and(|n| n.t0 <= slots[f].t1 + 1) {
+                f += 1;
+            } else {
+                return Vec::new();
+            }
         }
         let gap = slots[f].t0 - c1;
         if gap > max_gap {
@@ -946,7 +951,18 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     };
                     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
                     let targets = ctx.targets(slots, c1, &cue, max_gap);
-                    let flag_from = subjects.iter().map(|sl| sl.t1).max().unwrap_or(s.first);
+                    // Negation stays in its own conjunct: "would not accept X and
+                    // accused Y" does not negate the accusation.
+                    let conjunct = (s.first..c0)
+                        .rev()
+                        .find(|&k| matches!(ctx.lower(k).as_str(), "and" | "but" | ";"))
+                        .map_or(s.first, |k| k + 1);
+                    let flag_from = subjects
+                        .iter()
+                        .map(|sl| sl.t1)
+                        .max()
+                        .unwrap_or(s.first)
+                        .max(conjunct);
                     let mut flags = ctx.modality(flag_from.min(c0), c0);
                     // "any attack on X", "an armed attack on X would invoke ...":
                     // an indefinite conflict nominal is not an event.

@@ -727,3 +727,48 @@ t!(
     "They discussed U.S.-UK cooperation on clean energy.",
     &[("United Kingdom", "cooperates-with", US)]
 );
+t!(
+    supports_fought_alongside,
+    "Eritrea, whose troops fought alongside Ethiopia, denied it.",
+    &[("Eritrea", "supports", "Ethiopia")]
+);
+not!(
+    compound_alone_is_no_target,
+    "Hassan Sheikh Mohamud blamed the al-Qaeda-linked group.",
+    &[("Hassan Sheikh Mohamud", "accuses", "Al-Qaeda")]
+);
+t!(
+    negation_stays_in_its_conjunct,
+    "Greece said it would not accept any violation and accused Turkey of destabilising the region.",
+    &[("Greece", "accuses", "Turkey")]
+);
+neg!(
+    called_for_sanctions_are_hypothetical,
+    "The European Parliament adopted a resolution calling for sanctions against Georgia.",
+    &[("European Parliament", "sanctions", "Georgia")]
+);
+t!(
+    represents_spokesman_for,
+    "Getachew Reda, spokesman for the Tigray People's Liberation Front, spoke.",
+    &[(
+        "Getachew Reda",
+        "represents",
+        "Tigray People's Liberation Front"
+    )]
+);
+
+/// Protects datelines: "DAMASCUS, Dec 8 —" is a place, not Syria acting.
+#[test]
+fn dateline_capital_is_a_place() {
+    let a = Article::from_body(
+        "case",
+        "DAMASCUS, Dec 8 — Rebels entered the city.\nSyria said nothing.",
+    );
+    let x = extract(&a, gazetteer());
+    let syria = x.entities.iter().find(|e| e.name == "Syria").unwrap();
+    assert!(
+        !syria.aliases.iter().any(|a| a == "DAMASCUS"),
+        "{:?}",
+        syria.aliases
+    );
+}
