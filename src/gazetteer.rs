@@ -159,6 +159,9 @@ pub enum CueForm {
     Agent,
     /// A nominal after a hyphenated pair: "U.S.-UK cooperation".
     Pair,
+    /// The names after the cue belong to the one before it: "the alliance,
+    /// made up of A, B and C" (A, B, C member-of the alliance).
+    Members,
 }
 
 /// A relation cue.
@@ -823,6 +826,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "suffix" => CueForm::Suffix,
             "agent" => CueForm::Agent,
             "pair" => CueForm::Pair,
+            "members" => CueForm::Members,
             other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
         };
         if cue.is_empty() {

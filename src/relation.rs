@@ -800,6 +800,27 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             }
             match cue.form {
                 CueForm::Agent => {}
+                CueForm::Members => {
+                    // "The Three Brotherhood Alliance, made up of A, B and C".
+                    let Some(group) = slots.iter().rposition(|sl| sl.t1 <= c0 && sl.t1 + 3 >= c0)
+                    else {
+                        continue;
+                    };
+                    let Some(f) = slots.iter().position(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1) else {
+                        continue;
+                    };
+                    for m in ctx.coordinated_right(slots, f) {
+                        ctx.emit(
+                            slots[m],
+                            cue.edge,
+                            slots[group],
+                            si,
+                            (cs, ce),
+                            (false, false),
+                            0.75,
+                        );
+                    }
+                }
                 CueForm::Pair => {
                     // "U.S.-UK cooperation": two names joined by a hyphen right
                     // before the noun.
@@ -987,7 +1008,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         && matches!(ctx.lower(c1).as_str(), "the" | "these" | "those" | "this")
                         && ATTACK_NOUNS.contains(&ctx.lower(c1 + 1).as_str())
                         && let Some((attackers, seen)) = &discourse.attackers
-                        && si <= seen + 3
+                        && si <= seen + 2
                     {
                         let at = doc.tokens.get(c1 + 1).copied();
                         if let Some(t) = at {

@@ -772,3 +772,13 @@ fn dateline_capital_is_a_place() {
         syria.aliases
     );
 }
+t!(
+    members_made_up_of,
+    "The Three Brotherhood Alliance, made up of the Arakan Army and the TNLA, fought on.",
+    &[("Arakan Army", "member-of", "Three Brotherhood Alliance")]
+);
+t!(
+    cooperates_agreed_to,
+    "Pakistan and Afghanistan agreed to an immediate ceasefire.",
+    &[("Pakistan", "cooperates-with", "Afghanistan")]
+);
