@@ -7,10 +7,10 @@ use std::path::Path;
 
 use geokg::gazetteer::Gazetteer;
 
-/// Last reached: typed entities 0.977, relations 0.714 (raise these when the
+/// Last reached: typed entities 0.977, relations 0.718 (raise these when the
 /// extractor improves; never lower them to make a change pass).
 const TYPED_ENTITIES_FLOOR: f64 = 0.97;
-const RELATIONS_FLOOR: f64 = 0.70;
+const RELATIONS_FLOOR: f64 = 0.71;
 
 #[test]
 fn dev_set_scores_at_least_the_floor() {
