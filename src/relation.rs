@@ -75,6 +75,8 @@ struct Ctx<'a> {
     g: &'a Gazetteer,
     r: &'a Resolved,
     out: Vec<Relation>,
+    /// Every token lowercased once: the rules compare words many times.
+    lowered: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -87,7 +89,12 @@ impl Ctx<'_> {
     }
 
     fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+        self.lowered.get(i).cloned().unwrap_or_default()
+    }
+
+    /// The lowercased word at `i`, borrowed.
+    fn lw(&self, i: usize) -> &str {
+        self.lowered.get(i).map(String::as_str).unwrap_or("")
     }
 
     /// Slots joined by "and" or commas to the slot at `slots[i]`, going right.
@@ -162,7 +169,7 @@ impl Ctx<'_> {
             .and_then(|t| self.doc.sentence_of(t.start))
         {
             let first = self.doc.sentences[si].first;
-            hyp |= (first..to).any(|k| matches!(self.lower(k).as_str(), "if" | "unless"));
+            hyp |= (first..to).any(|k| matches!(self.lw(k), "if" | "unless"));
         }
         for k in from..to {
             let w = self.lower(k);
@@ -330,7 +337,7 @@ impl Ctx<'_> {
             && self.word(c0 - 1) == ","
             && let Some(open) = (s.first..c0 - 1).rev().find(|&k| {
                 self.word(k) == ","
-                    && (matches!(self.lower(k + 1).as_str(), "which" | "who")
+                    && (matches!(self.lw(k + 1), "which" | "who")
                         || slots.iter().any(|sl| sl.t1 == k && sl.kind == Kind::Person))
             })
         {
@@ -398,7 +405,7 @@ impl Ctx<'_> {
         // The object of the sentence's earlier verb is not the subject of a
         // later nominal or infinitive ("Israel killed X in a strike on Beirut",
         // "Russia summoned the ambassador to protest ...").
-        let infinitive = c0 > s.first && self.lower(c0 - 1) == "to";
+        let infinitive = c0 > s.first && self.lw(c0 - 1) == "to";
         if possessor.is_none()
             && (cue.form == CueForm::Noun || infinitive)
             && let Some((vend, subj, objects)) = last_verb
@@ -406,9 +413,9 @@ impl Ctx<'_> {
                 slots[i].t0 >= *vend
                     && objects.contains(&slots[i].entity)
                     && !(slots[i].t1..c0).any(|k| {
-                        matches!(self.lower(k).as_str(), "its" | "their" | "his" | "her")
+                        matches!(self.lw(k), "its" | "their" | "his" | "her")
                             // "accused X of lending support": X acts.
-                            || (self.lower(k) == "of" && self.lower(k + 1).ends_with("ing"))
+                            || (self.lw(k) == "of" && self.lw(k + 1).ends_with("ing"))
                     })
             })
         {
@@ -426,13 +433,13 @@ impl Ctx<'_> {
         // "support for Kyiv in its war with Russia": "its" points back at the
         // nearest name even inside a prepositional phrase.
         let pronoun_points_back =
-            (sl.t1..c0).any(|k| matches!(self.lower(k).as_str(), "its" | "their" | "his" | "her"));
+            (sl.t1..c0).any(|k| matches!(self.lw(k), "its" | "their" | "his" | "her"));
         let embedded = possessor.is_none()
             && !pronoun_points_back
             && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
         if let Some((vend, subj, _)) = last_verb
             && *vend <= sl.t0
-            && (sl.t1..c0).any(|k| self.lower(k) == "and")
+            && (sl.t1..c0).any(|k| self.lw(k) == "and")
         {
             return subj.clone();
         }
@@ -440,9 +447,10 @@ impl Ctx<'_> {
             // "the leader of X condemned": skip back to a subject.
             match slots[..i].iter().rposition(|o| {
                 o.t1 + REACH > c0
-                    && !o.t0.checked_sub(1).is_some_and(|p| {
-                        p >= s.first && PREPOSITIONS.contains(&self.lower(p).as_str())
-                    })
+                    && !o
+                        .t0
+                        .checked_sub(1)
+                        .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&self.lw(p)))
             }) {
                 Some(j) => j,
                 None => return Vec::new(),
@@ -463,7 +471,7 @@ impl Ctx<'_> {
     /// boundary between, and the slots coordinated with it.
     fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
         // "threatened to punish Spain": the threat's object follows its verb.
-        let c1 = if cue.edge == EdgeType::Threatens && self.lower(c1) == "to" {
+        let c1 = if cue.edge == EdgeType::Threatens && self.lw(c1) == "to" {
             c1 + 2
         } else {
             c1
@@ -546,16 +554,13 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
             continue;
         }
         let mut k = a.t1;
-        if ctx.lower(k) == "member"
-            && matches!(
-                ctx.lower(k + 1).as_str(),
-                "state" | "states" | "country" | "countries"
-            )
+        if ctx.lw(k) == "member"
+            && matches!(ctx.lw(k + 1), "state" | "states" | "country" | "countries")
         {
             k += 1;
         }
         if !matches!(
-            ctx.lower(k).as_str(),
+            ctx.lw(k),
             "member" | "members" | "ally" | "allies" | "state" | "states" | "country" | "countries"
         ) {
             continue;
@@ -613,7 +618,7 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
         ctx.g
             .lexicon
             .verbs
-            .get(&ctx.lower(k))
+            .get(ctx.lw(k))
             .is_some_and(|c| c == "speech")
     }) else {
         return;
@@ -638,11 +643,11 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
         return;
     };
     for e in s.first..s.last {
-        if !ctx.g.lexicon.evaluative.contains(&ctx.lower(e)) {
+        if !ctx.g.lexicon.evaluative.contains(ctx.lw(e)) {
             continue;
         }
         let negated = (e.saturating_sub(2).max(s.first)..e)
-            .any(|k| matches!(ctx.lower(k).as_str(), "not" | "no" | "never"));
+            .any(|k| matches!(ctx.lw(k), "not" | "no" | "never"));
         if negated {
             continue;
         }
@@ -693,6 +698,11 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
         g,
         r,
         out: Vec::new(),
+        lowered: doc
+            .tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect(),
     };
 
     // Slots per sentence; a slot starts at its title or qualifier
@@ -768,7 +778,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
             let mut ce = ce;
             // "launched 600 drones at Ukraine": the cue's tail closes it.
             if let Some(tail) = &cue.tail {
-                let Some(k) = (c1..(c1 + 8).min(s.last)).find(|&k| ctx.lower(k) == *tail) else {
+                let Some(k) = (c1..(c1 + 8).min(s.last)).find(|&k| ctx.lw(k) == *tail) else {
                     continue;
                 };
                 c1 = k + 1;
@@ -784,10 +794,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                 let after_on = slots.iter().find(|sl| {
                     sl.t0 > src.t1
                         && sl.t0 <= src.t1 + 2
-                        && matches!(
-                            ctx.lower(sl.t0 - 1).as_str(),
-                            "on" | "against" | "targeting"
-                        )
+                        && matches!(ctx.lw(sl.t0 - 1), "on" | "against" | "targeting")
                 });
                 let subject = slots
                     .iter()
@@ -907,9 +914,9 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     let be_before = prev.as_deref().is_some_and(|p| BE.contains(&p))
                         || (prev.as_deref().is_some_and(|p| p.ends_with("ly"))
                             && c0 >= s.first + 2
-                            && BE.contains(&ctx.lower(c0 - 2).as_str()));
+                            && BE.contains(&ctx.lw(c0 - 2)));
                     // A participle ("X, backed by Y") follows its noun directly.
-                    let participle = ctx.lower(c1) == "by"
+                    let participle = ctx.lw(c1) == "by"
                         && cue.tail.is_none()
                         && slots
                             .iter()
@@ -918,7 +925,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         && ((!ends_in_preposition && be_before) || participle);
                     if passive {
                         // "X was attacked by Y"; an agentless passive names no source.
-                        if ctx.lower(c1) != "by" {
+                        if ctx.lw(c1) != "by" {
                             continue;
                         }
                         let (Some(src), Some(tgt)) = (
@@ -976,7 +983,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     // accused Y" does not negate the accusation.
                     let conjunct = (s.first..c0)
                         .rev()
-                        .find(|&k| matches!(ctx.lower(k).as_str(), "and" | "but" | ";"))
+                        .find(|&k| matches!(ctx.lw(k), "and" | "but" | ";"))
                         .map_or(s.first, |k| k + 1);
                     let flag_from = subjects
                         .iter()
@@ -991,7 +998,7 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                         .map(|k| ctx.lower(k))
                         .find(|w| matches!(w.as_str(), "a" | "an" | "any"));
                     let modal_after = (c1..s.last).any(|k| {
-                        ctx.g.lexicon.modality.get(&ctx.lower(k)) == Some(&Modality::Hypothetical)
+                        ctx.g.lexicon.modality.get(ctx.lw(k)) == Some(&Modality::Hypothetical)
                     });
                     if cue.form == CueForm::Noun
                         && cue.edge.is_conflict()
@@ -1005,8 +1012,8 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
                     if targets.is_empty()
                         && matches!(cue.edge, EdgeType::Opposes | EdgeType::Accuses)
                         && cue.form == CueForm::Verb
-                        && matches!(ctx.lower(c1).as_str(), "the" | "these" | "those" | "this")
-                        && ATTACK_NOUNS.contains(&ctx.lower(c1 + 1).as_str())
+                        && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
+                        && ATTACK_NOUNS.contains(&ctx.lw(c1 + 1))
                         && let Some((attackers, seen)) = &discourse.attackers
                         && si <= seen + 2
                     {
