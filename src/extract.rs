@@ -34,9 +34,12 @@ pub struct Extraction {
 pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
     let body = article.body.as_str();
     let doc = text::analyze(body, &g.lexicon.abbreviations);
-    let mentions = crate::mention::find(body, &doc, g);
+    // Relation cues are found once: the mention stage reads them to tell a
+    // capital that acts from a place, the relation stage to find edges.
+    let cues = g.lexicon.find_cues(body);
+    let mentions = crate::mention::find_with_cues(body, &doc, g, &cues);
     let resolved = resolve::resolve(body, &doc, mentions, g, article.date.as_deref());
-    let relations = relation::extract(body, &doc, g, &resolved);
+    let relations = relation::extract_with_cues(body, &doc, g, &resolved, &cues);
     let mentions = resolved
         .mentions
         .iter()

@@ -5,7 +5,7 @@
 //! lies inside one sentence; `start..end` is the name itself and
 //! `start..span_end` also covers organ words ("Russian Foreign Ministry").
 
-use crate::gazetteer::{CueForm, FormClass, Gazetteer, Reading};
+use crate::gazetteer::{Cue, CueForm, FormClass, Gazetteer, Reading};
 use crate::ontology::{EdgeType, Kind};
 use crate::text::{Doc, Token};
 
@@ -187,6 +187,17 @@ fn ending_at(out: &[Mention], at: usize) -> Option<usize> {
 
 /// Finds every mention in a body.
 pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
+    find_with_cues(text, doc, g, &g.lexicon.find_cues(text))
+}
+
+/// `find`, with the article's relation cues already found (the pipeline
+/// finds them once for this stage and the relation stage).
+pub fn find_with_cues(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    cues: &[(usize, usize, &Cue)],
+) -> Vec<Mention> {
     let tokens = &doc.tokens;
     let mut out: Vec<Mention> = Vec::new();
 
@@ -400,7 +411,7 @@ pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
     out.dedup_by(|b, a| b.start < a.end); // drop overlaps, keeping the first (longest)
 
     // 5. Organs, capitals, titles and roles.
-    attach_context(text, doc, g, &titles, &mut out);
+    attach_context(text, doc, g, &titles, cues, &mut out);
     out
 }
 
@@ -594,9 +605,9 @@ fn attach_context(
     doc: &Doc,
     g: &Gazetteer,
     titles: &[(usize, usize, &str)],
+    all_cues: &[(usize, usize, &Cue)],
     out: &mut [Mention],
 ) {
-    let all_cues = g.lexicon.find_cues(text);
     let place_cues: Vec<(usize, usize)> = all_cues
         .iter()
         .filter(|(_, _, c)| {

@@ -692,6 +692,17 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
 
 /// Extracts relations from one resolved article.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
+    extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text))
+}
+
+/// `extract`, with the article's cues already found (sorted by start).
+pub fn extract_with_cues(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    r: &Resolved,
+    all_cues: &[(usize, usize, &Cue)],
+) -> Vec<Relation> {
     let mut ctx = Ctx {
         text,
         doc,
@@ -758,12 +769,12 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
     let mut discourse = Discourse::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let slots = &by_sentence[si];
-        let sentence_text = text.get(s.start..s.end).unwrap_or("");
-        let cues: Vec<(usize, usize, Cue)> = g
-            .lexicon
-            .find_cues(sentence_text)
-            .into_iter()
-            .map(|(a, b, c)| (a + s.start, b + s.start, c.clone()))
+        let first = all_cues.partition_point(|c| c.0 < s.start);
+        let last = all_cues.partition_point(|c| c.0 < s.end);
+        let cues: Vec<(usize, usize, Cue)> = all_cues[first..last]
+            .iter()
+            .filter(|(_, b, _)| *b <= s.end)
+            .map(|&(a, b, c)| (a, b, c.clone()))
             // Cues inside a mention ("Strait" in a name) are not cues.
             .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
             .collect();
