@@ -354,6 +354,15 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// Two columns of every row, as owned strings.
+    fn pairs(&self, a: &str, b: &str) -> Vec<(String, String)> {
+        let (ca, cb) = (self.col(a), self.col(b));
+        self.rows
+            .iter()
+            .map(|(_, row)| (cell(row, ca).to_string(), cell(row, cb).to_string()))
+            .collect()
+    }
+
     fn col(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| *h == name)
     }
@@ -785,16 +794,10 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);
     }
-    let verbs_table = Table::parse("data/lexicon/verbs.tsv", VERBS)?;
-    let verbs = verbs_table
-        .rows
-        .iter()
-        .map(|(_, row)| {
-            (
-                cell(row, verbs_table.col("word")).to_lowercase(),
-                cell(row, verbs_table.col("class")).to_string(),
-            )
-        })
+    let verbs = Table::parse("data/lexicon/verbs.tsv", VERBS)?
+        .pairs("word", "class")
+        .into_iter()
+        .map(|(w, c)| (w.to_lowercase(), c))
         .collect();
     let titles_table = Table::parse("data/lexicon/titles.tsv", TITLES)?;
     let mut title_words = Vec::new();
@@ -844,17 +847,8 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             tail,
         });
     }
-    let heads_table = Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?;
-    let plural_heads = heads_table
-        .rows
-        .iter()
-        .map(|(_, row)| {
-            (
-                cell(row, heads_table.col("plural")).to_string(),
-                cell(row, heads_table.col("singular")).to_string(),
-            )
-        })
-        .collect();
+    let plural_heads =
+        Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?.pairs("plural", "singular");
     let heads_table = Table::parse("data/lexicon/heads.tsv", HEADS)?;
     let mut head_words = Vec::new();
     let mut heads = Vec::new();
