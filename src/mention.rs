@@ -636,7 +636,7 @@ fn attach_context(
             let mut k = after;
             // A title is not an organ: "Russian Foreign Minister Sergei Lavrov".
             while k < s.last
-                && g.lexicon.organs.contains(&word_at(k).to_lowercase())
+                && g.lexicon.organs.contains(doc.lower(k))
                 && title_starting_at(titles, tokens[k].start).is_none()
             {
                 k += 1;
@@ -655,20 +655,18 @@ fn attach_context(
             && !out[idx].acting
         {
             let prev_tok = first_tok.checked_sub(1).filter(|&p| p >= s.first);
-            let prev = prev_tok.map(|p| word_at(p).to_lowercase());
-            let next = word_at(after).to_lowercase();
+            let prev = prev_tok.map(|p| doc.lower(p));
+            let next = doc.lower(after);
             // "in Beirut's southern suburbs" is a place; "alarm over
             // Pyongyang's deployment" and "sanctions on Moscow" are the state.
             let locative = matches!(
-                prev.as_deref(),
+                prev,
                 Some("in" | "at" | "near" | "into" | "across" | "inside" | "outside" | "from")
             );
             let after_other_cue =
                 prev_tok.is_some_and(|p| other_cue_ends.binary_search(&tokens[p].end).is_ok());
-            let after_place_word = prev
-                .as_deref()
-                .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
-                && (locative || !is_possessive(&next))
+            let after_place_word = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
+                && (locative || !is_possessive(next))
                 && !after_other_cue;
             let after_place_cue =
                 prev_tok.is_some_and(|p| place_cue_ends.binary_search(&tokens[p].end).is_ok());
@@ -684,7 +682,7 @@ fn attach_context(
                         .all(char::is_uppercase)
                     && surface.chars().filter(|c| c.is_alphabetic()).count() > 2);
             // The second of "Paris and London" is a place like the first.
-            let after_place_conjunct = matches!(prev.as_deref(), Some("and" | ",")) && {
+            let after_place_conjunct = matches!(prev, Some("and" | ",")) && {
                 let before = prev_tok.map(|p| tokens[p].start).unwrap_or(0);
                 out[..idx]
                     .iter()
@@ -695,7 +693,7 @@ fn attach_context(
                     })
             };
             // "Kyiv was struck by ...": the subject of a passive attack is a place.
-            let passive_target = matches!(next.as_str(), "was" | "were" | "is" | "are")
+            let passive_target = matches!(next, "was" | "were" | "is" | "are")
                 && tokens
                     .get(after + 1)
                     .is_some_and(|t| place_cues.binary_search_by_key(&t.start, |c| c.0).is_ok());
@@ -775,11 +773,11 @@ fn attach_context(
                     chain_start = *ps;
                     continue;
                 }
-                let w = word_at(b - 1).to_lowercase();
+                let w = doc.lower(b - 1);
                 // "President of the Sovereign Council of Sudan and Commander-in-Chief X".
-                if matches!(w.as_str(), "of" | "and" | "the")
-                    || g.lexicon.organs.contains(&w)
-                    || g.lexicon.portfolios.contains(&w)
+                if matches!(w, "of" | "and" | "the")
+                    || g.lexicon.organs.contains(w)
+                    || g.lexicon.portfolios.contains(w)
                 {
                     b -= 1;
                     continue;
@@ -850,12 +848,7 @@ fn attach_context(
                 if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
                     k -= 1;
                 }
-                if k > s.first
-                    && matches!(
-                        word_at(k - 1).to_lowercase().as_str(),
-                        "to" | "at" | "of" | "for" | "in"
-                    )
-                {
+                if k > s.first && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in") {
                     second = Some(o);
                     e = k - 1;
                 }
@@ -883,7 +876,7 @@ fn attach_context(
         // "Peskov, the Kremlin spokesman", "X, the foreign minister of Y".
         if word_at(after) == "," {
             let mut k = after + 1;
-            if matches!(word_at(k).to_lowercase().as_str(), "the" | "a" | "an") {
+            if matches!(doc.lower(k), "the" | "a" | "an") {
                 k += 1;
             }
             let mut of = None;
@@ -901,7 +894,7 @@ fn attach_context(
             // "Burkina Faso's interim president", "the acting foreign minister".
             while k + 1 < s.last
                 && matches!(
-                    word_at(k).to_lowercase().as_str(),
+                    doc.lower(k),
                     "interim"
                         | "acting"
                         | "new"
@@ -928,12 +921,7 @@ fn attach_context(
                 if names_next {
                     continue;
                 }
-                if of.is_none()
-                    && matches!(
-                        word_at(tk).to_lowercase().as_str(),
-                        "of" | "for" | "to" | "at"
-                    )
-                {
+                if of.is_none() && matches!(doc.lower(tk), "of" | "for" | "to" | "at") {
                     let mut n = tk + 1;
                     if word_at(n).eq_ignore_ascii_case("the") {
                         n += 1;

@@ -61,7 +61,6 @@ struct Slot {
 }
 
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
-const LINKS: &[&str] = &["and", ",", "as well as", "&"];
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "from", "for", "on", "about", "to", "into", "over", "under", "against", "by",
     "with",
@@ -75,8 +74,6 @@ struct Ctx<'a> {
     g: &'a Gazetteer,
     r: &'a Resolved,
     out: Vec<Relation>,
-    /// Every token lowercased once: the rules compare words many times.
-    lowered: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -88,13 +85,9 @@ impl Ctx<'_> {
             .unwrap_or("")
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.lowered.get(i).cloned().unwrap_or_default()
-    }
-
-    /// The lowercased word at `i`, borrowed.
+    /// The lowercased word at `i`.
     fn lw(&self, i: usize) -> &str {
-        self.lowered.get(i).map(String::as_str).unwrap_or("")
+        self.doc.lower(i)
     }
 
     /// Slots joined by "and" or commas to the slot at `slots[i]`, going right.
@@ -103,20 +96,18 @@ impl Ctx<'_> {
         let mut links: Vec<bool> = Vec::new();
         let mut j = i;
         while j + 1 < slots.len() {
-            let gap: Vec<String> = (slots[j].t1..slots[j + 1].t0)
-                .map(|k| self.lower(k))
-                .collect();
+            let gap: Vec<&str> = (slots[j].t1..slots[j + 1].t0).map(|k| self.lw(k)).collect();
             let ok = !gap.is_empty()
                 && gap.len() <= 4
                 && gap.iter().all(|w| {
                     matches!(
-                        w.as_str(),
+                        *w,
                         "and" | "," | "the" | "as" | "well" | "along" | "with" | "&" | "or"
                     )
                 })
                 && gap
                     .iter()
-                    .any(|w| matches!(w.as_str(), "and" | "," | "&" | "with" | "or"));
+                    .any(|w| matches!(*w, "and" | "," | "&" | "with" | "or"));
             // "Russia and China's support to ...": China heads a new phrase.
             let next_possessive = matches!(self.word(slots[j + 1].t1), "'s" | "\u{2019}s");
             if !ok || next_possessive {
@@ -124,7 +115,7 @@ impl Ctx<'_> {
             }
             j += 1;
             out.push(j);
-            links.push(gap.iter().any(|w| w != "," && w != "the"));
+            links.push(gap.iter().any(|w| *w != "," && *w != "the"));
         }
         // A list ends with "and": "A, B and C". Items after the last "and"
         // joined by bare commas start a new clause ("Putin, Kremlin spokesman
@@ -139,15 +130,11 @@ impl Ctx<'_> {
         let mut out = vec![i];
         let mut j = i;
         while j > 0 {
-            let gap: Vec<String> = (slots[j - 1].t1..slots[j].t0)
-                .map(|k| self.lower(k))
-                .collect();
+            let gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
             let ok = !gap.is_empty()
                 && gap.len() <= 2
-                && gap
-                    .iter()
-                    .all(|w| matches!(w.as_str(), "and" | "," | "the" | "&"))
-                && gap.iter().any(|w| LINKS.contains(&w.as_str()));
+                && gap.iter().all(|w| matches!(*w, "and" | "," | "the" | "&"))
+                && gap.iter().any(|w| matches!(*w, "and" | "," | "&"));
             if !ok {
                 break;
             }
@@ -172,11 +159,11 @@ impl Ctx<'_> {
             hyp |= (first..to).any(|k| matches!(self.lw(k), "if" | "unless"));
         }
         for k in from..to {
-            let w = self.lower(k);
+            let w = self.lw(k);
             if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
                 neg = true;
             }
-            match self.g.lexicon.modality.get(&w) {
+            match self.g.lexicon.modality.get(w) {
                 Some(Modality::Negation) => neg = true,
                 Some(Modality::Hypothetical) => hyp = true,
                 None => {}
@@ -354,18 +341,12 @@ impl Ctx<'_> {
             .max(s.first);
         if possessor.is_none() {
             for k in (from..c0).rev() {
-                let w = self.lower(k);
-                let prev = if k > s.first {
-                    self.lower(k - 1)
-                } else {
-                    String::new()
-                };
+                let w = self.lw(k);
+                let prev = if k > s.first { self.lw(k - 1) } else { "" };
                 let plural = w == "they"
-                    || (matches!(
-                        w.as_str(),
-                        "leaders" | "men" | "sides" | "presidents" | "countries"
-                    ) && matches!(prev.as_str(), "the" | "two" | "both"));
-                let singular = matches!(w.as_str(), "he" | "she");
+                    || (matches!(w, "leaders" | "men" | "sides" | "presidents" | "countries")
+                        && matches!(prev, "the" | "two" | "both"));
+                let singular = matches!(w, "he" | "she");
                 let t = self.doc.tokens[k];
                 let at = |entity: usize| Slot {
                     entity,
@@ -429,14 +410,14 @@ impl Ctx<'_> {
             .t0
             .checked_sub(1)
             .filter(|&p| p >= s.first)
-            .map(|p| self.lower(p));
+            .map(|p| self.lw(p));
         // "support for Kyiv in its war with Russia": "its" points back at the
         // nearest name even inside a prepositional phrase.
         let pronoun_points_back =
             (sl.t1..c0).any(|k| matches!(self.lw(k), "its" | "their" | "his" | "her"));
         let embedded = possessor.is_none()
             && !pronoun_points_back
-            && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b));
+            && before.is_some_and(|b| PREPOSITIONS.contains(&b));
         if let Some((vend, subj, _)) = last_verb
             && *vend <= sl.t0
             && (sl.t1..c0).any(|k| self.lw(k) == "and")
@@ -494,11 +475,11 @@ impl Ctx<'_> {
         }
         let symmetric = cue.edge.is_symmetric();
         // "captured the town of Avdiivka": a place noun and "of" lead to the name.
-        let gap_words: Vec<String> = (c1..slots[f].t0).map(|k| self.lower(k)).collect();
-        let place_of = gap_words.last().is_some_and(|w| w == "of")
+        let gap_words: Vec<&str> = (c1..slots[f].t0).map(|k| self.lw(k)).collect();
+        let place_of = gap_words.last().is_some_and(|w| *w == "of")
             && gap_words.iter().all(|w| {
                 matches!(
-                    w.as_str(),
+                    *w,
                     "the"
                         | "of"
                         | "town"
@@ -529,11 +510,10 @@ impl Ctx<'_> {
         }
         let visit = cue.edge == EdgeType::Visited;
         let blocked = (c1..slots[f].t0).any(|k| {
-            let w = self.lower(k);
+            let w = self.lw(k);
             // "met today with X"; "an official visit today in Washington".
-            let allowed =
-                (symmetric && w == "with") || (visit && matches!(w.as_str(), "in" | "to"));
-            GAP_BLOCKERS.contains(&w.as_str()) && !allowed
+            let allowed = (symmetric && w == "with") || (visit && matches!(w, "in" | "to"));
+            GAP_BLOCKERS.contains(&w) && !allowed
         });
         if blocked {
             return Vec::new();
@@ -709,11 +689,6 @@ pub fn extract_with_cues(
         g,
         r,
         out: Vec::new(),
-        lowered: doc
-            .tokens
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            .collect(),
     };
 
     // Slots per sentence; a slot starts at its title or qualifier
@@ -913,17 +888,17 @@ pub fn extract_with_cues(
                     let prev = c0
                         .checked_sub(1)
                         .filter(|&p| p >= s.first)
-                        .map(|p| ctx.lower(p));
+                        .map(|p| ctx.lw(p));
                     // "X was attacked by Y", and the participle "X, backed by Y".
                     // A cue that ends in a preposition ("is headed to") is active.
-                    let last = ctx.lower(c1.saturating_sub(1));
+                    let last = ctx.lw(c1.saturating_sub(1));
                     let ends_in_preposition = matches!(
-                        last.as_str(),
+                        last,
                         "to" | "in" | "at" | "with" | "on" | "into" | "of" | "for"
                     );
                     // "has been sharply criticised by": an adverb may stand between.
-                    let be_before = prev.as_deref().is_some_and(|p| BE.contains(&p))
-                        || (prev.as_deref().is_some_and(|p| p.ends_with("ly"))
+                    let be_before = prev.is_some_and(|p| BE.contains(&p))
+                        || (prev.is_some_and(|p| p.ends_with("ly"))
                             && c0 >= s.first + 2
                             && BE.contains(&ctx.lw(c0 - 2)));
                     // A participle ("X, backed by Y") follows its noun directly.
@@ -962,9 +937,7 @@ pub fn extract_with_cues(
                         continue;
                     }
                     // "their talks", "their meeting": the two parties of the sentence.
-                    if cue.form == CueForm::Noun
-                        && cue.edge.is_symmetric()
-                        && prev.as_deref() == Some("their")
+                    if cue.form == CueForm::Noun && cue.edge.is_symmetric() && prev == Some("their")
                     {
                         let mut parties: Vec<Slot> = Vec::new();
                         for sl in slots.iter().filter(|sl| sl.t1 <= c0) {
@@ -1006,15 +979,14 @@ pub fn extract_with_cues(
                     // "any attack on X", "an armed attack on X would invoke ...":
                     // an indefinite conflict nominal is not an event.
                     let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
-                        .map(|k| ctx.lower(k))
-                        .find(|w| matches!(w.as_str(), "a" | "an" | "any"));
+                        .map(|k| ctx.lw(k))
+                        .find(|w| matches!(*w, "a" | "an" | "any"));
                     let modal_after = (c1..s.last).any(|k| {
                         ctx.g.lexicon.modality.get(ctx.lw(k)) == Some(&Modality::Hypothetical)
                     });
                     if cue.form == CueForm::Noun
                         && cue.edge.is_conflict()
-                        && (indefinite.as_deref() == Some("any")
-                            || (indefinite.is_some() && modal_after))
+                        && (indefinite == Some("any") || (indefinite.is_some() && modal_after))
                     {
                         flags.1 = true;
                     }

@@ -36,6 +36,11 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// All sentences in order; they cover every token.
     pub sentences: Vec<Sentence>,
+    /// Every token lowercased, in one buffer: the later stages compare
+    /// words many times and lowercase each one only here.
+    lowered: String,
+    /// Each token's span in `lowered`.
+    lowered_spans: Vec<(usize, usize)>,
 }
 
 /// Abbreviations after which a full stop does not end a sentence
@@ -217,10 +222,35 @@ pub fn analyze(text: &str, abbreviations: &Abbreviations) -> Doc {
         }
         i += 1;
     }
-    Doc { tokens, sentences }
+    let mut lowered = String::with_capacity(text.len());
+    let mut lowered_spans = Vec::with_capacity(tokens.len());
+    for t in &tokens {
+        let start = lowered.len();
+        let word = &text[t.start..t.end];
+        if word.is_ascii() {
+            lowered.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        lowered_spans.push((start, lowered.len()));
+    }
+    Doc {
+        tokens,
+        sentences,
+        lowered,
+        lowered_spans,
+    }
 }
 
 impl Doc {
+    /// Token `i` lowercased ("" past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.lowered_spans
+            .get(i)
+            .and_then(|&(a, b)| self.lowered.get(a..b))
+            .unwrap_or("")
+    }
+
     /// The sentence holding a byte offset.
     pub fn sentence_of(&self, byte: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= byte);
