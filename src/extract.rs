@@ -183,20 +183,21 @@ impl Extraction {
     /// Relations with one occurrence per (source, type, target, flag), the
     /// most confident kept.
     pub fn distinct_relations(&self) -> Vec<&Relation> {
+        let mut index: std::collections::HashMap<(usize, EdgeType, usize, bool), usize> =
+            std::collections::HashMap::new();
         let mut best: Vec<&Relation> = Vec::new();
         for r in &self.relations {
-            match best.iter_mut().find(|b| {
-                b.source == r.source
-                    && b.edge == r.edge
-                    && b.target == r.target
-                    && b.is_flagged() == r.is_flagged()
-            }) {
-                Some(b) => {
-                    if r.confidence > b.confidence {
-                        *b = r;
+            let key = (r.source, r.edge, r.target, r.is_flagged());
+            match index.get(&key) {
+                Some(&i) => {
+                    if r.confidence > best[i].confidence {
+                        best[i] = r;
                     }
                 }
-                None => best.push(r),
+                None => {
+                    index.insert(key, best.len());
+                    best.push(r);
+                }
             }
         }
         best

@@ -573,7 +573,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
 fn later_conflict_target(
     ctx: &Ctx,
     slots: &[Slot],
-    cues: &[(usize, usize, Cue)],
+    cues: &[(usize, usize, &Cue)],
     threat_end: usize,
     threat_c1: usize,
 ) -> Vec<Slot> {
@@ -746,18 +746,17 @@ pub fn extract_with_cues(
         let slots = &by_sentence[si];
         let first = all_cues.partition_point(|c| c.0 < s.start);
         let last = all_cues.partition_point(|c| c.0 < s.end);
-        let cues: Vec<(usize, usize, Cue)> = all_cues[first..last]
+        let cues: Vec<(usize, usize, &Cue)> = all_cues[first..last]
             .iter()
             .filter(|(_, b, _)| *b <= s.end)
-            .map(|&(a, b, c)| (a, b, c.clone()))
+            .copied()
             // Cues inside a mention ("Strait" in a name) are not cues.
             .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
             .collect();
         let mut last_verb: Option<(usize, Vec<Slot>, Vec<usize>)> = None;
         let before = ctx.out.len();
-        let later_cues: Vec<(usize, usize, Cue)> = cues.clone();
         let mut cue_end_seen: Option<usize> = None;
-        for (cs, ce, cue) in cues {
+        for &(cs, ce, cue) in &cues {
             let c0 = doc.token_at_or_after(cs);
             let last_cue_end = cue_end_seen;
             let mut c1 = doc.token_at_or_after(ce);
@@ -959,10 +958,10 @@ pub fn extract_with_cues(
                     let subjects = if object_of_verb {
                         Vec::new()
                     } else {
-                        ctx.subjects(slots, s, si, c0, &cue, &last_verb, &discourse)
+                        ctx.subjects(slots, s, si, c0, cue, &last_verb, &discourse)
                     };
                     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
-                    let targets = ctx.targets(slots, c1, &cue, max_gap);
+                    let targets = ctx.targets(slots, c1, cue, max_gap);
                     // Negation stays in its own conjunct: "would not accept X and
                     // accused Y" does not negate the accusation.
                     let conjunct = (s.first..c0)
@@ -1027,7 +1026,7 @@ pub fn extract_with_cues(
                         && cue.edge == EdgeType::Threatens
                         && cue.form == CueForm::Verb
                     {
-                        let later = later_conflict_target(&ctx, slots, &later_cues, ce, c1);
+                        let later = later_conflict_target(&ctx, slots, &cues, ce, c1);
                         targets.extend(later);
                     }
                     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
