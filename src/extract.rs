@@ -72,17 +72,10 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
     // The host city of a summit or talks counts too ("their talks in New Delhi").
     for &(e, start, _) in &x.mentions {
         let t = doc.token_at_or_after(start);
-        let word = |k: usize| {
-            doc.tokens
-                .get(k)
-                .and_then(|tok| body.get(tok.start..tok.end))
-                .unwrap_or("")
-                .to_lowercase()
-        };
         let hosts = t >= 2
-            && matches!(word(t - 1).as_str(), "in" | "at")
+            && matches!(doc.lower(t - 1), "in" | "at")
             && matches!(
-                word(t - 2).as_str(),
+                doc.lower(t - 2),
                 "talks" | "summit" | "meeting" | "meetings" | "conference" | "negotiations"
             );
         if hosts {
