@@ -85,26 +85,31 @@ struct Gold {
     optional_relations: HashSet<(usize, String, usize)>,
 }
 
-fn names_of(e: &Value) -> HashSet<String> {
-    let mut out = HashSet::new();
-    if let Some(n) = e.get("name").and_then(Value::as_str) {
-        out.insert(fold(n));
-    }
-    for a in e
+/// The entity's folded name first, then its aliases in the order given, with
+/// no repeats: the order in which `score.py` tries them.
+fn names_of(e: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let name = e.get("name").and_then(Value::as_str);
+    let aliases = e
         .get("aliases")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-    {
-        if let Some(a) = a.as_str().filter(|a| !a.is_empty()) {
-            out.insert(fold(a));
+        .filter_map(Value::as_str);
+    for n in name.into_iter().chain(aliases) {
+        let f = fold(n);
+        if !f.is_empty() && !out.contains(&f) {
+            out.push(f);
         }
     }
     out
 }
 
 fn rel_key(s: usize, typ: &str, t: usize) -> (usize, String, usize) {
-    if matches!(typ, "met-with" | "cooperates-with") && t < s {
+    let symmetric = typ
+        .parse::<crate::ontology::EdgeType>()
+        .is_ok_and(|e| e.is_symmetric());
+    if symmetric && t < s {
         (t, typ.to_string(), s)
     } else {
         (s, typ.to_string(), t)
@@ -202,12 +207,8 @@ fn score_article(gold: &Gold, system: &Value, c: &mut Counts, notes: &mut Vec<St
             .unwrap_or("?")
             .to_string();
         let name = e.get("name").and_then(Value::as_str).unwrap_or("");
-        // The scorer takes the first alias that hits; iterate in a stable order.
-        let mut sorted: Vec<&String> = names.iter().collect();
-        sorted.sort();
-        let hit = std::iter::once(fold(name))
-            .chain(sorted.into_iter().cloned())
-            .find_map(|n| gold.alias.get(&n).copied());
+        // Like the scorer: the name first, then the aliases in their order.
+        let hit = names.iter().find_map(|n| gold.alias.get(n).copied());
         match hit {
             None => {
                 if names.iter().any(|n| gold.optional.contains(n)) {
@@ -439,5 +440,63 @@ impl Figures {
             f1(&self.relations)
         ));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold() -> Gold {
+        let doc = serde_json::json!({
+            "entities": [
+                {"name": "Alpha", "kind": "state", "aliases": ["A"]},
+                {"name": "Beta", "kind": "state", "aliases": ["B"]}
+            ],
+            "relations": [{"source": "Alpha", "type": "met-with", "target": "Beta"}]
+        });
+        Gold::parse(&doc, "g.json").unwrap()
+    }
+
+    /// Protects agreement with score.py: a system entity whose aliases hit
+    /// two gold entities matches the one its first hitting alias names, in
+    /// the order given, not in sorted order.
+    #[test]
+    fn aliases_are_tried_in_the_order_given() {
+        let system = serde_json::json!({
+            "entities": [{"name": "Gamma", "kind": "state", "aliases": ["B", "A"]}],
+            "relations": []
+        });
+        let (mut c, mut notes) = (Counts::new(), Vec::new());
+        score_article(&gold(), &system, &mut c, &mut notes);
+        assert_eq!(
+            notes,
+            vec![
+                "  - entity 'Alpha' (state)".to_string(),
+                "  - relation 'Alpha' -met-with-> 'Beta'".to_string()
+            ]
+        );
+        assert_eq!(c.get(&("tent", "all".to_string(), "tp")), Some(&1));
+    }
+
+    /// A symmetric gold edge matches in either direction, and the same edge
+    /// twice counts once.
+    #[test]
+    fn symmetric_edges_match_either_way_once() {
+        let system = serde_json::json!({
+            "entities": [
+                {"name": "Alpha", "kind": "state", "aliases": []},
+                {"name": "Beta", "kind": "state", "aliases": []}
+            ],
+            "relations": [
+                {"source": "Beta", "type": "met-with", "target": "Alpha"},
+                {"source": "Alpha", "type": "met-with", "target": "Beta"}
+            ]
+        });
+        let (mut c, mut notes) = (Counts::new(), Vec::new());
+        score_article(&gold(), &system, &mut c, &mut notes);
+        assert_eq!(c.get(&("rel", "all".to_string(), "tp")), Some(&1));
+        assert_eq!(c.get(&("rel", "all".to_string(), "fp")), None);
+        assert!(notes.is_empty(), "{notes:?}");
     }
 }

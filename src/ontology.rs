@@ -114,6 +114,32 @@ impl EdgeType {
         matches!(self, EdgeType::MetWith | EdgeType::CooperatesWith)
     }
 
+    /// Whether an edge of this type may go from a node of kind `source` to
+    /// one of kind `target` (ONTOLOGY.md's meaning of each type). Every type
+    /// states its rule; a region acts only by being met (a self-declared
+    /// republic's talks).
+    pub fn joins(self, source: Kind, target: Kind) -> bool {
+        use Kind::*;
+        let actor = |k: Kind| matches!(k, Person | State | Alliance | Organization);
+        match self {
+            EdgeType::MetWith | EdgeType::CooperatesWith => actor(source) && actor(target),
+            EdgeType::Visited => actor(source) && matches!(target, Region | State),
+            EdgeType::Claims => match source {
+                Person => target == Region,
+                State | Alliance | Organization => matches!(target, Region | State),
+                Region => false,
+            },
+            EdgeType::MemberOf => actor(source) && matches!(target, Alliance | Organization),
+            EdgeType::Accuses => actor(source) && actor(target),
+            EdgeType::Represents => source == Person && target != Person,
+            EdgeType::Opposes
+            | EdgeType::Supports
+            | EdgeType::Threatens
+            | EdgeType::Sanctions
+            | EdgeType::Attacks => actor(source),
+        }
+    }
+
     /// Conflict edges are drawn apart from cooperative ones.
     pub fn is_conflict(self) -> bool {
         matches!(
@@ -262,6 +288,43 @@ pub fn strip_diacritics(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects the kind rules every extractor pass relies on: a region
+    /// never acts, only people represent, only alliances and organisations
+    /// have members, and only places are visited or claimed.
+    #[test]
+    fn joins_follows_the_ontology() {
+        use Kind::*;
+        for t in EdgeType::ALL {
+            for k in Kind::ALL {
+                assert!(!t.joins(Region, k), "{t} from a region to {k:?}");
+            }
+        }
+        let allowed: Vec<(EdgeType, Kind, Kind)> = EdgeType::ALL
+            .iter()
+            .flat_map(|&t| {
+                Kind::ALL
+                    .iter()
+                    .flat_map(move |&s| Kind::ALL.iter().map(move |&o| (t, s, o)))
+            })
+            .filter(|&(t, s, o)| t.joins(s, o))
+            .collect();
+        let count = |t: EdgeType| allowed.iter().filter(|a| a.0 == t).count();
+        // Four actor kinds on each side.
+        assert_eq!(count(EdgeType::MetWith), 16);
+        assert_eq!(count(EdgeType::Accuses), 16);
+        // Actors to a region or a state.
+        assert_eq!(count(EdgeType::Visited), 8);
+        // A person claims only regions; states, alliances, organisations claim regions or states.
+        assert_eq!(count(EdgeType::Claims), 7);
+        assert_eq!(count(EdgeType::MemberOf), 8);
+        assert_eq!(count(EdgeType::Represents), 4);
+        // Conflict and support edges may land on any kind, a region included.
+        assert_eq!(count(EdgeType::Attacks), 20);
+        assert!(EdgeType::Represents.joins(Person, Region));
+        assert!(!EdgeType::Represents.joins(State, State));
+        assert!(!EdgeType::Visited.joins(Person, Person));
+    }
 
     /// Protects the round trip between names and types used by the CLI and store.
     #[test]

@@ -202,7 +202,7 @@ impl Ctx<'_> {
         flags: (bool, bool),
         confidence: f32,
     ) {
-        if a.entity == b.entity || !allowed(edge, a.kind, b.kind) {
+        if a.entity == b.entity || !edge.joins(a.kind, b.kind) {
             return;
         }
         let (source, target) = if edge.is_symmetric()
@@ -226,29 +226,6 @@ impl Ctx<'_> {
             confidence,
             role: None,
         });
-    }
-}
-
-/// Which kinds an edge type may join.
-fn allowed(edge: EdgeType, source: Kind, target: Kind) -> bool {
-    use Kind::*;
-    if source == Region && edge != EdgeType::MetWith {
-        return false;
-    }
-    match edge {
-        EdgeType::MetWith | EdgeType::CooperatesWith => source != Region && target != Region,
-        EdgeType::Visited => {
-            matches!(target, Region | State)
-                && matches!(source, Person | State | Alliance | Organization)
-        }
-        EdgeType::Claims => {
-            matches!(target, Region | State) && source != Person
-                || (source == Person && target == Region)
-        }
-        EdgeType::MemberOf => matches!(target, Alliance | Organization) && source != Region,
-        EdgeType::Accuses => target != Region,
-        EdgeType::Represents => source == Person && target != Person,
-        _ => true,
     }
 }
 
@@ -1125,7 +1102,7 @@ pub fn extract_with_cues(
             None => (m.start, m.end),
         };
         let kind_of = r.entities[role.of].kind;
-        if !allowed(EdgeType::Represents, Kind::Person, kind_of) {
+        if !EdgeType::Represents.joins(Kind::Person, kind_of) {
             continue;
         }
         ctx.out.push(Relation {

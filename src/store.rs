@@ -380,6 +380,14 @@ impl Store {
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
         let types_json =
             serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        // Which types match at either end is the ontology's fact, not the SQL's.
+        let symmetric: Vec<&str> = EdgeType::ALL
+            .iter()
+            .filter(|t| t.is_symmetric())
+            .map(|t| t.as_str())
+            .collect();
+        let symmetric_json =
+            serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
                     a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role
@@ -389,9 +397,9 @@ impl Store {
              JOIN evidence ev ON ev.edge_id = ed.id
              JOIN article a ON a.id = ev.article_id
              WHERE (?1 IS NULL OR ed.source_id = ?1
-                    OR (ed.type IN ('met-with', 'cooperates-with') AND ed.target_id = ?1))
+                    OR (ed.type IN (SELECT value FROM json_each(?8)) AND ed.target_id = ?1))
                AND (?2 IS NULL OR ed.target_id = ?2
-                    OR (ed.type IN ('met-with', 'cooperates-with') AND ed.source_id = ?2))
+                    OR (ed.type IN (SELECT value FROM json_each(?8)) AND ed.source_id = ?2))
                AND (?3 IS NULL OR ed.source_id = ?3 OR ed.target_id = ?3)
                AND (?4 = '[]' OR ed.type IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR a.date >= ?5)
@@ -406,7 +414,8 @@ impl Store {
             types_json,
             q.since,
             q.until,
-            q.include_flagged
+            q.include_flagged,
+            symmetric_json
         ])?;
         let mut out: Vec<EdgeRow> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use geokg::article::Article;
 use geokg::extract::extract;
 use geokg::gazetteer::Gazetteer;
+use geokg::ontology::EdgeType;
 
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
@@ -40,7 +41,7 @@ fn has(
     (s, t, o): (&str, &str, &str),
     flagged: bool,
 ) -> bool {
-    let symmetric = matches!(t, "met-with" | "cooperates-with");
+    let symmetric = t.parse::<EdgeType>().unwrap().is_symmetric();
     found.iter().any(|(fs, ft, fo, ff)| {
         ft == t && *ff == flagged && ((fs == s && fo == o) || (symmetric && fs == o && fo == s))
     })
