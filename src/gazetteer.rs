@@ -181,10 +181,38 @@ pub struct Cue {
 /// A word that makes a cue negated or hypothetical.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Modality {
-    /// "not", "never".
+    /// "not", "never": the event did not happen.
     Negation,
-    /// "could", "if".
+    /// "could", "if": the event may happen.
     Hypothetical,
+    /// "wants", "seeks": someone wishes the event; it reaches back over the
+    /// event's own subject ("X wants Y to attack Z").
+    Desire,
+    /// "lift", "ease", "end": the event is being undone ("agreed to lift the
+    /// sanctions on Y").
+    Reversal,
+    /// "against" before a cue: the event is advised or argued against
+    /// ("advised against travel to Y").
+    Warning,
+    /// "prevent", "deter": the event is what a purpose clause keeps from
+    /// happening ("to prevent X from threatening Y"); it reaches back like
+    /// a desire.
+    Purpose,
+}
+
+impl Modality {
+    /// The event did not happen or is being undone.
+    pub fn negates(self) -> bool {
+        matches!(
+            self,
+            Modality::Negation | Modality::Reversal | Modality::Warning
+        )
+    }
+
+    /// The word governs the whole conjunct, the event's subject included.
+    pub fn spans_clause(self) -> bool {
+        matches!(self, Modality::Desire | Modality::Purpose)
+    }
 }
 
 /// The lexicons of `data/lexicon`.
@@ -790,6 +818,10 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         let class = match cell(row, modality_table.col("class")) {
             "negation" => Modality::Negation,
             "hypothetical" => Modality::Hypothetical,
+            "desire" => Modality::Desire,
+            "reversal" => Modality::Reversal,
+            "warning" => Modality::Warning,
+            "purpose" => Modality::Purpose,
             other => return Err(modality_table.err(*line, format!("unknown class '{other}'"))),
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);

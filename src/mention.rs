@@ -287,6 +287,39 @@ pub fn find_with_cues(
         }
     }
 
+    // 1c. "President Michel Suleiman" is not Charles Michel: a one-word
+    // alias of a known person followed at once by a name word that is
+    // none of that person's names is the front of another person's name,
+    // which the name-shape pass below then finds whole.
+    let starts: Vec<usize> = out.iter().map(|m| m.start).collect();
+    out.retain(|m| {
+        let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
+        let Some(r) = m
+            .reading()
+            .filter(|r| one_word && g.entry(r.entity).kind == Kind::Person)
+        else {
+            return true;
+        };
+        let i = doc.token_at_or_after(m.end);
+        let Some(n) = tokens.get(i) else { return true };
+        let w = tok(text, n);
+        if n.start != m.end + 1
+            || !n.word
+            || in_title(n)
+            || starts.binary_search(&n.start).is_ok()
+            || !is_name_word(w, g)
+            || g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
+        {
+            return true;
+        }
+        g.names_of(r.entity).iter().any(|name| {
+            name.split_whitespace().any(|x| {
+                crate::ontology::strip_diacritics(x)
+                    .eq_ignore_ascii_case(&crate::ontology::strip_diacritics(w))
+            })
+        })
+    });
+
     // 3b. Unknown organisations and places named with a head word.
     named_by_head(text, doc, g, &mut out);
     let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
@@ -600,6 +633,33 @@ fn give_role(
     }
 }
 
+/// "TITLE of [the] BODY NAME" ending right before the name at `first`: the
+/// body's mention, where the title starts, and the role.
+fn title_of_body_before<'t>(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[(usize, usize, &'t str)],
+    out: &[Mention],
+    first: usize,
+    s: crate::text::Sentence,
+) -> Option<(usize, usize, &'t str)> {
+    let tokens = &doc.tokens;
+    if first <= s.first + 2 {
+        return None;
+    }
+    let body = ending_at(out, tokens[first - 1].end).filter(|&o| is_body(g, &out[o]))?;
+    let mut k = doc.token_at_or_after(out[body].start);
+    if k > s.first && tok(text, &tokens[k - 1]).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    if k <= s.first + 1 || doc.lower(k - 1) != "of" {
+        return None;
+    }
+    let &(ts, _, role) = title_ending_at(titles, tokens[k - 2].end)?;
+    Some((body, ts, role))
+}
+
 fn attach_context(
     text: &str,
     doc: &Doc,
@@ -825,6 +885,16 @@ fn attach_context(
             continue;
         }
 
+        // "the Foreign Minister of Japan Yoko Kamikawa", "Minister of Foreign
+        // Affairs of the Republic of Korea Park Jin": a title, "of", the body,
+        // then the name.
+        if let Some((of, ts, role)) = title_of_body_before(text, doc, g, titles, out, first_tok, s)
+        {
+            let te = out[of].start;
+            give_role(out, idx, role, Some(of), (ts, te), Some(of));
+            continue;
+        }
+
         // "Kenya's William Ruto", "Russia's Putin": a state's possessive right
         // before a name ties the person to it; the office comes from the data.
         if first_tok >= s.first + 2 && is_possessive(word_at(first_tok - 1)) {
@@ -930,6 +1000,16 @@ fn attach_context(
                         .get(n)
                         .and_then(|t| starting_at(out, t.start))
                         .filter(|&o| is_body(g, &out[o]));
+                    // "A, the Foreign Minister of India B": the title is B's.
+                    let next_is_person = of.is_some_and(|o| {
+                        let after_body = doc.token_at_or_after(out[o].span_end);
+                        tokens.get(after_body).is_some_and(|t| {
+                            starting_at(out, t.start).is_some_and(|p| is_person(g, &out[p]))
+                        })
+                    });
+                    if next_is_person {
+                        continue;
+                    }
                 }
                 if of.is_some() {
                     give_role(out, idx, role, of, (ts, te), of);

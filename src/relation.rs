@@ -125,6 +125,20 @@ impl Ctx<'_> {
         out
     }
 
+    /// A participle that opens a phrase set off by commas ("the Alliance,
+    /// made up of A and B, fought on"; "X, backed by Y, said"): what it
+    /// names is not the clause's subject.
+    fn opens_participle(&self, k: usize) -> bool {
+        let word = self.word(k);
+        let lower = self.lw(k);
+        word.chars().next().is_some_and(char::is_lowercase)
+            && (lower.ends_with("ed")
+                || matches!(
+                    lower,
+                    "made" | "led" | "known" | "including" | "run" | "held" | "built"
+                ))
+    }
+
     /// Slots joined by "and" or commas to `slots[i]`, going left.
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
@@ -144,11 +158,15 @@ impl Ctx<'_> {
         out
     }
 
-    /// Negation or modality between `from` and `to` (token indices); a
-    /// conditional clause ("if", "unless") anywhere before `to` in the
-    /// sentence makes the event hypothetical too.
+    /// Negation or modality between `from` and `to` (token indices), the
+    /// one place where every form decides whether its event is asserted.
+    /// Words of `data/lexicon/negation.tsv` between the subject (`from`)
+    /// and the cue (`to`) flag the event; a desire or purpose word anywhere
+    /// in the cue's conjunct does too ("X wants Y to attack Z"), and so does
+    /// a conditional clause ("if", "unless") anywhere before the cue.
     fn modality(&self, from: usize, to: usize) -> (bool, bool) {
         let (mut neg, mut hyp) = (false, false);
+        let mut conjunct = from;
         if let Some(si) = self
             .doc
             .tokens
@@ -157,15 +175,22 @@ impl Ctx<'_> {
         {
             let first = self.doc.sentences[si].first;
             hyp |= (first..to).any(|k| matches!(self.lw(k), "if" | "unless"));
+            conjunct = (first..to)
+                .rev()
+                .find(|&k| matches!(self.lw(k), "and" | "but" | ";"))
+                .map_or(first, |k| k + 1)
+                .min(from);
         }
-        for k in from..to {
+        for k in conjunct..to {
             let w = self.lw(k);
-            if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
+            let inside = k >= from;
+            if inside && (w.ends_with("n't") || w.ends_with("n\u{2019}t")) {
                 neg = true;
             }
             match self.g.lexicon.modality.get(w) {
-                Some(Modality::Negation) => neg = true,
-                Some(Modality::Hypothetical) => hyp = true,
+                Some(m) if !inside && !m.spans_clause() => {}
+                Some(m) if m.negates() => neg = true,
+                Some(_) => hyp = true,
                 None => {}
             }
         }
@@ -302,6 +327,7 @@ impl Ctx<'_> {
             && let Some(open) = (s.first..c0 - 1).rev().find(|&k| {
                 self.word(k) == ","
                     && (matches!(self.lw(k + 1), "which" | "who")
+                        || self.opens_participle(k + 1)
                         || slots.iter().any(|sl| sl.t1 == k && sl.kind == Kind::Person))
             })
         {
