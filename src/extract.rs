@@ -122,6 +122,8 @@ pub struct JsonRelation<'a> {
     /// The office, for `represents`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'a str>,
+    /// The rule that produced it ("met with/verb", "title").
+    pub rule: &'a str,
     /// Present and true for negated or hypothetical statements.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
@@ -232,6 +234,7 @@ impl Extraction {
                         end: r.end,
                         confidence: (r.confidence * 100.0).round() / 100.0,
                         role: r.role.as_deref(),
+                        rule: &r.rule,
                         negated: r.is_flagged(),
                     }
                 })

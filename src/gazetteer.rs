@@ -164,6 +164,24 @@ pub enum CueForm {
     Members,
 }
 
+impl CueForm {
+    /// The form's name in `cues.tsv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueForm::Verb => "verb",
+            CueForm::Noun => "noun",
+            CueForm::Between => "between",
+            CueForm::PartOf => "part-of",
+            CueForm::Mutual => "mutual",
+            CueForm::BetweenMutual => "between-mutual",
+            CueForm::Suffix => "suffix",
+            CueForm::Agent => "agent",
+            CueForm::Pair => "pair",
+            CueForm::Members => "members",
+        }
+    }
+}
+
 /// A relation cue.
 #[derive(Clone, Debug)]
 pub struct Cue {
@@ -176,6 +194,8 @@ pub struct Cue {
     /// For "launched ... at": the word that closes the cue within a few
     /// words ("at"), lowercase.
     pub tail: Option<String>,
+    /// The cue as written in `cues.tsv`, lowercase: rule names cite it.
+    pub text: String,
 }
 
 /// A word that makes a cue negated or hypothetical.
@@ -877,6 +897,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             form,
             words: cue.split_whitespace().count(),
             tail,
+            text: cue.to_lowercase(),
         });
     }
     let plural_heads =

@@ -35,6 +35,11 @@ pub struct Relation {
     pub confidence: f32,
     /// The office, for `represents`.
     pub role: Option<String>,
+    /// The rule that produced the edge: the cue as listed in
+    /// `data/lexicon/cues.tsv` and the form it was read in ("met with/verb",
+    /// "sanctions on/noun", "attacked/verb-passive"), or a named pass
+    /// ("title", "evaluation", "alliance-member").
+    pub rule: String,
 }
 
 impl Relation {
@@ -74,6 +79,8 @@ struct Ctx<'a> {
     g: &'a Gazetteer,
     r: &'a Resolved,
     out: Vec<Relation>,
+    /// The rule now being applied; every edge emitted carries it.
+    rule: String,
 }
 
 impl Ctx<'_> {
@@ -250,6 +257,7 @@ impl Ctx<'_> {
             hypothetical: flags.1,
             confidence,
             role: None,
+            rule: self.rule.clone(),
         });
     }
 }
@@ -555,6 +563,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
         else {
             continue;
         };
+        ctx.rule = "alliance-member".to_string();
         for m in ctx.coordinated_right(slots, f) {
             if slots[m].kind == Kind::State {
                 let at = ctx.doc.tokens[k];
@@ -659,6 +668,7 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
         };
         if let Some(t) = target.filter(|t| !own(t) && quoted(t)) {
             let at = ctx.doc.tokens[e];
+            ctx.rule = "evaluation".to_string();
             ctx.emit(
                 speaker,
                 EdgeType::Opposes,
@@ -692,6 +702,7 @@ pub fn extract_with_cues(
         g,
         r,
         out: Vec::new(),
+        rule: String::new(),
     };
 
     // Slots per sentence; a slot starts at its title or qualifier
@@ -773,6 +784,7 @@ pub fn extract_with_cues(
                 ce = doc.tokens[k].end;
             }
             cue_end_seen = Some(c1);
+            ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
             if cue.form == CueForm::Agent {
                 // "attacks from Russia", "bombings by Sudan": the agent follows;
                 // the target is named after "on"/"against", else the subject.
@@ -912,6 +924,7 @@ pub fn extract_with_cues(
                     let passive = cue.form != CueForm::Noun
                         && ((!ends_in_preposition && be_before) || participle);
                     if passive {
+                        ctx.rule.push_str("-passive");
                         // "X was attacked by Y"; an agentless passive names no source.
                         if ctx.lw(c1) != "by" {
                             continue;
@@ -941,6 +954,7 @@ pub fn extract_with_cues(
                     // "their talks", "their meeting": the two parties of the sentence.
                     if cue.form == CueForm::Noun && cue.edge.is_symmetric() && prev == Some("their")
                     {
+                        ctx.rule.push_str("-their");
                         let mut parties: Vec<Slot> = Vec::new();
                         for sl in slots.iter().filter(|sl| sl.t1 <= c0) {
                             if matches!(sl.kind, Kind::Person | Kind::State)
@@ -1004,6 +1018,7 @@ pub fn extract_with_cues(
                     {
                         let at = doc.tokens.get(c1 + 1).copied();
                         if let Some(t) = at {
+                            ctx.rule.push_str("-event-anaphora");
                             targets = attackers
                                 .iter()
                                 .map(|&e| Slot {
@@ -1030,6 +1045,9 @@ pub fn extract_with_cues(
                         && cue.form == CueForm::Verb
                     {
                         let later = later_conflict_target(&ctx, slots, &cues, ce, c1);
+                        if !later.is_empty() {
+                            ctx.rule.push_str("-threatened-act");
+                        }
                         targets.extend(later);
                     }
                     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
@@ -1142,6 +1160,7 @@ pub fn extract_with_cues(
             hypothetical: false,
             confidence: 0.9,
             role: Some(role.role.clone()),
+            rule: "title".to_string(),
         });
     }
     ctx.out
