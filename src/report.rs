@@ -259,8 +259,13 @@ pub fn show(e: &EntityRow, members: &[String], member_of: &[String], edges: &[Ed
                     .as_deref()
                     .map(|r| format!(" role: {r};"))
                     .unwrap_or_default();
+                let rule = ev
+                    .rule
+                    .as_deref()
+                    .map(|r| format!(" rule: {r};"))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "      {}{} {}..{}:{role} {}\n",
+                    "      {}{} {}..{}:{role}{rule} {}\n",
                     ev.article,
                     ev.date
                         .as_deref()

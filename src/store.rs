@@ -19,8 +19,13 @@ use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
 /// Migrations, in order; the position is the version.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init.sql", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_evidence_rule.sql",
+        include_str!("../migrations/0002_evidence_rule.sql"),
+    ),
+];
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -136,6 +141,10 @@ pub struct EvidenceRow {
     /// Office, for `represents`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The extraction rule that produced it (absent for evidence stored
+    /// before rules were recorded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// An edge with its evidence.
@@ -390,7 +399,7 @@ impl Store {
             serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
-                    a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role
+                    a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role, ev.rule
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
              JOIN entity t ON t.id = ed.target_id
@@ -453,6 +462,7 @@ impl Store {
                 text: r.get(14)?,
                 confidence: r.get(15)?,
                 role: r.get(16)?,
+                rule: r.get(17)?,
             };
             let e = &mut out[slot];
             if let Some(d) = &ev.date {
@@ -555,8 +565,8 @@ fn write_article(
         "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut evidence = tx.prepare_cached(
-        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
@@ -588,7 +598,8 @@ fn write_article(
             (f64::from(r.confidence) * 100.0).round() / 100.0,
             r.role,
             r.negated,
-            r.hypothetical
+            r.hypothetical,
+            r.rule,
         ])?;
     }
     Ok(stats)
