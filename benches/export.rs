@@ -76,6 +76,7 @@ fn rows() -> Vec<EdgeRow> {
                 text: format!("{sn} said it would {edge} {tn}, officials said."),
                 confidence: 0.9,
                 role: None,
+                rule: Some("met/verb".into()),
             }],
         });
     }

@@ -674,6 +674,7 @@ mod tests {
                 text: "He said \"<no>\", & left,\nquickly.".into(),
                 confidence: 0.9,
                 role: None,
+                rule: Some("met/verb".into()),
             }],
         }
     }
