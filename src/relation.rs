@@ -688,7 +688,41 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
     extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text))
 }
 
+/// One cue found in a sentence: its byte span (with a tail, up to the
+/// closing word), its first token and the token after it.
+#[derive(Clone, Copy)]
+struct CueHit<'c> {
+    start: usize,
+    end: usize,
+    c0: usize,
+    c1: usize,
+    cue: &'c Cue,
+}
+
+impl CueHit<'_> {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
+/// The sentence a pass reads: its index, tokens, slots and cues.
+struct Clause<'s, 'c> {
+    si: usize,
+    s: &'s crate::text::Sentence,
+    slots: &'s [Slot],
+    cues: &'s [(usize, usize, &'c Cue)],
+}
+
+/// The last verb of the sentence that had a subject: where it ended, its
+/// subjects and its objects. Later nominals and pronouns read it.
+type LastVerb = Option<(usize, Vec<Slot>, Vec<usize>)>;
+
 /// `extract`, with the article's cues already found (sorted by start).
+///
+/// The passes, per sentence: the cue rules (one function per form of
+/// `cues.tsv`), alliance members, evaluative speech, then what the sentence
+/// tells later sentences (who met, who attacked, who acted). After all
+/// sentences: one occurrence per span, then `represents` from titles.
 pub fn extract_with_cues(
     text: &str,
     doc: &Doc,
@@ -704,9 +738,35 @@ pub fn extract_with_cues(
         out: Vec::new(),
         rule: String::new(),
     };
+    let by_sentence = slots_by_sentence(text, doc, r);
+    let mut discourse = Discourse::default();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let slots = &by_sentence[si];
+        let cues = cues_of_sentence(all_cues, s, slots);
+        let clause = Clause {
+            si,
+            s,
+            slots,
+            cues: &cues,
+        };
+        let before = ctx.out.len();
+        read_cues(&mut ctx, &clause, &discourse);
+        // "NATO member Turkey", "fellow EU members France and Germany".
+        alliance_members(&mut ctx, slots, si);
+        // "Carney said North Korea's action was a threat": a speaker who
+        // condemns a named actor's act opposes the actor.
+        evaluation(&mut ctx, slots, s, si);
+        remember(&mut discourse, &ctx.out[before..], slots, r, si);
+    }
+    one_per_span(&mut ctx.out);
+    represents_from_titles(&mut ctx);
+    ctx.out
+}
 
-    // Slots per sentence; a slot starts at its title or qualifier
-    // ("Russian President Vladimir Putin" is one slot).
+/// Slots per sentence, sorted; a slot starts at its title or qualifier
+/// ("Russian President Vladimir Putin" is one slot), and the first part of
+/// a compound ("Iran-backed", "pro-Russian") is marked as such.
+fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved) -> Vec<Vec<Slot>> {
     let mut by_sentence: Vec<Vec<Slot>> = vec![Vec::new(); doc.sentences.len()];
     for (i, m) in r.mentions.iter().enumerate() {
         let Some(e) = r.acting[i] else { continue };
@@ -727,7 +787,6 @@ pub fn extract_with_cues(
         let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(m.span_end);
         let mut after = text.get(m.span_end..).unwrap_or("").chars();
-        // "Iran-backed", and "pro-Russian rebels", "anti-Western": qualifiers.
         let before = text.get(..m.start).unwrap_or("");
         let glued_after = |prefix: &str| {
             before.len() >= prefix.len()
@@ -750,395 +809,520 @@ pub fn extract_with_cues(
             });
         }
     }
-
     for list in &mut by_sentence {
         list.sort_by_key(|sl| sl.t0);
     }
+    by_sentence
+}
 
-    let mut discourse = Discourse::default();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let slots = &by_sentence[si];
-        let first = all_cues.partition_point(|c| c.0 < s.start);
-        let last = all_cues.partition_point(|c| c.0 < s.end);
-        let cues: Vec<(usize, usize, &Cue)> = all_cues[first..last]
-            .iter()
-            .filter(|(_, b, _)| *b <= s.end)
-            .copied()
-            // Cues inside a mention ("Strait" in a name) are not cues.
-            .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
-            .collect();
-        let mut last_verb: Option<(usize, Vec<Slot>, Vec<usize>)> = None;
-        let before = ctx.out.len();
-        let mut cue_end_seen: Option<usize> = None;
-        for &(cs, ce, cue) in &cues {
-            let c0 = doc.token_at_or_after(cs);
-            let last_cue_end = cue_end_seen;
-            let mut c1 = doc.token_at_or_after(ce);
-            let mut ce = ce;
-            // "launched 600 drones at Ukraine": the cue's tail closes it.
-            if let Some(tail) = &cue.tail {
-                let Some(k) = (c1..(c1 + 8).min(s.last)).find(|&k| ctx.lw(k) == *tail) else {
-                    continue;
-                };
-                c1 = k + 1;
-                ce = doc.tokens[k].end;
-            }
-            cue_end_seen = Some(c1);
-            ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
-            if cue.form == CueForm::Agent {
-                // "attacks from Russia", "bombings by Sudan": the agent follows;
-                // the target is named after "on"/"against", else the subject.
-                let Some(src) = slots.iter().find(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1) else {
-                    continue;
-                };
-                let after_on = slots.iter().find(|sl| {
-                    sl.t0 > src.t1
-                        && sl.t0 <= src.t1 + 2
-                        && matches!(ctx.lw(sl.t0 - 1), "on" | "against" | "targeting")
-                });
-                let subject = slots
-                    .iter()
-                    .rfind(|sl| sl.t1 <= c0 && sl.t1 + REACH > c0 && !sl.compound);
-                if let Some(tgt) = after_on.or(subject) {
-                    let flags = ctx.modality(s.first, c0);
-                    ctx.emit(*src, cue.edge, *tgt, si, (cs, ce), flags, 0.65);
-                }
+/// The cues inside sentence `s`, leaving out those inside a mention
+/// ("Strait" in a name is no cue).
+fn cues_of_sentence<'c>(
+    all_cues: &[(usize, usize, &'c Cue)],
+    s: &crate::text::Sentence,
+    slots: &[Slot],
+) -> Vec<(usize, usize, &'c Cue)> {
+    let first = all_cues.partition_point(|c| c.0 < s.start);
+    let last = all_cues.partition_point(|c| c.0 < s.end);
+    all_cues[first..last]
+        .iter()
+        .filter(|(_, b, _)| *b <= s.end)
+        .copied()
+        .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
+        .collect()
+}
+
+/// Every cue of the sentence, read in its form.
+fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
+    let mut last_verb: LastVerb = None;
+    let mut cue_end_seen: Option<usize> = None;
+    for &(cs, ce, cue) in cl.cues {
+        let c0 = ctx.doc.token_at_or_after(cs);
+        let last_cue_end = cue_end_seen;
+        let mut hit = CueHit {
+            start: cs,
+            end: ce,
+            c0,
+            c1: ctx.doc.token_at_or_after(ce),
+            cue,
+        };
+        // "launched 600 drones at Ukraine": the cue's tail closes it.
+        if let Some(tail) = &cue.tail {
+            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| ctx.lw(k) == *tail)
+            else {
                 continue;
-            }
-            match cue.form {
-                CueForm::Agent => {}
-                CueForm::Members => {
-                    // "The Three Brotherhood Alliance, made up of A, B and C".
-                    let Some(group) = slots.iter().rposition(|sl| sl.t1 <= c0 && sl.t1 + 3 >= c0)
-                    else {
-                        continue;
-                    };
-                    let Some(f) = slots.iter().position(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1) else {
-                        continue;
-                    };
-                    for m in ctx.coordinated_right(slots, f) {
-                        ctx.emit(
-                            slots[m],
-                            cue.edge,
-                            slots[group],
-                            si,
-                            (cs, ce),
-                            (false, false),
-                            0.75,
-                        );
-                    }
-                }
-                CueForm::Pair => {
-                    // "U.S.-UK cooperation": two names joined by a hyphen right
-                    // before the noun.
-                    let Some(b) = slots.iter().position(|sl| sl.t1 == c0) else {
-                        continue;
-                    };
-                    let Some(a) = b.checked_sub(1) else { continue };
-                    let joined = text
-                        .get(slots[a].end..slots[b].start)
-                        .is_some_and(|g| g == "-" || g == "\u{2013}");
-                    if joined {
-                        let flags = ctx.modality(s.first, c0);
-                        ctx.emit(slots[a], cue.edge, slots[b], si, (cs, ce), flags, 0.7);
-                    }
-                }
-                CueForm::Suffix => {
-                    // "Iran-backed Houthis": the source ends where the cue starts.
-                    let (Some(a), Some(b)) = (
-                        slots.iter().find(|sl| sl.end == cs),
-                        slots.iter().find(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 2),
-                    ) else {
-                        continue;
-                    };
-                    ctx.emit(*a, cue.edge, *b, si, (cs, ce), (false, false), 0.75);
-                }
-                CueForm::Between | CueForm::BetweenMutual => {
-                    let Some(f) = slots.iter().position(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1) else {
-                        continue;
-                    };
-                    let group = ctx.coordinated_right(slots, f);
-                    let flags = ctx.modality(s.first, c0);
-                    for (n, &a) in group.iter().enumerate() {
-                        for &b in &group[n + 1..] {
-                            let mutual = cue.form == CueForm::BetweenMutual;
-                            ctx.emit_pair(
-                                slots[a],
-                                cue.edge,
-                                slots[b],
-                                si,
-                                (cs, ce),
-                                flags,
-                                0.75,
-                                mutual,
-                            );
-                        }
-                    }
-                }
-                CueForm::PartOf => {
-                    let Some(claimant) = slots.iter().find(|sl| sl.t0 >= c1 && sl.t0 <= c1 + 1)
-                    else {
-                        continue;
-                    };
-                    let claimant = *claimant;
-                    for sl in slots
-                        .iter()
-                        .filter(|sl| sl.t1 <= c0 && sl.t1 + 3 * REACH > c0)
-                    {
-                        if matches!(sl.kind, Kind::Region) {
-                            ctx.emit(
-                                claimant,
-                                EdgeType::Claims,
-                                *sl,
-                                si,
-                                (cs, ce),
-                                (false, false),
-                                0.8,
-                            );
-                        }
-                    }
-                }
-                CueForm::Verb | CueForm::Noun | CueForm::Mutual => {
-                    let prev = c0
-                        .checked_sub(1)
-                        .filter(|&p| p >= s.first)
-                        .map(|p| ctx.lw(p));
-                    // "X was attacked by Y", and the participle "X, backed by Y".
-                    // A cue that ends in a preposition ("is headed to") is active.
-                    let last = ctx.lw(c1.saturating_sub(1));
-                    let ends_in_preposition = matches!(
-                        last,
-                        "to" | "in" | "at" | "with" | "on" | "into" | "of" | "for"
-                    );
-                    // "has been sharply criticised by": an adverb may stand between.
-                    let be_before = prev.is_some_and(|p| BE.contains(&p))
-                        || (prev.is_some_and(|p| p.ends_with("ly"))
-                            && c0 >= s.first + 2
-                            && BE.contains(&ctx.lw(c0 - 2)));
-                    // A participle ("X, backed by Y") follows its noun directly.
-                    let participle = ctx.lw(c1) == "by"
-                        && cue.tail.is_none()
-                        && slots
-                            .iter()
-                            .any(|sl| sl.t1 == c0 || (sl.t1 + 1 == c0 && ctx.word(sl.t1) == ","));
-                    let passive = cue.form != CueForm::Noun
-                        && ((!ends_in_preposition && be_before) || participle);
-                    if passive {
-                        ctx.rule.push_str("-passive");
-                        // "X was attacked by Y"; an agentless passive names no source.
-                        if ctx.lw(c1) != "by" {
-                            continue;
-                        }
-                        let (Some(src), Some(tgt)) = (
-                            slots
-                                .iter()
-                                .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
-                            slots
-                                .iter()
-                                .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0),
-                        ) else {
-                            continue;
-                        };
-                        // "Natanz and Isfahan were targeted by Israel and the United States".
-                        let sources = ctx.coordinated_right(slots, src);
-                        let targets = ctx.coordinated_left(slots, tgt);
-                        let flags = ctx.modality(slots[tgt].t1, c0);
-                        let conf = confidence(0.75, c0 - slots[tgt].t1);
-                        for &a in &sources {
-                            for &b in &targets {
-                                ctx.emit(slots[a], cue.edge, slots[b], si, (cs, ce), flags, conf);
-                            }
-                        }
-                        continue;
-                    }
-                    // "their talks", "their meeting": the two parties of the sentence.
-                    if cue.form == CueForm::Noun && cue.edge.is_symmetric() && prev == Some("their")
-                    {
-                        ctx.rule.push_str("-their");
-                        let mut parties: Vec<Slot> = Vec::new();
-                        for sl in slots.iter().filter(|sl| sl.t1 <= c0) {
-                            if matches!(sl.kind, Kind::Person | Kind::State)
-                                && !parties.iter().any(|p| p.entity == sl.entity)
-                            {
-                                parties.push(*sl);
-                            }
-                        }
-                        if parties.len() >= 2 {
-                            let flags = ctx.modality(parties[1].t1, c0);
-                            ctx.emit(parties[0], cue.edge, parties[1], si, (cs, ce), flags, 0.65);
-                        }
-                        continue;
-                    }
-                    // "condemned threats against X": a nominal that is the object
-                    // of the verb right before it has an agent the text does not name.
-                    let object_of_verb = cue.form == CueForm::Noun && last_cue_end == Some(c0);
-                    let subjects = if object_of_verb {
-                        Vec::new()
-                    } else {
-                        ctx.subjects(slots, s, si, c0, cue, &last_verb, &discourse)
-                    };
-                    let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
-                    let targets = ctx.targets(slots, c1, cue, max_gap);
-                    // Negation stays in its own conjunct: "would not accept X and
-                    // accused Y" does not negate the accusation.
-                    let conjunct = (s.first..c0)
-                        .rev()
-                        .find(|&k| matches!(ctx.lw(k), "and" | "but" | ";"))
-                        .map_or(s.first, |k| k + 1);
-                    let flag_from = subjects
-                        .iter()
-                        .map(|sl| sl.t1)
-                        .max()
-                        .unwrap_or(s.first)
-                        .max(conjunct);
-                    let mut flags = ctx.modality(flag_from.min(c0), c0);
-                    // "any attack on X", "an armed attack on X would invoke ...":
-                    // an indefinite conflict nominal is not an event.
-                    let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
-                        .map(|k| ctx.lw(k))
-                        .find(|w| matches!(*w, "a" | "an" | "any"));
-                    let modal_after = (c1..s.last).any(|k| {
-                        ctx.g.lexicon.modality.get(ctx.lw(k)) == Some(&Modality::Hypothetical)
-                    });
-                    if cue.form == CueForm::Noun
-                        && cue.edge.is_conflict()
-                        && (indefinite == Some("any") || (indefinite.is_some() && modal_after))
-                    {
-                        flags.1 = true;
-                    }
-                    let mut targets = targets;
-                    // "Iran condemned the strikes": the attackers reported before.
-                    if targets.is_empty()
-                        && matches!(cue.edge, EdgeType::Opposes | EdgeType::Accuses)
-                        && cue.form == CueForm::Verb
-                        && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
-                        && ATTACK_NOUNS.contains(&ctx.lw(c1 + 1))
-                        && let Some((attackers, seen)) = &discourse.attackers
-                        && si <= seen + 2
-                    {
-                        let at = doc.tokens.get(c1 + 1).copied();
-                        if let Some(t) = at {
-                            ctx.rule.push_str("-event-anaphora");
-                            targets = attackers
-                                .iter()
-                                .map(|&e| Slot {
-                                    entity: e,
-                                    kind: r.entities[e].kind,
-                                    t0: c1 + 1,
-                                    t1: c1 + 2,
-                                    start: t.start,
-                                    end: t.end,
-                                    compound: false,
-                                })
-                                .collect();
-                        }
-                    }
-                    // "warned that it would strike X", "threatened to impose
-                    // sanctions on X": the threat's target is the later act's.
-                    // "exchanged fire along the Line of Control": a mutual act
-                    // is between parties, never with a place.
-                    if cue.form == CueForm::Mutual {
-                        targets.retain(|t| t.kind != Kind::Region);
-                    }
-                    if targets.is_empty()
-                        && cue.edge == EdgeType::Threatens
-                        && cue.form == CueForm::Verb
-                    {
-                        let later = later_conflict_target(&ctx, slots, &cues, ce, c1);
-                        if !later.is_empty() {
-                            ctx.rule.push_str("-threatened-act");
-                        }
-                        targets.extend(later);
-                    }
-                    let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
-                    let both_ways = cue.form == CueForm::Mutual;
-                    if targets.is_empty() {
-                        // "A and B met": every pair of a symmetric verb's subjects.
-                        if (cue.edge.is_symmetric() || both_ways) && cue.form != CueForm::Noun {
-                            for (n, a) in subjects.iter().enumerate() {
-                                for b in &subjects[n + 1..] {
-                                    ctx.emit_pair(
-                                        *a,
-                                        cue.edge,
-                                        *b,
-                                        si,
-                                        (cs, ce),
-                                        flags,
-                                        0.7,
-                                        both_ways,
-                                    );
-                                }
-                            }
-                        }
-                    } else {
-                        for a in &subjects {
-                            for b in &targets {
-                                let dist = c0.saturating_sub(a.t1) + b.t0.saturating_sub(c1);
-                                let conf = confidence(base, dist);
-                                ctx.emit_pair(
-                                    *a,
-                                    cue.edge,
-                                    *b,
-                                    si,
-                                    (cs, ce),
-                                    flags,
-                                    conf,
-                                    both_ways,
-                                );
-                            }
-                        }
-                    }
-                    if cue.form != CueForm::Noun && !subjects.is_empty() {
-                        let objects = targets.iter().map(|t| t.entity).collect();
-                        last_verb = Some((c1, subjects, objects));
-                    }
-                }
-            }
+            };
+            hit.c1 = k + 1;
+            hit.end = ctx.doc.tokens[k].end;
         }
-        // "NATO member Turkey", "fellow EU members France and Germany".
-        alliance_members(&mut ctx, slots, si);
-
-        // "Carney said North Korea's action was a threat": a speaker who
-        // condemns a named actor's act opposes the actor.
-        evaluation(&mut ctx, slots, s, si);
-
-        // Remember who met, and who last acted, for "they" and "he" later.
-        for rel in &ctx.out[before..] {
-            if matches!(rel.edge, EdgeType::MetWith | EdgeType::CooperatesWith) && !rel.is_flagged()
-            {
-                discourse.pair = Some((rel.source, rel.target, si));
+        cue_end_seen = Some(hit.c1);
+        ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
+        match cue.form {
+            CueForm::Agent => read_agent(ctx, cl, &hit),
+            CueForm::Members => read_members(ctx, cl, &hit),
+            CueForm::Pair => read_pair(ctx, cl, &hit),
+            CueForm::Suffix => read_suffix(ctx, cl, &hit),
+            CueForm::Between | CueForm::BetweenMutual => read_between(ctx, cl, &hit),
+            CueForm::PartOf => read_part_of(ctx, cl, &hit),
+            CueForm::Verb | CueForm::Noun | CueForm::Mutual => {
+                read_clause_cue(ctx, cl, &hit, last_cue_end, &mut last_verb, discourse)
             }
-        }
-        let attackers: Vec<usize> = ctx.out[before..]
-            .iter()
-            .filter(|rel| rel.edge == EdgeType::Attacks && !rel.is_flagged())
-            .map(|rel| rel.source)
-            .fold(Vec::new(), |mut acc, e| {
-                if !acc.contains(&e) {
-                    acc.push(e);
-                }
-                acc
-            });
-        if !attackers.is_empty() {
-            discourse.attackers = Some((attackers, si));
-        }
-        let acting_person = ctx.out[before..]
-            .iter()
-            .map(|rel| rel.source)
-            .chain(slots.iter().map(|sl| sl.entity))
-            .find(|&e| r.entities[e].kind == Kind::Person);
-        if let Some(p) = acting_person {
-            discourse.person = Some((p, si));
         }
     }
+}
 
-    // Two cues can find the same edge in the same words ("provision of
-    // weapons to"): keep one occurrence per span.
+/// "attacks from Russia", "bombings by Sudan": the agent follows; the
+/// target is named after "on"/"against", else it is the clause's subject.
+fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let slots = cl.slots;
+    let Some(src) = slots
+        .iter()
+        .find(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
+    else {
+        return;
+    };
+    let after_on = slots.iter().find(|sl| {
+        sl.t0 > src.t1
+            && sl.t0 <= src.t1 + 2
+            && matches!(ctx.lw(sl.t0 - 1), "on" | "against" | "targeting")
+    });
+    let subject = slots
+        .iter()
+        .rfind(|sl| sl.t1 <= hit.c0 && sl.t1 + REACH > hit.c0 && !sl.compound);
+    if let Some(tgt) = after_on.or(subject) {
+        let flags = ctx.modality(cl.s.first, hit.c0);
+        ctx.emit(*src, hit.cue.edge, *tgt, cl.si, hit.span(), flags, 0.65);
+    }
+}
+
+/// "The Three Brotherhood Alliance, made up of A, B and C": A, B and C are
+/// members of the group named just before the cue.
+fn read_members(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let slots = cl.slots;
+    let Some(group) = slots
+        .iter()
+        .rposition(|sl| sl.t1 <= hit.c0 && sl.t1 + 3 >= hit.c0)
+    else {
+        return;
+    };
+    let Some(f) = slots
+        .iter()
+        .position(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
+    else {
+        return;
+    };
+    for m in ctx.coordinated_right(slots, f) {
+        ctx.emit(
+            slots[m],
+            hit.cue.edge,
+            slots[group],
+            cl.si,
+            hit.span(),
+            (false, false),
+            0.75,
+        );
+    }
+}
+
+/// "U.S.-UK cooperation": two names joined by a hyphen right before the noun.
+fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let slots = cl.slots;
+    let Some(b) = slots.iter().position(|sl| sl.t1 == hit.c0) else {
+        return;
+    };
+    let Some(a) = b.checked_sub(1) else { return };
+    let joined = ctx
+        .text
+        .get(slots[a].end..slots[b].start)
+        .is_some_and(|g| g == "-" || g == "\u{2013}");
+    if joined {
+        let flags = ctx.modality(cl.s.first, hit.c0);
+        ctx.emit(
+            slots[a],
+            hit.cue.edge,
+            slots[b],
+            cl.si,
+            hit.span(),
+            flags,
+            0.7,
+        );
+    }
+}
+
+/// "Iran-backed Houthis": the source ends where the cue starts, the target
+/// follows it.
+fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let slots = cl.slots;
+    let (Some(a), Some(b)) = (
+        slots.iter().find(|sl| sl.end == hit.start),
+        slots
+            .iter()
+            .find(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 2),
+    ) else {
+        return;
+    };
+    ctx.emit(
+        *a,
+        hit.cue.edge,
+        *b,
+        cl.si,
+        hit.span(),
+        (false, false),
+        0.75,
+    );
+}
+
+/// "talks between A, B and C": every pair of the coordinated names after
+/// the cue (both ways for mutual acts, "clashes between A and B").
+fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let slots = cl.slots;
+    let Some(f) = slots
+        .iter()
+        .position(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
+    else {
+        return;
+    };
+    let group = ctx.coordinated_right(slots, f);
+    let flags = ctx.modality(cl.s.first, hit.c0);
+    let mutual = hit.cue.form == CueForm::BetweenMutual;
+    for (n, &a) in group.iter().enumerate() {
+        for &b in &group[n + 1..] {
+            ctx.emit_pair(
+                slots[a],
+                hit.cue.edge,
+                slots[b],
+                cl.si,
+                hit.span(),
+                flags,
+                0.75,
+                mutual,
+            );
+        }
+    }
+}
+
+/// "recognise A (and B) as part of C": C claims every region named before
+/// the cue.
+fn read_part_of(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let slots = cl.slots;
+    let Some(claimant) = slots
+        .iter()
+        .find(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
+        .copied()
+    else {
+        return;
+    };
+    for sl in slots
+        .iter()
+        .filter(|sl| sl.t1 <= hit.c0 && sl.t1 + 3 * REACH > hit.c0)
+    {
+        if matches!(sl.kind, Kind::Region) {
+            ctx.emit(
+                claimant,
+                EdgeType::Claims,
+                *sl,
+                cl.si,
+                hit.span(),
+                (false, false),
+                0.8,
+            );
+        }
+    }
+}
+
+/// Whether a verb cue is read as a passive: "X was attacked by Y", "has
+/// been sharply criticised by", and the participle "X, backed by Y". A cue
+/// that ends in a preposition ("is headed to") is active.
+fn is_passive(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
+    if hit.cue.form == CueForm::Noun {
+        return false;
+    }
+    let (s, c0, c1) = (cl.s, hit.c0, hit.c1);
+    let prev = c0
+        .checked_sub(1)
+        .filter(|&p| p >= s.first)
+        .map(|p| ctx.lw(p));
+    let last = ctx.lw(c1.saturating_sub(1));
+    let ends_in_preposition = matches!(
+        last,
+        "to" | "in" | "at" | "with" | "on" | "into" | "of" | "for"
+    );
+    let be_before = prev.is_some_and(|p| BE.contains(&p))
+        || (prev.is_some_and(|p| p.ends_with("ly"))
+            && c0 >= s.first + 2
+            && BE.contains(&ctx.lw(c0 - 2)));
+    let participle = ctx.lw(c1) == "by"
+        && hit.cue.tail.is_none()
+        && cl
+            .slots
+            .iter()
+            .any(|sl| sl.t1 == c0 || (sl.t1 + 1 == c0 && ctx.word(sl.t1) == ","));
+    (!ends_in_preposition && be_before) || participle
+}
+
+/// "Natanz and Isfahan were targeted by Israel and the United States":
+/// sources after "by", targets before the verb; an agentless passive
+/// names no source.
+fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    ctx.rule.push_str("-passive");
+    let (slots, c0, c1) = (cl.slots, hit.c0, hit.c1);
+    if ctx.lw(c1) != "by" {
+        return;
+    }
+    let (Some(src), Some(tgt)) = (
+        slots
+            .iter()
+            .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
+        slots
+            .iter()
+            .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0),
+    ) else {
+        return;
+    };
+    let sources = ctx.coordinated_right(slots, src);
+    let targets = ctx.coordinated_left(slots, tgt);
+    let flags = ctx.modality(slots[tgt].t1, c0);
+    let conf = confidence(0.75, c0 - slots[tgt].t1);
+    for &a in &sources {
+        for &b in &targets {
+            ctx.emit(
+                slots[a],
+                hit.cue.edge,
+                slots[b],
+                cl.si,
+                hit.span(),
+                flags,
+                conf,
+            );
+        }
+    }
+}
+
+/// "their talks", "their meeting": the first two parties of the sentence.
+fn read_their_nominal(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    ctx.rule.push_str("-their");
+    let mut parties: Vec<Slot> = Vec::new();
+    for sl in cl.slots.iter().filter(|sl| sl.t1 <= hit.c0) {
+        if matches!(sl.kind, Kind::Person | Kind::State)
+            && !parties.iter().any(|p| p.entity == sl.entity)
+        {
+            parties.push(*sl);
+        }
+    }
+    if parties.len() >= 2 {
+        let flags = ctx.modality(parties[1].t1, hit.c0);
+        ctx.emit(
+            parties[0],
+            hit.cue.edge,
+            parties[1],
+            cl.si,
+            hit.span(),
+            flags,
+            0.65,
+        );
+    }
+}
+
+/// Whether an event is asserted: modality from the subject (or the
+/// conjunct's start) to the cue, and an indefinite conflict nominal ("any
+/// attack on X", "an armed attack on X would ...") is no event.
+fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> (bool, bool) {
+    let (s, c0) = (cl.s, hit.c0);
+    // Negation stays in its own conjunct: "would not accept X and accused
+    // Y" does not negate the accusation.
+    let conjunct = (s.first..c0)
+        .rev()
+        .find(|&k| matches!(ctx.lw(k), "and" | "but" | ";"))
+        .map_or(s.first, |k| k + 1);
+    let flag_from = subjects
+        .iter()
+        .map(|sl| sl.t1)
+        .max()
+        .unwrap_or(s.first)
+        .max(conjunct);
+    let mut flags = ctx.modality(flag_from.min(c0), c0);
+    let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
+        .map(|k| ctx.lw(k))
+        .find(|w| matches!(*w, "a" | "an" | "any"));
+    let modal_after = (hit.c1..s.last)
+        .any(|k| ctx.g.lexicon.modality.get(ctx.lw(k)) == Some(&Modality::Hypothetical));
+    if hit.cue.form == CueForm::Noun
+        && hit.cue.edge.is_conflict()
+        && (indefinite == Some("any") || (indefinite.is_some() && modal_after))
+    {
+        flags.1 = true;
+    }
+    flags
+}
+
+/// "Iran condemned the strikes": an opposing or accusing verb whose object
+/// is a definite attack noun takes as targets the attackers the article
+/// reported within the last two sentences.
+fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discourse) -> Vec<Slot> {
+    let c1 = hit.c1;
+    if !(matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
+        && hit.cue.form == CueForm::Verb
+        && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
+        && ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)))
+    {
+        return Vec::new();
+    }
+    let Some((attackers, seen)) = &discourse.attackers else {
+        return Vec::new();
+    };
+    let Some(t) = ctx.doc.tokens.get(c1 + 1).copied() else {
+        return Vec::new();
+    };
+    if cl.si > seen + 2 {
+        return Vec::new();
+    }
+    ctx.rule.push_str("-event-anaphora");
+    attackers
+        .iter()
+        .map(|&e| Slot {
+            entity: e,
+            kind: ctx.r.entities[e].kind,
+            t0: c1 + 1,
+            t1: c1 + 2,
+            start: t.start,
+            end: t.end,
+            compound: false,
+        })
+        .collect()
+}
+
+/// A verb, nominal or mutual cue in a clause: passive, "their" nominal,
+/// else subjects left of the cue and targets right of it.
+fn read_clause_cue(
+    ctx: &mut Ctx,
+    cl: &Clause,
+    hit: &CueHit,
+    last_cue_end: Option<usize>,
+    last_verb: &mut LastVerb,
+    discourse: &Discourse,
+) {
+    let cue = hit.cue;
+    let (s, c0, c1) = (cl.s, hit.c0, hit.c1);
+    if is_passive(ctx, cl, hit) {
+        read_passive(ctx, cl, hit);
+        return;
+    }
+    let prev = c0
+        .checked_sub(1)
+        .filter(|&p| p >= s.first)
+        .map(|p| ctx.lw(p));
+    if cue.form == CueForm::Noun && cue.edge.is_symmetric() && prev == Some("their") {
+        read_their_nominal(ctx, cl, hit);
+        return;
+    }
+    // "condemned threats against X": a nominal that is the object of the
+    // verb right before it has an agent the text does not name.
+    let object_of_verb = cue.form == CueForm::Noun && last_cue_end == Some(c0);
+    let subjects = if object_of_verb {
+        Vec::new()
+    } else {
+        ctx.subjects(cl.slots, s, cl.si, c0, cue, last_verb, discourse)
+    };
+    let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
+    let mut targets = ctx.targets(cl.slots, c1, cue, max_gap);
+    let flags = assertion(ctx, cl, hit, &subjects);
+    if targets.is_empty() {
+        targets = event_anaphora(ctx, cl, hit, discourse);
+    }
+    // "exchanged fire along the Line of Control": a mutual act is between
+    // parties, never with a place.
+    if cue.form == CueForm::Mutual {
+        targets.retain(|t| t.kind != Kind::Region);
+    }
+    // "warned that it would strike X", "threatened to impose sanctions on
+    // X": the threat's target is the later act's.
+    if targets.is_empty() && cue.edge == EdgeType::Threatens && cue.form == CueForm::Verb {
+        let later = later_conflict_target(ctx, cl.slots, cl.cues, hit.end, c1);
+        if !later.is_empty() {
+            ctx.rule.push_str("-threatened-act");
+        }
+        targets.extend(later);
+    }
+    let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
+    let both_ways = cue.form == CueForm::Mutual;
+    if targets.is_empty() {
+        // "A and B met": every pair of a symmetric verb's subjects.
+        if (cue.edge.is_symmetric() || both_ways) && cue.form != CueForm::Noun {
+            ctx.rule.push_str("-subjects");
+            for (n, a) in subjects.iter().enumerate() {
+                for b in &subjects[n + 1..] {
+                    ctx.emit_pair(*a, cue.edge, *b, cl.si, hit.span(), flags, 0.7, both_ways);
+                }
+            }
+        }
+    } else {
+        for a in &subjects {
+            for b in &targets {
+                let dist = c0.saturating_sub(a.t1) + b.t0.saturating_sub(c1);
+                ctx.emit_pair(
+                    *a,
+                    cue.edge,
+                    *b,
+                    cl.si,
+                    hit.span(),
+                    flags,
+                    confidence(base, dist),
+                    both_ways,
+                );
+            }
+        }
+    }
+    if cue.form != CueForm::Noun && !subjects.is_empty() {
+        let objects = targets.iter().map(|t| t.entity).collect();
+        *last_verb = Some((c1, subjects, objects));
+    }
+}
+
+/// What a sentence tells the next ones: the last pair that met (for
+/// "they"), the last attackers (for "condemned the strikes") and the last
+/// person who acted (for "he").
+fn remember(
+    discourse: &mut Discourse,
+    found: &[Relation],
+    slots: &[Slot],
+    r: &Resolved,
+    si: usize,
+) {
+    for rel in found {
+        if matches!(rel.edge, EdgeType::MetWith | EdgeType::CooperatesWith) && !rel.is_flagged() {
+            discourse.pair = Some((rel.source, rel.target, si));
+        }
+    }
+    let mut attackers: Vec<usize> = Vec::new();
+    for rel in found {
+        if rel.edge == EdgeType::Attacks && !rel.is_flagged() && !attackers.contains(&rel.source) {
+            attackers.push(rel.source);
+        }
+    }
+    if !attackers.is_empty() {
+        discourse.attackers = Some((attackers, si));
+    }
+    let acting_person = found
+        .iter()
+        .map(|rel| rel.source)
+        .chain(slots.iter().map(|sl| sl.entity))
+        .find(|&e| r.entities[e].kind == Kind::Person);
+    if let Some(p) = acting_person {
+        discourse.person = Some((p, si));
+    }
+}
+
+/// Two cues can find the same edge in the same words ("provision of
+/// weapons to"): keep one occurrence per span.
+fn one_per_span(out: &mut Vec<Relation>) {
     let mut seen = std::collections::HashSet::new();
-    ctx.out
-        .retain(|r| seen.insert((r.source, r.edge, r.target, r.start, r.end, r.is_flagged())));
+    out.retain(|r| seen.insert((r.source, r.edge, r.target, r.start, r.end, r.is_flagged())));
+}
 
-    // Offices from titles.
+/// `represents` from the roles the resolver tied to people ("Russian
+/// President Vladimir Putin"), with the title and name as evidence.
+fn represents_from_titles(ctx: &mut Ctx) {
+    let r = ctx.r;
     for role in &r.roles {
         let m = &r.mentions[role.mention];
         let (start, end) = match &m.role {
@@ -1163,5 +1347,4 @@ pub fn extract_with_cues(
             rule: "title".to_string(),
         });
     }
-    ctx.out
 }
