@@ -358,6 +358,7 @@ const NEGATION: &str = include_str!("../data/lexicon/negation.tsv");
 const VERBS: &str = include_str!("../data/lexicon/verbs.tsv");
 const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const CUES: &str = include_str!("../data/lexicon/cues.tsv");
+const FRAMES: &str = include_str!("../data/lexicon/frames.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
@@ -826,6 +827,45 @@ impl Loader {
     }
 }
 
+/// The regular forms of a frame's lemma: a noun and its plural, or a verb
+/// with its third person, past and "-ing" forms. Irregular words list their
+/// forms in `frames.tsv` instead.
+fn inflect(lemma: &str, noun: bool) -> Vec<String> {
+    let consonant_y = lemma.ends_with('y')
+        && !lemma
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| "aeiou".contains(c));
+    let stem_y = lemma.get(..lemma.len().saturating_sub(1)).unwrap_or(lemma);
+    let plural = if consonant_y {
+        format!("{stem_y}ies")
+    } else if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    if noun {
+        return vec![lemma.to_string(), plural];
+    }
+    let past = if consonant_y {
+        format!("{stem_y}ied")
+    } else if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        format!("{stem_y}ing")
+    } else {
+        format!("{lemma}ing")
+    };
+    vec![lemma.to_string(), plural, past, ing]
+}
+
 fn load_lexicon() -> Result<Lexicon, GazetteerError> {
     let lower_set = |text: &str| -> HashSet<String> {
         word_list(text)
@@ -899,6 +939,68 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             tail,
             text: cue.to_lowercase(),
         });
+    }
+    // Frames: one row per lemma; its inflected forms, each with and without
+    // the target's prepositions, become cues unless cues.tsv lists them.
+    let frames_table = Table::parse("data/lexicon/frames.tsv", FRAMES)?;
+    let mut known: HashSet<String> = cues.iter().map(|c| c.text.clone()).collect();
+    for (line, row) in &frames_table.rows {
+        let lemma = cell(row, frames_table.col("lemma")).trim().to_lowercase();
+        let edge: EdgeType = cell(row, frames_table.col("type"))
+            .parse()
+            .map_err(|e: crate::ontology::UnknownName| frames_table.err(*line, e.to_string()))?;
+        let form = match cell(row, frames_table.col("form")) {
+            "verb" => CueForm::Verb,
+            "noun" => CueForm::Noun,
+            "mutual" => CueForm::Mutual,
+            "agent" => CueForm::Agent,
+            "between" => CueForm::Between,
+            other => {
+                return Err(frames_table.err(*line, format!("unknown frame form '{other}'")));
+            }
+        };
+        if lemma.is_empty() {
+            return Err(frames_table.err(*line, "empty lemma".into()));
+        }
+        let explicit = cell(row, frames_table.col("forms"));
+        let words: Vec<String> = if explicit.trim().is_empty() {
+            inflect(&lemma, form == CueForm::Noun || form == CueForm::Agent)
+        } else {
+            std::iter::once(lemma.clone())
+                .chain(explicit.split(',').map(|w| w.trim().to_lowercase()))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let preps: Vec<&str> = cell(row, frames_table.col("preps"))
+            .split('|')
+            .map(str::trim)
+            .collect();
+        for w in &words {
+            for p in &preps {
+                let text = if p.is_empty() || *p == "-" {
+                    w.clone()
+                } else {
+                    format!("{w} {p}")
+                };
+                if !known.insert(text.clone()) {
+                    continue;
+                }
+                // "contribute ... to": the preposition closes the cue a few
+                // words later.
+                let (head, tail) = match text.split_once(" ... ") {
+                    Some((h, t)) => (h.to_string(), Some(t.to_string())),
+                    None => (text.clone(), None),
+                };
+                cue_words.push(head);
+                cues.push(Cue {
+                    edge,
+                    form,
+                    words: text.split_whitespace().count(),
+                    tail,
+                    text,
+                });
+            }
+        }
     }
     let plural_heads =
         Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?.pairs("plural", "singular");
@@ -1243,6 +1345,25 @@ fn in_office(r: &Role, date: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects frame expansion: regular inflections of verbs and nouns.
+    #[test]
+    fn frames_inflect_regular_words() {
+        assert_eq!(
+            inflect("condemn", false),
+            ["condemn", "condemns", "condemned", "condemning"]
+        );
+        assert_eq!(
+            inflect("praise", false),
+            ["praise", "praises", "praised", "praising"]
+        );
+        assert_eq!(
+            inflect("ally", false),
+            ["ally", "allies", "allied", "allying"]
+        );
+        assert_eq!(inflect("siege", true), ["siege", "sieges"]);
+        assert_eq!(inflect("crash", true), ["crash", "crashes"]);
+    }
 
     const ENTITIES: &str = "id\tkind\tname\taliases\tpart_of\tqid\tattrs\n\
 state/RUS\tstate\tRussia\tRussian Federation\t\tQ159\tiso3=RUS\n\
