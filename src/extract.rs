@@ -38,7 +38,14 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
     // capital that acts from a place, the relation stage to find edges.
     let cues = g.lexicon.find_cues(body);
     let mentions = crate::mention::find_with_cues(body, &doc, g, &cues);
-    let resolved = resolve::resolve(body, &doc, mentions, g, article.date.as_deref());
+    let resolved = resolve::resolve(
+        body,
+        &doc,
+        mentions,
+        g,
+        article.date.as_deref(),
+        article.url.as_deref(),
+    );
     let relations = relation::extract_with_cues(body, &doc, g, &resolved, &cues);
     let mentions = resolved
         .mentions

@@ -270,6 +270,20 @@ pub struct Lexicon {
     /// Cues, by index of the cue matcher's pattern.
     pub cues: Vec<Cue>,
     cues_matcher: AhoCorasick,
+    /// Governments that publish releases, with the offices those releases
+    /// name without saying whose they are.
+    pub publishers: Vec<Publisher>,
+}
+
+/// A government that publishes its own releases (`data/lexicon/publishers.tsv`).
+#[derive(Debug, Clone)]
+pub struct Publisher {
+    /// The end of the release address's host name ("state.gov").
+    pub host: String,
+    /// The state's gazetteer id.
+    pub state: String,
+    /// Offices its releases name by a bare title.
+    pub roles: HashSet<String>,
 }
 
 /// Everything `data/` knows, compiled.
@@ -359,6 +373,7 @@ const VERBS: &str = include_str!("../data/lexicon/verbs.tsv");
 const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const FRAMES: &str = include_str!("../data/lexicon/frames.tsv");
+const PUBLISHERS: &str = include_str!("../data/lexicon/publishers.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
@@ -1029,7 +1044,25 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .build(patterns)
             .map_err(|e| GazetteerError::Build(e.to_string()))
     };
+    let publishers_table = Table::parse("data/lexicon/publishers.tsv", PUBLISHERS)?;
+    let mut publishers = Vec::new();
+    for (line, row) in &publishers_table.rows {
+        let host = cell(row, publishers_table.col("host"))
+            .trim()
+            .to_lowercase();
+        let state = cell(row, publishers_table.col("state")).trim().to_string();
+        if host.is_empty() || state.is_empty() {
+            return Err(publishers_table.err(*line, "a publisher needs a host and a state".into()));
+        }
+        let roles = cell(row, publishers_table.col("roles"))
+            .split('|')
+            .map(|r| r.trim().to_lowercase())
+            .filter(|r| !r.is_empty())
+            .collect();
+        publishers.push(Publisher { host, state, roles });
+    }
     Ok(Lexicon {
+        publishers,
         abbreviations: Abbreviations::new(word_list(ABBREVIATIONS)),
         honorifics: lower_set(HONORIFICS),
         nonname: lower_set(NONNAME),
@@ -1245,6 +1278,23 @@ impl Gazetteer {
             .filter(move |r| r.person == person && in_office(r, date))
     }
 
+    /// The government that published a release at `url` (by its host
+    /// name), with the offices its releases name by a bare title.
+    pub fn publisher(&self, url: &str) -> Option<(EntityIdx, &Publisher)> {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest
+            .split(['/', '?', '#', ':'])
+            .next()?
+            .to_ascii_lowercase();
+        let p = self.lexicon.publishers.iter().find(|p| {
+            host == p.host
+                || host
+                    .strip_suffix(p.host.as_str())
+                    .is_some_and(|h| h.ends_with('.'))
+        })?;
+        Some((self.by_id(&p.state)?, p))
+    }
+
     /// Who held `role` for `of` on `date`.
     pub fn holder(&self, role: &str, of: EntityIdx, date: Option<&str>) -> Option<EntityIdx> {
         let mut found = self
@@ -1345,6 +1395,25 @@ fn in_office(r: &Role, date: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects publisher lookup: host names match at a dot boundary, and
+    /// every listed publisher names a loaded state.
+    #[test]
+    fn publishers_by_host() {
+        let g = crate::testing::gazetteer();
+        let us = g.by_id("state/USA");
+        assert_eq!(
+            g.publisher("https://www.state.gov/secretary-blinkens-call/")
+                .map(|p| p.0),
+            us
+        );
+        assert_eq!(g.publisher("https://whitehouse.gov/x").map(|p| p.0), us);
+        assert!(g.publisher("https://notstate.gov/x").is_none());
+        assert!(g.publisher("https://en.wikinews.org/wiki/X").is_none());
+        for p in &g.lexicon.publishers {
+            assert!(g.by_id(&p.state).is_some(), "{} names no state", p.host);
+        }
+    }
 
     /// Protects frame expansion: regular inflections of verbs and nouns.
     #[test]

@@ -225,6 +225,7 @@ pub fn resolve(
     mut mentions: Vec<Mention>,
     g: &Gazetteer,
     date: Option<&str>,
+    url: Option<&str>,
 ) -> Resolved {
     // States named unambiguously anywhere in the article: context for the rest.
     // A party or region of a state ("Georgian Dream") names that state too.
@@ -447,22 +448,33 @@ pub fn resolve(
         }
     }
 
-    // Offices: from the text's "of", else from the gazetteer by date.
+    // Offices: from the text's "of", else from the gazetteer by date, else
+    // from the government that published the article.
+    let publisher = url.and_then(|u| g.publisher(u));
     let mut roles = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let (Some(cue), Some(person)) = (&m.role, entity_of[i]) else {
             continue;
         };
+        let known_person = b.entities[person].known;
         let of = match cue.of.and_then(|o| entity_of.get(o).copied().flatten()) {
             Some(of) => Some(of),
-            None => b.entities[person]
-                .known
+            None => known_person
                 .and_then(|p| {
                     let held: Vec<_> = g.roles_of(p, date).collect();
                     let exact = held.iter().find(|r| r.role == cue.role);
                     exact
                         .or(if held.len() == 1 { held.first() } else { None })
                         .map(|r| r.of)
+                })
+                .or_else(|| {
+                    // "Secretary Blinken" in a State Department release: the
+                    // publishing government's office, unless the person is
+                    // known in an office elsewhere.
+                    let (state, p) = publisher?;
+                    let elsewhere =
+                        known_person.is_some_and(|k| g.roles_of(k, date).any(|r| r.of != state));
+                    (p.roles.contains(&cue.role) && !elsewhere).then_some(state)
                 })
                 .map(|of| b.known(of)),
         };
@@ -534,7 +546,7 @@ mod tests {
         let g = crate::testing::gazetteer();
         let doc = analyze(text, &g.lexicon.abbreviations);
         let mentions = crate::mention::find(text, &doc, g);
-        resolve(text, &doc, mentions, g, None)
+        resolve(text, &doc, mentions, g, None, None)
     }
 
     fn names(r: &Resolved) -> Vec<String> {

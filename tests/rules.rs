@@ -888,3 +888,55 @@ t!(
         ("Bashar al-Assad", "represents", "Syria"),
     ]
 );
+
+/// Edges of `text` published at `url` (dated 2022-03-01), unflagged.
+fn edges_published(url: &str, text: &str) -> Vec<(String, String, String)> {
+    let mut a = Article::from_body("case", text);
+    a.url = Some(url.to_string());
+    a.date = Some("2022-03-01".to_string());
+    let x = extract(&a, gazetteer());
+    let json = serde_json::to_value(x.to_json(&a)).unwrap();
+    let mut out: Vec<_> = json["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r.get("negated").is_none())
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap().to_string(),
+                r["type"].as_str().unwrap().to_string(),
+                r["target"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A bare title in a government's own release is that government's office;
+/// a foreign official's known office and a title the government does not
+/// use stay as they are, and elsewhere a bare title ties nobody.
+#[test]
+fn bare_titles_in_a_release_are_the_publishers() {
+    let text = "Deputy Secretary Sherman met Foreign Minister Kuleba. \
+                Special Envoy Lenderking travelled on.";
+    let own = |s: &str, o: &str| (s.to_string(), "represents".to_string(), o.to_string());
+    let met = (
+        "Dmytro Kuleba".to_string(),
+        "met-with".to_string(),
+        "Sherman".to_string(),
+    );
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![
+            met.clone(),
+            own("Dmytro Kuleba", "Ukraine"),
+            own("Lenderking", US),
+            own("Sherman", US),
+        ]
+    );
+    assert_eq!(
+        edges_published("https://en.wikinews.org/wiki/X", text),
+        vec![met, own("Dmytro Kuleba", "Ukraine")]
+    );
+}
