@@ -633,6 +633,39 @@ fn give_role(
     }
 }
 
+/// The body that qualifies the title of the person before "and", when the
+/// title of `out[idx]` starts at token `title` right after that "and":
+/// "Turkish Foreign Minister A and Defense Minister B" gives B Turkey too.
+fn shared_qualifier(
+    doc: &Doc,
+    out: &[Mention],
+    idx: usize,
+    title: usize,
+    s: crate::text::Sentence,
+) -> Option<usize> {
+    if title < s.first + 2 || doc.lower(title - 1) != "and" {
+        return None;
+    }
+    let before = doc.tokens[title - 2].end;
+    let prev = out[..idx].iter().rposition(|o| o.span_end == before)?;
+    let cue = out[prev].role.as_ref()?;
+    let of = cue.of?;
+    // The qualifier stands right before the first title, not after a name.
+    (out[of].end <= cue.start && out[of].modifier_of == Some(prev)).then_some(of)
+}
+
+/// The gazetteer knows person `m` in an office of some body other than
+/// `body`'s ("Japanese Prime Minister Kishida and President Biden").
+fn known_elsewhere(g: &Gazetteer, m: &Mention, body: &Mention) -> bool {
+    let (Some(p), Some(b)) = (m.reading(), body.reading()) else {
+        return false;
+    };
+    // Any office on any date: the mention stage does not read the date.
+    g.roles()
+        .iter()
+        .any(|r| r.person == p.entity && r.of != b.entity)
+}
+
 /// "TITLE of [the] BODY NAME" ending right before the name at `first`: the
 /// body's mention, where the title starts, and the role.
 fn title_of_body_before<'t>(
@@ -880,7 +913,13 @@ fn attach_context(
                     k -= 1;
                 }
             }
-            let qualifier = of.filter(|&o| out[o].start < m.start);
+            // "Turkish Foreign Minister A and Defense Minister B": one state
+            // adjective governs both coordinated titles.
+            if of.is_none() {
+                of = shared_qualifier(doc, out, idx, doc.token_at_or_after(chain_start), s)
+                    .filter(|&o| !known_elsewhere(g, &m, &out[o]));
+            }
+            let qualifier = of.filter(|&o| out[o].start < m.start && out[o].modifier_of.is_none());
             give_role(out, idx, role, of, (chain_start, te), qualifier);
             continue;
         }

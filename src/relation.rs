@@ -778,8 +778,11 @@ fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved) -> Vec<Vec<Slot>> {
             if cue.start < start {
                 start = cue.start;
             }
+            // The qualifier of this very name ("Russian" in "Russian
+            // President Putin"), not one it shares with an earlier name.
             if let Some(of) = cue.of.and_then(|o| r.mentions.get(o))
                 && of.start < start
+                && of.modifier_of == Some(i)
             {
                 start = of.start;
             }
@@ -1243,6 +1246,9 @@ fn read_clause_cue(
         }
         targets.extend(later);
     }
+    if read_hosting(ctx, cl, hit, &subjects, &targets, flags) {
+        return;
+    }
     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
     let both_ways = cue.form == CueForm::Mutual;
     if targets.is_empty() {
@@ -1276,6 +1282,51 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// "Japan welcomed President Marcos to Tokyo", "X hosted Y in Z": a
+/// hosting verb whose guest is followed by "to"/"in" and a place is a
+/// meeting of host and guest and the guest's visit to the place, whatever
+/// edge type the verb's cue has. Returns whether it read the cue.
+fn read_hosting(
+    ctx: &mut Ctx,
+    cl: &Clause,
+    hit: &CueHit,
+    subjects: &[Slot],
+    targets: &[Slot],
+    flags: (bool, bool),
+) -> bool {
+    let verb = ctx.lw(hit.c0);
+    if ctx.g.lexicon.verbs.get(verb).map(String::as_str) != Some("hosting") || targets.is_empty() {
+        return false;
+    }
+    let last = targets[targets.len() - 1];
+    let mut k = last.t1;
+    if !matches!(ctx.lw(k), "to" | "in") {
+        return false;
+    }
+    k += 1;
+    if ctx.lw(k) == "the" {
+        k += 1;
+    }
+    let Some(place) = cl
+        .slots
+        .iter()
+        .find(|sl| sl.t0 == k && matches!(sl.kind, Kind::Region | Kind::State))
+        .copied()
+    else {
+        return false;
+    };
+    ctx.rule = format!("{verb}/hosting");
+    for a in subjects {
+        for b in targets {
+            ctx.emit(*a, EdgeType::MetWith, *b, cl.si, hit.span(), flags, 0.75);
+        }
+    }
+    for b in targets {
+        ctx.emit(*b, EdgeType::Visited, place, cl.si, hit.span(), flags, 0.7);
+    }
+    true
 }
 
 /// What a sentence tells the next ones: the last pair that met (for

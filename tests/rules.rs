@@ -625,7 +625,10 @@ fn host_city_of_talks_is_a_node() {
 t!(
     met_received,
     "French President Emmanuel Macron received Palestinian President Mahmoud Abbas in Paris.",
-    &[("Emmanuel Macron", "met-with", "Mahmoud Abbas")],
+    &[
+        ("Emmanuel Macron", "met-with", "Mahmoud Abbas"),
+        ("Mahmoud Abbas", "visited", "Paris")
+    ],
     also: &[("Emmanuel Macron", "represents", "France"), ("Mahmoud Abbas", "represents", "Palestine")]
 );
 neg!(
@@ -940,3 +943,75 @@ fn bare_titles_in_a_release_are_the_publishers() {
         vec![met, own("Dmytro Kuleba", "Ukraine")]
     );
 }
+
+// Hosting, shared title qualifiers, frames.
+t!(
+    welcomed_to_place_is_hosting,
+    "Japan welcomed President Marcos to Tokyo.",
+    &[
+        ("Japan", "met-with", "Ferdinand Marcos Jr."),
+        ("Ferdinand Marcos Jr.", "visited", "Japan"),
+        ("Ferdinand Marcos Jr.", "represents", "Philippines"),
+    ]
+);
+t!(
+    one_adjective_two_titles,
+    "Turkish Foreign Minister Mevlut Cavusoglu and Defense Minister Hulusi Akar met Blinken.",
+    &[
+        ("Antony Blinken", "met-with", "Mevlüt Çavuşoğlu"),
+        ("Antony Blinken", "met-with", "Hulusi Akar"),
+        ("Mevlüt Çavuşoğlu", "represents", "Turkey"),
+        ("Hulusi Akar", "represents", "Turkey"),
+    ]
+);
+t!(
+    shared_adjective_not_for_a_known_foreign_office_holder,
+    "Japanese Prime Minister Kishida and President Biden met.",
+    &[
+        ("Fumio Kishida", "met-with", "Joe Biden"),
+        ("Fumio Kishida", "represents", "Japan"),
+    ]
+);
+t!(
+    frame_siege_of,
+    "Russia's siege of Mariupol continued.",
+    &[("Russia", "attacks", "Mariupol")]
+);
+t!(
+    frame_noun_event_after_light_verb,
+    "Turkey launched an air strike against Syria.",
+    &[("Turkey", "attacks", "Syria")]
+);
+t!(
+    frame_commitment_to,
+    "Japan reaffirmed its commitment to the Philippines.",
+    &[("Japan", "supports", "Philippines")]
+);
+t!(
+    frame_contribute_to_with_amount,
+    "Britain will contribute £50 million to Somalia.",
+    &[("United Kingdom", "supports", "Somalia")]
+);
+t!(
+    frame_relations_between,
+    "Relations between India and Bangladesh are strong.",
+    &[("India", "cooperates-with", "Bangladesh")]
+);
+t!(
+    frame_establish_relations,
+    "The United States and India will establish diplomatic relations.",
+    &[(US, "cooperates-with", "India")]
+);
+t!(
+    frame_fought_against_one_way,
+    "Azerbaijan fought against Armenia.",
+    &[("Azerbaijan", "attacks", "Armenia")]
+);
+t!(
+    frame_session_with_long_title,
+    "Blinken held a long session with Chinese Foreign Minister Wang Yi.",
+    &[
+        ("Antony Blinken", "met-with", "Wang Yi"),
+        ("Wang Yi", "represents", "China"),
+    ]
+);
