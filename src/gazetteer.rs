@@ -259,6 +259,9 @@ pub struct Lexicon {
     pub vessel_prefixes: HashSet<String>,
     /// Portfolios after "Minister of", lowercase ("foreign affairs").
     pub portfolios: HashSet<String>,
+    /// Nouns that lead through "of" to a cue's target ("the leadership of
+    /// Qatar"), lowercase.
+    pub of_heads: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -377,6 +380,7 @@ const PUBLISHERS: &str = include_str!("../data/lexicon/publishers.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
+const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 
@@ -1075,6 +1079,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         cues,
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
+        of_heads: lower_set(OF_HEADS),
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         evaluative: lower_set(EVALUATIVE),
         heads,

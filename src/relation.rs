@@ -109,12 +109,12 @@ impl Ctx<'_> {
                 && gap.iter().all(|w| {
                     matches!(
                         *w,
-                        "and" | "," | "the" | "as" | "well" | "along" | "with" | "&" | "or"
+                        "and" | "," | ";" | "the" | "as" | "well" | "along" | "with" | "&" | "or"
                     )
                 })
                 && gap
                     .iter()
-                    .any(|w| matches!(*w, "and" | "," | "&" | "with" | "or"));
+                    .any(|w| matches!(*w, "and" | "," | ";" | "&" | "with" | "or"));
             // "Russia and China's support to ...": China heads a new phrase.
             let next_possessive = matches!(self.word(slots[j + 1].t1), "'s" | "\u{2019}s");
             if !ok || next_possessive {
@@ -124,7 +124,7 @@ impl Ctx<'_> {
             out.push(j);
             links.push(gap.iter().any(|w| *w != "," && *w != "the"));
         }
-        // A list ends with "and": "A, B and C". Items after the last "and"
+        // A list ends with "and" (or ";"): "A, B and C". Items after the last "and"
         // joined by bare commas start a new clause ("Putin, Kremlin spokesman
         // Dmitry Peskov said").
         let keep = links.iter().rposition(|&and| and).map_or(1, |k| k + 2);
@@ -146,7 +146,9 @@ impl Ctx<'_> {
                 ))
     }
 
-    /// Slots joined by "and" or commas to `slots[i]`, going left.
+    /// Slots joined by "and" or commas to `slots[i]`, going left. A name
+    /// inside a prepositional phrase joined by a bare comma is not in the
+    /// list ("During their trip to Paraguay, Nuland and the delegation").
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut j = i;
@@ -156,7 +158,13 @@ impl Ctx<'_> {
                 && gap.len() <= 2
                 && gap.iter().all(|w| matches!(*w, "and" | "," | "the" | "&"))
                 && gap.iter().any(|w| matches!(*w, "and" | "," | "&"));
-            if !ok {
+            let comma_only = !gap.iter().any(|w| matches!(*w, "and" | "&"));
+            let mut p = slots[j - 1].t0;
+            if p > 0 && self.lw(p - 1) == "the" {
+                p -= 1;
+            }
+            let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1));
+            if !ok || (comma_only && embedded) {
                 break;
             }
             j -= 1;
@@ -235,6 +243,13 @@ impl Ctx<'_> {
         confidence: f32,
     ) {
         if a.entity == b.entity || !edge.joins(a.kind, b.kind) {
+            return;
+        }
+        // An official does not meet or cooperate with the body they serve
+        // ("Nuland and the U.S. delegation discussed ...").
+        let serves =
+            |p: usize, of: usize| self.r.roles.iter().any(|ro| ro.person == p && ro.of == of);
+        if edge.is_symmetric() && (serves(a.entity, b.entity) || serves(b.entity, a.entity)) {
             return;
         }
         let (source, target) = if edge.is_symmetric()
@@ -480,37 +495,19 @@ impl Ctx<'_> {
                 return Vec::new();
             }
         }
-        let gap = slots[f].t0 - c1;
-        if gap > max_gap {
-            return Vec::new();
-        }
         let symmetric = cue.edge.is_symmetric();
-        // "captured the town of Avdiivka": a place noun and "of" lead to the name.
+        // "captured the town of Avdiivka", "commends the leadership of Qatar":
+        // nouns of `data/lexicon/of_heads.txt` and "of" lead to the name.
         let gap_words: Vec<&str> = (c1..slots[f].t0).map(|k| self.lw(k)).collect();
-        let place_of = gap_words.last().is_some_and(|w| *w == "of")
+        let before_name = match gap_words.as_slice() {
+            [.., w, "the"] => Some(*w),
+            [.., w] => Some(*w),
+            [] => None,
+        };
+        let place_of = gap_words.len() <= 8
+            && before_name == Some("of")
             && gap_words.iter().all(|w| {
-                matches!(
-                    *w,
-                    "the"
-                        | "of"
-                        | "town"
-                        | "city"
-                        | "village"
-                        | "port"
-                        | "region"
-                        | "province"
-                        | "island"
-                        | "islands"
-                        | "capital"
-                        | "strategic"
-                        | "key"
-                        | "frontline"
-                        | "eastern"
-                        | "western"
-                        | "northern"
-                        | "southern"
-                        | "border"
-                )
+                matches!(*w, "the" | "of" | "and") || self.g.lexicon.of_heads.contains(*w)
             });
         if place_of {
             return self
@@ -518,6 +515,10 @@ impl Ctx<'_> {
                 .into_iter()
                 .map(|k| slots[k])
                 .collect();
+        }
+        let gap = slots[f].t0 - c1;
+        if gap > max_gap {
+            return Vec::new();
         }
         let visit = cue.edge == EdgeType::Visited;
         let blocked = (c1..slots[f].t0).any(|k| {
@@ -1060,7 +1061,9 @@ fn is_passive(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
             .slots
             .iter()
             .any(|sl| sl.t1 == c0 || (sl.t1 + 1 == c0 && ctx.word(sl.t1) == ","));
-    (!ends_in_preposition && be_before) || participle
+    // "is designating X", "are attacking": a progressive is active.
+    let progressive = ctx.lw(c0).ends_with("ing");
+    (!ends_in_preposition && !progressive && be_before) || participle
 }
 
 /// "Natanz and Isfahan were targeted by Israel and the United States":

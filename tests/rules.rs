@@ -1015,3 +1015,30 @@ t!(
         ("Wang Yi", "represents", "China"),
     ]
 );
+t!(
+    of_heads_lead_to_the_target,
+    "The United States commends the leadership of the State of Qatar.",
+    &[(US, "supports", "Qatar")]
+);
+t!(
+    progressive_is_not_passive,
+    "The Department of State is designating Russia.",
+    &[(US, "sanctions", "Russia")]
+);
+t!(
+    semicolon_lists_of_places,
+    "Nuland will travel to Paraguay; Panama; and El Salvador.",
+    &[
+        ("Victoria Nuland", "visited", "Paraguay"),
+        ("Victoria Nuland", "visited", "Panama"),
+        ("Victoria Nuland", "visited", "El Salvador"),
+    ]
+);
+t!(
+    introductory_phrase_is_not_a_subject,
+    "During their trip to Paraguay, Nuland and Blinken will meet with Japan.",
+    &[
+        ("Victoria Nuland", "met-with", "Japan"),
+        ("Antony Blinken", "met-with", "Japan"),
+    ]
+);
