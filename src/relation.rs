@@ -383,6 +383,13 @@ impl Ctx<'_> {
                     end: t.end,
                     compound: false,
                 };
+                // "We welcome ...": the publishing government, outside quotes.
+                if matches!(w, "we" | "our")
+                    && let Some(p) = self.r.publisher
+                    && !(s.first..k).any(|q| matches!(self.word(q), "\"" | "\u{201c}"))
+                {
+                    return vec![at(p)];
+                }
                 if plural {
                     if let Some((a, b, seen)) = discourse.pair
                         && si <= seen + 3

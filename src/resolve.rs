@@ -54,6 +54,9 @@ pub struct Resolved {
     /// For each mention, who acts through it in relations: its entity, or
     /// for "the Russian president" the office holder.
     pub acting: Vec<Option<usize>>,
+    /// The state that published the article (a government release), when
+    /// the article speaks in its first person plural ("We welcome ...").
+    pub publisher: Option<usize>,
     /// Offices given by the text.
     pub roles: Vec<ResolvedRole>,
 }
@@ -528,12 +531,24 @@ pub fn resolve(
         }
     }
 
+    // "We welcome ...", "our support for ...": in a government's own
+    // release the first person plural is that government.
+    let first_person_plural = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| t.word && matches!(doc.lower(k), "we" | "our"));
+    let publisher = publisher
+        .filter(|_| first_person_plural)
+        .map(|(state, _)| b.known(state));
+
     Resolved {
         mentions,
         entities: b.entities,
         entity_of,
         acting,
         roles,
+        publisher,
     }
 }
 

@@ -1042,3 +1042,19 @@ t!(
         ("Antony Blinken", "met-with", "Japan"),
     ]
 );
+
+/// "We" in a government's own release is that government, outside quotes;
+/// elsewhere "we" names nobody.
+#[test]
+fn first_person_plural_of_a_release_is_the_publisher() {
+    let text = "We condemn Russia. \"We support Iran,\" Lavrov said.";
+    let opposes = (US.to_string(), "opposes".to_string(), "Russia".to_string());
+    assert_eq!(
+        edges_published("https://www.state.gov/statement/", text),
+        vec![opposes]
+    );
+    assert_eq!(
+        edges_published("https://en.wikinews.org/wiki/X", text),
+        Vec::<(String, String, String)>::new()
+    );
+}
