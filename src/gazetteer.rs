@@ -974,6 +974,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "mutual" => CueForm::Mutual,
             "agent" => CueForm::Agent,
             "between" => CueForm::Between,
+            "pair" => CueForm::Pair,
             other => {
                 return Err(frames_table.err(*line, format!("unknown frame form '{other}'")));
             }
@@ -982,8 +983,12 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             return Err(frames_table.err(*line, "empty lemma".into()));
         }
         let explicit = cell(row, frames_table.col("forms"));
+        let nominal = matches!(
+            form,
+            CueForm::Noun | CueForm::Agent | CueForm::Pair | CueForm::Between
+        );
         let words: Vec<String> = if explicit.trim().is_empty() {
-            inflect(&lemma, form == CueForm::Noun || form == CueForm::Agent)
+            inflect(&lemma, nominal)
         } else {
             std::iter::once(lemma.clone())
                 .chain(explicit.split(',').map(|w| w.trim().to_lowercase()))

@@ -155,7 +155,7 @@ impl Ctx<'_> {
         while j > 0 {
             let gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
             let ok = !gap.is_empty()
-                && gap.len() <= 2
+                && gap.len() <= 3
                 && gap.iter().all(|w| matches!(*w, "and" | "," | "the" | "&"))
                 && gap.iter().any(|w| matches!(*w, "and" | "," | "&"));
             let comma_only = !gap.iter().any(|w| matches!(*w, "and" | "&"));

@@ -1058,3 +1058,30 @@ fn first_person_plural_of_a_release_is_the_publisher() {
         Vec::<(String, String, String)>::new()
     );
 }
+t!(
+    officials_of_a_state_stand_for_it,
+    "Blinken met with the foreign ministers of Japan and India.",
+    &[
+        ("Antony Blinken", "met-with", "Japan"),
+        ("Antony Blinken", "met-with", "India"),
+    ]
+);
+t!(
+    in_support_of,
+    "South Korea is standing shoulder-to-shoulder in support of Ukraine.",
+    &[("South Korea", "supports", "Ukraine")]
+);
+t!(
+    three_parties_collaborating,
+    "Japan, India, and the United States are collaborating.",
+    &[
+        ("Japan", "cooperates-with", "India"),
+        ("Japan", "cooperates-with", US),
+        ("India", "cooperates-with", US),
+    ]
+);
+t!(
+    hyphenated_alliance,
+    "The U.S.-Japan Alliance is strong.",
+    &[(US, "cooperates-with", "Japan")]
+);
