@@ -120,9 +120,12 @@ impl Ctx<'_> {
             if !ok || next_possessive {
                 break;
             }
+            // "Matera, Italy", "Tallinn, Estonia": a place and its country.
+            let place_of_state =
+                gap == [","] && slots[j].kind == Kind::Region && slots[j + 1].kind == Kind::State;
             j += 1;
             out.push(j);
-            links.push(gap.iter().any(|w| *w != "," && *w != "the"));
+            links.push(place_of_state || gap.iter().any(|w| *w != "," && *w != "the"));
         }
         // A list ends with "and" (or ";"): "A, B and C". Items after the last "and"
         // joined by bare commas start a new clause ("Putin, Kremlin spokesman
@@ -892,14 +895,26 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     else {
         return;
     };
+    // "attacks by X on Y"; "the visit by X to (the Kingdom of) Y".
+    let visit = hit.cue.edge == EdgeType::Visited;
     let after_on = slots.iter().find(|sl| {
+        let mut p = sl.t0.saturating_sub(1);
+        if ctx.lw(p) == "the" {
+            p = p.saturating_sub(1);
+        }
         sl.t0 > src.t1
-            && sl.t0 <= src.t1 + 2
-            && matches!(ctx.lw(sl.t0 - 1), "on" | "against" | "targeting")
+            && p >= src.t1
+            && p <= src.t1 + 1
+            && (matches!(ctx.lw(p), "on" | "against" | "targeting") || (visit && ctx.lw(p) == "to"))
     });
-    let subject = slots
-        .iter()
-        .rfind(|sl| sl.t1 <= hit.c0 && sl.t1 + REACH > hit.c0 && !sl.compound);
+    // A visit has no target in the clause's subject ("X welcomes the visit by Y").
+    let subject = (!visit)
+        .then(|| {
+            slots
+                .iter()
+                .rfind(|sl| sl.t1 <= hit.c0 && sl.t1 + REACH > hit.c0 && !sl.compound)
+        })
+        .flatten();
     if let Some(tgt) = after_on.or(subject) {
         let flags = ctx.modality(cl.s.first, hit.c0);
         ctx.emit(*src, hit.cue.edge, *tgt, cl.si, hit.span(), flags, 0.65);
@@ -1168,6 +1183,37 @@ fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> (bool, 
     flags
 }
 
+/// The agents named by "by" right after a nominal cue's last target, with
+/// those coordinated with the first.
+fn by_agent_after(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, targets: &[Slot]) -> Option<Vec<Slot>> {
+    if hit.cue.form != CueForm::Noun {
+        return None;
+    }
+    // Only a nominal with its own determiner ("the visit", "a recent
+    // visit"): in "assigned to lead negotiations with X by Y", Y is the
+    // agent of "assigned".
+    let det = |k: usize| k >= cl.s.first && matches!(ctx.lw(k), "the" | "a" | "an");
+    let c0 = hit.c0;
+    if !(c0 > cl.s.first && (det(c0 - 1) || (c0 > cl.s.first + 1 && det(c0 - 2)))) {
+        return None;
+    }
+    let last = targets.last()?;
+    if ctx.lw(last.t1) != "by" {
+        return None;
+    }
+    let first = cl
+        .slots
+        .iter()
+        .position(|sl| sl.t0 == last.t1 + 1 || sl.t0 == last.t1 + 2)?;
+    ctx.rule.push_str("-by-agent");
+    Some(
+        ctx.coordinated_right(cl.slots, first)
+            .into_iter()
+            .map(|k| cl.slots[k])
+            .collect(),
+    )
+}
+
 /// "Iran condemned the strikes": an opposing or accusing verb whose object
 /// is a definite attack noun takes as targets the attackers the article
 /// reported within the last two sentences.
@@ -1238,6 +1284,12 @@ fn read_clause_cue(
     };
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
     let mut targets = ctx.targets(cl.slots, c1, cue, max_gap);
+    // "the visit to the United States by President Ghani", "sanctions on X
+    // by Y": a nominal's agent after its target.
+    let subjects = match by_agent_after(ctx, cl, hit, &targets) {
+        Some(agents) => agents,
+        None => subjects,
+    };
     let flags = assertion(ctx, cl, hit, &subjects);
     if targets.is_empty() {
         targets = event_anaphora(ctx, cl, hit, discourse);

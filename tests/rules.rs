@@ -1085,3 +1085,37 @@ t!(
     "The U.S.-Japan Alliance is strong.",
     &[(US, "cooperates-with", "Japan")]
 );
+t!(
+    visit_by_agent_to_place,
+    "The United States welcomes the visit by Israeli Foreign Minister Yair Lapid to the Kingdom of Morocco.",
+    &[
+        ("Yair Lapid", "visited", "Morocco"),
+        ("Yair Lapid", "represents", "Israel"),
+    ]
+);
+t!(
+    nominal_agent_after_its_target,
+    "They talked after the visit to the United States by Afghan President Ghani.",
+    &[
+        ("Ashraf Ghani", "visited", US),
+        ("Ashraf Ghani", "represents", "Afghanistan"),
+    ]
+);
+t!(
+    by_after_a_verb_is_not_the_nominals_agent,
+    "The envoy, assigned to lead negotiations with Moscow by President Donald Trump, met Putin.",
+    &[("Donald Trump", "represents", US)]
+);
+t!(
+    city_and_its_country,
+    "Blinken will visit Tallinn, Estonia, for the conference.",
+    &[
+        ("Antony Blinken", "visited", "Tallinn"),
+        ("Antony Blinken", "visited", "Estonia"),
+    ]
+);
+t!(
+    treasury_office_is_the_state,
+    "OFAC is designating Yevgeniy Prigozhin.",
+    &[(US, "sanctions", "Yevgeny Prigozhin")]
+);
