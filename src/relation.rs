@@ -149,6 +149,26 @@ impl Ctx<'_> {
                 ))
     }
 
+    /// Tokens `from..to` are only adjectives of a nominal, with commas and
+    /// "and" between them ("premeditated, unprovoked, and unjustified"):
+    /// lowercase words that are not function words or verbs, at most six.
+    fn only_modifiers(&self, from: usize, to: usize) -> bool {
+        to >= from
+            && to - from <= 6
+            && (from..to).all(|k| {
+                let w = self.lw(k);
+                let word = self.word(k);
+                matches!(w, "," | "and")
+                    || (word.chars().next().is_some_and(char::is_lowercase)
+                        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !PREPOSITIONS.contains(&w)
+                        && !GAP_BLOCKERS.contains(&w)
+                        && !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                        && !self.g.lexicon.verbs.contains_key(w)
+                        && !self.g.lexicon.modality.contains_key(w))
+            })
+    }
+
     /// Slots joined by "and" or commas to `slots[i]`, going left. A name
     /// inside a prepositional phrase joined by a bare comma is not in the
     /// list ("During their trip to Paraguay, Nuland and the delegation").
@@ -340,7 +360,9 @@ impl Ctx<'_> {
         let possessor = (cue.form == CueForm::Noun)
             .then(|| {
                 slots.iter().position(|sl| {
-                    (sl.t1 + 1 == c0 && matches!(self.word(sl.t1), "'s" | "\u{2019}s"))
+                    let possessive = matches!(self.word(sl.t1), "'s" | "\u{2019}s");
+                    // "Russia's premeditated, unprovoked, and unjustified attack".
+                    (possessive && sl.t1 < c0 && self.only_modifiers(sl.t1 + 1, c0))
                         || (sl.t1 == c0 && !sl.compound)
                 })
             })
@@ -455,6 +477,7 @@ impl Ctx<'_> {
             && !pronoun_points_back
             && before.is_some_and(|b| PREPOSITIONS.contains(&b));
         if let Some((vend, subj, _)) = last_verb
+            && possessor.is_none()
             && *vend <= sl.t0
             && (sl.t1..c0).any(|k| self.lw(k) == "and")
         {

@@ -1119,3 +1119,17 @@ t!(
     "OFAC is designating Yevgeniy Prigozhin.",
     &[(US, "sanctions", "Yevgeny Prigozhin")]
 );
+t!(
+    possessor_over_adjectives,
+    "Secretary Blinken strongly condemned Russia's premeditated, unprovoked, and unjustified \
+     attack on Ukraine.",
+    &[
+        ("Antony Blinken", "opposes", "Russia"),
+        ("Russia", "attacks", "Ukraine"),
+    ]
+);
+t!(
+    war_of_choice_against,
+    "Their support has facilitated Putin's war of choice against Ukraine.",
+    &[("Vladimir Putin", "attacks", "Ukraine")]
+);
