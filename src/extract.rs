@@ -32,21 +32,33 @@ pub struct Extraction {
 /// assert!(x.relations.iter().any(|r| r.edge == geokg::ontology::EdgeType::Opposes));
 /// ```
 pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
-    let body = article.body.as_str();
-    let doc = text::analyze(body, &g.lexicon.abbreviations);
+    // The headline is read with the body (it often states the meeting or
+    // the visit, and names the speaker of a statement), as its own first
+    // paragraph; spans are mapped back at the end, so body spans stay byte
+    // offsets into the body and headline spans offsets into the headline.
+    let headline = headline_of(article);
+    let joined;
+    let (text_all, offset) = match headline {
+        Some(h) => {
+            joined = format!("{h}\n\n{}", article.body);
+            (joined.as_str(), h.len() + 2)
+        }
+        None => (article.body.as_str(), 0),
+    };
+    let doc = text::analyze(text_all, &g.lexicon.abbreviations);
     // Relation cues are found once: the mention stage reads them to tell a
     // capital that acts from a place, the relation stage to find edges.
-    let cues = g.lexicon.find_cues(body);
-    let mentions = crate::mention::find_with_cues(body, &doc, g, &cues);
+    let cues = g.lexicon.find_cues(text_all);
+    let mentions = crate::mention::find_with_cues(text_all, &doc, g, &cues, offset);
     let resolved = resolve::resolve(
-        body,
+        text_all,
         &doc,
         mentions,
         g,
         article.date.as_deref(),
         article.url.as_deref(),
     );
-    let relations = relation::extract_with_cues(body, &doc, g, &resolved, &cues);
+    let relations = relation::extract_with_cues(text_all, &doc, g, &resolved, &cues);
     let mentions = resolved
         .mentions
         .iter()
@@ -90,7 +102,17 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
         }
     }
     x.retain_entities(&keep);
+    if offset > 0 {
+        x.split_headline(offset);
+    }
     x
+}
+
+/// The headline to read with the body: none when it is empty or when the
+/// body already starts with it (a plain text whose only line is both).
+fn headline_of(article: &Article) -> Option<&str> {
+    let h = article.title.trim();
+    (!h.is_empty() && !article.body.trim_start().starts_with(h)).then_some(h)
 }
 
 /// An entity in the evaluation output format.
@@ -118,6 +140,10 @@ pub struct JsonRelation<'a> {
     pub target: &'a str,
     /// The sentence that supports it.
     pub evidence: &'a str,
+    /// Present and true when the evidence is the headline (spans are then
+    /// offsets into the headline).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
     /// Sentence index.
     pub sentence: usize,
     /// Byte offset of the evidence span in the body.
@@ -153,6 +179,50 @@ pub struct JsonExtraction<'a> {
 }
 
 impl Extraction {
+    /// Maps spans found in "headline, blank line, body" back: body spans to
+    /// offsets into the body (`offset` is where it starts), headline
+    /// relations marked as such with offsets into the headline; headline
+    /// sentences and mentions leave the body's lists.
+    fn split_headline(&mut self, offset: usize) {
+        let in_headline = self.sentences.iter().filter(|s| s.0 < offset).count();
+        self.sentences = self
+            .sentences
+            .iter()
+            .filter(|s| s.0 >= offset)
+            .map(|&(a, b)| (a - offset, b - offset))
+            .collect();
+        self.mentions = self
+            .mentions
+            .iter()
+            .filter(|m| m.1 >= offset)
+            .map(|&(e, a, b)| (e, a - offset, b - offset))
+            .collect();
+        for r in &mut self.relations {
+            if r.start < offset {
+                r.headline = true;
+                r.end = r.end.min(offset.saturating_sub(2));
+            } else {
+                r.start -= offset;
+                r.end -= offset;
+                r.sentence = r.sentence.saturating_sub(in_headline);
+            }
+        }
+    }
+
+    /// The evidence sentence of a relation: its body sentence, or the
+    /// headline.
+    pub fn evidence<'a>(&self, r: &Relation, article: &'a Article) -> &'a str {
+        if r.headline {
+            return article.title.trim();
+        }
+        let (ss, se) = self
+            .sentences
+            .get(r.sentence)
+            .copied()
+            .unwrap_or((r.start, r.end));
+        article.body.get(ss..se).unwrap_or("")
+    }
+
     /// Keeps the entities marked true, renumbering mentions and relations.
     fn retain_entities(&mut self, keep: &[bool]) {
         let mut map = vec![None; self.entities.len()];
@@ -192,7 +262,10 @@ impl Extraction {
             let key = (r.source, r.edge, r.target, r.is_flagged());
             match index.get(&key) {
                 Some(&i) => {
-                    if r.confidence > best[i].confidence {
+                    // The body's evidence before the headline's, at equal confidence.
+                    let better = r.confidence > best[i].confidence
+                        || (r.confidence == best[i].confidence && best[i].headline && !r.headline);
+                    if better {
                         best[i] = r;
                     }
                 }
@@ -207,7 +280,6 @@ impl Extraction {
 
     /// The ONTOLOGY.md output object.
     pub fn to_json<'a>(&'a self, article: &'a Article) -> JsonExtraction<'a> {
-        let body = article.body.as_str();
         JsonExtraction {
             id: &article.key,
             title: &article.title,
@@ -225,25 +297,19 @@ impl Extraction {
             relations: self
                 .distinct_relations()
                 .into_iter()
-                .map(|r| {
-                    let (ss, se) = self
-                        .sentences
-                        .get(r.sentence)
-                        .copied()
-                        .unwrap_or((r.start, r.end));
-                    JsonRelation {
-                        source: &self.entities[r.source].name,
-                        edge: r.edge,
-                        target: &self.entities[r.target].name,
-                        evidence: body.get(ss..se).unwrap_or(""),
-                        sentence: r.sentence,
-                        start: r.start,
-                        end: r.end,
-                        confidence: (r.confidence * 100.0).round() / 100.0,
-                        role: r.role.as_deref(),
-                        rule: &r.rule,
-                        negated: r.is_flagged(),
-                    }
+                .map(|r| JsonRelation {
+                    source: &self.entities[r.source].name,
+                    edge: r.edge,
+                    target: &self.entities[r.target].name,
+                    evidence: self.evidence(r, article),
+                    headline: r.headline,
+                    sentence: r.sentence,
+                    start: r.start,
+                    end: r.end,
+                    confidence: (r.confidence * 100.0).round() / 100.0,
+                    role: r.role.as_deref(),
+                    rule: &r.rule,
+                    negated: r.is_flagged(),
                 })
                 .collect(),
         }

@@ -187,16 +187,20 @@ fn ending_at(out: &[Mention], at: usize) -> Option<usize> {
 
 /// Finds every mention in a body.
 pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
-    find_with_cues(text, doc, g, &g.lexicon.find_cues(text))
+    find_with_cues(text, doc, g, &g.lexicon.find_cues(text), 0)
 }
 
 /// `find`, with the article's relation cues already found (the pipeline
-/// finds them once for this stage and the relation stage).
+/// finds them once for this stage and the relation stage). Text before
+/// `headline_end` is a headline, written in title case: there only the
+/// gazetteer's names and people introduced by a title count, never a name
+/// guessed from its capitals.
 pub fn find_with_cues(
     text: &str,
     doc: &Doc,
     g: &Gazetteer,
     cues: &[(usize, usize, &Cue)],
+    headline_end: usize,
 ) -> Vec<Mention> {
     let tokens = &doc.tokens;
     let mut out: Vec<Mention> = Vec::new();
@@ -321,7 +325,7 @@ pub fn find_with_cues(
     });
 
     // 3b. Unknown organisations and places named with a head word.
-    named_by_head(text, doc, g, &mut out);
+    named_by_head(text, doc, g, &mut out, headline_end);
     let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
 
     // 4. People by name shape.
@@ -409,9 +413,22 @@ pub fn find_with_cues(
                 && g.lexicon
                     .vessel_prefixes
                     .contains(tok(text, &tokens[i - 1]));
+            // In a title-case headline a titled name counts only if the body
+            // names its last word too ("Leader Shortens China Trip" names nobody).
+            let in_headline = t.start < headline_end;
+            let named_in_body = || {
+                let last = tok(text, &tokens[end_tok - 1]);
+                text.get(headline_end..).is_some_and(|body| {
+                    body.match_indices(last).any(|(at, _)| {
+                        let at = headline_end + at;
+                        crate::gazetteer::on_boundaries(text, at, at + last.len())
+                    })
+                })
+            };
             let accept = !before_longer_name
                 && !after_longer_name
                 && !vessel
+                && (!in_headline || (titled && named_in_body()))
                 && match words {
                     1 => titled,
                     2..=4 => {
@@ -479,9 +496,18 @@ const NAME_STOPS: &[&str] = &[
 
 /// "Fifth Republic Movement", "Shayrat Airfield": up to four capitalised
 /// words before a head word make a node, unless the gazetteer named it.
-fn named_by_head(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
+fn named_by_head(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    out: &mut Vec<Mention>,
+    headline_end: usize,
+) {
     let mut found = Vec::new();
     for (h0, h1, kind) in g.lexicon.find_heads(text) {
+        if h0 < headline_end {
+            continue;
+        }
         let Some(sentence) = doc.sentence_of(h0) else {
             continue;
         };

@@ -33,6 +33,9 @@ pub struct Relation {
     pub hypothetical: bool,
     /// Rule confidence in 0..=1.
     pub confidence: f32,
+    /// Read from the headline: `sentence`, `start` and `end` are then
+    /// offsets into the headline, not the body.
+    pub headline: bool,
     /// The office, for `represents`.
     pub role: Option<String>,
     /// The rule that produced the edge: the cue as listed in
@@ -294,6 +297,7 @@ impl Ctx<'_> {
             negated: flags.0,
             hypothetical: flags.1,
             confidence,
+            headline: false,
             role: None,
             rule: self.rule.clone(),
         });
@@ -1479,6 +1483,7 @@ fn represents_from_titles(ctx: &mut Ctx) {
             negated: false,
             hypothetical: false,
             confidence: 0.9,
+            headline: false,
             role: Some(role.role.clone()),
             rule: "title".to_string(),
         });

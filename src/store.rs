@@ -565,8 +565,8 @@ fn write_article(
         "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut evidence = tx.prepare_cached(
-        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
@@ -583,23 +583,19 @@ fn write_article(
                 tx.last_insert_rowid()
             }
         };
-        let (ss, se) = x
-            .sentences
-            .get(r.sentence)
-            .copied()
-            .unwrap_or((r.start, r.end));
         evidence.execute(params![
             edge_id,
             article_id,
             r.sentence as i64,
             r.start as i64,
             r.end as i64,
-            a.body.get(ss..se).unwrap_or(""),
+            x.evidence(r, a),
             (f64::from(r.confidence) * 100.0).round() / 100.0,
             r.role,
             r.negated,
             r.hypothetical,
             r.rule,
+            r.headline,
         ])?;
     }
     Ok(stats)

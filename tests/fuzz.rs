@@ -356,7 +356,22 @@ fn check_extraction(a: &Article, x: &Extraction) {
             "mention span {start}..{end} in {body:?}"
         );
     }
+    let headline = a.title.trim();
     for r in &x.relations {
+        if r.headline {
+            // A headline relation's span lies in the (trimmed) headline.
+            assert!(
+                r.start <= r.end
+                    && r.end <= headline.len()
+                    && headline.is_char_boundary(r.start)
+                    && headline.is_char_boundary(r.end),
+                "headline relation span {}..{} in {headline:?}",
+                r.start,
+                r.end
+            );
+            assert!(r.source != r.target, "self-edge {r:?} in {headline:?}");
+            continue;
+        }
         assert!(
             on_span(r.start, r.end),
             "relation span {}..{} in {body:?}",

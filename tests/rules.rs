@@ -1133,3 +1133,51 @@ t!(
     "Their support has facilitated Putin's war of choice against Ukraine.",
     &[("Vladimir Putin", "attacks", "Ukraine")]
 );
+
+/// The headline is read with the body: its relations come out marked as
+/// headline evidence, and a title-case word after a title is a person only
+/// if the body names it too.
+#[test]
+fn headline_is_read_with_the_body() {
+    let mut a = Article::from_body("case", "The Secretary discussed trade with Bhutto Zardari.");
+    a.title = "Secretary Blinken's Call with Pakistani Foreign Minister Bhutto Zardari".to_string();
+    let x = extract(&a, gazetteer());
+    let json = serde_json::to_value(x.to_json(&a)).unwrap();
+    let rels: Vec<(String, String, String, bool)> = json["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap().to_string(),
+                r["type"].as_str().unwrap().to_string(),
+                r["target"].as_str().unwrap().to_string(),
+                r.get("headline").is_some(),
+            )
+        })
+        .collect();
+    assert!(
+        rels.contains(&(
+            "Antony Blinken".into(),
+            "met-with".into(),
+            "Bhutto Zardari".into(),
+            true
+        )),
+        "{rels:?}"
+    );
+    assert!(
+        rels.contains(&(
+            "Bhutto Zardari".into(),
+            "represents".into(),
+            "Pakistan".into(),
+            true
+        )),
+        "{rels:?}"
+    );
+
+    let mut b = Article::from_body("case", "The president cut short his visit.");
+    b.title = "South Sudanese Leader Shortens China Trip".to_string();
+    let y = extract(&b, gazetteer());
+    let names: Vec<&str> = y.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Shortens"), "{names:?}");
+}
