@@ -371,6 +371,20 @@ impl Ctx<'_> {
                 })
             })
             .flatten();
+        // "We, the G7 Foreign Ministers of A, B and C, condemn ...": the body
+        // speaking in the first person plural is the actor (ONTOLOGY.md).
+        if possessor.is_none()
+            && self.lw(s.first) == "we"
+            && self.word(s.first + 1) == ","
+            && let Some(body) = slots.iter().find(|sl| {
+                sl.kind == Kind::Alliance
+                    && (sl.t0 == s.first + 2
+                        || (sl.t0 == s.first + 3 && self.lw(s.first + 2) == "the"))
+                    && sl.t1 < c0
+            })
+        {
+            return vec![*body];
+        }
         // Skip a relative clause: "Russia, which is providing troops to X, condemned".
         let mut limit = c0;
         // Likewise an apposition: "Amos Hochstein, the U.S. envoy who ..., met".
@@ -575,28 +589,65 @@ impl Ctx<'_> {
 }
 
 /// "NATO member Turkey", "EU members France and Germany", "NATO allies
-/// Poland and the Baltic states": the states named after an alliance and a
-/// membership noun are its members.
+/// Poland and the Baltic states", "the G7 Foreign Ministers of Canada,
+/// France ...", "the Troika (Norway, the UK, and the US)": the states named
+/// after an alliance and a membership noun, its members' officials and
+/// "of", or in brackets are its members.
 fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
     for (i, a) in slots.iter().enumerate() {
         if a.kind != Kind::Alliance {
             continue;
         }
         let mut k = a.t1;
-        if ctx.lw(k) == "member"
-            && matches!(ctx.lw(k + 1), "state" | "states" | "country" | "countries")
-        {
-            k += 1;
-        }
-        if !matches!(
-            ctx.lw(k),
-            "member" | "members" | "ally" | "allies" | "state" | "states" | "country" | "countries"
-        ) {
-            continue;
+        // "the Troika (Norway, the UK, and the US)": a list in brackets.
+        let bracketed = ctx.word(k) == "(";
+        if !bracketed {
+            // "the G7 Foreign Ministers of Canada, France ...": the body's
+            // members' officials, then "of" and the list.
+            let mut j = k;
+            while j < k + 4
+                && matches!(
+                    ctx.lw(j),
+                    "foreign"
+                        | "defense"
+                        | "defence"
+                        | "finance"
+                        | "ministers"
+                        | "leaders"
+                        | "heads"
+                )
+            {
+                j += 1;
+            }
+            if j > k
+                && matches!(ctx.lw(j - 1), "ministers" | "leaders" | "heads")
+                && ctx.lw(j) == "of"
+            {
+                k = j;
+            } else {
+                if ctx.lw(k) == "member"
+                    && matches!(ctx.lw(k + 1), "state" | "states" | "country" | "countries")
+                {
+                    k += 1;
+                }
+                if !matches!(
+                    ctx.lw(k),
+                    "member"
+                        | "members"
+                        | "ally"
+                        | "allies"
+                        | "state"
+                        | "states"
+                        | "country"
+                        | "countries"
+                ) {
+                    continue;
+                }
+            }
         }
         let Some(f) = slots[i + 1..]
             .iter()
-            .position(|sl| sl.t0 == k + 1)
+            .position(|sl| sl.t0 == k + 1 || (sl.t0 == k + 2 && ctx.lw(k + 1) == "the"))
             .map(|p| p + i + 1)
         else {
             continue;

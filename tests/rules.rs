@@ -1181,3 +1181,18 @@ fn headline_is_read_with_the_body() {
     let names: Vec<&str> = y.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.contains(&"Shortens"), "{names:?}");
 }
+t!(
+    we_the_body_and_its_members,
+    "We, the G7 Foreign Ministers of Canada, France, and the United States, condemn Russia.",
+    &[
+        ("Group of Seven", "opposes", "Russia"),
+        ("Canada", "member-of", "Group of Seven"),
+        ("France", "member-of", "Group of Seven"),
+        (US, "member-of", "Group of Seven"),
+    ]
+);
+t!(
+    partners_are_not_members,
+    "NATO partners Sweden and Finland met.",
+    &[("Sweden", "met-with", "Finland")]
+);
