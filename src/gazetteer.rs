@@ -1116,7 +1116,9 @@ impl Lexicon {
                     .and_then(|t| t.chars().next())
                     .is_some_and(is_word_char)
             } else {
-                on_boundaries(text, start, end)
+                // "Advisor-designate" is a title, not "designate".
+                let glued = text.get(..start).is_some_and(|b| b.ends_with('-'));
+                on_boundaries(text, start, end) && !glued
             };
             ok.then_some((start, end, cue))
         })
@@ -1137,6 +1139,16 @@ impl Lexicon {
     pub fn find_titles<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a str)> {
         find_checked(&self.titles_matcher, text, |start, end, pattern| {
             let role = self.titles.get(pattern)?;
+            // "Advisor-designate", "President-elect": the office to come.
+            let rest = text.get(end..).unwrap_or("");
+            let suffix = ["-designate", "-elect"]
+                .iter()
+                .find(|s| {
+                    rest.get(..s.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(s))
+                })
+                .map_or(0, |s| s.len());
+            let end = end + suffix;
             on_boundaries(text, start, end).then_some((start, end, role.as_str()))
         })
     }

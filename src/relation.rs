@@ -496,6 +496,7 @@ impl Ctx<'_> {
             && before.is_some_and(|b| PREPOSITIONS.contains(&b));
         if let Some((vend, subj, _)) = last_verb
             && possessor.is_none()
+            && cue.form != CueForm::Noun
             && *vend <= sl.t0
             && (sl.t1..c0).any(|k| self.lw(k) == "and")
         {
@@ -574,6 +575,11 @@ impl Ctx<'_> {
         let visit = cue.edge == EdgeType::Visited;
         let blocked = (c1..slots[f].t0).any(|k| {
             let w = self.lw(k);
+            // "voted in support of a resolution condemning X": a participle
+            // opens its own predicate.
+            if w.ends_with("ing") && w != "including" && w.len() > 5 {
+                return true;
+            }
             // "met today with X"; "an official visit today in Washington".
             let allowed = (symmetric && w == "with") || (visit && matches!(w, "in" | "to"));
             GAP_BLOCKERS.contains(&w) && !allowed
@@ -1354,7 +1360,16 @@ fn read_clause_cue(
     }
     // "condemned threats against X": a nominal that is the object of the
     // verb right before it has an agent the text does not name.
-    let object_of_verb = cue.form == CueForm::Noun && last_cue_end == Some(c0);
+    let object_of_verb = cue.form == CueForm::Noun
+        && last_cue_end.is_some_and(|e| {
+            // "condemns the missile strikes on X": determiners and modifiers
+            // may stand between the verb and its nominal object.
+            e <= c0
+                && (e..c0).all(|k| {
+                    matches!(ctx.lw(k), "the" | "a" | "an" | "these" | "those" | "this")
+                        || ctx.only_modifiers(k, k + 1)
+                })
+        });
     let subjects = if object_of_verb {
         Vec::new()
     } else {

@@ -1196,3 +1196,33 @@ t!(
     "NATO partners Sweden and Finland met.",
     &[("Sweden", "met-with", "Finland")]
 );
+t!(
+    nominal_object_after_determiners_has_no_named_agent,
+    "The United States strongly condemns the missile strikes on Erbil, Iraq.",
+    &[]
+);
+t!(
+    hyphenated_title_is_no_cue,
+    "Deputy Secretary Wendy Sherman met today with Israeli National Security Advisor-designate \
+     Eyal Hulata.",
+    &[
+        ("Wendy Sherman", "met-with", "Eyal Hulata"),
+        ("Eyal Hulata", "represents", "Israel"),
+    ]
+);
+t!(
+    participle_in_the_gap_opens_a_predicate,
+    "Member States voted in support of a resolution condemning Russia's aggression.",
+    &[]
+);
+t!(
+    its_points_back_past_a_coordinated_noun_phrase,
+    "We condemn disinformation by the Russian Government and its proxies to support its \
+     military aggression against Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+neg!(
+    cancelled_trip_is_no_visit,
+    "Salva Kiir canceled his trip to Shanghai.",
+    &[("Salva Kiir", "visited", "Shanghai")]
+);
