@@ -467,23 +467,35 @@ pub fn find_with_cues(
 
 /// "Minister of Information": a title followed by "of" or "for" and a
 /// portfolio ends after the portfolio.
+/// A second portfolio joined by "and" extends it too: "Minister of Foreign
+/// Affairs and International Cooperation", "Minister for Foreign Affairs and
+/// Trade".
 fn extend_portfolio(text: &str, doc: &Doc, g: &Gazetteer, end: usize) -> usize {
-    let k = doc.token_at_or_after(end);
     let word = |i: usize| doc.tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
-    if !matches!(word(k), "of" | "for") {
-        return end;
+    // The portfolio of `n` words (2 or 1) starting at token `k`, if any.
+    let portfolio_at = |k: usize| {
+        [2, 1].into_iter().find(|&n| {
+            let words: Vec<&str> = (k..k + n).map(word).collect();
+            words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && g.lexicon
+                    .portfolios
+                    .contains(&words.join(" ").to_lowercase())
+        })
+    };
+    let mut end = end;
+    let k = doc.token_at_or_after(end);
+    if matches!(word(k), "of" | "for")
+        && let Some(n) = portfolio_at(k + 1)
+    {
+        end = doc.tokens.get(k + n).map_or(end, |t| t.end);
     }
-    for n in [2, 1] {
-        let words: Vec<&str> = (k + 1..k + 1 + n).map(word).collect();
-        if words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && g.lexicon
-                .portfolios
-                .contains(&words.join(" ").to_lowercase())
-        {
-            return doc.tokens.get(k + n).map(|t| t.end).unwrap_or(end);
-        }
+    let k = doc.token_at_or_after(end);
+    if word(k) == "and"
+        && let Some(n) = portfolio_at(k + 1)
+    {
+        end = doc.tokens.get(k + n).map_or(end, |t| t.end);
     }
     end
 }

@@ -1226,3 +1226,11 @@ neg!(
     "Salva Kiir canceled his trip to Shanghai.",
     &[("Salva Kiir", "visited", "Shanghai")]
 );
+t!(
+    two_portfolios_in_one_title,
+    "Blinken met Minister of Foreign Affairs and European Integration of Moldova Nicu Popescu.",
+    &[
+        ("Antony Blinken", "met-with", "Nicu Popescu"),
+        ("Nicu Popescu", "represents", "Moldova"),
+    ]
+);
