@@ -228,7 +228,13 @@ impl Ctx<'_> {
             if inside && (w.ends_with("n't") || w.ends_with("n\u{2019}t")) {
                 neg = true;
             }
+            // "an immediate end to fighting", "a halt to bombardments": a
+            // reversal word used as a noun calls for an end to an event that
+            // is going on.
+            let determined = |j: usize| j >= conjunct && matches!(self.lw(j), "a" | "an" | "the");
+            let as_noun = (k >= 1 && determined(k - 1)) || (k >= 2 && determined(k - 2));
             match self.g.lexicon.modality.get(w) {
+                Some(Modality::Reversal) if as_noun => {}
                 Some(m) if !inside && !m.spans_clause() => {}
                 Some(m) if m.negates() => neg = true,
                 Some(_) => hyp = true,

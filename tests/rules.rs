@@ -1234,3 +1234,11 @@ t!(
         ("Nicu Popescu", "represents", "Moldova"),
     ]
 );
+t!(
+    an_end_to_fighting_is_still_fighting,
+    "The Council called for an immediate end to fighting between Sudan and South Sudan.",
+    &[
+        ("Sudan", "attacks", "South Sudan"),
+        ("South Sudan", "attacks", "Sudan"),
+    ]
+);
