@@ -704,7 +704,7 @@ fn known_elsewhere(g: &Gazetteer, m: &Mention, body: &Mention) -> bool {
         .any(|r| r.person == p.entity && r.of != b.entity)
 }
 
-/// "TITLE of [the] BODY NAME" ending right before the name at `first`: the
+/// "TITLE of (the) BODY NAME" ending right before the name at `first`: the
 /// body's mention, where the title starts, and the role.
 fn title_of_body_before<'t>(
     text: &str,
