@@ -68,6 +68,24 @@ struct Slot {
     compound: bool,
 }
 
+/// Whether an event is asserted: the one result of `Ctx::modality`, carried
+/// by every edge a pass emits.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Modal {
+    /// "did not meet", "lifted the sanctions on".
+    negated: bool,
+    /// "could meet", "wants to attack".
+    hypothetical: bool,
+}
+
+impl Modal {
+    /// Stated as fact.
+    const ASSERTED: Modal = Modal {
+        negated: false,
+        hypothetical: false,
+    };
+}
+
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "from", "for", "on", "about", "to", "into", "over", "under", "against", "by",
@@ -205,7 +223,7 @@ impl Ctx<'_> {
     /// and the cue (`to`) flag the event; a desire or purpose word anywhere
     /// in the cue's conjunct does too ("X wants Y to attack Z"), and so does
     /// a conditional clause ("if", "unless") anywhere before the cue.
-    fn modality(&self, from: usize, to: usize) -> (bool, bool) {
+    fn modality(&self, from: usize, to: usize) -> Modal {
         let (mut neg, mut hyp) = (false, false);
         let mut conjunct = from;
         if let Some(si) = self
@@ -241,7 +259,10 @@ impl Ctx<'_> {
                 None => {}
             }
         }
-        (neg, hyp)
+        Modal {
+            negated: neg,
+            hypothetical: hyp,
+        }
     }
 
     /// `emit`, and the reverse edge too when `both_ways`.
@@ -253,7 +274,7 @@ impl Ctx<'_> {
         b: Slot,
         sentence: usize,
         cue: (usize, usize),
-        flags: (bool, bool),
+        flags: Modal,
         confidence: f32,
         both_ways: bool,
     ) {
@@ -271,7 +292,7 @@ impl Ctx<'_> {
         b: Slot,
         sentence: usize,
         cue: (usize, usize),
-        flags: (bool, bool),
+        flags: Modal,
         confidence: f32,
     ) {
         if a.entity == b.entity || !edge.joins(a.kind, b.kind) {
@@ -300,8 +321,8 @@ impl Ctx<'_> {
             sentence,
             start,
             end,
-            negated: flags.0,
-            hypothetical: flags.1,
+            negated: flags.negated,
+            hypothetical: flags.hypothetical,
             confidence,
             headline: false,
             role: None,
@@ -674,7 +695,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                     *a,
                     si,
                     (at.start, at.end),
-                    (false, false),
+                    Modal::ASSERTED,
                     0.8,
                 );
             }
@@ -776,7 +797,7 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
                 *t,
                 si,
                 (at.start, at.end),
-                (false, false),
+                Modal::ASSERTED,
                 0.6,
             );
             return;
@@ -1034,7 +1055,7 @@ fn read_members(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
             slots[group],
             cl.si,
             hit.span(),
-            (false, false),
+            Modal::ASSERTED,
             0.75,
         );
     }
@@ -1083,7 +1104,7 @@ fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         *b,
         cl.si,
         hit.span(),
-        (false, false),
+        Modal::ASSERTED,
         0.75,
     );
 }
@@ -1139,7 +1160,7 @@ fn read_part_of(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
                 *sl,
                 cl.si,
                 hit.span(),
-                (false, false),
+                Modal::ASSERTED,
                 0.8,
             );
         }
@@ -1244,7 +1265,7 @@ fn read_their_nominal(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// Whether an event is asserted: modality from the subject (or the
 /// conjunct's start) to the cue, and an indefinite conflict nominal ("any
 /// attack on X", "an armed attack on X would ...") is no event.
-fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> (bool, bool) {
+fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> Modal {
     let (s, c0) = (cl.s, hit.c0);
     // Negation stays in its own conjunct: "would not accept X and accused
     // Y" does not negate the accusation.
@@ -1268,7 +1289,7 @@ fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> (bool, 
         && hit.cue.edge.is_conflict()
         && (indefinite == Some("any") || (indefinite.is_some() && modal_after))
     {
-        flags.1 = true;
+        flags.hypothetical = true;
     }
     flags
 }
@@ -1455,7 +1476,7 @@ fn read_hosting(
     hit: &CueHit,
     subjects: &[Slot],
     targets: &[Slot],
-    flags: (bool, bool),
+    flags: Modal,
 ) -> bool {
     let verb = ctx.lw(hit.c0);
     if ctx.g.lexicon.verbs.get(verb).map(String::as_str) != Some("hosting") || targets.is_empty() {
