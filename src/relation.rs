@@ -265,6 +265,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// `emit` for a cue hit in a clause: the cue's edge type, the clause's
+    /// sentence and the hit's span.
+    fn emit_hit(
+        &mut self,
+        a: Slot,
+        b: Slot,
+        cl: &Clause,
+        hit: &CueHit,
+        flags: Modal,
+        confidence: f32,
+    ) {
+        self.emit(a, hit.cue.edge, b, cl.si, hit.span(), flags, confidence);
+    }
+
     /// `emit`, and the reverse edge too when `both_ways`.
     #[allow(clippy::too_many_arguments)]
     fn emit_pair(
@@ -1028,7 +1042,7 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         .flatten();
     if let Some(tgt) = after_on.or(subject) {
         let flags = ctx.modality(cl.s.first, hit.c0);
-        ctx.emit(*src, hit.cue.edge, *tgt, cl.si, hit.span(), flags, 0.65);
+        ctx.emit_hit(*src, *tgt, cl, hit, flags, 0.65);
     }
 }
 
@@ -1049,15 +1063,7 @@ fn read_members(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         return;
     };
     for m in ctx.coordinated_right(slots, f) {
-        ctx.emit(
-            slots[m],
-            hit.cue.edge,
-            slots[group],
-            cl.si,
-            hit.span(),
-            Modal::ASSERTED,
-            0.75,
-        );
+        ctx.emit_hit(slots[m], slots[group], cl, hit, Modal::ASSERTED, 0.75);
     }
 }
 
@@ -1074,15 +1080,7 @@ fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         .is_some_and(|g| g == "-" || g == "\u{2013}");
     if joined {
         let flags = ctx.modality(cl.s.first, hit.c0);
-        ctx.emit(
-            slots[a],
-            hit.cue.edge,
-            slots[b],
-            cl.si,
-            hit.span(),
-            flags,
-            0.7,
-        );
+        ctx.emit_hit(slots[a], slots[b], cl, hit, flags, 0.7);
     }
 }
 
@@ -1098,15 +1096,7 @@ fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     ) else {
         return;
     };
-    ctx.emit(
-        *a,
-        hit.cue.edge,
-        *b,
-        cl.si,
-        hit.span(),
-        Modal::ASSERTED,
-        0.75,
-    );
+    ctx.emit_hit(*a, *b, cl, hit, Modal::ASSERTED, 0.75);
 }
 
 /// "talks between A, B and C": every pair of the coordinated names after
@@ -1224,15 +1214,7 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let conf = confidence(0.75, c0 - slots[tgt].t1);
     for &a in &sources {
         for &b in &targets {
-            ctx.emit(
-                slots[a],
-                hit.cue.edge,
-                slots[b],
-                cl.si,
-                hit.span(),
-                flags,
-                conf,
-            );
+            ctx.emit_hit(slots[a], slots[b], cl, hit, flags, conf);
         }
     }
 }
@@ -1250,15 +1232,7 @@ fn read_their_nominal(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     }
     if parties.len() >= 2 {
         let flags = ctx.modality(parties[1].t1, hit.c0);
-        ctx.emit(
-            parties[0],
-            hit.cue.edge,
-            parties[1],
-            cl.si,
-            hit.span(),
-            flags,
-            0.65,
-        );
+        ctx.emit_hit(parties[0], parties[1], cl, hit, flags, 0.65);
     }
 }
 
