@@ -77,6 +77,7 @@ fn rows() -> Vec<EdgeRow> {
                 confidence: 0.9,
                 role: None,
                 rule: Some("met/verb".into()),
+                via: None,
             }],
         });
     }

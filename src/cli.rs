@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::discourse::Mechanism;
 use crate::ontology::{EdgeType, Kind};
 
 /// Turn news articles into a geopolitical knowledge graph: who met, claims,
@@ -44,6 +45,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// Only evidence at least this confident, 0 to 1 (an edge through a
+        /// resolved reference such as "the Secretary" or "they" scores lower).
+        #[arg(long, value_parser = parse_confidence)]
+        min_confidence: Option<f64>,
     },
     /// List entities.
     Entities {
@@ -77,6 +82,10 @@ pub enum Command {
         /// Also list negated and hypothetical statements.
         #[arg(long)]
         all: bool,
+        /// Only evidence at least this confident, 0 to 1 (an edge through a
+        /// resolved reference such as "the Secretary" or "they" scores lower).
+        #[arg(long, value_parser = parse_confidence)]
+        min_confidence: Option<f64>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -88,6 +97,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+        /// Only evidence at least this confident, 0 to 1 (an edge through a
+        /// resolved reference such as "the Secretary" or "they" scores lower).
+        #[arg(long, value_parser = parse_confidence)]
+        min_confidence: Option<f64>,
     },
     /// Export the graph as DOT, node-link JSON, GraphML, GEXF or the Neo4j import CSV pair.
     Export {
@@ -126,6 +139,10 @@ pub enum Command {
         /// Write every figure as JSON to this file.
         #[arg(long)]
         json: Option<PathBuf>,
+        /// Switch off a discourse mechanism (repeatable), or "each" to score
+        /// with each one off in turn and print what each adds.
+        #[arg(long, value_name = "MECHANISM", value_parser = parse_ablation)]
+        ablate: Vec<Ablation>,
     },
 }
 
@@ -154,6 +171,10 @@ pub struct FilterArgs {
     /// Drop edges supported by fewer articles.
     #[arg(long, default_value_t = 1)]
     pub min_count: usize,
+    /// Only evidence at least this confident, 0 to 1 (an edge through a
+    /// resolved reference such as "the Secretary" or "they" scores lower).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
     /// Keep the N most connected nodes (by supporting articles) that are joined to one another.
     #[arg(long)]
     pub top: Option<usize>,
@@ -213,6 +234,31 @@ pub enum EngineArg {
     Graphviz,
     /// The pure-Rust layout (SVG only).
     Builtin,
+}
+
+/// `eval --ablate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ablation {
+    /// Score with this mechanism off.
+    Off(Mechanism),
+    /// Score with each mechanism off in turn.
+    Each,
+}
+
+fn parse_ablation(s: &str) -> Result<Ablation, String> {
+    if s == "each" {
+        return Ok(Ablation::Each);
+    }
+    s.parse()
+        .map(Ablation::Off)
+        .map_err(|e: crate::discourse::UnknownMechanism| e.to_string())
+}
+
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("'{s}' is not a confidence between 0 and 1")),
+    }
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {

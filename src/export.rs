@@ -675,6 +675,7 @@ mod tests {
                 confidence: 0.9,
                 role: None,
                 rule: Some("met/verb".into()),
+                via: None,
             }],
         }
     }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::discourse::{self, Mechanisms};
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind};
 use crate::relation::{self, Relation};
@@ -32,6 +33,12 @@ pub struct Extraction {
 /// assert!(x.relations.iter().any(|r| r.edge == geokg::ontology::EdgeType::Opposes));
 /// ```
 pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
+    extract_with(article, g, Mechanisms::all())
+}
+
+/// [`extract`] with only the discourse mechanisms `on` resolving references
+/// (for `geokg eval --ablate`).
+pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extraction {
     // The headline is read with the body (it often states the meeting or
     // the visit, and names the speaker of a statement), as its own first
     // paragraph; spans are mapped back at the end, so body spans stay byte
@@ -58,7 +65,8 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
         article.date.as_deref(),
         article.url.as_deref(),
     );
-    let relations = relation::extract_with_cues(text_all, &doc, g, &resolved, &cues);
+    let refs = discourse::bare_titles(text_all, &doc, g, &resolved, article.date.as_deref(), on);
+    let relations = relation::extract_with_cues(text_all, &doc, g, &resolved, &cues, &refs, on);
     let mentions = resolved
         .mentions
         .iter()
@@ -157,6 +165,10 @@ pub struct JsonRelation<'a> {
     pub role: Option<&'a str>,
     /// The rule that produced it ("met with/verb", "title").
     pub rule: &'a str,
+    /// How an end the sentence does not name was resolved
+    /// (`"the Secretary" -> Antony Blinken`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<&'a str>,
     /// Present and true for negated or hypothetical statements.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
@@ -278,6 +290,13 @@ impl Extraction {
         best
     }
 
+    /// Drops relation occurrences less confident than `min` (for
+    /// `--min-confidence`).
+    pub fn keep_confident(&mut self, min: f64) {
+        self.relations
+            .retain(|r| f64::from((r.confidence * 100.0).round() / 100.0) >= min);
+    }
+
     /// The ONTOLOGY.md output object.
     pub fn to_json<'a>(&'a self, article: &'a Article) -> JsonExtraction<'a> {
         JsonExtraction {
@@ -309,6 +328,7 @@ impl Extraction {
                     confidence: (r.confidence * 100.0).round() / 100.0,
                     role: r.role.as_deref(),
                     rule: &r.rule,
+                    via: r.via.as_ref().map(|v| v.text.as_str()),
                     negated: r.is_flagged(),
                 })
                 .collect(),

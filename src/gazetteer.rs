@@ -250,6 +250,9 @@ pub struct Lexicon {
     pub modality: HashMap<String, Modality>,
     /// Verbs, lowercase, with class ("speech", "act").
     pub verbs: HashMap<String, String>,
+    /// Words of meetings of several parties, lowercase, with class
+    /// ("gathering", "attend", "joint", "with", "gap").
+    pub gatherings: HashMap<String, String>,
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
     titles_matcher: AhoCorasick,
@@ -287,6 +290,9 @@ pub struct Publisher {
     pub state: String,
     /// Offices its releases name by a bare title.
     pub roles: HashSet<String>,
+    /// Offices its releases mention with no holder named ("The Prime
+    /// Minister spoke to ..."): the state acts through them.
+    pub unnamed: Vec<String>,
 }
 
 /// Everything `data/` knows, compiled.
@@ -372,6 +378,7 @@ const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
 const NONNAME: &str = include_str!("../data/lexicon/nonname.txt");
 const ORGANS: &str = include_str!("../data/lexicon/organs.txt");
 const NEGATION: &str = include_str!("../data/lexicon/negation.tsv");
+const GATHERINGS: &str = include_str!("../data/lexicon/gatherings.tsv");
 const VERBS: &str = include_str!("../data/lexicon/verbs.tsv");
 const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const CUES: &str = include_str!("../data/lexicon/cues.tsv");
@@ -905,6 +912,18 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);
     }
+    let gatherings_table = Table::parse("data/lexicon/gatherings.tsv", GATHERINGS)?;
+    let mut gatherings = HashMap::new();
+    for (line, row) in &gatherings_table.rows {
+        let class = cell(row, gatherings_table.col("class"));
+        if !matches!(class, "gathering" | "attend" | "joint" | "with" | "gap") {
+            return Err(gatherings_table.err(*line, format!("unknown class '{class}'")));
+        }
+        gatherings.insert(
+            cell(row, gatherings_table.col("word")).to_lowercase(),
+            class.to_string(),
+        );
+    }
     let verbs = Table::parse("data/lexicon/verbs.tsv", VERBS)?
         .pairs("word", "class")
         .into_iter()
@@ -1068,7 +1087,17 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .map(|r| r.trim().to_lowercase())
             .filter(|r| !r.is_empty())
             .collect();
-        publishers.push(Publisher { host, state, roles });
+        let unnamed = cell(row, publishers_table.col("unnamed"))
+            .split('|')
+            .map(|r| r.trim().to_lowercase())
+            .filter(|r| !r.is_empty())
+            .collect();
+        publishers.push(Publisher {
+            host,
+            state,
+            roles,
+            unnamed,
+        });
     }
     Ok(Lexicon {
         publishers,
@@ -1085,6 +1114,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
+        gatherings,
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         evaluative: lower_set(EVALUATIVE),
         heads,

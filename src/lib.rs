@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`article`] → [`text`] → [`gazetteer`] → [`mention`] → [`resolve`] →
-//! [`relation`] → [`store`] → [`graph`] → [`export`] / [`render`].
+//! [`discourse`] → [`relation`] → [`store`] → [`graph`] → [`export`] / [`render`].
 //! [`extract`] runs the pure stages on one article.
 //!
 //! ```
@@ -18,6 +18,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod discourse;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use geokg::cli::{Cli, Command, EngineArg, ExportFormat, FilterArgs, ShowFormat, TableFormat};
+use geokg::cli::{
+    Ablation, Cli, Command, EngineArg, ExportFormat, FilterArgs, ShowFormat, TableFormat,
+};
+use geokg::discourse::{Mechanism, Mechanisms};
 use geokg::gazetteer::{EntityIdx, Gazetteer};
 use geokg::graph::{Filter, KnowledgeGraph};
 use geokg::ontology::Kind;
@@ -55,9 +58,16 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
 fn run(cli: Cli) -> Result<ExitCode> {
     let g = gazetteer(&cli)?;
     match &cli.command {
-        Command::Extract { file, .. } => {
+        Command::Extract {
+            file,
+            min_confidence,
+            ..
+        } => {
             let a = article::read_one(file)?;
-            let x = extract::extract(&a, &g);
+            let mut x = extract::extract(&a, &g);
+            if let Some(min) = min_confidence {
+                x.keep_confident(*min);
+            }
             out(&json(&x.to_json(&a))?)?;
         }
         Command::Ingest { paths, batch } => {
@@ -117,6 +127,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             since,
             until,
             all,
+            min_confidence,
             format,
         } => {
             let store = open_store(&cli)?;
@@ -133,6 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 since: since.clone(),
                 until: until.clone(),
                 include_flagged: *all,
+                min_confidence: *min_confidence,
                 ..EdgeQuery::default()
             };
             let list = store.edges(&q)?;
@@ -143,7 +155,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 TableFormat::Table => out(&report::table(&header, &rows))?,
             }
         }
-        Command::Show { name, format } => {
+        Command::Show {
+            name,
+            format,
+            min_confidence,
+        } => {
             let store = open_store(&cli)?;
             let e = match store.find_entity(name, &g) {
                 Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
@@ -154,6 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let edges = store.edges(&EdgeQuery {
                 touching: Some(e.id),
                 include_flagged: true,
+                min_confidence: *min_confidence,
                 ..EdgeQuery::default()
             })?;
             let known = g.by_id(&e.key);
@@ -241,8 +258,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             set,
             verbose,
             json: json_out,
+            ablate,
         } => {
-            let figures = eval::run(set, &g)?;
+            let mut on = Mechanisms::all();
+            for a in ablate {
+                if let Ablation::Off(m) = a {
+                    on = on.without(*m);
+                }
+            }
+            let figures = eval::run_with(set, &g, on)?;
+            if ablate.contains(&Ablation::Each) {
+                let mut off = Vec::new();
+                for m in Mechanism::ALL {
+                    off.push((m, eval::run_with(set, &g, on.without(m))?));
+                }
+                let rows = eval::contributions(&figures, &off);
+                out(&eval::contribution_table(&figures, &rows))?;
+                if let Some(p) = json_out {
+                    let all = serde_json::json!({ "figures": figures, "ablation": rows });
+                    std::fs::write(p, json(&all)?)
+                        .with_context(|| format!("cannot write {}", p.display()))?;
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             if *verbose {
                 for (id, notes) in &figures.notes {
                     if !notes.is_empty() {
@@ -357,6 +395,7 @@ fn load_graph(store: &Store, g: &Gazetteer, f: &FilterArgs) -> Result<KnowledgeG
         types: f.types.clone(),
         since: f.since.clone(),
         until: f.until.clone(),
+        min_confidence: f.min_confidence,
         ..EdgeQuery::default()
     })?;
     Ok(KnowledgeGraph::from_edges(

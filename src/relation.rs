@@ -7,6 +7,7 @@
 //! the sentence and byte span that support it; symmetric edges are emitted
 //! with their ends in key order.
 
+use crate::discourse::{self, Mechanism, Mechanisms, Reference};
 use crate::gazetteer::{Cue, CueForm, Gazetteer, Modality};
 use crate::ontology::{EdgeType, Kind};
 use crate::resolve::Resolved;
@@ -43,7 +44,23 @@ pub struct Relation {
     /// "sanctions on/noun", "attacked/verb-passive"), or a named pass
     /// ("title", "evaluation", "alliance-member").
     pub rule: String,
+    /// How an end that the sentence does not name was resolved
+    /// (`"the Secretary" -> Antony Blinken`, by mechanism "title").
+    pub via: Option<Via>,
 }
+
+/// How a reference that does not name its entity was resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Via {
+    /// The mechanism that resolved it.
+    pub mechanism: Mechanism,
+    /// `"the Secretary" -> Antony Blinken`.
+    pub text: String,
+}
+
+/// A resolved edge is less sure than a named one: its confidence is the
+/// rule's times this.
+pub const RESOLVED_CONFIDENCE: f32 = 0.75;
 
 impl Relation {
     /// Kept out of the default graph and of evaluation output.
@@ -66,6 +83,9 @@ struct Slot {
     /// The first part of a compound ("Iran" in "Iran-backed"): it
     /// qualifies the next name and is neither subject nor object.
     compound: bool,
+    /// Set when the slot is a reference resolved by a mechanism ("the
+    /// Secretary", "he"): the mechanism and the referring phrase's span.
+    via: Option<(Mechanism, usize, usize)>,
 }
 
 /// Whether an event is asserted: the one result of `Ctx::modality`, carried
@@ -102,6 +122,8 @@ struct Ctx<'a> {
     out: Vec<Relation>,
     /// The rule now being applied; every edge emitted carries it.
     rule: String,
+    /// The discourse mechanisms that may resolve references.
+    on: Mechanisms,
 }
 
 impl Ctx<'_> {
@@ -328,6 +350,18 @@ impl Ctx<'_> {
         };
         let start = a.start.min(b.start).min(cue.0);
         let end = a.end.max(b.end).max(cue.1);
+        let via = a.via.or(b.via).map(|(mechanism, s, e)| {
+            let entity = if a.via.is_some() { a.entity } else { b.entity };
+            Via {
+                mechanism,
+                text: discourse::via(self.text, s, e, self.r, entity),
+            }
+        });
+        let confidence = if via.is_some() {
+            confidence * RESOLVED_CONFIDENCE
+        } else {
+            confidence
+        };
         self.out.push(Relation {
             source: source.entity,
             edge,
@@ -341,6 +375,7 @@ impl Ctx<'_> {
             headline: false,
             role: None,
             rule: self.rule.clone(),
+            via,
         });
     }
 }
@@ -365,6 +400,10 @@ struct Discourse {
     person: Option<(usize, usize)>,
     /// Who carried out the last attacks, for "condemned the strikes".
     attackers: Option<(Vec<usize>, usize)>,
+    /// The parties to the last meeting of several, for "the participants",
+    /// "the four countries", and (when they met jointly) "they": the
+    /// parties, the sentence, and whether they met jointly.
+    group: Option<(Vec<usize>, usize, bool)>,
 }
 
 /// Nouns that name an attack already reported: "condemned the strikes".
@@ -453,12 +492,38 @@ impl Ctx<'_> {
             for k in (from..c0).rev() {
                 let w = self.lw(k);
                 let prev = if k > s.first { self.lw(k - 1) } else { "" };
+                let collective = matches!(
+                    w,
+                    "leaders"
+                        | "participants"
+                        | "ministers"
+                        | "officials"
+                        | "delegations"
+                        | "parties"
+                        | "countries"
+                        | "sides"
+                ) && matches!(
+                    prev,
+                    "the" | "two" | "three" | "four" | "five" | "both" | "all"
+                );
                 let plural = w == "they"
-                    || (matches!(w, "leaders" | "men" | "sides" | "presidents" | "countries")
+                    || collective
+                    || (matches!(w, "men" | "presidents")
                         && matches!(prev, "the" | "two" | "both"));
                 let singular = matches!(w, "he" | "she");
                 let t = self.doc.tokens[k];
-                let at = |entity: usize| Slot {
+                // "the two leaders": the phrase from its determiner.
+                let from_t = if plural && w != "they" && k > s.first {
+                    let d = if k >= s.first + 2 && self.lw(k - 2) == "the" {
+                        k - 2
+                    } else {
+                        k - 1
+                    };
+                    self.doc.tokens[d].start
+                } else {
+                    t.start
+                };
+                let at = |entity: usize, m: Mechanism| Slot {
                     entity,
                     kind: self.r.entities[entity].kind,
                     t0: k,
@@ -466,35 +531,49 @@ impl Ctx<'_> {
                     start: t.start,
                     end: t.end,
                     compound: false,
+                    via: Some((m, from_t, t.end)),
                 };
                 // "We welcome ...": the publishing government, outside quotes.
                 if matches!(w, "we" | "our")
+                    && self.on.on(Mechanism::FirstPerson)
                     && let Some(p) = self.r.publisher
                     && !(s.first..k).any(|q| matches!(self.word(q), "\"" | "\u{201c}"))
                 {
-                    return vec![at(p)];
+                    return vec![at(p, Mechanism::FirstPerson)];
                 }
                 if plural {
+                    if let Some((group, seen, jointly)) = &discourse.group
+                        && si <= seen + 3
+                        && (*jointly || collective)
+                        && discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
+                        && self.on.on(Mechanism::Nary)
+                    {
+                        return group.iter().map(|&e| at(e, Mechanism::Nary)).collect();
+                    }
                     if let Some((a, b, seen)) = discourse.pair
                         && si <= seen + 3
+                        && self.on.on(Mechanism::Plural)
                     {
-                        return vec![at(a), at(b)];
+                        return vec![at(a, Mechanism::Plural), at(b, Mechanism::Plural)];
                     }
                     return Vec::new();
                 }
                 if singular {
                     // "Orban visited Beijing, where he met Xi": the person who
                     // acted earlier in this sentence, else the last one before.
+                    if !self.on.on(Mechanism::Pronoun) {
+                        return Vec::new();
+                    }
                     if let Some(p) = last_verb
                         .as_ref()
                         .and_then(|(_, subj, _)| subj.iter().find(|sl| sl.kind == Kind::Person))
                     {
-                        return vec![at(p.entity)];
+                        return vec![at(p.entity, Mechanism::Pronoun)];
                     }
                     if let Some((p, seen)) = discourse.person
                         && si <= seen + 2
                     {
-                        return vec![at(p)];
+                        return vec![at(p, Mechanism::Pronoun)];
                     }
                     return Vec::new();
                 }
@@ -819,9 +898,12 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
     }
 }
 
-/// Extracts relations from one resolved article.
+/// Extracts relations from one resolved article, every discourse
+/// mechanism on.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
-    extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text))
+    let on = Mechanisms::all();
+    let refs = discourse::bare_titles(text, doc, g, r, None, on);
+    extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text), &refs, on)
 }
 
 /// One cue found in a sentence: its byte span (with a tail, up to the
@@ -865,6 +947,8 @@ pub fn extract_with_cues(
     g: &Gazetteer,
     r: &Resolved,
     all_cues: &[(usize, usize, &Cue)],
+    refs: &[Reference],
+    on: Mechanisms,
 ) -> Vec<Relation> {
     let mut ctx = Ctx {
         text,
@@ -873,8 +957,9 @@ pub fn extract_with_cues(
         r,
         out: Vec::new(),
         rule: String::new(),
+        on,
     };
-    let by_sentence = slots_by_sentence(text, doc, r);
+    let by_sentence = slots_by_sentence(text, doc, r, refs);
     let mut discourse = Discourse::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let slots = &by_sentence[si];
@@ -887,12 +972,25 @@ pub fn extract_with_cues(
         };
         let before = ctx.out.len();
         read_cues(&mut ctx, &clause, &discourse);
+        // "attended a meeting together with the ministers of A, B and C".
+        let joint = gathering(&mut ctx, &clause);
+        let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
         // "Carney said North Korea's action was a threat": a speaker who
         // condemns a named actor's act opposes the actor.
         evaluation(&mut ctx, slots, s, si);
-        remember(&mut discourse, &ctx.out[before..], slots, r, si);
+        remember(
+            &mut discourse,
+            &ctx.out[before..],
+            slots,
+            r,
+            si,
+            meeting_cue,
+        );
+        if let Some(parties) = joint {
+            discourse.group = Some((parties, si, true));
+        }
     }
     one_per_span(&mut ctx.out);
     represents_from_titles(&mut ctx);
@@ -902,7 +1000,7 @@ pub fn extract_with_cues(
 /// Slots per sentence, sorted; a slot starts at its title or qualifier
 /// ("Russian President Vladimir Putin" is one slot), and the first part of
 /// a compound ("Iran-backed", "pro-Russian") is marked as such.
-fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved) -> Vec<Vec<Slot>> {
+fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved, refs: &[Reference]) -> Vec<Vec<Slot>> {
     let mut by_sentence: Vec<Vec<Slot>> = vec![Vec::new(); doc.sentences.len()];
     for (i, m) in r.mentions.iter().enumerate() {
         let Some(e) = r.acting[i] else { continue };
@@ -945,6 +1043,22 @@ fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved) -> Vec<Vec<Slot>> {
                 start,
                 end: m.span_end,
                 compound,
+                via: None,
+            });
+        }
+    }
+    // "the Secretary", resolved by the article's memory, reads as a name.
+    for rf in refs {
+        if let Some(list) = by_sentence.get_mut(rf.sentence) {
+            list.push(Slot {
+                entity: rf.entity,
+                kind: r.entities[rf.entity].kind,
+                t0: rf.t0,
+                t1: rf.t1,
+                start: rf.start,
+                end: rf.end,
+                compound: false,
+                via: Some((rf.mechanism, rf.start, rf.end)),
             });
         }
     }
@@ -1304,7 +1418,8 @@ fn by_agent_after(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, targets: &[Slot]) ->
 /// reported within the last two sentences.
 fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discourse) -> Vec<Slot> {
     let c1 = hit.c1;
-    if !(matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
+    if !(ctx.on.on(Mechanism::Event)
+        && matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
         && hit.cue.form == CueForm::Verb
         && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
         && ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)))
@@ -1331,6 +1446,7 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
             start: t.start,
             end: t.end,
             compound: false,
+            via: Some((Mechanism::Event, ctx.doc.tokens[c1].start, t.end)),
         })
         .collect()
 }
@@ -1404,6 +1520,11 @@ fn read_clause_cue(
     }
     if read_hosting(ctx, cl, hit, &subjects, &targets, flags) {
         return;
+    }
+    // "The participants discussed X", "A and B discussed Ukraine": several
+    // parties who discuss met one another; what they discussed is a topic.
+    if cue.edge == EdgeType::MetWith && cue.text.starts_with("discuss") && subjects.len() >= 2 {
+        targets.clear();
     }
     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
     let both_ways = cue.form == CueForm::Mutual;
@@ -1485,6 +1606,133 @@ fn read_hosting(
     true
 }
 
+/// "Blinken attended a meeting together with the Foreign Ministers of A, B
+/// and C", "X convened consultations in Honolulu with A and senior
+/// officials from B and C", "a trilateral meeting with A and B": every
+/// party to a meeting of three or more meets every other (the n-ary
+/// mechanism; words from `data/lexicon/gatherings.tsv`). Returns the
+/// parties when it read one.
+fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
+    if !ctx.on.on(Mechanism::Nary) {
+        return None;
+    }
+    let (s, slots) = (cl.s, cl.slots);
+    let g = ctx.g;
+    let doc = ctx.doc;
+    let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
+    let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
+    for k in s.first..s.last {
+        if !is(k, "gathering") || slots.iter().any(|sl| sl.t0 <= k && k < sl.t1) {
+            continue;
+        }
+        let joint = (k.saturating_sub(2).max(s.first)..k).any(|j| is(j, "joint"));
+        let verb = (k.saturating_sub(5).max(s.first)..k)
+            .rev()
+            .find(|&j| is(j, "attend"));
+        if !joint && verb.is_none() {
+            continue;
+        }
+        // The list opens with "with" words within eight tokens, with only
+        // places ("in Honolulu") and plain words between.
+        let Some(w) = (k + 1..(k + 9).min(s.last)).find(|&j| is(j, "with")) else {
+            continue;
+        };
+        let blocked = (k + 1..w).any(|j| {
+            matches!(
+                ctx.lw(j),
+                "to" | "on" | "about" | "that" | "which" | ";" | ":"
+            ) || slots.iter().any(|sl| {
+                sl.t0 <= j && j < sl.t1 && !(sl.t0 > 0 && matches!(ctx.lw(sl.t0 - 1), "in" | "at"))
+            })
+        });
+        if blocked {
+            continue;
+        }
+        let mut j = w;
+        while is(j, "with") {
+            j += 1;
+        }
+        let gap_ok = |from: usize, to: usize| {
+            to >= from && to - from <= 6 && (from..to).all(|q| is(q, "gap") || is(q, "with"))
+        };
+        let Some(mut f) = slots
+            .iter()
+            .position(|sl| sl.t0 >= j && !sl.compound && gap_ok(j, sl.t0))
+        else {
+            continue;
+        };
+        let mut parts = vec![slots[f]];
+        while let Some(n) = slots.get(f + 1) {
+            let cur = slots[f];
+            let joined = (cur.t1..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
+            if n.compound || !joined || !gap_ok(cur.t1, n.t0) {
+                break;
+            }
+            parts.push(*n);
+            f += 1;
+        }
+        // Who attends: the nearest name before the verb (or the gathering)
+        // that is no place, with the names joined to it.
+        let anchor = verb.unwrap_or(k);
+        let mut hosts: Vec<Slot> = Vec::new();
+        if let Some(h) = slots.iter().rposition(|sl| {
+            sl.t1 <= anchor
+                && !sl.compound
+                && sl.kind != Kind::Region
+                && !sl
+                    .t0
+                    .checked_sub(1)
+                    .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
+        }) {
+            hosts = ctx
+                .coordinated_left(slots, h)
+                .into_iter()
+                .map(|i| slots[i])
+                .collect();
+        }
+        let mut parties: Vec<Slot> = Vec::new();
+        for p in hosts.into_iter().chain(parts) {
+            if p.kind != Kind::Region && !parties.iter().any(|q| q.entity == p.entity) {
+                parties.push(p);
+            }
+        }
+        if parties.len() < 3 {
+            continue;
+        }
+        let flags = ctx.modality(s.first, k);
+        let t = doc.tokens[k];
+        let before = ctx.out.len();
+        ctx.rule = format!("{}/n-ary", ctx.lw(k));
+        for (n, a) in parties.iter().enumerate() {
+            for b in &parties[n + 1..] {
+                ctx.emit(
+                    *a,
+                    EdgeType::MetWith,
+                    *b,
+                    cl.si,
+                    (t.start, t.end),
+                    flags,
+                    0.7,
+                );
+            }
+        }
+        let names: Vec<&str> = parties
+            .iter()
+            .map(|p| ctx.r.entities[p.entity].name.as_str())
+            .collect();
+        let via = format!("\"{}\" of {}", ctx.word(k), names.join(", "));
+        for rel in &mut ctx.out[before..] {
+            rel.confidence *= RESOLVED_CONFIDENCE;
+            rel.via = Some(Via {
+                mechanism: Mechanism::Nary,
+                text: via.clone(),
+            });
+        }
+        return Some(parties.iter().map(|p| p.entity).collect());
+    }
+    None
+}
+
 /// What a sentence tells the next ones: the last pair that met (for
 /// "they"), the last attackers (for "condemned the strikes") and the last
 /// person who acted (for "he").
@@ -1494,10 +1742,39 @@ fn remember(
     slots: &[Slot],
     r: &Resolved,
     si: usize,
+    meeting_cue: bool,
 ) {
-    for rel in found {
-        if matches!(rel.edge, EdgeType::MetWith | EdgeType::CooperatesWith) && !rel.is_flagged() {
-            discourse.pair = Some((rel.source, rel.target, si));
+    // "They" after a meeting is its two parties; after a meeting whose
+    // parties the text does not name ("the delegation will meet X"), nobody.
+    let met: Vec<&Relation> = found
+        .iter()
+        .filter(|rel| rel.edge == EdgeType::MetWith && !rel.is_flagged())
+        .collect();
+    if let Some(rel) = met.last() {
+        discourse.pair = Some((rel.source, rel.target, si));
+    } else if meeting_cue {
+        discourse.pair = None;
+    }
+    // "spoke with A, B, C and D. The participants discussed ...": one
+    // party who met several.
+    for rel in &met {
+        for host in [rel.source, rel.target] {
+            let mut parties = vec![host];
+            for o in &met {
+                let other = if o.source == host {
+                    o.target
+                } else if o.target == host {
+                    o.source
+                } else {
+                    continue;
+                };
+                if !parties.contains(&other) {
+                    parties.push(other);
+                }
+            }
+            if parties.len() >= 3 && discourse.group.as_ref().is_none_or(|g| g.1 < si) {
+                discourse.group = Some((parties, si, false));
+            }
         }
     }
     let mut attackers: Vec<usize> = Vec::new();
@@ -1553,6 +1830,7 @@ fn represents_from_titles(ctx: &mut Ctx) {
             headline: false,
             role: Some(role.role.clone()),
             rule: "title".to_string(),
+            via: None,
         });
     }
 }

@@ -264,8 +264,13 @@ pub fn show(e: &EntityRow, members: &[String], member_of: &[String], edges: &[Ed
                     .as_deref()
                     .map(|r| format!(" rule: {r};"))
                     .unwrap_or_default();
+                let via = ev
+                    .via
+                    .as_deref()
+                    .map(|v| format!(" via: {v};"))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "      {}{} {}..{}:{role}{rule} {}\n",
+                    "      {}{} {}..{}:{role}{rule}{via} confidence {:.2}; {}\n",
                     ev.article,
                     ev.date
                         .as_deref()
@@ -273,6 +278,7 @@ pub fn show(e: &EntityRow, members: &[String], member_of: &[String], edges: &[Ed
                         .unwrap_or_default(),
                     ev.start,
                     ev.end,
+                    ev.confidence,
                     ev.text.replace('\n', " ")
                 ));
             }

@@ -57,6 +57,9 @@ pub struct Resolved {
     /// The state that published the article (a government release), when
     /// the article speaks in its first person plural ("We welcome ...").
     pub publisher: Option<usize>,
+    /// The state that published the article and the offices its releases
+    /// leave unnamed ("The Prime Minister spoke to ...").
+    pub office: Option<(usize, Vec<String>)>,
     /// Offices given by the text.
     pub roles: Vec<ResolvedRole>,
 }
@@ -538,6 +541,9 @@ pub fn resolve(
         .iter()
         .enumerate()
         .any(|(k, t)| t.word && matches!(doc.lower(k), "we" | "our"));
+    let office = publisher
+        .filter(|(_, p)| !p.unnamed.is_empty())
+        .map(|(state, p)| (b.known(state), p.unnamed.clone()));
     let publisher = publisher
         .filter(|_| first_person_plural)
         .map(|(state, _)| b.known(state));
@@ -549,6 +555,7 @@ pub fn resolve(
         acting,
         roles,
         publisher,
+        office,
     }
 }
 

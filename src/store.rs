@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_evidence_rule.sql",
         include_str!("../migrations/0002_evidence_rule.sql"),
     ),
+    (
+        "0003_evidence_via.sql",
+        include_str!("../migrations/0003_evidence_via.sql"),
+    ),
 ];
 
 /// Why the store failed.
@@ -145,6 +149,10 @@ pub struct EvidenceRow {
     /// before rules were recorded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// How an end the sentence does not name was resolved
+    /// (`"the Secretary" -> Antony Blinken`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// An edge with its evidence.
@@ -195,6 +203,9 @@ pub struct EdgeQuery {
     pub until: Option<String>,
     /// Include negated and hypothetical edges.
     pub include_flagged: bool,
+    /// Only evidence at least this confident (resolved references and
+    /// distant cues score lower).
+    pub min_confidence: Option<f64>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, StoreError> {
@@ -399,7 +410,7 @@ impl Store {
             serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
-                    a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role, ev.rule
+                    a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role, ev.rule, ev.via
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
              JOIN entity t ON t.id = ed.target_id
@@ -414,6 +425,7 @@ impl Store {
                AND (?5 IS NULL OR a.date >= ?5)
                AND (?6 IS NULL OR a.date <= ?6)
                AND (?7 OR ed.flagged = 0)
+               AND (?9 IS NULL OR ev.confidence >= ?9)
              ORDER BY ed.id, a.date, a.key, ev.start",
         )?;
         let mut rows = stmt.query(params![
@@ -424,7 +436,8 @@ impl Store {
             q.since,
             q.until,
             q.include_flagged,
-            symmetric_json
+            symmetric_json,
+            q.min_confidence
         ])?;
         let mut out: Vec<EdgeRow> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();
@@ -463,6 +476,7 @@ impl Store {
                 confidence: r.get(15)?,
                 role: r.get(16)?,
                 rule: r.get(17)?,
+                via: r.get(18)?,
             };
             let e = &mut out[slot];
             if let Some(d) = &ev.date {
@@ -565,8 +579,8 @@ fn write_article(
         "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut evidence = tx.prepare_cached(
-        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline, via)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
@@ -596,6 +610,7 @@ fn write_article(
             r.hypothetical,
             r.rule,
             r.headline,
+            r.via.as_ref().map(|v| v.text.as_str()),
         ])?;
     }
     Ok(stats)

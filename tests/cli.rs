@@ -312,3 +312,116 @@ fn user_gazetteer_extends_and_validates() {
     let err = stderr(&o);
     assert!(err.contains("bad.tsv:2: unknown kind 'country'"), "{err}");
 }
+
+/// Protects resolved edges end to end: the evidence of an edge through
+/// "the Secretary" is stored with how it was resolved, `show` prints it,
+/// and `--min-confidence` keeps it out of queries and `extract` while the
+/// directly named edges stay.
+#[test]
+fn resolved_edges_say_how_and_can_be_filtered() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    std::fs::write(
+        &art,
+        "Blinken in Manila\n2023-08-01\nhttps://example.org/a\n\n\
+         Secretary of State Antony Blinken met with Enrique Manalo in Manila. \
+         The Secretary met with President Ferdinand Marcos Jr. on Tuesday.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("g.db");
+    let o = run(&["ingest", art.to_str().unwrap()], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["show", "Ferdinand Marcos Jr."], &db);
+    assert!(
+        stdout(&o).contains("via: \"The Secretary\" -> Antony Blinken;"),
+        "{}",
+        stdout(&o)
+    );
+    let met = |min: &str| -> Vec<String> {
+        let o = run(
+            &[
+                "relations",
+                "--from",
+                "Blinken",
+                "--type",
+                "met-with",
+                "--format",
+                "json",
+                "--min-confidence",
+                min,
+            ],
+            &db,
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let mut names: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let other = if r["source"] == "Antony Blinken" {
+                    &r["target"]
+                } else {
+                    &r["source"]
+                };
+                other.as_str().unwrap().to_string()
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(met("0"), vec!["Enrique Manalo", "Ferdinand Marcos Jr."]);
+    assert_eq!(met("0.7"), vec!["Enrique Manalo"]);
+    let o = bin()
+        .args(["extract", "--min-confidence", "0.7"])
+        .arg(&art)
+        .output()
+        .unwrap();
+    let x: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(has_rel(&x, "Antony Blinken", "met-with", "Enrique Manalo"));
+    assert!(
+        !x["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.get("via").is_some())
+    );
+    let o = bin()
+        .args(["extract", "--min-confidence", "2"])
+        .arg(&art)
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("not a confidence between 0 and 1"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Protects `eval --ablate each`: one row per mechanism, and the row of a
+/// mechanism the set exercises shows what it recovered.
+#[test]
+fn eval_ablates_each_mechanism() {
+    let o = bin()
+        .args(["eval", "--ablate", "each"])
+        .arg(data("dev"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for m in geokg::discourse::Mechanism::ALL {
+        assert!(
+            text.lines()
+                .any(|l| l.split_whitespace().next() == Some(m.name())),
+            "{m}: {text}"
+        );
+    }
+    let o = bin()
+        .args(["eval", "--ablate", "nope"])
+        .arg(data("dev"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("unknown mechanism"), "{}", stderr(&o));
+}

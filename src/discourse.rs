@@ -1,0 +1,305 @@
+//! The article's memory of who was named: resolves phrases that refer
+//! without naming ("the Secretary", "The Prime Minister spoke to ...") to
+//! the entity they mean, or leaves them unresolved when unsure.
+//!
+//! Each way of resolving is a named [`Mechanism`] that can be switched off
+//! ([`Mechanisms`]), so that `geokg eval --ablate` can measure what each one
+//! adds. The references found here are read by [`crate::relation`] as if
+//! they were names, and every edge they take part in says how the reference
+//! was resolved (its `via`) and carries a lower confidence. The memory
+//! lives for one article and is dropped with it.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::gazetteer::Gazetteer;
+use crate::ontology::Kind;
+use crate::resolve::Resolved;
+use crate::text::Doc;
+
+/// One way of resolving a reference that does not name its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mechanism {
+    /// "the Secretary", "the Prime Minister": the last person named with
+    /// that office.
+    Title,
+    /// "The Prime Minister spoke to ..." in a release of the government
+    /// whose office it is, with no holder named: the publishing state.
+    Office,
+    /// "he", "she": the person who acted last.
+    Pronoun,
+    /// "they", "the two leaders", "both sides": the last pair that met.
+    Plural,
+    /// "we", "our" in a government's own release: that government.
+    FirstPerson,
+    /// "condemned the strikes": the agent of the last attack reported.
+    Event,
+    /// A meeting of several parties named as a list ("joined by A, B and
+    /// C", "a trilateral meeting with A and B"): every pair that met.
+    Nary,
+}
+
+impl Mechanism {
+    /// Every mechanism, in the order figures are reported.
+    pub const ALL: [Mechanism; 7] = [
+        Mechanism::Title,
+        Mechanism::Office,
+        Mechanism::Pronoun,
+        Mechanism::Plural,
+        Mechanism::FirstPerson,
+        Mechanism::Event,
+        Mechanism::Nary,
+    ];
+
+    /// The name used on the command line and in `via`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mechanism::Title => "title",
+            Mechanism::Office => "office",
+            Mechanism::Pronoun => "pronoun",
+            Mechanism::Plural => "plural",
+            Mechanism::FirstPerson => "first-person",
+            Mechanism::Event => "event",
+            Mechanism::Nary => "n-ary",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+impl fmt::Display for Mechanism {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An unknown mechanism name.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown mechanism {0:?} (expected one of: {names})", names = Mechanism::ALL.map(Mechanism::name).join(", "))]
+pub struct UnknownMechanism(String);
+
+impl FromStr for Mechanism {
+    type Err = UnknownMechanism;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Mechanism::ALL
+            .into_iter()
+            .find(|m| m.name() == s)
+            .ok_or_else(|| UnknownMechanism(s.to_string()))
+    }
+}
+
+/// Which mechanisms run (all by default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mechanisms {
+    off: u8,
+}
+
+impl Mechanisms {
+    /// Every mechanism on.
+    pub fn all() -> Self {
+        Self::default()
+    }
+
+    /// The same set with `m` switched off.
+    #[must_use]
+    pub fn without(self, m: Mechanism) -> Self {
+        Mechanisms {
+            off: self.off | m.bit(),
+        }
+    }
+
+    /// Whether `m` runs.
+    pub fn on(self, m: Mechanism) -> bool {
+        self.off & m.bit() == 0
+    }
+}
+
+/// A phrase that refers to an entity without naming it, resolved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reference {
+    /// Sentence index.
+    pub sentence: usize,
+    /// First token of the phrase ("the").
+    pub t0: usize,
+    /// Token after the phrase.
+    pub t1: usize,
+    /// Byte span of the phrase.
+    pub start: usize,
+    /// End of the phrase.
+    pub end: usize,
+    /// The entity it means.
+    pub entity: usize,
+    /// How it was resolved.
+    pub mechanism: Mechanism,
+}
+
+/// `"the Secretary" -> Antony Blinken`: how a reference was resolved, as
+/// shown with the evidence.
+pub fn via(text: &str, start: usize, end: usize, r: &Resolved, entity: usize) -> String {
+    let surface = text.get(start..end).unwrap_or("").trim();
+    format!("\"{surface}\" -> {}", r.entities[entity].name)
+}
+
+/// Whether a bare title ("secretary") names the office `held` ("secretary
+/// of state"): the same office, or the office of something.
+fn fits(title: &str, held: &str) -> bool {
+    if held == title {
+        return true;
+    }
+    let rest = held.strip_prefix(title).unwrap_or("");
+    rest.starts_with(" of ") || rest.starts_with(" for ")
+}
+
+/// Bare titles after "the" ("the Secretary", "The Prime Minister"), each
+/// resolved to the person last named in that office ([`Mechanism::Title`]),
+/// else, in a government's own release whose unnamed offices include it,
+/// to the publishing state ([`Mechanism::Office`]). A title followed by
+/// "of"/"to" or a name describes someone else and is left alone, as is one
+/// whose holder is ambiguous (two people named in that office, the later
+/// not clearly the one meant).
+pub fn bare_titles(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    r: &Resolved,
+    date: Option<&str>,
+    on: Mechanisms,
+) -> Vec<Reference> {
+    if !on.on(Mechanism::Title) && !on.on(Mechanism::Office) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // People named with an office: (byte offset, person, office).
+    let mut holders: Vec<(usize, usize, String)> = Vec::new();
+    for (i, m) in r.mentions.iter().enumerate() {
+        let Some(p) = r.entity_of[i].filter(|&p| r.entities[p].kind == Kind::Person) else {
+            continue;
+        };
+        if let Some(cue) = &m.role {
+            holders.push((m.start, p, cue.role.clone()));
+        }
+        if let Some(k) = r.entities[p].known {
+            for role in g.roles_of(k, date) {
+                holders.push((m.start, p, role.role.clone()));
+            }
+        }
+    }
+    let covered = |a: usize, b: usize| {
+        r.mentions.iter().any(|m| {
+            let s = m.role.as_ref().map_or(m.start, |c| c.start.min(m.start));
+            s < b && a < m.span_end.max(m.end)
+        })
+    };
+    for (start, end, title) in g.lexicon.find_titles(text) {
+        let t0 = doc.token_at_or_after(start);
+        let t1 = doc.token_at_or_after(end);
+        if t0 == 0 || doc.lower(t0 - 1) != "the" || covered(start, end) {
+            continue;
+        }
+        let Some(si) = doc.sentence_of(start) else {
+            continue;
+        };
+        // "the President of Ukraine", "the Ambassador to Japan", "the
+        // President Biden": someone the phrase itself describes or names.
+        let next = doc.tokens.get(t1);
+        let describes = matches!(doc.lower(t1), "of" | "to" | "for" | "-" | "and")
+            || next.is_some_and(|t| {
+                text.get(t.start..t.end)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+                    && doc.sentences[si].first != t1
+            });
+        if describes || next.is_some_and(|t| t.start < end) {
+            continue;
+        }
+        let the_start = doc.tokens[t0 - 1].start;
+        let mut found: Vec<(usize, usize)> = Vec::new(); // (last offset, person)
+        for (at, p, held) in &holders {
+            if *at < start && fits(title, held) {
+                match found.iter_mut().find(|(_, q)| q == p) {
+                    Some(f) => f.0 = f.0.max(*at),
+                    None => found.push((*at, *p)),
+                }
+            }
+        }
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        let resolved = match found.as_slice() {
+            [] => None,
+            [(_, p)] => Some((*p, Mechanism::Title)),
+            [(last, p), (other, q), ..] => {
+                // Two holders: the later one, if the other was not named in
+                // the same sentence, or the one who holds the office for the
+                // publishing government.
+                let same_sentence = doc.sentence_of(*last) == doc.sentence_of(*other);
+                let for_publisher = |x: usize| {
+                    r.office.as_ref().is_some_and(|(s, _)| {
+                        r.roles.iter().any(|ro| ro.person == x && ro.of == *s)
+                    })
+                };
+                if for_publisher(*p) && !for_publisher(*q) {
+                    Some((*p, Mechanism::Title))
+                } else if for_publisher(*q) && !for_publisher(*p) {
+                    Some((*q, Mechanism::Title))
+                } else if !same_sentence {
+                    Some((*p, Mechanism::Title))
+                } else {
+                    None
+                }
+            }
+        };
+        let resolved = resolved.or_else(|| {
+            let (state, offices) = r.office.as_ref()?;
+            (found.is_empty() && offices.iter().any(|o| o == title))
+                .then_some((*state, Mechanism::Office))
+        });
+        if let Some((entity, mechanism)) = resolved
+            && on.on(mechanism)
+        {
+            out.push(Reference {
+                sentence: si,
+                t0: t0 - 1,
+                t1,
+                start: the_start,
+                end,
+                entity,
+                mechanism,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_back() {
+        // Protects `--ablate NAME`: every mechanism's name parses to itself.
+        for m in Mechanism::ALL {
+            assert_eq!(m.name().parse::<Mechanism>().ok(), Some(m));
+        }
+        assert!("titles".parse::<Mechanism>().is_err());
+    }
+
+    #[test]
+    fn switching_off_is_per_mechanism() {
+        let on = Mechanisms::all().without(Mechanism::Title);
+        assert!(!on.on(Mechanism::Title));
+        assert!(Mechanism::ALL[1..].iter().all(|&m| on.on(m)));
+    }
+
+    #[test]
+    fn bare_title_fits_its_office() {
+        // "the Secretary" is the Secretary of State, not the Deputy Secretary
+        // nor the Press Secretary; "the President" is not the Vice President.
+        assert!(fits("secretary", "secretary of state"));
+        assert!(fits("president", "president"));
+        assert!(!fits("secretary", "deputy secretary"));
+        assert!(!fits("secretary", "press secretary"));
+        assert!(!fits("president", "vice president"));
+        assert!(!fits("secretary", "secretary-general"));
+    }
+}

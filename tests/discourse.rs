@@ -1,0 +1,218 @@
+//! The discourse mechanisms, each on short texts with the exact set of
+//! edges it must give, the `via` it must record, and nothing when it is
+//! switched off or unsure. Run in-process through the public library.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use geokg::article::Article;
+use geokg::discourse::{Mechanism, Mechanisms};
+use geokg::extract::extract_with;
+use geokg::gazetteer::Gazetteer;
+use geokg::ontology::EdgeType;
+use geokg::relation::RESOLVED_CONFIDENCE;
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::builtin().unwrap())
+}
+
+/// One unflagged edge: (source, type, target, via), symmetric ends in name order.
+type Edge = (String, String, String, Option<String>);
+
+fn run(url: Option<&str>, text: &str, on: Mechanisms) -> (BTreeSet<Edge>, Vec<f64>) {
+    let mut a = Article::from_body("case", text);
+    a.url = url.map(str::to_string);
+    a.date = Some("2022-03-01".to_string());
+    let x = extract_with(&a, gazetteer(), on);
+    let json = serde_json::to_value(x.to_json(&a)).unwrap();
+    let mut set = BTreeSet::new();
+    let mut resolved_confidence = Vec::new();
+    for r in json["relations"].as_array().unwrap() {
+        if r.get("negated").is_some() {
+            continue;
+        }
+        let (mut s, t, mut o) = (
+            r["source"].as_str().unwrap().to_string(),
+            r["type"].as_str().unwrap().to_string(),
+            r["target"].as_str().unwrap().to_string(),
+        );
+        if t.parse::<EdgeType>().unwrap().is_symmetric() && o < s {
+            std::mem::swap(&mut s, &mut o);
+        }
+        let via = r.get("via").and_then(|v| v.as_str()).map(str::to_string);
+        if via.is_some() {
+            resolved_confidence.push(r["confidence"].as_f64().unwrap());
+        }
+        set.insert((s, t, o, via));
+    }
+    (set, resolved_confidence)
+}
+
+fn e(s: &str, t: &str, o: &str, via: Option<&str>) -> Edge {
+    (s.into(), t.into(), o.into(), via.map(str::to_string))
+}
+
+/// A bare title after the person was named is that person; the edge says
+/// how, and scores lower than a named one. With the mechanism off, the
+/// sentence gives nothing.
+#[test]
+fn title_after_the_holder_was_named() {
+    let text = "Secretary of State Antony Blinken arrived in Manila on Tuesday. \
+                The Secretary met with President Ferdinand Marcos Jr.";
+    let (all, conf) = run(None, text, Mechanisms::all());
+    let met = e(
+        "Antony Blinken",
+        "met-with",
+        "Ferdinand Marcos Jr.",
+        Some("\"The Secretary\" -> Antony Blinken"),
+    );
+    assert!(all.contains(&met), "{all:?}");
+    assert!(
+        conf.iter()
+            .all(|&c| c <= f64::from(RESOLVED_CONFIDENCE) + 1e-9)
+    );
+    let (off, _) = run(None, text, Mechanisms::all().without(Mechanism::Title));
+    assert!(
+        !off.iter()
+            .any(|x| x.1 == "met-with" && x.2 == "Ferdinand Marcos Jr."),
+        "{off:?}"
+    );
+}
+
+/// "the Secretary" is not the Deputy Secretary, and a title that describes
+/// someone else ("the President of Ukraine") resolves to nobody.
+#[test]
+fn title_needs_the_same_office() {
+    let text = "Deputy Secretary of State Wendy Sherman visited Kyiv. \
+                The Secretary met with Dmytro Kuleba.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    assert!(!all.iter().any(|x| x.1 == "met-with"), "{all:?}");
+    let text = "President Joe Biden spoke on Monday. \
+                The President of Ukraine met with Boris Johnson.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    assert!(
+        !all.iter()
+            .any(|x| x.1 == "met-with" && (x.0 == "Joe Biden" || x.2 == "Joe Biden")),
+        "{all:?}"
+    );
+}
+
+/// In a Downing Street readout with no Prime Minister named, "The Prime
+/// Minister" is the United Kingdom acting (ONTOLOGY.md); elsewhere nobody.
+#[test]
+fn unnamed_office_of_the_publisher() {
+    let text = "The Prime Minister spoke to President Zelenskyy of Ukraine this morning.";
+    let (uk, _) = run(
+        Some("https://www.gov.uk/government/news/pm-call"),
+        text,
+        Mechanisms::all(),
+    );
+    assert!(
+        uk.contains(&e(
+            "United Kingdom",
+            "met-with",
+            "Volodymyr Zelensky",
+            Some("\"The Prime Minister\" -> United Kingdom"),
+        )),
+        "{uk:?}"
+    );
+    let (elsewhere, _) = run(None, text, Mechanisms::all());
+    assert!(
+        !elsewhere.iter().any(|x| x.1 == "met-with"),
+        "{elsewhere:?}"
+    );
+    let (off, _) = run(
+        Some("https://www.gov.uk/government/news/pm-call"),
+        text,
+        Mechanisms::all().without(Mechanism::Office),
+    );
+    assert!(!off.iter().any(|x| x.1 == "met-with"), "{off:?}");
+}
+
+/// A meeting attended together by several parties gives every pair, each
+/// saying it came from the meeting; with n-ary off, none of them.
+#[test]
+fn meeting_of_several_gives_every_pair() {
+    let text = "On Monday, Secretary of State Blinken attended a meeting in Israel \
+                together with the Foreign Ministers of Bahrain, Egypt and Morocco.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let via = "\"meeting\" of Antony Blinken, Bahrain, Egypt, Morocco";
+    let met: BTreeSet<_> = all.iter().filter(|x| x.1 == "met-with").cloned().collect();
+    let want: BTreeSet<_> = [
+        ("Antony Blinken", "Bahrain"),
+        ("Antony Blinken", "Egypt"),
+        ("Antony Blinken", "Morocco"),
+        ("Bahrain", "Egypt"),
+        ("Bahrain", "Morocco"),
+        ("Egypt", "Morocco"),
+    ]
+    .into_iter()
+    .map(|(a, b)| e(a, "met-with", b, Some(via)))
+    .collect();
+    assert_eq!(met, want);
+    let (off, _) = run(None, text, Mechanisms::all().without(Mechanism::Nary));
+    assert!(!off.iter().any(|x| x.1 == "met-with"), "{off:?}");
+}
+
+/// "Kerry met Putin and Lavrov" is no meeting of three (ONTOLOGY.md): the
+/// n-ary mechanism needs a gathering attended together.
+#[test]
+fn plain_meeting_with_two_is_not_joint() {
+    let text = "John Kerry met Vladimir Putin and Sergei Lavrov in Moscow.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let met: BTreeSet<_> = all.iter().filter(|x| x.1 == "met-with").cloned().collect();
+    let want: BTreeSet<_> = [
+        e("John Kerry", "met-with", "Vladimir Putin", None),
+        e("John Kerry", "met-with", "Sergei Lavrov", None),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(met, want);
+}
+
+/// "They" after a meeting is its two parties, but not after a meeting whose
+/// parties the text leaves unnamed ("the delegation will meet ...").
+#[test]
+fn they_is_the_last_pair_that_met_or_nobody() {
+    let text = "Antony Blinken met with Dmytro Kuleba in Kyiv. \
+                They condemned Russia.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let opposes: BTreeSet<_> = all.iter().filter(|x| x.1 == "opposes").cloned().collect();
+    let want: BTreeSet<_> = [
+        e(
+            "Antony Blinken",
+            "opposes",
+            "Russia",
+            Some("\"They\" -> Antony Blinken"),
+        ),
+        e(
+            "Dmytro Kuleba",
+            "opposes",
+            "Russia",
+            Some("\"They\" -> Dmytro Kuleba"),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(opposes, want);
+    let text = "Antony Blinken met with Dmytro Kuleba in Kyiv. \
+                In Warsaw, the delegation will meet with officials. \
+                They will also visit Krakow.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    assert!(!all.iter().any(|x| x.1 == "visited"), "{all:?}");
+}
+
+/// Several parties who discussed a state met one another; the state is the
+/// topic, not a party.
+#[test]
+fn what_is_discussed_is_a_topic() {
+    let text = "Antony Blinken and Dmytro Kuleba discussed Russia.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let met: Vec<_> = all.iter().filter(|x| x.1 == "met-with").collect();
+    assert_eq!(
+        met,
+        vec![&e("Antony Blinken", "met-with", "Dmytro Kuleba", None)]
+    );
+}
