@@ -251,7 +251,7 @@ pub struct Lexicon {
     /// Verbs, lowercase, with class ("speech", "act").
     pub verbs: HashMap<String, String>,
     /// Words of meetings of several parties, lowercase, with class
-    /// ("gathering", "attend", "joint", "with", "gap").
+    /// ("gathering", "separate", "attend", "joint", "with", "gap").
     pub gatherings: HashMap<String, String>,
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
@@ -916,7 +916,10 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
     let mut gatherings = HashMap::new();
     for (line, row) in &gatherings_table.rows {
         let class = cell(row, gatherings_table.col("class"));
-        if !matches!(class, "gathering" | "attend" | "joint" | "with" | "gap") {
+        if !matches!(
+            class,
+            "gathering" | "separate" | "attend" | "joint" | "with" | "gap"
+        ) {
             return Err(gatherings_table.err(*line, format!("unknown class '{class}'")));
         }
         gatherings.insert(

@@ -1622,14 +1622,21 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
     let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
     let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
     for k in s.first..s.last {
-        if !is(k, "gathering") || slots.iter().any(|sl| sl.t0 <= k && k < sl.t1) {
+        let separate = is(k, "separate");
+        if !(is(k, "gathering") || separate) || slots.iter().any(|sl| sl.t0 <= k && k < sl.t1) {
             continue;
         }
         let joint = (k.saturating_sub(2).max(s.first)..k).any(|j| is(j, "joint"));
         let verb = (k.saturating_sub(5).max(s.first)..k)
             .rev()
             .find(|&j| is(j, "attend"));
-        if !joint && verb.is_none() {
+        // "the Vice President's meetings with ...".
+        let possessor = slots.iter().copied().find(|sl| {
+            sl.t1 < k
+                && matches!(ctx.word(sl.t1), "'s" | "\u{2019}s")
+                && ctx.only_modifiers(sl.t1 + 1, k)
+        });
+        if !joint && verb.is_none() && possessor.is_none() {
             continue;
         }
         // The list opens with "with" words within eight tokens, with only
@@ -1642,7 +1649,11 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
                 ctx.lw(j),
                 "to" | "on" | "about" | "that" | "which" | ";" | ":"
             ) || slots.iter().any(|sl| {
-                sl.t0 <= j && j < sl.t1 && !(sl.t0 > 0 && matches!(ctx.lw(sl.t0 - 1), "in" | "at"))
+                let mut p = sl.t0;
+                if p > 0 && ctx.lw(p - 1) == "the" {
+                    p -= 1;
+                }
+                sl.t0 <= j && j < sl.t1 && !(p > 0 && matches!(ctx.lw(p - 1), "in" | "at"))
             })
         });
         if blocked {
@@ -1661,20 +1672,55 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         else {
             continue;
         };
+        // "the OSCE Chair-in-Office": a name that qualifies the capitalised
+        // noun after it is not itself a party.
+        let qualifies = |sl: &Slot| {
+            sl.t1 < s.last
+                && !slots.iter().any(|o| o.t0 == sl.t1)
+                && ctx
+                    .word(sl.t1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        if qualifies(&slots[f]) {
+            continue;
+        }
         let mut parts = vec![slots[f]];
+        let mut end = slots[f].t1;
+        let mut links: Vec<bool> = Vec::new();
         while let Some(n) = slots.get(f + 1) {
-            let cur = slots[f];
-            let joined = (cur.t1..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
-            if n.compound || !joined || !gap_ok(cur.t1, n.t0) {
+            // "President Zelenskyy of Ukraine": the body of the one before.
+            let of = (end..n.t0).all(|q| matches!(ctx.lw(q), "of" | "the")) && n.t0 > end;
+            if of && ctx.lw(end) == "of" {
+                end = n.t1;
+                f += 1;
+                continue;
+            }
+            let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
+            if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) {
                 break;
             }
             parts.push(*n);
+            links.push((end..n.t0).any(|q| matches!(ctx.lw(q), "and" | "&")));
+            end = n.t1;
             f += 1;
+        }
+        // "with Putin, Kremlin spokesman Peskov said": items joined by bare
+        // commas after the last "and", followed by a predicate, open a new
+        // clause.
+        let after = ctx.word(end);
+        let predicate = after.chars().next().is_some_and(char::is_lowercase)
+            && after.chars().all(char::is_alphabetic)
+            && !PREPOSITIONS.contains(&ctx.lw(end))
+            && !matches!(ctx.lw(end), "and" | "or" | "as" | "who" | "which" | "that");
+        if predicate {
+            parts.truncate(links.iter().rposition(|&and| and).map_or(1, |i| i + 2));
         }
         // Who attends: the nearest name before the verb (or the gathering)
         // that is no place, with the names joined to it.
         let anchor = verb.unwrap_or(k);
-        let mut hosts: Vec<Slot> = Vec::new();
+        let mut hosts: Vec<Slot> = possessor.into_iter().collect();
         if let Some(h) = slots.iter().rposition(|sl| {
             sl.t1 <= anchor
                 && !sl.compound
@@ -1683,7 +1729,8 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
                     .t0
                     .checked_sub(1)
                     .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
-        }) {
+        }) && possessor.is_none()
+        {
             hosts = ctx
                 .coordinated_left(slots, h)
                 .into_iter()
@@ -1703,7 +1750,9 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         let t = doc.tokens[k];
         let before = ctx.out.len();
         ctx.rule = format!("{}/n-ary", ctx.lw(k));
-        for (n, a) in parties.iter().enumerate() {
+        // Separate meetings: the one party with each other one.
+        let pairs_of = if separate { 1 } else { parties.len() };
+        for (n, a) in parties.iter().enumerate().take(pairs_of) {
             for b in &parties[n + 1..] {
                 ctx.emit(
                     *a,

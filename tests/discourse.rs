@@ -216,3 +216,61 @@ fn what_is_discussed_is_a_topic() {
         vec![&e("Antony Blinken", "met-with", "Dmytro Kuleba", None)]
     );
 }
+
+/// "X's meetings with A, B and C" are separate meetings: X with each, the
+/// others not with one another; the publisher's unnamed office is X here.
+#[test]
+fn separate_meetings_pair_the_host_with_each() {
+    let text = "The President received an update on the Vice President's meetings at \
+                the Munich Security Conference with President Zelenskyy of Ukraine, \
+                NATO Secretary General Stoltenberg, and Chancellor Scholz of Germany.";
+    let (all, _) = run(
+        Some("https://www.whitehouse.gov/briefing-room/x/"),
+        text,
+        Mechanisms::all(),
+    );
+    let met: BTreeSet<_> = all
+        .iter()
+        .filter(|x| x.1 == "met-with")
+        .map(|x| (x.0.clone(), x.2.clone()))
+        .collect();
+    let want: BTreeSet<_> = [
+        ("United States", "Volodymyr Zelensky"),
+        ("Jens Stoltenberg", "United States"),
+        ("Olaf Scholz", "United States"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(met, want);
+}
+
+/// A list joined by bare commas and followed by a predicate is one party
+/// and a new clause ("Witkoff's meeting with Putin, Kremlin spokesman
+/// Peskov informed reporters"); a name that qualifies the noun after it
+/// ("the OSCE Chair-in-Office") is no party.
+#[test]
+fn meeting_lists_end_where_the_clause_does() {
+    let text = "Regarding Witkoff's meeting with Putin, Kremlin spokesman Dmitry Peskov \
+                informed reporters that there was no agreement.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    assert!(
+        !all.iter().any(|x| x.1 == "met-with" && x.3.is_some()),
+        "{all:?}"
+    );
+    let text = "Wendy Sherman's call with NATO Deputy Secretary General Mircea Geoana, \
+                EU Secretary General Stefano Sannino, the OSCE Chair-in-Office, and \
+                Helga Schmid.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    assert!(
+        !all.iter().any(|x| x.1 == "met-with"
+            && (x.0.contains("Organization for Security")
+                || x.2.contains("Organization for Security"))),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|x| x.1 == "met-with" && x.0 == "Mircea Geoană" && x.2 == "Stefano Sannino"),
+        "{all:?}"
+    );
+}
