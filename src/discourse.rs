@@ -152,6 +152,33 @@ fn fits(title: &str, held: &str) -> bool {
     rest.starts_with(" of ") || rest.starts_with(" for ")
 }
 
+/// Every person mention with an office, from its title or, for a person
+/// the gazetteer knows, the offices held on the article's date: (byte
+/// offset, person, office).
+fn office_holders(g: &Gazetteer, r: &Resolved, date: Option<&str>) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut known: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, m) in r.mentions.iter().enumerate() {
+        let Some(p) = r.entity_of[i].filter(|&p| r.entities[p].kind == Kind::Person) else {
+            continue;
+        };
+        if let Some(cue) = &m.role {
+            out.push((m.start, p, cue.role.clone()));
+        }
+        if let Some(k) = r.entities[p].known {
+            if !known.iter().any(|(q, _)| *q == p) {
+                known.push((p, g.roles_of(k, date).map(|ro| ro.role.clone()).collect()));
+            }
+            if let Some((_, roles)) = known.iter().find(|(q, _)| *q == p) {
+                for role in roles {
+                    out.push((m.start, p, role.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Bare titles after "the" ("the Secretary", "The Prime Minister"), each
 /// resolved to the person last named in that office ([`Mechanism::Title`]),
 /// else, in a government's own release whose unnamed offices include it,
@@ -171,28 +198,25 @@ pub fn bare_titles(
         return Vec::new();
     }
     let mut out = Vec::new();
-    // People named with an office: (byte offset, person, office).
-    let mut holders: Vec<(usize, usize, String)> = Vec::new();
-    for (i, m) in r.mentions.iter().enumerate() {
-        let Some(p) = r.entity_of[i].filter(|&p| r.entities[p].kind == Kind::Person) else {
-            continue;
-        };
-        if let Some(cue) = &m.role {
-            holders.push((m.start, p, cue.role.clone()));
-        }
-        if let Some(k) = r.entities[p].known {
-            for role in g.roles_of(k, date) {
-                holders.push((m.start, p, role.role.clone()));
-            }
-        }
-    }
+    let mut holders: Option<Vec<(usize, usize, String)>> = None;
     let covered = |a: usize, b: usize| {
         r.mentions.iter().any(|m| {
             let s = m.role.as_ref().map_or(m.start, |c| c.start.min(m.start));
             s < b && a < m.span_end.max(m.end)
         })
     };
-    for (start, end, title) in g.lexicon.find_titles(text) {
+    // Titles are looked for only right after "the", in a window of a few
+    // words: the whole text is never scanned again.
+    let after_the = (1..doc.tokens.len())
+        .filter(|&k| doc.lower(k - 1) == "the")
+        .filter_map(|k| {
+            let from = doc.tokens[k].start;
+            let to = doc.tokens[(k + 6).min(doc.tokens.len() - 1)].end;
+            let window = text.get(from..to)?;
+            let (a, b, title) = g.lexicon.find_titles(window).into_iter().next()?;
+            (a == 0).then_some((from + a, from + b, title))
+        });
+    for (start, end, title) in after_the {
         let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(end);
         if t0 == 0 || doc.lower(t0 - 1) != "the" || covered(start, end) {
@@ -215,8 +239,11 @@ pub fn bare_titles(
             continue;
         }
         let the_start = doc.tokens[t0 - 1].start;
+        // People named with an office, gathered once an article has a bare
+        // title: (byte offset, person, office).
+        let holders = holders.get_or_insert_with(|| office_holders(g, r, date));
         let mut found: Vec<(usize, usize)> = Vec::new(); // (last offset, person)
-        for (at, p, held) in &holders {
+        for (at, p, held) in holders.iter() {
             if *at < start && fits(title, held) {
                 match found.iter_mut().find(|(_, q)| q == p) {
                     Some(f) => f.0 = f.0.max(*at),

@@ -253,6 +253,12 @@ pub struct Lexicon {
     /// Words of meetings of several parties, lowercase, with class
     /// ("gathering", "separate", "attend", "joint", "with", "gap").
     pub gatherings: HashMap<String, String>,
+    /// The gathering nouns of `gatherings` (few: scanned per token without
+    /// hashing), each with whether it is `separate`.
+    pub gathering_nouns: Vec<(String, bool)>,
+    /// First bytes of the gathering nouns: most words are ruled out by one
+    /// look-up.
+    pub gathering_first: [bool; 256],
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
     titles_matcher: AhoCorasick,
@@ -1117,6 +1123,22 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
+        gathering_first: {
+            let mut first = [false; 256];
+            for (w, c) in &gatherings {
+                if matches!(c.as_str(), "gathering" | "separate")
+                    && let Some(&b) = w.as_bytes().first()
+                {
+                    first[usize::from(b)] = true;
+                }
+            }
+            first
+        },
+        gathering_nouns: gatherings
+            .iter()
+            .filter(|(_, c)| matches!(c.as_str(), "gathering" | "separate"))
+            .map(|(w, c)| (w.clone(), c == "separate"))
+            .collect(),
         gatherings,
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         evaluative: lower_set(EVALUATIVE),

@@ -570,6 +570,20 @@ impl Ctx<'_> {
                     {
                         return vec![at(p.entity, Mechanism::Pronoun)];
                     }
+                    // "Blinken will travel to Kuwait City, where he will meet
+                    // ...": the sentence's own subject, a person named
+                    // before the pronoun outside any prepositional phrase.
+                    if let Some(p) = slots.iter().find(|sl| {
+                        sl.kind == Kind::Person
+                            && sl.t1 <= k
+                            && sl.via.is_none()
+                            && !sl
+                                .t0
+                                .checked_sub(1)
+                                .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&self.lw(p)))
+                    }) {
+                        return vec![at(p.entity, Mechanism::Pronoun)];
+                    }
                     if let Some((p, seen)) = discourse.person
                         && si <= seen + 2
                     {
@@ -1622,8 +1636,18 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
     let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
     let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
     for k in s.first..s.last {
-        let separate = is(k, "separate");
-        if !(is(k, "gathering") || separate) || slots.iter().any(|sl| sl.t0 <= k && k < sl.t1) {
+        let w = doc.lower(k);
+        if !w
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| g.lexicon.gathering_first[usize::from(b)])
+        {
+            continue;
+        }
+        let Some(&(_, separate)) = g.lexicon.gathering_nouns.iter().find(|(n, _)| n == w) else {
+            continue;
+        };
+        if slots.iter().any(|sl| sl.t0 <= k && k < sl.t1) {
             continue;
         }
         let joint = (k.saturating_sub(2).max(s.first)..k).any(|j| is(j, "joint"));

@@ -1242,3 +1242,21 @@ t!(
         ("South Sudan", "attacks", "Sudan"),
     ]
 );
+neg!(
+    suspending_a_summit_is_no_meeting,
+    "Sudanese President Omar al-Bashir announced he was suspending a summit with \
+     South Sudan's President Salva Kiir.",
+    &[("Omar al-Bashir", "met-with", "Salva Kiir")]
+);
+t!(
+    he_is_the_subject_of_his_own_sentence,
+    "Indian Prime Minister Narendra Modi spoke on Monday. Secretary Blinken will \
+     travel to Kuwait City, where he will meet with Kuwaiti Foreign Minister Ahmad Nasser \
+     Al-Mohammad Al-Sabah.",
+    &[
+        ("Antony Blinken", "met-with", "Ahmad Nasser Al-Mohammad Al-Sabah"),
+        ("Ahmad Nasser Al-Mohammad Al-Sabah", "represents", "Kuwait"),
+        ("Narendra Modi", "represents", "India"),
+    ],
+    also: &[("Antony Blinken", "visited", "Kuwait City")]
+);
