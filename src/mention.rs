@@ -206,10 +206,27 @@ pub fn find_with_cues(
     let mut out: Vec<Mention> = Vec::new();
 
     // 1. Gazetteer names, demonyms and metonyms.
-    for m in g.find(text) {
+    let found = g.find(text);
+    for m in &found {
         let Some(sentence) = doc.sentence_of(m.start) else {
             continue;
         };
+        // "Inter-American", "Pan-African": glued after a hyphen to a
+        // capitalised word that names nothing, the name is part of another
+        // name ("U.S.-Japan" keeps both).
+        let before = text.get(..m.start).unwrap_or("");
+        if let Some(prefix) = before.strip_suffix('-') {
+            let word_start = prefix
+                .rfind(|c: char| !c.is_alphanumeric() && c != '.')
+                .map_or(0, |i| i + 1);
+            let word = &prefix[word_start..];
+            let named = found
+                .iter()
+                .any(|o| o.end == prefix.len() || o.end == m.start);
+            if word.chars().next().is_some_and(char::is_uppercase) && !named {
+                continue;
+            }
+        }
         if doc.sentences[sentence].end < m.end {
             continue;
         }

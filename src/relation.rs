@@ -1237,21 +1237,43 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     else {
         return;
     };
-    let group = ctx.coordinated_right(slots, f);
+    let named: Vec<Slot> = ctx
+        .coordinated_right(slots, f)
+        .into_iter()
+        .map(|k| slots[k])
+        .collect();
+    // "a partnership between A, B, the Governments of C and D, and E": the
+    // n-ary mechanism reads lists with words between the names.
+    let listed = ctx
+        .on
+        .on(Mechanism::Nary)
+        .then(|| party_list(ctx, cl, hit.c1))
+        .flatten()
+        .filter(|l| l.len() > named.len());
+    let group = listed.as_ref().unwrap_or(&named);
     let flags = ctx.modality(cl.s.first, hit.c0);
     let mutual = hit.cue.form == CueForm::BetweenMutual;
+    let before = ctx.out.len();
     for (n, &a) in group.iter().enumerate() {
         for &b in &group[n + 1..] {
-            ctx.emit_pair(
-                slots[a],
-                hit.cue.edge,
-                slots[b],
-                cl.si,
-                hit.span(),
-                flags,
-                0.75,
-                mutual,
-            );
+            ctx.emit_pair(a, hit.cue.edge, b, cl.si, hit.span(), flags, 0.75, mutual);
+        }
+    }
+    if listed.is_some() {
+        let names: Vec<&str> = group
+            .iter()
+            .map(|p| ctx.r.entities[p.entity].name.as_str())
+            .collect();
+        let via = format!("\"{}\" of {}", ctx.word(hit.c0), names.join(", "));
+        let plain = |e: usize| named.iter().any(|sl| sl.entity == e);
+        for rel in &mut ctx.out[before..] {
+            if !(plain(rel.source) && plain(rel.target)) {
+                rel.confidence *= RESOLVED_CONFIDENCE;
+                rel.via = Some(Via {
+                    mechanism: Mechanism::Nary,
+                    text: via.clone(),
+                });
+            }
         }
     }
 }
@@ -1687,60 +1709,9 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         while is(j, "with") {
             j += 1;
         }
-        let gap_ok = |from: usize, to: usize| {
-            to >= from && to - from <= 6 && (from..to).all(|q| is(q, "gap") || is(q, "with"))
-        };
-        let Some(mut f) = slots
-            .iter()
-            .position(|sl| sl.t0 >= j && !sl.compound && gap_ok(j, sl.t0))
-        else {
+        let Some(parts) = party_list(ctx, cl, j) else {
             continue;
         };
-        // "the OSCE Chair-in-Office": a name that qualifies the capitalised
-        // noun after it is not itself a party.
-        let qualifies = |sl: &Slot| {
-            sl.t1 < s.last
-                && !slots.iter().any(|o| o.t0 == sl.t1)
-                && ctx
-                    .word(sl.t1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        };
-        if qualifies(&slots[f]) {
-            continue;
-        }
-        let mut parts = vec![slots[f]];
-        let mut end = slots[f].t1;
-        let mut links: Vec<bool> = Vec::new();
-        while let Some(n) = slots.get(f + 1) {
-            // "President Zelenskyy of Ukraine": the body of the one before.
-            let of = (end..n.t0).all(|q| matches!(ctx.lw(q), "of" | "the")) && n.t0 > end;
-            if of && ctx.lw(end) == "of" {
-                end = n.t1;
-                f += 1;
-                continue;
-            }
-            let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
-            if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) {
-                break;
-            }
-            parts.push(*n);
-            links.push((end..n.t0).any(|q| matches!(ctx.lw(q), "and" | "&")));
-            end = n.t1;
-            f += 1;
-        }
-        // "with Putin, Kremlin spokesman Peskov said": items joined by bare
-        // commas after the last "and", followed by a predicate, open a new
-        // clause.
-        let after = ctx.word(end);
-        let predicate = after.chars().next().is_some_and(char::is_lowercase)
-            && after.chars().all(char::is_alphabetic)
-            && !PREPOSITIONS.contains(&ctx.lw(end))
-            && !matches!(ctx.lw(end), "and" | "or" | "as" | "who" | "which" | "that");
-        if predicate {
-            parts.truncate(links.iter().rposition(|&and| and).map_or(1, |i| i + 2));
-        }
         // Who attends: the nearest name before the verb (or the gathering)
         // that is no place, with the names joined to it.
         let anchor = verb.unwrap_or(k);
@@ -1804,6 +1775,71 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         return Some(parties.iter().map(|p| p.entity).collect());
     }
     None
+}
+
+/// The parties listed from token `j`: "the Foreign Ministers of A, B and
+/// C", "A and senior officials from B and C", "President Zelenskyy of
+/// Ukraine, NATO Secretary General Stoltenberg, and Chancellor Scholz";
+/// words of class `gap` in `data/lexicon/gatherings.tsv` may stand between
+/// the names. None when no party opens the list.
+fn party_list(ctx: &Ctx, cl: &Clause, j: usize) -> Option<Vec<Slot>> {
+    let (s, slots) = (cl.s, cl.slots);
+    let g = ctx.g;
+    let doc = ctx.doc;
+    let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
+    let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
+    let gap_ok = |from: usize, to: usize| {
+        to >= from && to - from <= 6 && (from..to).all(|q| is(q, "gap") || is(q, "with"))
+    };
+    let mut f = slots
+        .iter()
+        .position(|sl| sl.t0 >= j && !sl.compound && gap_ok(j, sl.t0))?;
+    // "the OSCE Chair-in-Office": a name that qualifies the capitalised
+    // noun after it is not itself a party.
+    let qualifies = |sl: &Slot| {
+        sl.t1 < s.last
+            && !slots.iter().any(|o| o.t0 == sl.t1)
+            && ctx
+                .word(sl.t1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    if qualifies(&slots[f]) {
+        return None;
+    }
+    let mut parts = vec![slots[f]];
+    let mut end = slots[f].t1;
+    let mut links: Vec<bool> = Vec::new();
+    while let Some(n) = slots.get(f + 1) {
+        // "President Zelenskyy of Ukraine": the body of the one before.
+        let of = (end..n.t0).all(|q| matches!(ctx.lw(q), "of" | "the")) && n.t0 > end;
+        if of && ctx.lw(end) == "of" {
+            end = n.t1;
+            f += 1;
+            continue;
+        }
+        let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
+        if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) {
+            break;
+        }
+        parts.push(*n);
+        links.push((end..n.t0).any(|q| matches!(ctx.lw(q), "and" | "&")));
+        end = n.t1;
+        f += 1;
+    }
+    // "with Putin, Kremlin spokesman Peskov said": items joined by bare
+    // commas after the last "and", followed by a predicate, open a new
+    // clause.
+    let after = ctx.word(end);
+    let predicate = after.chars().next().is_some_and(char::is_lowercase)
+        && after.chars().all(char::is_alphabetic)
+        && !PREPOSITIONS.contains(&ctx.lw(end))
+        && !matches!(ctx.lw(end), "and" | "or" | "as" | "who" | "which" | "that");
+    if predicate {
+        parts.truncate(links.iter().rposition(|&and| and).map_or(1, |i| i + 2));
+    }
+    Some(parts)
 }
 
 /// What a sentence tells the next ones: the last pair that met (for

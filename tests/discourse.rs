@@ -274,3 +274,35 @@ fn meeting_lists_end_where_the_clause_does() {
         "{all:?}"
     );
 }
+
+/// "A partnership between A, the Governments of B and C, and D": the
+/// n-ary list reader gives every pair, and the pairs the plain coordination
+/// could not read say they came from it.
+#[test]
+fn between_reads_lists_with_words_between_names() {
+    let text = "It is a partnership between the Carlos Slim Foundation, the Governments \
+                of Canada and Spain, and Mexico.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let coop: BTreeSet<_> = all
+        .iter()
+        .filter(|x| x.1 == "cooperates-with")
+        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.is_some()))
+        .collect();
+    let want: BTreeSet<_> = [
+        ("Canada", "Carlos Slim Foundation", true),
+        ("Carlos Slim Foundation", "Spain", true),
+        ("Carlos Slim Foundation", "Mexico", true),
+        ("Canada", "Spain", true),
+        ("Canada", "Mexico", true),
+        ("Mexico", "Spain", true),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(coop, want);
+    let (off, _) = run(None, text, Mechanisms::all().without(Mechanism::Nary));
+    assert!(
+        off.iter()
+            .all(|x| x.1 != "cooperates-with" || x.3.is_none()),
+        "{off:?}"
+    );
+}

@@ -1260,3 +1260,12 @@ t!(
     ],
     also: &[("Antony Blinken", "visited", "Kuwait City")]
 );
+t!(
+    a_name_glued_to_a_prefix_is_part_of_another_name,
+    "A partnership between the Inter-American Development Bank and Mexico was agreed.",
+    &[(
+        "Inter-American Development Bank",
+        "cooperates-with",
+        "Mexico"
+    )]
+);
