@@ -657,6 +657,28 @@ impl Ctx<'_> {
             .map(|k| slots[k])
             .collect();
         list.sort_by_key(|sl| sl.t0);
+        // "These entities, located in A, B and C, have supported ...": a
+        // list that is the object of a preposition set off by a comma is
+        // no subject.
+        // The list may have stopped at its first item: "in A, B and C".
+        let mut head = list[0].t0;
+        if head > s.first
+            && self.word(head - 1) == ","
+            && let Some(prev) = slots.iter().find(|o| o.t1 + 1 == head)
+        {
+            head = prev.t0;
+        }
+        let in_phrase = possessor.is_none()
+            && list.len() > 1
+            && head >= s.first + 2
+            && PREPOSITIONS.contains(&self.lw(head - 1))
+            && (s.first..head - 1)
+                .rev()
+                .take(3)
+                .any(|k| self.word(k) == ",");
+        if in_phrase {
+            return Vec::new();
+        }
         list
     }
 
@@ -690,11 +712,20 @@ impl Ctx<'_> {
             [.., w] => Some(*w),
             [] => None,
         };
+        // "welcomes the decision by the parliament of X", "actions by X".
         let place_of = gap_words.len() <= 8
-            && before_name == Some("of")
-            && gap_words.iter().all(|w| {
-                matches!(*w, "the" | "of" | "and") || self.g.lexicon.of_heads.contains(*w)
-            });
+            && matches!(before_name, Some("of" | "by"))
+            && gap_words.iter().enumerate().all(|(n, w)| {
+                matches!(*w, "the" | "of" | "and")
+                    || self.g.lexicon.of_heads.contains(*w)
+                    || (*w == "by"
+                        && n > 0
+                        && self.g.lexicon.of_heads.contains(gap_words[n - 1]))
+            })
+            && gap_words.iter().filter(|w| **w == "by").count() <= 1
+            // "by X" alone is an agent, not a target: "by" needs its noun.
+            && (before_name == Some("of")
+                || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w)));
         if place_of {
             return self
                 .coordinated_right(slots, f)
@@ -1078,6 +1109,23 @@ fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved, refs: &[Reference]) ->
     }
     for list in &mut by_sentence {
         list.sort_by_key(|sl| sl.t0);
+        // "the Republic of Korea (ROK)": a name and its short form in
+        // brackets are one slot, so that lists and subjects read past it.
+        let mut i = 0;
+        while i + 1 < list.len() {
+            let (a, b) = (list[i], list[i + 1]);
+            let bracketed = a.entity == b.entity
+                && b.t0 == a.t1 + 1
+                && doc.lower(a.t1) == "("
+                && doc.lower(b.t1) == ")";
+            if bracketed {
+                list[i].t1 = b.t1 + 1;
+                list[i].end = doc.tokens[b.t1].end;
+                list.remove(i + 1);
+            } else {
+                i += 1;
+            }
+        }
     }
     by_sentence
 }

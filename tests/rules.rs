@@ -1269,3 +1269,30 @@ t!(
         "Mexico"
     )]
 );
+t!(
+    welcoming_a_decision_by_a_state_supports_it,
+    "The United States welcomes the decision by the parliament of North Macedonia to take \
+     the next steps.",
+    &[("United States", "supports", "North Macedonia")]
+);
+t!(
+    a_name_and_its_bracketed_short_form_are_one_subject,
+    "The United States and the Republic of Korea (ROK) are standing shoulder-to-shoulder \
+     in support of Ukraine.",
+    &[
+        ("United States", "supports", "Ukraine"),
+        ("South Korea", "supports", "Ukraine"),
+    ]
+);
+t!(
+    a_list_after_located_in_is_no_subject,
+    "These entities, located in Iran, Vietnam, Singapore, the United Arab Emirates (UAE), \
+     and Hong Kong, have supported Iranian energy trade.",
+    &[]
+);
+t!(
+    by_alone_is_an_agent_not_a_target,
+    "Parchin Chemical Industries (PCI) is designated for sanctions by the United Nations.",
+    &[],
+    also: &[("United Nations", "sanctions", "Parchin Chemical Industries")]
+);
