@@ -271,6 +271,8 @@ pub struct Lexicon {
     /// Nouns that lead through "of" to a cue's target ("the leadership of
     /// Qatar"), lowercase.
     pub of_heads: HashSet<String>,
+    /// Nouns of backing after "with" ("with the support of X"), lowercase.
+    pub backing: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -394,6 +396,7 @@ const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
+const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 
@@ -1123,6 +1126,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
+        backing: lower_set(BACKING),
         gathering_first: {
             let mut first = [false; 256];
             for (w, c) in &gatherings {

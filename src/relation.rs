@@ -423,6 +423,7 @@ const ATTACK_NOUNS: &[&str] = &[
     "shelling",
     "assault",
     "operation",
+    "aggression",
 ];
 
 impl Ctx<'_> {
@@ -1017,6 +1018,8 @@ pub fn extract_with_cues(
         };
         let before = ctx.out.len();
         read_cues(&mut ctx, &clause, &discourse);
+        // "Russia's war against Ukraine, with the support of Belarus".
+        backing(&mut ctx, &clause, before);
         // "attended a meeting together with the ministers of A, B and C".
         let joint = gathering(&mut ctx, &clause);
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
@@ -1823,6 +1826,125 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         return Some(parties.iter().map(|p| p.entity).collect());
     }
     None
+}
+
+/// "Russia's war against Ukraine, with the support of Belarus", "attacks
+/// carried out with Iranian support", "with enabling by Iran": the backer
+/// named in a "with" adjunct (nouns of `data/lexicon/backing.txt`) supports
+/// the agent of the attack the sentence reported before it. With no such
+/// attack the adjunct is left alone.
+fn backing(ctx: &mut Ctx, cl: &Clause, before: usize) {
+    let (s, slots) = (cl.s, cl.slots);
+    for k in s.first..s.last {
+        let noun = |q: usize| q < s.last && ctx.g.lexicon.backing.contains(ctx.lw(q));
+        let slot_at = |q: usize| slots.iter().find(|sl| sl.t0 == q && !sl.compound).copied();
+        // "by the Lukashenka regime in Belarus": the first name within a few
+        // words that open no other phrase.
+        let slot_near = |q: usize| {
+            slots
+                .iter()
+                .find(|sl| {
+                    sl.t0 >= q
+                        && sl.t0 <= q + 4
+                        && !sl.compound
+                        && (q..sl.t0).all(|w| {
+                            let word = ctx.word(w);
+                            word.chars().all(char::is_alphabetic)
+                                && !matches!(ctx.lw(w), "and" | "or" | "to" | "that" | "which")
+                        })
+                })
+                .copied()
+        };
+        // ", enabled by the Belarusian regime": a participle set off by a comma.
+        let participle = ctx.lw(k + 1) == "by"
+            && noun(k)
+            && k > s.first
+            && ctx.word(k - 1) == ","
+            && ctx.word(k).chars().all(|c| c.is_ascii_lowercase());
+        if ctx.lw(k) != "with" && !participle {
+            continue;
+        }
+        let mut q = k + 1;
+        if ctx.lw(q) == "the" {
+            q += 1;
+        }
+        // "with Iranian support", "with Iran's support".
+        let before_noun = slot_at(q).filter(|sl| {
+            let n = if matches!(ctx.word(sl.t1), "'s" | "\u{2019}s") {
+                sl.t1 + 1
+            } else {
+                sl.t1
+            };
+            noun(n)
+        });
+        // "with the support of X", "with support from X", "with enabling by X".
+        let after_noun = (noun(q) && matches!(ctx.lw(q + 1), "of" | "from" | "by"))
+            .then(|| slot_near(q + 2))
+            .flatten();
+        let by_participle = participle.then(|| slot_near(k + 2)).flatten();
+        let (before_noun, after_noun) = if participle {
+            (None, by_participle)
+        } else {
+            (before_noun, after_noun)
+        };
+        let Some(backer) = before_noun.or(after_noun) else {
+            continue;
+        };
+        let at = ctx.doc.tokens[k].start;
+        let reported = ctx.out[before..]
+            .iter()
+            .rfind(|r| {
+                r.sentence == cl.si && r.edge == EdgeType::Attacks && !r.is_flagged() && r.end <= at
+            })
+            .map(|act| Slot {
+                entity: act.source,
+                kind: ctx.r.entities[act.source].kind,
+                t0: ctx.doc.token_at_or_after(act.start),
+                t1: ctx.doc.token_at_or_after(act.end),
+                start: act.start,
+                end: act.end,
+                compound: false,
+                via: None,
+            });
+        // "Russia's brutal war, with ...", "The two Hizballah attacks,
+        // carried out with ...": the agent of an attack noun with no target.
+        let nominal = || {
+            (s.first..k).rev().find_map(|n| {
+                if !ATTACK_NOUNS.contains(&ctx.lw(n)) && ctx.lw(n) != "war" {
+                    return None;
+                }
+                slots.iter().copied().find(|sl| {
+                    sl.t1 <= n
+                        && !sl.compound
+                        && (sl.t1 == n
+                            || (matches!(ctx.word(sl.t1), "'s" | "\u{2019}s")
+                                && ctx.only_modifiers(sl.t1 + 1, n)))
+                })
+            })
+        };
+        let Some(agent) = reported.or_else(nominal) else {
+            continue;
+        };
+        ctx.rule = if participle {
+            format!("{} by/backing", ctx.lw(k))
+        } else {
+            let n = if before_noun.is_some() { backer.t1 } else { q };
+            format!("with {}/backing", ctx.lw(n))
+        };
+        let flags = ctx.modality(s.first, k);
+        let end = ctx.doc.tokens[backer.t1.saturating_sub(1)]
+            .end
+            .max(backer.end);
+        ctx.emit(
+            backer,
+            EdgeType::Supports,
+            agent,
+            cl.si,
+            (at, end),
+            flags,
+            0.65,
+        );
+    }
 }
 
 /// The parties listed from token `j`: "the Foreign Ministers of A, B and

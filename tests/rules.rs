@@ -1296,3 +1296,29 @@ t!(
     &[],
     also: &[("United Nations", "sanctions", "Parchin Chemical Industries")]
 );
+t!(
+    backer_in_a_with_adjunct_supports_the_attacker,
+    "Russia invaded Ukraine with the support of Belarus.",
+    &[
+        ("Russia", "attacks", "Ukraine"),
+        ("Belarus", "supports", "Russia"),
+    ]
+);
+t!(
+    adjective_backer_supports_the_agent_of_an_attack_noun,
+    "The two Hizballah attacks, carried out with Iranian support, devastated hundreds \
+     of families.",
+    &[("Iran", "supports", "Hezbollah")]
+);
+t!(
+    enabled_by_supports_the_aggressor,
+    "We will impose further sanctions in response to Russian aggression, enabled by the \
+     Lukashenka regime in Belarus.",
+    &[("Belarus", "supports", "Russia")],
+    also: &[("United States", "sanctions", "Russia")]
+);
+t!(
+    backing_needs_an_attack,
+    "Germany met with France with the support of Belarus.",
+    &[("France", "met-with", "Germany")]
+);
