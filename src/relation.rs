@@ -753,10 +753,18 @@ impl Ctx<'_> {
         if blocked {
             return Vec::new();
         }
-        self.coordinated_right(slots, f)
+        let plain: Vec<Slot> = self
+            .coordinated_right(slots, f)
             .into_iter()
             .map(|k| slots[k])
-            .collect()
+            .collect();
+        // "stands with A and the leaders of B, C and D": a list with words
+        // between the names.
+        let s = self.doc.sentences[self.doc.sentence_of(slots[f].start).unwrap_or(0)];
+        match party_list(self, &s, slots, slots[f].t0) {
+            Some(list) if list.len() > plain.len() && list[0].entity == plain[0].entity => list,
+            _ => plain,
+        }
     }
 }
 
@@ -1298,7 +1306,7 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let listed = ctx
         .on
         .on(Mechanism::Nary)
-        .then(|| party_list(ctx, cl, hit.c1))
+        .then(|| party_list(ctx, cl.s, cl.slots, hit.c1))
         .flatten()
         .filter(|l| l.len() > named.len());
     let group = listed.as_ref().unwrap_or(&named);
@@ -1760,7 +1768,7 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         while is(j, "with") {
             j += 1;
         }
-        let Some(parts) = party_list(ctx, cl, j) else {
+        let Some(parts) = party_list(ctx, cl.s, cl.slots, j) else {
             continue;
         };
         // Who attends: the nearest name before the verb (or the gathering)
@@ -1952,8 +1960,7 @@ fn backing(ctx: &mut Ctx, cl: &Clause, before: usize) {
 /// Ukraine, NATO Secretary General Stoltenberg, and Chancellor Scholz";
 /// words of class `gap` in `data/lexicon/gatherings.tsv` may stand between
 /// the names. None when no party opens the list.
-fn party_list(ctx: &Ctx, cl: &Clause, j: usize) -> Option<Vec<Slot>> {
-    let (s, slots) = (cl.s, cl.slots);
+fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) -> Option<Vec<Slot>> {
     let g = ctx.g;
     let doc = ctx.doc;
     let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
@@ -1978,6 +1985,19 @@ fn party_list(ctx: &Ctx, cl: &Clause, j: usize) -> Option<Vec<Slot>> {
     if qualifies(&slots[f]) {
         return None;
     }
+    // "EEAS Secretary General Sannino": a body right before a person with
+    // a title qualifies the person; the person is the party.
+    let person_after = |i: usize| {
+        let sl = slots[i];
+        (sl.kind != Kind::Person)
+            .then(|| slots.get(i + 1))
+            .flatten()
+            .filter(|n| n.t0 == sl.t1 && n.kind == Kind::Person)
+            .is_some()
+    };
+    if person_after(f) {
+        f += 1;
+    }
     let mut parts = vec![slots[f]];
     let mut end = slots[f].t1;
     let mut links: Vec<bool> = Vec::new();
@@ -1990,9 +2010,17 @@ fn party_list(ctx: &Ctx, cl: &Clause, j: usize) -> Option<Vec<Slot>> {
             continue;
         }
         let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
-        if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) {
+        // "A and China's support to B": a possessive heads a new phrase.
+        let possessive = matches!(ctx.word(n.t1), "'s" | "\u{2019}s");
+        if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) || possessive {
             break;
         }
+        let n = if person_after(f + 1) {
+            f += 1;
+            &slots[f + 1]
+        } else {
+            n
+        };
         parts.push(*n);
         links.push((end..n.t0).any(|q| matches!(ctx.lw(q), "and" | "&")));
         end = n.t1;

@@ -1322,3 +1322,28 @@ t!(
     "Germany met with France with the support of Belarus.",
     &[("France", "met-with", "Germany")]
 );
+t!(
+    objects_listed_with_words_between_names,
+    "The United States stands with Prime Minister Mustafa al-Kadhimi and the leaders of the \
+     Kurdistan Region, President Nechirvan Barzani, and Prime Minister Masrour Barzani.",
+    &[
+        ("United States", "supports", "Mustafa al-Kadhimi"),
+        ("United States", "supports", "Nechirvan Barzani"),
+        ("United States", "supports", "Masrour Barzani"),
+    ],
+    also: &[
+        ("United States", "supports", "Kurdistan Region"),
+        ("Nechirvan Barzani", "represents", "Kurdistan Region"),
+        ("Masrour Barzani", "represents", "Kurdistan Region"),
+        ("Nechirvan Barzani", "represents", "Iraq"),
+        ("Masrour Barzani", "represents", "Iraq"),
+        ("Mustafa al-Kadhimi", "represents", "Iraq")
+    ]
+);
+t!(
+    a_possessive_ends_an_object_list,
+    "They expressed concern about North Korea's provision of weapons to Russia and the \
+     People's Republic of China's support to Russia's defense industry.",
+    &[("North Korea", "supports", "Russia")],
+    also: &[("China", "supports", "Russia")]
+);
