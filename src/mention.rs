@@ -903,6 +903,7 @@ fn attach_context(
             let mut chain_start = ts;
             // Walk left over chained titles and organ words ("U.S. Department
             // of Defense Press Secretary Major General Pat Ryder") to the body.
+            let mut crossed_and = false;
             for _ in 0..6 {
                 if b <= s.first {
                     break;
@@ -913,7 +914,18 @@ fn attach_context(
                 }
                 let prev_end = tokens[b - 1].end;
                 if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
-                    of = Some(o);
+                    // "Prime Minister A of Grenada and President B": past
+                    // "and", a body after "of" is the earlier name's.
+                    let mut p = doc.token_at_or_after(out[o].start);
+                    if p > s.first && word_at(p - 1).eq_ignore_ascii_case("the") {
+                        p -= 1;
+                    }
+                    let earlier_of = p > s.first + 1
+                        && word_at(p - 1).eq_ignore_ascii_case("of")
+                        && ending_at(out, tokens[p - 2].end).is_some_and(|q| is_person(g, &out[q]));
+                    if !(crossed_and && earlier_of) {
+                        of = Some(o);
+                    }
                     break;
                 }
                 if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
@@ -922,6 +934,7 @@ fn attach_context(
                     continue;
                 }
                 let w = doc.lower(b - 1);
+                crossed_and |= w == "and";
                 // "President of the Sovereign Council of Sudan and Commander-in-Chief X".
                 if matches!(w, "of" | "and" | "the")
                     || g.lexicon.organs.contains(w)

@@ -1347,3 +1347,12 @@ t!(
     &[("North Korea", "supports", "Russia")],
     also: &[("China", "supports", "Russia")]
 );
+t!(
+    title_and_body_stay_with_their_own_name_in_a_list,
+    "The leaders were Prime Minister Keith Mitchell of Grenada and President Irfaan Ali \
+     of Guyana.",
+    &[
+        ("Keith Mitchell", "represents", "Grenada"),
+        ("Irfaan Ali", "represents", "Guyana"),
+    ]
+);
