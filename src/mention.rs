@@ -174,6 +174,44 @@ fn title_ending_at<'t, 'a>(titles: &'t [Title<'a>], at: usize) -> Option<&'t Tit
         .map(|i| &titles[i])
 }
 
+/// "Under Secretary for Civilian Security, Democracy, and Human Rights
+/// Uzra Zeya", "Ambassador at Large for International Religious Freedom
+/// Rashad Hussain": when the words before token `i` are a title, "for" and a
+/// capitalised portfolio (with commas, "and", "the", "of"), the title.
+fn title_before_portfolio<'t, 'a>(
+    text: &str,
+    doc: &Doc,
+    titles: &'t [Title<'a>],
+    s: crate::text::Sentence,
+    i: usize,
+) -> Option<&'t Title<'a>> {
+    let mut k = i;
+    let mut capitals = 0;
+    while k > s.first && i - k <= 10 {
+        let w = tok(text, &doc.tokens[k - 1]);
+        if w.eq_ignore_ascii_case("for") {
+            // "Ambassador at Large for": the title may end before "at Large".
+            let mut e = k - 1;
+            if e >= s.first + 2
+                && tok(text, &doc.tokens[e - 1]).eq_ignore_ascii_case("large")
+                && tok(text, &doc.tokens[e - 2]).eq_ignore_ascii_case("at")
+            {
+                e -= 2;
+            }
+            return (capitals > 0 && e > s.first)
+                .then(|| title_ending_at(titles, doc.tokens[e - 1].end))
+                .flatten();
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || matches!(w, "," | "and" | "the" | "of" | "&")) {
+            return None;
+        }
+        capitals += usize::from(capital);
+        k -= 1;
+    }
+    None
+}
+
 /// The mention starting at byte `at`.
 fn starting_at(out: &[Mention], at: usize) -> Option<usize> {
     out.binary_search_by_key(&at, |m| m.start).ok()
@@ -217,9 +255,11 @@ pub fn find_with_cues(
         let before = text.get(..m.start).unwrap_or("");
         if let Some(prefix) = before.strip_suffix('-') {
             let word_start = prefix
-                .rfind(|c: char| !c.is_alphanumeric() && c != '.')
-                .map_or(0, |i| i + 1);
-            let word = &prefix[word_start..];
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = prefix.get(word_start..).unwrap_or("");
             let named = found
                 .iter()
                 .any(|o| o.end == prefix.len() || o.end == m.start);
@@ -391,8 +431,47 @@ pub fn find_with_cues(
                 other => other,
             }
             .map(|k| tok(text, &tokens[k]).trim_end_matches('.').to_lowercase());
+            // After a portfolio the name starts at a known first name
+            // ("... for the Western Hemisphere Julie Chung"); with none, the
+            // capitalised words are the portfolio's.
+            let portfolio_name = title_before_portfolio(text, doc, &titles, *s, i)
+                .is_some()
+                .then(|| {
+                    (i..end_tok).find(|&k| {
+                        g.lexicon
+                            .given_names
+                            .contains(&tok(text, &tokens[k]).to_lowercase())
+                    })
+                });
+            // With no known first name, a run of exactly two words not
+            // followed by "of"/"for" ("Uzra Zeya and ...").
+            let two_words = end_tok - i == 2
+                && !tokens.get(end_tok).is_some_and(|n| {
+                    matches!(tok(text, n).to_lowercase().as_str(), "of" | "for")
+                });
+            let after_portfolio = match portfolio_name {
+                Some(Some(_)) => true,
+                Some(None) => two_words,
+                None => false,
+            };
+            if let Some(p) = portfolio_name {
+                match p {
+                    Some(p) if end_tok - p >= 2 => {
+                        if p > i {
+                            i = p;
+                            continue;
+                        }
+                    }
+                    None if two_words => {}
+                    _ => {
+                        i = j.max(i + 1);
+                        continue;
+                    }
+                }
+            }
             let titled = i > s.first
                 && (title_ending_at(&titles, tokens[i - 1].end).is_some()
+                    || after_portfolio
                     || before
                         .as_deref()
                         .is_some_and(|b| g.lexicon.honorifics.contains(b)));
@@ -415,7 +494,7 @@ pub fn find_with_cues(
             });
             // "Operation Prosperity Guardian", "Joint Chiefs": the back of a
             // longer name whose front is never a name word.
-            let after_longer_name = i > s.first + 1 && {
+            let after_longer_name = i > s.first + 1 && !after_portfolio && {
                 let p = &tokens[i - 1];
                 let w = tok(text, p);
                 p.end + 1 == t.start
@@ -896,7 +975,8 @@ fn attach_context(
         }
         let front = (k > s.first)
             .then(|| title_ending_at(titles, tokens[k - 1].end))
-            .flatten();
+            .flatten()
+            .or_else(|| title_before_portfolio(text, doc, titles, s, first_tok));
         if let Some(&(ts, te, role)) = front {
             let mut of = None;
             let mut b = doc.token_at_or_after(ts);

@@ -1356,3 +1356,29 @@ t!(
         ("Irfaan Ali", "represents", "Guyana"),
     ]
 );
+
+/// A title, "for" and a capitalised portfolio before the name: the name
+/// starts at its first name, the portfolio's words are nobody, and the
+/// title gives the role (State Department release).
+#[test]
+fn portfolio_between_title_and_name() {
+    let text = "Acting Assistant Secretary for the Western Hemisphere Julie Chung and \
+                Under Secretary for Civilian Security, Democracy, and Human Rights Uzra Zeya \
+                will visit Tallinn, Estonia.";
+    let found = edges_published("https://www.state.gov/travel/", text);
+    for e in [
+        ("Julie Chung", "represents", "United States"),
+        ("Uzra Zeya", "represents", "United States"),
+    ] {
+        assert!(
+            found.contains(&(e.0.to_string(), e.1.to_string(), e.2.to_string())),
+            "{e:?} {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _, _)| s == "Democracy" || s.contains("Hemisphere")),
+        "{found:?}"
+    );
+}
