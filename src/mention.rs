@@ -446,9 +446,9 @@ pub fn find_with_cues(
             // With no known first name, a run of exactly two words not
             // followed by "of"/"for" ("Uzra Zeya and ...").
             let two_words = end_tok - i == 2
-                && !tokens.get(end_tok).is_some_and(|n| {
-                    matches!(tok(text, n).to_lowercase().as_str(), "of" | "for")
-                });
+                && !tokens
+                    .get(end_tok)
+                    .is_some_and(|n| matches!(tok(text, n).to_lowercase().as_str(), "of" | "for"));
             let after_portfolio = match portfolio_name {
                 Some(Some(_)) => true,
                 Some(None) => two_words,

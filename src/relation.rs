@@ -507,6 +507,18 @@ impl Ctx<'_> {
                     prev,
                     "the" | "two" | "three" | "four" | "five" | "both" | "all"
                 );
+                // "both countries" after two officials met: their states.
+                let of_countries = matches!(w, "countries" | "nations" | "states");
+                let country = |e: usize| -> Option<usize> {
+                    if !of_countries || self.r.entities[e].kind != Kind::Person {
+                        return Some(e);
+                    }
+                    self.r
+                        .roles
+                        .iter()
+                        .find(|ro| ro.person == e && self.r.entities[ro.of].kind == Kind::State)
+                        .map(|ro| ro.of)
+                };
                 let plural = w == "they"
                     || collective
                     || (matches!(w, "men" | "presidents")
@@ -549,13 +561,21 @@ impl Ctx<'_> {
                         && discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
                         && self.on.on(Mechanism::Nary)
                     {
-                        return group.iter().map(|&e| at(e, Mechanism::Nary)).collect();
+                        return group
+                            .iter()
+                            .filter_map(|&e| country(e))
+                            .map(|e| at(e, Mechanism::Nary))
+                            .collect();
                     }
                     if let Some((a, b, seen)) = discourse.pair
                         && si <= seen + 3
                         && self.on.on(Mechanism::Plural)
                     {
-                        return vec![at(a, Mechanism::Plural), at(b, Mechanism::Plural)];
+                        return [a, b]
+                            .into_iter()
+                            .filter_map(country)
+                            .map(|e| at(e, Mechanism::Plural))
+                            .collect();
                     }
                     return Vec::new();
                 }

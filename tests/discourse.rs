@@ -306,3 +306,24 @@ fn between_reads_lists_with_words_between_names() {
         "{off:?}"
     );
 }
+
+/// "both countries" after two officials met are the officials' states, not
+/// the officials.
+#[test]
+fn both_countries_are_the_states_of_the_pair() {
+    let text = "Secretary of State Antony Blinken met with Mexican Foreign Secretary Marcelo \
+                Ebrard in Washington. They reaffirmed both countries' condemnation of Russia.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let opposes: BTreeSet<_> = all
+        .iter()
+        .filter(|x| x.1 == "opposes")
+        .map(|x| (x.0.as_str(), x.3.as_deref()))
+        .collect();
+    let want: BTreeSet<_> = [
+        ("Mexico", Some("\"both countries\" -> Mexico")),
+        ("United States", Some("\"both countries\" -> United States")),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(opposes, want);
+}
