@@ -298,6 +298,121 @@ pub fn bare_titles(
     out
 }
 
+/// The "I", "my" and "me" of a text in one voice ([`Mechanism::FirstPerson`]):
+/// in a statement whose headline (the text's first `headline_end` bytes)
+/// opens with a line of `data/lexicon/statements.txt` and names one person
+/// ("Statement by President Joe Biden on ..."), that person; in a transcript,
+/// the speaker whose label ("SECRETARY BLINKEN:") opens the paragraph.
+/// Words inside quotation marks are someone else's and stay unresolved, as
+/// does everything when the headline names several people.
+pub fn speakers(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    r: &Resolved,
+    headline_end: usize,
+    on: Mechanisms,
+) -> Vec<Reference> {
+    if !on.on(Mechanism::FirstPerson) {
+        return Vec::new();
+    }
+    let person = |e: usize| r.entities[e].kind == Kind::Person;
+    // The author of a statement.
+    let headline = text.get(..headline_end).unwrap_or("").to_lowercase();
+    let author = g
+        .lexicon
+        .statements
+        .iter()
+        .any(|o| headline.starts_with(o.as_str()))
+        .then(|| {
+            let mut named: Vec<usize> = Vec::new();
+            for (i, m) in r.mentions.iter().enumerate() {
+                if m.start >= headline_end {
+                    break;
+                }
+                if let Some(e) = r.entity_of[i].filter(|&e| person(e))
+                    && !named.contains(&e)
+                {
+                    named.push(e);
+                }
+            }
+            (named.len() == 1).then(|| named[0])
+        })
+        .flatten();
+    // Transcript labels: a paragraph opening with capitals and a colon.
+    let mut labels: Vec<(usize, usize)> = Vec::new(); // (byte offset, person)
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let Some((label, _)) = line.split_once(':') else {
+            continue;
+        };
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let capitals = !words.is_empty()
+            && words.len() <= 5
+            && label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let Some(last) = words.last().filter(|_| capitals) else {
+            continue;
+        };
+        let last = last.to_lowercase();
+        let found = (0..r.entities.len()).find(|&e| {
+            person(e)
+                && std::iter::once(&r.entities[e].name)
+                    .chain(&r.entities[e].aliases)
+                    .any(|n| {
+                        n.split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.to_lowercase() == last)
+                    })
+        });
+        if let Some(e) = found {
+            labels.push((at, e));
+        }
+    }
+    if author.is_none() && labels.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.start < headline_end {
+            continue;
+        }
+        let speaker = labels
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= sentence.start)
+            .map(|&(_, e)| e)
+            .or(author);
+        let Some(speaker) = speaker else {
+            continue;
+        };
+        for k in sentence.first..sentence.last {
+            let t = doc.tokens[k];
+            let w = text.get(t.start..t.end).unwrap_or("");
+            // Inside quotation marks the words are someone else's.
+            let before = text.get(sentence.start..t.start).unwrap_or("");
+            let quoted = before.matches('"').count() % 2 == 1
+                || before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
+            if !quoted && matches!(w, "I" | "my" | "My" | "me") {
+                out.push(Reference {
+                    sentence: si,
+                    t0: k,
+                    t1: k + 1,
+                    start: t.start,
+                    end: t.end,
+                    entity: speaker,
+                    mechanism: Mechanism::FirstPerson,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

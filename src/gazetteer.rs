@@ -273,6 +273,9 @@ pub struct Lexicon {
     pub of_heads: HashSet<String>,
     /// Nouns of backing after "with" ("with the support of X"), lowercase.
     pub backing: HashSet<String>,
+    /// Headline openings of a statement in one person's voice ("statement
+    /// by"), lowercase.
+    pub statements: Vec<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -397,6 +400,7 @@ const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
+const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 
@@ -1127,6 +1131,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
         backing: lower_set(BACKING),
+        statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         gathering_first: {
             let mut first = [false; 256];
             for (w, c) in &gatherings {

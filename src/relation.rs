@@ -334,11 +334,14 @@ impl Ctx<'_> {
         if a.entity == b.entity || !edge.joins(a.kind, b.kind) {
             return;
         }
-        // An official does not meet or cooperate with the body they serve
-        // ("Nuland and the U.S. delegation discussed ...").
+        // An official does not meet, cooperate with, support or oppose the
+        // body they serve ("Nuland and the U.S. delegation discussed ...",
+        // "I applaud the Congress" in the President's statement).
         let serves =
             |p: usize, of: usize| self.r.roles.iter().any(|ro| ro.person == p && ro.of == of);
-        if edge.is_symmetric() && (serves(a.entity, b.entity) || serves(b.entity, a.entity)) {
+        if edge != EdgeType::Represents
+            && (serves(a.entity, b.entity) || serves(b.entity, a.entity))
+        {
             return;
         }
         let (source, target) = if edge.is_symmetric()

@@ -327,3 +327,60 @@ fn both_countries_are_the_states_of_the_pair() {
     .collect();
     assert_eq!(opposes, want);
 }
+
+/// In a statement in one person's voice, "I" and "my" are that person,
+/// outside quotation marks; a statement headline naming several people
+/// gives "I" to nobody.
+#[test]
+fn i_of_a_statement_is_its_author() {
+    let text = "Today I authorized more security assistance to Ukraine. During my visit \
+                to Poland, I met with President Andrzej Duda. Duda said \"I will visit Kyiv.\"";
+    let run_headline = |headline: &str, on: Mechanisms| {
+        let mut a = Article::from_body("case", text);
+        a.title = headline.to_string();
+        a.date = Some("2022-03-16".to_string());
+        let x = extract_with(&a, gazetteer(), on);
+        let json = serde_json::to_value(x.to_json(&a)).unwrap();
+        let mut out: Vec<(String, String, String)> = json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r.get("via").is_some())
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["type"].as_str().unwrap().to_string(),
+                    r["target"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let own = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        run_headline(
+            "Statement by President Joe Biden on Ukraine",
+            Mechanisms::all()
+        ),
+        vec![
+            own("Andrzej Duda", "met-with", "Joe Biden"),
+            own("Joe Biden", "supports", "Ukraine"),
+            own("Joe Biden", "visited", "Poland"),
+        ]
+    );
+    assert!(
+        run_headline(
+            "Statement by President Joe Biden on Ukraine",
+            Mechanisms::all().without(Mechanism::FirstPerson)
+        )
+        .is_empty()
+    );
+    assert!(
+        run_headline(
+            "Statement by President Joe Biden and Prime Minister Boris Johnson",
+            Mechanisms::all()
+        )
+        .is_empty()
+    );
+}
