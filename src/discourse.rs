@@ -116,6 +116,41 @@ impl Mechanisms {
     }
 }
 
+/// The article's memory, built once before its relations are read: the
+/// references resolved here, the voice of the text, and which mechanisms
+/// run. Dropped with the article.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    /// Bare titles and first-person words, resolved.
+    pub refs: Vec<Reference>,
+    /// Who speaks when the text speaks in its own voice.
+    pub voice: Option<usize>,
+    /// The mechanisms that may resolve references.
+    pub on: Mechanisms,
+}
+
+impl Memory {
+    /// The memory of one resolved article whose first `headline_end` bytes
+    /// are its headline.
+    pub fn of(
+        text: &str,
+        doc: &Doc,
+        g: &Gazetteer,
+        r: &Resolved,
+        date: Option<&str>,
+        headline_end: usize,
+        on: Mechanisms,
+    ) -> Memory {
+        let mut refs = bare_titles(text, doc, g, r, date, on);
+        refs.extend(speakers(text, doc, g, r, headline_end, on));
+        Memory {
+            refs,
+            voice: voice(text, g, r, headline_end, on),
+            on,
+        }
+    }
+}
+
 /// A phrase that refers to an entity without naming it, resolved.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reference {
@@ -298,6 +333,51 @@ pub fn bare_titles(
     out
 }
 
+/// The one person a statement's headline names after an opening of
+/// `data/lexicon/statements.txt` ("Statement by President Joe Biden on
+/// ..."); none when it names several.
+fn statement_author(text: &str, g: &Gazetteer, r: &Resolved, headline_end: usize) -> Option<usize> {
+    let headline = text.get(..headline_end).unwrap_or("").to_lowercase();
+    if !g
+        .lexicon
+        .statements
+        .iter()
+        .any(|o| headline.starts_with(o.as_str()))
+    {
+        return None;
+    }
+    let mut named: Vec<usize> = Vec::new();
+    for (i, m) in r.mentions.iter().enumerate() {
+        if m.start >= headline_end {
+            break;
+        }
+        if let Some(e) = r.entity_of[i].filter(|&e| r.entities[e].kind == Kind::Person)
+            && !named.contains(&e)
+        {
+            named.push(e);
+        }
+    }
+    (named.len() == 1).then(|| named[0])
+}
+
+/// Who speaks when a text speaks in its own voice: the author of a
+/// statement in one person's voice, else the government that published the
+/// release ([`Mechanism::FirstPerson`]). None for news reports.
+pub fn voice(
+    text: &str,
+    g: &Gazetteer,
+    r: &Resolved,
+    headline_end: usize,
+    on: Mechanisms,
+) -> Option<usize> {
+    if !on.on(Mechanism::FirstPerson) {
+        return None;
+    }
+    statement_author(text, g, r, headline_end)
+        .or_else(|| r.office.as_ref().map(|(state, _)| *state))
+        .or(r.publisher)
+}
+
 /// The "I", "my" and "me" of a text in one voice ([`Mechanism::FirstPerson`]):
 /// in a statement whose headline (the text's first `headline_end` bytes)
 /// opens with a line of `data/lexicon/statements.txt` and names one person
@@ -317,28 +397,7 @@ pub fn speakers(
         return Vec::new();
     }
     let person = |e: usize| r.entities[e].kind == Kind::Person;
-    // The author of a statement.
-    let headline = text.get(..headline_end).unwrap_or("").to_lowercase();
-    let author = g
-        .lexicon
-        .statements
-        .iter()
-        .any(|o| headline.starts_with(o.as_str()))
-        .then(|| {
-            let mut named: Vec<usize> = Vec::new();
-            for (i, m) in r.mentions.iter().enumerate() {
-                if m.start >= headline_end {
-                    break;
-                }
-                if let Some(e) = r.entity_of[i].filter(|&e| person(e))
-                    && !named.contains(&e)
-                {
-                    named.push(e);
-                }
-            }
-            (named.len() == 1).then(|| named[0])
-        })
-        .flatten();
+    let author = statement_author(text, g, r, headline_end);
     // Transcript labels: a paragraph opening with capitals and a colon.
     let mut labels: Vec<(usize, usize)> = Vec::new(); // (byte offset, person)
     let mut line_start = 0;

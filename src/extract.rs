@@ -65,12 +65,16 @@ pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extract
         article.date.as_deref(),
         article.url.as_deref(),
     );
-    let mut refs =
-        discourse::bare_titles(text_all, &doc, g, &resolved, article.date.as_deref(), on);
-    refs.extend(discourse::speakers(
-        text_all, &doc, g, &resolved, offset, on,
-    ));
-    let relations = relation::extract_with_cues(text_all, &doc, g, &resolved, &cues, &refs, on);
+    let memory = discourse::Memory::of(
+        text_all,
+        &doc,
+        g,
+        &resolved,
+        article.date.as_deref(),
+        offset,
+        on,
+    );
+    let relations = relation::extract_with_cues(text_all, &doc, g, &resolved, &cues, &memory);
     let mentions = resolved
         .mentions
         .iter()

@@ -276,6 +276,8 @@ pub struct Lexicon {
     /// Headline openings of a statement in one person's voice ("statement
     /// by"), lowercase.
     pub statements: Vec<String>,
+    /// Nouns of acts that an evaluative word condemns ("war", "influence").
+    pub condemned_acts: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -401,6 +403,7 @@ const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
+const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 
@@ -1132,6 +1135,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         of_heads: lower_set(OF_HEADS),
         backing: lower_set(BACKING),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
+        condemned_acts: lower_set(CONDEMNED_ACTS),
         gathering_first: {
             let mut first = [false; 256];
             for (w, c) in &gatherings {

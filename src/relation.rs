@@ -7,7 +7,7 @@
 //! the sentence and byte span that support it; symmetric edges are emitted
 //! with their ends in key order.
 
-use crate::discourse::{self, Mechanism, Mechanisms, Reference};
+use crate::discourse::{self, Mechanism, Mechanisms, Memory, Reference};
 use crate::gazetteer::{Cue, CueForm, Gazetteer, Modality};
 use crate::ontology::{EdgeType, Kind};
 use crate::resolve::Resolved;
@@ -895,6 +895,83 @@ fn later_conflict_target(
     Vec::new()
 }
 
+/// "Russia's unprovoked war", "the Kremlin's unconscionable war of
+/// aggression", "Iran's malign influence": in a text with a voice (the
+/// government that published it, or the one author of a statement), an act
+/// of `data/lexicon/condemned_acts.txt` that an evaluative word condemns
+/// makes the voice oppose its actor, unless the sentence already gives the
+/// actor an opponent.
+fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
+    let (s, slots) = (cl.s, cl.slots);
+    let lex = &ctx.g.lexicon;
+    for sl in slots {
+        if sl.entity == voice
+            || !matches!(
+                sl.kind,
+                Kind::State | Kind::Person | Kind::Organization | Kind::Alliance
+            )
+        {
+            continue;
+        }
+        // "Russia's ...", or the demonym "Russian ..." glued to its noun.
+        let from = if matches!(ctx.word(sl.t1), "'s" | "\u{2019}s") {
+            sl.t1 + 1
+        } else if sl.compound || sl.end == ctx.doc.tokens[sl.t1.saturating_sub(1)].end {
+            sl.t1
+        } else {
+            continue;
+        };
+        let Some(n) =
+            (from..(from + 7).min(s.last)).find(|&k| lex.condemned_acts.contains(ctx.lw(k)))
+        else {
+            continue;
+        };
+        let condemned = (from..n).any(|k| lex.evaluative.contains(ctx.lw(k)));
+        if !condemned || !ctx.only_modifiers(from, n) {
+            continue;
+        }
+        let opposed = ctx.out[before..].iter().any(|r| {
+            r.sentence == cl.si
+                && r.target == sl.entity
+                && matches!(r.edge, EdgeType::Opposes | EdgeType::Accuses)
+        });
+        if opposed {
+            continue;
+        }
+        let t = ctx.doc.tokens[n];
+        let me = Slot {
+            entity: voice,
+            kind: ctx.r.entities[voice].kind,
+            t0: sl.t0,
+            t1: sl.t0,
+            start: sl.start,
+            end: sl.start,
+            compound: false,
+            via: None,
+        };
+        ctx.rule = format!("{}/voice", ctx.lw(n));
+        let flags = ctx.modality(s.first, sl.t0);
+        let start_out = ctx.out.len();
+        ctx.emit(
+            me,
+            EdgeType::Opposes,
+            *sl,
+            cl.si,
+            (sl.start, t.end),
+            flags,
+            0.6,
+        );
+        let name = ctx.r.entities[voice].name.clone();
+        for rel in &mut ctx.out[start_out..] {
+            rel.confidence *= RESOLVED_CONFIDENCE;
+            rel.via = Some(Via {
+                mechanism: Mechanism::FirstPerson,
+                text: format!("the text's voice -> {name}"),
+            });
+        }
+    }
+}
+
 /// The speaker of a sentence with a speech verb, and the actor whose act
 /// the speaker condemns with an evaluative word.
 fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usize) {
@@ -978,9 +1055,8 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
 /// Extracts relations from one resolved article, every discourse
 /// mechanism on.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
-    let on = Mechanisms::all();
-    let refs = discourse::bare_titles(text, doc, g, r, None, on);
-    extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text), &refs, on)
+    let memory = Memory::of(text, doc, g, r, None, 0, Mechanisms::all());
+    extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text), &memory)
 }
 
 /// One cue found in a sentence: its byte span (with a tail, up to the
@@ -1024,9 +1100,9 @@ pub fn extract_with_cues(
     g: &Gazetteer,
     r: &Resolved,
     all_cues: &[(usize, usize, &Cue)],
-    refs: &[Reference],
-    on: Mechanisms,
+    memory: &Memory,
 ) -> Vec<Relation> {
+    let (refs, voice, on) = (&memory.refs, memory.voice, memory.on);
     let mut ctx = Ctx {
         text,
         doc,
@@ -1059,6 +1135,11 @@ pub fn extract_with_cues(
         // "Carney said North Korea's action was a threat": a speaker who
         // condemns a named actor's act opposes the actor.
         evaluation(&mut ctx, slots, s, si);
+        // "Russia's unprovoked war" in a government's release: the
+        // release's voice opposes Russia.
+        if let Some(v) = voice {
+            voice_evaluation(&mut ctx, &clause, v, before);
+        }
         remember(
             &mut discourse,
             &ctx.out[before..],

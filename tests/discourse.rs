@@ -384,3 +384,49 @@ fn i_of_a_statement_is_its_author() {
         .is_empty()
     );
 }
+
+/// In a government's release, "Russia's unprovoked war" makes the release's
+/// voice (the publishing state) oppose Russia; in a statement by one
+/// person, that person; in a news report nobody; and not when the sentence
+/// already names who condemns.
+#[test]
+fn the_voice_of_a_release_opposes_a_condemned_act() {
+    let text = "The United States will continue to support Ukraine against Russia's \
+                unprovoked and unjustified war.";
+    let voice = |url: Option<&str>, title: &str| -> Vec<(String, String)> {
+        let mut a = Article::from_body("case", text);
+        a.url = url.map(str::to_string);
+        a.title = title.to_string();
+        let x = extract_with(&a, gazetteer(), Mechanisms::all());
+        let json = serde_json::to_value(x.to_json(&a)).unwrap();
+        let mut out: Vec<(String, String)> = json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["type"] == "opposes")
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["via"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(
+        voice(Some("https://www.state.gov/x/"), "Release"),
+        vec![(
+            "United States".to_string(),
+            "the text's voice -> United States".to_string()
+        )]
+    );
+    assert_eq!(
+        voice(None, "Statement by President Joe Biden on Ukraine"),
+        vec![(
+            "Joe Biden".to_string(),
+            "the text's voice -> Joe Biden".to_string()
+        )]
+    );
+    assert!(voice(None, "Fighting continues").is_empty());
+}
