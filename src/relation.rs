@@ -720,6 +720,45 @@ impl Ctx<'_> {
         };
         // "condemned Iran-backed Houthi attacks": the head, not the qualifier;
         // "blamed the al-Qaeda-linked group" names no target at all.
+        // "designated one Vietnam-based entity, X", "Burmese business
+        // leaders A, B and C": a qualifier, one to three lowercase nouns
+        // (and a comma) and then the names.
+        let described = |f: usize| -> Option<usize> {
+            let q = slots[f];
+            let n = slots.get(f + 1)?;
+            let words: Vec<usize> = (q.t1..n.t0).collect();
+            let nouns = words
+                .iter()
+                .filter(|&&k| self.word(k) != ",")
+                .copied()
+                .collect::<Vec<_>>();
+            let plain = !nouns.is_empty()
+                && nouns.len() <= 3
+                && nouns.iter().all(|&k| {
+                    let w = self.word(k);
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && !GAP_BLOCKERS.contains(&w)
+                        && !PREPOSITIONS.contains(&w)
+                        && !self.g.lexicon.verbs.contains_key(w)
+                })
+                && !nouns
+                    .iter()
+                    .any(|&k| matches!(self.lw(k), "including" | "such" | "especially" | "notably"))
+                // "one Vietnam-based entity, X": a compound qualifier and a
+                // comma; "Burmese business leaders X": a state's adjective
+                // and no comma.
+                && if q.compound {
+                    words.iter().filter(|&&k| self.word(k) == ",").count() == 1
+                        && words.last().is_some_and(|&k| self.word(k) == ",")
+                } else {
+                    words.len() == nouns.len()
+                };
+            (plain && (q.compound || q.kind == Kind::State) && n.kind != Kind::State)
+                .then_some(f + 1)
+        };
+        if let Some(next) = described(f) {
+            f = next;
+        }
         if slots[f].compound {
             if slots.get(f + 1).is_some_and(|n| n.t0 <= slots[f].t1 + 1) {
                 f += 1;

@@ -1382,3 +1382,19 @@ fn portfolio_between_title_and_name() {
         "{found:?}"
     );
 }
+t!(
+    names_after_a_described_object,
+    "The United States designated Burmese business leaders Aung Hlaing Oo, Naing Htut Aung, \
+     and Sit Taing Aung.",
+    &[
+        ("United States", "sanctions", "Aung Hlaing Oo"),
+        ("United States", "sanctions", "Naing Htut Aung"),
+        ("United States", "sanctions", "Sit Taing Aung"),
+    ]
+);
+t!(
+    including_after_a_state_is_no_description,
+    "The United States looks forward to growing our strong partnership with the Kingdom of \
+     Denmark, including Greenland and the Faroe Islands.",
+    &[("United States", "cooperates-with", "Denmark")]
+);
