@@ -202,6 +202,8 @@ impl Ctx<'_> {
                 let w = self.lw(k);
                 let word = self.word(k);
                 matches!(w, "," | "and")
+                    // "Russia's Unprovoked and Unjustified Attack" in a headline.
+                    || self.g.lexicon.evaluative.contains(w)
                     || (word.chars().next().is_some_and(char::is_lowercase)
                         && word.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !PREPOSITIONS.contains(&w)
@@ -639,6 +641,14 @@ impl Ctx<'_> {
         let Some(i) = possessor.or(nearest) else {
             return Vec::new();
         };
+        // "the crisis in Burma, and Russia's war": a possessor heads its own
+        // phrase; only a plain "and" joins another name to it.
+        if let Some(p) = possessor
+            && (p == 0
+                || !(slots[p - 1].t1..slots[p].t0).all(|k| matches!(self.lw(k), "and" | "&")))
+        {
+            return vec![slots[p]];
+        }
         let sl = slots[i];
         let before = sl
             .t0

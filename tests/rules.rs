@@ -1398,3 +1398,18 @@ t!(
      Denmark, including Greenland and the Faroe Islands.",
     &[("United States", "cooperates-with", "Denmark")]
 );
+t!(
+    war_in_a_state_attacks_it,
+    "He will also address the crisis in Burma, and Russia's war in Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    singular_attack_against,
+    "Sullivan spoke about the Houthi attack against Saudi Arabia.",
+    &[("Houthis", "attacks", "Saudi Arabia")]
+);
+t!(
+    capitalised_evaluative_modifiers_in_a_headline,
+    "Statement on Russia's Unprovoked and Unjustified war against Ukraine",
+    &[("Russia", "attacks", "Ukraine")]
+);
