@@ -1888,11 +1888,12 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         let verb = (k.saturating_sub(5).max(s.first)..k)
             .rev()
             .find(|&j| is(j, "attend"));
-        // "the Vice President's meetings with ...".
+        // "the Vice President's meetings with ...", "U.S. Consultations with".
         let possessor = slots.iter().copied().find(|sl| {
-            sl.t1 < k
+            (sl.t1 < k
                 && matches!(ctx.word(sl.t1), "'s" | "\u{2019}s")
-                && ctx.only_modifiers(sl.t1 + 1, k)
+                && ctx.only_modifiers(sl.t1 + 1, k))
+                || (sl.t1 == k && !sl.compound && sl.kind != Kind::Region)
         });
         if !joint && verb.is_none() && possessor.is_none() {
             continue;

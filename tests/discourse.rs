@@ -430,3 +430,28 @@ fn the_voice_of_a_release_opposes_a_condemned_act() {
     );
     assert!(voice(None, "Fighting continues").is_empty());
 }
+
+/// "U.S. Consultations with A, B and C": a name right before the gathering
+/// is a party, and the consultations are one joint meeting.
+#[test]
+fn qualifier_of_a_gathering_is_a_party() {
+    let text = "Statement on U.S. Consultations with Australia, Japan, and New Zealand in \
+                Honolulu";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let met: BTreeSet<_> = all
+        .iter()
+        .filter(|x| x.1 == "met-with")
+        .map(|x| (x.0.as_str(), x.2.as_str()))
+        .collect();
+    let want: BTreeSet<_> = [
+        ("Australia", "United States"),
+        ("Japan", "United States"),
+        ("New Zealand", "United States"),
+        ("Australia", "Japan"),
+        ("Australia", "New Zealand"),
+        ("Japan", "New Zealand"),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(met, want);
+}
