@@ -1719,6 +1719,18 @@ fn read_clause_cue(
         .checked_sub(1)
         .filter(|&p| p >= s.first)
         .map(|p| ctx.lw(p));
+    // "its attacks", "an airstrike": after a determiner a one-word verb cue
+    // is a noun with no preposition to name its target ("a member of" is a
+    // phrase of its own).
+    if cue.form == CueForm::Verb
+        && !cue.text.contains(' ')
+        && matches!(
+            prev,
+            Some("the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "that")
+        )
+    {
+        return;
+    }
     if cue.form == CueForm::Noun && cue.edge.is_symmetric() && prev == Some("their") {
         read_their_nominal(ctx, cl, hit);
         return;

@@ -1413,3 +1413,15 @@ t!(
     "Statement on Russia's Unprovoked and Unjustified war against Ukraine",
     &[("Russia", "attacks", "Ukraine")]
 );
+t!(
+    supporting_is_a_verb,
+    "In 2015, Saudi Arabia started supporting the government of Abdrabbuh Mansur Hadi.",
+    &[("Saudi Arabia", "supports", "Abdrabbuh Mansur Hadi")],
+    also: &[("Abdrabbuh Mansur Hadi", "represents", "Yemen")]
+);
+t!(
+    a_verb_cue_after_a_determiner_is_a_noun,
+    "Iran must immediately cease its attacks, respect Iraqi sovereignty, and halt its \
+     interference in Iraq's internal affairs.",
+    &[]
+);
