@@ -641,6 +641,25 @@ impl Ctx<'_> {
         let Some(i) = possessor.or(nearest) else {
             return Vec::new();
         };
+        // "a critic of Putin, and his associates had alleged ...": after
+        // ", and" a new subject the text does not name.
+        if possessor.is_none() {
+            let from = slots[i].t1;
+            let new_subject = (from..c0).any(|k| {
+                self.word(k) == ","
+                    && matches!(self.lw(k + 1), "and" | "but" | "while")
+                    && (k + 2..c0).any(|q| {
+                        matches!(
+                            self.lw(q),
+                            "the" | "his" | "her" | "its" | "their" | "a" | "an"
+                        )
+                    })
+                    && !slots.iter().any(|o| o.t0 > k && o.t0 < c0)
+            });
+            if new_subject {
+                return Vec::new();
+            }
+        }
         // "the crisis in Burma, and Russia's war": a possessor heads its own
         // phrase; only a plain "and" joins another name to it.
         if let Some(p) = possessor
@@ -818,8 +837,11 @@ impl Ctx<'_> {
             if w.ends_with("ing") && w != "including" && w.len() > 5 {
                 return true;
             }
-            // "met today with X"; "an official visit today in Washington".
-            let allowed = (symmetric && w == "with") || (visit && matches!(w, "in" | "to"));
+            // "met today with X"; "an official visit today in Washington";
+            // "alleged that X had ...": the accused heads the reported clause.
+            let allowed = (symmetric && w == "with")
+                || (visit && matches!(w, "in" | "to"))
+                || (cue.edge == EdgeType::Accuses && w == "that");
             GAP_BLOCKERS.contains(&w) && !allowed
         });
         if blocked {

@@ -1425,3 +1425,23 @@ t!(
      interference in Iraq's internal affairs.",
     &[]
 );
+t!(
+    alleged_accuses,
+    "Both Saudi Arabia and the United States have alleged Iranian involvement.",
+    &[
+        ("Saudi Arabia", "accuses", "Iran"),
+        ("United States", "accuses", "Iran"),
+    ]
+);
+t!(
+    alleged_that_accuses_the_subject_of_the_report,
+    "Richard Grenell alleged that Iran had contributed to suffering.",
+    &[("Richard Grenell", "accuses", "Iran")]
+);
+t!(
+    a_new_unnamed_subject_after_comma_and,
+    "Navalny is an outspoken critic of Russian president Vladimir Putin, and his associates \
+     had alleged Navalny was poisoned.",
+    &[("Vladimir Putin", "represents", "Russia")],
+    also: &[("Alexei Navalny", "opposes", "Vladimir Putin")]
+);
