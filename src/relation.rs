@@ -456,7 +456,14 @@ impl Ctx<'_> {
                         || (sl.t1 == c0 && !sl.compound)
                 })
             })
-            .flatten();
+            .flatten()
+            // "Secretary Blinken's Travel to Cambodia": a verb cue right
+            // after a possessive is its noun.
+            .or_else(|| {
+                slots.iter().position(|sl| {
+                    sl.t1 + 1 == c0 && matches!(self.word(sl.t1), "'s" | "\u{2019}s")
+                })
+            });
         // "We, the G7 Foreign Ministers of A, B and C, condemn ...": the body
         // speaking in the first person plural is the actor (ONTOLOGY.md).
         if possessor.is_none()

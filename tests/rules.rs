@@ -1445,3 +1445,11 @@ t!(
     &[("Vladimir Putin", "represents", "Russia")],
     also: &[("Alexei Navalny", "opposes", "Vladimir Putin")]
 );
+t!(
+    possessive_before_a_verb_cue_in_a_headline,
+    "Secretary Blinken's Travel to Cambodia and Rwanda",
+    &[
+        ("Antony Blinken", "visited", "Cambodia"),
+        ("Antony Blinken", "visited", "Rwanda"),
+    ]
+);
