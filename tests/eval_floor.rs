@@ -37,27 +37,27 @@ fn check_floor(set: &str, typed_entities_floor: f64, relations_floor: f64) {
     );
 }
 
-/// Last reached: typed entities 0.977, relations 0.729.
+/// Last reached: typed entities 0.979, relations 0.735.
 #[test]
 fn dev_set_scores_at_least_the_floor() {
     check_floor("tests/data/dev", 0.97, 0.72);
 }
 
 /// The split the rules are developed on. Last reached: typed entities
-/// 0.872, relations 0.502.
+/// 0.874, relations 0.578.
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
 }
 
-/// Scored only at milestones. First score (and last reached): typed
-/// entities 0.890, relations 0.468.
+/// Scored only at milestones. First score 0.468 (relations); after the
+/// discourse work: typed entities 0.891, relations 0.500.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.865;
-const TRAIN_RELATIONS: f64 = 0.495;
+const TRAIN_RELATIONS: f64 = 0.57;
 const TEST_TYPED: f64 = 0.885;
-const TEST_RELATIONS: f64 = 0.46;
+const TEST_RELATIONS: f64 = 0.49;
