@@ -243,7 +243,9 @@ pub fn bare_titles(
     // Titles are looked for only right after "the", in a window of a few
     // words: the whole text is never scanned again.
     let after_the = (1..doc.tokens.len())
-        .filter(|&k| doc.lower(k - 1) == "the")
+        .filter(|&k| {
+            doc.lower(k - 1) == "the" && g.lexicon.title_first_words.contains(doc.lower(k))
+        })
         .filter_map(|k| {
             let from = doc.tokens[k].start;
             let to = doc.tokens[(k + 6).min(doc.tokens.len() - 1)].end;
@@ -449,13 +451,28 @@ pub fn speakers(
         let Some(speaker) = speaker else {
             continue;
         };
+        // Inside quotation marks the words are someone else's: the marks
+        // are counted once, left to right.
+        let (mut straight, mut open) = (0usize, 0isize);
+        let mut seen = sentence.start;
         for k in sentence.first..sentence.last {
             let t = doc.tokens[k];
             let w = text.get(t.start..t.end).unwrap_or("");
-            // Inside quotation marks the words are someone else's.
-            let before = text.get(sentence.start..t.start).unwrap_or("");
-            let quoted = before.matches('"').count() % 2 == 1
-                || before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
+            for c in text
+                .get(seen..t.start)
+                .unwrap_or("")
+                .chars()
+                .chain(w.chars())
+            {
+                match c {
+                    '"' => straight += 1,
+                    '\u{201c}' => open += 1,
+                    '\u{201d}' => open -= 1,
+                    _ => {}
+                }
+            }
+            seen = t.end;
+            let quoted = straight % 2 == 1 || open > 0;
             if !quoted && matches!(w, "I" | "my" | "My" | "me") {
                 out.push(Reference {
                     sentence: si,

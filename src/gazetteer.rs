@@ -261,6 +261,9 @@ pub struct Lexicon {
     pub gathering_first: [bool; 256],
     /// Titles, by index of the title matcher's pattern: the role shown.
     pub titles: Vec<String>,
+    /// The first word of every title, lowercase: a word that is none of
+    /// these starts no title.
+    pub title_first_words: HashSet<String>,
     titles_matcher: AhoCorasick,
     /// Words that condemn ("irresponsible", "threat"), lowercase.
     pub evaluative: HashSet<String>,
@@ -1126,6 +1129,14 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         organs: lower_set(ORGANS),
         modality,
         verbs,
+        title_first_words: title_words
+            .iter()
+            .filter_map(|t| {
+                t.split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .map(str::to_lowercase)
+            })
+            .collect(),
         titles_matcher: build(&title_words)?,
         titles,
         cues_matcher: build(&cue_words)?,
