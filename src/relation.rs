@@ -1028,7 +1028,9 @@ fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
             via: None,
         };
         ctx.rule = format!("{}/voice", ctx.lw(n));
-        let flags = ctx.modality(s.first, sl.t0);
+        // The judgment is the writer's own, whatever the clause's verb
+        // ("will continue to support Ukraine against Russia's brutal war").
+        let flags = Modal::ASSERTED;
         let start_out = ctx.out.len();
         ctx.emit(
             me,

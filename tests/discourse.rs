@@ -22,8 +22,19 @@ fn gazetteer() -> &'static Gazetteer {
 type Edge = (String, String, String, Option<String>);
 
 fn run(url: Option<&str>, text: &str, on: Mechanisms) -> (BTreeSet<Edge>, Vec<f64>) {
+    run_titled(url, "", text, on)
+}
+
+/// `run` for an article with a headline.
+fn run_titled(
+    url: Option<&str>,
+    title: &str,
+    text: &str,
+    on: Mechanisms,
+) -> (BTreeSet<Edge>, Vec<f64>) {
     let mut a = Article::from_body("case", text);
     a.url = url.map(str::to_string);
+    a.title = title.to_string();
     a.date = Some("2022-03-01".to_string());
     let x = extract_with(&a, gazetteer(), on);
     let json = serde_json::to_value(x.to_json(&a)).unwrap();
@@ -335,27 +346,13 @@ fn both_countries_are_the_states_of_the_pair() {
 fn i_of_a_statement_is_its_author() {
     let text = "Today I authorized more security assistance to Ukraine. During my visit \
                 to Poland, I met with President Andrzej Duda. Duda said \"I will visit Kyiv.\"";
-    let run_headline = |headline: &str, on: Mechanisms| {
-        let mut a = Article::from_body("case", text);
-        a.title = headline.to_string();
-        a.date = Some("2022-03-16".to_string());
-        let x = extract_with(&a, gazetteer(), on);
-        let json = serde_json::to_value(x.to_json(&a)).unwrap();
-        let mut out: Vec<(String, String, String)> = json["relations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| r.get("via").is_some())
-            .map(|r| {
-                (
-                    r["source"].as_str().unwrap().to_string(),
-                    r["type"].as_str().unwrap().to_string(),
-                    r["target"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        out.sort();
-        out
+    let run_headline = |headline: &str, on: Mechanisms| -> Vec<(String, String, String)> {
+        run_titled(None, headline, text, on)
+            .0
+            .into_iter()
+            .filter(|e| e.3.is_some())
+            .map(|(s, t, o, _)| (s, t, o))
+            .collect()
     };
     let own = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
     assert_eq!(
@@ -394,25 +391,12 @@ fn the_voice_of_a_release_opposes_a_condemned_act() {
     let text = "The United States will continue to support Ukraine against Russia's \
                 unprovoked and unjustified war.";
     let voice = |url: Option<&str>, title: &str| -> Vec<(String, String)> {
-        let mut a = Article::from_body("case", text);
-        a.url = url.map(str::to_string);
-        a.title = title.to_string();
-        let x = extract_with(&a, gazetteer(), Mechanisms::all());
-        let json = serde_json::to_value(x.to_json(&a)).unwrap();
-        let mut out: Vec<(String, String)> = json["relations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| r["type"] == "opposes")
-            .map(|r| {
-                (
-                    r["source"].as_str().unwrap().to_string(),
-                    r["via"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect();
-        out.sort();
-        out
+        run_titled(url, title, text, Mechanisms::all())
+            .0
+            .into_iter()
+            .filter(|e| e.1 == "opposes")
+            .map(|(s, _, _, via)| (s, via.unwrap_or_default()))
+            .collect()
     };
     assert_eq!(
         voice(Some("https://www.state.gov/x/"), "Release"),
