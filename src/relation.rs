@@ -1232,6 +1232,8 @@ pub fn extract_with_cues(
             discourse.group = Some((parties, si, true));
         }
     }
+    // "The Leaders that participated:" and one name a line.
+    participant_list(&mut ctx, &by_sentence, all_cues);
     one_per_span(&mut ctx.out);
     represents_from_titles(&mut ctx);
     ctx.out
@@ -2149,6 +2151,82 @@ fn backing(ctx: &mut Ctx, cl: &Clause, before: usize) {
             flags,
             0.65,
         );
+    }
+}
+
+/// "Vice President Harris met virtually today with 15 leaders ..." and,
+/// later, "The Leaders that participated:" followed by one titled name a
+/// line: the host of the article's first meeting met each person listed
+/// (the n-ary mechanism). The heading ends with a colon and holds a word of
+/// class `participants` in `data/lexicon/gatherings.tsv`; the host is the
+/// person named before the first meeting cue of the article.
+fn participant_list(ctx: &mut Ctx, by_sentence: &[Vec<Slot>], all_cues: &[(usize, usize, &Cue)]) {
+    if !ctx.on.on(Mechanism::Nary) {
+        return;
+    }
+    let doc = ctx.doc;
+    let lex = &ctx.g.lexicon;
+    let Some(si) = doc.sentences.iter().position(|s| {
+        s.last > s.first
+            && ctx.word(s.last - 1) == ":"
+            && (s.first..s.last).any(|k| {
+                lex.gatherings
+                    .get(ctx.lw(k))
+                    .is_some_and(|c| c == "participants")
+            })
+    }) else {
+        return;
+    };
+    let mut listed: Vec<(usize, Slot)> = Vec::new();
+    for (sj, slots) in by_sentence.iter().enumerate().skip(si + 1) {
+        let people: Vec<&Slot> = slots.iter().filter(|sl| sl.kind == Kind::Person).collect();
+        if people.len() != 1 {
+            break;
+        }
+        listed.push((sj, *people[0]));
+    }
+    if listed.len() < 2 {
+        return;
+    }
+    // The host: the person named before the first meeting cue.
+    let heading_start = doc.sentences[si].start;
+    let Some(host) = all_cues
+        .iter()
+        .filter(|(start, _, cue)| cue.edge == EdgeType::MetWith && *start < heading_start)
+        .find_map(|(start, _, _)| {
+            let sk = doc.sentence_of(*start)?;
+            by_sentence[sk]
+                .iter()
+                .find(|sl| sl.kind == Kind::Person && sl.end <= *start)
+                .copied()
+        })
+    else {
+        return;
+    };
+    let heading = ctx
+        .text
+        .get(doc.sentences[si].start..doc.sentences[si].end)
+        .unwrap_or("")
+        .to_string();
+    ctx.rule = "participants/n-ary".to_string();
+    let before = ctx.out.len();
+    for (sj, person) in &listed {
+        ctx.emit(
+            host,
+            EdgeType::MetWith,
+            *person,
+            *sj,
+            (person.start, person.end),
+            Modal::ASSERTED,
+            0.6,
+        );
+    }
+    for rel in &mut ctx.out[before..] {
+        rel.confidence *= RESOLVED_CONFIDENCE;
+        rel.via = Some(Via {
+            mechanism: Mechanism::Nary,
+            text: format!("listed under \"{heading}\""),
+        });
     }
 }
 

@@ -439,3 +439,32 @@ fn qualifier_of_a_gathering_is_a_party() {
     .collect();
     assert_eq!(met, want);
 }
+
+/// A readout's participant list ("The Leaders that participated:" and one
+/// titled name a line) gives the host of the meeting a meeting with each
+/// person listed, and with n-ary off, none.
+#[test]
+fn participants_listed_one_a_line_met_the_host() {
+    let text = "Vice President Kamala Harris met virtually today with leaders of the \
+                Caribbean.\n\nThe Leaders that participated:\n\nPrime Minister Mia Mottley \
+                of Barbados\n\nPrime Minister Andrew Holness of Jamaica\n\nPresident Irfaan \
+                Ali of Guyana\n";
+    let met = |on: Mechanisms| -> BTreeSet<(String, String)> {
+        run(None, text, on)
+            .0
+            .into_iter()
+            .filter(|e| e.1 == "met-with")
+            .map(|(s, _, o, _)| (s, o))
+            .collect()
+    };
+    let want: BTreeSet<_> = [
+        ("Kamala Harris", "Mia Mottley"),
+        ("Andrew Holness", "Kamala Harris"),
+        ("Irfaan Ali", "Kamala Harris"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(met(Mechanisms::all()), want);
+    assert!(met(Mechanisms::all().without(Mechanism::Nary)).is_empty());
+}
