@@ -44,7 +44,7 @@ fn dev_set_scores_at_least_the_floor() {
 }
 
 /// The split the rules are developed on. Last reached: typed entities
-/// 0.874, relations 0.578.
+/// 0.874, relations 0.593.
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -58,6 +58,6 @@ fn corpus_test_split_scores_at_least_the_floor() {
 }
 
 const TRAIN_TYPED: f64 = 0.865;
-const TRAIN_RELATIONS: f64 = 0.57;
+const TRAIN_RELATIONS: f64 = 0.585;
 const TEST_TYPED: f64 = 0.885;
 const TEST_RELATIONS: f64 = 0.49;
