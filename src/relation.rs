@@ -926,6 +926,51 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 }
             }
         }
+        // "Italy is a key NATO Ally", "Finland became the 31st NATO
+        // member": the state named before "is/became a ..." is the member.
+        if !bracketed && matches!(ctx.lw(k), "member" | "ally") {
+            let mut p = a.t0;
+            let ordinal = |w: &str| {
+                let (num, suffix) = w
+                    .split_at_checked(w.len().saturating_sub(2))
+                    .unwrap_or(("", ""));
+                !num.is_empty()
+                    && num.chars().all(|c| c.is_ascii_digit())
+                    && matches!(suffix, "st" | "nd" | "rd" | "th")
+            };
+            while p > 0
+                && (ctx.only_modifiers(p - 1, p) || ordinal(ctx.lw(p - 1)))
+                && !matches!(ctx.lw(p - 1), "," | "and")
+            {
+                p -= 1;
+            }
+            let copula = p >= 2
+                && matches!(ctx.lw(p - 1), "a" | "an" | "the")
+                && matches!(
+                    ctx.lw(p - 2),
+                    "is" | "was" | "became" | "becomes" | "remains"
+                );
+            if let Some(member) = slots[..i]
+                .iter()
+                .rev()
+                .find(|sl| copula && sl.t1 + 2 == p)
+                .filter(|sl| sl.kind == Kind::State)
+                .copied()
+            {
+                ctx.rule = "alliance-member".to_string();
+                let at = ctx.doc.tokens[k];
+                ctx.emit(
+                    member,
+                    EdgeType::MemberOf,
+                    *a,
+                    si,
+                    (at.start, at.end),
+                    Modal::ASSERTED,
+                    0.8,
+                );
+                continue;
+            }
+        }
         let Some(f) = slots[i + 1..]
             .iter()
             .position(|sl| sl.t0 == k + 1 || (sl.t0 == k + 2 && ctx.lw(k + 1) == "the"))

@@ -1453,3 +1453,11 @@ t!(
         ("Antony Blinken", "visited", "Rwanda"),
     ]
 );
+t!(
+    a_state_that_is_an_alliance_ally_is_a_member,
+    "Italy is a key NATO Ally, and Finland became the 31st NATO member on Tuesday.",
+    &[
+        ("Italy", "member-of", "North Atlantic Treaty Organization"),
+        ("Finland", "member-of", "North Atlantic Treaty Organization"),
+    ]
+);
