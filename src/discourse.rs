@@ -142,10 +142,19 @@ impl Memory {
         on: Mechanisms,
     ) -> Memory {
         let mut refs = bare_titles(text, doc, g, r, date, on);
-        refs.extend(speakers(text, doc, g, r, headline_end, on));
+        if !on.on(Mechanism::FirstPerson) {
+            return Memory {
+                refs,
+                voice: None,
+                on,
+            };
+        }
+        // The author is found once: the "I" of the text and its voice.
+        let author = statement_author(text, g, r, headline_end);
+        refs.extend(speakers(text, doc, r, author, headline_end));
         Memory {
             refs,
-            voice: voice(text, g, r, headline_end, on),
+            voice: voice(author, r),
             on,
         }
     }
@@ -365,41 +374,25 @@ fn statement_author(text: &str, g: &Gazetteer, r: &Resolved, headline_end: usize
 /// Who speaks when a text speaks in its own voice: the author of a
 /// statement in one person's voice, else the government that published the
 /// release ([`Mechanism::FirstPerson`]). None for news reports.
-pub fn voice(
-    text: &str,
-    g: &Gazetteer,
-    r: &Resolved,
-    headline_end: usize,
-    on: Mechanisms,
-) -> Option<usize> {
-    if !on.on(Mechanism::FirstPerson) {
-        return None;
-    }
-    statement_author(text, g, r, headline_end)
+fn voice(author: Option<usize>, r: &Resolved) -> Option<usize> {
+    author
         .or_else(|| r.office.as_ref().map(|(state, _)| *state))
         .or(r.publisher)
 }
 
 /// The "I", "my" and "me" of a text in one voice ([`Mechanism::FirstPerson`]):
-/// in a statement whose headline (the text's first `headline_end` bytes)
-/// opens with a line of `data/lexicon/statements.txt` and names one person
-/// ("Statement by President Joe Biden on ..."), that person; in a transcript,
+/// in a statement, its `author` ([`statement_author`]); in a transcript,
 /// the speaker whose label ("SECRETARY BLINKEN:") opens the paragraph.
 /// Words inside quotation marks are someone else's and stay unresolved, as
 /// does everything when the headline names several people.
-pub fn speakers(
+fn speakers(
     text: &str,
     doc: &Doc,
-    g: &Gazetteer,
     r: &Resolved,
+    author: Option<usize>,
     headline_end: usize,
-    on: Mechanisms,
 ) -> Vec<Reference> {
-    if !on.on(Mechanism::FirstPerson) {
-        return Vec::new();
-    }
     let person = |e: usize| r.entities[e].kind == Kind::Person;
-    let author = statement_author(text, g, r, headline_end);
     // Transcript labels: a paragraph opening with capitals and a colon.
     let mut labels: Vec<(usize, usize)> = Vec::new(); // (byte offset, person)
     let mut line_start = 0;

@@ -63,6 +63,13 @@ pub struct Via {
 pub const RESOLVED_CONFIDENCE: f32 = 0.75;
 
 impl Relation {
+    /// Marks the edge as resting on a resolved reference: it says how, and
+    /// its confidence drops by [`RESOLVED_CONFIDENCE`].
+    fn resolved_by(&mut self, mechanism: Mechanism, text: String) {
+        self.confidence *= RESOLVED_CONFIDENCE;
+        self.via = Some(Via { mechanism, text });
+    }
+
     /// Kept out of the default graph and of evaluation output.
     pub fn is_flagged(&self) -> bool {
         self.negated || self.hypothetical
@@ -140,6 +147,21 @@ impl Ctx<'_> {
         self.doc.lower(i)
     }
 
+    /// Whether the token at `i` is the possessive "'s".
+    fn possessive_at(&self, i: usize) -> bool {
+        matches!(self.word(i), "'s" | "\u{2019}s")
+    }
+
+    /// `"meeting" of A, B, C`: how a meeting of several, named by the word
+    /// at token `k`, joined its `parties`.
+    fn parties_via(&self, k: usize, parties: &[Slot]) -> String {
+        let names: Vec<&str> = parties
+            .iter()
+            .map(|p| self.r.entities[p.entity].name.as_str())
+            .collect();
+        format!("\"{}\" of {}", self.word(k), names.join(", "))
+    }
+
     /// Slots joined by "and" or commas to the slot at `slots[i]`, going right.
     fn coordinated_right(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
@@ -159,7 +181,7 @@ impl Ctx<'_> {
                     .iter()
                     .any(|w| matches!(*w, "and" | "," | ";" | "&" | "with" | "or"));
             // "Russia and China's support to ...": China heads a new phrase.
-            let next_possessive = matches!(self.word(slots[j + 1].t1), "'s" | "\u{2019}s");
+            let next_possessive = self.possessive_at(slots[j + 1].t1);
             if !ok || next_possessive {
                 break;
             }
@@ -357,16 +379,8 @@ impl Ctx<'_> {
         let end = a.end.max(b.end).max(cue.1);
         let via = a.via.or(b.via).map(|(mechanism, s, e)| {
             let entity = if a.via.is_some() { a.entity } else { b.entity };
-            Via {
-                mechanism,
-                text: discourse::via(self.text, s, e, self.r, entity),
-            }
+            (mechanism, discourse::via(self.text, s, e, self.r, entity))
         });
-        let confidence = if via.is_some() {
-            confidence * RESOLVED_CONFIDENCE
-        } else {
-            confidence
-        };
         self.out.push(Relation {
             source: source.entity,
             edge,
@@ -380,8 +394,11 @@ impl Ctx<'_> {
             headline: false,
             role: None,
             rule: self.rule.clone(),
-            via,
+            via: None,
         });
+        if let (Some((mechanism, text)), Some(rel)) = (via, self.out.last_mut()) {
+            rel.resolved_by(mechanism, text);
+        }
     }
 }
 
@@ -450,7 +467,7 @@ impl Ctx<'_> {
         let possessor = (cue.form == CueForm::Noun)
             .then(|| {
                 slots.iter().position(|sl| {
-                    let possessive = matches!(self.word(sl.t1), "'s" | "\u{2019}s");
+                    let possessive = self.possessive_at(sl.t1);
                     // "Russia's premeditated, unprovoked, and unjustified attack".
                     (possessive && sl.t1 < c0 && self.only_modifiers(sl.t1 + 1, c0))
                         || (sl.t1 == c0 && !sl.compound)
@@ -460,9 +477,9 @@ impl Ctx<'_> {
             // "Secretary Blinken's Travel to Cambodia": a verb cue right
             // after a possessive is its noun.
             .or_else(|| {
-                slots.iter().position(|sl| {
-                    sl.t1 + 1 == c0 && matches!(self.word(sl.t1), "'s" | "\u{2019}s")
-                })
+                slots
+                    .iter()
+                    .position(|sl| sl.t1 + 1 == c0 && self.possessive_at(sl.t1))
             });
         // "We, the G7 Foreign Ministers of A, B and C, condemn ...": the body
         // speaking in the first person plural is the actor (ONTOLOGY.md).
@@ -1037,7 +1054,7 @@ fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
             continue;
         }
         // "Russia's ...", or the demonym "Russian ..." glued to its noun.
-        let from = if matches!(ctx.word(sl.t1), "'s" | "\u{2019}s") {
+        let from = if ctx.possessive_at(sl.t1) {
             sl.t1 + 1
         } else if sl.compound || sl.end == ctx.doc.tokens[sl.t1.saturating_sub(1)].end {
             sl.t1
@@ -1086,13 +1103,10 @@ fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
             flags,
             0.6,
         );
-        let name = ctx.r.entities[voice].name.clone();
+        let name = &ctx.r.entities[voice].name;
+        let via = format!("the text's voice -> {name}");
         for rel in &mut ctx.out[start_out..] {
-            rel.confidence *= RESOLVED_CONFIDENCE;
-            rel.via = Some(Via {
-                mechanism: Mechanism::FirstPerson,
-                text: format!("the text's voice -> {name}"),
-            });
+            rel.resolved_by(Mechanism::FirstPerson, via.clone());
         }
     }
 }
@@ -1550,19 +1564,11 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         }
     }
     if listed.is_some() {
-        let names: Vec<&str> = group
-            .iter()
-            .map(|p| ctx.r.entities[p.entity].name.as_str())
-            .collect();
-        let via = format!("\"{}\" of {}", ctx.word(hit.c0), names.join(", "));
+        let via = ctx.parties_via(hit.c0, group);
         let plain = |e: usize| named.iter().any(|sl| sl.entity == e);
         for rel in &mut ctx.out[before..] {
             if !(plain(rel.source) && plain(rel.target)) {
-                rel.confidence *= RESOLVED_CONFIDENCE;
-                rel.via = Some(Via {
-                    mechanism: Mechanism::Nary,
-                    text: via.clone(),
-                });
+                rel.resolved_by(Mechanism::Nary, via.clone());
             }
         }
     }
@@ -1980,9 +1986,7 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
             .find(|&j| is(j, "attend"));
         // "the Vice President's meetings with ...", "U.S. Consultations with".
         let possessor = slots.iter().copied().find(|sl| {
-            (sl.t1 < k
-                && matches!(ctx.word(sl.t1), "'s" | "\u{2019}s")
-                && ctx.only_modifiers(sl.t1 + 1, k))
+            (sl.t1 < k && ctx.possessive_at(sl.t1) && ctx.only_modifiers(sl.t1 + 1, k))
                 || (sl.t1 == k && !sl.compound && sl.kind != Kind::Region)
         });
         if !joint && verb.is_none() && possessor.is_none() {
@@ -2063,17 +2067,9 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
                 );
             }
         }
-        let names: Vec<&str> = parties
-            .iter()
-            .map(|p| ctx.r.entities[p.entity].name.as_str())
-            .collect();
-        let via = format!("\"{}\" of {}", ctx.word(k), names.join(", "));
+        let via = ctx.parties_via(k, &parties);
         for rel in &mut ctx.out[before..] {
-            rel.confidence *= RESOLVED_CONFIDENCE;
-            rel.via = Some(Via {
-                mechanism: Mechanism::Nary,
-                text: via.clone(),
-            });
+            rel.resolved_by(Mechanism::Nary, via.clone());
         }
         return Some(parties.iter().map(|p| p.entity).collect());
     }
@@ -2122,7 +2118,7 @@ fn backing(ctx: &mut Ctx, cl: &Clause, before: usize) {
         }
         // "with Iranian support", "with Iran's support".
         let before_noun = slot_at(q).filter(|sl| {
-            let n = if matches!(ctx.word(sl.t1), "'s" | "\u{2019}s") {
+            let n = if ctx.possessive_at(sl.t1) {
                 sl.t1 + 1
             } else {
                 sl.t1
@@ -2169,8 +2165,7 @@ fn backing(ctx: &mut Ctx, cl: &Clause, before: usize) {
                     sl.t1 <= n
                         && !sl.compound
                         && (sl.t1 == n
-                            || (matches!(ctx.word(sl.t1), "'s" | "\u{2019}s")
-                                && ctx.only_modifiers(sl.t1 + 1, n)))
+                            || (ctx.possessive_at(sl.t1) && ctx.only_modifiers(sl.t1 + 1, n)))
                 })
             })
         };
@@ -2266,12 +2261,9 @@ fn participant_list(ctx: &mut Ctx, by_sentence: &[Vec<Slot>], all_cues: &[(usize
             0.6,
         );
     }
+    let via = format!("listed under \"{heading}\"");
     for rel in &mut ctx.out[before..] {
-        rel.confidence *= RESOLVED_CONFIDENCE;
-        rel.via = Some(Via {
-            mechanism: Mechanism::Nary,
-            text: format!("listed under \"{heading}\""),
-        });
+        rel.resolved_by(Mechanism::Nary, via.clone());
     }
 }
 
@@ -2331,7 +2323,7 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
         }
         let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
         // "A and China's support to B": a possessive heads a new phrase.
-        let possessive = matches!(ctx.word(n.t1), "'s" | "\u{2019}s");
+        let possessive = ctx.possessive_at(n.t1);
         if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) || possessive {
             break;
         }

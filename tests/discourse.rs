@@ -61,6 +61,21 @@ fn run_titled(
     (set, resolved_confidence)
 }
 
+/// The (source, target) pairs of the edges of type `t`.
+fn ends(all: &BTreeSet<Edge>, t: &str) -> BTreeSet<(String, String)> {
+    all.iter()
+        .filter(|x| x.1 == t)
+        .map(|x| (x.0.clone(), x.2.clone()))
+        .collect()
+}
+
+/// The same pairs, written out.
+fn pairs(list: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
 fn e(s: &str, t: &str, o: &str, via: Option<&str>) -> Edge {
     (s.into(), t.into(), o.into(), via.map(str::to_string))
 }
@@ -240,20 +255,14 @@ fn separate_meetings_pair_the_host_with_each() {
         text,
         Mechanisms::all(),
     );
-    let met: BTreeSet<_> = all
-        .iter()
-        .filter(|x| x.1 == "met-with")
-        .map(|x| (x.0.clone(), x.2.clone()))
-        .collect();
-    let want: BTreeSet<_> = [
-        ("United States", "Volodymyr Zelensky"),
-        ("Jens Stoltenberg", "United States"),
-        ("Olaf Scholz", "United States"),
-    ]
-    .into_iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect();
-    assert_eq!(met, want);
+    assert_eq!(
+        ends(&all, "met-with"),
+        pairs(&[
+            ("United States", "Volodymyr Zelensky"),
+            ("Jens Stoltenberg", "United States"),
+            ("Olaf Scholz", "United States"),
+        ])
+    );
 }
 
 /// A list joined by bare commas and followed by a predicate is one party
@@ -422,22 +431,17 @@ fn qualifier_of_a_gathering_is_a_party() {
     let text = "Statement on U.S. Consultations with Australia, Japan, and New Zealand in \
                 Honolulu";
     let (all, _) = run(None, text, Mechanisms::all());
-    let met: BTreeSet<_> = all
-        .iter()
-        .filter(|x| x.1 == "met-with")
-        .map(|x| (x.0.as_str(), x.2.as_str()))
-        .collect();
-    let want: BTreeSet<_> = [
-        ("Australia", "United States"),
-        ("Japan", "United States"),
-        ("New Zealand", "United States"),
-        ("Australia", "Japan"),
-        ("Australia", "New Zealand"),
-        ("Japan", "New Zealand"),
-    ]
-    .into_iter()
-    .collect();
-    assert_eq!(met, want);
+    assert_eq!(
+        ends(&all, "met-with"),
+        pairs(&[
+            ("Australia", "United States"),
+            ("Japan", "United States"),
+            ("New Zealand", "United States"),
+            ("Australia", "Japan"),
+            ("Australia", "New Zealand"),
+            ("Japan", "New Zealand"),
+        ])
+    );
 }
 
 /// A readout's participant list ("The Leaders that participated:" and one
@@ -449,22 +453,14 @@ fn participants_listed_one_a_line_met_the_host() {
                 Caribbean.\n\nThe Leaders that participated:\n\nPrime Minister Mia Mottley \
                 of Barbados\n\nPrime Minister Andrew Holness of Jamaica\n\nPresident Irfaan \
                 Ali of Guyana\n";
-    let met = |on: Mechanisms| -> BTreeSet<(String, String)> {
-        run(None, text, on)
-            .0
-            .into_iter()
-            .filter(|e| e.1 == "met-with")
-            .map(|(s, _, o, _)| (s, o))
-            .collect()
-    };
-    let want: BTreeSet<_> = [
-        ("Kamala Harris", "Mia Mottley"),
-        ("Andrew Holness", "Kamala Harris"),
-        ("Irfaan Ali", "Kamala Harris"),
-    ]
-    .into_iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect();
-    assert_eq!(met(Mechanisms::all()), want);
+    let met = |on: Mechanisms| ends(&run(None, text, on).0, "met-with");
+    assert_eq!(
+        met(Mechanisms::all()),
+        pairs(&[
+            ("Kamala Harris", "Mia Mottley"),
+            ("Andrew Holness", "Kamala Harris"),
+            ("Irfaan Ali", "Kamala Harris"),
+        ])
+    );
     assert!(met(Mechanisms::all().without(Mechanism::Nary)).is_empty());
 }
