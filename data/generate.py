@@ -1024,8 +1024,30 @@ def write_all(src):
     write_tsv(os.path.join(OUT, "demonyms.tsv"), ["form", "entity", "class"], dem_rows)
     write_tsv(os.path.join(OUT, "metonyms.tsv"), ["form", "entity", "class"], met_rows)
     write_tsv(os.path.join(OUT, "ambiguous.tsv"), ["alias", "entities", "note"], amb_rows)
+    names = given_names()
+    with open(os.path.join(OUT, "given_names.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(HEADER.replace("../shared/data-sources", "data/sources/census-1990") + "\n")
+        f.write("# Given names: a capitalised run of words that starts with one is a person's name.\n")
+        f.writelines(n + "\n" for n in names)
     print(f"states {len(states)}, regions {len(regions)}, alliances {len(alliances)}, members {len(members)}, "
-          f"demonyms {len(dem_rows)}, metonyms {len(met_rows)}, ambiguous {len(amb_rows)}")
+          f"demonyms {len(dem_rows)}, metonyms {len(met_rows)}, ambiguous {len(amb_rows)}, "
+          f"given names {len(names)}")
+
+
+def given_names():
+    """Given names from the 1990 US Census lists (public domain), less the
+    ones that are also common words (data/curated/given_name_stop.txt)."""
+    src = os.path.join(HERE, "sources", "census-1990")
+    stop = {l.strip() for l in open(os.path.join(CUR, "given_name_stop.txt"), encoding="utf-8")
+            if l.strip() and not l.startswith("#")}
+    names = set()
+    for fname in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(src, fname), encoding="utf-8") as f:
+            for line in f:
+                word = line.split()[0].lower() if line.strip() else ""
+                if len(word) > 1 and word not in stop:
+                    names.add(word)
+    return sorted(names)
 
 
 # --------------------------------------------------------------------------

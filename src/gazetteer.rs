@@ -270,6 +270,9 @@ pub struct Lexicon {
     pub evaluative: HashSet<String>,
     /// Ship-name prefixes ("USS"), as written.
     pub vessel_prefixes: HashSet<String>,
+    /// Nouns only a person is ("activist", "spokesperson", "son-in-law"),
+    /// lowercase.
+    pub person_nouns: HashSet<String>,
     /// Portfolios after "Minister of", lowercase ("foreign affairs").
     pub portfolios: HashSet<String>,
     /// Nouns that lead through "of" to a cue's target ("the leadership of
@@ -285,7 +288,8 @@ pub struct Lexicon {
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
-    /// First names of the people the gazetteer knows, lowercase.
+    /// Given names, lowercase: first names of the people the gazetteer
+    /// knows and common given names (`data/gazetteer/given_names.txt`).
     pub given_names: HashSet<String>,
     /// Plural heads of coordinated names and their singular:
     /// ("Regions", "Region").
@@ -409,7 +413,9 @@ const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
+const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
+const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
 
 /// A parsed TSV file: its header and its rows with line numbers.
 struct Table<'a> {
@@ -860,6 +866,19 @@ impl Loader {
             })
             .filter(|w| w.chars().count() > 1 && !lexicon.nonname.contains(w))
             .collect();
+        // Common given names (the census lists), less those that name a
+        // place or body the gazetteer knows ("Chad", "Georgia", "Victoria").
+        let names_place = |w: &str| {
+            by_fold.get(&fold(w)).is_some_and(|rs: &Vec<Reading>| {
+                rs.iter()
+                    .any(|r| self.entries[r.entity as usize].kind != Kind::Person)
+            })
+        };
+        let census: Vec<String> = word_list(GIVEN_NAMES)
+            .map(str::to_lowercase)
+            .filter(|w| !lexicon.nonname.contains(w) && !names_place(w))
+            .collect();
+        lexicon.given_names.extend(census);
         Ok(Gazetteer {
             entries: self.entries,
             by_id: self.by_id,
@@ -1166,6 +1185,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .collect(),
         gatherings,
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
+        person_nouns: lower_set(PERSON_NOUNS),
         evaluative: lower_set(EVALUATIVE),
         heads,
         heads_matcher,
@@ -1229,6 +1249,10 @@ impl Lexicon {
                 })
                 .map_or(0, |s| s.len());
             let end = end + suffix;
+            // "Prime Ministers Giuliano Amato and Lamberto Dini": the plural.
+            let plural =
+                suffix == 0 && rest.starts_with('s') && on_boundaries(text, start, end + 1);
+            let end = end + usize::from(plural);
             on_boundaries(text, start, end).then_some((start, end, role.as_str()))
         })
     }

@@ -387,6 +387,8 @@ pub fn find_with_cues(
 
     // 4. People by name shape.
     let mut people = Vec::new();
+    // Per person found: its tokens and whether it has evidence of its own.
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut i = s.first;
         while i < s.last {
@@ -521,12 +523,24 @@ pub fn find_with_cues(
                     })
                 })
             };
+            // "Chief Operating Officer Leslie Marbury", "Canal Administrator
+            // Vásquez": words before a rank are part of the rank.
+            let before_rank = tokens.get(end_tok).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == tokens[end_tok - 1].end + 1
+                    && w.starts_with(char::is_uppercase)
+                    && g.lexicon
+                        .honorifics
+                        .contains(&w.trim_end_matches('.').to_lowercase())
+            });
             let accept = !before_longer_name
+                && !before_rank
                 && !after_longer_name
                 && !vessel
                 && (!in_headline || (titled && named_in_body()))
                 && match words {
-                    1 => titled,
+                    // "Prigozhin's wife Polina, daughter Lyubov, and son Pavel"
+                    1 => titled || (i > s.first && person_noun_at(text, g, &tokens[i - 1])),
                     2..=4 => {
                         let w = tok(text, t);
                         let adverbial =
@@ -537,6 +551,19 @@ pub fn find_with_cues(
                 };
             if accept {
                 let (start, end) = (tokens[i].start, tokens[end_tok - 1].end);
+                // "Minister of Foreign Affairs of Moldova Nicu Popescu"
+                let titled_of_body = i > s.first
+                    && overlapping(&out, tokens[i - 1].start, tokens[i - 1].end).is_some_and(|k| {
+                        let b = doc.token_at_or_after(out[k].start);
+                        b >= 2
+                            && tok(text, &tokens[b - 1]) == "of"
+                            && title_ending_at(&titles, tokens[b - 2].end).is_some()
+                    });
+                let evidenced = titled
+                    || titled_of_body
+                    || g.lexicon.given_names.contains(&tok(text, t).to_lowercase())
+                    || person_context(text, doc, g, &titles, i, end_tok);
+                runs.push((i, end_tok, evidenced));
                 people.push(Mention {
                     start,
                     end,
@@ -552,6 +579,49 @@ pub fn find_with_cues(
             i = j.max(i + 1);
         }
     }
+    // A name by shape alone is a person only when the article gives
+    // evidence for it somewhere: the same name, or its surname, evidenced
+    // elsewhere ("Climate Crisis", "Executive Order" never are).
+    if runs.iter().any(|r| !r.2) {
+        // A name listed with a person is a person: "Aung Hlaing Oo, Naing
+        // Htut Aung, and Sit Taing Aung", "Zaw Hein and Ko Ko Oo".
+        let joined = |a: (usize, usize, bool), b: (usize, usize, bool)| {
+            b.0 > a.1 && (a.1..b.0).all(|k| matches!(tok(text, &tokens[k]), "," | "and" | "or"))
+        };
+        loop {
+            let mut grew = false;
+            for k in 0..runs.len() {
+                if !runs[k].2
+                    && runs
+                        .iter()
+                        .any(|&r| r.2 && (joined(r, runs[k]) || joined(runs[k], r)))
+                {
+                    runs[k].2 = true;
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
+        let proven: Vec<&str> = people
+            .iter()
+            .zip(&runs)
+            .filter(|(_, r)| r.2)
+            .map(|(m, _)| text.get(m.start..m.end).unwrap_or(""))
+            .collect();
+        let proven_surnames: Vec<String> = proven.iter().map(|n| surname(n)).collect();
+        let mut k = 0;
+        people.retain(|m| {
+            let keep = runs[k].2 || {
+                let name = text.get(m.start..m.end).unwrap_or("");
+                proven.contains(&name) || proven_surnames.contains(&surname(name))
+            };
+            k += 1;
+            keep
+        });
+    }
     out.extend(people);
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     out.dedup_by(|b, a| b.start < a.end); // drop overlaps, keeping the first (longest)
@@ -559,6 +629,84 @@ pub fn find_with_cues(
     // 5. Organs, capitals, titles and roles.
     attach_context(text, doc, g, &titles, cues, &mut out);
     out
+}
+
+/// A noun only a person is, as written in lowercase ("activist", not "General").
+fn person_noun_at(text: &str, g: &Gazetteer, t: &Token) -> bool {
+    let w = tok(text, t);
+    w.starts_with(char::is_lowercase) && g.lexicon.person_nouns.contains(w)
+}
+
+/// Words around a run of capitalised words (tokens `i..end`) that only a
+/// person's name takes: a speech verb right before ("said Smith") or after
+/// ("Smith said", "Smith, who"), an age (", 45,") or an office in
+/// apposition ("Smith, the foreign minister").
+fn person_context(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title<'_>],
+    i: usize,
+    end: usize,
+) -> bool {
+    let tokens = &doc.tokens;
+    let word = |k: usize| tokens.get(k).map(|t| tok(text, t).to_lowercase());
+    let speech = |w: &str| g.lexicon.verbs.get(w).is_some_and(|c| c == "speech");
+    let person_noun = |k: usize| tokens.get(k).is_some_and(|t| person_noun_at(text, g, t));
+    let office = |k: usize| title_starting_at(titles, tokens[k].start).is_some();
+    if i > 0 && word(i - 1).is_some_and(|w| speech(&w) && w != "has" && w != "called") {
+        return true;
+    }
+    // "democracy activist Kyaw Min Yu", "oligarchs: A, B"
+    let before = match word(i.wrapping_sub(1)).as_deref() {
+        Some(":") => i.wrapping_sub(2),
+        _ => i.wrapping_sub(1),
+    };
+    if i > 0 && person_noun(before) {
+        return true;
+    }
+    // "the coach, Alireza Mehraban", "the Special Rapporteur on Violence
+    // Against Women, Dubravka Simonovic": a person noun or office a few
+    // words before a comma right before the name.
+    if i > 1 && word(i - 1).as_deref() == Some(",") {
+        let sentence_start = doc
+            .sentence_of(tokens[i].start)
+            .map_or(0, |si| doc.sentences[si].first);
+        let from = (i - 1).saturating_sub(8).max(sentence_start);
+        if (from..i - 1)
+            .rev()
+            .take_while(|&k| word(k).as_deref() != Some(","))
+            .any(|k| person_noun(k) || office(k))
+        {
+            return true;
+        }
+    }
+    let Some(next) = word(end) else {
+        return false;
+    };
+    if speech(&next) && next != "has" && next != "called" {
+        return true;
+    }
+    if next != "," {
+        return false;
+    }
+    let Some(after) = word(end + 1) else {
+        return false;
+    };
+    if matches!(after.as_str(), "who" | "whose" | "aged") {
+        return true;
+    }
+    if after.chars().all(|c| c.is_ascii_digit())
+        && (1..=2).contains(&after.len())
+        && word(end + 2).as_deref() == Some(",")
+    {
+        return true;
+    }
+    // ", the foreign minister", ", Russia's foreign minister", ", a senior
+    // adviser": an office within a few words, before any other comma.
+    (end + 1..(end + 6).min(tokens.len()))
+        .take_while(|&k| word(k).as_deref() != Some(","))
+        .any(|k| office(k) || person_noun(k))
 }
 
 /// "Minister of Information": a title followed by "of" or "for" and a
@@ -1248,6 +1396,74 @@ mod tests {
                 "Russian=state/RUS",
                 "Vladimir Putin=person/vladimir-putin [president]"
             ]
+        );
+    }
+
+    /// The person names (unknown to the gazetteer) found in `text`.
+    fn people(text: &str) -> Vec<String> {
+        mentions(text)
+            .into_iter()
+            .filter_map(|m| m.split_once("=person:").map(|(n, _)| n.to_string()))
+            .collect()
+    }
+
+    /// Protects issue 15's rule: a capitalised run is a person only on
+    /// evidence; title-case phrases of programmes and topics never are.
+    #[test]
+    fn a_name_by_shape_alone_is_no_person() {
+        assert_eq!(
+            people("The two sides discussed Climate Crisis and Strategic Partnership Dialogue."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            people("Strengthen European Security: the Executive Order takes effect."),
+            Vec::<String>::new()
+        );
+    }
+
+    /// Protects each kind of evidence that a run is a person's name.
+    #[test]
+    fn people_by_evidence() {
+        // a given name
+        assert_eq!(people("Then Leslie Okonjo spoke."), ["Leslie Okonjo"]);
+        // a speech verb, an age, a person noun before or in apposition
+        assert_eq!(people("\"No,\" said Tarek Haddadin."), ["Tarek Haddadin"]);
+        assert_eq!(people("Ato Kebede, 45, was freed."), ["Ato Kebede"]);
+        assert_eq!(people("It named activist Kyaw Min Yu."), ["Kyaw Min Yu"]);
+        assert_eq!(
+            people("The team's coach, Alireza Mehrabani, was proud."),
+            ["Alireza Mehrabani"]
+        );
+        // listed with a person; named again by surname
+        assert_eq!(
+            people("It named activist Kyaw Min Yu, Naing Htut Aung and Sit Taing Aung."),
+            ["Kyaw Min Yu", "Naing Htut Aung", "Sit Taing Aung"]
+        );
+        assert_eq!(
+            people("Tarek Haddadin said so. Later Zuhair Haddadin arrived."),
+            ["Tarek Haddadin", "Zuhair Haddadin"]
+        );
+        // one word after a kin noun
+        assert_eq!(
+            people("It designated his wife Polinka and son Pavlo."),
+            ["Polinka", "Pavlo"]
+        );
+    }
+
+    /// Protects ranks and callings kept out of names, and plural titles.
+    #[test]
+    fn ranks_are_not_names() {
+        assert_eq!(
+            people("Professor Greg Bartonov and Sergeant Edward N. Kanemoto spoke."),
+            ["Greg Bartonov", "Edward N. Kanemoto"]
+        );
+        assert_eq!(
+            people("Chief Operating Officer Leslie Marbury and Canal Administrator Vasquez met."),
+            ["Leslie Marbury", "Vasquez"]
+        );
+        assert_eq!(
+            people("Italian Prime Ministers Giulio Amatore and Lamberto Dinelli came."),
+            ["Giulio Amatore", "Lamberto Dinelli"]
         );
     }
 
