@@ -416,6 +416,7 @@ const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt"
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
+const GIVEN_NAME_STOP: &str = include_str!("../data/curated/given_name_stop.txt");
 
 /// A parsed TSV file: its header and its rows with line numbers.
 struct Table<'a> {
@@ -865,6 +866,7 @@ impl Loader {
                 Some(first.to_lowercase())
             })
             .filter(|w| w.chars().count() > 1 && !lexicon.nonname.contains(w))
+            .filter(|w| !word_list(GIVEN_NAME_STOP).any(|s| s == w))
             .collect();
         // Common given names (the census lists), less those that name a
         // place or body the gazetteer knows ("Chad", "Georgia", "Victoria").

@@ -270,6 +270,25 @@ pub fn find_with_cues(
         if doc.sentences[sentence].end < m.end {
             continue;
         }
+        // "Pacific Affairs", "the Unity Agenda": a one-word place right
+        // before the head of another name is part of that name.
+        let place = m
+            .readings
+            .first()
+            .is_some_and(|r| g.entry(r.entity).kind == Kind::Region);
+        if place && !text.get(m.start..m.end).unwrap_or("").contains(' ') {
+            let next = doc.token_at_or_after(m.end);
+            let head = doc.tokens.get(next).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == m.end + 1
+                    && w.starts_with(char::is_uppercase)
+                    && g.lexicon.nonname.contains(&w.to_lowercase())
+                    && !CALENDAR.contains(&w.to_lowercase().as_str())
+            });
+            if head {
+                continue;
+            }
+        }
         out.push(Mention {
             start: m.start,
             end: m.end,
@@ -537,7 +556,11 @@ pub fn find_with_cues(
                 && !before_rank
                 && !after_longer_name
                 && !vessel
-                && (!in_headline || (titled && named_in_body()))
+                && (!in_headline
+                    || (titled
+                        && (named_in_body()
+                            || (words >= 2
+                                && g.lexicon.given_names.contains(&tok(text, t).to_lowercase())))))
                 && match words {
                     // "Prigozhin's wife Polina, daughter Lyubov, and son Pavel"
                     1 => titled || (i > s.first && person_noun_at(text, g, &tokens[i - 1])),
@@ -788,6 +811,18 @@ fn named_by_head(
         }
         let start = doc.tokens[k].start;
         if overlapping(out, start, h1).is_some() {
+            continue;
+        }
+        // "Leulumoega District Hospital": the head is inside a longer name.
+        let next = doc.token_at_or_after(h1);
+        if doc.tokens.get(next).is_some_and(|n| {
+            let w = tok(text, n);
+            n.start == h1 + 1
+                && n.word
+                && w.starts_with(char::is_uppercase)
+                && !CALENDAR.contains(&w.to_lowercase().as_str())
+        }) && next < s.last
+        {
             continue;
         }
         let name = text.get(start..h1).unwrap_or("").to_string();
@@ -1464,6 +1499,22 @@ mod tests {
         assert_eq!(
             people("Italian Prime Ministers Giulio Amatore and Lamberto Dinelli came."),
             ["Giulio Amatore", "Lamberto Dinelli"]
+        );
+    }
+
+    /// Protects places kept out of longer names: a one-word place before
+    /// the head of another name, a head word inside a longer name; a
+    /// weekday after a name ends it.
+    #[test]
+    fn places_inside_longer_names_are_no_places() {
+        let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");
+        assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("Wards opened at Leulumoega District Hospital.");
+        assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("A missile was fired at Shayrat Airfield Saturday.");
+        assert!(
+            found.iter().any(|m| m.starts_with("Shayrat Airfield=")),
+            "{found:?}"
         );
     }
 
