@@ -58,6 +58,10 @@ pub enum Command {
         /// Only names or aliases containing this text.
         #[arg(long = "match", value_name = "TEXT")]
         matching: Option<String>,
+        /// Only people named by one word that no full name absorbed, with
+        /// the full names in the graph that share it as surname.
+        #[arg(long, conflicts_with_all = ["kind", "matching"])]
+        unresolved: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,

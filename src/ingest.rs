@@ -34,7 +34,10 @@ impl Report {
             self.failed,
             self.stats.entities_added,
             self.stats.edges_added
-        )
+        ) + &match self.stats.surnames_joined {
+            0 => String::new(),
+            n => format!("; {n} surname-only mentions joined to the one person of that surname"),
+        }
     }
 }
 

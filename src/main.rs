@@ -94,9 +94,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Entities {
+            unresolved: true,
+            format,
+            ..
+        } => {
+            let store = open_store(&cli)?;
+            let list = store.unresolved_surnames()?;
+            let (header, rows) = report::unresolved_rows(&list);
+            match format {
+                TableFormat::Json => out(&json(&report::unresolved_json(&list)?)?)?,
+                TableFormat::Csv => out(&report::csv(&header, &rows))?,
+                TableFormat::Table => out(&report::table(&header, &rows))?,
+            }
+        }
+        Command::Entities {
             kind,
             matching,
             format,
+            ..
         } => {
             let store = open_store(&cli)?;
             let list = store.entities(*kind, matching.as_deref())?;

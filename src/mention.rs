@@ -74,6 +74,11 @@ impl Mention {
     }
 }
 
+/// Grades written after a rank ("Specialist Five", "Private First").
+const RANK_GRADES: &[&str] = &[
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "First",
+];
+
 /// Calendar words: capitalised, never a name, and often right after one
 /// ("Wu Bangguo Wednesday").
 const CALENDAR: &[&str] = &[
@@ -408,12 +413,25 @@ pub fn find_with_cues(
     let mut people = Vec::new();
     // Per person found: its tokens and whether it has evidence of its own.
     let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    let mut graded = None;
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut i = s.first;
         while i < s.last {
             let t = &tokens[i];
             let w = tok(text, t);
             if !t.word || in_known(t, &out) || in_title(t) || !is_name_word(w, g) {
+                i += 1;
+                continue;
+            }
+            // "Specialist Five Dennis M. Fujii": a grade after a rank is the
+            // rank's, and the name after it is titled by the rank.
+            if RANK_GRADES.contains(&w)
+                && i > s.first
+                && g.lexicon
+                    .honorifics
+                    .contains(&tok(text, &tokens[i - 1]).to_lowercase())
+            {
+                graded = Some(i + 1);
                 i += 1;
                 continue;
             }
@@ -491,7 +509,8 @@ pub fn find_with_cues(
                 }
             }
             let titled = i > s.first
-                && (title_ending_at(&titles, tokens[i - 1].end).is_some()
+                && (graded == Some(i)
+                    || title_ending_at(&titles, tokens[i - 1].end).is_some()
                     || after_portfolio
                     || before
                         .as_deref()
@@ -562,8 +581,19 @@ pub fn find_with_cues(
                             || (words >= 2
                                 && g.lexicon.given_names.contains(&tok(text, t).to_lowercase())))))
                 && match words {
-                    // "Prigozhin's wife Polina, daughter Lyubov, and son Pavel"
-                    1 => titled || (i > s.first && person_noun_at(text, g, &tokens[i - 1])),
+                    // "Prigozhin's wife Polina, daughter Lyubov, and son Pavel";
+                    // not after a plural title ("the Emerging Leaders Medal")
+                    // nor before a number ("General License 20").
+                    1 => {
+                        let plural_title = i > s.first
+                            && title_ending_at(&titles, tokens[i - 1].end).is_some()
+                            && tok(text, &tokens[i - 1]).ends_with('s');
+                        let numbered = tokens.get(end_tok).is_some_and(|n| {
+                            tok(text, n).starts_with(|c: char| c.is_ascii_digit())
+                        });
+                        (titled && !plural_title && !numbered)
+                            || (i > s.first && person_noun_at(text, g, &tokens[i - 1]))
+                    }
                     2..=4 => {
                         let w = tok(text, t);
                         let adverbial =

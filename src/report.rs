@@ -83,6 +83,39 @@ pub fn entity_rows(
     (header, rows)
 }
 
+/// One-word people left unresolved, each with the full names that share
+/// the surname: a table's header and rows.
+pub fn unresolved_rows(list: &[(EntityRow, Vec<String>)]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let rows = list
+        .iter()
+        .map(|(e, full)| {
+            vec![
+                e.name.clone(),
+                e.articles.to_string(),
+                e.key.clone(),
+                full.join("|"),
+            ]
+        })
+        .collect();
+    (vec!["name", "articles", "id", "same surname"], rows)
+}
+
+/// One-word people left unresolved as JSON objects, each with a
+/// `same_surname` array of full names.
+pub fn unresolved_json(
+    list: &[(EntityRow, Vec<String>)],
+) -> Result<Vec<serde_json::Value>, serde_json::Error> {
+    list.iter()
+        .map(|(e, full)| {
+            let mut v = serde_json::to_value(e)?;
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("same_surname".into(), full.clone().into());
+            }
+            Ok(v)
+        })
+        .collect()
+}
+
 /// Entities as JSON objects, each with a `members` array of names.
 pub fn entities_with_members(
     list: &[EntityRow],

@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_evidence_via.sql",
         include_str!("../migrations/0003_evidence_via.sql"),
     ),
+    (
+        "0004_person_surname.sql",
+        include_str!("../migrations/0004_person_surname.sql"),
+    ),
 ];
 
 /// Why the store failed.
@@ -94,6 +98,9 @@ pub struct IngestStats {
     pub entities_added: usize,
     /// New edges.
     pub edges_added: usize,
+    /// One-word person names joined to the one person of that surname
+    /// already in the graph.
+    pub surnames_joined: usize,
 }
 
 impl std::ops::AddAssign for IngestStats {
@@ -103,6 +110,7 @@ impl std::ops::AddAssign for IngestStats {
         self.unchanged += o.unchanged;
         self.entities_added += o.entities_added;
         self.edges_added += o.edges_added;
+        self.surnames_joined += o.surnames_joined;
     }
 }
 
@@ -276,8 +284,14 @@ impl Store {
     ) -> Result<IngestStats, StoreError> {
         let tx = self.conn.transaction()?;
         let mut stats = IngestStats::default();
+        let mut surnames = Vec::new();
         for (article, x) in batch {
-            stats += write_article(&tx, article, x, g)?;
+            stats += write_article(&tx, article, x, g, &mut surnames)?;
+        }
+        surnames.sort();
+        surnames.dedup();
+        for surname in &surnames {
+            stats.surnames_joined += join_surname_nodes(&tx, surname)?;
         }
         tx.commit()?;
         Ok(stats)
@@ -320,6 +334,27 @@ impl Store {
                 name,
                 articles: n as usize,
             });
+        }
+        Ok(out)
+    }
+
+    /// People named by one word only that no full name absorbed: each with
+    /// the full names in the graph that share it as surname (two or more, or
+    /// one holding an office for another body), so that a user can merge.
+    pub fn unresolved_surnames(&self) -> Result<Vec<(EntityRow, Vec<String>)>, StoreError> {
+        let mut out = Vec::new();
+        for row in self.entities(Some(Kind::Person), None)? {
+            if row.name.contains(' ') || !row.key.starts_with("person/") {
+                continue;
+            }
+            let full: Vec<String> = self
+                .conn
+                .prepare_cached(
+                    "SELECT name FROM entity WHERE surname = ?1 AND kind = 'person' ORDER BY name",
+                )?
+                .query_map([&row.name], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            out.push((row, full));
         }
         Ok(out)
     }
@@ -502,12 +537,132 @@ impl Store {
     }
 }
 
+/// The one person already in the graph whose surname is this one-word
+/// person's name ("Cortizo" -> Laurentino Cortizo), when the article names
+/// nobody else so and the two hold no offices for different states. Two or
+/// more such people (Moïse, Hussein) join none: the name stays its own node,
+/// which `unresolved_surnames` lists.
+fn by_surname(
+    tx: &Transaction,
+    x: &Extraction,
+    i: usize,
+    e: &crate::resolve::Entity,
+) -> Result<Option<i64>, StoreError> {
+    if e.kind != Kind::Person || e.known.is_some() || e.name.contains(' ') {
+        return Ok(None);
+    }
+    let ids: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM entity WHERE surname = ?1 AND kind = 'person' LIMIT 2")?
+        .query_map([&e.name], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let [id] = ids[..] else {
+        return Ok(None);
+    };
+    // The offices the article gives the surname, against those the graph
+    // gives the full name: both stated and for different bodies, two people.
+    let here: Vec<&str> = x
+        .relations
+        .iter()
+        .filter(|r| r.edge == EdgeType::Represents && r.source == i)
+        .map(|r| x.entities[r.target].key.as_str())
+        .collect();
+    if here.is_empty() {
+        return Ok(Some(id));
+    }
+    let there: Vec<String> = tx
+        .prepare_cached(
+            "SELECT t.key FROM edge JOIN entity t ON t.id = edge.target_id
+             WHERE edge.source_id = ?1 AND edge.type = 'represents'",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let clash = !there.is_empty() && !there.iter().any(|k| here.contains(&k.as_str()));
+    Ok((!clash).then_some(id))
+}
+
+/// A person first named by surname alone ("Cortizo") and later in full
+/// ("Laurentino Cortizo"): when the full name is the only one in the graph
+/// with that surname, the surname's node joins it: its mentions, aliases and
+/// evidence move over, and its edges merge into the full name's. Returns
+/// how many nodes joined (0 or 1).
+fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreError> {
+    let full: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM entity WHERE surname = ?1 AND kind = 'person' LIMIT 2")?
+        .query_map([surname], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let [full] = full[..] else { return Ok(0) };
+    let one: Option<i64> = tx
+        .prepare_cached(
+            "SELECT id FROM entity WHERE name = ?1 AND kind = 'person' AND surname IS NULL
+               AND qid IS NULL AND key = 'person/' || ?2",
+        )?
+        .query_row(params![surname, crate::resolve::slug(surname)], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(one) = one else { return Ok(0) };
+    // Offices for different bodies on both sides: two people.
+    let bodies = |id: i64| -> Result<Vec<i64>, StoreError> {
+        Ok(tx
+            .prepare_cached(
+                "SELECT target_id FROM edge WHERE source_id = ?1 AND type = 'represents'",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?)
+    };
+    let (a, b) = (bodies(one)?, bodies(full)?);
+    if !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x)) {
+        return Ok(0);
+    }
+    tx.prepare_cached("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")?
+        .execute([one, full])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO alias (entity_id, alias, folded)
+         SELECT ?2, alias, folded FROM alias WHERE entity_id = ?1",
+    )?
+    .execute([one, full])?;
+    let edges: Vec<(i64, i64, String, i64, bool)> = tx
+        .prepare_cached(
+            "SELECT id, source_id, type, target_id, flagged FROM edge
+             WHERE source_id = ?1 OR target_id = ?1",
+        )?
+        .query_map([one], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (id, s, ty, t, flagged) in edges {
+        let (s, t) = (
+            if s == one { full } else { s },
+            if t == one { full } else { t },
+        );
+        if s != t {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![s, ty, t, flagged])?;
+            tx.prepare_cached(
+                "UPDATE evidence SET edge_id = (SELECT id FROM edge WHERE source_id = ?2 AND type = ?3
+                   AND target_id = ?4 AND flagged = ?5) WHERE edge_id = ?1",
+            )?
+            .execute(params![id, s, ty, t, flagged])?;
+        }
+        tx.prepare_cached("DELETE FROM edge WHERE id = ?1")?
+            .execute([id])?;
+    }
+    tx.prepare_cached("DELETE FROM alias WHERE entity_id = ?1")?
+        .execute([one])?;
+    tx.prepare_cached("DELETE FROM entity WHERE id = ?1")?
+        .execute([one])?;
+    Ok(1)
+}
+
 /// Writes one article inside the caller's transaction.
 fn write_article(
     tx: &Transaction,
     a: &Article,
     x: &Extraction,
     g: &Gazetteer,
+    surnames: &mut Vec<String>,
 ) -> Result<IngestStats, StoreError> {
     let mut stats = IngestStats::default();
     let hash = a.content_hash();
@@ -541,19 +696,31 @@ fn write_article(
     let article_id = tx.last_insert_rowid();
 
     let mut find = tx.prepare_cached("SELECT id FROM entity WHERE key = ?1")?;
-    let mut insert =
-        tx.prepare_cached("INSERT INTO entity (key, kind, name, qid) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO entity (key, kind, name, qid, surname) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
     let mut alias = tx.prepare_cached(
         "INSERT OR IGNORE INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)",
     )?;
     let mut ids = Vec::with_capacity(x.entities.len());
-    for e in &x.entities {
-        let id: Option<i64> = find.query_row([&e.key], |r| r.get(0)).optional()?;
+    for (i, e) in x.entities.iter().enumerate() {
+        let mut id: Option<i64> = find.query_row([&e.key], |r| r.get(0)).optional()?;
+        if id.is_none() {
+            id = by_surname(tx, x, i, e)?;
+            if let Some(id) = id {
+                stats.surnames_joined += 1;
+                alias.execute(params![id, e.name, fold(&e.name)])?;
+            }
+        }
         let id = match id {
             Some(id) => id,
             None => {
                 let qid = e.known.and_then(|k| g.entry(k).qid.clone());
-                insert.execute(params![e.key, e.kind.as_str(), e.name, qid])?;
+                let surname = (e.kind == Kind::Person)
+                    .then(|| e.name.rsplit_once(' ').map(|(_, last)| last))
+                    .flatten();
+                insert.execute(params![e.key, e.kind.as_str(), e.name, qid, surname])?;
+                surnames.extend(surname.map(str::to_string));
                 let id = tx.last_insert_rowid();
                 stats.entities_added += 1;
                 let known: Vec<&str> = e.known.map(|k| g.names_of(k)).unwrap_or_default();
@@ -625,6 +792,102 @@ mod tests {
     fn migrates_to_latest() {
         let s = Store::open_in_memory().unwrap();
         assert_eq!(s.version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    fn ingest(s: &mut Store, key: &str, body: &str) -> IngestStats {
+        let g = Gazetteer::builtin().unwrap();
+        let a = Article::from_body(key, body);
+        let x = crate::extract::extract(&a, &g);
+        s.ingest_batch(&[(a, x)], &g).unwrap()
+    }
+
+    /// Each person node's name, with its mention count and its edges as
+    /// "type other-end" (sorted).
+    fn people(s: &Store) -> Vec<(String, i64, Vec<String>)> {
+        let mut q = s
+            .conn
+            .prepare(
+                "SELECT e.name, (SELECT count(*) FROM mention WHERE entity_id = e.id),
+                   (SELECT group_concat(x, ', ') FROM (SELECT g.type || ' ' || t.name AS x
+                      FROM edge g JOIN entity t
+                        ON t.id = CASE g.source_id WHEN e.id THEN g.target_id ELSE g.source_id END
+                      WHERE e.id IN (g.source_id, g.target_id) ORDER BY x))
+                 FROM entity e WHERE e.kind = 'person' ORDER BY e.name",
+            )
+            .unwrap();
+        q.query_map([], |r| {
+            let edges: Option<String> = r.get(2)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                edges
+                    .map(|e| e.split(", ").map(str::to_string).collect())
+                    .unwrap_or_default(),
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    }
+
+    const SURNAME: &str = "President Zorvatu of Moldova met Russian President Vladimir Putin.";
+    const FULL: &str = "Moldovan President Ilie Zorvatu spoke on Monday.";
+
+    /// Protects issue 15's one node per person across articles: a surname
+    /// alone joins the one full name of that surname, whichever came first,
+    /// and its mentions and edges move with it.
+    #[test]
+    fn a_surname_joins_the_one_full_name_in_either_order() {
+        for order in [[SURNAME, FULL], [FULL, SURNAME]] {
+            let mut s = Store::open_in_memory().unwrap();
+            let joined: usize = order
+                .iter()
+                .enumerate()
+                .map(|(i, body)| ingest(&mut s, &format!("a{i}"), body).surnames_joined)
+                .sum();
+            assert_eq!(joined, 1, "{order:?}");
+            let zorvatu = people(&s)
+                .into_iter()
+                .find(|p| p.0.contains("Zorvatu"))
+                .unwrap();
+            assert_eq!(
+                zorvatu,
+                (
+                    "Ilie Zorvatu".to_string(),
+                    2,
+                    vec![
+                        "met-with Vladimir Putin".to_string(),
+                        "represents Moldova".to_string()
+                    ]
+                ),
+                "{order:?}"
+            );
+            assert!(s.unresolved_surnames().unwrap().is_empty());
+        }
+    }
+
+    /// Protects against merging two people who share a surname, and
+    /// against merging across offices for different states; both stay
+    /// listed as unresolved with their candidates.
+    #[test]
+    fn a_shared_or_clashing_surname_stays_unresolved() {
+        let mut s = Store::open_in_memory().unwrap();
+        ingest(&mut s, "a", FULL);
+        ingest(&mut s, "b", "Dara Zorvatu, a singer, spoke on Tuesday.");
+        assert_eq!(ingest(&mut s, "c", SURNAME).surnames_joined, 0);
+        let left = s.unresolved_surnames().unwrap();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].0.name, "Zorvatu");
+        assert_eq!(left[0].1, ["Dara Zorvatu", "Ilie Zorvatu"]);
+
+        let mut s = Store::open_in_memory().unwrap();
+        ingest(
+            &mut s,
+            "a",
+            "Romanian President Ilie Zorvatu spoke on Monday.",
+        );
+        assert_eq!(ingest(&mut s, "b", SURNAME).surnames_joined, 0);
+        assert_eq!(s.unresolved_surnames().unwrap()[0].1, ["Ilie Zorvatu"]);
     }
 
     /// Protects the refusal of a database from a newer geokg.

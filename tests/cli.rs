@@ -425,3 +425,59 @@ fn eval_ablates_each_mechanism() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("unknown mechanism"), "{}", stderr(&o));
 }
+
+/// Protects issue 15's surname handling through the binary: a surname read
+/// in one file joins the one full name read in another (the summary says
+/// so), and a surname two people share stays its own node, listed by
+/// `entities --unresolved` with both candidates.
+#[test]
+fn surnames_join_across_articles_or_are_listed_unresolved() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("Headline\n\n{body}\n")).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let a = write(
+        "a.txt",
+        "President Zorvatu of Moldova met Russian President Vladimir Putin.",
+    );
+    let b = write("b.txt", "Moldovan President Ilie Zorvatu spoke on Monday.");
+    let c = write(
+        "c.txt",
+        "Finance Minister Ana Petrescu and her deputy Dan Petrescu met.",
+    );
+    let d = write("d.txt", "Minister Petrescu of Moldova met Vladimir Putin.");
+    let db = dir.path().join("g.db");
+    let o = run(&["ingest", &a, &b, &c, &d], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("; 1 surname-only mentions joined"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["entities", "--unresolved", "--format", "json"], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let got: Vec<(String, Vec<String>)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let same = e["same_surname"].as_array().unwrap();
+            (
+                e["name"].as_str().unwrap().to_string(),
+                same.iter()
+                    .map(|n| n.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "Petrescu".to_string(),
+            vec!["Ana Petrescu".to_string(), "Dan Petrescu".to_string()]
+        )]
+    );
+}
