@@ -406,7 +406,7 @@ pub fn find_with_cues(
     });
 
     // 3b. Unknown organisations and places named with a head word.
-    named_by_head(text, doc, g, &mut out, headline_end);
+    named_by_head(text, doc, g, &titles, &mut out, headline_end);
     let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
 
     // 4. People by name shape.
@@ -809,6 +809,7 @@ fn named_by_head(
     text: &str,
     doc: &Doc,
     g: &Gazetteer,
+    titles: &[Title<'_>],
     out: &mut Vec<Mention>,
     headline_end: usize,
 ) {
@@ -843,7 +844,8 @@ fn named_by_head(
         if overlapping(out, start, h1).is_some() {
             continue;
         }
-        // "Leulumoega District Hospital": the head is inside a longer name.
+        // "Leulumoega District Hospital": the head is inside a longer name
+        // (but "... Research Institute Director Ane Alencar" ends at it).
         let next = doc.token_at_or_after(h1);
         if doc.tokens.get(next).is_some_and(|n| {
             let w = tok(text, n);
@@ -851,6 +853,11 @@ fn named_by_head(
                 && n.word
                 && w.starts_with(char::is_uppercase)
                 && !CALENDAR.contains(&w.to_lowercase().as_str())
+                && title_starting_at(titles, n.start).is_none()
+                && !g
+                    .lexicon
+                    .honorifics
+                    .contains(&w.trim_end_matches('.').to_lowercase())
         }) && next < s.last
         {
             continue;
@@ -1544,6 +1551,13 @@ mod tests {
         let found = mentions("A missile was fired at Shayrat Airfield Saturday.");
         assert!(
             found.iter().any(|m| m.starts_with("Shayrat Airfield=")),
+            "{found:?}"
+        );
+        let found = mentions("Forest Research Institute Director Ane Alencar spoke.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("Forest Research Institute=")),
             "{found:?}"
         );
     }
