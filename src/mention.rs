@@ -814,6 +814,7 @@ fn named_by_head(
     headline_end: usize,
 ) {
     let mut found = Vec::new();
+    let mut absorbed = Vec::new();
     for (h0, h1, kind) in g.lexicon.find_heads(text) {
         if h0 < headline_end {
             continue;
@@ -824,14 +825,21 @@ fn named_by_head(
         let s = doc.sentences[sentence];
         let hi = doc.token_at_or_after(h0);
         let mut k = hi;
-        while k > s.first && hi - k < 4 {
+        while k > s.first && hi - k < 6 {
             let t = doc.tokens[k - 1];
             let w = tok(text, &t);
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            if !t.word || !capital || NAME_STOPS.contains(&w.to_lowercase().as_str()) {
+            // "Myanmar Chemical & Machinery Company"
+            let ampersand = w == "&" && k - 1 > s.first;
+            if !ampersand
+                && (!t.word || !capital || NAME_STOPS.contains(&w.to_lowercase().as_str()))
+            {
                 break;
             }
             k -= 1;
+        }
+        if tok(text, &doc.tokens[k]) == "&" {
+            k += 1;
         }
         // A sentence's first word is capitalised anyway; it needs a second.
         if k == s.first && hi - k == 1 {
@@ -840,10 +848,37 @@ fn named_by_head(
         if k == hi {
             continue;
         }
-        let start = doc.tokens[k].start;
-        if overlapping(out, start, h1).is_some() {
+        // "Ethiopian Human Rights Commission", "Iran Petrochemical Company":
+        // a state or place (or its adjective) opening the name is part of
+        // it, unless an organ word follows it ("Russian Security Council" is
+        // Russia's).
+        let mut start = doc.tokens[k].start;
+        let mut demonym = None;
+        if let Some(m) = overlapping(out, doc.tokens[k].start, doc.tokens[k].end) {
+            let place = out[m]
+                .reading()
+                .is_some_and(|r| matches!(g.entry(r.entity).kind, Kind::State | Kind::Region));
+            let after = doc.token_at_or_after(out[m].end);
+            let organ = doc
+                .tokens
+                .get(after)
+                .is_some_and(|t| g.lexicon.organs.contains(&tok(text, t).to_lowercase()));
+            // "the U.S.-Japan Alliance" is between the two states.
+            let compound = text.get(..out[m].start).is_some_and(|b| b.ends_with('-'));
+            if place && out[m].start == start && after <= hi && !organ && !compound {
+                demonym = Some(m);
+                k = after;
+            }
+        }
+        if overlapping(out, doc.tokens[k].start, h1).is_some() {
             continue;
         }
+        if let Some(m) = demonym {
+            start = out[m].start;
+        }
+        // "Institute of Human Rights", "League for the Defence of Human
+        // Rights": the name goes on through "of"/"for" and capitalised words.
+        let h1 = extend_of_name(text, doc, out, h1, s.last);
         // "Leulumoega District Hospital": the head is inside a longer name
         // (but "... Research Institute Director Ane Alencar" ends at it).
         let next = doc.token_at_or_after(h1);
@@ -862,6 +897,9 @@ fn named_by_head(
         {
             continue;
         }
+        if let Some(m) = demonym {
+            absorbed.push(out[m].start);
+        }
         let name = text.get(start..h1).unwrap_or("").to_string();
         found.push(Mention {
             start,
@@ -875,8 +913,40 @@ fn named_by_head(
             title_ref: None,
         });
     }
+    out.retain(|m| !absorbed.contains(&m.start));
     out.extend(found);
     out.sort_by_key(|m| m.start);
+}
+
+/// The end of a head-named name that goes on through "of" or "for" and
+/// capitalised words ("Institute of Human Rights", "League for the Defence
+/// of Human Rights", "Council for the Welfare of Immigrants"); `end` when
+/// nothing follows or what follows is a name already found ("Commission of
+/// Ukraine" stays "Commission").
+fn extend_of_name(text: &str, doc: &Doc, out: &[Mention], end: usize, last: usize) -> usize {
+    let tokens = &doc.tokens;
+    let mut i = doc.token_at_or_after(end);
+    let mut new_end = end;
+    while i < last && matches!(tok(text, &tokens[i]), "of" | "for") {
+        let mut j = i + 1;
+        if j < last && tok(text, &tokens[j]) == "the" {
+            j += 1;
+        }
+        let from = j;
+        while j < last
+            && tokens[j].word
+            && tok(text, &tokens[j]).starts_with(char::is_uppercase)
+            && overlapping(out, tokens[j].start, tokens[j].end).is_none()
+        {
+            j += 1;
+        }
+        if j == from {
+            break;
+        }
+        new_end = tokens[j - 1].end;
+        i = j;
+    }
+    new_end
 }
 
 /// "the Donetsk and Lugansk People's Republics": each conjunct with the
@@ -1559,6 +1629,37 @@ mod tests {
                 .iter()
                 .any(|m| m.starts_with("Forest Research Institute=")),
             "{found:?}"
+        );
+    }
+
+    /// Protects organisations named with a head word: through "of"/"for",
+    /// with a demonym or "&" in front, company suffixes; an organ word after
+    /// the demonym keeps the state's organ.
+    #[test]
+    fn organisations_by_head() {
+        let orgs = |t: &str| -> Vec<String> {
+            mentions(t)
+                .into_iter()
+                .filter(|m| m.contains("=organization:"))
+                .map(|m| m.split('=').next().unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(
+            orgs(
+                "The Estonian Institute of Human Rights and the Tunisian League for the Defence of Human Rights spoke."
+            ),
+            [
+                "Estonian Institute of Human Rights",
+                "Tunisian League for the Defence of Human Rights"
+            ]
+        );
+        assert_eq!(
+            orgs("It named Myanmar Chemical & Machinery Company Limited."),
+            ["Myanmar Chemical & Machinery Company Limited"]
+        );
+        assert_eq!(
+            orgs("The Russian Security Council met."),
+            Vec::<String>::new()
         );
     }
 
