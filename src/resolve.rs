@@ -162,8 +162,9 @@ fn choose(
     g: &Gazetteer,
     m: &Mention,
     readings: &[Reading],
-    states: &HashSet<EntityIdx>,
+    context: &Context,
 ) -> Option<EntityIdx> {
+    let states = &context.states;
     if let Some(cap) = readings.iter().find(|r| r.class == FormClass::Capital) {
         if m.acting {
             return Some(cap.entity);
@@ -187,14 +188,95 @@ fn choose(
         if let Some(&e) = distinct.iter().find(|&&e| states.contains(&e)) {
             return Some(e);
         }
-        if let Some(&e) = distinct
-            .iter()
-            .find(|&&e| g.entry(e).part_of.is_some_and(|p| states.contains(&p)))
+        // Listed with states ("Croatia, Georgia, Hungary"): the state.
+        if context.listed_with_state.contains(&m.start)
+            && let Some(&e) = distinct.iter().find(|&&e| g.entry(e).kind == Kind::State)
         {
+            return Some(e);
+        }
+        // A place inside a state the article names other places of
+        // ("Atlanta, Georgia"); naming the state alone is not enough, as
+        // every release of its government does.
+        if let Some(&e) = distinct.iter().find(|&&e| {
+            context.places_in.contains(&e)
+                || g.entry(e)
+                    .part_of
+                    .is_some_and(|p| context.places_in.contains(&p))
+        }) {
             return Some(e);
         }
     }
     distinct.first().copied()
+}
+
+/// What an article says that settles an ambiguous name.
+struct Context {
+    /// States the article names unambiguously, or through a party or place
+    /// of theirs.
+    states: HashSet<EntityIdx>,
+    /// States and provinces the article names unambiguous places of.
+    places_in: HashSet<EntityIdx>,
+    /// Starts of mentions listed next to a state ("A, B and C").
+    listed_with_state: HashSet<usize>,
+}
+
+impl Context {
+    fn of(text: &str, mentions: &[Mention], g: &Gazetteer) -> Context {
+        let one = |m: &Mention| match &m.what {
+            What::Known(r) if r.len() == 1 => Some(r[0].entity),
+            _ => None,
+        };
+        let is_state = |m: &Mention| one(m).is_some_and(|e| g.entry(e).kind == Kind::State);
+        let states = mentions
+            .iter()
+            .filter_map(|m| {
+                let e = g.entry(one(m)?);
+                if e.kind == Kind::State {
+                    one(m)
+                } else {
+                    e.part_of
+                }
+            })
+            .filter(|&s| g.entry(s).kind == Kind::State)
+            .collect();
+        let places_in = mentions
+            .iter()
+            .filter_map(|m| {
+                let e = g.entry(one(m)?);
+                if e.kind == Kind::Region {
+                    e.part_of
+                } else {
+                    None
+                }
+            })
+            // a city's province, and the province's state
+            .flat_map(|p| [Some(p), g.entry(p).part_of])
+            .flatten()
+            .collect();
+        let joined = |a: &Mention, b: &Mention| {
+            text.get(a.end..b.start)
+                .is_some_and(|gap| matches!(gap.trim(), "," | "and" | ", and" | "or" | ", or"))
+        };
+        let listed_with_state = mentions
+            .windows(2)
+            .flat_map(|w| {
+                let (a, b) = (&w[0], &w[1]);
+                let mut out = Vec::new();
+                if joined(a, b) && is_state(a) {
+                    out.push(b.start);
+                }
+                if joined(a, b) && is_state(b) {
+                    out.push(a.start);
+                }
+                out
+            })
+            .collect();
+        Context {
+            states,
+            places_in,
+            listed_with_state,
+        }
+    }
 }
 
 /// A known entity of `kind` whose name or an alias ends with `name`, part of
@@ -235,21 +317,8 @@ pub fn resolve(
 ) -> Resolved {
     // States named unambiguously anywhere in the article: context for the rest.
     // A party or region of a state ("Georgian Dream") names that state too.
-    let states: HashSet<EntityIdx> = mentions
-        .iter()
-        .filter_map(|m| match &m.what {
-            What::Known(r) if r.len() == 1 => {
-                let e = g.entry(r[0].entity);
-                if e.kind == Kind::State {
-                    Some(r[0].entity)
-                } else {
-                    e.part_of
-                }
-            }
-            _ => None,
-        })
-        .filter(|&s| g.entry(s).kind == Kind::State)
-        .collect();
+    let context = Context::of(text, &mentions, g);
+    let states = &context.states;
 
     // Full names of people in the article, by surname.
     let mut full: Vec<(String, Option<EntityIdx>)> = Vec::new();
@@ -368,7 +437,7 @@ pub fn resolve(
         let surface = strip_possessive(text.get(m.start..m.end).unwrap_or("")).trim();
         let e = match &m.what {
             What::Known(readings) => {
-                let Some(chosen) = choose(g, m, readings, &states) else {
+                let Some(chosen) = choose(g, m, readings, &context) else {
                     continue;
                 };
                 // A single-word surname alias of a gazetteer person goes to
@@ -403,7 +472,7 @@ pub fn resolve(
             // "the Labor Party" in an Australian story is the Australian Labor
             // Party the gazetteer knows: a unique known name of the same kind
             // that ends with this one and belongs to a state the article names.
-            What::New { name, kind } => match known_by_suffix(g, name, *kind, &states) {
+            What::New { name, kind } => match known_by_suffix(g, name, *kind, states) {
                 Some(k) => Some(b.known(k)),
                 None => Some(b.unknown(name, *kind)),
             },
@@ -589,6 +658,34 @@ mod tests {
             .collect();
         assert_eq!(witkoff.len(), 1, "{:?}", names(&r));
         assert_eq!(witkoff[0].aliases, ["Witkoff"]);
+    }
+
+    /// Protects ambiguous names: "Georgia" is the state in a US release
+    /// (naming the United States is not enough for the US state), in a list
+    /// of states, and the US state beside another US place.
+    #[test]
+    fn georgia_the_state_or_the_us_state() {
+        let kind_of_georgia = |t: &str| {
+            run(t)
+                .entities
+                .iter()
+                .find(|e| e.name.contains("Georgia"))
+                .map(|e| e.kind)
+        };
+        assert_eq!(
+            kind_of_georgia("The United States thanks the Government of Georgia for its help."),
+            Some(Kind::State)
+        );
+        assert_eq!(
+            kind_of_georgia(
+                "Delegates came from Arizona, Texas and Chicago, and from Croatia, Georgia and Hungary."
+            ),
+            Some(Kind::State)
+        );
+        assert_eq!(
+            kind_of_georgia("The United States thanked Texas. Georgia welcomed it too."),
+            Some(Kind::Region)
+        );
     }
 
     /// Protects capitals: acting is the state, a place is the city.
