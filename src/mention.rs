@@ -79,6 +79,32 @@ const RANK_GRADES: &[&str] = &[
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "First",
 ];
 
+/// Compass words that open a place's name ("Eastern Ghouta").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+];
+
 /// Calendar words: capitalised, never a name, and often right after one
 /// ("Wu Bangguo Wednesday").
 const CALENDAR: &[&str] = &[
@@ -290,9 +316,38 @@ pub fn find_with_cues(
                     && g.lexicon.nonname.contains(&w.to_lowercase())
                     && !CALENDAR.contains(&w.to_lowercase().as_str())
             });
-            if head {
+            // "the Eastern Tropical Pacific Marine Corridor", "Transatlantic
+            // Unity": after a capitalised word that names nothing, inside a
+            // longer name (a compass word is the place's: "Eastern Ghouta").
+            let first = doc.sentences[sentence].first;
+            let i = doc.token_at_or_after(m.start);
+            let inside = i > first + 1 && m.start >= headline_end && {
+                let p = &doc.tokens[i - 1];
+                let w = tok(text, p);
+                p.end + 1 == m.start
+                    && p.word
+                    && w.starts_with(char::is_uppercase)
+                    && !w.contains('-')
+                    && !COMPASS.contains(&w.to_lowercase().as_str())
+                    && !found.iter().any(|o| o.end == p.end)
+                    && !g.lexicon.honorifics.contains(&w.to_lowercase())
+                    && g.lexicon.find_titles(w).is_empty()
+            };
+            if head || inside {
                 continue;
             }
+        }
+        // "the Ohio-class submarine USS Maryland": a class or a ship.
+        let vessel = doc
+            .token_at_or_after(m.start)
+            .checked_sub(1)
+            .is_some_and(|p| {
+                g.lexicon
+                    .vessel_prefixes
+                    .contains(tok(text, &doc.tokens[p]))
+            });
+        if vessel || text.get(m.end..).is_some_and(|r| r.starts_with("-class")) {
+            continue;
         }
         out.push(Mention {
             start: m.start,
@@ -1616,6 +1671,12 @@ mod tests {
     fn places_inside_longer_names_are_no_places() {
         let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("They back the Eastern Tropical Pacific Marine Corridor.");
+        assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("They toured the Ohio-class submarine USS Maryland.");
+        assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("Shelling hit Russian-controlled Donetsk and Eastern Ghouta.");
+        assert!(found.iter().any(|m| m.starts_with("Donetsk=")), "{found:?}");
         let found = mentions("Wards opened at Leulumoega District Hospital.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
         let found = mentions("A missile was fired at Shayrat Airfield Saturday.");
