@@ -893,7 +893,7 @@ fn named_by_head(
             }
             k -= 1;
         }
-        if tok(text, &doc.tokens[k]) == "&" {
+        if doc.tokens.get(k).is_some_and(|t| tok(text, t) == "&") {
             k += 1;
         }
         // A sentence's first word is capitalised anyway; it needs a second.
