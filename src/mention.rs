@@ -309,12 +309,15 @@ pub fn find_with_cues(
             .is_some_and(|r| g.entry(r.entity).kind == Kind::Region);
         if place && !text.get(m.start..m.end).unwrap_or("").contains(' ') {
             let next = doc.token_at_or_after(m.end);
+            // ("Rakhine State", "Kherson Oblast" are the place itself.)
             let head = doc.tokens.get(next).is_some_and(|n| {
                 let w = tok(text, n);
                 n.start == m.end + 1
                     && w.starts_with(char::is_uppercase)
                     && g.lexicon.nonname.contains(&w.to_lowercase())
                     && !CALENDAR.contains(&w.to_lowercase().as_str())
+                    && w != "State"
+                    && !g.lexicon.find_heads(w).any(|(_, _, k)| k == Kind::Region)
             });
             // "the Eastern Tropical Pacific Marine Corridor", "Transatlantic
             // Unity": after a capitalised word that names nothing, inside a
@@ -1671,6 +1674,8 @@ mod tests {
     fn places_inside_longer_names_are_no_places() {
         let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("The truce may not apply to Rakhine State.");
+        assert!(found.iter().any(|m| m.contains("region")), "{found:?}");
         let found = mentions("They back the Eastern Tropical Pacific Marine Corridor.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
         let found = mentions("They toured the Ohio-class submarine USS Maryland.");
