@@ -175,6 +175,12 @@ fn is_initial(text: &str, tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| tok(text, t) == "." && t.start == tokens[i].end)
 }
 
+/// "P." as one token.
+fn is_dotted_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
 fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
 }
@@ -340,6 +346,18 @@ pub fn find_with_cues(
                 continue;
             }
         }
+        // "the Biden Administration" is a government, not the person.
+        let person = m
+            .readings
+            .first()
+            .is_some_and(|r| g.entry(r.entity).kind == Kind::Person);
+        if person
+            && text.get(m.end..).is_some_and(|r| {
+                r.starts_with(" Administration") || r.starts_with(" administration")
+            })
+        {
+            continue;
+        }
         // "the Ohio-class submarine USS Maryland": a class or a ship.
         let vessel = doc
             .token_at_or_after(m.start)
@@ -397,9 +415,17 @@ pub fn find_with_cues(
         let Some(p) = i.checked_sub(1).map(|p| &tokens[p]) else {
             return true;
         };
+        if p.end + 1 != m.start {
+            return true;
+        }
+        // "Monica P. Medina": the first name is before the initial.
+        let p = match tok(text, p) {
+            w if is_dotted_initial(w) && i >= 2 => &tokens[i - 2],
+            "." if i >= 3 && is_initial(text, tokens, i - 2) => &tokens[i - 3],
+            _ => p,
+        };
         let w = tok(text, p);
-        if p.end + 1 != m.start || !w.chars().next().is_some_and(char::is_uppercase) || in_title(p)
-        {
+        if !w.chars().next().is_some_and(char::is_uppercase) || in_title(p) {
             return true;
         }
         let person = m
@@ -507,6 +533,9 @@ pub fn find_with_cues(
                     j += 1;
                 } else if tj.word && is_initial(text, tokens, j) {
                     j += 2;
+                } else if is_dotted_initial(wj) && j + 1 < s.last {
+                    // "Monica P. Medina" when "P." is one token
+                    j += 1;
                 } else if (wj == "." && j == last_name + 1 && is_initial(text, tokens, last_name))
                     || (tj.word
                         && PARTICLES.contains(&wj)
@@ -1662,6 +1691,10 @@ mod tests {
             ["Leslie Marbury", "Vasquez"]
         );
         assert_eq!(
+            people("Then Monica P. Medinova met Republican Kevin McCarthyson."),
+            ["Monica P. Medinova", "Kevin McCarthyson"]
+        );
+        assert_eq!(
             people("Italian Prime Ministers Giulio Amatore and Lamberto Dinelli came."),
             ["Giulio Amatore", "Lamberto Dinelli"]
         );
@@ -1674,6 +1707,8 @@ mod tests {
     fn places_inside_longer_names_are_no_places() {
         let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("The Biden Administration agreed.");
+        assert!(found.iter().all(|m| !m.contains("person")), "{found:?}");
         let found = mentions("The truce may not apply to Rakhine State.");
         assert!(found.iter().any(|m| m.contains("region")), "{found:?}");
         let found = mentions("They back the Eastern Tropical Pacific Marine Corridor.");
