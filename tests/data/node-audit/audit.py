@@ -7,11 +7,11 @@ that evidence, and the judgements are kept here so that the audit can be
 re-scored and a later build's sample can reuse them (a node is identified by
 its key and kind, which do not change between builds for the same name).
 
-    audit.py sample DB [--n 200] [--seed 15] > sample.tsv
+    audit.py sample DB [--n 200] [--seed 15] [--draw hash|random] > sample.tsv
     audit.py score JUDGEMENTS.tsv [DB]        # precision per kind; duplicates
     audit.py dupes DB                          # one-word persons that repeat
                                                # a full-name person's surname
-    audit.py carry OLD_JUDGEMENTS.tsv NEW_SAMPLE.tsv > judgements.tsv
+    audit.py carry NEW_SAMPLE.tsv OLD_JUDGEMENTS.tsv... > judgements.tsv
                                                # reuse verdicts, blank the rest
 
 Sample columns: n, key, kind, name, articles, contexts (" || "-separated,
@@ -25,6 +25,7 @@ the mention in [[...]]). A judgement file adds `verdict` and `note`:
 Only `ok` counts as correct.
 """
 import argparse
+import hashlib
 import csv
 import random
 import re
@@ -63,8 +64,15 @@ def sample(args):
         "SELECT e.id, e.key, e.kind, e.name, COUNT(DISTINCT m.article_id) FROM entity e "
         "JOIN mention m ON m.entity_id = e.id GROUP BY e.id ORDER BY e.key"
     ).fetchall()
-    rng = random.Random(args.seed)
-    picked = sorted(rng.sample(nodes, min(args.n, len(nodes))), key=lambda r: r[1])
+    if args.draw == "random":
+        # How before-judgements.tsv and after-judgements.tsv were drawn.
+        rng = random.Random(args.seed)
+        picked = sorted(rng.sample(nodes, min(args.n, len(nodes))), key=lambda r: r[1])
+    else:
+        # The nodes whose keys hash lowest: a node that stays in a later
+        # build stays in its sample, so earlier verdicts carry over.
+        h = lambda r: hashlib.sha256(f"{args.seed}:{r[1]}:{r[2]}".encode()).hexdigest()
+        picked = sorted(sorted(nodes, key=h)[: args.n], key=lambda r: r[1])
     w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     w.writerow(["n", "key", "kind", "name", "articles", "contexts"])
     for n, (eid, key, kind, name, articles) in enumerate(picked, 1):
@@ -117,7 +125,9 @@ def report_dupes(db_path):
 
 
 def carry(args):
-    old = {(r["key"], r["kind"]): r for r in read(args.old)}
+    old = {}
+    for path in args.old:
+        old.update({(r["key"], r["kind"]): r for r in read(path)})
     w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     w.writerow(["n", "key", "kind", "name", "articles", "verdict", "note", "contexts"])
     for r in read(args.sample):
@@ -135,6 +145,7 @@ def main():
     s.add_argument("db")
     s.add_argument("--n", type=int, default=200)
     s.add_argument("--seed", type=int, default=15)
+    s.add_argument("--draw", choices=["hash", "random"], default="hash")
     s.set_defaults(run=sample)
     s = sub.add_parser("score")
     s.add_argument("judgements")
@@ -144,8 +155,8 @@ def main():
     s.add_argument("db")
     s.set_defaults(run=lambda a: report_dupes(a.db))
     s = sub.add_parser("carry")
-    s.add_argument("old")
     s.add_argument("sample")
+    s.add_argument("old", nargs="+")
     s.set_defaults(run=carry)
     args = p.parse_args()
     args.run(args)
