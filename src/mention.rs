@@ -728,35 +728,32 @@ pub fn find_with_cues(
         let joined = |a: (usize, usize, bool), b: (usize, usize, bool)| {
             b.0 > a.1 && (a.1..b.0).all(|k| matches!(tok(text, &tokens[k]), "," | "and" | "or"))
         };
-        loop {
-            let mut grew = false;
-            for k in 0..runs.len() {
-                if !runs[k].2
-                    && runs
-                        .iter()
-                        .any(|&r| r.2 && (joined(r, runs[k]) || joined(runs[k], r)))
-                {
-                    runs[k].2 = true;
-                    grew = true;
-                }
-            }
-            if !grew {
-                break;
+        // Runs are in text order, so only neighbours can be joined: one
+        // pass each way spreads the evidence along a list.
+        for k in 1..runs.len() {
+            if runs[k - 1].2 && joined(runs[k - 1], runs[k]) {
+                runs[k].2 = true;
             }
         }
-        let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
-        let proven: Vec<&str> = people
+        for k in (1..runs.len()).rev() {
+            if runs[k].2 && joined(runs[k - 1], runs[k]) {
+                runs[k - 1].2 = true;
+            }
+        }
+        let surname = |name: &'_ str| -> String { name.rsplit(' ').next().unwrap_or(name).into() };
+        let proven: std::collections::HashSet<&str> = people
             .iter()
             .zip(&runs)
             .filter(|(_, r)| r.2)
             .map(|(m, _)| text.get(m.start..m.end).unwrap_or(""))
             .collect();
-        let proven_surnames: Vec<String> = proven.iter().map(|n| surname(n)).collect();
+        let proven_surnames: std::collections::HashSet<String> =
+            proven.iter().map(|n| surname(n)).collect();
         let mut k = 0;
         people.retain(|m| {
             let keep = runs[k].2 || {
                 let name = text.get(m.start..m.end).unwrap_or("");
-                proven.contains(&name) || proven_surnames.contains(&surname(name))
+                proven.contains(name) || proven_surnames.contains(&surname(name))
             };
             k += 1;
             keep
@@ -798,11 +795,8 @@ fn person_context(
         return true;
     }
     // "democracy activist Kyaw Min Yu", "oligarchs: A, B"
-    let before = match word(i.wrapping_sub(1)).as_deref() {
-        Some(":") => i.wrapping_sub(2),
-        _ => i.wrapping_sub(1),
-    };
-    if i > 0 && person_noun(before) {
+    let colon = i > 1 && word(i - 1).as_deref() == Some(":");
+    if i > 0 && person_noun(if colon { i - 2 } else { i - 1 }) {
         return true;
     }
     // "the coach, Alireza Mehraban", "the Special Rapporteur on Violence
