@@ -304,6 +304,19 @@ pub fn find_with_cues(
                 continue;
             }
         }
+        // "Agence France-Presse": the same, with the name in front.
+        if let Some(rest) = text.get(m.end..).and_then(|r| r.strip_prefix('-')) {
+            let word_end = rest
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(rest.len(), |(i, _)| i);
+            let word = rest.get(..word_end).unwrap_or("");
+            let named = found.iter().any(|o| o.start == m.end + 1);
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if capital && word.chars().any(char::is_lowercase) && !named {
+                continue;
+            }
+        }
         if doc.sentences[sentence].end < m.end {
             continue;
         }
@@ -1701,6 +1714,11 @@ mod tests {
     fn places_inside_longer_names_are_no_places() {
         let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("He told Agence France-Presse that U.S.-Japan ties held.");
+        assert!(
+            found.iter().all(|m| !m.contains("FRA")) && found.iter().any(|m| m.contains("JPN")),
+            "{found:?}"
+        );
         let found = mentions("The Biden Administration agreed.");
         assert!(found.iter().all(|m| !m.contains("person")), "{found:?}");
         let found = mentions("The truce may not apply to Rakhine State.");
