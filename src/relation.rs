@@ -103,6 +103,9 @@ struct Modal {
     negated: bool,
     /// "could meet", "wants to attack".
     hypothetical: bool,
+    /// Under a condition ("if", "unless") before or after the cue: a
+    /// sanction so promised is a threat.
+    conditional: bool,
 }
 
 impl Modal {
@@ -110,6 +113,7 @@ impl Modal {
     const ASSERTED: Modal = Modal {
         negated: false,
         hypothetical: false,
+        conditional: false,
     };
 }
 
@@ -270,7 +274,7 @@ impl Ctx<'_> {
     /// in the cue's conjunct does too ("X wants Y to attack Z"), and so does
     /// a conditional clause ("if", "unless") anywhere before the cue.
     fn modality(&self, from: usize, to: usize) -> Modal {
-        let (mut neg, mut hyp) = (false, false);
+        let (mut neg, mut hyp, mut conditional) = (false, false, false);
         let mut conjunct = from;
         if let Some(si) = self
             .doc
@@ -278,8 +282,10 @@ impl Ctx<'_> {
             .get(from)
             .and_then(|t| self.doc.sentence_of(t.start))
         {
-            let first = self.doc.sentences[si].first;
-            hyp |= (first..to).any(|k| matches!(self.lw(k), "if" | "unless"));
+            let (first, last) = (self.doc.sentences[si].first, self.doc.sentences[si].last);
+            let condition = |k: usize| matches!(self.lw(k), "if" | "unless");
+            hyp |= (first..to).any(condition);
+            conditional = (first..last).any(condition);
             conjunct = (first..to)
                 .rev()
                 .find(|&k| matches!(self.lw(k), "and" | "but" | ";"))
@@ -308,6 +314,7 @@ impl Ctx<'_> {
         Modal {
             negated: neg,
             hypothetical: hyp,
+            conditional,
         }
     }
 
@@ -358,6 +365,21 @@ impl Ctx<'_> {
         if a.entity == b.entity || !edge.joins(a.kind, b.kind) {
             return;
         }
+        // A threat is about what may come: a condition or a future does not
+        // make it hypothetical, and a sanction promised under a condition is
+        // a threat (ONTOLOGY: "warned of further sanctions if ..."); a
+        // negation still flags either.
+        let asserted_threat = Modal {
+            hypothetical: false,
+            ..flags
+        };
+        let (edge, flags) = match edge {
+            EdgeType::Sanctions if flags.conditional && !flags.negated => {
+                (EdgeType::Threatens, asserted_threat)
+            }
+            EdgeType::Threatens => (edge, asserted_threat),
+            _ => (edge, flags),
+        };
         // An official does not meet, cooperate with, support or oppose the
         // body they serve ("Nuland and the U.S. delegation discussed ...",
         // "I applaud the Congress" in the President's statement).
@@ -1417,14 +1439,19 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             c1: ctx.doc.token_at_or_after(ce),
             cue,
         };
-        // "launched 600 drones at Ukraine": the cue's tail closes it.
+        // "launched 600 drones at Ukraine", "impose swift and severe costs
+        // on Russia": the cue's tail (one word or several) closes it.
         if let Some(tail) = &cue.tail {
-            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| ctx.lw(k) == *tail)
-            else {
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            let fits = |k: usize| {
+                k + words.len() <= cl.s.last
+                    && words.iter().enumerate().all(|(j, w)| ctx.lw(k + j) == *w)
+            };
+            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| fits(k)) else {
                 continue;
             };
-            hit.c1 = k + 1;
-            hit.end = ctx.doc.tokens[k].end;
+            hit.c1 = k + words.len();
+            hit.end = ctx.doc.tokens[hit.c1 - 1].end;
         }
         cue_end_seen = Some(hit.c1);
         ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
