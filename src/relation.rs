@@ -1439,19 +1439,14 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             c1: ctx.doc.token_at_or_after(ce),
             cue,
         };
-        // "launched 600 drones at Ukraine", "impose swift and severe costs
-        // on Russia": the cue's tail (one word or several) closes it.
+        // "launched 600 drones at Ukraine": the cue's tail closes it.
         if let Some(tail) = &cue.tail {
-            let words: Vec<&str> = tail.split_whitespace().collect();
-            let fits = |k: usize| {
-                k + words.len() <= cl.s.last
-                    && words.iter().enumerate().all(|(j, w)| ctx.lw(k + j) == *w)
-            };
-            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| fits(k)) else {
+            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| ctx.lw(k) == *tail)
+            else {
                 continue;
             };
-            hit.c1 = k + words.len();
-            hit.end = ctx.doc.tokens[hit.c1 - 1].end;
+            hit.c1 = k + 1;
+            hit.end = ctx.doc.tokens[k].end;
         }
         cue_end_seen = Some(hit.c1);
         ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());

@@ -1463,13 +1463,8 @@ t!(
 );
 t!(
     conditional_sanction_is_a_threat,
-    "The United States will impose swift and severe costs on Russia if it invades Ukraine.",
+    "The United States will impose new sanctions on Russia if it invades Ukraine.",
     &[(US, "threatens", "Russia")]
-);
-t!(
-    imposed_costs_are_sanctions,
-    "The United States imposed severe costs on Russia for its aggression.",
-    &[(US, "sanctions", "Russia")]
 );
 t!(
     warn_is_a_threat_even_with_a_future,
