@@ -44,7 +44,7 @@ fn dev_set_scores_at_least_the_floor() {
 }
 
 /// The split the rules are developed on. Last reached: typed entities
-/// 0.948, relations 0.627.
+/// 0.952, relations 0.627.
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -58,7 +58,7 @@ fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
-const TRAIN_TYPED: f64 = 0.94;
+const TRAIN_TYPED: f64 = 0.945;
 const TRAIN_RELATIONS: f64 = 0.615;
 const TEST_TYPED: f64 = 0.93;
 const TEST_RELATIONS: f64 = 0.50;
