@@ -1300,7 +1300,11 @@ fn attach_context(
                     .rev()
                     .find(|o| o.span_end <= before)
                     .is_some_and(|o| {
-                        o.span_end + 6 >= before && !o.acting && kind_of(g, o) == Some(Kind::Region)
+                        let capital = matches!(&o.what, What::Known(rs)
+                            if rs.iter().any(|r| r.class == FormClass::Capital));
+                        o.span_end + 6 >= before
+                            && !o.acting
+                            && (capital || kind_of(g, o) == Some(Kind::Region))
                     })
             };
             // "Kyiv was struck by ...": the subject of a passive attack is a place.

@@ -1471,3 +1471,11 @@ t!(
     "China will warn Taiwan again.",
     &[("China", "threatens", "Taiwan")]
 );
+t!(
+    a_capital_listed_after_a_visited_capital_is_a_place,
+    "Victoria Nuland traveled to Panama City and San Salvador.",
+    &[
+        ("Victoria Nuland", "visited", "Panama City"),
+        ("Victoria Nuland", "visited", "San Salvador"),
+    ]
+);
