@@ -359,6 +359,17 @@ pub fn find_with_cues(
                 continue;
             }
         }
+        // "Senator Van Hollen", "De Gaulle": a one-word name that is a
+        // name particle, capitalised before a capitalised word, opens a
+        // person's name (not the Turkish province Van).
+        let surface = text.get(m.start..m.end).unwrap_or("");
+        if PARTICLES.contains(&surface.to_lowercase().as_str())
+            && text.get(m.end..).is_some_and(|r| {
+                r.starts_with(' ') && r[1..].starts_with(|c: char| c.is_uppercase())
+            })
+        {
+            continue;
+        }
         // "the Biden Administration" is a government, not the person.
         let person = m
             .readings
@@ -1723,6 +1734,8 @@ mod tests {
             found.iter().all(|m| !m.contains("FRA")) && found.iter().any(|m| m.contains("JPN")),
             "{found:?}"
         );
+        let found = mentions("Senator Van Hollen spoke.");
+        assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
         let found = mentions("The Biden Administration agreed.");
         assert!(found.iter().all(|m| !m.contains("person")), "{found:?}");
         let found = mentions("The truce may not apply to Rakhine State.");
