@@ -855,6 +855,7 @@ impl Loader {
         let mut lexicon = load_lexicon()?;
         // First names of known people help to tell "William Lara" (a
         // person) from "Lara" (a Venezuelan state).
+        let given_stop: HashSet<&str> = word_list(GIVEN_NAME_STOP).collect();
         lexicon.given_names = self
             .entries
             .iter()
@@ -866,7 +867,7 @@ impl Loader {
                 Some(first.to_lowercase())
             })
             .filter(|w| w.chars().count() > 1 && !lexicon.nonname.contains(w))
-            .filter(|w| !word_list(GIVEN_NAME_STOP).any(|s| s == w))
+            .filter(|w| !given_stop.contains(w.as_str()))
             .collect();
         // Common given names (the census lists), less those that name a
         // place or body the gazetteer knows ("Chad", "Georgia", "Victoria").

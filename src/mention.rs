@@ -352,7 +352,7 @@ pub fn find_with_cues(
                     && !w.contains('-')
                     && !COMPASS.contains(&w.to_lowercase().as_str())
                     && !found.iter().any(|o| o.end == p.end)
-                    && !g.lexicon.honorifics.contains(&w.to_lowercase())
+                    && !is_honorific(g, w)
                     && g.lexicon.find_titles(w).is_empty()
             };
             if head || inside {
@@ -533,11 +533,7 @@ pub fn find_with_cues(
             }
             // "Specialist Five Dennis M. Fujii": a grade after a rank is the
             // rank's, and the name after it is titled by the rank.
-            if RANK_GRADES.contains(&w)
-                && i > s.first
-                && g.lexicon
-                    .honorifics
-                    .contains(&tok(text, &tokens[i - 1]).to_lowercase())
+            if RANK_GRADES.contains(&w) && i > s.first && is_honorific(g, tok(text, &tokens[i - 1]))
             {
                 graded = Some(i + 1);
                 i += 1;
@@ -678,9 +674,7 @@ pub fn find_with_cues(
                 let w = tok(text, n);
                 n.start == tokens[end_tok - 1].end + 1
                     && w.starts_with(char::is_uppercase)
-                    && g.lexicon
-                        .honorifics
-                        .contains(&w.trim_end_matches('.').to_lowercase())
+                    && is_honorific(g, w)
             });
             let accept = !before_longer_name
                 && !before_rank
@@ -790,6 +784,13 @@ pub fn find_with_cues(
     // 5. Organs, capitals, titles and roles.
     attach_context(text, doc, g, &titles, cues, &mut out);
     out
+}
+
+/// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
+fn is_honorific(g: &Gazetteer, word: &str) -> bool {
+    g.lexicon
+        .honorifics
+        .contains(&word.trim_end_matches('.').to_lowercase())
 }
 
 /// A noun only a person is, as written in lowercase ("activist", not "General").
@@ -994,10 +995,7 @@ fn named_by_head(
                 && w.starts_with(char::is_uppercase)
                 && !CALENDAR.contains(&w.to_lowercase().as_str())
                 && title_starting_at(titles, n.start).is_none()
-                && !g
-                    .lexicon
-                    .honorifics
-                    .contains(&w.trim_end_matches('.').to_lowercase())
+                && !is_honorific(g, w)
         }) && next < s.last
         {
             continue;
@@ -1365,11 +1363,7 @@ fn attach_context(
 
         // A title right before the name (allowing an honorific between).
         let mut k = first_tok;
-        if k > s.first
-            && g.lexicon
-                .honorifics
-                .contains(&word_at(k - 1).trim_end_matches('.').to_lowercase())
-        {
+        if k > s.first && is_honorific(g, word_at(k - 1)) {
             k -= 1;
         }
         let front = (k > s.first)

@@ -283,9 +283,9 @@ impl Ctx<'_> {
             .and_then(|t| self.doc.sentence_of(t.start))
         {
             let (first, last) = (self.doc.sentences[si].first, self.doc.sentences[si].last);
-            let condition = |k: usize| matches!(self.lw(k), "if" | "unless");
-            hyp |= (first..to).any(condition);
-            conditional = (first..last).any(condition);
+            let condition = (first..last).find(|&k| matches!(self.lw(k), "if" | "unless"));
+            hyp |= condition.is_some_and(|k| k < to);
+            conditional = condition.is_some();
             conjunct = (first..to)
                 .rev()
                 .find(|&k| matches!(self.lw(k), "and" | "but" | ";"))

@@ -106,13 +106,7 @@ pub fn unresolved_json(
     list: &[(EntityRow, Vec<String>)],
 ) -> Result<Vec<serde_json::Value>, serde_json::Error> {
     list.iter()
-        .map(|(e, full)| {
-            let mut v = serde_json::to_value(e)?;
-            if let Some(obj) = v.as_object_mut() {
-                obj.insert("same_surname".into(), full.clone().into());
-            }
-            Ok(v)
-        })
+        .map(|(e, full)| with_names(e, "same_surname", full))
         .collect()
 }
 
@@ -123,15 +117,21 @@ pub fn entities_with_members(
 ) -> Result<Vec<serde_json::Value>, serde_json::Error> {
     list.iter()
         .enumerate()
-        .map(|(i, e)| {
-            let mut v = serde_json::to_value(e)?;
-            if let Some(obj) = v.as_object_mut() {
-                let names = members.get(i).cloned().unwrap_or_default();
-                obj.insert("members".into(), names.into());
-            }
-            Ok(v)
-        })
+        .map(|(i, e)| with_names(e, "members", members.get(i).map_or(&[][..], Vec::as_slice)))
         .collect()
+}
+
+/// An entity as a JSON object with one more field, an array of names.
+fn with_names(
+    e: &EntityRow,
+    field: &str,
+    names: &[String],
+) -> Result<serde_json::Value, serde_json::Error> {
+    let mut v = serde_json::to_value(e)?;
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(field.into(), names.to_vec().into());
+    }
+    Ok(v)
 }
 
 /// An office a person holds or held, from the gazetteer.

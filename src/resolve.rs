@@ -259,17 +259,15 @@ impl Context {
         };
         let listed_with_state = mentions
             .windows(2)
+            .filter(|w| joined(&w[0], &w[1]))
             .flat_map(|w| {
                 let (a, b) = (&w[0], &w[1]);
-                let mut out = Vec::new();
-                if joined(a, b) && is_state(a) {
-                    out.push(b.start);
-                }
-                if joined(a, b) && is_state(b) {
-                    out.push(a.start);
-                }
-                out
+                [
+                    is_state(a).then_some(b.start),
+                    is_state(b).then_some(a.start),
+                ]
             })
+            .flatten()
             .collect();
         Context {
             states,

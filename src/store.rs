@@ -342,11 +342,19 @@ impl Store {
     /// the full names in the graph that share it as surname (two or more, or
     /// one holding an office for another body), so that a user can merge.
     pub fn unresolved_surnames(&self) -> Result<Vec<(EntityRow, Vec<String>)>, StoreError> {
-        let mut out = Vec::new();
-        for row in self.entities(Some(Kind::Person), None)? {
-            if row.name.contains(' ') || !row.key.starts_with("person/") {
-                continue;
-            }
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id FROM entity e
+                 WHERE e.kind = 'person' AND e.surname IS NULL AND e.key LIKE 'person/%'
+                   AND instr(e.name, ' ') = 0
+                   AND EXISTS (SELECT 1 FROM mention WHERE entity_id = e.id)",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = self.entity_by_id(id)?;
             let full: Vec<String> = self
                 .conn
                 .prepare_cached(
@@ -356,6 +364,12 @@ impl Store {
                 .collect::<Result<_, _>>()?;
             out.push((row, full));
         }
+        // As `entities` orders them: most articles first, then by name.
+        out.sort_by(|(a, _), (b, _)| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
         Ok(out)
     }
 
@@ -551,11 +565,7 @@ fn by_surname(
     if e.kind != Kind::Person || e.known.is_some() || e.name.contains(' ') {
         return Ok(None);
     }
-    let ids: Vec<i64> = tx
-        .prepare_cached("SELECT id FROM entity WHERE surname = ?1 AND kind = 'person' LIMIT 2")?
-        .query_map([&e.name], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let [id] = ids[..] else {
+    let Some(id) = only_person_with_surname(tx, &e.name)? else {
         return Ok(None);
     };
     let here: Vec<String> = x
@@ -566,6 +576,19 @@ fn by_surname(
         .collect();
     let named: Vec<String> = x.entities.iter().map(|e| e.key.clone()).collect();
     Ok(compatible(&here, &named, &bodies(tx, id)?).then_some(id))
+}
+
+/// The one stored person with this surname; none when there are none or
+/// several (Moïse, Hussein).
+fn only_person_with_surname(tx: &Transaction, surname: &str) -> Result<Option<i64>, StoreError> {
+    let ids: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM entity WHERE surname = ?1 AND kind = 'person' LIMIT 2")?
+        .query_map([surname], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(match ids[..] {
+        [id] => Some(id),
+        _ => None,
+    })
 }
 
 /// The keys of the bodies a stored person represents.
@@ -599,11 +622,9 @@ fn compatible(held: &[String], named: &[String], full_holds: &[String]) -> bool 
 /// evidence move over, and its edges merge into the full name's. Returns
 /// how many nodes joined (0 or 1).
 fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreError> {
-    let full: Vec<i64> = tx
-        .prepare_cached("SELECT id FROM entity WHERE surname = ?1 AND kind = 'person' LIMIT 2")?
-        .query_map([surname], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let [full] = full[..] else { return Ok(0) };
+    let Some(full) = only_person_with_surname(tx, surname)? else {
+        return Ok(0);
+    };
     let one: Option<i64> = tx
         .prepare_cached(
             "SELECT id FROM entity WHERE name = ?1 AND kind = 'person' AND surname IS NULL
