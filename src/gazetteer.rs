@@ -278,6 +278,9 @@ pub struct Lexicon {
     /// Nouns that lead through "of" to a cue's target ("the leadership of
     /// Qatar"), lowercase.
     pub of_heads: HashSet<String>,
+    /// Words that open a counted description before a list of names
+    /// ("three oligarchs: A, B and C"), lowercase.
+    pub quantifiers: HashSet<String>,
     /// Nouns of backing after "with" ("with the support of X"), lowercase.
     pub backing: HashSet<String>,
     /// Headline openings of a statement in one person's voice ("statement
@@ -409,6 +412,7 @@ const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
+const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
@@ -1167,6 +1171,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
+        quantifiers: lower_set(QUANTIFIERS),
         backing: lower_set(BACKING),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),

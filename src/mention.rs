@@ -1365,6 +1365,9 @@ fn attach_context(
         let mut k = first_tok;
         if k > s.first && is_honorific(g, word_at(k - 1)) {
             k -= 1;
+        } else if k > s.first + 1 && word_at(k - 1) == "." && is_honorific(g, word_at(k - 2)) {
+            // "Foreign Minister Dr. X": the dot is a token of its own.
+            k -= 2;
         }
         let front = (k > s.first)
             .then(|| title_ending_at(titles, tokens[k - 1].end))
@@ -1558,10 +1561,22 @@ fn attach_context(
             {
                 k += 1;
             }
-            if let Some(&(ts, te, role)) = tokens
+            if let Some(&(ts, mut te, mut role)) = tokens
                 .get(k)
                 .and_then(|t| title_starting_at(titles, t.start))
             {
+                // "X, Deputy Minister of Foreign Affairs of Laos": chained
+                // titles read as one, the last names the office.
+                for _ in 0..3 {
+                    let Some(&(_, e, r)) = tokens
+                        .get(doc.token_at_or_after(te))
+                        .and_then(|t| title_starting_at(titles, t.start))
+                    else {
+                        break;
+                    };
+                    te = e;
+                    role = r;
+                }
                 let tk = doc.token_at_or_after(te);
                 // "Putin, Kremlin spokesman Dmitry Peskov": the title is
                 // Peskov's, not an apposition to Putin.

@@ -517,6 +517,18 @@ impl Ctx<'_> {
         {
             return vec![*body];
         }
+        // "The Secretary noted our cooperation at NATO, and thanked Prime
+        // Minister Rama": a predicate after "and" shares its clause's subject.
+        if possessor.is_none()
+            && cue.form == CueForm::Verb
+            && let Some(subject) = self.shared_subject(slots, s, c0)
+        {
+            return self
+                .coordinated_right(slots, subject)
+                .into_iter()
+                .map(|k| slots[k])
+                .collect();
+        }
         // Skip a relative clause: "Russia, which is providing troops to X, condemned".
         let mut limit = c0;
         // Likewise an apposition: "Amos Hochstein, the U.S. envoy who ..., met".
@@ -781,6 +793,136 @@ impl Ctx<'_> {
         list
     }
 
+    /// "designating three oligarchs: A, B and C", "sanctioned two Russian
+    /// banks, A and B", "24 entities, including A": a counted description
+    /// (a word of `data/lexicon/quantifiers.txt` or a number, then at most
+    /// four lowercase words or qualifiers) and a colon or comma introduce a
+    /// list whose first name, right after the punctuation, is the target.
+    /// Returns that slot's index (at or after `f`, the first slot after the
+    /// cue).
+    fn enumerated(&self, slots: &[Slot], c1: usize, f: usize) -> Option<usize> {
+        let mut k = c1;
+        if self.lw(k) == "the" {
+            k += 1;
+        }
+        let q = self.lw(k);
+        let number = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if !(number || self.g.lexicon.quantifiers.contains(q)) {
+            return None;
+        }
+        k += 1;
+        for _ in 0..5 {
+            let w = self.word(k);
+            if w == ":" || w == "," {
+                let mut next = k + 1;
+                if matches!(self.lw(next), "including" | "namely") {
+                    next += 1;
+                }
+                if self.lw(next) == "the" {
+                    next += 1;
+                }
+                return (f..slots.len()).find(|&i| slots[i].t0 == next && !slots[i].compound);
+            }
+            if let Some(sl) = slots[f..].iter().find(|sl| sl.t0 == k) {
+                // "two Russian banks", "one Singapore-based entity".
+                if sl.kind != Kind::State && !sl.compound {
+                    return None;
+                }
+                k = sl.t1;
+                continue;
+            }
+            let plain = !w.is_empty()
+                && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !GAP_BLOCKERS.contains(&w)
+                && !self.g.lexicon.verbs.contains_key(w);
+            if !plain {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The subject a coordinated predicate shares ("X noted ..., and
+    /// thanked Y"; "X will meet A and then work with B"): when the verb cue
+    /// at `c0` follows "and" (with auxiliaries or adverbs between), the
+    /// first name of the clause that no preposition governs, before that
+    /// "and" and after any opening adverbial phrase ("On April 18, ...").
+    /// None when a name stands between "and" and the cue, or the clause has
+    /// no such name.
+    fn shared_subject(
+        &self,
+        slots: &[Slot],
+        s: &crate::text::Sentence,
+        c0: usize,
+    ) -> Option<usize> {
+        let mut b = c0;
+        while b > s.first
+            && matches!(
+                self.lw(b - 1),
+                "also"
+                    | "then"
+                    | "further"
+                    | "later"
+                    | "again"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "to"
+                    | "jointly"
+                    | "together"
+            )
+        {
+            b -= 1;
+        }
+        if b <= s.first + 1 || self.lw(b - 1) != "and" {
+            return None;
+        }
+        let and = b - 1;
+        // The clause opens after an adverbial phrase set off by a comma.
+        let opening = matches!(
+            self.lw(s.first),
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "following"
+                | "while"
+                | "as"
+                | "when"
+                | "since"
+                | "today"
+                | "yesterday"
+                | "earlier"
+                | "later"
+        );
+        let from = if opening {
+            (s.first..and).find(|&k| self.word(k) == ",")? + 1
+        } else {
+            s.first
+        };
+        let i = slots
+            .iter()
+            .position(|sl| sl.t0 >= from && sl.t0 < and && !sl.compound)?;
+        let sl = slots[i];
+        let governed = sl.t0 > s.first && {
+            let mut p = sl.t0 - 1;
+            if self.lw(p) == "the" && p > s.first {
+                p -= 1;
+            }
+            PREPOSITIONS.contains(&self.lw(p))
+        };
+        // The subject is followed by its verb: a lowercase word, not a
+        // name's list or a possessive ("X's ..." heads a noun phrase).
+        let next = self.word(sl.t1);
+        let verb_follows = next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(self.lw(sl.t1), "and" | "of" | "'s" | "\u{2019}s");
+        (!governed && verb_follows && sl.t0 < and).then_some(i)
+    }
+
     /// Targets right of a cue: the first slot, close and with no phrase
     /// boundary between, and the slots coordinated with it.
     fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
@@ -831,6 +973,13 @@ impl Ctx<'_> {
             (plain && (q.compound || q.kind == Kind::State) && n.kind != Kind::State)
                 .then_some(f + 1)
         };
+        if let Some(first) = self.enumerated(slots, c1, f) {
+            return self
+                .coordinated_right(slots, first)
+                .into_iter()
+                .map(|k| slots[k])
+                .collect();
+        }
         if let Some(next) = described(f) {
             f = next;
         }
@@ -2344,6 +2493,17 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
             continue;
         }
         let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
+        // "Deputy Foreign Minister A representing the OSCE Chair, and B": a
+        // participle phrase after an item belongs to it, up to its comma.
+        if !(joined && gap_ok(end, n.t0))
+            && let Some(comma) = post_modifier(ctx, s, end)
+        {
+            while slots.get(f + 1).is_some_and(|o| o.t0 < comma) {
+                f += 1;
+            }
+            end = comma;
+            continue;
+        }
         // "A and China's support to B": a possessive heads a new phrase.
         let possessive = ctx.possessive_at(n.t1);
         if n.compound || !joined || !gap_ok(end, n.t0) || qualifies(n) || possessive {
@@ -2372,6 +2532,23 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
         parts.truncate(links.iter().rposition(|&and| and).map_or(1, |i| i + 2));
     }
     Some(parts)
+}
+
+/// The comma closing a participle phrase that opens at token `k`
+/// ("representing the OSCE Chair,"): a lowercase "-ing" word other than
+/// "including", then at most eight words with no clause punctuation.
+fn post_modifier(ctx: &Ctx, s: &crate::text::Sentence, k: usize) -> Option<usize> {
+    let w = ctx.word(k);
+    let participle = w.len() > 5
+        && w.ends_with("ing")
+        && w != "including"
+        && w.chars().all(|c| c.is_ascii_lowercase());
+    if !participle {
+        return None;
+    }
+    (k + 1..(k + 10).min(s.last))
+        .take_while(|&q| !matches!(ctx.word(q), ";" | ":" | "(" | ")" | "\"" | "\u{201c}"))
+        .find(|&q| ctx.word(q) == ",")
 }
 
 /// What a sentence tells the next ones: the last pair that met (for

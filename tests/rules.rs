@@ -347,6 +347,38 @@ t!(
         "Mali"
     )]
 );
+// A counted description and a colon or comma introduce the list of targets.
+t!(
+    sanctions_counted_list_after_colon,
+    "The European Union sanctioned three companies: Sberbank, Gazprom and Rosneft.",
+    &[
+        ("European Union", "sanctions", "Sberbank"),
+        ("European Union", "sanctions", "Gazprom"),
+        ("European Union", "sanctions", "Rosneft")
+    ]
+);
+t!(
+    sanctions_counted_list_with_state_adjective,
+    "Canada sanctioned two Russian banks, Sberbank and VTB.",
+    &[
+        ("Canada", "sanctions", "Sberbank"),
+        ("Canada", "sanctions", "VTB")
+    ]
+);
+t!(
+    visited_counted_list_including,
+    "Antony Blinken visited several countries, including Kenya and Nigeria.",
+    &[
+        ("Antony Blinken", "visited", "Kenya"),
+        ("Antony Blinken", "visited", "Nigeria")
+    ]
+);
+// A count not followed by a list names no target.
+not!(
+    counted_description_without_list,
+    "Canada sanctioned two banks in Moscow, Russia.",
+    &[("Canada", "sanctions", "Russia")]
+);
 t!(
     sanctions_expanded,
     "Barack Obama announced expanded sanctions against Russia.",
@@ -1477,5 +1509,70 @@ t!(
     &[
         ("Victoria Nuland", "visited", "Panama City"),
         ("Victoria Nuland", "visited", "San Salvador"),
+    ]
+);
+
+// Lists of title+name items with a participle phrase inside one item.
+t!(
+    met_with_list_item_with_participle_phrase,
+    "Wendy Sherman spoke today with NATO Deputy Secretary General Mircea Geoana, Polish Deputy Foreign Minister Marcin Przydacz representing the OSCE Chair, and Swiss Ambassador Thomas Greminger.",
+    &[
+        ("Wendy Sherman", "met-with", "Mircea Geoană"),
+        ("Wendy Sherman", "met-with", "Marcin Przydacz"),
+        ("Wendy Sherman", "met-with", "Thomas Greminger"),
+        ("Mircea Geoană", "represents", "North Atlantic Treaty Organization"),
+        ("Marcin Przydacz", "represents", "Poland"),
+        ("Thomas Greminger", "represents", "Switzerland")
+    ],
+    also: &[("Wendy Sherman", "represents", US)]
+);
+// Chained titles in apposition after the name; an honorific between title and name.
+t!(
+    represents_chained_title_in_apposition,
+    "Wendy Sherman met with Thongphane Savanphet, Deputy Minister of Foreign Affairs of Laos, in Vientiane.",
+    &[
+        ("Wendy Sherman", "met-with", "Thongphane Savanphet"),
+        ("Thongphane Savanphet", "represents", "Laos")
+    ],
+    also: &[("Wendy Sherman", "represents", US)]
+);
+t!(
+    represents_title_honorific_name_of_state,
+    "Antony Blinken met with Foreign Minister Dr. Thongphane Savanphet of Laos.",
+    &[
+        ("Antony Blinken", "met-with", "Thongphane Savanphet"),
+        ("Thongphane Savanphet", "represents", "Laos")
+    ],
+    also: &[("Antony Blinken", "represents", US)]
+);
+// Cooperation and support stated as working with, being a partner of, thanking.
+t!(
+    cooperates_work_closely_with,
+    "Canada will continue to work closely with Japan and South Korea.",
+    &[
+        ("Canada", "cooperates-with", "Japan"),
+        ("Canada", "cooperates-with", "South Korea")
+    ]
+);
+t!(
+    cooperates_partner_of,
+    "Canada remains a proud partner of Ukraine and Moldova.",
+    &[
+        ("Canada", "cooperates-with", "Ukraine"),
+        ("Canada", "cooperates-with", "Moldova")
+    ]
+);
+t!(
+    supports_thanked,
+    "Canada thanked Chile for its leadership.",
+    &[("Canada", "supports", "Chile")]
+);
+// A predicate after "and" shares the clause's subject, not the nearest name.
+t!(
+    coordinated_predicate_shares_subject,
+    "Canada noted its cooperation with the United Nations and on the UN Security Council, and thanked Albania for its support.",
+    &[
+        ("Canada", "supports", "Albania"),
+        ("Canada", "cooperates-with", "United Nations")
     ]
 );
