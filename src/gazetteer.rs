@@ -281,6 +281,9 @@ pub struct Lexicon {
     /// Words that open a counted description before a list of names
     /// ("three oligarchs: A, B and C"), lowercase.
     pub quantifiers: HashSet<String>,
+    /// Adverbial phrases that may stand between a verb cue and its object
+    /// ("in the strongest terms"), each as lowercase words.
+    pub adverbials: Vec<Vec<String>>,
     /// Nouns of backing after "with" ("with the support of X"), lowercase.
     pub backing: HashSet<String>,
     /// Headline openings of a statement in one person's voice ("statement
@@ -413,6 +416,7 @@ const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
+const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
@@ -1172,6 +1176,9 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
         quantifiers: lower_set(QUANTIFIERS),
+        adverbials: word_list(ADVERBIALS)
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect(),
         backing: lower_set(BACKING),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),

@@ -1362,12 +1362,21 @@ fn attach_context(
         }
 
         // A title right before the name (allowing an honorific between).
+        // "President Dr. W. Ruto": honorifics and initials (the dot is a
+        // token of its own) stand between the title and the name.
         let mut k = first_tok;
-        if k > s.first && is_honorific(g, word_at(k - 1)) {
-            k -= 1;
-        } else if k > s.first + 1 && word_at(k - 1) == "." && is_honorific(g, word_at(k - 2)) {
-            // "Foreign Minister Dr. X": the dot is a token of its own.
-            k -= 2;
+        for _ in 0..4 {
+            let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+            if k > s.first && is_honorific(g, word_at(k - 1)) {
+                k -= 1;
+            } else if k > s.first + 1
+                && word_at(k - 1) == "."
+                && (is_honorific(g, word_at(k - 2)) || initial(word_at(k - 2)))
+            {
+                k -= 2;
+            } else {
+                break;
+            }
         }
         let front = (k > s.first)
             .then(|| title_ending_at(titles, tokens[k - 1].end))
@@ -1465,14 +1474,18 @@ fn attach_context(
             }
             let qualifier = of.filter(|&o| out[o].start < m.start && out[o].modifier_of.is_none());
             give_role(out, idx, role, of, (chain_start, te), qualifier);
-            continue;
+            // "Major General X, spokesman for the Indonesian military": a
+            // title that names no body leaves the apposition after the
+            // name to say whose office it is.
+            if of.is_some() {
+                continue;
+            }
         }
 
         // "the Foreign Minister of Japan Yoko Kamikawa", "Minister of Foreign
         // Affairs of the Republic of Korea Park Jin": a title, "of", the body,
         // then the name.
-        if let Some((of, ts, role)) = title_of_body_before(text, doc, g, titles, out, first_tok, s)
-        {
+        if let Some((of, ts, role)) = title_of_body_before(text, doc, g, titles, out, k, s) {
             let te = out[of].start;
             give_role(out, idx, role, Some(of), (ts, te), Some(of));
             continue;

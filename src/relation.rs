@@ -173,12 +173,27 @@ impl Ctx<'_> {
         let mut j = i;
         while j + 1 < slots.len() {
             let gap: Vec<&str> = (slots[j].t1..slots[j + 1].t0).map(|k| self.lw(k)).collect();
+            // "A along with B", "A together with B"; a bare "with" joins no
+            // list ("Putin's aggression against Ukraine with US support").
+            let bare_with =
+                gap.contains(&"with") && !gap.iter().any(|w| matches!(*w, "along" | "together"));
             let ok = !gap.is_empty()
                 && gap.len() <= 4
+                && !bare_with
                 && gap.iter().all(|w| {
                     matches!(
                         *w,
-                        "and" | "," | ";" | "the" | "as" | "well" | "along" | "with" | "&" | "or"
+                        "and"
+                            | ","
+                            | ";"
+                            | "the"
+                            | "as"
+                            | "well"
+                            | "along"
+                            | "together"
+                            | "with"
+                            | "&"
+                            | "or"
                     )
                 })
                 && gap
@@ -303,7 +318,10 @@ impl Ctx<'_> {
             // is going on.
             let determined = |j: usize| j >= conjunct && matches!(self.lw(j), "a" | "an" | "the");
             let as_noun = (k >= 1 && determined(k - 1)) || (k >= 2 && determined(k - 2));
+            // "X is not only attacking Y": "not only" adds, it does not deny.
+            let not_only = w == "not" && self.lw(k + 1) == "only";
             match self.g.lexicon.modality.get(w) {
+                _ if not_only => {}
                 Some(Modality::Reversal) if as_noun => {}
                 Some(m) if !inside && !m.spans_clause() => {}
                 Some(m) if m.negates() => neg = true,
@@ -932,6 +950,15 @@ impl Ctx<'_> {
         } else {
             c1
         };
+        // "condemns in the strongest terms Iran's attack": an adverbial
+        // phrase of `data/lexicon/adverbials.txt` before the object.
+        let c1 = self
+            .g
+            .lexicon
+            .adverbials
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(n, w)| self.lw(c1 + n) == w))
+            .map_or(c1, |p| c1 + p.len());
         let Some(mut f) = slots.iter().position(|sl| sl.t0 >= c1) else {
             return Vec::new();
         };

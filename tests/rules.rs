@@ -1576,3 +1576,59 @@ t!(
         ("Canada", "cooperates-with", "United Nations")
     ]
 );
+
+// Initials and an honorific between the title and the name.
+t!(
+    met_with_title_honorific_initial_name,
+    "In Nairobi on May 3, Antony Blinken will meet with President Dr. W. Ruto and Foreign Minister Alfred Mutua to discuss trade.",
+    &[
+        ("Antony Blinken", "met-with", "William Ruto"),
+        ("Antony Blinken", "met-with", "Alfred Mutua"),
+        ("William Ruto", "represents", "Kenya")
+    ]
+);
+// A rank before the name leaves the apposition after it to name the body.
+t!(
+    represents_rank_then_apposition,
+    "Major general Fuad Basya, spokesman for the Indonesian military, said fishermen noticed the boat.",
+    &[("Fuad Basya", "represents", "Indonesia")]
+);
+// "not only" adds; it does not deny.
+t!(
+    not_only_is_asserted,
+    "Russia is not only attacking Ukraine, it is attacking democracy.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+// Aggression, critics and opponents; "war of aggression" is one cue.
+t!(
+    attacks_aggression_against,
+    "Poland condemned Russia's aggression against Ukraine.",
+    &[
+        ("Poland", "opposes", "Russia"),
+        ("Russia", "attacks", "Ukraine")
+    ]
+);
+t!(
+    war_of_aggression_has_one_agent,
+    "They also discussed Iran, the Russian government's brutal war of aggression in Ukraine, and trade.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    opposes_critic_of,
+    "Alexei Navalny was an outspoken critic of Vladimir Putin.",
+    &[("Alexei Navalny", "opposes", "Vladimir Putin")],
+    also: &[("Vladimir Putin", "represents", "Russia")]
+);
+// A bare "with" joins no list.
+t!(
+    bare_with_is_no_coordination,
+    "Canada will respond to Putin's aggression against Ukraine with US support.",
+    &[("Vladimir Putin", "attacks", "Ukraine")],
+    also: &[("Vladimir Putin", "represents", "Russia")]
+);
+// An adverbial phrase between the verb and its object.
+t!(
+    condemns_in_the_strongest_terms,
+    "Canada condemns in the strongest terms Iran's missile attack on Iraq.",
+    &[("Canada", "opposes", "Iran"), ("Iran", "attacks", "Iraq")]
+);
