@@ -1235,6 +1235,12 @@ impl Lexicon {
                 let glued = text.get(..start).is_some_and(|b| b.ends_with('-'));
                 on_boundaries(text, start, end) && !glued
             };
+            // "we support": the pronoun only tells the verb from the noun;
+            // it is the subject, not part of the cue.
+            let start = ["we ", "they "]
+                .iter()
+                .find(|p| cue.text.starts_with(*p))
+                .map_or(start, |p| start + p.len());
             ok.then_some((start, end, cue))
         })
     }

@@ -466,6 +466,10 @@ struct Discourse {
     /// "the four countries", and (when they met jointly) "they": the
     /// parties, the sentence, and whether they met jointly.
     group: Option<(Vec<usize>, usize, bool)>,
+    /// Who "we" are in a joint statement that opens "We, the G7 Foreign
+    /// Ministers" or "We, the leaders of A, B and C": the body, else the
+    /// states listed. Outside quotation marks it wins over the publisher.
+    we: Option<Vec<usize>>,
 }
 
 /// Nouns that name an attack already reported: "condemned the strikes".
@@ -627,13 +631,22 @@ impl Ctx<'_> {
                     compound: false,
                     via: Some((m, from_t, t.end)),
                 };
-                // "We welcome ...": the publishing government, outside quotes.
-                if matches!(w, "we" | "our")
-                    && self.on.on(Mechanism::FirstPerson)
-                    && let Some(p) = self.r.publisher
-                    && !(s.first..k).any(|q| matches!(self.word(q), "\"" | "\u{201c}"))
-                {
-                    return vec![at(p, Mechanism::FirstPerson)];
+                // "We welcome ...": the publishing government, outside
+                // quotes, or the signatories of a joint statement.
+                // The opening mark may have been split off with the sentence
+                // before ("We condemn X. \"We support Y,\" Z said.").
+                let opened = s.first > 0
+                    && matches!(self.word(s.first - 1), "\"" | "\u{201c}")
+                    && self.doc.tokens[s.first - 1].end == self.doc.tokens[s.first].start;
+                let unquoted =
+                    !opened && !(s.first..k).any(|q| matches!(self.word(q), "\"" | "\u{201c}"));
+                if matches!(w, "we" | "our") && self.on.on(Mechanism::FirstPerson) && unquoted {
+                    if let Some(we) = &discourse.we {
+                        return we.iter().map(|&e| at(e, Mechanism::FirstPerson)).collect();
+                    }
+                    if let Some(p) = self.r.publisher {
+                        return vec![at(p, Mechanism::FirstPerson)];
+                    }
                 }
                 if plural {
                     if let Some((group, seen, jointly)) = &discourse.group
@@ -1041,6 +1054,15 @@ impl Ctx<'_> {
             && (before_name == Some("of")
                 || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w)));
         if place_of {
+            // "the initiative of IAEA Director General Grossi": the person
+            // the body qualifies.
+            if slots[f].kind != Kind::Person
+                && slots
+                    .get(f + 1)
+                    .is_some_and(|n| n.t0 == slots[f].t1 && n.kind == Kind::Person)
+            {
+                f += 1;
+            }
             return self
                 .coordinated_right(slots, f)
                 .into_iter()
@@ -1460,6 +1482,9 @@ pub fn extract_with_cues(
             slots,
             cues: &cues,
         };
+        if let Some(we) = joint_voice(&ctx, &clause) {
+            discourse.we = Some(we);
+        }
         let before = ctx.out.len();
         read_cues(&mut ctx, &clause, &discourse);
         // "Russia's war against Ukraine, with the support of Belarus".
@@ -1474,8 +1499,15 @@ pub fn extract_with_cues(
         evaluation(&mut ctx, slots, s, si);
         // "Russia's unprovoked war" in a government's release: the
         // release's voice opposes Russia.
-        if let Some(v) = voice {
-            voice_evaluation(&mut ctx, &clause, v, before);
+        // A joint statement's voice is its signatories, not its publisher.
+        match discourse.we.as_deref() {
+            Some([body]) => voice_evaluation(&mut ctx, &clause, *body, before),
+            Some(_) => {}
+            None => {
+                if let Some(v) = voice {
+                    voice_evaluation(&mut ctx, &clause, v, before);
+                }
+            }
         }
         remember(
             &mut discourse,
@@ -1494,6 +1526,43 @@ pub fn extract_with_cues(
     one_per_span(&mut ctx.out);
     represents_from_titles(&mut ctx);
     ctx.out
+}
+
+/// "We, the G7 Foreign Ministers of ...", "We, the leaders of A, B and
+/// C,": a sentence that opens by saying who "we" are names the voice of a
+/// joint statement: the body named first, else the states listed after
+/// "of".
+fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
+    let f = cl.s.first;
+    if !(ctx.lw(f) == "we" && ctx.word(f + 1) == "," && ctx.lw(f + 2) == "the") {
+        return None;
+    }
+    let first = cl
+        .slots
+        .iter()
+        .position(|sl| sl.t0 >= f + 3 && !sl.compound)?;
+    let sl = cl.slots[first];
+    if sl.t0 == f + 3 && sl.kind == Kind::Alliance {
+        return Some(vec![sl.entity]);
+    }
+    // "the leaders of A, B and C": a few words and "of" before the list.
+    let words_before = (f + 3..sl.t0).map(|k| ctx.lw(k)).collect::<Vec<_>>();
+    let listed = words_before.len() <= 5
+        && words_before.last() == Some(&"of")
+        && words_before
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase()));
+    if !listed {
+        return None;
+    }
+    let states: Vec<usize> = ctx
+        .coordinated_right(cl.slots, first)
+        .into_iter()
+        .map(|k| cl.slots[k])
+        .filter(|sl| sl.kind == Kind::State)
+        .map(|sl| sl.entity)
+        .collect();
+    (states.len() >= 2).then_some(states)
 }
 
 /// Slots per sentence, sorted; a slot starts at its title or qualifier
@@ -2036,6 +2105,16 @@ fn read_clause_cue(
     };
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
     let mut targets = ctx.targets(cl.slots, c1, cue, max_gap);
+    // "security assistance to fight Russian aggression": "to" before a
+    // verb cue is an infinitive, and what follows is that verb's object.
+    let infinitive = cue.text.ends_with(" to")
+        && cl.cues.iter().any(|&(start, _, other)| {
+            matches!(other.form, CueForm::Verb | CueForm::Mutual)
+                && ctx.doc.tokens.get(c1).is_some_and(|t| t.start == start)
+        });
+    if infinitive {
+        targets.clear();
+    }
     // "the visit to the United States by President Ghani", "sanctions on X
     // by Y": a nominal's agent after its target.
     let subjects = match by_agent_after(ctx, cl, hit, &targets) {

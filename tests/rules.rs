@@ -1632,3 +1632,38 @@ t!(
     "Canada condemns in the strongest terms Iran's missile attack on Iraq.",
     &[("Canada", "opposes", "Iran"), ("Iran", "attacks", "Iraq")]
 );
+
+// "We" of a joint statement is its signatories, in later sentences too, and
+// "we support" is the verb.
+t!(
+    joint_statement_we_is_the_body,
+    "We, the G7 Foreign Ministers, condemn the war. We support the initiative of IAEA Director General Grossi announced today.",
+    &[
+        ("Group of Seven", "supports", "Rafael Grossi"),
+        (
+            "Rafael Grossi",
+            "represents",
+            "International Atomic Energy Agency"
+        )
+    ]
+);
+t!(
+    joint_statement_we_is_the_states_listed,
+    "We, the leaders of Australia, India and Japan, met today. We condemn North Korea's missile launches.",
+    &[
+        ("Australia", "opposes", "North Korea"),
+        ("India", "opposes", "North Korea"),
+        ("Japan", "opposes", "North Korea")
+    ],
+    also: &[
+        ("Australia", "met-with", "India"),
+        ("Australia", "met-with", "Japan"),
+        ("India", "met-with", "Japan")
+    ]
+);
+// "assistance to fight X": an infinitive, not the aid's recipient.
+not!(
+    assistance_to_infinitive_is_no_recipient,
+    "Canada will send security assistance to fight Russian aggression.",
+    &[("Canada", "supports", "Russia")]
+);
