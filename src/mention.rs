@@ -394,10 +394,27 @@ pub fn find_with_cues(
         if vessel || text.get(m.end..).is_some_and(|r| r.starts_with("-class")) {
             continue;
         }
+        // "Kishida Fumio": a known person's surname, then the given name
+        // (family name first) is one name.
+        let end = m
+            .readings
+            .first()
+            .filter(|_| person)
+            .and_then(|r| g.entry(r.entity).name.split_whitespace().next())
+            .filter(|given| {
+                text.get(m.end..)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| {
+                        rest.starts_with(given)
+                            && !rest[given.len()..].starts_with(char::is_alphanumeric)
+                    })
+                    && !text.get(m.start..m.end).unwrap_or("").contains(given)
+            })
+            .map_or(m.end, |given| m.end + 1 + given.len());
         out.push(Mention {
             start: m.start,
-            end: m.end,
-            span_end: m.end,
+            end,
+            span_end: end,
             sentence,
             what: What::Known(m.readings.to_vec()),
             acting: false,

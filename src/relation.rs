@@ -551,6 +551,21 @@ impl Ctx<'_> {
                 .map(|k| slots[k])
                 .collect();
         }
+        // "we—A, B and C—met": the people the apposition lists.
+        if possessor.is_none()
+            && c0 > s.first
+            && matches!(self.word(c0 - 1), "\u{2014}" | "\u{2013}" | "--")
+            && let Some(we) = &discourse.we
+            && (s.first..c0 - 1).any(|k| {
+                self.lw(k) == "we" && matches!(self.word(k + 1), "\u{2014}" | "\u{2013}" | "--")
+            })
+        {
+            return we
+                .iter()
+                .filter_map(|&e| slots.iter().find(|sl| sl.entity == e && sl.t1 < c0))
+                .copied()
+                .collect();
+        }
         // Skip a relative clause: "Russia, which is providing troops to X, condemned".
         let mut limit = c0;
         // Likewise an apposition: "Amos Hochstein, the U.S. envoy who ..., met".
@@ -1534,7 +1549,19 @@ pub fn extract_with_cues(
 /// "of".
 fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
     let f = cl.s.first;
-    if !(ctx.lw(f) == "we" && ctx.word(f + 1) == "," && ctx.lw(f + 2) == "the") {
+    // "Today, we—Prime Minister A of Australia, ..., and President D of
+    // the United States—met": the people listed between dashes.
+    let we = (f..(f + 4).min(cl.s.last)).find(|&k| ctx.lw(k) == "we")?;
+    if matches!(ctx.word(we + 1), "\u{2014}" | "\u{2013}" | "--") {
+        let first = cl.slots.iter().position(|sl| sl.t0 == we + 2)?;
+        let people: Vec<usize> = party_list(ctx, cl.s, cl.slots, cl.slots[first].t0)?
+            .into_iter()
+            .filter(|sl| sl.kind == Kind::Person)
+            .map(|sl| sl.entity)
+            .collect();
+        return (people.len() >= 2).then_some(people);
+    }
+    if !(we == f && ctx.word(f + 1) == "," && ctx.lw(f + 2) == "the") {
         return None;
     }
     let first = cl
@@ -2112,7 +2139,8 @@ fn read_clause_cue(
             matches!(other.form, CueForm::Verb | CueForm::Mutual)
                 && ctx.doc.tokens.get(c1).is_some_and(|t| t.start == start)
         });
-    if infinitive {
+    // "A and B met for the Quad Leaders Summit": the occasion is no party.
+    if infinitive || (cue.edge == EdgeType::MetWith && cue.text.ends_with(" for")) {
         targets.clear();
     }
     // "the visit to the United States by President Ghani", "sanctions on X
@@ -2562,8 +2590,11 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
         .position(|sl| sl.t0 >= j && !sl.compound && gap_ok(j, sl.t0))?;
     // "the OSCE Chair-in-Office": a name that qualifies the capitalised
     // noun after it is not itself a party.
+    // A person's name may go on in a word the mention left out ("Prime
+    // Minister Kishida Fumio of Japan"): a person qualifies nothing.
     let qualifies = |sl: &Slot| {
-        sl.t1 < s.last
+        sl.kind != Kind::Person
+            && sl.t1 < s.last
             && !slots.iter().any(|o| o.t0 == sl.t1)
             && ctx
                 .word(sl.t1)

@@ -1667,3 +1667,18 @@ not!(
     "Canada will send security assistance to fight Russian aggression.",
     &[("Canada", "supports", "Russia")]
 );
+
+// "we—A, B and C—met": the people the apposition lists met each other;
+// "met for" takes the occasion as no party; a family-name-first name.
+t!(
+    we_apposition_list_met,
+    "Today, we—Prime Minister Anthony Albanese of Australia, Prime Minister Kishida Fumio of Japan, and President Joe Biden of the United States—met for the fourth Quad Leaders Summit.",
+    &[
+        ("Anthony Albanese", "met-with", "Fumio Kishida"),
+        ("Anthony Albanese", "met-with", "Joe Biden"),
+        ("Fumio Kishida", "met-with", "Joe Biden"),
+        ("Anthony Albanese", "represents", "Australia"),
+        ("Fumio Kishida", "represents", "Japan"),
+        ("Joe Biden", "represents", US)
+    ]
+);
