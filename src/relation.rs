@@ -1058,7 +1058,7 @@ impl Ctx<'_> {
         let place_of = gap_words.len() <= 8
             && matches!(before_name, Some("of" | "by"))
             && gap_words.iter().enumerate().all(|(n, w)| {
-                matches!(*w, "the" | "of" | "and")
+                matches!(*w, "the" | "a" | "an" | "of" | "and")
                     || self.g.lexicon.of_heads.contains(*w)
                     || (*w == "by"
                         && n > 0
@@ -1358,11 +1358,24 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
     }) else {
         return;
     };
-    // "X said" (also after a quote), or "..., said X".
+    // "X said" (also after a quote), or "..., said X"; "X in a statement
+    // called": a short prepositional phrase may stand between.
+    let adverbial = (v >= s.first + 2)
+        .then(|| {
+            (v.saturating_sub(5).max(s.first)..v - 1).find(|&p| {
+                PREPOSITIONS.contains(&ctx.lw(p))
+                    && (p + 1..v).all(|q| {
+                        let w = ctx.word(q);
+                        w.chars().all(|c| c.is_ascii_lowercase())
+                            && !slots.iter().any(|sl| sl.t0 <= q && q < sl.t1)
+                    })
+            })
+        })
+        .flatten();
     let speaker = slots
         .iter()
         .find(|sl| {
-            sl.t1 == v
+            (sl.t1 == v || Some(sl.t1) == adverbial)
                 && matches!(
                     sl.kind,
                     Kind::Person | Kind::State | Kind::Alliance | Kind::Organization

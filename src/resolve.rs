@@ -596,8 +596,20 @@ pub fn resolve(
             g.holder(role, known_state, date)
                 .and_then(|p| b.by_key.get(&g.entry(p).id).copied())
         };
-        if let Some(person) = from_text.or_else(from_data) {
+        if let Some(person) = from_text {
             acting[i] = Some(person);
+        } else if let Some(person) = from_data() {
+            acting[i] = Some(person);
+            // "Argentina's president" in 2013, and the article names
+            // Cristina Fernández de Kirchner: she holds the office there.
+            if !roles.iter().any(|r| r.person == person && r.of == state) {
+                roles.push(ResolvedRole {
+                    mention: i,
+                    person,
+                    of: state,
+                    role: role.clone(),
+                });
+            }
         }
     }
 

@@ -1682,3 +1682,16 @@ t!(
         ("Joe Biden", "represents", US)
     ]
 );
+
+// A speaker, a short prepositional phrase, then the verb that evaluates.
+t!(
+    evaluation_with_adverbial_after_speaker,
+    "Press Secretary Pat Ryder in a statement called the PRC's military operation irresponsible.",
+    &[("Pat Ryder", "opposes", "China")]
+);
+// "rejected a call by X": the call's author is the target.
+t!(
+    opposes_call_by,
+    "David Cameron rejected a call by Cristina Kirchner.",
+    &[("David Cameron", "opposes", "Cristina Fernández de Kirchner")]
+);
