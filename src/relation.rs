@@ -2723,6 +2723,23 @@ fn remember(
     } else if meeting_cue {
         discourse.pair = None;
     }
+    // "They reaffirmed ... They also condemned ...": a pair or group "they"
+    // named in this sentence is named again, and stays in mind.
+    let named_again = |m: Mechanism| {
+        found
+            .iter()
+            .any(|rel| rel.via.as_ref().is_some_and(|v| v.mechanism == m))
+    };
+    if named_again(Mechanism::Plural)
+        && let Some(pair) = discourse.pair.as_mut()
+    {
+        pair.2 = pair.2.max(si);
+    }
+    if named_again(Mechanism::Nary)
+        && let Some(group) = discourse.group.as_mut()
+    {
+        group.1 = group.1.max(si);
+    }
     // "spoke with A, B, C and D. The participants discussed ...": one
     // party who met several.
     for rel in &met {

@@ -230,6 +230,32 @@ fn they_is_the_last_pair_that_met_or_nobody() {
     assert!(!all.iter().any(|x| x.1 == "visited"), "{all:?}");
 }
 
+/// A pair that "they" names stays in mind: a readout's fifth sentence of
+/// "They ..." still means the two leaders, while a sentence four after the
+/// last mention without "they" between lets them go.
+#[test]
+fn they_stays_the_pair_while_named_again() {
+    let text = "Antony Blinken met with Dmytro Kuleba in Kyiv. \
+                They discussed trade. They condemned Russia. They discussed energy. \
+                They discussed grain. They praised Poland.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let praised = ends(&all, "supports");
+    assert_eq!(
+        praised,
+        [
+            ("Antony Blinken".to_string(), "Poland".to_string()),
+            ("Dmytro Kuleba".to_string(), "Poland".to_string())
+        ]
+        .into_iter()
+        .collect()
+    );
+    let text = "Antony Blinken met with Dmytro Kuleba in Kyiv. \
+                The weather was cold. Trade was slow. Prices rose. Markets fell. \
+                They praised Poland.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    assert!(ends(&all, "supports").is_empty(), "{all:?}");
+}
+
 /// Several parties who discussed a state met one another; the state is the
 /// topic, not a party.
 #[test]

@@ -1695,3 +1695,10 @@ t!(
     "David Cameron rejected a call by Cristina Kirchner.",
     &[("David Cameron", "opposes", "Cristina Fernández de Kirchner")]
 );
+
+// "defend against X's aggression": X attacks the defender.
+t!(
+    attacks_defend_against,
+    "Ukraine continues to defend itself against Russia's aggression.",
+    &[("Russia", "attacks", "Ukraine")]
+);
