@@ -108,6 +108,18 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    // The database before the gazetteer: a missing, newer or locked one is
+    // named at once.
+    let mut opened = match &cli.command {
+        Command::Extract { .. } | Command::Eval { .. } => None,
+        Command::Ingest { .. } => Some(open_store(&cli)?),
+        _ => Some(read_store(&cli)?),
+    };
+    let mut store = move || {
+        opened
+            .take()
+            .context("internal: this command opens no database")
+    };
     let g = gazetteer(&cli)?;
     match &cli.command {
         Command::Extract {
@@ -127,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             batch,
             progress_every,
         } => {
-            let mut store = open_store(&cli)?;
+            let mut store = store()?;
             let tty = io::stderr().is_terminal();
             // A terminal gets a line redrawn in place; a log or a pipe a
             // new line every few seconds.
@@ -186,7 +198,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             ..
         } => {
-            let store = read_store(&cli)?;
+            let store = store()?;
             let list = store.unresolved_surnames()?;
             let (header, rows) = report::unresolved_rows(&list);
             match format {
@@ -201,7 +213,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             ..
         } => {
-            let store = read_store(&cli)?;
+            let store = store()?;
             let list = store.entities(*kind, matching.as_deref())?;
             note_if_empty(list.is_empty(), "no entities match");
             // Alliances list their current members from the gazetteer.
@@ -234,7 +246,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             min_confidence,
             format,
         } => {
-            let store = read_store(&cli)?;
+            let store = store()?;
             let id = |n: &Option<String>| -> Result<Option<i64>> {
                 n.as_deref()
                     .map(|n| store.find_entity(n, &g).map(|e| e.id))
@@ -265,7 +277,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             min_confidence,
         } => {
-            let store = read_store(&cli)?;
+            let store = store()?;
             let e = match store.find_entity(name, &g) {
                 Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
                     return show_gazetteer(&g, name, *format);
@@ -298,7 +310,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "csv export writes nodes.csv and relationships.csv: give a folder with --out DIR"
                 );
             }
-            let store = read_store(&cli)?;
+            let store = store()?;
             let kg = load_graph(&store, &g, filter)?;
             let text = match format {
                 ExportFormat::Dot => export::to_dot(
@@ -329,7 +341,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             layout,
             filter,
         } => {
-            let store = read_store(&cli)?;
+            let store = store()?;
             let kg = load_graph(&store, &g, filter)?;
             let engine = match engine {
                 EngineArg::Auto => render::Engine::Auto,

@@ -792,8 +792,10 @@ fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreErr
     tx.prepare_cached("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")?
         .execute([one, full])?;
     tx.prepare_cached(
-        "INSERT OR IGNORE INTO alias (entity_id, alias, folded)
-         SELECT ?2, alias, folded FROM alias WHERE entity_id = ?1",
+        "INSERT INTO alias (entity_id, alias, folded)
+         SELECT ?2, alias, folded FROM alias WHERE entity_id = ?1 AND true
+         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
+           WHERE excluded.alias > alias",
     )?
     .execute([one, full])?;
     let edges: Vec<(i64, i64, String, i64, bool)> = tx
@@ -874,8 +876,14 @@ fn write_article(
     let mut insert = tx.prepare_cached(
         "INSERT INTO entity (key, kind, name, qid, surname) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    // Of two spellings that fold alike ("White House", "WHITE HOUSE") the
+    // greater in code-point order is kept, the one with lower case at the
+    // first difference: the same whatever order articles arrive in, so
+    // concurrent and sequential ingests agree.
     let mut alias = tx.prepare_cached(
-        "INSERT OR IGNORE INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)",
+        "INSERT INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)
+         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
+           WHERE excluded.alias > alias",
     )?;
     let mut ids = Vec::with_capacity(x.entities.len());
     for (i, e) in x.entities.iter().enumerate() {
