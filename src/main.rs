@@ -110,9 +110,21 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
 fn run(cli: Cli) -> Result<ExitCode> {
     // The database before the gazetteer: a missing, newer or locked one is
     // named at once.
+    // `show` without a database still shows the gazetteer's entry.
+    let mut missing = None;
     let mut opened = match &cli.command {
         Command::Extract { .. } | Command::Eval { .. } => None,
         Command::Ingest { .. } => Some(open_store(&cli)?),
+        Command::Show { .. } => {
+            match Store::open_read_only(&db_path(&cli), Duration::from_secs(cli.wait)) {
+                Ok(store) => Some(store),
+                Err(e @ StoreError::Missing { .. }) => {
+                    missing = Some(e);
+                    None
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         _ => Some(read_store(&cli)?),
     };
     let mut store = move || {
@@ -277,6 +289,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             min_confidence,
         } => {
+            if let Some(e) = missing {
+                if g.lookup(name).is_empty() {
+                    return Err(e.into());
+                }
+                eprintln!("note: {e}");
+                return show_gazetteer(&g, name, *format);
+            }
             let store = store()?;
             let e = match store.find_entity(name, &g) {
                 Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {

@@ -307,6 +307,14 @@ fn options_are_bounded_and_filters_say_when_empty() {
     }
     assert!(!db.exists(), "a refused command created the database");
 
+    // The identity rule is documented where users look.
+    let help = stdout(&bin().args(["ingest", "--help"]).output().unwrap());
+    assert!(
+        help.contains("Identity: an article with a source address")
+            && help.contains("an article without\none is identified by its content"),
+        "{help}"
+    );
+
     let a = dir.path().join("a.txt");
     write(&a, "Head\nRussia condemned NATO on Monday.\n");
     run(&["ingest", a.to_str().unwrap()], &db);
@@ -334,7 +342,7 @@ fn read_commands_change_nothing() {
     for args in [
         vec!["entities"],
         vec!["relations"],
-        vec!["show", "putin"],
+        vec!["show", "Nobody Atall"],
         vec!["export"],
         vec!["render", "--out", "x.svg"],
     ] {
@@ -349,6 +357,22 @@ fn read_commands_change_nothing() {
             "{args:?}"
         );
     }
+    // `show` of a name the gazetteer knows still shows its entry, and says
+    // there is no database.
+    let o = run(&["show", "DPRK"], &typo);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).starts_with("North Korea (state)"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        messages(&o),
+        [format!(
+            "note: no database at {0}; create one with `geokg --db {0} ingest ...`",
+            typo.display()
+        )]
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 
     let newer = dir.path().join("new.db");
