@@ -272,6 +272,10 @@ impl StoreError {
                 "cannot write to it".to_string(),
                 "check the permissions of the file and its folder, or use another --db".to_string(),
             ),
+            Some(ErrorCode::SystemIoFailure) => (
+                "could not read or write the disk".to_string(),
+                "check that the disk has free space (and the file no size limit), then run again; an unfinished batch was rolled back".to_string(),
+            ),
             Some(ErrorCode::DiskFull) => (
                 "the disk is full".to_string(),
                 "free some space and run again; the unfinished batch was rolled back".to_string(),

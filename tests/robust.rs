@@ -515,6 +515,80 @@ fn outputs_are_atomic_and_csv_is_safe() {
     assert_eq!(names, ["g.dot", "g.svg", "neo4j"]);
 }
 
+/// Protects faults 3 and 10 on a full disk (a file size limit, with
+/// SIGXFSZ ignored so that writes fail as on a full disk): the export
+/// fails with one line and the earlier file is intact; an ingest fails with
+/// one line naming the database, which stays good and keeps what it held.
+#[test]
+fn a_full_disk_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let o = run(&["ingest", data("dev/articles").to_str().unwrap()], &db);
+    assert!(o.status.success());
+    let dot = dir.path().join("g.dot");
+    assert!(
+        run(&["export", "--out", dot.to_str().unwrap()], &db)
+            .status
+            .success()
+    );
+    let before = std::fs::read(&dot).unwrap();
+    assert!(before.len() > 100_000, "the export must exceed the limit");
+    let limited = |kb: u32, args: &[&str]| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("trap '' XFSZ; ulimit -f {kb}; exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_geokg"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("GEOKG_DB")
+            .output()
+            .unwrap()
+    };
+    let o = limited(64, &["export", "--out", dot.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "geokg: cannot write {}: File too large (os error 27)\n",
+            dot.display()
+        )
+    );
+    assert_eq!(std::fs::read(&dot).unwrap(), before);
+
+    let articles = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM article", [], |r| r.get(0))
+            .unwrap()
+    };
+    let size = std::fs::metadata(&db).unwrap().len() / 1024;
+    let o = limited(
+        size as u32 + 8,
+        &["ingest", data("corpus-train/articles").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        messages(&o),
+        [format!(
+            "geokg: database {}: could not read or write the disk; check that the disk has free space (and the file no size limit), then run again; an unfinished batch was rolled back",
+            db.display()
+        )]
+    );
+    let check: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert_eq!(articles(&db), 26);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["g.db", "g.dot"]);
+}
+
 /// Protects the progress part of fault 10: a log (stderr not a terminal)
 /// gets progress lines, and a re-ingest of unchanged articles skips them
 /// by hash.
@@ -638,6 +712,15 @@ impl Rng {
     }
 }
 
+/// `(read, unchanged)` from a progress line ("ingest: 12 articles read (3
+/// unchanged), 0 failed, 0 s").
+fn progress_counts(line: &str) -> Option<(u64, u64)> {
+    let rest = line.strip_prefix("ingest: ")?;
+    let (read, rest) = rest.split_once(" articles read (")?;
+    let (unchanged, _) = rest.split_once(" unchanged)")?;
+    Some((read.parse().ok()?, unchanged.parse().ok()?))
+}
+
 /// Protects "nothing lost, nothing doubled" under kill -9: 20 kills at
 /// seeded random points of a small ingest, resuming each time; the
 /// database passes `PRAGMA integrity_check` and exports exactly what an
@@ -657,14 +740,23 @@ fn kill_nine_at_random_points_then_resume() {
             .args(["--progress-every", "0"])
             .spawn()
             .unwrap();
-        // Wait until it is ingesting, then kill it a random moment later.
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let ingesting = lines.next().is_some_and(|l| l.is_ok());
-        std::thread::sleep(Duration::from_millis(rng.next() % 80));
-        let finished = child.try_wait().unwrap().is_some();
+        // Kill it once it has extracted a random number (1 to 12) of new
+        // articles: it is then anywhere in extracting, writing or
+        // committing the next ones.
+        let target = 1 + rng.next() % 12;
+        let mut finished = true;
+        for line in BufReader::new(child.stderr.take().unwrap()).lines() {
+            let line = line.unwrap();
+            if let Some((read, unchanged)) = progress_counts(&line)
+                && read - unchanged >= target
+            {
+                finished = false;
+                break;
+            }
+        }
         child.kill().unwrap();
         child.wait().unwrap();
-        if !ingesting || finished {
+        if finished {
             break;
         }
         kills += 1;
@@ -683,12 +775,13 @@ fn kill_nine_at_random_points_then_resume() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    for format in ["json", "graphml"] {
-        let a = run(&["export", "--format", format], &reference);
-        let b = run(&["export", "--format", format], &db);
-        assert!(
-            stdout(&a) == stdout(&b),
-            "{format} export differs after {kills} kills"
-        );
-    }
+    // GraphML carries every node and edge attribute (kind, type, count,
+    // first and last seen).
+    let a = run(&["export", "--format", "graphml"], &reference);
+    let b = run(&["export", "--format", "graphml"], &db);
+    assert!(a.status.success() && !stdout(&a).is_empty());
+    assert!(
+        stdout(&a) == stdout(&b),
+        "the export differs after {kills} kills"
+    );
 }
