@@ -1195,6 +1195,68 @@ mod tests {
         assert_eq!(mode, "delete");
     }
 
+    /// Protects the upgrade of issue 14's identity rule (migration 0005):
+    /// articles stored under a file stem or an explicit id are re-keyed by
+    /// address or content, keeping the old key as their label, so that a
+    /// re-ingest after the upgrade finds them unchanged instead of storing
+    /// them twice; and migration 0006 puts the alias key columns first.
+    #[test]
+    fn old_keys_are_rekeyed_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let plain = Article::from_body("x", "Russia condemned NATO on Monday.");
+        let mut addressed = Article::from_body("x", "China opposes Taiwan independence.");
+        addressed.url = Some("http://example.org/a".into());
+        {
+            let mut c = Connection::open(&path).unwrap();
+            let tx = c.transaction().unwrap();
+            for (_, sql) in &MIGRATIONS[..4] {
+                tx.execute_batch(sql).unwrap();
+            }
+            tx.pragma_update(None, "user_version", 4).unwrap();
+            for (key, a) in [("report", &plain), ("feed-7", &addressed)] {
+                tx.execute(
+                    "INSERT INTO article (key, hash, title, url, body) VALUES (?1, ?2, '', ?3, ?4)",
+                    params![key, a.content_hash(), a.url, a.body],
+                )
+                .unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let rows: Vec<(String, String)> = s
+            .conn
+            .prepare("SELECT key, label FROM article ORDER BY label")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                ("http://example.org/a".to_string(), "feed-7".to_string()),
+                (
+                    format!("sha256:{}", plain.content_hash()),
+                    "report".to_string()
+                ),
+            ]
+        );
+        for a in [&plain, &addressed] {
+            let key = crate::article::identity(a);
+            assert!(s.is_stored(&key, &a.content_hash()).unwrap(), "{key}");
+        }
+        let columns: Vec<String> = s
+            .conn
+            .prepare("SELECT name FROM pragma_table_info('alias') ORDER BY cid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(columns, ["entity_id", "folded", "alias"]);
+    }
+
     /// Protects the refusal of a database from a newer geokg.
     #[test]
     fn refuses_newer_schema() {

@@ -575,6 +575,10 @@ fn a_full_disk_loses_nothing() {
             db.display()
         )]
     );
+    assert_eq!(
+        summary(&o),
+        "ingest: 136 articles read (0 new, 0 replaced, 0 unchanged), 0 failed; 0 entities and 0 edges added"
+    );
     let check: String = rusqlite::Connection::open(&db)
         .unwrap()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
