@@ -294,6 +294,39 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether SQLite refused to write (or to set up the files it needs to
+    /// read a WAL database).
+    fn is_read_only(&self) -> bool {
+        let code = match self {
+            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => e.sqlite_error_code(),
+            _ => None,
+        };
+        matches!(code, Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen))
+    }
+}
+
+/// Whether a non-empty write-ahead log lies beside the database.
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `file:PATH?immutable=1`, with the characters a URI reserves escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri + "?immutable=1"
+}
+
 /// SQLite's own message for an error, once (rusqlite repeats it as the
 /// error's source).
 fn first_line(e: &rusqlite::Error) -> String {
@@ -332,16 +365,29 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing { path: label });
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| StoreError::Open {
-            path: label.clone(),
-            source,
-        })?;
-        conn.busy_timeout(wait)?;
-        let version = check_version(&conn, &label)?;
+        let open = |target: &str, flags: OpenFlags| -> Result<(Connection, i64), StoreError> {
+            let conn =
+                Connection::open_with_flags(target, flags).map_err(|source| StoreError::Open {
+                    path: label.clone(),
+                    source,
+                })?;
+            conn.busy_timeout(wait)?;
+            let version = check_version(&conn, &label)?;
+            Ok((conn, version))
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let target = path.to_string_lossy();
+        let (conn, version) = match open(&target, flags) {
+            Ok(opened) => opened,
+            // A WAL database in a folder the user cannot write to: SQLite
+            // cannot create the shared-memory file beside it. With no
+            // write-ahead log waiting (nobody is writing, every change is in
+            // the file), the file can be read as immutable.
+            Err(e) if e.is_read_only() && !has_wal(path) => {
+                open(&immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+            }
+            Err(e) => return Err(e),
+        };
         if version < MIGRATIONS.len() as i64 {
             drop(conn);
             return Store::open_with(path, wait);

@@ -409,6 +409,61 @@ fn read_commands_change_nothing() {
     );
 }
 
+/// Protects the first part of fault 9: a database in a folder the user
+/// cannot write to can be read, and reading it leaves no file beside it.
+/// (As root, the read runs as `nobody` through `setpriv`.)
+#[test]
+fn a_database_in_a_read_only_folder_can_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ro");
+    let db = folder.join("g.db");
+    std::fs::create_dir(&folder).unwrap();
+    let a = dir.path().join("a.txt");
+    write(&a, "Head\nRussia condemned NATO on Monday.\n");
+    assert!(run(&["ingest", a.to_str().unwrap()], &db).status.success());
+    let mode =
+        |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(dir.path(), 0o755);
+    mode(&folder, 0o555);
+    mode(&db, 0o444);
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let mut reader = if root {
+        // The binary where `nobody` may run it.
+        let copy = dir.path().join("geokg");
+        std::fs::copy(env!("CARGO_BIN_EXE_geokg"), &copy).unwrap();
+        mode(&copy, 0o755);
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(copy);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_geokg"))
+    };
+    let o = reader
+        .env_remove("GEOKG_DB")
+        .arg("--db")
+        .arg(&db)
+        .args(["entities", "--format", "csv"])
+        .output()
+        .unwrap();
+    mode(&folder, 0o755);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\nRussia,state,1,state/RUS,"),
+        "{}",
+        stdout(&o)
+    );
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["g.db"]);
+}
+
 /// Protects fault 3 and the CSV part of fault 10: `--out` files are
 /// replaced whole or not at all (no partial or temporary file is left), and
 /// a name that a spreadsheet would run as a formula is neutralised.
