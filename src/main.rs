@@ -108,9 +108,9 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    // The database before the gazetteer: a missing, newer or locked one is
-    // named at once.
-    // `show` without a database still shows the gazetteer's entry.
+    // The database before the gazetteer, so that a missing, newer or locked
+    // one is named at once; `show` without a database still shows the
+    // gazetteer's entry.
     let mut missing = None;
     let mut opened = match &cli.command {
         Command::Extract { .. } | Command::Eval { .. } => None,
