@@ -5,7 +5,7 @@
 //! they were read (after UTF-8 validation); every span elsewhere is a byte
 //! offset into it.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -15,9 +15,15 @@ use sha2::{Digest, Sha256};
 /// One news article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
-    /// Stable identity across runs: the explicit id, else the source
-    /// address, else the file stem (or `file:line` for JSON Lines).
+    /// Stable identity across runs (see [`identity`]): the source address
+    /// when there is one, else `sha256:` and the content hash. Never a file
+    /// name, `stdin` or a path as typed, so two different articles cannot
+    /// share it.
     pub key: String,
+    /// How the user names it in output: the JSON Lines `id`, else the
+    /// source address, else the file stem (`<stdin>`, `file:line`). Not
+    /// unique; only for display and for `extract`'s `id`.
+    pub label: String,
     /// The headline.
     pub title: String,
     /// Publication date, `YYYY-MM-DD`.
@@ -35,6 +41,7 @@ impl Article {
     pub fn from_body(key: &str, body: &str) -> Article {
         Article {
             key: key.to_string(),
+            label: key.to_string(),
             title: String::new(),
             date: None,
             url: None,
@@ -58,6 +65,24 @@ impl Article {
         }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
+}
+
+/// The identity rule, the one place it is decided: an article with a
+/// source address is that address (a changed text at the same address
+/// replaces the stored one); one without is its content (`sha256:` and
+/// [`Article::content_hash`]), so the same text read twice, from any path,
+/// is stored once, and two different texts never replace each other.
+pub fn identity(a: &Article) -> String {
+    match a.url.as_deref().map(str::trim) {
+        Some(url) if !url.is_empty() => url.to_string(),
+        _ => format!("sha256:{}", a.content_hash()),
+    }
+}
+
+/// Sets `key` by [`identity`].
+fn keyed(mut a: Article) -> Article {
+    a.key = identity(&a);
+    a
 }
 
 /// Why an article could not be read.
@@ -107,31 +132,69 @@ pub enum ArticleError {
         /// What was wrong.
         message: String,
     },
+    /// An evaluation-format header whose date line is not a calendar date.
+    #[error(
+        "{path}:2: date '{date}' is not a calendar date (YYYY-MM-DD); fix the date line or leave it blank"
+    )]
+    BadDate {
+        /// The file.
+        path: String,
+        /// The date line as written.
+        date: String,
+    },
+    /// A folder link that leads back to a folder being walked.
+    #[error("{path}: link loops back to {ancestor}; skipped (each file is read once)")]
+    Loop {
+        /// The link.
+        path: String,
+        /// The folder it leads back to.
+        ancestor: String,
+    },
 }
 
 fn line_suffix(line: Option<usize>) -> String {
     line.map(|l| format!(":{l}")).unwrap_or_default()
 }
 
-/// Checks a `YYYY-MM-DD` date (also accepts a longer ISO timestamp and keeps its date).
+/// Checks a `YYYY-MM-DD` date against the calendar (month 1 to 12, a day
+/// that month has, 29 February only in leap years); a longer ISO timestamp
+/// (`2020-02-03T10:00`, `2020-02-03 10:00`) keeps its date.
 pub fn parse_date(s: &str) -> Option<String> {
-    let d = s.trim().get(..10)?;
+    let s = s.trim();
+    let d = s.get(..10)?;
+    if !matches!(s.as_bytes().get(10), None | Some(b'T' | b' ')) {
+        return None;
+    }
     let b = d.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() == 10
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10)
-    {
-        let month: u32 = d.get(5..7)?.parse().ok()?;
-        let day: u32 = d.get(8..10)?.parse().ok()?;
-        if (1..=12).contains(&month) && (1..=31).contains(&day) {
-            return Some(d.to_string());
-        }
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
     }
-    None
+    let year: u32 = d.get(..4)?.parse().ok()?;
+    let month: u32 = d.get(5..7)?.parse().ok()?;
+    let day: u32 = d.get(8..10)?.parse().ok()?;
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1 && (1..=days).contains(&day)).then(|| d.to_string())
+}
+
+/// Whether a header line is meant as a date (`2024-13-45`, `2024-1-5`):
+/// four digits and a dash, then only digits and dashes up to a time.
+fn date_shaped(s: &str) -> bool {
+    let s = s.trim();
+    let b = s.as_bytes();
+    b.len() >= 6
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && s.split(['T', ' '])
+            .next()
+            .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit() || c == b'-'))
 }
 
 fn check_text(path: &str, bytes: &[u8]) -> Result<String, ArticleError> {
@@ -178,6 +241,15 @@ pub fn parse_text(path: &str, stem: &str, bytes: &[u8]) -> Result<Article, Artic
                 let (l4, rest4) = split_line(rest3);
                 let date_ok = l2.trim().is_empty() || parse_date(l2).is_some();
                 let url_ok = !l3.trim().contains(' ');
+                if l4.trim().is_empty() && url_ok && !date_ok && date_shaped(l2) {
+                    // Meant as the evaluation format: reading it as plain
+                    // text would lose the date and address and merge the
+                    // header into the body.
+                    return Err(ArticleError::BadDate {
+                        path: path.to_string(),
+                        date: l2.trim().to_string(),
+                    });
+                }
                 if l4.trim().is_empty() && date_ok && url_ok {
                     let body = rest4.unwrap_or("");
                     if body.trim().is_empty() {
@@ -187,14 +259,15 @@ pub fn parse_text(path: &str, stem: &str, bytes: &[u8]) -> Result<Article, Artic
                         });
                     }
                     let url = Some(l3.trim().to_string()).filter(|s| !s.is_empty());
-                    return Ok(Article {
-                        key: url.clone().unwrap_or_else(|| stem.to_string()),
+                    return Ok(keyed(Article {
+                        key: String::new(),
+                        label: url.clone().unwrap_or_else(|| stem.to_string()),
                         title: l1.trim().to_string(),
                         date: parse_date(l2),
                         url,
                         source: None,
                         body: body.to_string(),
-                    });
+                    }));
                 }
             }
         }
@@ -203,14 +276,15 @@ pub fn parse_text(path: &str, stem: &str, bytes: &[u8]) -> Result<Article, Artic
         Some(rest) if !rest.trim().is_empty() => rest.to_string(),
         _ => text.clone(),
     };
-    Ok(Article {
-        key: stem.to_string(),
+    Ok(keyed(Article {
+        key: String::new(),
+        label: stem.to_string(),
         title: l1.trim().to_string(),
         date: None,
         url: None,
         source: None,
         body,
-    })
+    }))
 }
 
 /// Parses one JSON Lines record; a blank line is `Ok(None)`.
@@ -231,12 +305,24 @@ pub fn parse_json_line(
     let obj = value
         .as_object()
         .ok_or_else(|| bad("expected a JSON object".to_string()))?;
+    // Every field is a string; only `id` may also be a number (feeds
+    // often number their records). `"text": 12345` is a fault, not an
+    // article whose body is "12345".
     let field = |name: &str| -> Result<Option<String>, ArticleError> {
+        use serde_json::Value;
         match obj.get(name) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-            Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
-            Some(_) => Err(bad(format!("field '{name}' must be a string"))),
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::Number(n)) if name == "id" => Ok(Some(n.to_string())),
+            Some(v) => {
+                let found = match v {
+                    Value::Bool(_) => "a boolean",
+                    Value::Number(_) => "a number",
+                    Value::Array(_) => "an array",
+                    _ => "an object",
+                };
+                Err(bad(format!("field '{name}' must be a string, not {found}")))
+            }
         }
     };
     let body = field("text")?.ok_or_else(|| bad("missing the 'text' field".to_string()))?;
@@ -248,22 +334,24 @@ pub fn parse_json_line(
     }
     let url = field("url")?;
     let date = match field("date")? {
-        Some(d) => {
-            Some(parse_date(&d).ok_or_else(|| bad(format!("date '{d}' is not YYYY-MM-DD")))?)
-        }
+        Some(d) => Some(
+            parse_date(&d)
+                .ok_or_else(|| bad(format!("date '{d}' is not a calendar date (YYYY-MM-DD)")))?,
+        ),
         None => None,
     };
-    let key = field("id")?
+    let label = field("id")?
         .or_else(|| url.clone())
         .unwrap_or_else(|| format!("{path}:{line}"));
-    Ok(Some(Article {
-        key,
+    Ok(Some(keyed(Article {
+        key: String::new(),
+        label,
         title: field("title")?.unwrap_or_default(),
         date,
         url,
         source: field("source")?,
         body,
-    }))
+    })))
 }
 
 /// Where one input comes from.
@@ -282,9 +370,33 @@ struct Lines {
 
 /// Streams articles from paths (files, folders walked recursively in name
 /// order, `-` for stdin), holding at most one article and one open file.
+///
+/// Folders are walked with `walkdir`, following links: a link back to a
+/// folder being walked is reported once and not entered, an unreadable entry
+/// is reported and skipped, and a file reached twice (through a link, or
+/// named twice on the command line) is read once.
 pub struct Inputs {
     pending: VecDeque<Pending>,
+    walk: Option<walkdir::IntoIter>,
     lines: Option<Lines>,
+    seen: HashSet<FileId>,
+}
+
+/// A file's identity on disk, so that one reached by two paths is read once.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &std::fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &std::fs::Metadata) -> FileId {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -292,6 +404,10 @@ fn is_jsonl(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")
     )
+}
+
+fn is_article_file(path: &Path) -> bool {
+    is_jsonl(path) || path.extension().and_then(|e| e.to_str()) == Some("txt")
 }
 
 impl Inputs {
@@ -310,7 +426,9 @@ impl Inputs {
             .collect();
         Inputs {
             pending,
+            walk: None,
             lines: None,
+            seen: HashSet::new(),
         }
     }
 
@@ -350,99 +468,127 @@ impl Inputs {
         }
     }
 
-    fn open(&mut self, item: Pending) -> Option<Result<Article, ArticleError>> {
-        match item {
-            Pending::Stdin => {
-                let mut reader = BufReader::new(io::stdin());
-                let starts_json = match reader.fill_buf() {
-                    Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
-                    Err(source) => {
-                        return Some(Err(ArticleError::Io {
-                            path: "<stdin>".into(),
-                            source,
+    /// The next file of the folder being walked: `Some(Ok(path))`, a fault
+    /// to report, or `None` when the walk is over.
+    fn next_walked(&mut self) -> Option<Result<PathBuf, ArticleError>> {
+        let walk = self.walk.as_mut()?;
+        loop {
+            let entry = match walk.next() {
+                None => {
+                    self.walk = None;
+                    return None;
+                }
+                Some(Ok(entry)) => entry,
+                Some(Err(e)) => {
+                    let path = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    if e.loop_ancestor().is_none()
+                        && e.path()
+                            .is_some_and(|p| p.extension().is_some() && !is_article_file(p))
+                    {
+                        // A broken link to a picture or the like: not an article anyway.
+                        continue;
+                    }
+                    if let Some(ancestor) = e.loop_ancestor() {
+                        return Some(Err(ArticleError::Loop {
+                            path,
+                            ancestor: ancestor.display().to_string(),
                         }));
                     }
-                };
-                if starts_json {
+                    let source = e
+                        .into_io_error()
+                        .unwrap_or_else(|| io::Error::other("cannot walk the folder"));
+                    return Some(Err(ArticleError::Io { path, source }));
+                }
+            };
+            if entry.file_type().is_file() && is_article_file(entry.path()) {
+                return Some(Ok(entry.into_path()));
+            }
+        }
+    }
+
+    fn open_stdin(&mut self) -> Option<Result<Article, ArticleError>> {
+        let mut reader = BufReader::new(io::stdin());
+        let starts_json = match reader.fill_buf() {
+            Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+            Err(source) => {
+                return Some(Err(ArticleError::Io {
+                    path: "<stdin>".into(),
+                    source,
+                }));
+            }
+        };
+        if starts_json {
+            self.lines = Some(Lines {
+                path: "<stdin>".into(),
+                reader: Box::new(reader),
+                line: 0,
+            });
+            return None;
+        }
+        let mut bytes = Vec::new();
+        if let Err(source) = reader.read_to_end(&mut bytes) {
+            return Some(Err(ArticleError::Io {
+                path: "<stdin>".into(),
+                source,
+            }));
+        }
+        Some(parse_text("<stdin>", "<stdin>", &bytes))
+    }
+
+    /// Opens a path: a folder starts a walk, a JSON Lines file a line
+    /// stream, a text file is read whole.
+    fn open(&mut self, path: PathBuf) -> Option<Result<Article, ArticleError>> {
+        let label = path.display().to_string();
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(source) => {
+                return Some(Err(ArticleError::Io {
+                    path: label,
+                    source,
+                }));
+            }
+        };
+        if meta.is_dir() {
+            self.walk = Some(
+                walkdir::WalkDir::new(&path)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter(),
+            );
+            return None;
+        }
+        if !self.seen.insert(file_id(&path, &meta)) {
+            return None;
+        }
+        if is_jsonl(&path) {
+            return match File::open(&path) {
+                Ok(f) => {
                     self.lines = Some(Lines {
-                        path: "<stdin>".into(),
-                        reader: Box::new(reader),
+                        path: label,
+                        reader: Box::new(BufReader::new(f)),
                         line: 0,
                     });
-                    return None;
+                    None
                 }
-                let mut bytes = Vec::new();
-                if let Err(source) = reader.read_to_end(&mut bytes) {
-                    return Some(Err(ArticleError::Io {
-                        path: "<stdin>".into(),
-                        source,
-                    }));
-                }
-                Some(parse_text("<stdin>", "stdin", &bytes))
-            }
-            Pending::Path(path) => {
-                let label = path.display().to_string();
-                let meta = match std::fs::metadata(&path) {
-                    Ok(m) => m,
-                    Err(source) => {
-                        return Some(Err(ArticleError::Io {
-                            path: label,
-                            source,
-                        }));
-                    }
-                };
-                if meta.is_dir() {
-                    let mut children = match std::fs::read_dir(&path) {
-                        Ok(rd) => rd
-                            .filter_map(|e| e.ok().map(|e| e.path()))
-                            .filter(|p| {
-                                p.is_dir()
-                                    || is_jsonl(p)
-                                    || p.extension().and_then(|e| e.to_str()) == Some("txt")
-                            })
-                            .collect::<Vec<_>>(),
-                        Err(source) => {
-                            return Some(Err(ArticleError::Io {
-                                path: label,
-                                source,
-                            }));
-                        }
-                    };
-                    children.sort();
-                    for child in children.into_iter().rev() {
-                        self.pending.push_front(Pending::Path(child));
-                    }
-                    return None;
-                }
-                if is_jsonl(&path) {
-                    match File::open(&path) {
-                        Ok(f) => {
-                            self.lines = Some(Lines {
-                                path: label,
-                                reader: Box::new(BufReader::new(f)),
-                                line: 0,
-                            });
-                            None
-                        }
-                        Err(source) => Some(Err(ArticleError::Io {
-                            path: label,
-                            source,
-                        })),
-                    }
-                } else {
-                    let stem = path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| label.clone());
-                    match std::fs::read(&path) {
-                        Ok(bytes) => Some(parse_text(&label, &stem, &bytes)),
-                        Err(source) => Some(Err(ArticleError::Io {
-                            path: label,
-                            source,
-                        })),
-                    }
-                }
-            }
+                Err(source) => Some(Err(ArticleError::Io {
+                    path: label,
+                    source,
+                })),
+            };
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| label.clone());
+        match std::fs::read(&path) {
+            Ok(bytes) => Some(parse_text(&label, &stem, &bytes)),
+            Err(source) => Some(Err(ArticleError::Io {
+                path: label,
+                source,
+            })),
         }
     }
 }
@@ -458,8 +604,23 @@ impl Iterator for Inputs {
                 }
                 continue;
             }
-            let item = self.pending.pop_front()?;
-            if let Some(result) = self.open(item) {
+            if self.walk.is_some() {
+                match self.next_walked() {
+                    Some(Ok(path)) => {
+                        if let Some(result) = self.open(path) {
+                            return Some(result);
+                        }
+                    }
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => {}
+                }
+                continue;
+            }
+            let result = match self.pending.pop_front()? {
+                Pending::Stdin => self.open_stdin(),
+                Pending::Path(path) => self.open(path),
+            };
+            if let Some(result) = result {
                 return Some(result);
             }
         }
@@ -497,8 +658,123 @@ mod tests {
     fn plain_text_first_line_is_headline() {
         let a = parse_text("x", "stem", b"A headline\nThe body says things.\nMore.").unwrap();
         assert_eq!(a.title, "A headline");
-        assert_eq!(a.key, "stem");
+        assert_eq!(a.label, "stem");
+        assert_eq!(a.key, format!("sha256:{}", a.content_hash()));
         assert_eq!(a.body, "The body says things.\nMore.");
+    }
+
+    /// Protects issue 14's identity rule (faults 1 and 2): the address when
+    /// there is one, else the content; never the file name, `stdin` or the
+    /// path as typed.
+    #[test]
+    fn identity_is_the_address_else_the_content() {
+        let one = parse_text("a/report.txt", "report", b"Head\nRussia met China.").unwrap();
+        let two = parse_text("b/report.txt", "report", b"Head\nFrance met Spain.").unwrap();
+        assert_ne!(one.key, two.key);
+        let again = parse_text("./c/copy.txt", "copy", b"Head\nRussia met China.").unwrap();
+        assert_eq!(one.key, again.key);
+        let a = parse_text("<stdin>", "<stdin>", b"Head\nRussia met China.").unwrap();
+        let b = parse_text("<stdin>", "<stdin>", b"Head\nIran met Iraq.").unwrap();
+        assert_ne!(a.key, b.key);
+        assert_eq!(a.label, "<stdin>");
+
+        let v1 = parse_text("x", "x", b"Head\n2024-01-31\nhttp://a/b\n\nOne.").unwrap();
+        let v2 = parse_text("y", "y", b"Head 2\n2024-02-01\nhttp://a/b\n\nTwo.").unwrap();
+        assert_eq!(
+            (v1.key.as_str(), v2.key.as_str()),
+            ("http://a/b", "http://a/b")
+        );
+        assert_ne!(v1.content_hash(), v2.content_hash());
+
+        let line = r#"{"text":"Russia met China."}"#;
+        let j1 = parse_json_line("f.jsonl", 1, line).unwrap().unwrap();
+        let j2 = parse_json_line("./f.jsonl", 1, line).unwrap().unwrap();
+        let j3 = parse_json_line("/abs/f.jsonl", 1, line).unwrap().unwrap();
+        assert_eq!(j1.key, j2.key);
+        assert_eq!(j1.key, j3.key);
+        assert_eq!(j1.label, "f.jsonl:1");
+        let a = parse_json_line("f.jsonl", 1, r#"{"id":7,"text":"Hi."}"#)
+            .unwrap()
+            .unwrap();
+        let b = parse_json_line("g.jsonl", 1, r#"{"id":7,"text":"Ho."}"#)
+            .unwrap()
+            .unwrap();
+        assert_ne!(a.key, b.key);
+        assert_eq!((a.label.as_str(), b.label.as_str()), ("7", "7"));
+    }
+
+    /// Protects calendar-correct dates (issue 14, fault 4).
+    #[test]
+    fn dates_follow_the_calendar() {
+        for (date, ok) in [
+            ("2024-02-29", true),
+            ("2000-02-29", true),
+            ("2023-02-29", false),
+            ("1900-02-29", false),
+            ("2024-02-31", false),
+            ("2024-04-31", false),
+            ("2024-12-31", true),
+            ("2024-13-45", false),
+            ("2024-00-10", false),
+            ("2024-01-00", false),
+            ("0000-01-01", false),
+            ("2024-01-31T10:00:00Z", true),
+            ("2024-01-31 10:00", true),
+            ("2024-01-31xyz", false),
+            ("2024-1-5", false),
+        ] {
+            assert_eq!(parse_date(date).is_some(), ok, "{date}");
+        }
+    }
+
+    /// Protects issue 14 fault 4: a header meant as the evaluation format
+    /// whose date is impossible is an error naming the file, not a plain
+    /// article with the header merged into its body.
+    #[test]
+    fn a_bad_header_date_is_an_error() {
+        for date in ["2024-13-45", "2024-02-31", "2024-1-5"] {
+            let text = format!("Head\n{date}\nhttp://a/b\n\nBody.");
+            let e = parse_text("f.txt", "f", text.as_bytes()).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "f.txt:2: date '{date}' is not a calendar date (YYYY-MM-DD); fix the date line or leave it blank"
+                )
+            );
+        }
+        // A second line that is no date at all keeps the plain reading.
+        let a = parse_text("f.txt", "f", b"Head\nBy A. Writer\nx\n\nBody.").unwrap();
+        assert_eq!(a.title, "Head");
+        assert!(a.body.starts_with("By A. Writer"));
+    }
+
+    /// Protects typed JSON Lines fields (issue 14, fault 4).
+    #[test]
+    fn json_fields_are_typed() {
+        for (line, message) in [
+            (
+                r#"{"text":12345}"#,
+                "field 'text' must be a string, not a number",
+            ),
+            (
+                r#"{"text":"x","title":["a"]}"#,
+                "field 'title' must be a string, not an array",
+            ),
+            (
+                r#"{"text":"x","url":true}"#,
+                "field 'url' must be a string, not a boolean",
+            ),
+            (
+                r#"{"text":"x","date":"2024-02-31"}"#,
+                "date '2024-02-31' is not a calendar date (YYYY-MM-DD)",
+            ),
+        ] {
+            let e = parse_json_line("a.jsonl", 2, line).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("a.jsonl:2: malformed JSON line: {message}")
+            );
+        }
     }
 
     /// Protects the one-line error messages for bad files.
@@ -526,7 +802,7 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        assert_eq!(a.key, "x1");
+        assert_eq!(a.label, "x1");
         assert_eq!(a.date.as_deref(), Some("2020-02-03"));
         assert!(parse_json_line("a.jsonl", 4, "   ").unwrap().is_none());
         let e = parse_json_line("a.jsonl", 5, r#"{"title":"no text"}"#).unwrap_err();

@@ -17,6 +17,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "GEOKG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Seconds a command waits for another geokg writing to the same
+    /// database before giving up (0 to 86400).
+    #[arg(long, global = true, default_value_t = 60, value_name = "SECONDS", value_parser = parse_wait)]
+    pub wait: u64,
+
     /// Extra gazetteer file(s) in the formats of data/README.md, loaded after the built-in data.
     #[arg(long = "gazetteer", global = true, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
@@ -30,13 +35,29 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read articles (files, folders, '-' for stdin) into the database.
+    ///
+    /// Identity: an article with a source address (the third line of the
+    /// evaluation format, `url` in JSON Lines) is that address, and a changed
+    /// text at the same address replaces the stored one; an article without
+    /// one is identified by its content, so the same text from any path is
+    /// stored once and two different texts never replace each other. File
+    /// names, `-` and the JSON Lines `id` are only labels for output.
+    /// Unchanged articles are recognised by their hash and not extracted
+    /// again. Several ingests into one database take turns (see --wait).
+    #[command(verbatim_doc_comment)]
     Ingest {
-        /// Files (.txt articles, .jsonl), folders (walked recursively) or '-'.
+        /// Files (.txt articles, .jsonl), folders (walked recursively; links
+        /// followed, a link back into the walk reported and skipped) or '-'.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Articles per transaction.
-        #[arg(long, default_value_t = 200)]
+        /// Articles per transaction (1 to 100000).
+        #[arg(long, default_value_t = 200, value_parser = bounded::<1, 100_000>)]
         batch: usize,
+        /// When stderr is not a terminal (a log file, a pipe), print a
+        /// progress line every this many seconds (0 to 3600; 0: after every
+        /// article).
+        #[arg(long, default_value_t = 5, value_name = "SECONDS", value_parser = parse_progress)]
+        progress_every: u64,
     },
     /// Extract one article and print its entities and relations (no database).
     Extract {
@@ -157,8 +178,8 @@ pub struct FilterArgs {
     /// Keep the neighbourhood of this entity.
     #[arg(long)]
     pub around: Option<String>,
-    /// Hops around --around.
-    #[arg(long, default_value_t = 1)]
+    /// Hops around --around (1 to 100).
+    #[arg(long, default_value_t = 1, value_parser = bounded::<1, 100>)]
     pub depth: usize,
     /// Only these edge types (repeatable).
     #[arg(long = "type", value_parser = parse_type)]
@@ -172,15 +193,16 @@ pub struct FilterArgs {
     /// Only evidence from articles dated on or before (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub until: Option<String>,
-    /// Drop edges supported by fewer articles.
-    #[arg(long, default_value_t = 1)]
+    /// Drop edges supported by fewer articles (1 to 1000000).
+    #[arg(long, default_value_t = 1, value_parser = bounded::<1, 1_000_000>)]
     pub min_count: usize,
     /// Only evidence at least this confident, 0 to 1 (an edge through a
     /// resolved reference such as "the Secretary" or "they" scores lower).
     #[arg(long, value_parser = parse_confidence)]
     pub min_confidence: Option<f64>,
-    /// Keep the N most connected nodes (by supporting articles) that are joined to one another.
-    #[arg(long)]
+    /// Keep the N most connected nodes (by supporting articles) that are
+    /// joined to one another (1 to 1000000).
+    #[arg(long, value_parser = bounded::<1, 1_000_000>)]
     pub top: Option<usize>,
     /// Group people and regions under their state (DOT).
     #[arg(long, value_parser = ["state"])]
@@ -256,6 +278,24 @@ fn parse_ablation(s: &str) -> Result<Ablation, String> {
     s.parse()
         .map(Ablation::Off)
         .map_err(|e: crate::discourse::UnknownMechanism| e.to_string())
+}
+
+/// A whole number in `LO..=HI`, refused at parse time otherwise: a huge
+/// `--batch` would otherwise abort on allocation, `--top 0` or `--depth 0`
+/// would silently empty the graph.
+fn bounded<const LO: usize, const HI: usize>(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (LO..=HI).contains(&n) => Ok(n),
+        _ => Err(format!("'{s}' is not a whole number from {LO} to {HI}")),
+    }
+}
+
+fn parse_progress(s: &str) -> Result<u64, String> {
+    bounded::<0, 3600>(s).map(|n| n as u64)
+}
+
+fn parse_wait(s: &str) -> Result<u64, String> {
+    bounded::<0, 86_400>(s).map(|n| n as u64)
 }
 
 fn parse_confidence(s: &str) -> Result<f64, String> {

@@ -579,11 +579,23 @@ pub const NEO4J_RELATIONSHIPS_HEADER: &str =
 /// Quotes a CSV field the way `neo4j-admin database import` reads it:
 /// inside double quotes, a quote doubled. Fields with line breaks need
 /// `--multiline-fields=true` at import.
+/// A cell a spreadsheet would run as a formula (it starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, so it is shown
+/// as text; every CSV geokg writes goes through this.
+pub fn neutralise_formula(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
 fn csv_field(s: &str) -> String {
+    let s = neutralise_formula(s);
     if s.contains([',', '"', '\n', '\r', ';']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
     }
 }
 
@@ -649,6 +661,24 @@ mod tests {
     use super::*;
     use crate::graph::Filter;
     use crate::store::{EdgeRow, EvidenceRow};
+
+    /// Protects issue 14 fault 10: a cell that a spreadsheet would run as a
+    /// formula is shown as text in every CSV writer.
+    #[test]
+    fn csv_formulas_are_neutralised() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("Russia", "Russia"),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(csv_field(cell), want, "{cell:?}");
+            assert_eq!(crate::report::csv_field(cell), want, "{cell:?}");
+        }
+    }
 
     const TRICKY: &str = "Say \"hi\" & <bye>\nnow, 'ok'";
 

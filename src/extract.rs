@@ -308,7 +308,7 @@ impl Extraction {
     /// The ONTOLOGY.md output object.
     pub fn to_json<'a>(&'a self, article: &'a Article) -> JsonExtraction<'a> {
         JsonExtraction {
-            id: &article.key,
+            id: &article.label,
             title: &article.title,
             date: article.date.as_deref(),
             entities: self

@@ -41,8 +41,18 @@ impl Report {
     }
 }
 
+/// An ingest stopped by the store: what was committed before, and why.
+#[derive(Debug)]
+pub struct Stopped {
+    /// The totals of the batches committed before the failure.
+    pub report: Report,
+    /// The failure.
+    pub error: StoreError,
+}
+
 /// Ingests every article under `paths`. `on_error` hears each unreadable
-/// article; `on_progress` hears the running count after each batch.
+/// article; `on_progress` hears the running totals after each article (the
+/// caller decides how often to show them).
 pub fn run<P: AsRef<Path>>(
     store: &mut Store,
     g: &Gazetteer,
@@ -50,28 +60,47 @@ pub fn run<P: AsRef<Path>>(
     batch_size: usize,
     mut on_error: impl FnMut(&ArticleError),
     mut on_progress: impl FnMut(&Report),
-) -> Result<Report, StoreError> {
+) -> Result<Report, Box<Stopped>> {
     let mut report = Report::default();
-    let mut batch = Vec::with_capacity(batch_size);
-    let mut flush = |batch: &mut Vec<_>, report: &mut Report| -> Result<(), StoreError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let stats = store.ingest_batch(batch, g)?;
-        report.unchanged += stats.unchanged;
-        report.stats += stats;
-        batch.clear();
-        on_progress(report);
-        Ok(())
-    };
+    match run_inner(
+        store,
+        g,
+        paths,
+        batch_size,
+        &mut report,
+        &mut on_error,
+        &mut on_progress,
+    ) {
+        Ok(()) => Ok(report),
+        Err(error) => Err(Box::new(Stopped { report, error })),
+    }
+}
+
+fn run_inner<P: AsRef<Path>>(
+    store: &mut Store,
+    g: &Gazetteer,
+    paths: &[P],
+    batch_size: usize,
+    report: &mut Report,
+    on_error: &mut impl FnMut(&ArticleError),
+    on_progress: &mut impl FnMut(&Report),
+) -> Result<(), StoreError> {
+    let batch_size = batch_size.max(1);
+    let mut batch = Vec::with_capacity(batch_size.min(MAX_PREALLOCATED));
     for item in Inputs::new(paths) {
         match item {
             Ok(article) => {
                 report.read += 1;
-                let x = extract(&article, g);
-                batch.push((article, x));
-                if batch.len() >= batch_size.max(1) {
-                    flush(&mut batch, &mut report)?;
+                // An unchanged article is known by its hash before the
+                // costly part, extraction.
+                if store.is_stored(&article.key, &article.content_hash())? {
+                    report.unchanged += 1;
+                } else {
+                    let x = extract(&article, g);
+                    batch.push((article, x));
+                    if batch.len() >= batch_size {
+                        flush(store, g, &mut batch, report)?;
+                    }
                 }
             }
             Err(e) => {
@@ -79,7 +108,26 @@ pub fn run<P: AsRef<Path>>(
                 on_error(&e);
             }
         }
+        on_progress(report);
     }
-    flush(&mut batch, &mut report)?;
-    Ok(report)
+    flush(store, g, &mut batch, report)
+}
+
+/// Room reserved up front for a batch; a bigger `--batch` grows as it fills.
+const MAX_PREALLOCATED: usize = 1024;
+
+fn flush(
+    store: &mut Store,
+    g: &Gazetteer,
+    batch: &mut Vec<(crate::article::Article, crate::extract::Extraction)>,
+    report: &mut Report,
+) -> Result<(), StoreError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let stats = store.ingest_batch(batch, g)?;
+    report.unchanged += stats.unchanged;
+    report.stats += stats;
+    batch.clear();
+    Ok(())
 }

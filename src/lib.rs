@@ -17,6 +17,7 @@
 //! ```
 
 pub mod article;
+pub mod atomic;
 pub mod cli;
 pub mod discourse;
 pub mod eval;

@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -20,6 +21,8 @@ use geokg::{article, eval, export, extract, ingest, render, report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let db = db_path(&cli);
+    let wait = Duration::from_secs(cli.wait);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -28,10 +31,34 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("geokg: {e:#}");
+            eprintln!("geokg: {}", one_line(&e, &db, wait));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error as one line: a store error says its database and what to do;
+/// any other error its chain, each cause once (a cause whose text the line
+/// already holds is not repeated).
+fn one_line(e: &anyhow::Error, db: &Path, wait: Duration) -> String {
+    if let Some(store) = e.downcast_ref::<StoreError>() {
+        return store.describe(db, wait);
+    }
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+    }
+    line
+}
+
+fn db_path(cli: &Cli) -> PathBuf {
+    cli.db.clone().unwrap_or_else(|| PathBuf::from("geokg.db"))
 }
 
 fn out(text: &str) -> Result<()> {
@@ -46,9 +73,34 @@ fn gazetteer(cli: &Cli) -> Result<Gazetteer> {
     Ok(Gazetteer::with_files(&extra)?)
 }
 
+/// The database for a command that writes (created when missing).
 fn open_store(cli: &Cli) -> Result<Store> {
-    let path = cli.db.clone().unwrap_or_else(|| PathBuf::from("geokg.db"));
-    Ok(Store::open(&path)?)
+    Ok(Store::open_with(
+        &db_path(cli),
+        Duration::from_secs(cli.wait),
+    )?)
+}
+
+/// The database for a command that only reads: never created, never
+/// changed.
+fn read_store(cli: &Cli) -> Result<Store> {
+    Ok(Store::open_read_only(
+        &db_path(cli),
+        Duration::from_secs(cli.wait),
+    )?)
+}
+
+/// Writes an output file whole or not at all.
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    geokg::atomic::write(path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// A note on stderr when the filters left nothing to show.
+fn note_if_empty(empty: bool, what: &str) {
+    if empty {
+        eprintln!("note: {what}");
+    }
 }
 
 fn json(value: &impl serde::Serialize) -> Result<String> {
@@ -56,6 +108,30 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    // The database before the gazetteer, so that a missing, newer or locked
+    // one is named at once; `show` without a database still shows the
+    // gazetteer's entry.
+    let mut missing = None;
+    let mut opened = match &cli.command {
+        Command::Extract { .. } | Command::Eval { .. } => None,
+        Command::Ingest { .. } => Some(open_store(&cli)?),
+        Command::Show { .. } => {
+            match Store::open_read_only(&db_path(&cli), Duration::from_secs(cli.wait)) {
+                Ok(store) => Some(store),
+                Err(e @ StoreError::Missing { .. }) => {
+                    missing = Some(e);
+                    None
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        _ => Some(read_store(&cli)?),
+    };
+    let mut store = move || {
+        opened
+            .take()
+            .context("internal: this command opens no database")
+    };
     let g = gazetteer(&cli)?;
     match &cli.command {
         Command::Extract {
@@ -70,25 +146,61 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out(&json(&x.to_json(&a))?)?;
         }
-        Command::Ingest { paths, batch } => {
-            let mut store = open_store(&cli)?;
+        Command::Ingest {
+            paths,
+            batch,
+            progress_every,
+        } => {
+            let mut store = store()?;
             let tty = io::stderr().is_terminal();
-            let report = ingest::run(
+            // A terminal gets a line redrawn in place; a log or a pipe a
+            // new line every few seconds.
+            let every = if tty {
+                Duration::from_millis(200)
+            } else {
+                Duration::from_secs(*progress_every)
+            };
+            let started = Instant::now();
+            let mut last = started;
+            let mut shown = false;
+            let result = ingest::run(
                 &mut store,
                 &g,
                 paths,
                 *batch,
                 |e| eprintln!("geokg: skipped {e}"),
                 |r| {
+                    if last.elapsed() < every {
+                        return;
+                    }
+                    last = Instant::now();
+                    let line = format!(
+                        "{} articles read ({} unchanged), {} failed, {:.0} s",
+                        r.read,
+                        r.unchanged,
+                        r.failed,
+                        started.elapsed().as_secs_f64()
+                    );
                     if tty {
-                        eprint!("\r{} articles read, {} failed", r.read, r.failed);
+                        eprint!("\r{line}");
+                        shown = true;
+                    } else {
+                        eprintln!("ingest: {line}");
                     }
                 },
-            )?;
-            if tty {
+            );
+            if shown {
                 eprintln!();
             }
+            // What committed is said even when a later batch failed.
+            let (report, failure) = match result {
+                Ok(report) => (report, None),
+                Err(stopped) => (stopped.report, Some(stopped.error)),
+            };
             eprintln!("{}", report.summary());
+            if let Some(e) = failure {
+                return Err(e.into());
+            }
             if report.failed > 0 {
                 return Ok(ExitCode::from(2));
             }
@@ -98,7 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             ..
         } => {
-            let store = open_store(&cli)?;
+            let store = store()?;
             let list = store.unresolved_surnames()?;
             let (header, rows) = report::unresolved_rows(&list);
             match format {
@@ -113,8 +225,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             ..
         } => {
-            let store = open_store(&cli)?;
+            let store = store()?;
             let list = store.entities(*kind, matching.as_deref())?;
+            note_if_empty(list.is_empty(), "no entities match");
             // Alliances list their current members from the gazetteer.
             let members: Option<Vec<Vec<String>>> = (*kind == Some(Kind::Alliance)).then(|| {
                 list.iter()
@@ -145,7 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             min_confidence,
             format,
         } => {
-            let store = open_store(&cli)?;
+            let store = store()?;
             let id = |n: &Option<String>| -> Result<Option<i64>> {
                 n.as_deref()
                     .map(|n| store.find_entity(n, &g).map(|e| e.id))
@@ -163,6 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..EdgeQuery::default()
             };
             let list = store.edges(&q)?;
+            note_if_empty(list.is_empty(), "no relations match");
             let (header, rows) = report::edge_rows(&list);
             match format {
                 TableFormat::Json => out(&json(&list)?)?,
@@ -175,7 +289,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             min_confidence,
         } => {
-            let store = open_store(&cli)?;
+            if let Some(e) = missing {
+                if g.lookup(name).is_empty() {
+                    return Err(e.into());
+                }
+                eprintln!("note: {e}");
+                return show_gazetteer(&g, name, *format);
+            }
+            let store = store()?;
             let e = match store.find_entity(name, &g) {
                 Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
                     return show_gazetteer(&g, name, *format);
@@ -208,7 +329,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "csv export writes nodes.csv and relationships.csv: give a folder with --out DIR"
                 );
             }
-            let store = open_store(&cli)?;
+            let store = store()?;
             let kg = load_graph(&store, &g, filter)?;
             let text = match format {
                 ExportFormat::Dot => export::to_dot(
@@ -229,8 +350,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             };
             match path {
-                Some(p) => std::fs::write(p, text)
-                    .with_context(|| format!("cannot write {}", p.display()))?,
+                Some(p) => write_file(p, &text)?,
                 None => out(&text)?,
             }
         }
@@ -240,7 +360,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             layout,
             filter,
         } => {
-            let store = open_store(&cli)?;
+            let store = store()?;
             let kg = load_graph(&store, &g, filter)?;
             let engine = match engine {
                 EngineArg::Auto => render::Engine::Auto,
@@ -291,8 +411,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out(&eval::contribution_table(&figures, &rows))?;
                 if let Some(p) = json_out {
                     let all = serde_json::json!({ "figures": figures, "ablation": rows });
-                    std::fs::write(p, json(&all)?)
-                        .with_context(|| format!("cannot write {}", p.display()))?;
+                    write_file(p, &json(&all)?)?;
                 }
                 return Ok(ExitCode::SUCCESS);
             }
@@ -305,8 +424,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out(&figures.table())?;
             if let Some(p) = json_out {
-                std::fs::write(p, json(&figures)?)
-                    .with_context(|| format!("cannot write {}", p.display()))?;
+                write_file(p, &json(&figures)?)?;
             }
         }
     }
@@ -385,8 +503,7 @@ fn write_neo4j_csv(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
         ("nodes.csv", &csv.nodes),
         ("relationships.csv", &csv.relationships),
     ] {
-        let p = dir.join(name);
-        std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))?;
+        write_file(&dir.join(name), text)?;
     }
     eprintln!(
         "wrote {} and {} ({} nodes, {} relationships); import with: neo4j-admin database import full neo4j --nodes={} --relationships={} --multiline-fields=true",
@@ -413,7 +530,7 @@ fn load_graph(store: &Store, g: &Gazetteer, f: &FilterArgs) -> Result<KnowledgeG
         min_confidence: f.min_confidence,
         ..EdgeQuery::default()
     })?;
-    Ok(KnowledgeGraph::from_edges(
+    let kg = KnowledgeGraph::from_edges(
         rows,
         &Filter {
             around: around.map(|e| e.key),
@@ -422,5 +539,10 @@ fn load_graph(store: &Store, g: &Gazetteer, f: &FilterArgs) -> Result<KnowledgeG
             min_count: f.min_count,
             top: f.top,
         },
-    ))
+    );
+    note_if_empty(
+        kg.node_count() == 0,
+        "the filters left no nodes; the output is an empty graph",
+    );
+    Ok(kg)
 }

@@ -165,7 +165,7 @@ pub fn render(
         });
     }
     let svg = builtin_svg(kg)?;
-    std::fs::write(out, svg).map_err(|source| RenderError::Io {
+    crate::atomic::write(out, svg.as_bytes()).map_err(|source| RenderError::Io {
         path: label,
         source,
     })?;
@@ -181,7 +181,7 @@ pub fn render(
 
 fn run_dot(dot: &str, out: &Path, format: &str, layout: &str) -> Result<(), RenderError> {
     let label = out.display().to_string();
-    let tmp = out.with_extension(format!("{format}.partial"));
+    let tmp = crate::atomic::temp_beside(out);
     let mut child = Command::new("dot")
         .arg(format!("-K{layout}"))
         .arg(format!("-T{format}"))

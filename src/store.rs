@@ -9,8 +9,11 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 use serde::Serialize;
 
 use crate::article::Article;
@@ -32,6 +35,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_person_surname.sql",
         include_str!("../migrations/0004_person_surname.sql"),
+    ),
+    (
+        "0005_article_identity.sql",
+        include_str!("../migrations/0005_article_identity.sql"),
+    ),
+    (
+        "0006_alias_key_first.sql",
+        include_str!("../migrations/0006_alias_key_first.sql"),
     ),
 ];
 
@@ -71,6 +82,12 @@ pub enum StoreError {
         /// The underlying error.
         #[source]
         source: rusqlite::Error,
+    },
+    /// A read command named a database that does not exist.
+    #[error("no database at {path}; create one with `geokg --db {path} ingest ...`")]
+    Missing {
+        /// The file.
+        path: String,
     },
     /// No entity has this name.
     #[error("no entity named '{0}' in the database")]
@@ -135,7 +152,7 @@ pub struct EntityRow {
 /// One piece of evidence for an edge.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct EvidenceRow {
-    /// Article key.
+    /// The article's label: its `id`, address or file stem.
     pub article: String,
     /// Article date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -226,15 +243,157 @@ fn parse_type(s: &str) -> Result<EdgeType, StoreError> {
         .map_err(|_| StoreError::Corrupt(format!("unknown edge type '{s}'")))
 }
 
+/// How long a writer waits for another one to finish by default.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl StoreError {
+    /// The one line a user sees for this error on the database at `path`
+    /// (opened with busy timeout `waited`): the file, what went wrong and
+    /// what to do, each said once.
+    pub fn describe(&self, path: &Path, waited: Duration) -> String {
+        let db = path.display();
+        let (stage, e) = match self {
+            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => (String::new(), e),
+            StoreError::Migration { name, source } => {
+                (format!("migration {name} failed: "), source)
+            }
+            other => return other.to_string(),
+        };
+        let (what, hint) = match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => (
+                format!("still locked by another writer after waiting {} s", waited.as_secs_f64()),
+                "another geokg is writing to it; run again when it is done, or give more time with --wait SECONDS".to_string(),
+            ),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => (
+                "not a database, or damaged".to_string(),
+                format!("check --db; to save what a damaged one holds: sqlite3 {db} .recover | sqlite3 recovered.db"),
+            ),
+            Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => (
+                "cannot write to it".to_string(),
+                "check the permissions of the file and its folder, or use another --db".to_string(),
+            ),
+            Some(ErrorCode::SystemIoFailure) => (
+                "could not read or write the disk".to_string(),
+                "check that the disk has free space (and the file no size limit), then run again; an unfinished batch was rolled back".to_string(),
+            ),
+            Some(ErrorCode::DiskFull) => (
+                "the disk is full".to_string(),
+                "free some space and run again; the unfinished batch was rolled back".to_string(),
+            ),
+            Some(ErrorCode::CannotOpen) => (
+                "cannot open the file".to_string(),
+                "check that its folder exists and can be written".to_string(),
+            ),
+            _ => (first_line(e), String::new()),
+        };
+        if hint.is_empty() {
+            format!("database {db}: {stage}{what}")
+        } else {
+            format!("database {db}: {stage}{what}; {hint}")
+        }
+    }
+}
+
+impl StoreError {
+    /// Whether SQLite refused to write (or to set up the files it needs to
+    /// read a WAL database).
+    fn is_read_only(&self) -> bool {
+        let code = match self {
+            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => e.sqlite_error_code(),
+            _ => None,
+        };
+        matches!(code, Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen))
+    }
+}
+
+/// Whether a non-empty write-ahead log lies beside the database.
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `file:PATH?immutable=1`, with the characters a URI reserves escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri + "?immutable=1"
+}
+
+/// SQLite's own message for an error, once (rusqlite repeats it as the
+/// error's source).
+fn first_line(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) if !msg.is_empty() => msg.clone(),
+        other => other.to_string(),
+    }
+}
+
 impl Store {
-    /// Opens (creating if needed) and migrates a database file.
+    /// Opens (creating if needed) and migrates a database file for writing,
+    /// waiting up to [`BUSY_TIMEOUT`] for another writer.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, BUSY_TIMEOUT)
+    }
+
+    /// Opens for writing, waiting up to `wait` for another writer: every
+    /// write transaction starts `IMMEDIATE`, so it queues on the lock
+    /// instead of failing when it first writes.
+    pub fn open_with(path: &Path, wait: Duration) -> Result<Store, StoreError> {
         let label = path.display().to_string();
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: label.clone(),
             source,
         })?;
+        conn.busy_timeout(wait)?;
         Store::setup(conn, &label)
+    }
+
+    /// Opens an existing database for reading only: never creates a file
+    /// (a missing one is [`StoreError::Missing`]), never changes the
+    /// journal mode, works in a folder the user cannot write to. A database
+    /// from an older geokg is migrated once through a writing open.
+    pub fn open_read_only(path: &Path, wait: Duration) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        if !path.exists() {
+            return Err(StoreError::Missing { path: label });
+        }
+        let open = |target: &str, flags: OpenFlags| -> Result<(Connection, i64), StoreError> {
+            let conn =
+                Connection::open_with_flags(target, flags).map_err(|source| StoreError::Open {
+                    path: label.clone(),
+                    source,
+                })?;
+            conn.busy_timeout(wait)?;
+            let version = check_version(&conn, &label)?;
+            Ok((conn, version))
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let target = path.to_string_lossy();
+        let (conn, version) = match open(&target, flags) {
+            Ok(opened) => opened,
+            // A WAL database in a folder the user cannot write to: SQLite
+            // cannot create the shared-memory file beside it. With no
+            // write-ahead log waiting (nobody is writing, every change is in
+            // the file), the file can be read as immutable.
+            Err(e) if e.is_read_only() && !has_wal(path) => {
+                open(&immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+            }
+            Err(e) => return Err(e),
+        };
+        if version < MIGRATIONS.len() as i64 {
+            drop(conn);
+            return Store::open_with(path, wait);
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Store { conn })
     }
 
     /// An in-memory database (tests, benchmarks).
@@ -243,22 +402,20 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, label: &str) -> Result<Store, StoreError> {
+        // Refuse a newer database before changing anything in it.
+        check_version(&conn, label)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // WAL is refused by some file systems and by in-memory databases; a
         // rollback journal is still correct, so the answer is not checked.
         let _: Result<String, _> = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew {
-                path: label.to_string(),
-                found: version,
-                known,
-            });
-        }
-        if version < known {
-            let tx = conn.transaction()?;
+        if check_version(&conn, label)? < known {
+            // Exclusive, and the version read again inside: two processes
+            // creating one new database take turns, and the second finds
+            // the work done.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            let version = check_version(&tx, label)?;
             for (name, sql) in &MIGRATIONS[version as usize..] {
                 tx.execute_batch(sql)
                     .map_err(|source| StoreError::Migration { name, source })?;
@@ -276,13 +433,26 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// Whether this article (key and content hash) is already stored, so
+    /// that an ingest can skip extracting it.
+    pub fn is_stored(&self, key: &str, hash: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM article WHERE key = ?1 AND hash = ?2")?
+            .query_row([key, hash], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// Writes a batch of articles in one transaction: all or none.
     pub fn ingest_batch(
         &mut self,
         batch: &[(Article, Extraction)],
         g: &Gazetteer,
     ) -> Result<IngestStats, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut stats = IngestStats::default();
         let mut surnames = Vec::new();
         for (article, x) in batch {
@@ -303,14 +473,21 @@ impl Store {
         kind: Option<Kind>,
         matching: Option<&str>,
     ) -> Result<Vec<EntityRow>, StoreError> {
-        let pattern = matching.map(|m| format!("%{}%", fold(m)));
+        // Taken literally: `%`, `_` and the escape character match themselves.
+        let pattern = matching.map(|m| {
+            let escaped = fold(m)
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        });
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.key, e.kind, e.name,
                     (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = e.id) AS n
              FROM entity e
              WHERE (?1 IS NULL OR e.kind = ?1)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2)
-                    OR lower(e.name) LIKE ?2)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2 ESCAPE '\\')
+                    OR lower(e.name) LIKE ?2 ESCAPE '\\')
                AND EXISTS (SELECT 1 FROM mention WHERE entity_id = e.id)
              ORDER BY n DESC, e.name",
         )?;
@@ -459,7 +636,8 @@ impl Store {
             serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
-                    a.key, a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role, ev.rule, ev.via
+                    coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role, ev.rule, ev.via,
+                    a.id
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
              JOIN entity t ON t.id = ed.target_id
@@ -475,7 +653,7 @@ impl Store {
                AND (?6 IS NULL OR a.date <= ?6)
                AND (?7 OR ed.flagged = 0)
                AND (?9 IS NULL OR ev.confidence >= ?9)
-             ORDER BY ed.id, a.date, a.key, ev.start",
+             ORDER BY ed.id, a.date, coalesce(a.label, a.key), a.key, ev.start",
         )?;
         let mut rows = stmt.query(params![
             q.from,
@@ -490,7 +668,8 @@ impl Store {
         ])?;
         let mut out: Vec<EdgeRow> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();
-        let mut articles: Vec<std::collections::HashSet<String>> = Vec::new();
+        // Counted by row id: labels are for display and need not be unique.
+        let mut articles: Vec<std::collections::HashSet<i64>> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
             let slot = match index.get(&edge_id) {
@@ -536,7 +715,7 @@ impl Store {
                     e.last_seen = Some(d.clone());
                 }
             }
-            articles[slot].insert(ev.article.clone());
+            articles[slot].insert(r.get::<_, i64>(19)?);
             e.evidence.push(ev);
         }
         for (e, a) in out.iter_mut().zip(&articles) {
@@ -549,6 +728,21 @@ impl Store {
         });
         Ok(out)
     }
+}
+
+/// The database's schema version; a newer one than this binary knows is
+/// refused with what to do.
+fn check_version(conn: &Connection, label: &str) -> Result<i64, StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::TooNew {
+            path: label.to_string(),
+            found: version,
+            known,
+        });
+    }
+    Ok(version)
 }
 
 /// The one person already in the graph whose surname is this one-word
@@ -648,8 +842,10 @@ fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreErr
     tx.prepare_cached("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")?
         .execute([one, full])?;
     tx.prepare_cached(
-        "INSERT OR IGNORE INTO alias (entity_id, alias, folded)
-         SELECT ?2, alias, folded FROM alias WHERE entity_id = ?1",
+        "INSERT INTO alias (entity_id, alias, folded)
+         SELECT ?2, alias, folded FROM alias WHERE entity_id = ?1 AND true
+         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
+           WHERE excluded.alias > alias",
     )?
     .execute([one, full])?;
     let edges: Vec<(i64, i64, String, i64, bool)> = tx
@@ -722,16 +918,22 @@ fn write_article(
     } else {
         stats.added = 1;
     }
-    tx.prepare_cached("INSERT INTO article (key, hash, title, date, url, source, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
-        .execute(params![a.key, hash, a.title, a.date, a.url, a.source, a.body])?;
+    tx.prepare_cached("INSERT INTO article (key, hash, title, date, url, source, body, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
+        .execute(params![a.key, hash, a.title, a.date, a.url, a.source, a.body, a.label])?;
     let article_id = tx.last_insert_rowid();
 
     let mut find = tx.prepare_cached("SELECT id FROM entity WHERE key = ?1")?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO entity (key, kind, name, qid, surname) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    // Of two spellings that fold alike ("White House", "WHITE HOUSE") the
+    // greater in code-point order is kept, the one with lower case at the
+    // first difference: the same whatever order articles arrive in, so
+    // concurrent and sequential ingests agree.
     let mut alias = tx.prepare_cached(
-        "INSERT OR IGNORE INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)",
+        "INSERT INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)
+         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
+           WHERE excluded.alias > alias",
     )?;
     let mut ids = Vec::with_capacity(x.entities.len());
     for (i, e) in x.entities.iter().enumerate() {
@@ -826,10 +1028,10 @@ mod tests {
     }
 
     fn ingest(s: &mut Store, key: &str, body: &str) -> IngestStats {
-        let g = Gazetteer::builtin().unwrap();
+        let g = crate::testing::gazetteer();
         let a = Article::from_body(key, body);
-        let x = crate::extract::extract(&a, &g);
-        s.ingest_batch(&[(a, x)], &g).unwrap()
+        let x = crate::extract::extract(&a, g);
+        s.ingest_batch(&[(a, x)], g).unwrap()
     }
 
     /// Each person node's name, with its mention count and its edges as
@@ -929,6 +1131,176 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         ingest(&mut s, "b", other);
         assert_eq!(ingest(&mut s, "a", FULL).surnames_joined, 0);
+    }
+
+    /// Protects issue 14 fault 10: `--match` is literal, `%` and `_` are
+    /// no wildcards.
+    #[test]
+    fn match_is_literal() {
+        let mut s = Store::open_in_memory().unwrap();
+        ingest(&mut s, "a", "Russia condemned NATO on Monday.");
+        let names = |m: &str| -> Vec<String> {
+            s.entities(None, Some(m))
+                .unwrap()
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        assert_eq!(names("russ"), ["Russia"]);
+        assert!(names("%").is_empty());
+        assert!(names("r_ssia").is_empty());
+        assert!(names("\\").is_empty());
+    }
+
+    /// Protects issue 14 faults 7 and 10: a writer waits its turn (the
+    /// write transaction is immediate, so the busy timeout applies), and
+    /// when it still times out the message is one line naming the database
+    /// and what to do.
+    #[test]
+    fn a_locked_database_is_named_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        let mut s = Store::open_with(&path, Duration::from_millis(100)).unwrap();
+        let holder = Connection::open(&path).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let g = crate::testing::gazetteer();
+        let a = Article::from_body("a", "Russia condemned NATO.");
+        let x = crate::extract::extract(&a, g);
+        let e = s.ingest_batch(&[(a.clone(), x.clone())], g).unwrap_err();
+        assert_eq!(
+            e.describe(&path, Duration::from_millis(100)),
+            format!(
+                "database {}: still locked by another writer after waiting 0.1 s; another geokg is writing to it; run again when it is done, or give more time with --wait SECONDS",
+                path.display()
+            )
+        );
+        // Released within the wait: the writer gets its turn.
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            holder.execute_batch("COMMIT").unwrap();
+        });
+        let mut s2 = Store::open_with(&path, Duration::from_secs(10)).unwrap();
+        assert_eq!(s2.ingest_batch(&[(a, x)], g).unwrap().added, 1);
+        release.join().unwrap();
+        drop(s);
+    }
+
+    /// Protects issue 14 fault 8: processes creating one new database take
+    /// turns on the migrations, and every one ends at the latest version.
+    #[test]
+    fn concurrent_first_opens_do_not_race() {
+        for _ in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("g.db");
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    let path = path.clone();
+                    std::thread::spawn(move || {
+                        Store::open(&path)
+                            .map(|s| s.version().unwrap())
+                            .map_err(|e| e.to_string())
+                    })
+                })
+                .collect();
+            for h in handles {
+                assert_eq!(h.join().unwrap(), Ok(MIGRATIONS.len() as i64));
+            }
+        }
+    }
+
+    /// Protects issue 14 fault 9: reading never creates a file, and a
+    /// newer database is refused before its journal mode changes.
+    #[test]
+    fn reading_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("typo.db");
+        let e = Store::open_read_only(&missing, BUSY_TIMEOUT).err().unwrap();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "no database at {0}; create one with `geokg --db {0} ingest ...`",
+                missing.display()
+            )
+        );
+        assert!(!missing.exists());
+        let newer = dir.path().join("new.db");
+        Connection::open(&newer)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        for e in [
+            Store::open(&newer).err().unwrap(),
+            Store::open_read_only(&newer, BUSY_TIMEOUT).err().unwrap(),
+        ] {
+            assert!(matches!(e, StoreError::TooNew { found: 99, .. }), "{e}");
+        }
+        let mode: String = Connection::open(&newer)
+            .unwrap()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+    }
+
+    /// Protects the upgrade of issue 14's identity rule (migration 0005):
+    /// articles stored under a file stem or an explicit id are re-keyed by
+    /// address or content, keeping the old key as their label, so that a
+    /// re-ingest after the upgrade finds them unchanged instead of storing
+    /// them twice; and migration 0006 puts the alias key columns first.
+    #[test]
+    fn old_keys_are_rekeyed_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let plain = Article::from_body("x", "Russia condemned NATO on Monday.");
+        let mut addressed = Article::from_body("x", "China opposes Taiwan independence.");
+        addressed.url = Some("http://example.org/a".into());
+        {
+            let mut c = Connection::open(&path).unwrap();
+            let tx = c.transaction().unwrap();
+            for (_, sql) in &MIGRATIONS[..4] {
+                tx.execute_batch(sql).unwrap();
+            }
+            tx.pragma_update(None, "user_version", 4).unwrap();
+            for (key, a) in [("report", &plain), ("feed-7", &addressed)] {
+                tx.execute(
+                    "INSERT INTO article (key, hash, title, url, body) VALUES (?1, ?2, '', ?3, ?4)",
+                    params![key, a.content_hash(), a.url, a.body],
+                )
+                .unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let rows: Vec<(String, String)> = s
+            .conn
+            .prepare("SELECT key, label FROM article ORDER BY label")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                ("http://example.org/a".to_string(), "feed-7".to_string()),
+                (
+                    format!("sha256:{}", plain.content_hash()),
+                    "report".to_string()
+                ),
+            ]
+        );
+        for a in [&plain, &addressed] {
+            let key = crate::article::identity(a);
+            assert!(s.is_stored(&key, &a.content_hash()).unwrap(), "{key}");
+        }
+        let columns: Vec<String> = s
+            .conn
+            .prepare("SELECT name FROM pragma_table_info('alias') ORDER BY cid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(columns, ["entity_id", "folded", "alias"]);
     }
 
     /// Protects the refusal of a database from a newer geokg.
