@@ -201,7 +201,12 @@ impl Ctx<'_> {
                     .any(|w| matches!(*w, "and" | "," | ";" | "&" | "with" | "or"));
             // "Russia and China's support to ...": China heads a new phrase.
             let next_possessive = self.possessive_at(slots[j + 1].t1);
-            if !ok || next_possessive {
+            // "condemned Russia, and Germany praised Poland": after ", and"
+            // a name with its own verb opens a new clause.
+            let new_clause = gap.first() == Some(&",")
+                && gap.contains(&"and")
+                && self.predicate_at(slots[j + 1].t1);
+            if !ok || next_possessive || new_clause {
                 break;
             }
             // "Matera, Italy", "Tallinn, Estonia": a place and its country.
@@ -217,6 +222,22 @@ impl Ctx<'_> {
         let keep = links.iter().rposition(|&and| and).map_or(1, |k| k + 2);
         out.truncate(keep);
         out
+    }
+
+    /// The word at `k` is a verb that opens a predicate: a speech or act
+    /// verb of `data/lexicon/verbs.tsv`, an auxiliary, or a lowercase past
+    /// form ("praised").
+    fn predicate_at(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let lower = self.lw(k);
+        w.starts_with(char::is_lowercase)
+            && (self.g.lexicon.verbs.contains_key(lower)
+                || BE.contains(&lower)
+                || matches!(
+                    lower,
+                    "will" | "would" | "has" | "have" | "had" | "also" | "said"
+                )
+                || (lower.len() > 4 && lower.ends_with("ed")))
     }
 
     /// A participle that opens a phrase set off by commas ("the Alliance,
@@ -273,7 +294,15 @@ impl Ctx<'_> {
                 p -= 1;
             }
             let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1));
-            if !ok || (comma_only && embedded) {
+            // "Macron condemned Russia, and Germany praised": the name before
+            // ", and" is the object of another clause's verb.
+            let object = gap.first() == Some(&",")
+                && gap.contains(&"and")
+                && p > 0
+                && self.word(p - 1).starts_with(char::is_lowercase)
+                && !matches!(self.lw(p - 1), "and" | "or" | "both" | "between")
+                && !PREPOSITIONS.contains(&self.lw(p - 1));
+            if !ok || (comma_only && embedded) || object {
                 break;
             }
             j -= 1;
@@ -551,6 +580,17 @@ impl Ctx<'_> {
                 .map(|k| slots[k])
                 .collect();
         }
+        // "Speaking at the White House before a trip to Florida, Obama
+        // said", "During her trip to Warsaw, Harris announced": a cue in an
+        // opening participle or "during her ..." phrase belongs to the main
+        // clause's subject.
+        if let Some(subject) = self.fronted_subject(slots, s, c0) {
+            return self
+                .coordinated_right(slots, subject)
+                .into_iter()
+                .map(|k| slots[k])
+                .collect();
+        }
         // "we—A, B and C—met": the people the apposition lists.
         if possessor.is_none()
             && c0 > s.first
@@ -745,6 +785,18 @@ impl Ctx<'_> {
         let Some(i) = possessor.or(nearest) else {
             return Vec::new();
         };
+        // "strengthen Ukraine's position ... while continuing to isolate
+        // Russia": a possessor heads a noun phrase, and only an organ it
+        // owns ("Russia's forces attacked") acts for it.
+        if possessor.is_none()
+            && cue.form == CueForm::Verb
+            && self.possessive_at(slots[i].t1)
+            && !(slots[i].t1 + 1..(slots[i].t1 + 4).min(c0))
+                .any(|k| self.g.lexicon.organs.contains(self.lw(k)))
+            && !self.only_modifiers(slots[i].t1 + 1, c0)
+        {
+            return Vec::new();
+        }
         // "a critic of Putin, and his associates had alleged ...": after
         // ", and" a new subject the text does not name.
         if possessor.is_none() {
@@ -889,6 +941,44 @@ impl Ctx<'_> {
         None
     }
 
+    /// The main clause's subject for a cue at `c0` inside an opening phrase
+    /// set off by a comma: a participle ("Speaking ...") or a preposition
+    /// with a possessive pronoun ("During her trip to ..."). The subject is
+    /// the first name after the phrase's comma, followed by a lowercase word.
+    fn fronted_subject(
+        &self,
+        slots: &[Slot],
+        s: &crate::text::Sentence,
+        c0: usize,
+    ) -> Option<usize> {
+        let f = s.first;
+        let first = self.word(f);
+        let participle = first.len() > 4
+            && first.ends_with("ing")
+            && first.starts_with(char::is_uppercase)
+            && !slots.iter().any(|sl| sl.t0 == f);
+        let possessive = matches!(self.lw(f), "during" | "after" | "before" | "on" | "in")
+            && matches!(self.lw(f + 1), "his" | "her" | "their");
+        if !(participle || possessive) {
+            return None;
+        }
+        // The phrase runs to the comma before the first name that is
+        // followed by a lowercase word (its verb).
+        let i = slots.iter().position(|sl| {
+            sl.t0 > f + 1
+                && !sl.compound
+                && self.word(sl.t0 - 1) == ","
+                && self.word(sl.t1).starts_with(char::is_lowercase)
+                && !PREPOSITIONS.contains(&self.lw(sl.t1))
+                && !matches!(self.lw(sl.t1), "and" | "'s" | "\u{2019}s")
+        })?;
+        // The cue is inside the phrase, with no clause boundary between the
+        // cue and that name.
+        let open = slots[i].t0 > c0
+            && (c0..slots[i].t0).all(|k| !matches!(self.word(k), ";" | ":" | "." | "\""));
+        open.then_some(i)
+    }
+
     /// The subject a coordinated predicate shares ("X noted ..., and
     /// thanked Y"; "X will meet A and then work with B"): when the verb cue
     /// at `c0` follows "and" (with auxiliaries or adverbs between), the
@@ -954,6 +1044,19 @@ impl Ctx<'_> {
             .iter()
             .position(|sl| sl.t0 >= from && sl.t0 < and && !sl.compound)?;
         let sl = slots[i];
+        // "He led X's fighters ... and also provided": the clause's subject
+        // is a pronoun, not the first name; "attacks, which continue to
+        // kill ... and destroy": the verb belongs to a relative clause.
+        let pronoun_first = (from..sl.t0).any(|k| {
+            matches!(
+                self.lw(k),
+                "he" | "she" | "it" | "they" | "we" | "i" | "this" | "these" | "which" | "who"
+            )
+        });
+        let relative = (sl.t1..and).any(|k| matches!(self.lw(k), "which" | "who" | "whose"));
+        if pronoun_first || relative {
+            return None;
+        }
         let governed = sl.t0 > s.first && {
             let mut p = sl.t0 - 1;
             if self.lw(p) == "the" && p > s.first {
@@ -2643,6 +2746,10 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
             continue;
         }
         let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
+        // "condemned Russia, and Germany praised Poland": a new clause.
+        if ctx.word(end) == "," && ctx.lw(end + 1) == "and" && ctx.predicate_at(n.t1) {
+            break;
+        }
         // "Deputy Foreign Minister A representing the OSCE Chair, and B": a
         // participle phrase after an item belongs to it, up to its comma.
         if !(joined && gap_ok(end, n.t0))

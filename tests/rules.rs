@@ -1702,3 +1702,48 @@ t!(
     "Ukraine continues to defend itself against Russia's aggression.",
     &[("Russia", "attacks", "Ukraine")]
 );
+
+// A cue in an opening participle or "during her ..." phrase belongs to the
+// main clause's subject.
+t!(
+    fronted_participle_phrase_takes_the_main_subject,
+    "Speaking on the South Lawn of the White House before a trip to Florida, Barack Obama said more sanctions would follow.",
+    &[("Barack Obama", "visited", "Florida")]
+);
+t!(
+    fronted_possessive_trip_takes_the_main_subject,
+    "During her trip to Warsaw, Poland, today, U.S. Vice President Kamala Harris announced new aid.",
+    &[
+        ("Kamala Harris", "visited", "Warsaw"),
+        ("Kamala Harris", "visited", "Poland"),
+        ("Kamala Harris", "represents", US)
+    ]
+);
+// ", and" with a new subject and its own verb opens a new clause.
+t!(
+    comma_and_new_subject_opens_a_clause,
+    "Emmanuel Macron condemned Russia, and Germany praised Poland.",
+    &[
+        ("Emmanuel Macron", "opposes", "Russia"),
+        ("Germany", "supports", "Poland")
+    ]
+);
+
+// A possessor heads a noun phrase: only an organ it owns acts for it.
+t!(
+    possessor_is_no_subject_of_a_later_verb,
+    "These efforts will strengthen Ukraine's position while continuing to isolate Russia.",
+    &[]
+);
+t!(
+    possessor_organ_acts_for_it,
+    "Sudan's army-backed government accused the United Arab Emirates of arming the militia.",
+    &[("Sudan", "accuses", "United Arab Emirates")]
+);
+// A verb after "and" inside a relative clause, or after a pronoun subject,
+// does not take the first name of the sentence as its subject.
+not!(
+    relative_clause_verb_keeps_its_own_subject,
+    "Antony Blinken condemned Russia's attacks, which continue to kill civilians and destroy homes, including a strike on Vinnytsia.",
+    &[("Antony Blinken", "attacks", "Vinnytsia")]
+);
