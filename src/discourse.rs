@@ -142,6 +142,7 @@ impl Memory {
         on: Mechanisms,
     ) -> Memory {
         let mut refs = bare_titles(text, doc, g, r, date, on);
+        refs.extend(bare_bodies(text, doc, r, on));
         if !on.on(Mechanism::FirstPerson) {
             return Memory {
                 refs,
@@ -338,6 +339,53 @@ pub fn bare_titles(
                 end,
                 entity,
                 mechanism,
+            });
+        }
+    }
+    out
+}
+
+/// "The Department is designating ...": in a government's own release, one
+/// of its bodies (`bodies` in `data/lexicon/publishers.tsv`) named bare,
+/// capitalised after "the" and not followed by "of" or another capitalised
+/// word (which name some other body), is the publishing state acting
+/// ([`Mechanism::Office`]).
+pub fn bare_bodies(text: &str, doc: &Doc, r: &Resolved, on: Mechanisms) -> Vec<Reference> {
+    let mut out = Vec::new();
+    let Some((state, bodies)) = r.bodies.as_ref().filter(|_| on.on(Mechanism::Office)) else {
+        return out;
+    };
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    for k in 1..doc.tokens.len() {
+        if doc.lower(k - 1) != "the" || !bodies.iter().any(|b| b == word(k)) {
+            continue;
+        }
+        let next = word(k + 1);
+        if matches!(doc.lower(k + 1), "of" | "for") || next.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let (t, the) = (doc.tokens[k], doc.tokens[k - 1]);
+        let covered = r
+            .mentions
+            .iter()
+            .any(|m| m.start < t.end && t.start < m.span_end.max(m.end));
+        let Some(si) = doc.sentence_of(t.start) else {
+            continue;
+        };
+        if !covered {
+            out.push(Reference {
+                sentence: si,
+                t0: k - 1,
+                t1: k + 1,
+                start: the.start,
+                end: t.end,
+                entity: *state,
+                mechanism: Mechanism::Office,
             });
         }
     }

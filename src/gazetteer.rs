@@ -320,6 +320,9 @@ pub struct Publisher {
     /// Offices its releases mention with no holder named ("The Prime
     /// Minister spoke to ..."): the state acts through them.
     pub unnamed: Vec<String>,
+    /// Its own bodies that its releases name bare, as written ("The
+    /// Department is designating ..."): the state acts through them.
+    pub bodies: Vec<String>,
 }
 
 /// Everything `data/` knows, compiled.
@@ -1145,11 +1148,17 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .map(|r| r.trim().to_lowercase())
             .filter(|r| !r.is_empty())
             .collect();
+        let bodies = cell(row, publishers_table.col("bodies"))
+            .split('|')
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty())
+            .collect();
         publishers.push(Publisher {
             host,
             state,
             roles,
             unnamed,
+            bodies,
         });
     }
     Ok(Lexicon {

@@ -60,6 +60,9 @@ pub struct Resolved {
     /// The state that published the article and the offices its releases
     /// leave unnamed ("The Prime Minister spoke to ...").
     pub office: Option<(usize, Vec<String>)>,
+    /// The state that published the article and its own bodies that its
+    /// releases name bare ("The Department is designating ...").
+    pub bodies: Option<(usize, Vec<String>)>,
     /// Offices given by the text.
     pub roles: Vec<ResolvedRole>,
 }
@@ -623,6 +626,9 @@ pub fn resolve(
     let office = publisher
         .filter(|(_, p)| !p.unnamed.is_empty())
         .map(|(state, p)| (b.known(state), p.unnamed.clone()));
+    let bodies = publisher
+        .filter(|(_, p)| !p.bodies.is_empty())
+        .map(|(state, p)| (b.known(state), p.bodies.clone()));
     let publisher = publisher
         .filter(|_| first_person_plural)
         .map(|(state, _)| b.known(state));
@@ -635,6 +641,7 @@ pub fn resolve(
         roles,
         publisher,
         office,
+        bodies,
     }
 }
 

@@ -256,6 +256,33 @@ fn they_stays_the_pair_while_named_again() {
     assert!(ends(&all, "supports").is_empty(), "{all:?}");
 }
 
+/// "The Department" bare in a State Department release is the United
+/// States acting; elsewhere it names nobody, and "the Department of X"
+/// names another body.
+#[test]
+fn bare_body_of_the_publisher() {
+    let text = "The Department is designating three oligarchs: Alisher Usmanov, \
+                Igor Shuvalov and Sergei Chemezov.";
+    let (all, _) = run(Some("https://www.state.gov/x/"), text, Mechanisms::all());
+    assert_eq!(
+        ends(&all, "sanctions"),
+        pairs(&[
+            ("United States", "Alisher Usmanov"),
+            ("United States", "Igor Shuvalov"),
+            ("United States", "Sergei Chemezov")
+        ])
+    );
+    let (all, _) = run(
+        Some("https://en.wikinews.org/wiki/X"),
+        text,
+        Mechanisms::all(),
+    );
+    assert!(ends(&all, "sanctions").is_empty(), "{all:?}");
+    let off = Mechanisms::all().without(Mechanism::Office);
+    let (all, _) = run(Some("https://www.state.gov/x/"), text, off);
+    assert!(ends(&all, "sanctions").is_empty(), "{all:?}");
+}
+
 /// Several parties who discussed a state met one another; the state is the
 /// topic, not a party.
 #[test]

@@ -1747,3 +1747,13 @@ not!(
     "Antony Blinken condemned Russia's attacks, which continue to kill civilians and destroy homes, including a strike on Vinnytsia.",
     &[("Antony Blinken", "attacks", "Vinnytsia")]
 );
+
+// "grateful to X" is support.
+t!(
+    supports_grateful_to,
+    "Canada is grateful to Prime Minister Irakli Garibashvili and the Government of Georgia.",
+    &[
+        ("Canada", "supports", "Irakli Garibashvili"),
+        ("Canada", "supports", "Georgia")
+    ]
+);
