@@ -643,10 +643,12 @@ impl Ctx<'_> {
                         | "parties"
                         | "countries"
                         | "sides"
-                ) && matches!(
+                ) && (matches!(
                     prev,
-                    "the" | "two" | "three" | "four" | "five" | "both" | "all"
-                );
+                    "the" | "these" | "two" | "three" | "four" | "five" | "both" | "all"
+                )
+                    // "This group of countries agreed ...".
+                    || (prev == "of" && k >= s.first + 2 && self.lw(k - 2) == "group"));
                 // "both countries" after two officials met: their states.
                 let of_countries = matches!(w, "countries" | "nations" | "states");
                 let country = |e: usize| -> Option<usize> {
@@ -667,7 +669,14 @@ impl Ctx<'_> {
                 let t = self.doc.tokens[k];
                 // "the two leaders": the phrase from its determiner.
                 let from_t = if plural && w != "they" && k > s.first {
-                    let d = if k >= s.first + 2 && self.lw(k - 2) == "the" {
+                    let d = if prev == "of" {
+                        // "This group of countries".
+                        if k >= s.first + 3 && matches!(self.lw(k - 3), "this" | "the" | "that") {
+                            k - 3
+                        } else {
+                            k - 2
+                        }
+                    } else if k >= s.first + 2 && self.lw(k - 2) == "the" {
                         k - 2
                     } else {
                         k - 1

@@ -182,6 +182,30 @@ fn meeting_of_several_gives_every_pair() {
     assert!(!off.iter().any(|x| x.1 == "met-with"), "{off:?}");
 }
 
+/// "This group of countries" after a meeting of several is its parties.
+#[test]
+fn group_of_countries_is_the_meeting_s_parties() {
+    let text = "On Monday, Secretary of State Blinken attended a meeting in Israel \
+                together with the Foreign Ministers of Bahrain, Egypt and Morocco. \
+                This group of countries agreed to form permanent working groups.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let agreed: BTreeSet<_> = all
+        .iter()
+        .filter(|x| x.1 == "cooperates-with")
+        .map(|x| (x.0.clone(), x.2.clone(), x.3.clone()))
+        .collect();
+    assert!(
+        agreed.contains(&(
+            "Bahrain".to_string(),
+            "Egypt".to_string(),
+            Some("\"This group of countries\" -> Bahrain".to_string())
+        )),
+        "{all:?}"
+    );
+    let (off, _) = run(None, text, Mechanisms::all().without(Mechanism::Nary));
+    assert!(!off.iter().any(|x| x.1 == "cooperates-with"), "{off:?}");
+}
+
 /// "Kerry met Putin and Lavrov" is no meeting of three (ONTOLOGY.md): the
 /// n-ary mechanism needs a gathering attended together.
 #[test]
