@@ -665,7 +665,12 @@ impl Ctx<'_> {
                     || collective
                     || (matches!(w, "men" | "presidents")
                         && matches!(prev, "the" | "two" | "both"));
-                let singular = matches!(w, "he" | "she");
+                // "and expressed his unwavering solidarity with X": a
+                // possessive pronoun before a nominal cue is its agent.
+                let singular = matches!(w, "he" | "she")
+                    || (cue.form == CueForm::Noun
+                        && matches!(w, "his" | "her")
+                        && self.only_modifiers(k + 1, c0));
                 let t = self.doc.tokens[k];
                 // "the two leaders": the phrase from its determiner.
                 let from_t = if plural && w != "they" && k > s.first {
@@ -743,11 +748,19 @@ impl Ctx<'_> {
                     if !self.on.on(Mechanism::Pronoun) {
                         return Vec::new();
                     }
+                    // "Kiir canceled his trip": a possessive pronoun whose
+                    // person this sentence names is that person, and what
+                    // stands between them ("canceled") still counts.
+                    let possessive = matches!(w, "his" | "her");
                     if let Some(p) = last_verb
                         .as_ref()
                         .and_then(|(_, subj, _)| subj.iter().find(|sl| sl.kind == Kind::Person))
                     {
-                        return vec![at(p.entity, Mechanism::Pronoun)];
+                        return vec![if possessive {
+                            *p
+                        } else {
+                            at(p.entity, Mechanism::Pronoun)
+                        }];
                     }
                     // "Blinken will travel to Kuwait City, where he will meet
                     // ...": the sentence's own subject, a person named
@@ -761,7 +774,11 @@ impl Ctx<'_> {
                                 .checked_sub(1)
                                 .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&self.lw(p)))
                     }) {
-                        return vec![at(p.entity, Mechanism::Pronoun)];
+                        return vec![if possessive {
+                            *p
+                        } else {
+                            at(p.entity, Mechanism::Pronoun)
+                        }];
                     }
                     if let Some((p, seen)) = discourse.person
                         && si <= seen + 2

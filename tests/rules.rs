@@ -1757,3 +1757,20 @@ t!(
         ("Canada", "supports", "Georgia")
     ]
 );
+
+// "his solidarity with X": the possessive pronoun's person is the agent.
+t!(
+    possessive_pronoun_is_the_nominal_s_agent,
+    "Antony Blinken condemned Russia's attack on Ukraine and expressed his unwavering solidarity with the people of Ukraine.",
+    &[
+        ("Antony Blinken", "opposes", "Russia"),
+        ("Russia", "attacks", "Ukraine"),
+        ("Antony Blinken", "supports", "Ukraine")
+    ]
+);
+// A relationship stated as the pair being partners or allies.
+t!(
+    cooperates_have_been_partners,
+    "The United States and Ukraine have been partners since 1991.",
+    &[(US, "cooperates-with", "Ukraine")]
+);
