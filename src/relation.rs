@@ -580,6 +580,17 @@ impl Ctx<'_> {
                 .map(|k| slots[k])
                 .collect();
         }
+        // "Afghans, including those who worked with the United States": a
+        // relative pronoun whose antecedent names no one.
+        if possessor.is_none()
+            && c0 > s.first + 1
+            && matches!(self.lw(c0 - 1), "who" | "which" | "that")
+            && !slots
+                .iter()
+                .any(|sl| sl.t1 == c0 - 1 || (sl.t1 + 2 == c0 && self.word(sl.t1) == ","))
+        {
+            return Vec::new();
+        }
         // "Speaking at the White House before a trip to Florida, Obama
         // said", "During her trip to Warsaw, Harris announced": a cue in an
         // opening participle or "during her ..." phrase belongs to the main
@@ -2302,7 +2313,13 @@ fn read_clause_cue(
     }
     // "warned that it would strike X", "threatened to impose sanctions on
     // X": the threat's target is the later act's.
-    if targets.is_empty() && cue.edge == EdgeType::Threatens && cue.form == CueForm::Verb {
+    // ("the Charters currently threatened by Russia's aggression" is a
+    // participle: its agent follows, and it names no threat's target.)
+    if targets.is_empty()
+        && cue.edge == EdgeType::Threatens
+        && cue.form == CueForm::Verb
+        && ctx.lw(c1) != "by"
+    {
         let later = later_conflict_target(ctx, cl.slots, cl.cues, hit.end, c1);
         if !later.is_empty() {
             ctx.rule.push_str("-threatened-act");

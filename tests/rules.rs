@@ -1774,3 +1774,16 @@ t!(
     "The United States and Ukraine have been partners since 1991.",
     &[(US, "cooperates-with", "Ukraine")]
 );
+
+// A participle "threatened by" names no threat's target.
+t!(
+    threatened_by_participle_is_no_threat,
+    "The Secretary expressed strong support for the principles of the UN and AU Charters currently threatened by Russia's aggression in Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+// A relative pronoun whose antecedent names no one gives no subject.
+t!(
+    relative_pronoun_without_named_antecedent,
+    "The government is working to provide certain Afghans, including those who worked with the United States, the opportunity for resettlement.",
+    &[]
+);
