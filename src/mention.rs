@@ -1237,6 +1237,41 @@ fn title_of_body_before<'t>(
     Some((body, ts, role))
 }
 
+/// "STATE TITLE to BODY NAME" ending right before the name at token
+/// `first` ("US Ambassador to Germany Richard Grenell"): the sending state's
+/// mention and the role. The body after "to" is where the office is held,
+/// not whose it is.
+fn sender_before_title_to<'t>(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[(usize, usize, &'t str)],
+    out: &[Mention],
+    first: usize,
+    s: crate::text::Sentence,
+) -> Option<(usize, &'t str)> {
+    let tokens = &doc.tokens;
+    if first <= s.first + 3 {
+        return None;
+    }
+    let body = ending_at(out, tokens[first - 1].end).filter(|&o| is_body(g, &out[o]))?;
+    let mut k = doc.token_at_or_after(out[body].start);
+    if k > s.first && tok(text, &tokens[k - 1]).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    if k <= s.first + 2 || doc.lower(k - 1) != "to" {
+        return None;
+    }
+    let &(ts, _, role) = title_ending_at(titles, tokens[k - 2].end)?;
+    let t = doc.token_at_or_after(ts);
+    if t <= s.first {
+        return None;
+    }
+    let sender =
+        ending_at(out, tokens[t - 1].end).filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))?;
+    Some((sender, role))
+}
+
 fn attach_context(
     text: &str,
     doc: &Doc,
@@ -1505,6 +1540,15 @@ fn attach_context(
         if let Some((of, ts, role)) = title_of_body_before(text, doc, g, titles, out, k, s) {
             let te = out[of].start;
             give_role(out, idx, role, Some(of), (ts, te), Some(of));
+            continue;
+        }
+
+        // "US Ambassador to Germany Richard Grenell", "U.S. Ambassador to the
+        // United Nations Linda Thomas-Greenfield": the title is held for
+        // the state before it, not for the body it is sent to.
+        if let Some((sender, role)) = sender_before_title_to(text, doc, g, titles, out, k, s) {
+            let span = (out[sender].start, m.start);
+            give_role(out, idx, role, Some(sender), span, Some(sender));
             continue;
         }
 

@@ -2387,7 +2387,14 @@ fn read_hosting(
     }
     let last = targets[targets.len() - 1];
     let mut k = last.t1;
-    if !matches!(ctx.lw(k), "to" | "in") {
+    // "welcomed Prime Minister Mitsotakis of Greece to the White House".
+    if ctx.lw(k) == "of" {
+        let n = if ctx.lw(k + 1) == "the" { k + 2 } else { k + 1 };
+        if let Some(body) = cl.slots.iter().find(|sl| sl.t0 == n) {
+            k = body.t1;
+        }
+    }
+    if !matches!(ctx.lw(k), "to" | "in" | "at") {
         return false;
     }
     k += 1;

@@ -1787,3 +1787,33 @@ t!(
     "The government is working to provide certain Afghans, including those who worked with the United States, the opportunity for resettlement.",
     &[]
 );
+
+// An ambassador to a state or body holds the office for the state before
+// the title.
+t!(
+    ambassador_to_represents_the_sender,
+    "US Ambassador to Germany Richard Grenell alleged that Iran had lied.",
+    &[
+        ("Richard Grenell", "represents", US),
+        ("Richard Grenell", "accuses", "Iran")
+    ]
+);
+// Hosting at a place, and a visitor's "of STATE" before "to PLACE".
+t!(
+    hosted_at_the_white_house,
+    "Jake Sullivan hosted Israeli National Security Advisor Eyal Hulata at the White House on Feb. 9.",
+    &[
+        ("Jake Sullivan", "met-with", "Eyal Hulata"),
+        ("Eyal Hulata", "visited", US),
+        ("Eyal Hulata", "represents", "Israel")
+    ]
+);
+t!(
+    welcomed_title_name_of_state_to_place,
+    "Joe Biden welcomed Prime Minister Kyriakos Mitsotakis of Greece to the White House on May 16.",
+    &[
+        ("Joe Biden", "met-with", "Kyriakos Mitsotakis"),
+        ("Kyriakos Mitsotakis", "visited", US),
+        ("Kyriakos Mitsotakis", "represents", "Greece")
+    ]
+);
