@@ -37,14 +37,14 @@ fn check_floor(set: &str, typed_entities_floor: f64, relations_floor: f64) {
     );
 }
 
-/// Last reached: typed entities 0.984, relations 0.735.
+/// Last reached: typed entities 0.984, relations 0.788.
 #[test]
 fn dev_set_scores_at_least_the_floor() {
-    check_floor("tests/data/dev", 0.975, 0.72);
+    check_floor("tests/data/dev", 0.975, 0.77);
 }
 
 /// The split the rules are developed on. Last reached: typed entities
-/// 0.952, relations 0.627.
+/// 0.952, relations 0.687.
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -52,13 +52,14 @@ fn corpus_train_split_scores_at_least_the_floor() {
 
 /// Scored only at milestones. First score 0.468 (relations); after the
 /// discourse work: typed entities 0.891, relations 0.500; after entity
-/// evidence (issue 15): typed entities 0.938, relations 0.514.
+/// evidence (issue 15): typed entities 0.938, relations 0.514; after the
+/// clause and list work of 2026-12-04: 0.938, relations 0.526.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.945;
-const TRAIN_RELATIONS: f64 = 0.615;
+const TRAIN_RELATIONS: f64 = 0.67;
 const TEST_TYPED: f64 = 0.93;
-const TEST_RELATIONS: f64 = 0.50;
+const TEST_RELATIONS: f64 = 0.51;
