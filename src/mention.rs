@@ -1210,10 +1210,35 @@ fn known_elsewhere(g: &Gazetteer, m: &Mention, body: &Mention) -> bool {
         .any(|r| r.person == p.entity && r.of != b.entity)
 }
 
+/// "TITLE PREP [the] BODY NAME" ending right before the name at token
+/// `first`: the body's mention and the title before the preposition.
+fn title_prep_body_before<'t, 'a>(
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &'t [Title<'a>],
+    out: &[Mention],
+    first: usize,
+    s: crate::text::Sentence,
+    prep: &str,
+) -> Option<(usize, &'t Title<'a>)> {
+    let tokens = &doc.tokens;
+    if first <= s.first + 2 {
+        return None;
+    }
+    let body = ending_at(out, tokens[first - 1].end).filter(|&o| is_body(g, &out[o]))?;
+    let mut k = doc.token_at_or_after(out[body].start);
+    if k > s.first && doc.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    if k <= s.first + 1 || doc.lower(k - 1) != prep {
+        return None;
+    }
+    Some((body, title_ending_at(titles, tokens[k - 2].end)?))
+}
+
 /// "TITLE of (the) BODY NAME" ending right before the name at `first`: the
 /// body's mention, where the title starts, and the role.
 fn title_of_body_before<'t>(
-    text: &str,
     doc: &Doc,
     g: &Gazetteer,
     titles: &[(usize, usize, &'t str)],
@@ -1221,19 +1246,7 @@ fn title_of_body_before<'t>(
     first: usize,
     s: crate::text::Sentence,
 ) -> Option<(usize, usize, &'t str)> {
-    let tokens = &doc.tokens;
-    if first <= s.first + 2 {
-        return None;
-    }
-    let body = ending_at(out, tokens[first - 1].end).filter(|&o| is_body(g, &out[o]))?;
-    let mut k = doc.token_at_or_after(out[body].start);
-    if k > s.first && tok(text, &tokens[k - 1]).eq_ignore_ascii_case("the") {
-        k -= 1;
-    }
-    if k <= s.first + 1 || doc.lower(k - 1) != "of" {
-        return None;
-    }
-    let &(ts, _, role) = title_ending_at(titles, tokens[k - 2].end)?;
+    let (body, &(ts, _, role)) = title_prep_body_before(doc, g, titles, out, first, s, "of")?;
     Some((body, ts, role))
 }
 
@@ -1242,7 +1255,6 @@ fn title_of_body_before<'t>(
 /// mention and the role. The body after "to" is where the office is held,
 /// not whose it is.
 fn sender_before_title_to<'t>(
-    text: &str,
     doc: &Doc,
     g: &Gazetteer,
     titles: &[(usize, usize, &'t str)],
@@ -1250,25 +1262,13 @@ fn sender_before_title_to<'t>(
     first: usize,
     s: crate::text::Sentence,
 ) -> Option<(usize, &'t str)> {
-    let tokens = &doc.tokens;
-    if first <= s.first + 3 {
-        return None;
-    }
-    let body = ending_at(out, tokens[first - 1].end).filter(|&o| is_body(g, &out[o]))?;
-    let mut k = doc.token_at_or_after(out[body].start);
-    if k > s.first && tok(text, &tokens[k - 1]).eq_ignore_ascii_case("the") {
-        k -= 1;
-    }
-    if k <= s.first + 2 || doc.lower(k - 1) != "to" {
-        return None;
-    }
-    let &(ts, _, role) = title_ending_at(titles, tokens[k - 2].end)?;
+    let (_, &(ts, _, role)) = title_prep_body_before(doc, g, titles, out, first, s, "to")?;
     let t = doc.token_at_or_after(ts);
     if t <= s.first {
         return None;
     }
-    let sender =
-        ending_at(out, tokens[t - 1].end).filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))?;
+    let sender = ending_at(out, doc.tokens[t - 1].end)
+        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))?;
     Some((sender, role))
 }
 
@@ -1537,7 +1537,7 @@ fn attach_context(
         // "the Foreign Minister of Japan Yoko Kamikawa", "Minister of Foreign
         // Affairs of the Republic of Korea Park Jin": a title, "of", the body,
         // then the name.
-        if let Some((of, ts, role)) = title_of_body_before(text, doc, g, titles, out, k, s) {
+        if let Some((of, ts, role)) = title_of_body_before(doc, g, titles, out, k, s) {
             let te = out[of].start;
             give_role(out, idx, role, Some(of), (ts, te), Some(of));
             continue;
@@ -1546,7 +1546,7 @@ fn attach_context(
         // "US Ambassador to Germany Richard Grenell", "U.S. Ambassador to the
         // United Nations Linda Thomas-Greenfield": the title is held for
         // the state before it, not for the body it is sent to.
-        if let Some((sender, role)) = sender_before_title_to(text, doc, g, titles, out, k, s) {
+        if let Some((sender, role)) = sender_before_title_to(doc, g, titles, out, k, s) {
             let span = (out[sender].start, m.start);
             give_role(out, idx, role, Some(sender), span, Some(sender));
             continue;

@@ -166,6 +166,14 @@ impl Ctx<'_> {
         format!("\"{}\" of {}", self.word(k), names.join(", "))
     }
 
+    /// The slots of the list that `slots[i]` opens, going right.
+    fn list_right(&self, slots: &[Slot], i: usize) -> Vec<Slot> {
+        self.coordinated_right(slots, i)
+            .into_iter()
+            .map(|k| slots[k])
+            .collect()
+    }
+
     /// Slots joined by "and" or commas to the slot at `slots[i]`, going right.
     fn coordinated_right(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
@@ -574,11 +582,7 @@ impl Ctx<'_> {
             && cue.form == CueForm::Verb
             && let Some(subject) = self.shared_subject(slots, s, c0)
         {
-            return self
-                .coordinated_right(slots, subject)
-                .into_iter()
-                .map(|k| slots[k])
-                .collect();
+            return self.list_right(slots, subject);
         }
         // "Afghans, including those who worked with the United States": a
         // relative pronoun whose antecedent names no one.
@@ -596,11 +600,7 @@ impl Ctx<'_> {
         // opening participle or "during her ..." phrase belongs to the main
         // clause's subject.
         if let Some(subject) = self.fronted_subject(slots, s, c0) {
-            return self
-                .coordinated_right(slots, subject)
-                .into_iter()
-                .map(|k| slots[k])
-                .collect();
+            return self.list_right(slots, subject);
         }
         // "we—A, B and C—met": the people the apposition lists.
         if possessor.is_none()
@@ -1169,11 +1169,7 @@ impl Ctx<'_> {
                 .then_some(f + 1)
         };
         if let Some(first) = self.enumerated(slots, c1, f) {
-            return self
-                .coordinated_right(slots, first)
-                .into_iter()
-                .map(|k| slots[k])
-                .collect();
+            return self.list_right(slots, first);
         }
         if let Some(next) = described(f) {
             f = next;
@@ -1218,11 +1214,7 @@ impl Ctx<'_> {
             {
                 f += 1;
             }
-            return self
-                .coordinated_right(slots, f)
-                .into_iter()
-                .map(|k| slots[k])
-                .collect();
+            return self.list_right(slots, f);
         }
         let gap = slots[f].t0 - c1;
         if gap > max_gap {
@@ -1246,11 +1238,7 @@ impl Ctx<'_> {
         if blocked {
             return Vec::new();
         }
-        let plain: Vec<Slot> = self
-            .coordinated_right(slots, f)
-            .into_iter()
-            .map(|k| slots[k])
-            .collect();
+        let plain: Vec<Slot> = self.list_right(slots, f);
         // "stands with A and the leaders of B, C and D": a list with words
         // between the names.
         let s = self.doc.sentences[self.doc.sentence_of(slots[f].start).unwrap_or(0)];
