@@ -335,7 +335,14 @@ impl Ctx<'_> {
             .and_then(|t| self.doc.sentence_of(t.start))
         {
             let (first, last) = (self.doc.sentences[si].first, self.doc.sentences[si].last);
-            let condition = (first..last).find(|&k| matches!(self.lw(k), "if" | "unless"));
+            // "if", "unless", and the inverted "should it invade".
+            let condition = (first..last).find(|&k| {
+                matches!(self.lw(k), "if" | "unless")
+                    || (self.lw(k) == "should"
+                        && k > from
+                        && (matches!(self.lw(k + 1), "it" | "they" | "he" | "she")
+                            || self.word(k + 1).starts_with(char::is_uppercase)))
+            });
             hyp |= condition.is_some_and(|k| k < to);
             conditional = condition.is_some();
             conjunct = (first..to)

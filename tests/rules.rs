@@ -1817,3 +1817,26 @@ t!(
         ("Kyriakos Mitsotakis", "represents", "Greece")
     ]
 );
+
+// Threats: retaliation against X; sanctions promised under an inverted
+// condition ("should it invade") are a threat.
+t!(
+    threatens_retaliate_against,
+    "Iran vowed to retaliate against Israel.",
+    &[("Iran", "threatens", "Israel")]
+);
+t!(
+    threatens_retaliation_against,
+    "Hezbollah warned of retaliation against Israel.",
+    &[("Hezbollah", "threatens", "Israel")]
+);
+t!(
+    sanctions_under_inverted_condition_threaten,
+    "The European Union will impose sanctions on Russia should it invade Ukraine.",
+    &[("European Union", "threatens", "Russia")]
+);
+not!(
+    vowed_support_is_no_threat,
+    "Joe Biden vowed to support Ukraine.",
+    &[("Joe Biden", "threatens", "Ukraine")]
+);
