@@ -1210,7 +1210,7 @@ fn known_elsewhere(g: &Gazetteer, m: &Mention, body: &Mention) -> bool {
         .any(|r| r.person == p.entity && r.of != b.entity)
 }
 
-/// "TITLE PREP [the] BODY NAME" ending right before the name at token
+/// "TITLE PREP (the) BODY NAME" ending right before the name at token
 /// `first`: the body's mention and the title before the preposition.
 fn title_prep_body_before<'t, 'a>(
     doc: &Doc,
