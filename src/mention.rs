@@ -1471,6 +1471,21 @@ fn attach_context(
                     continue;
                 }
                 let w = doc.lower(b - 1);
+                // "and Senior Foreign Policy Advisor X": capitalised words
+                // right before the title, naming nothing, belong to it.
+                let capital = |q: usize| {
+                    let w = word_at(q);
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && ending_at(out, tokens[q].end).is_none()
+                };
+                let opening = (b.saturating_sub(4).max(s.first + 1)..b)
+                    .find(|&j| doc.lower(j - 1) == "and" && (j..b).all(capital));
+                // The title opens after that "and": nothing before it is its.
+                if let (false, Some(j)) = (crossed_and, opening) {
+                    chain_start = tokens[j].start;
+                    break;
+                }
                 crossed_and |= w == "and";
                 // "President of the Sovereign Council of Sudan and Commander-in-Chief X".
                 if matches!(w, "of" | "and" | "the")

@@ -1840,3 +1840,21 @@ not!(
     "Joe Biden vowed to support Ukraine.",
     &[("Joe Biden", "threatens", "Ukraine")]
 );
+
+// Capitalised words after "and" that name nothing open the next title, and
+// one state adjective governs both titles; nothing before "and" joins it.
+t!(
+    title_modifiers_after_and_open_the_title,
+    "Wendy Sherman met today with Israeli National Security Advisor Eyal Hulata and Senior Foreign Policy Advisor Shimrit Meir.",
+    &[
+        ("Wendy Sherman", "met-with", "Eyal Hulata"),
+        ("Wendy Sherman", "met-with", "Shimrit Meir"),
+        ("Eyal Hulata", "represents", "Israel"),
+        ("Shimrit Meir", "represents", "Israel")
+    ]
+);
+not!(
+    title_modifier_does_not_reach_past_and,
+    "The accord was signed between Ankara and GNA Prime Minister Fayez al-Sarraj.",
+    &[("Fayez al-Sarraj", "represents", "Turkey")]
+);
