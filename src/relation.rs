@@ -122,6 +122,8 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "from", "for", "on", "about", "to", "into", "over", "under", "against", "by",
     "with",
 ];
+/// Dashes that set off an apposition ("we—A, B and C—met").
+const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
 /// How far (in tokens) a rule looks for its ends.
 const REACH: usize = 14;
 
@@ -211,9 +213,7 @@ impl Ctx<'_> {
             let next_possessive = self.possessive_at(slots[j + 1].t1);
             // "condemned Russia, and Germany praised Poland": after ", and"
             // a name with its own verb opens a new clause.
-            let new_clause = gap.first() == Some(&",")
-                && gap.contains(&"and")
-                && self.predicate_at(slots[j + 1].t1);
+            let new_clause = self.opens_clause(slots[j].t1, slots[j + 1]);
             if !ok || next_possessive || new_clause {
                 break;
             }
@@ -230,6 +230,12 @@ impl Ctx<'_> {
         let keep = links.iter().rposition(|&and| and).map_or(1, |k| k + 2);
         out.truncate(keep);
         out
+    }
+
+    /// ", and" at token `k`, then `next` with its own verb: a new clause
+    /// ("condemned Russia, and Germany praised Poland"), not a list item.
+    fn opens_clause(&self, k: usize, next: Slot) -> bool {
+        self.word(k) == "," && self.lw(k + 1) == "and" && self.predicate_at(next.t1)
     }
 
     /// The word at `k` is a verb that opens a predicate: a speech or act
@@ -612,11 +618,9 @@ impl Ctx<'_> {
         // "we—A, B and C—met": the people the apposition lists.
         if possessor.is_none()
             && c0 > s.first
-            && matches!(self.word(c0 - 1), "\u{2014}" | "\u{2013}" | "--")
+            && DASHES.contains(&self.word(c0 - 1))
             && let Some(we) = &discourse.we
-            && (s.first..c0 - 1).any(|k| {
-                self.lw(k) == "we" && matches!(self.word(k + 1), "\u{2014}" | "\u{2013}" | "--")
-            })
+            && (s.first..c0 - 1).any(|k| self.lw(k) == "we" && DASHES.contains(&self.word(k + 1)))
         {
             return we
                 .iter()
@@ -1700,7 +1704,7 @@ fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
     // "Today, we—Prime Minister A of Australia, ..., and President D of
     // the United States—met": the people listed between dashes.
     let we = (f..(f + 4).min(cl.s.last)).find(|&k| ctx.lw(k) == "we")?;
-    if matches!(ctx.word(we + 1), "\u{2014}" | "\u{2013}" | "--") {
+    if DASHES.contains(&ctx.word(we + 1)) {
         let first = cl.slots.iter().position(|sl| sl.t0 == we + 2)?;
         let people: Vec<usize> = party_list(ctx, cl.s, cl.slots, cl.slots[first].t0)?
             .into_iter()
@@ -2792,7 +2796,7 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
         }
         let joined = (end..n.t0).any(|q| matches!(ctx.lw(q), "," | "and"));
         // "condemned Russia, and Germany praised Poland": a new clause.
-        if ctx.word(end) == "," && ctx.lw(end + 1) == "and" && ctx.predicate_at(n.t1) {
+        if ctx.opens_clause(end, *n) {
             break;
         }
         // "Deputy Foreign Minister A representing the OSCE Chair, and B": a
