@@ -281,6 +281,12 @@ pub struct Lexicon {
     /// Words that open a counted description before a list of names
     /// ("three oligarchs: A, B and C"), lowercase.
     pub quantifiers: HashSet<String>,
+    /// Plural nouns for the people acting for the bodies after "of"
+    /// ("the leaders of A, B and C"): `data/lexicon/delegates.txt`.
+    pub delegates: HashSet<String>,
+    /// Nouns that take "with" as their own complement ("relationship
+    /// with", "engagements with"): `data/lexicon/relational.txt`.
+    pub relational: HashSet<String>,
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
@@ -419,6 +425,8 @@ const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
+const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
+const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
@@ -1185,6 +1193,8 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
         quantifiers: lower_set(QUANTIFIERS),
+        delegates: lower_set(DELEGATES),
+        relational: lower_set(RELATIONAL),
         adverbials: word_list(ADVERBIALS)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),

@@ -296,6 +296,7 @@ impl Ctx<'_> {
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut j = i;
+        let mut joined = false;
         while j > 0 {
             let gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
             let ok = !gap.is_empty()
@@ -307,7 +308,13 @@ impl Ctx<'_> {
             if p > 0 && self.lw(p - 1) == "the" {
                 p -= 1;
             }
-            let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1));
+            // "the foreign ministers of A, B and C": after a noun of
+            // `data/lexicon/delegates.txt` the list is one group.
+            let delegated = p > 1
+                && matches!(self.lw(p - 1), "of" | "from")
+                && self.g.lexicon.delegates.contains(self.lw(p - 2))
+                && (joined || !comma_only);
+            let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1)) && !delegated;
             // "Macron condemned Russia, and Germany praised": the name before
             // ", and" is the object of another clause's verb.
             let object = gap.first() == Some(&",")
@@ -319,6 +326,7 @@ impl Ctx<'_> {
             if !ok || (comma_only && embedded) || object {
                 break;
             }
+            joined |= !comma_only;
             j -= 1;
             out.push(j);
         }
@@ -683,8 +691,14 @@ impl Ctx<'_> {
                         .find(|ro| ro.person == e && self.r.entities[ro.of].kind == Kind::State)
                         .map(|ro| ro.of)
                 };
+                // "where the two discussed Iran": "the two" before the verb.
+                let pronoun_two = matches!(w, "two" | "three")
+                    && prev == "the"
+                    && k + 1 == c0
+                    && cue.form != CueForm::Noun;
                 let plural = w == "they"
                     || collective
+                    || pronoun_two
                     || (matches!(w, "men" | "presidents")
                         && matches!(prev, "the" | "two" | "both"));
                 // "and expressed his unwavering solidarity with X": a
@@ -1227,8 +1241,22 @@ impl Ctx<'_> {
             }
             return self.list_right(slots, f);
         }
+        // "meet with senior officials from A, B and C", "spoke with the
+        // foreign ministers of A and B": the people who act for the names.
+        let delegated = gap_words.len() >= 2
+            && gap_words.len() <= 6
+            && matches!(gap_words[gap_words.len() - 1], "of" | "from")
+            && self
+                .g
+                .lexicon
+                .delegates
+                .contains(gap_words[gap_words.len() - 2])
+            && (c1..slots[f].t0 - 2).all(|k| {
+                let w = self.word(k);
+                w.chars().all(|c| c.is_lowercase() || c == '-') && !GAP_BLOCKERS.contains(&w)
+            });
         let gap = slots[f].t0 - c1;
-        if gap > max_gap {
+        if gap > max_gap && !delegated {
             return Vec::new();
         }
         let visit = cue.edge == EdgeType::Visited;
@@ -1246,7 +1274,7 @@ impl Ctx<'_> {
                 || (cue.edge == EdgeType::Accuses && w == "that");
             GAP_BLOCKERS.contains(&w) && !allowed
         });
-        if blocked {
+        if blocked && !delegated {
             return Vec::new();
         }
         let plain: Vec<Slot> = self.list_right(slots, f);
@@ -2330,8 +2358,13 @@ fn read_clause_cue(
     }
     // "The participants discussed X", "A and B discussed Ukraine": several
     // parties who discuss met one another; what they discussed is a topic.
-    if cue.edge == EdgeType::MetWith && cue.text.starts_with("discuss") && subjects.len() >= 2 {
-        targets.clear();
+    // "X discussed Iran's program with Y": the partner follows "with".
+    if cue.edge == EdgeType::MetWith
+        && cue.form == CueForm::Verb
+        && cue.text.contains("discuss")
+        && !cue.text.ends_with(" with")
+    {
+        targets = discussed_with(ctx, cl, hit);
     }
     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
     let both_ways = cue.form == CueForm::Mutual;
@@ -2366,6 +2399,31 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// "discussed Iran's nuclear program with Lavrov", "discussed the war by
+/// phone with X": what is discussed is a topic, never a party; the
+/// partner is the name right after a "with" later in the clause (before a
+/// clause boundary). A "with" that completes a noun of the topic
+/// ("discussed their engagements with X", "partnering with X", "the
+/// company's relationship with X") names no partner.
+fn discussed_with(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> Vec<Slot> {
+    let s = cl.s;
+    let Some(w) = (hit.c1..(hit.c1 + 12).min(s.last))
+        .take_while(|&k| !matches!(ctx.lw(k), ";" | ":" | "that" | "which" | "who" | "where"))
+        .find(|&k| ctx.lw(k) == "with")
+    else {
+        return Vec::new();
+    };
+    let before = ctx.lw(w - 1);
+    if w > hit.c1
+        && (ctx.g.lexicon.gatherings.contains_key(before)
+            || ctx.g.lexicon.relational.contains(before)
+            || (before.ends_with("ing") && before.len() > 5))
+    {
+        return Vec::new();
+    }
+    ctx.targets(cl.slots, w + 1, hit.cue, 3)
 }
 
 /// "Japan welcomed President Marcos to Tokyo", "X hosted Y in Z": a
@@ -2493,21 +2551,30 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         // that is no place, with the names joined to it.
         let anchor = verb.unwrap_or(k);
         let mut hosts: Vec<Slot> = possessor.into_iter().collect();
-        if let Some(h) = slots.iter().rposition(|sl| {
-            sl.t1 <= anchor
-                && !sl.compound
-                && sl.kind != Kind::Region
-                && !sl
-                    .t0
-                    .checked_sub(1)
-                    .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
-        }) && possessor.is_none()
-        {
-            hosts = ctx
-                .coordinated_left(slots, h)
-                .into_iter()
-                .map(|i| slots[i])
-                .collect();
+        let after_preposition = |sl: &Slot| {
+            sl.t0
+                .checked_sub(1)
+                .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
+        };
+        if possessor.is_none() {
+            // "meet with senior officials from A, ... and J in addition to
+            // meetings with B": a list after a preposition hosts nothing.
+            let list = (0..slots.len()).rev().find_map(|h| {
+                let sl = &slots[h];
+                if sl.t1 > anchor || sl.compound || sl.kind == Kind::Region || after_preposition(sl)
+                {
+                    return None;
+                }
+                let list: Vec<Slot> = ctx
+                    .coordinated_left(slots, h)
+                    .into_iter()
+                    .map(|i| slots[i])
+                    .collect();
+                (!list.iter().any(after_preposition)).then_some(list)
+            });
+            if let Some(list) = list {
+                hosts = list;
+            }
         }
         let mut parties: Vec<Slot> = Vec::new();
         for p in hosts.into_iter().chain(parts) {

@@ -1858,3 +1858,58 @@ not!(
     "The accord was signed between Ankara and GNA Prime Minister Fayez al-Sarraj.",
     &[("Fayez al-Sarraj", "represents", "Turkey")]
 );
+
+// The people who act for a list of names ("the foreign ministers of A, B
+// and C", "senior officials from A, B and C") make the whole list a party,
+// as subject and as object.
+t!(
+    delegates_of_a_list_all_meet,
+    "The foreign ministers of Russia, China and India met in Moscow on Friday.",
+    &[
+        ("Russia", "met-with", "China"),
+        ("Russia", "met-with", "India"),
+        ("China", "met-with", "India")
+    ]
+);
+t!(
+    delegates_of_a_list_all_act,
+    "The leaders of France, Germany and Italy condemned Russia.",
+    &[
+        ("France", "opposes", "Russia"),
+        ("Germany", "opposes", "Russia"),
+        ("Italy", "opposes", "Russia")
+    ]
+);
+t!(
+    meet_with_officials_from_a_list,
+    "Secretary Blinken will meet with senior officials from Egypt, Kenya and Senegal in addition to meetings with the Pakistani and Turkish Foreign Ministers.",
+    &[
+        ("Antony Blinken", "met-with", "Egypt"),
+        ("Antony Blinken", "met-with", "Kenya"),
+        ("Antony Blinken", "met-with", "Senegal"),
+        ("Antony Blinken", "met-with", "Pakistan"),
+        ("Antony Blinken", "met-with", "Turkey")
+    ],
+    also: &[("Antony Blinken", "represents", US)]
+);
+
+// What is discussed is a topic: the partner of "discussed" follows "with",
+// and a "with" that completes a noun of the topic names no partner.
+t!(
+    discussed_topic_with_partner,
+    "Blinken discussed Iran's nuclear program with Lavrov.",
+    &[("Antony Blinken", "met-with", "Sergei Lavrov")]
+);
+t!(
+    discussed_engagements_with_names_no_partner,
+    "Biden and Macron discussed their engagements with the Russian president.",
+    &[("Joe Biden", "met-with", "Emmanuel Macron")]
+);
+not!(
+    the_two_discussed_a_topic,
+    "Netanyahu met Biden at the White House on Monday, where the two discussed Iran.",
+    &[
+        ("Iran", "met-with", US),
+        ("Benjamin Netanyahu", "met-with", "Iran")
+    ]
+);
