@@ -293,6 +293,61 @@ impl Ctx<'_> {
     /// Slots joined by "and" or commas to `slots[i]`, going left. A name
     /// inside a prepositional phrase joined by a bare comma is not in the
     /// list ("During their trip to Paraguay, Nuland and the delegation").
+    /// "U.S. Special Representative for Afghanistan Reconciliation
+    /// Ambassador Zalmay Khalilzad": when the name at `slots[f]` is no
+    /// person and capitalised title words (with "for", "of", "the", "and"
+    /// between them and other names inside) lead from it to a person within
+    /// twelve tokens, that person's index.
+    fn titled_person_after(&self, slots: &[Slot], f: usize) -> Option<usize> {
+        let sl = slots[f];
+        if sl.kind == Kind::Person
+            || self.possessive_at(sl.t1)
+            || !self.word(sl.t1).starts_with(char::is_uppercase)
+            || slots.get(f + 1).is_some_and(|n| n.t0 == sl.t1)
+        {
+            return None;
+        }
+        let mut k = sl.t1;
+        let mut i = f + 1;
+        while k < sl.t1 + 12 {
+            if let Some(n) = slots.get(i).filter(|n| n.t0 == k) {
+                if n.kind == Kind::Person {
+                    return Some(i);
+                }
+                k = n.t1;
+                i += 1;
+                continue;
+            }
+            let w = self.word(k);
+            let title_word =
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+            if !(title_word || matches!(w, "for" | "of" | "the" | "and")) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Whether the name at token `p` follows the people who act for it:
+    /// "the foreign ministers of", "senior officials from", "the heads of
+    /// state and government of" (nouns of `data/lexicon/delegates.txt`).
+    fn delegated_at(&self, p: usize) -> bool {
+        if p < 2 || !matches!(self.lw(p - 1), "of" | "from") {
+            return false;
+        }
+        for k in (p.saturating_sub(6)..p - 1).rev() {
+            let w = self.lw(k);
+            if self.g.lexicon.delegates.contains(w) {
+                return true;
+            }
+            if !matches!(w, "state" | "government" | "and" | "of") {
+                return false;
+            }
+        }
+        false
+    }
+
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut j = i;
@@ -310,10 +365,7 @@ impl Ctx<'_> {
             }
             // "the foreign ministers of A, B and C": after a noun of
             // `data/lexicon/delegates.txt` the list is one group.
-            let delegated = p > 1
-                && matches!(self.lw(p - 1), "of" | "from")
-                && self.g.lexicon.delegates.contains(self.lw(p - 2))
-                && (joined || !comma_only);
+            let delegated = self.delegated_at(p) && (joined || !comma_only);
             let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1)) && !delegated;
             // "Macron condemned Russia, and Germany praised": the name before
             // ", and" is the object of another clause's verb.
@@ -1244,16 +1296,12 @@ impl Ctx<'_> {
         // "meet with senior officials from A, B and C", "spoke with the
         // foreign ministers of A and B": the people who act for the names.
         let delegated = gap_words.len() >= 2
-            && gap_words.len() <= 6
-            && matches!(gap_words[gap_words.len() - 1], "of" | "from")
-            && self
-                .g
-                .lexicon
-                .delegates
-                .contains(gap_words[gap_words.len() - 2])
-            && (c1..slots[f].t0 - 2).all(|k| {
+            && gap_words.len() <= 8
+            && self.delegated_at(slots[f].t0)
+            && (c1..slots[f].t0 - 1).all(|k| {
                 let w = self.word(k);
-                w.chars().all(|c| c.is_lowercase() || c == '-') && !GAP_BLOCKERS.contains(&w)
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && (!GAP_BLOCKERS.contains(&w) || matches!(w, "of" | "and"))
             });
         let gap = slots[f].t0 - c1;
         if gap > max_gap && !delegated {
@@ -1276,6 +1324,12 @@ impl Ctx<'_> {
         });
         if blocked && !delegated {
             return Vec::new();
+        }
+        // "met with U.S. Special Representative for Afghanistan
+        // Reconciliation Ambassador Zalmay Khalilzad": the name qualifies
+        // the title of the person who follows.
+        if let Some(p) = self.titled_person_after(slots, f) {
+            f = p;
         }
         let plain: Vec<Slot> = self.list_right(slots, f);
         // "stands with A and the leaders of B, C and D": a list with words
@@ -2009,17 +2063,18 @@ fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// the cue (both ways for mutual acts, "clashes between A and B").
 fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
-    let Some(f) = slots
+    // "brought together the presidents of A, B and C": no name right after
+    // the cue, but a list the n-ary mechanism reads.
+    let named: Vec<Slot> = slots
         .iter()
         .position(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
-    else {
-        return;
-    };
-    let named: Vec<Slot> = ctx
-        .coordinated_right(slots, f)
-        .into_iter()
-        .map(|k| slots[k])
-        .collect();
+        .map(|f| {
+            ctx.coordinated_right(slots, f)
+                .into_iter()
+                .map(|k| slots[k])
+                .collect()
+        })
+        .unwrap_or_default();
     // "a partnership between A, B, the Governments of C and D, and E": the
     // n-ary mechanism reads lists with words between the names.
     let listed = ctx
@@ -2029,6 +2084,9 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         .flatten()
         .filter(|l| l.len() > named.len());
     let group = listed.as_ref().unwrap_or(&named);
+    if group.len() < 2 {
+        return;
+    }
     let flags = ctx.modality(cl.s.first, hit.c0);
     let mutual = hit.cue.form == CueForm::BetweenMutual;
     let before = ctx.out.len();
@@ -2333,6 +2391,20 @@ fn read_clause_cue(
     if targets.is_empty() {
         targets = event_anaphora(ctx, cl, hit, discourse);
     }
+    // "will host the G7 summit": a name that qualifies a gathering is the
+    // occasion, no party.
+    if cue.edge == EdgeType::MetWith {
+        targets.retain(|t| {
+            !matches!(
+                ctx.g
+                    .lexicon
+                    .gatherings
+                    .get(ctx.lw(t.t1))
+                    .map(String::as_str),
+                Some("gathering" | "separate")
+            )
+        });
+    }
     // "exchanged fire along the Line of Control": a mutual act is between
     // parties, never with a place.
     if cue.form == CueForm::Mutual {
@@ -2417,8 +2489,10 @@ fn discussed_with(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> Vec<Slot> {
     };
     let before = ctx.lw(w - 1);
     if w > hit.c1
-        && (ctx.g.lexicon.gatherings.contains_key(before)
-            || ctx.g.lexicon.relational.contains(before)
+        && (matches!(
+            ctx.g.lexicon.gatherings.get(before).map(String::as_str),
+            Some("gathering" | "separate")
+        ) || ctx.g.lexicon.relational.contains(before)
             || (before.ends_with("ing") && before.len() > 5))
     {
         return Vec::new();
@@ -2815,7 +2889,11 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
     let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
     let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
     let gap_ok = |from: usize, to: usize| {
-        to >= from && to - from <= 6 && (from..to).all(|q| is(q, "gap") || is(q, "with"))
+        to >= from
+            && to - from <= 6
+            && (from..to).all(|q| {
+                is(q, "gap") || is(q, "with") || g.lexicon.delegates.contains(doc.lower(q))
+            })
     };
     let mut f = slots
         .iter()

@@ -1913,3 +1913,52 @@ not!(
         ("Benjamin Netanyahu", "met-with", "Iran")
     ]
 );
+
+// A name that qualifies a long title leads to the person who holds it.
+t!(
+    state_before_long_title_leads_to_the_person,
+    "Blinken met with U.S. Special Representative for Afghanistan Reconciliation Ambassador Zalmay Khalilzad.",
+    &[("Antony Blinken", "met-with", "Zalmay Khalilzad")]
+);
+
+// Meeting words without "with": by telephone, hosting a visit, bringing
+// together, being joined by; a name that qualifies a gathering is the
+// occasion.
+t!(
+    spoke_by_telephone_pair,
+    "Germany and France spoke by telephone on Monday.",
+    &[("Germany", "met-with", "France")]
+);
+t!(
+    hosted_a_visit_by,
+    "King Abdullah hosted a visit by Israeli President Isaac Herzog.",
+    &[("Abdullah", "met-with", "Isaac Herzog")],
+    also: &[("Isaac Herzog", "represents", "Israel")]
+);
+t!(
+    brought_together_delegates_of_a_list,
+    "The summit brought together the presidents of Brazil, Argentina and Chile.",
+    &[
+        ("Brazil", "met-with", "Argentina"),
+        ("Brazil", "met-with", "Chile"),
+        ("Argentina", "met-with", "Chile")
+    ]
+);
+t!(
+    was_joined_by,
+    "Sunak was joined by Zelensky at the press conference.",
+    &[("Rishi Sunak", "met-with", "Volodymyr Zelensky")]
+);
+t!(
+    heads_of_state_and_government_of_a_list,
+    "Blinken met with the heads of state and government of Egypt and Kenya.",
+    &[
+        ("Antony Blinken", "met-with", "Egypt"),
+        ("Antony Blinken", "met-with", "Kenya")
+    ]
+);
+not!(
+    host_a_summit_is_no_meeting_with_its_body,
+    "Japan will host the G7 summit in May.",
+    &[("Japan", "met-with", "Group of Seven")]
+);
