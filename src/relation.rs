@@ -1347,12 +1347,38 @@ impl Ctx<'_> {
 /// France ...", "the Troika (Norway, the UK, and the US)": the states named
 /// after an alliance and a membership noun, its members' officials and
 /// "of", or in brackets are its members.
+/// "32nd", "1st": an ordinal written in digits.
+fn ordinal(w: &str) -> bool {
+    let (num, suffix) = w
+        .split_at_checked(w.len().saturating_sub(2))
+        .unwrap_or(("", ""));
+    !num.is_empty()
+        && num.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+}
+
 fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
     for (i, a) in slots.iter().enumerate() {
         if a.kind != Kind::Alliance {
             continue;
         }
         let mut k = a.t1;
+        // "Sweden became NATO's 32nd member", "the alliance's newest member":
+        // after the possessive, ordinals and modifiers lead to "member".
+        let possessed = ctx.possessive_at(k);
+        if possessed {
+            let mut j = k + 1;
+            while j < k + 4
+                && !matches!(ctx.lw(j), "member" | "ally")
+                && (ctx.only_modifiers(j, j + 1) || ordinal(ctx.lw(j)))
+            {
+                j += 1;
+            }
+            if !matches!(ctx.lw(j), "member" | "ally") {
+                continue;
+            }
+            k = j;
+        }
         // "the Troika (Norway, the UK, and the US)": a list in brackets.
         let bracketed = ctx.word(k) == "(";
         if !bracketed {
@@ -1403,30 +1429,29 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
         // member": the state named before "is/became a ..." is the member.
         if !bracketed && matches!(ctx.lw(k), "member" | "ally") {
             let mut p = a.t0;
-            let ordinal = |w: &str| {
-                let (num, suffix) = w
-                    .split_at_checked(w.len().saturating_sub(2))
-                    .unwrap_or(("", ""));
-                !num.is_empty()
-                    && num.chars().all(|c| c.is_ascii_digit())
-                    && matches!(suffix, "st" | "nd" | "rd" | "th")
-            };
-            while p > 0
+            while !possessed
+                && p > 0
                 && (ctx.only_modifiers(p - 1, p) || ordinal(ctx.lw(p - 1)))
                 && !matches!(ctx.lw(p - 1), "," | "and")
             {
                 p -= 1;
             }
+            // "Turkey, a NATO member, ...": the apposition's head.
+            let be = |w: &str| {
+                matches!(
+                    w,
+                    "is" | "was" | "became" | "becomes" | "remains" | "become"
+                )
+            };
             let copula = p >= 2
                 && matches!(ctx.lw(p - 1), "a" | "an" | "the")
-                && matches!(
-                    ctx.lw(p - 2),
-                    "is" | "was" | "became" | "becomes" | "remains"
-                );
+                && (be(ctx.lw(p - 2)) || ctx.word(p - 2) == ",");
+            // "Sweden became NATO's 32nd member": no article before a possessor.
+            let possessor_copula = possessed && p >= 1 && be(ctx.lw(p - 1));
             if let Some(member) = slots[..i]
                 .iter()
                 .rev()
-                .find(|sl| copula && sl.t1 + 2 == p)
+                .find(|sl| (copula && sl.t1 + 2 == p) || (possessor_copula && sl.t1 + 1 == p))
                 .filter(|sl| sl.kind == Kind::State)
                 .copied()
             {
@@ -2387,6 +2412,12 @@ fn read_clause_cue(
         Some(agents) => agents,
         None => subjects,
     };
+    let mut subjects = subjects;
+    if let Some(joined) = joined_in(ctx, cl, c0)
+        && !subjects.iter().any(|sl| sl.entity == joined.entity)
+    {
+        subjects.push(joined);
+    }
     let flags = assertion(ctx, cl, hit, &subjects);
     if targets.is_empty() {
         targets = event_anaphora(ctx, cl, hit, discourse);
@@ -2471,6 +2502,27 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// "Japan joined the United States in imposing sanctions on North Korea":
+/// the one joined in an act (a name right before "in", after "joined")
+/// acts too. The cue opens at token `c0`, right after "in" or after "in"
+/// and one "-ing" verb.
+fn joined_in(ctx: &Ctx, cl: &Clause, c0: usize) -> Option<Slot> {
+    let s = cl.s;
+    let mut k = c0.checked_sub(1).filter(|&k| k > s.first)?;
+    if ctx.lw(k).ends_with("ing") && ctx.lw(k) != "in" {
+        k = k.checked_sub(1).filter(|&k| k > s.first)?;
+    }
+    if ctx.lw(k) != "in" {
+        return None;
+    }
+    let b = cl.slots.iter().find(|sl| sl.t1 == k)?;
+    let mut v = b.t0.checked_sub(1)?;
+    if ctx.lw(v) == "the" {
+        v = v.checked_sub(1)?;
+    }
+    (v >= s.first && matches!(ctx.lw(v), "joined" | "joins" | "join" | "joining")).then_some(*b)
 }
 
 /// "discussed Iran's nuclear program with Lavrov", "discussed the war by

@@ -1962,3 +1962,52 @@ not!(
     "Japan will host the G7 summit in May.",
     &[("Japan", "met-with", "Group of Seven")]
 );
+
+// Membership stated by apposition or with a possessive alliance; applying
+// to join is only a wish.
+t!(
+    member_by_apposition,
+    "Turkey, a NATO member, blocked the bid.",
+    &[("Turkey", "member-of", "North Atlantic Treaty Organization")]
+);
+t!(
+    member_of_possessive_alliance,
+    "Sweden became NATO's 32nd member.",
+    &[("Sweden", "member-of", "North Atlantic Treaty Organization")]
+);
+neg!(
+    applied_to_join_is_a_wish,
+    "Ukraine applied to join the European Union.",
+    &[("Ukraine", "member-of", "European Union")]
+);
+
+// Sanctions and claims in other words: asset freezes, measures targeting
+// X, sovereignty asserted over a place; one joined in an act acts too.
+t!(
+    froze_the_assets_of,
+    "Britain froze the assets of Russian banks.",
+    &[("United Kingdom", "sanctions", "Russia")]
+);
+t!(
+    sanctions_targeting,
+    "Canada announced sanctions targeting Belarusian officials.",
+    &[("Canada", "sanctions", "Belarus")]
+);
+t!(
+    restrictive_measures_against,
+    "The EU adopted restrictive measures against Iran.",
+    &[("European Union", "sanctions", "Iran")]
+);
+t!(
+    claims_sovereignty_over,
+    "China claims sovereignty over the South China Sea.",
+    &[("China", "claims", "South China Sea")]
+);
+t!(
+    joined_in_an_act,
+    "Japan joined the United States in imposing sanctions on North Korea.",
+    &[
+        ("Japan", "sanctions", "North Korea"),
+        (US, "sanctions", "North Korea")
+    ]
+);
