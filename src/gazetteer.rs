@@ -287,6 +287,9 @@ pub struct Lexicon {
     /// Nouns that take "with" as their own complement ("relationship
     /// with", "engagements with"): `data/lexicon/relational.txt`.
     pub relational: HashSet<String>,
+    /// What an attack hits inside a place ("struck targets in X"):
+    /// `data/lexicon/target_nouns.txt`.
+    pub target_nouns: HashSet<String>,
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
@@ -427,6 +430,7 @@ const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
+const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
@@ -1195,6 +1199,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         quantifiers: lower_set(QUANTIFIERS),
         delegates: lower_set(DELEGATES),
         relational: lower_set(RELATIONAL),
+        target_nouns: lower_set(TARGET_NOUNS),
         adverbials: word_list(ADVERBIALS)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),

@@ -235,7 +235,14 @@ impl Ctx<'_> {
     /// ", and" at token `k`, then `next` with its own verb: a new clause
     /// ("condemned Russia, and Germany praised Poland"), not a list item.
     fn opens_clause(&self, k: usize, next: Slot) -> bool {
-        self.word(k) == "," && self.lw(k + 1) == "and" && self.predicate_at(next.t1)
+        // "rebels seize Damascus; Israel moves into ...": after a semicolon
+        // any lowercase word but "and"/"or" after the name is its verb.
+        let after = self.word(next.t1);
+        let semicolon = self.word(k) == ";"
+            && after.starts_with(char::is_lowercase)
+            && after.chars().all(char::is_alphabetic)
+            && !matches!(after, "and" | "or");
+        semicolon || (self.word(k) == "," && self.lw(k + 1) == "and" && self.predicate_at(next.t1))
     }
 
     /// The word at `k` is a verb that opens a predicate: a speech or act
@@ -705,6 +712,30 @@ impl Ctx<'_> {
         let nearest = slots
             .iter()
             .rposition(|sl| sl.t1 <= limit && sl.t1 + REACH > limit && !sl.compound);
+        // "as HTS-led rebels seize Damascus": a compound before a plain
+        // noun and the cue heads the subject. The leader of "X-led" acts;
+        // the subject of "X-backed rebels" is not named.
+        if possessor.is_none()
+            && let Some(c) = slots.iter().rfind(|sl| {
+                sl.compound
+                    && sl.t1 < c0
+                    && nearest.is_none_or(|n| sl.t0 >= slots[n].t1)
+                    && c0 - sl.t1 <= 4
+                    && (sl.t1..c0).all(|k| {
+                        let w = self.word(k);
+                        w == "-"
+                            || (w.starts_with(char::is_lowercase)
+                                && !GAP_BLOCKERS.contains(&self.lw(k))
+                                && !BE.contains(&self.lw(k)))
+                    })
+            })
+        {
+            let led = self
+                .text
+                .get(c.end..)
+                .is_some_and(|t| t.starts_with("-led") || t.starts_with("\u{2013}led"));
+            return if led { vec![*c] } else { Vec::new() };
+        }
         // A pronoun between the nearest slot and the cue is the subject.
         let from = nearest
             .map(|i| slots[i].t1)
@@ -1281,6 +1312,33 @@ impl Ctx<'_> {
             // "by X" alone is an agent, not a target: "by" needs its noun.
             && (before_name == Some("of")
                 || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w)));
+        // "struck targets in southern Lebanon": what an attack hits inside
+        // a place (no sea: "ships in the Red Sea" is where it happens).
+        let struck_in = cue.edge == EdgeType::Attacks
+            && cue.form != CueForm::Noun
+            && gap_words.len() <= 6
+            && gap_words
+                .iter()
+                .rposition(|w| matches!(*w, "in" | "inside" | "across"))
+                .is_some_and(|n| {
+                    n >= 1
+                        && self.g.lexicon.target_nouns.contains(gap_words[n - 1])
+                        && gap_words[n + 1..].iter().all(|w| {
+                            matches!(
+                                *w,
+                                "the" | "northern" | "southern" | "eastern" | "western" | "central"
+                            )
+                        })
+                        && (c1..c1 + n - 1).all(|k| {
+                            self.word(k).chars().all(|c| c.is_alphabetic() || c == '-')
+                                && !GAP_BLOCKERS.contains(&self.lw(k))
+                                && !slots.iter().any(|sl| sl.t0 <= k && k < sl.t1)
+                        })
+                })
+            && !is_sea(&self.r.entities[slots[f].entity].name);
+        if struck_in {
+            return self.list_right(slots, f);
+        }
         if place_of {
             // "the initiative of IAEA Director General Grossi": the person
             // the body qualifies.
@@ -1347,6 +1405,16 @@ impl Ctx<'_> {
 /// France ...", "the Troika (Norway, the UK, and the US)": the states named
 /// after an alliance and a membership noun, its members' officials and
 /// "of", or in brackets are its members.
+/// "Red Sea", "Gulf of Aden", "Strait of Hormuz": a body of water, where
+/// things happen rather than what is attacked.
+fn is_sea(name: &str) -> bool {
+    [
+        "Sea", "Ocean", "Gulf", "Strait", "Bay", "Channel", "Straits",
+    ]
+    .iter()
+    .any(|w| name.split_whitespace().any(|n| n == *w))
+}
+
 /// "32nd", "1st": an ordinal written in digits.
 fn ordinal(w: &str) -> bool {
     let (num, suffix) = w
@@ -2073,11 +2141,17 @@ fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// follows it.
 fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
+    // "Iran-backed Houthi rebels": only capitalised words (or "the") may
+    // stand before the target; "Iran-backed militias attacked US forces"
+    // names no one backed.
     let (Some(a), Some(b)) = (
         slots.iter().find(|sl| sl.end == hit.start),
-        slots
-            .iter()
-            .find(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 2),
+        slots.iter().find(|sl| {
+            sl.t0 >= hit.c1
+                && sl.t0 <= hit.c1 + 2
+                && (hit.c1..sl.t0)
+                    .all(|k| ctx.lw(k) == "the" || ctx.word(k).starts_with(char::is_uppercase))
+        }),
     ) else {
         return;
     };
@@ -2256,7 +2330,20 @@ fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> Modal {
         .max()
         .unwrap_or(s.first)
         .max(conjunct);
-    let mut flags = ctx.modality(flag_from.min(c0), c0);
+    // "France pledged 2 billion euros in military aid to Ukraine": a pledge
+    // of support is support, so the pledge flags nothing (what follows it
+    // still may: "pledged to consider sending").
+    let pledge = (hit.cue.edge == EdgeType::Supports)
+        .then(|| {
+            (flag_from.min(c0)..c0).rev().find(|&k| {
+                matches!(
+                    ctx.lw(k),
+                    "pledged" | "pledges" | "pledge" | "promised" | "promises" | "vowed" | "vows"
+                )
+            })
+        })
+        .flatten();
+    let mut flags = ctx.modality(pledge.map_or(flag_from.min(c0), |k| k + 1), c0);
     let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
         .map(|k| ctx.lw(k))
         .find(|w| matches!(*w, "a" | "an" | "any"));

@@ -511,7 +511,7 @@ t!(
     attacks_its_war,
     "Washington pledged support for Kyiv in its war with Russia.",
     &[("Russia", "attacks", "Ukraine")],
-    also: &[("Ukraine", "attacks", "Russia")]
+    also: &[("Ukraine", "attacks", "Russia"), (US, "supports", "Ukraine")]
 );
 t!(
     met_gap_cue,
@@ -2010,4 +2010,52 @@ t!(
         ("Japan", "sanctions", "North Korea"),
         (US, "sanctions", "North Korea")
     ]
+);
+
+// What an attack hits inside a place leads to the place; a sea stays where
+// it happens. Seizing is an attack.
+t!(
+    struck_targets_in_a_state,
+    "Israeli warplanes struck targets in southern Lebanon, the military said.",
+    &[("Israel", "attacks", "Lebanon")]
+);
+t!(
+    shelled_positions_in_a_state,
+    "Turkey shelled Kurdish positions in northern Syria.",
+    &[("Turkey", "attacks", "Syria")]
+);
+not!(
+    ships_in_a_sea_are_no_target,
+    "The Houthis attacked ships in the Red Sea.",
+    &[("Houthis", "attacks", "Red Sea")]
+);
+t!(
+    airstrikes_inside_a_state,
+    "Pakistan carried out airstrikes inside Afghanistan.",
+    &[("Pakistan", "attacks", "Afghanistan")]
+);
+t!(
+    seized_control_of,
+    "Russian forces seized control of Avdiivka.",
+    &[("Russia", "attacks", "Avdiivka")]
+);
+
+// A pledge of support is support.
+t!(
+    pledged_aid_is_support,
+    "France pledged 2 billion euros in military aid to Ukraine.",
+    &[("France", "supports", "Ukraine")]
+);
+
+// "X-led rebels" are led by X, who acts; "X-backed militias" name no actor
+// and nobody X backs; a semicolon ends the list of targets.
+t!(
+    led_compound_heads_the_subject,
+    "Assad flees to Moscow as HTS-led rebels seize Damascus; Israel moves into buffer zone",
+    &[("Hayat Tahrir al-Sham", "attacks", "Damascus")]
+);
+t!(
+    backed_compound_names_no_actor,
+    "Iran-backed militias attacked US forces in Syria.",
+    &[]
 );
