@@ -21,6 +21,9 @@ use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
+mod queries;
+pub use queries::{Change, DiffRow, EdgeSummary, EntityRef, EventRow, ExplainRow, TimelineRow};
+
 /// Migrations, in order; the position is the version.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
