@@ -131,7 +131,7 @@ pub enum Command {
         #[arg(long, value_parser = parse_confidence)]
         min_confidence: Option<f64>,
     },
-    /// Export the graph as DOT, node-link JSON, GraphML, GEXF or the Neo4j import CSV pair.
+    /// Export the graph as DOT, node-link JSON, GraphML, GEXF, the Neo4j import CSV pair or events.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
@@ -158,9 +158,12 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// The shortest paths between two entities (all of one length, up to
-    /// --limit), each hop with its edges' type, direction, articles and one
-    /// evidence sentence. Edges are walked in either direction.
+    /// The shortest paths between two entities, hop by hop with evidence.
+    ///
+    /// All paths of the shortest length (up to --limit), each hop with its
+    /// edges' type, direction, articles, first and last dates and one
+    /// evidence sentence. Edges are walked in either direction. No path
+    /// within --max-hops is said on stderr (exit 0, like any empty answer).
     Path {
         /// The first entity (any name, alias or id such as state/RUS).
         from: String,
@@ -182,8 +185,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// The entities within --depth hops of one, with their distance, and
-    /// the edges among them.
+    /// The entities around one, with their distance, and the edges among them.
     Neighbors {
         /// The entity (any name, alias or id).
         name: String,
@@ -205,9 +207,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// Who matters: entities ranked by degree, PageRank, betweenness or
-    /// supporting articles, on the graph of the asked types and dates
-    /// (docs/QUERIES.md says how each is computed).
+    /// Who matters: entities ranked by degree, PageRank, betweenness or articles.
+    ///
+    /// On the graph of the asked types and dates; docs/QUERIES.md says how
+    /// each measure reads the directed and symmetric edges and their counts.
     Top {
         /// The measure to rank by.
         #[arg(long, value_enum, default_value_t = TopBy::Degree)]
@@ -229,9 +232,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// Groups of entities that act together: label propagation over
-    /// cooperation ties (met-with, cooperates-with, supports, member-of,
-    /// represents) with conflict ties counting against; deterministic.
+    /// Groups of entities that act together.
+    ///
+    /// Label propagation over cooperation ties (met-with, cooperates-with,
+    /// supports, member-of, represents), conflict ties counting against;
+    /// deterministic (docs/QUERIES.md).
     Communities {
         /// Dates and confidence.
         #[command(flatten)]
@@ -240,8 +245,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// An entity's edges in article date order, one line per edge and
-    /// article, numbered per edge, so one reads a relation start and grow.
+    /// An entity's edges in article date order, one line per edge and article.
+    ///
+    /// Each line says which article of that edge it is (nth), so one reads
+    /// a relation start, grow and end.
     Timeline {
         /// The entity (any name, alias or id).
         name: String,
@@ -255,10 +262,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// Edges that appeared, disappeared, grew or weakened between the
-    /// period up to --before and the period from --after (--since and
-    /// --until bound the two periods' outer ends, so two ranges can be
-    /// given: --since A --before B --after C --until D).
+    /// Edges that appeared, disappeared, grew or weakened between two periods.
+    ///
+    /// The period up to --before against the period from --after; --since
+    /// and --until bound their outer ends, so two ranges can be given:
+    /// --since A --before B --after C --until D.
     Diff {
         /// Last date of the first period.
         #[arg(long, value_parser = parse_date)]
@@ -279,8 +287,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// Why the graph holds an edge: every evidence sentence with its
-    /// article, address, date, confidence, rule and resolved reference.
+    /// Why the graph holds an edge: every evidence sentence and where it came from.
+    ///
+    /// Each with its article, address, date, confidence, the rule that
+    /// made it and how a reference was resolved (via); negated and
+    /// hypothetical statements are listed and flagged.
     Explain {
         /// The source entity.
         source: String,

@@ -339,14 +339,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out: path,
             filter,
         } => {
-            let g = gz.get()?;
             if *format == ExportFormat::Csv && path.is_none() {
                 anyhow::bail!(
                     "csv export writes nodes.csv and relationships.csv: give a folder with --out DIR"
                 );
             }
             let store = store()?;
-            let kg = load_graph(&store, g, filter)?;
+            let kg = load_graph(&store, &gz, filter)?;
             let text = match format {
                 ExportFormat::Dot => export::to_dot(
                     &kg,
@@ -364,7 +363,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     write_neo4j_csv(&kg, dir)?;
                     return Ok(ExitCode::SUCCESS);
                 }
-                ExportFormat::Events => events(&store, g, &kg, filter)?,
+                ExportFormat::Events => events(&store, gz.get()?, &kg, filter)?,
             };
             match path {
                 Some(p) => write_file(p, &text)?,
@@ -377,9 +376,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             layout,
             filter,
         } => {
-            let g = gz.get()?;
             let store = store()?;
-            let kg = load_graph(&store, g, filter)?;
+            let kg = load_graph(&store, &gz, filter)?;
             let engine = match engine {
                 EngineArg::Auto => render::Engine::Auto,
                 EngineArg::Graphviz => render::Engine::Graphviz,
@@ -791,12 +789,13 @@ fn write_neo4j_csv(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn load_graph(store: &Store, g: &Gazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {
-    let around = f
-        .around
-        .as_deref()
-        .map(|n| store.find_entity(n, g))
-        .transpose()?;
+/// The graph `export` and `render` draw; the gazetteer is built only to
+/// find `--around`'s entity.
+fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {
+    let around = match f.around.as_deref() {
+        Some(n) => Some(store.find_entity(n, gz.get()?)?),
+        None => None,
+    };
     let q = EdgeQuery {
         types: f.types.clone(),
         since: f.since.clone(),

@@ -122,7 +122,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Up to `n` entity names whose name or an alias (folded), or a word of
 /// one, is nearest to `name` by edit distance, at most a third of its
-/// length away (at least 2): nearest first, then by name.
+/// length away (at least 2): those at the smallest distance found, by
+/// name.
 pub fn closest_names(names: &[(String, String)], name: &str, n: usize) -> Vec<String> {
     let wanted = fold(name);
     let len = wanted.chars().count();
@@ -146,9 +147,14 @@ pub fn closest_names(names: &[(String, String)], name: &str, n: usize) -> Vec<St
             *slot = (*slot).min(d);
         }
     }
-    let mut ranked: Vec<(usize, String)> = best.into_iter().map(|(e, d)| (d, e)).collect();
-    ranked.sort();
-    ranked.into_iter().take(n).map(|(_, e)| e).collect()
+    let nearest = best.values().copied().min().unwrap_or(0);
+    // Only the nearest: "putn" suggests Vladimir Putin, not every name
+    // two letters away.
+    best.into_iter()
+        .filter(|&(_, d)| d == nearest)
+        .take(n)
+        .map(|(e, _)| e)
+        .collect()
 }
 
 /// Checks a period against itself and the stored articles: `since` after
@@ -315,6 +321,16 @@ fn hop_edges(store: &Store, x: i64, y: i64, q: &EdgeQuery) -> Result<Vec<HopEdge
     Ok(out)
 }
 
+/// An entity and its distance in hops.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Near {
+    /// The entity.
+    #[serde(flatten)]
+    pub entity: EntityRef,
+    /// Hops from the entity asked about.
+    pub distance: usize,
+}
+
 /// The answer to `neighbors`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Neighbourhood {
@@ -322,7 +338,7 @@ pub struct Neighbourhood {
     pub center: EntityRef,
     /// Every entity within the depth, with its distance in hops; the
     /// center first, then by distance and name.
-    pub entities: Vec<(EntityRef, usize)>,
+    pub entities: Vec<Near>,
     /// The edges among them.
     pub edges: Vec<EdgeSummary>,
 }
@@ -347,11 +363,22 @@ pub fn neighbors(
     })?;
     let ids: Vec<i64> = reached.iter().map(|&(id, _)| id).collect();
     let refs = store.entity_refs(&ids)?;
-    let mut entities: Vec<(EntityRef, usize)> = reached
+    let mut entities: Vec<Near> = reached
         .iter()
-        .filter_map(|&(id, d)| refs.get(&id).map(|e| (e.clone(), d)))
+        .filter_map(|&(id, distance)| {
+            refs.get(&id).map(|e| Near {
+                entity: e.clone(),
+                distance,
+            })
+        })
         .collect();
-    entities.sort_by(|(a, da), (b, db)| (*da, &a.name, &a.key).cmp(&(*db, &b.name, &b.key)));
+    entities.sort_by(|a, b| {
+        (a.distance, &a.entity.name, &a.entity.key).cmp(&(
+            b.distance,
+            &b.entity.name,
+            &b.entity.key,
+        ))
+    });
     let mut edges = store.edge_summaries(q, Some(&ids))?;
     sort_edges(&mut edges);
     Ok(Neighbourhood {

@@ -384,9 +384,10 @@ pub fn neighbour_entity_rows(n: &Neighbourhood) -> Rows {
     let rows = n
         .entities
         .iter()
-        .map(|(e, d)| {
+        .map(|n| {
+            let e = &n.entity;
             vec![
-                d.to_string(),
+                n.distance.to_string(),
                 e.name.clone(),
                 e.kind.to_string(),
                 e.key.clone(),
@@ -449,10 +450,11 @@ pub fn neighbourhood_csv(n: &Neighbourhood) -> String {
         "last_seen",
     ];
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for (e, d) in &n.entities {
+    for near in &n.entities {
+        let e = &near.entity;
         let mut r = vec![
             "entity".to_string(),
-            d.to_string(),
+            near.distance.to_string(),
             e.name.clone(),
             e.kind.to_string(),
             e.key.clone(),

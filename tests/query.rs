@@ -283,7 +283,7 @@ fn neighbours_with_distance_and_edges() {
     let got: Vec<(String, usize)> = n
         .entities
         .iter()
-        .map(|(e, d)| (e.name.clone(), *d))
+        .map(|n| (n.entity.name.clone(), n.distance))
         .collect();
     assert_eq!(
         got,
@@ -310,7 +310,7 @@ fn neighbours_with_distance_and_edges() {
     let names: Vec<&str> = states
         .entities
         .iter()
-        .map(|(e, _)| e.name.as_str())
+        .map(|n| n.entity.name.as_str())
         .collect();
     assert_eq!(
         names,
@@ -322,7 +322,7 @@ fn neighbours_with_distance_and_edges() {
     let got: Vec<(&str, usize)> = n
         .entities
         .iter()
-        .map(|(e, d)| (e.name.as_str(), *d))
+        .map(|n| (n.entity.name.as_str(), n.distance))
         .collect();
     assert_eq!(
         got,
