@@ -20,7 +20,7 @@ use geokg::gazetteer::{EntityIdx, Gazetteer};
 use geokg::graph::{Filter, KnowledgeGraph};
 use geokg::ontology::{EdgeType, Kind};
 use geokg::query::{self, QueryError};
-use geokg::store::{EdgeQuery, EntityRef, Store, StoreError};
+use geokg::store::{EdgeQuery, EntityRef, EntityRow, Store, StoreError};
 use geokg::{article, eval, export, extract, ingest, render, report};
 
 fn main() -> ExitCode {
@@ -239,16 +239,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             ..
         } => {
-            let g = gz.get()?;
             let store = store()?;
             let list = store.entities(*kind, matching.as_deref())?;
             note_if_empty(list.is_empty(), "no entities match");
-            // Alliances list their current members from the gazetteer.
-            let members: Option<Vec<Vec<String>>> = (*kind == Some(Kind::Alliance)).then(|| {
-                list.iter()
-                    .map(|row| g.by_id(&row.key).map(|k| members(g, k)).unwrap_or_default())
-                    .collect()
-            });
+            // Alliances list their current members from the gazetteer,
+            // built for them only.
+            let members: Option<Vec<Vec<String>>> = if *kind == Some(Kind::Alliance) {
+                let g = gz.get()?;
+                Some(
+                    list.iter()
+                        .map(|row| g.by_id(&row.key).map(|k| members(g, k)).unwrap_or_default())
+                        .collect(),
+                )
+            } else {
+                None
+            };
             let (header, rows) = report::entity_rows(&list, members.as_deref());
             match format {
                 TableFormat::Json => match &members {
@@ -270,14 +275,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             min_confidence,
             format,
         } => {
-            let g = gz.get()?;
             let store = store()?;
             let until = until.clone().or_else(|| as_of.clone());
             let id = |n: &Option<String>| -> Result<Option<i64>> {
                 n.as_deref()
-                    .map(|n| store.find_entity(n, g).map(|e| e.id))
+                    .map(|n| find_entity(&store, &gz, n).map(|e| e.id))
                     .transpose()
-                    .map_err(Into::into)
             };
             let q = EdgeQuery {
                 from: id(from)?,
@@ -609,19 +612,30 @@ impl LazyGazetteer<'_> {
     }
 }
 
+/// `Store::find_entity` for `relations`, `export` and `render` (the most
+/// mentioned of several that share the name); the gazetteer is built only
+/// when the database has no such name.
+fn find_entity(store: &Store, gz: &LazyGazetteer, name: &str) -> Result<EntityRow> {
+    Ok(store.find_entity_with(name, || gazetteer_keys(gz, name))?)
+}
+
+/// The ids of a name's gazetteer readings (none when the gazetteer cannot
+/// be built: the name is then unknown, and that is the error shown).
+fn gazetteer_keys(gz: &LazyGazetteer, name: &str) -> Vec<String> {
+    gz.get()
+        .map(|g| {
+            g.lookup(name)
+                .iter()
+                .map(|r| g.entry(r.entity).id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The entity a name on the command line means; the gazetteer is built
 /// only when the database knows no such name ("Kharkov" for Kharkiv).
 fn resolve(store: &Store, gz: &LazyGazetteer, name: &str) -> Result<EntityRef> {
-    Ok(query::resolve(store, name, || {
-        gz.get()
-            .map(|g| {
-                g.lookup(name)
-                    .iter()
-                    .map(|r| g.entry(r.entity).id.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
-    })?)
+    Ok(query::resolve(store, name, || gazetteer_keys(gz, name))?)
 }
 
 /// The scope of a query: its edge types and period, the period checked.
@@ -793,7 +807,7 @@ fn write_neo4j_csv(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
 /// find `--around`'s entity.
 fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {
     let around = match f.around.as_deref() {
-        Some(n) => Some(store.find_entity(n, gz.get()?)?),
+        Some(n) => Some(find_entity(store, gz, n)?),
         None => None,
     };
     let q = EdgeQuery {
