@@ -130,6 +130,16 @@ pub enum Command {
         /// resolved reference such as "the Secretary" or "they" scores lower).
         #[arg(long, value_parser = parse_confidence)]
         min_confidence: Option<f64>,
+        /// Only evidence from articles dated on or after (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<String>,
+        /// Only evidence from articles dated on or before (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<String>,
+        /// The entity's edges as they stood on this date: evidence from
+        /// articles dated on or before it (the same as --until).
+        #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+        as_of: Option<String>,
     },
     /// Export the graph as DOT, node-link JSON, GraphML, GEXF, the Neo4j import CSV pair or events.
     Export {

@@ -277,6 +277,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let store = store()?;
             let until = until.clone().or_else(|| as_of.clone());
+            query::check_period(&store, since.as_deref(), until.as_deref())?;
             let id = |n: &Option<String>| -> Result<Option<i64>> {
                 n.as_deref()
                     .map(|n| find_entity(&store, &gz, n).map(|e| e.id))
@@ -305,6 +306,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             name,
             format,
             min_confidence,
+            since,
+            until,
+            as_of,
         } => {
             let g = gz.get()?;
             if let Some(e) = missing {
@@ -321,10 +325,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 other => other?,
             };
+            let until = until.clone().or_else(|| as_of.clone());
+            query::check_period(&store, since.as_deref(), until.as_deref())?;
             let edges = store.edges(&EdgeQuery {
                 touching: Some(e.id),
                 include_flagged: true,
                 min_confidence: *min_confidence,
+                since: since.clone(),
+                until,
                 ..EdgeQuery::default()
             })?;
             let known = g.by_id(&e.key);

@@ -784,8 +784,9 @@ fn diff_graph_in_dot() {
 
 /// Protects the binary's journeys: a query's formats, an unconnected
 /// path (a note, exit 0, like every empty answer), an unknown name and
-/// a bad period (one line, exit 2), `--as-of`, and `export --diff` and
-/// `--format events` through the command line.
+/// a bad period (one line, exit 2), `--as-of` and `--since` on queries,
+/// `show` and `relations`, and `export --diff` and `--format events`
+/// through the command line.
 #[test]
 fn binary_journeys() {
     let dir = tempfile::tempdir().unwrap();
@@ -833,6 +834,27 @@ fn binary_journeys() {
         &db,
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1 + 4);
+
+    // `show` and `relations` take the period too.
+    let o = run(&["show", "petra voss", "--as-of", "2024-03-31"], &db);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("-represents-> Arland") && !text.contains("Iskander"),
+        "{text}"
+    );
+    let o = run(
+        &[
+            "relations",
+            "--from",
+            "arland",
+            "--since",
+            "2024-05-01",
+            "--format",
+            "csv",
+        ],
+        &db,
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1 + 2);
 
     let o = run(&["explain", "arland", "met-with", "borduria"], &db);
     let table = String::from_utf8_lossy(&o.stdout);
