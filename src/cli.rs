@@ -104,6 +104,10 @@ pub enum Command {
         /// Only evidence from articles dated on or before (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         until: Option<String>,
+        /// The graph as it stood on this date: evidence from articles
+        /// dated on or before it (the same as --until).
+        #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+        as_of: Option<String>,
         /// Also list negated and hypothetical statements.
         #[arg(long)]
         all: bool,
@@ -126,8 +130,18 @@ pub enum Command {
         /// resolved reference such as "the Secretary" or "they" scores lower).
         #[arg(long, value_parser = parse_confidence)]
         min_confidence: Option<f64>,
+        /// Only evidence from articles dated on or after (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<String>,
+        /// Only evidence from articles dated on or before (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<String>,
+        /// The entity's edges as they stood on this date: evidence from
+        /// articles dated on or before it (the same as --until).
+        #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+        as_of: Option<String>,
     },
-    /// Export the graph as DOT, node-link JSON, GraphML, GEXF or the Neo4j import CSV pair.
+    /// Export the graph as DOT, node-link JSON, GraphML, GEXF, the Neo4j import CSV pair or events.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
@@ -153,6 +167,155 @@ pub enum Command {
         /// Graph filters.
         #[command(flatten)]
         filter: FilterArgs,
+    },
+    /// The shortest paths between two entities, hop by hop with evidence.
+    ///
+    /// All paths of the shortest length (up to --limit), each hop with its
+    /// edges' type, direction, articles, first and last dates and one
+    /// evidence sentence. Edges are walked in either direction. No path
+    /// within --max-hops is said on stderr (exit 0, like any empty answer).
+    Path {
+        /// The first entity (any name, alias or id such as state/RUS).
+        from: String,
+        /// The second entity.
+        to: String,
+        /// Longest path looked for, in hops (1 to 10).
+        #[arg(long, default_value_t = 4, value_parser = bounded::<1, 10>)]
+        max_hops: usize,
+        /// Most paths listed (1 to 1000).
+        #[arg(long, default_value_t = 10, value_parser = bounded::<1, 1000>)]
+        limit: usize,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// The entities around one, with their distance, and the edges among them.
+    Neighbors {
+        /// The entity (any name, alias or id).
+        name: String,
+        /// Hops (1 to 5).
+        #[arg(long, default_value_t = 1, value_parser = bounded::<1, 5>)]
+        depth: usize,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Only through and to entities of these kinds (repeatable; the
+        /// entity asked about is always kept).
+        #[arg(long = "kind", value_parser = parse_kind)]
+        kinds: Vec<Kind>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format (csv: one row per entity, then one per edge,
+        /// told apart by the first column).
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Who matters: entities ranked by degree, PageRank, betweenness or articles.
+    ///
+    /// On the graph of the asked types and dates; docs/QUERIES.md says how
+    /// each measure reads the directed and symmetric edges and their counts.
+    Top {
+        /// The measure to rank by.
+        #[arg(long, value_enum, default_value_t = TopBy::Degree)]
+        by: TopBy,
+        /// Only rank entities of these kinds (repeatable); the measures are
+        /// still computed on the whole graph.
+        #[arg(long = "kind", value_parser = parse_kind)]
+        kinds: Vec<Kind>,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// How many (1 to 1000000).
+        #[arg(short = 'n', long = "limit", default_value_t = 20, value_parser = bounded::<1, 1_000_000>)]
+        n: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Groups of entities that act together.
+    ///
+    /// Label propagation over cooperation ties (met-with, cooperates-with,
+    /// supports, member-of, represents), conflict ties counting against;
+    /// deterministic (docs/QUERIES.md).
+    Communities {
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format (table and csv: one row per member).
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// An entity's edges in article date order, one line per edge and article.
+    ///
+    /// Each line says which article of that edge it is (nth), so one reads
+    /// a relation start, grow and end.
+    Timeline {
+        /// The entity (any name, alias or id).
+        name: String,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Edges that appeared, disappeared, grew or weakened between two periods.
+    ///
+    /// The period up to --before against the period from --after; --since
+    /// and --until bound their outer ends, so two ranges can be given:
+    /// --since A --before B --after C --until D.
+    Diff {
+        /// Last date of the first period.
+        #[arg(long, value_parser = parse_date)]
+        before: String,
+        /// First date of the second period.
+        #[arg(long, value_parser = parse_date)]
+        after: String,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Also list edges whose support did not change.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Why the graph holds an edge: every evidence sentence and where it came from.
+    ///
+    /// Each with its article, address, date, confidence, the rule that
+    /// made it and how a reference was resolved (via); negated and
+    /// hypothetical statements are listed and flagged.
+    Explain {
+        /// The source entity.
+        source: String,
+        /// The edge type (met-with, opposes, ...).
+        #[arg(value_parser = parse_type)]
+        edge: EdgeType,
+        /// The target entity.
+        target: String,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
     },
     /// Score the extractor on a set (articles/ and gold/) as score.py does.
     Eval {
@@ -193,6 +356,22 @@ pub struct FilterArgs {
     /// Only evidence from articles dated on or before (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub until: Option<String>,
+    /// The graph as it stood on this date: evidence from articles dated on
+    /// or before it (the same as --until).
+    #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+    pub as_of: Option<String>,
+    /// Draw what changed between the period up to --before and the period
+    /// from --after: new edges green and bold, gone ones grey and dashed,
+    /// grown ones bold, weakened ones dotted, labelled with their articles
+    /// before and after.
+    #[arg(long, requires_all = ["before", "after"])]
+    pub diff: bool,
+    /// With --diff: last date of the first period.
+    #[arg(long, value_parser = parse_date, requires = "diff")]
+    pub before: Option<String>,
+    /// With --diff: first date of the second period.
+    #[arg(long, value_parser = parse_date, requires = "diff")]
+    pub after: Option<String>,
     /// Drop edges supported by fewer articles (1 to 1000000).
     #[arg(long, default_value_t = 1, value_parser = bounded::<1, 1_000_000>)]
     pub min_count: usize,
@@ -207,6 +386,52 @@ pub struct FilterArgs {
     /// Group people and regions under their state (DOT).
     #[arg(long, value_parser = ["state"])]
     pub cluster: Option<String>,
+}
+
+impl FilterArgs {
+    /// The end of the period: --until or --as-of.
+    pub fn until(&self) -> Option<String> {
+        self.until.clone().or_else(|| self.as_of.clone())
+    }
+}
+
+/// Article dates and evidence confidence, shared by every query.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PeriodArgs {
+    /// Only evidence from articles dated on or after (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Only evidence from articles dated on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<String>,
+    /// The graph as it stood on this date: evidence from articles dated on
+    /// or before it (the same as --until).
+    #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+    pub as_of: Option<String>,
+    /// Only evidence at least this confident, 0 to 1 (an edge through a
+    /// resolved reference such as "the Secretary" or "they" scores lower).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
+}
+
+impl PeriodArgs {
+    /// The end of the period: --until or --as-of.
+    pub fn until(&self) -> Option<String> {
+        self.until.clone().or_else(|| self.as_of.clone())
+    }
+}
+
+/// `top --by`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TopBy {
+    /// Distinct entities joined by any edge.
+    Degree,
+    /// PageRank over directed edges weighted by supporting articles.
+    Pagerank,
+    /// Betweenness over the undirected graph.
+    Betweenness,
+    /// Distinct articles supporting the entity's edges.
+    Articles,
 }
 
 /// `extract` output.
@@ -249,6 +474,10 @@ pub enum ExportFormat {
     Gexf,
     /// nodes.csv and relationships.csv for `neo4j-admin database import` (needs --out DIR).
     Csv,
+    /// One row per article, source, target and CAMEO event code, with
+    /// actor country codes, in GDELT 2.0's column names (tab-separated;
+    /// docs/EVENTS.md).
+    Events,
 }
 
 /// `render --engine`.

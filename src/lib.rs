@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`article`] → [`text`] → [`gazetteer`] → [`mention`] → [`resolve`] →
-//! [`discourse`] → [`relation`] → [`store`] → [`graph`] → [`export`] / [`render`].
+//! [`discourse`] → [`relation`] → [`store`] → [`graph`] → [`query`], [`export`] / [`render`].
 //! [`extract`] runs the pure stages on one article.
 //!
 //! ```
@@ -28,6 +28,7 @@ pub mod graph;
 pub mod ingest;
 pub mod mention;
 pub mod ontology;
+pub mod query;
 pub mod relation;
 pub mod render;
 pub mod report;

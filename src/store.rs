@@ -21,6 +21,9 @@ use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
+mod queries;
+pub use queries::{Change, DiffRow, EdgeSummary, EntityRef, EventRow, ExplainRow, TimelineRow};
+
 /// Migrations, in order; the position is the version.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
@@ -581,6 +584,23 @@ impl Store {
     /// gazetteer's aliases work too ("Kharkov" finds Kharkiv). When several
     /// entities share the name, the most mentioned wins.
     pub fn find_entity(&self, name: &str, g: &Gazetteer) -> Result<EntityRow, StoreError> {
+        self.find_entity_with(name, || {
+            g.lookup(name)
+                .iter()
+                .map(|r| g.entry(r.entity).id.clone())
+                .collect()
+        })
+    }
+
+    /// [`Store::find_entity`] with the gazetteer asked only when the
+    /// database has no such name: `keys` gives the ids of the name's
+    /// gazetteer readings, so a caller can build the gazetteer then and
+    /// not before.
+    pub fn find_entity_with(
+        &self,
+        name: &str,
+        keys: impl FnOnce() -> Vec<String>,
+    ) -> Result<EntityRow, StoreError> {
         let folded = fold(name);
         let id: Option<i64> = self
             .conn
@@ -596,11 +616,10 @@ impl Store {
         if let Some(id) = id {
             return self.entity_by_id(id);
         }
-        for reading in g.lookup(name) {
-            let key = &g.entry(reading.entity).id;
+        for key in keys() {
             let id: Option<i64> = self
                 .conn
-                .query_row("SELECT id FROM entity WHERE key = ?1", [key], |r| r.get(0))
+                .query_row("SELECT id FROM entity WHERE key = ?1", [&key], |r| r.get(0))
                 .optional()?;
             if let Some(id) = id {
                 return self.entity_by_id(id);
