@@ -1302,11 +1302,21 @@ impl Ctx<'_> {
         let place_of = gap_words.len() <= 8
             && matches!(before_name, Some("of" | "by"))
             && gap_words.iter().enumerate().all(|(n, w)| {
+                // "the sanctions imposed by X": a participle between the
+                // noun and "by".
+                let participle = |m: usize| {
+                    m > 0
+                        && gap_words[m].ends_with("ed")
+                        && gap_words.get(m + 1) == Some(&"by")
+                        && self.g.lexicon.of_heads.contains(gap_words[m - 1])
+                };
                 matches!(*w, "the" | "a" | "an" | "of" | "and")
                     || self.g.lexicon.of_heads.contains(*w)
+                    || participle(n)
                     || (*w == "by"
                         && n > 0
-                        && self.g.lexicon.of_heads.contains(gap_words[n - 1]))
+                        && (self.g.lexicon.of_heads.contains(gap_words[n - 1])
+                            || participle(n - 1)))
             })
             && gap_words.iter().filter(|w| **w == "by").count() <= 1
             // "by X" alone is an agent, not a target: "by" needs its noun.
@@ -2039,15 +2049,35 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             cue,
         };
         // "launched 600 drones at Ukraine": the cue's tail closes it.
-        if let Some(tail) = &cue.tail {
-            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| ctx.lw(k) == *tail)
-            else {
+        // Cues that share their head ("supply ... to", "supply ... with")
+        // are one match: the first whose tail follows is read.
+        if cue.tail.is_some() {
+            let head = cue.text.split(" ... ").next().unwrap_or_default();
+            let found = std::iter::once(cue)
+                .chain(ctx.g.lexicon.cues.iter().filter(|other| {
+                    !std::ptr::eq(*other, cue)
+                        && other.tail.is_some()
+                        && other.text.split(" ... ").next() == Some(head)
+                }))
+                .find_map(|c| {
+                    let tail = c.tail.as_deref()?;
+                    (hit.c1..(hit.c1 + 8).min(cl.s.last))
+                        .find(|&k| ctx.lw(k) == tail)
+                        .map(|k| (c, k))
+                });
+            let Some((c, k)) = found else {
                 continue;
             };
+            hit.cue = c;
             hit.c1 = k + 1;
             hit.end = ctx.doc.tokens[k].end;
         }
-        cue_end_seen = Some(hit.c1);
+        let cue = hit.cue;
+        // Only a verb takes a nominal as its object ("condemned the
+        // strikes on X"); a nominal after a nominal has its own agent.
+        if matches!(cue.form, CueForm::Verb | CueForm::Mutual) {
+            cue_end_seen = Some(hit.c1);
+        }
         ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
         match cue.form {
             CueForm::Agent => read_agent(ctx, cl, &hit),
@@ -2481,7 +2511,29 @@ fn read_clause_cue(
         ctx.subjects(cl.slots, s, cl.si, c0, cue, last_verb, discourse)
     };
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
-    let mut targets = ctx.targets(cl.slots, c1, cue, max_gap);
+    let mut targets = if cue.edge == EdgeType::Supports && cue.tail.as_deref() == Some("with") {
+        // "provide Ukraine with weapons": the one provided for is the object
+        // before "with".
+        // ("will provide U.S. and Nigerian citizens with": the names
+        // qualify the object, which must end right at "with").
+        let head = cue
+            .text
+            .split(" ... ")
+            .next()
+            .map_or(1, |h| h.split_whitespace().count());
+        let provided: Vec<Slot> = ctx
+            .targets(cl.slots, c0 + head, cue, 2)
+            .into_iter()
+            .filter(|t| t.t1 < c1)
+            .collect();
+        if provided.last().is_some_and(|t| t.t1 + 1 == c1) {
+            provided
+        } else {
+            Vec::new()
+        }
+    } else {
+        ctx.targets(cl.slots, c1, cue, max_gap)
+    };
     // "security assistance to fight Russian aggression": "to" before a
     // verb cue is an infinitive, and what follows is that verb's object.
     let infinitive = cue.text.ends_with(" to")

@@ -2059,3 +2059,28 @@ t!(
     "Iran-backed militias attacked US forces in Syria.",
     &[]
 );
+
+// Support by providing: "provide X with", an aid package for X; a name
+// that qualifies the object before "with" is not provided for.
+t!(
+    provide_with,
+    "The US is providing Ukraine and Moldova with weapons.",
+    &[(US, "supports", "Ukraine"), (US, "supports", "Moldova")]
+);
+t!(
+    aid_package_for,
+    "Britain announced a new £100 million aid package for Ukraine.",
+    &[("United Kingdom", "supports", "Ukraine")]
+);
+not!(
+    provide_qualified_citizens_with,
+    "The consulate will provide U.S. and Nigerian citizens with services.",
+    &[(US, "supports", "Nigeria")]
+);
+
+// A condemned act's agent after a participle and "by" is the target.
+t!(
+    opposes_act_imposed_by,
+    "Iran slammed the sanctions imposed by Washington.",
+    &[("Iran", "opposes", US)]
+);
