@@ -579,6 +579,8 @@ struct Discourse {
     person: Option<(usize, usize)>,
     /// Who carried out the last attacks, for "condemned the strikes".
     attackers: Option<(Vec<usize>, usize)>,
+    /// Who last launched or tested a weapon, for "condemned the launch".
+    launchers: Option<(Vec<usize>, usize)>,
     /// The parties to the last meeting of several, for "the participants",
     /// "the four countries", and (when they met jointly) "they": the
     /// parties, the sentence, and whether they met jointly.
@@ -588,6 +590,10 @@ struct Discourse {
     /// states listed. Outside quotation marks it wins over the publisher.
     we: Option<Vec<usize>>,
 }
+
+/// Nouns that name a weapons launch or test already reported: "condemned
+/// the launch".
+const LAUNCH_NOUNS: &[&str] = &["launch", "launches", "test", "tests"];
 
 /// Nouns that name an attack already reported: "condemned the strikes".
 const ATTACK_NOUNS: &[&str] = &[
@@ -1872,6 +1878,11 @@ pub fn extract_with_cues(
         if let Some(parties) = joint {
             discourse.group = Some((parties, si, true));
         }
+        // "North Korea fired a ballistic missile. Japan condemned the
+        // launch.": a weapons launch or test is an act later condemned.
+        if let Some(actor) = weapons_act(&ctx, &clause) {
+            discourse.launchers = Some((vec![actor], si));
+        }
     }
     // "The Leaders that participated:" and one name a line.
     participant_list(&mut ctx, &by_sentence, all_cues);
@@ -2428,11 +2439,16 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
         && matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
         && hit.cue.form == CueForm::Verb
         && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
-        && ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)))
+        && (ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)) || LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1))))
     {
         return Vec::new();
     }
-    let Some((attackers, seen)) = &discourse.attackers else {
+    let remembered = if LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1)) {
+        &discourse.launchers
+    } else {
+        &discourse.attackers
+    };
+    let Some((attackers, seen)) = remembered else {
         return Vec::new();
     };
     let Some(t) = ctx.doc.tokens.get(c1 + 1).copied() else {
@@ -2455,6 +2471,33 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
             via: Some((Mechanism::Event, ctx.doc.tokens[c1].start, t.end)),
         })
         .collect()
+}
+
+/// "North Korea fired a ballistic missile", "Iran tested a rocket",
+/// "Pyongyang conducted a nuclear test": the state or group at the head of
+/// a sentence that launches or tests a weapon (a launching verb within
+/// three words after it, a weapon word within four after the verb).
+fn weapons_act(ctx: &Ctx, cl: &Clause) -> Option<usize> {
+    let s = cl.s;
+    let actor = cl
+        .slots
+        .iter()
+        .find(|sl| matches!(sl.kind, Kind::State | Kind::Organization) && !sl.compound)?;
+    let verb = (actor.t1..(actor.t1 + 3).min(s.last)).find(|&k| {
+        !cl.slots.iter().any(|o| o.t0 >= actor.t1 && o.t0 < k)
+            && matches!(
+                ctx.lw(k),
+                "fired" | "launched" | "tested" | "conducted" | "test-fired" | "carried"
+            )
+    })?;
+    (verb + 1..(verb + 6).min(s.last))
+        .any(|k| {
+            matches!(
+                ctx.lw(k),
+                "missile" | "missiles" | "rocket" | "rockets" | "test" | "tests" | "launch"
+            )
+        })
+        .then_some(actor.entity)
 }
 
 /// A verb, nominal or mutual cue in a clause: passive, "their" nominal,
@@ -2495,8 +2538,20 @@ fn read_clause_cue(
     }
     // "condemned threats against X": a nominal that is the object of the
     // verb right before it has an agent the text does not name.
+    // ("agreed to send military aid to X": after "to" the verb is an
+    // infinitive, and its nominal has the clause's subject as agent.)
     let object_of_verb = cue.form == CueForm::Noun
         && last_cue_end.is_some_and(|e| {
+            let infinitive = e > 0
+                && ctx.lw(e - 1) == "to"
+                && ctx.word(e).starts_with(char::is_lowercase)
+                && !ctx.lw(e).ends_with("ed")
+                && !ctx.lw(e).ends_with("ing")
+                && !matches!(
+                    ctx.lw(e),
+                    "the" | "a" | "an" | "these" | "those" | "this" | "its" | "their" | "further"
+                );
+            !infinitive &&
             // "condemns the missile strikes on X": determiners and modifiers
             // may stand between the verb and its nominal object.
             e <= c0

@@ -2084,3 +2084,26 @@ t!(
     "Iran slammed the sanctions imposed by Washington.",
     &[("Iran", "opposes", US)]
 );
+
+// An infinitive after "agreed to" keeps the clause's subject for its
+// nominal; a condemned launch or test is the launcher's.
+t!(
+    agreed_to_send_aid,
+    "Macron met Scholz in Berlin. They agreed to send military aid to Ukraine.",
+    &[
+        ("Emmanuel Macron", "met-with", "Olaf Scholz"),
+        ("Emmanuel Macron", "supports", "Ukraine"),
+        ("Olaf Scholz", "supports", "Ukraine")
+    ],
+    also: &[("Emmanuel Macron", "cooperates-with", "Olaf Scholz")]
+);
+t!(
+    condemned_the_launch,
+    "North Korea fired a ballistic missile on Sunday. Japan and South Korea condemned the launch.",
+    &[("Japan", "opposes", "North Korea"), ("South Korea", "opposes", "North Korea")]
+);
+not!(
+    a_launch_is_no_strike_to_condemn,
+    "Britain struck targets in Yemen. The Houthis fired missiles at ships. Iran condemned the strikes.",
+    &[("Iran", "opposes", "Houthis")]
+);
