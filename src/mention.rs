@@ -1666,6 +1666,16 @@ fn attach_context(
                     te = e;
                     role = r;
                 }
+                // "Blinken and Lavrov, the top diplomats of the US and
+                // Russia": a plural title in apposition is shared out
+                // respectively, which the text does not say name by name.
+                let plural = text
+                    .get(ts..te)
+                    .is_some_and(|t| t.ends_with('s') && !t.to_lowercase().ends_with("affairs"))
+                    && !role.ends_with('s');
+                if plural {
+                    continue;
+                }
                 let tk = doc.token_at_or_after(te);
                 // "Putin, Kremlin spokesman Dmitry Peskov": the title is
                 // Peskov's, not an apposition to Putin.

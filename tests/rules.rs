@@ -2100,10 +2100,30 @@ t!(
 t!(
     condemned_the_launch,
     "North Korea fired a ballistic missile on Sunday. Japan and South Korea condemned the launch.",
-    &[("Japan", "opposes", "North Korea"), ("South Korea", "opposes", "North Korea")]
+    &[
+        ("Japan", "opposes", "North Korea"),
+        ("South Korea", "opposes", "North Korea")
+    ]
 );
 not!(
     a_launch_is_no_strike_to_condemn,
     "Britain struck targets in Yemen. The Houthis fired missiles at ships. Iran condemned the strikes.",
     &[("Iran", "opposes", "Houthis")]
+);
+
+// A plural title in apposition is not given to the nearest name; "was
+// attended by" lists a meeting's parties.
+t!(
+    plural_title_in_apposition_is_no_role,
+    "Blinken and Lavrov, the top diplomats of the US and Russia, met in Geneva.",
+    &[("Antony Blinken", "met-with", "Sergei Lavrov")]
+);
+t!(
+    meeting_attended_by_a_list,
+    "The meeting was attended by Modi, Xi and Putin.",
+    &[
+        ("Narendra Modi", "met-with", "Xi Jinping"),
+        ("Narendra Modi", "met-with", "Vladimir Putin"),
+        ("Xi Jinping", "met-with", "Vladimir Putin")
+    ]
 );
