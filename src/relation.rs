@@ -155,7 +155,12 @@ impl Ctx<'_> {
 
     /// Whether the token at `i` is the possessive "'s".
     fn possessive_at(&self, i: usize) -> bool {
+        // "the United States' support": a bare apostrophe after a plural.
         matches!(self.word(i), "'s" | "\u{2019}s")
+            || (matches!(self.word(i), "'" | "\u{2019}")
+                && i > 0
+                && self.word(i - 1).ends_with('s')
+                && self.doc.tokens[i - 1].end == self.doc.tokens[i].start)
     }
 
     /// `"meeting" of A, B, C`: how a meeting of several, named by the word
@@ -945,6 +950,16 @@ impl Ctx<'_> {
             && !(slots[i].t1 + 1..(slots[i].t1 + 4).min(c0))
                 .any(|k| self.g.lexicon.organs.contains(self.lw(k)))
             && !self.only_modifiers(slots[i].t1 + 1, c0)
+            // "the United States' unwavering commitment to supporting X":
+            // the possessor of a commitment acts on it.
+            && !(c0 >= 2
+                && self.lw(c0 - 1) == "to"
+                && matches!(
+                    self.lw(c0 - 2),
+                    "commitment" | "determination" | "resolve" | "pledge" | "readiness"
+                        | "willingness" | "efforts" | "intention"
+                )
+                && self.only_modifiers(slots[i].t1 + 1, c0 - 2))
         {
             return Vec::new();
         }

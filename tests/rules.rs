@@ -2127,3 +2127,11 @@ t!(
         ("Xi Jinping", "met-with", "Vladimir Putin")
     ]
 );
+
+// A bare apostrophe after a plural name is possessive, and the possessor
+// of a commitment acts on it.
+t!(
+    plural_possessive_commitment_to_supporting,
+    "Mr. Sullivan conveyed the United States’ unwavering commitment to supporting the government and people of Ukraine.",
+    &[(US, "supports", "Ukraine")]
+);
