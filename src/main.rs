@@ -646,7 +646,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let store = store()?;
                 let list = store.corrections()?;
                 note_if_empty(list.is_empty(), "no corrections recorded");
-                print_corrections(*format, &list)?;
+                print_rows(*format, &list, report::curation_rows(&list))?;
             }
             CurationAction::Undo { id, curate } => {
                 let mut store = store()?;
@@ -732,10 +732,11 @@ fn print_corrections(format: TableFormat, rows: &[CurationRow]) -> Result<()> {
 fn note_stale(rows: &[CurationRow]) {
     for r in rows.iter().filter(|r| r.status == Status::Stale) {
         eprintln!(
-            "note: correction {} ({} {}) no longer applies: its entity or edge is not in the database; it is kept, not applied (`geokg curation undo {}` drops it)",
+            "note: correction {} ({} {}) no longer applies: {}; kept, not applied (`geokg curation undo {}` drops it)",
             r.id,
             r.correction.action,
             r.correction.describe(),
+            r.correction.stale_reason(),
             r.id
         );
     }

@@ -122,15 +122,36 @@ impl Correction {
     pub fn describe(&self) -> String {
         let object = self.object_name.as_deref().unwrap_or("?");
         let name = self.name.as_deref().unwrap_or("?");
-        let kind = self.kind.map_or("?", Kind::as_str);
+        let kind = match self.kind {
+            Some(k @ (Kind::Alliance | Kind::Organization)) => format!("an {k}"),
+            Some(k) => format!("a {k}"),
+            None => "?".to_string(),
+        };
         let s = &self.subject_name;
         match self.action {
             Action::Merge => format!("{object} into {s}"),
-            Action::Split => format!("'{name}' off {s} as a {kind}"),
+            Action::Split => format!("'{name}' off {s} as {kind}"),
             Action::AliasAdd => format!("'{name}' names {s}"),
             Action::AliasRemove => format!("'{name}' does not name {s}"),
-            Action::Retype => format!("{s} is a {kind}"),
+            Action::Retype => format!("{s} is {kind}"),
             Action::Reject => format!("{s} {} {object}", self.edge.map_or("?", EdgeType::as_str)),
+        }
+    }
+
+    /// Why it no longer applies, when it does not: its entity or edge is
+    /// not in the graph any more.
+    pub fn stale_reason(&self) -> String {
+        match self.action {
+            Action::Reject => format!(
+                "no edge {} {} {} in the database any more",
+                self.subject_name,
+                self.edge.map_or("?", EdgeType::as_str),
+                self.object_name.as_deref().unwrap_or("?")
+            ),
+            _ => format!(
+                "{} ({}) is no longer in the database",
+                self.subject_name, self.subject
+            ),
         }
     }
 
