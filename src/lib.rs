@@ -4,8 +4,8 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`article`] → [`text`] → [`gazetteer`] → [`mention`] → [`resolve`] →
-//! [`discourse`] → [`relation`] → [`store`] (which replays the [`curation`] corrections) → [`graph`] →
-//! [`query`], [`export`] / [`render`].
+//! [`discourse`] → [`relation`] → [`store`] (which replays the user's corrections at the end of
+//! every write) → [`graph`] → [`query`] → [`curation`], [`export`] / [`render`].
 //! [`extract`] runs the pure stages on one article.
 //!
 //! ```
