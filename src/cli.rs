@@ -323,8 +323,10 @@ pub enum Command {
     /// two go. A new article naming B lands on A. docs/CURATION.md.
     Merge {
         /// The entity that stays (any name, alias or id).
+        #[arg(value_name = "A")]
         into: String,
         /// The entity merged into it.
+        #[arg(value_name = "B")]
         from: String,
         /// Who and how to print.
         #[command(flatten)]
@@ -338,6 +340,7 @@ pub enum Command {
     /// evidence moves.
     Split {
         /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
         name: String,
         /// The alias that names another entity.
         #[arg(long, value_name = "NAME")]
@@ -358,8 +361,10 @@ pub enum Command {
     /// Change an entity's kind (person, state, region, alliance, organization).
     Retype {
         /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
         name: String,
         /// The new kind.
+        #[arg(value_name = "KIND")]
         kind: String,
         /// Who and how to print.
         #[command(flatten)]
@@ -371,10 +376,13 @@ pub enum Command {
     /// Re-ingesting the article keeps it hidden.
     Reject {
         /// The source entity.
+        #[arg(value_name = "A")]
         source: String,
         /// The edge type (met-with, opposes, ...).
+        #[arg(value_name = "TYPE")]
         edge: String,
         /// The target entity.
+        #[arg(value_name = "B")]
         target: String,
         /// Who and how to print.
         #[command(flatten)]
@@ -432,8 +440,10 @@ pub enum AliasAction {
     /// NAME names X: mentions so written, now and in later articles, land on X.
     Add {
         /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
         name: String,
         /// The new name.
+        #[arg(value_name = "NAME")]
         alias: String,
         /// Who and how to print.
         #[command(flatten)]
@@ -442,8 +452,10 @@ pub enum AliasAction {
     /// NAME does not name X (its mentions stay on X; split moves them).
     Remove {
         /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
         name: String,
         /// The name to remove.
+        #[arg(value_name = "NAME")]
         alias: String,
         /// Who and how to print.
         #[command(flatten)]
@@ -464,6 +476,7 @@ pub enum CurationAction {
     /// Undo correction N: the graph returns to what it would be without it.
     Undo {
         /// The correction's id (see `curation list`).
+        #[arg(value_name = "N")]
         id: i64,
         /// Who and how to print.
         #[command(flatten)]
