@@ -374,7 +374,7 @@ const PREAMBLE: &str = "# geokg corrections: one a line, tab-separated, entities
 
 /// The column names, the file's first line after the preamble.
 const HEADER: [&str; 10] = [
-    "action",
+    "command",
     "subject",
     "subject_name",
     "object",
@@ -486,7 +486,7 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Entry>, CurationError> {
             bad(
                 n,
                 format!(
-                    "unknown action '{}' (expected one of: {})",
+                    "unknown command '{}' (expected one of: {})",
                     f[0],
                     Action::ALL.map(Action::as_str).join(", ")
                 ),

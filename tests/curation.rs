@@ -637,7 +637,7 @@ fn the_binary_journey() {
             (
                 r["id"].as_i64().unwrap(),
                 r["user"].as_str().unwrap(),
-                r["action"].as_str().unwrap(),
+                r["command"].as_str().unwrap(),
                 r["status"].as_str().unwrap(),
             )
         })

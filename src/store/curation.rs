@@ -83,7 +83,8 @@ impl std::fmt::Display for Action {
 /// they had when it was made, for people reading it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Correction {
-    /// What it does.
+    /// What it does (`command` in output and in the review file).
+    #[serde(rename = "command")]
     pub action: Action,
     /// The entity corrected: merge's survivor, split's, alias's and
     /// retype's entity, reject's source.
