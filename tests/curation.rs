@@ -311,8 +311,8 @@ fn undo_restores_the_exact_sets() {
 
 /// Protects split, the undoing of a wrong merge by the resolver: the
 /// mentions written "Bennett" and the edges read from them leave Naftali
-/// Bennett for a node of their own; the evidence of an article that also
-/// names him in full stays.
+/// Bennett for a node of their own, and a later article's stay there; the
+/// evidence of an article that also names him in full stays.
 #[test]
 fn split_moves_the_mentions_written_so() {
     let mut s = base();
@@ -324,6 +324,31 @@ fn split_moves_the_mentions_written_so() {
         set(&[
             "person/bennett accuses state/IRN 1",
             "person/bennett met-with person/vladimir-putin 1",
+        ])
+    );
+    assert_eq!(
+        edges_of(&s, NAFTALI),
+        set(&[
+            "person/naftali-bennett met-with person/vladimir-putin 1",
+            "person/naftali-bennett represents state/ISR 1",
+        ])
+    );
+    // A later article: its "Prime Minister Bennett" stays on the split node.
+    ingest(
+        &mut s,
+        &[article(
+            "http://example.org/b6",
+            "2022-03-11",
+            "Bennett in Kyiv",
+            "Prime Minister Bennett met Volodymyr Zelensky in Kyiv.",
+        )],
+    );
+    assert_eq!(
+        edges_of(&s, "person/bennett"),
+        set(&[
+            "person/bennett accuses state/IRN 1",
+            "person/bennett met-with person/vladimir-putin 1",
+            "person/bennett met-with person/volodymyr-zelensky 1",
         ])
     );
     assert_eq!(
@@ -355,7 +380,8 @@ fn split_moves_the_mentions_written_so() {
 
 /// Protects alias add: a later article's mention of the new name
 /// ("President Vova", which the extractor makes its own person) lands on
-/// the entity, with its edges.
+/// the entity, with its edges; and alias remove, which a re-ingest does
+/// not undo.
 #[test]
 fn an_added_alias_catches_new_mentions() {
     let mut s = base();
@@ -383,6 +409,11 @@ fn an_added_alias_catches_new_mentions() {
         "person/vladimir-putin"
     );
     curation::alias_remove(&mut s, "Vladimir Putin", "Putin", "ann", &none).unwrap();
+    // A changed article that names him "Putin" again does not bring the
+    // alias back.
+    let mut changed = b1();
+    changed.body.push_str(" Putin spoke.");
+    ingest(&mut s, &[changed]);
     assert_eq!(
         query::resolve(&s, "Putin", Vec::new)
             .unwrap_err()
