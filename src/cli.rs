@@ -317,6 +317,83 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Two nodes are one thing: B's aliases, mentions and edges go to A, now and after every ingest.
+    ///
+    /// Edges that become one combine their evidence; edges between the
+    /// two go. A new article naming B lands on A. docs/CURATION.md.
+    Merge {
+        /// The entity that stays (any name, alias or id).
+        #[arg(value_name = "A")]
+        into: String,
+        /// The entity merged into it.
+        #[arg(value_name = "B")]
+        from: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// Undo a wrong merge: the mentions of X written NAME become their own entity.
+    ///
+    /// The alias NAME, the mentions of X so written and the evidence read
+    /// from them move to an entity of id KIND/slug-of-NAME (created when
+    /// missing), now and after every ingest. docs/CURATION.md says which
+    /// evidence moves.
+    Split {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The alias that names another entity.
+        #[arg(long, value_name = "NAME")]
+        alias: String,
+        /// The new entity's kind [default: the entity's].
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// Add or remove a name of an entity, now and after every ingest.
+    Alias {
+        /// add or remove.
+        #[command(subcommand)]
+        action: AliasAction,
+    },
+    /// Change an entity's kind (person, state, region, alliance, organization).
+    Retype {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The new kind.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// An edge is wrong: hide it from every query, export and render.
+    ///
+    /// Its evidence is kept; `explain` still lists it, flagged rejected.
+    /// Re-ingesting the article keeps it hidden.
+    Reject {
+        /// The source entity.
+        #[arg(value_name = "A")]
+        source: String,
+        /// The edge type (met-with, opposes, ...).
+        #[arg(value_name = "TYPE")]
+        edge: String,
+        /// The target entity.
+        #[arg(value_name = "B")]
+        target: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// The corrections made: list, undo, export to a review file, import one.
+    Curation {
+        /// What to do.
+        #[command(subcommand)]
+        action: CurationAction,
+    },
     /// Score the extractor on a set (articles/ and gold/) as score.py does.
     Eval {
         /// The set folder.
@@ -331,6 +408,93 @@ pub enum Command {
         /// with each one off in turn and print what each adds.
         #[arg(long, value_name = "MECHANISM", value_parser = parse_ablation)]
         ablate: Vec<Ablation>,
+    },
+}
+
+/// Who makes a correction, and the output format.
+#[derive(Debug, Args, Clone)]
+pub struct CurateArgs {
+    /// Who makes the correction [default: $USER].
+    #[arg(long, env = "USER", value_name = "NAME", hide_env_values = true)]
+    pub user: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+impl CurateArgs {
+    /// The user recorded: --user, $USER, else "unknown".
+    pub fn user(&self) -> String {
+        self.user
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .unwrap_or("unknown")
+            .to_string()
+    }
+}
+
+/// `alias add|remove`.
+#[derive(Debug, Subcommand)]
+pub enum AliasAction {
+    /// NAME names X: mentions so written, now and in later articles, land on X.
+    Add {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The new name.
+        #[arg(value_name = "NAME")]
+        alias: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// NAME does not name X (its mentions stay on X; split moves them).
+    Remove {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The name to remove.
+        #[arg(value_name = "NAME")]
+        alias: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+}
+
+/// `curation list|undo|export|import`.
+#[derive(Debug, Subcommand)]
+pub enum CurationAction {
+    /// Every correction: id, user, time, command, what it says, status
+    /// (active, stale: its entity is gone, undone).
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Undo correction N: the graph returns to what it would be without it.
+    Undo {
+        /// The correction's id (see `curation list`).
+        #[arg(value_name = "N")]
+        id: i64,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// Write the corrections (not undone) as a tab-separated review file.
+    Export {
+        /// Output file [default: stdout].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Apply a review file's corrections; those already recorded are skipped.
+    Import {
+        /// The file `curation export` wrote.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
     },
 }
 

@@ -12,15 +12,16 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use geokg::cli::{
-    Ablation, Cli, Command, EngineArg, ExportFormat, FilterArgs, PeriodArgs, ShowFormat,
-    TableFormat, TopBy,
+    Ablation, AliasAction, Cli, Command, CurationAction, EngineArg, ExportFormat, FilterArgs,
+    PeriodArgs, ShowFormat, TableFormat, TopBy,
 };
+use geokg::curation::{self, CurationError};
 use geokg::discourse::{Mechanism, Mechanisms};
 use geokg::gazetteer::{EntityIdx, Gazetteer};
 use geokg::graph::{Filter, KnowledgeGraph};
 use geokg::ontology::{EdgeType, Kind};
 use geokg::query::{self, QueryError};
-use geokg::store::{EdgeQuery, EntityRef, EntityRow, Store, StoreError};
+use geokg::store::{CurationRow, EdgeQuery, EntityRef, EntityRow, Status, Store, StoreError};
 use geokg::{article, eval, export, extract, ingest, render, report};
 
 fn main() -> ExitCode {
@@ -49,6 +50,11 @@ fn one_line(e: &anyhow::Error, db: &Path, wait: Duration) -> String {
         return store.describe(db, wait);
     }
     if let Some(QueryError::Store(store)) = e.downcast_ref::<QueryError>() {
+        return store.describe(db, wait);
+    }
+    if let Some(CurationError::Store(store) | CurationError::Query(QueryError::Store(store))) =
+        e.downcast_ref::<CurationError>()
+    {
         return store.describe(db, wait);
     }
     let mut line = String::new();
@@ -121,7 +127,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut missing = None;
     let mut opened = match &cli.command {
         Command::Extract { .. } | Command::Eval { .. } => None,
-        Command::Ingest { .. } => Some(open_store(&cli)?),
+        Command::Ingest { .. }
+        | Command::Merge { .. }
+        | Command::Split { .. }
+        | Command::Alias { .. }
+        | Command::Retype { .. }
+        | Command::Reject { .. }
+        | Command::Curation {
+            action: CurationAction::Undo { .. } | CurationAction::Import { .. },
+        } => Some(open_store(&cli)?),
         Command::Show { .. } => {
             match Store::open_read_only(&db_path(&cli), Duration::from_secs(cli.wait)) {
                 Ok(store) => Some(store),
@@ -215,6 +229,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(e) = failure {
                 return Err(e.into());
             }
+            note_stale(&store.corrections()?);
             if report.failed > 0 {
                 return Ok(ExitCode::from(2));
             }
@@ -561,6 +576,107 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             print_rows(*format, &x.evidence, report::explain_rows(&x.evidence))?;
         }
+        Command::Merge { into, from, curate } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row = curation::merge(&mut store, into, from, &curate.user(), &fallback)?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Split {
+            name,
+            alias,
+            kind,
+            curate,
+        } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row = curation::split(
+                &mut store,
+                name,
+                alias,
+                kind.as_deref(),
+                &curate.user(),
+                &fallback,
+            )?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Alias { action } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let (row, format) = match action {
+                AliasAction::Add {
+                    name,
+                    alias,
+                    curate,
+                } => (
+                    curation::alias_add(&mut store, name, alias, &curate.user(), &fallback)?,
+                    curate.format,
+                ),
+                AliasAction::Remove {
+                    name,
+                    alias,
+                    curate,
+                } => (
+                    curation::alias_remove(&mut store, name, alias, &curate.user(), &fallback)?,
+                    curate.format,
+                ),
+            };
+            print_corrections(format, &[row])?;
+        }
+        Command::Retype { name, kind, curate } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row = curation::retype(&mut store, name, kind, &curate.user(), &fallback)?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Reject {
+            source,
+            edge,
+            target,
+            curate,
+        } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row =
+                curation::reject(&mut store, source, edge, target, &curate.user(), &fallback)?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Curation { action } => match action {
+            CurationAction::List { format } => {
+                let store = store()?;
+                let list = store.corrections()?;
+                note_if_empty(list.is_empty(), "no corrections recorded");
+                print_rows(*format, &list, report::curation_rows(&list))?;
+            }
+            CurationAction::Undo { id, curate } => {
+                let mut store = store()?;
+                let row = curation::undo(&mut store, *id, &curate.user(), gz.get()?)?;
+                print_corrections(curate.format, &[row])?;
+            }
+            CurationAction::Export { out: path } => {
+                let store = store()?;
+                let list = store.corrections()?;
+                let text = curation::export(&list);
+                match path {
+                    Some(p) => {
+                        write_file(p, &text)?;
+                        let n = list.iter().filter(|r| r.status != Status::Undone).count();
+                        eprintln!("wrote {} ({n} corrections)", p.display());
+                    }
+                    None => out(&text)?,
+                }
+            }
+            CurationAction::Import { file, format } => {
+                let mut store = store()?;
+                let done = curation::import(&mut store, file)?;
+                eprintln!(
+                    "import: {} corrections recorded, {} already recorded and skipped",
+                    done.added.len(),
+                    done.skipped
+                );
+                print_corrections(*format, &done.added)?;
+            }
+        },
         Command::Eval {
             set,
             verbose,
@@ -602,6 +718,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints corrections as JSON, CSV or a table, and a note for each that
+/// no longer applies.
+fn print_corrections(format: TableFormat, rows: &[CurationRow]) -> Result<()> {
+    print_rows(format, &rows, report::curation_rows(rows))?;
+    note_stale(rows);
+    Ok(())
+}
+
+/// A note on stderr for each correction whose entity (or edge) is gone.
+fn note_stale(rows: &[CurationRow]) {
+    for r in rows.iter().filter(|r| r.status == Status::Stale) {
+        eprintln!(
+            "note: correction {} ({} {}) no longer applies: {}; kept, not applied (`geokg curation undo {}` drops it)",
+            r.id,
+            r.correction.action,
+            r.correction.describe(),
+            r.correction.stale_reason(),
+            r.id
+        );
+    }
 }
 
 /// The gazetteer, built on first use.

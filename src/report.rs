@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::ontology::{EdgeType, Kind};
 use crate::query::{Community, Neighbourhood, PathAnswer, Ranking};
-use crate::store::{DiffRow, EdgeRow, EdgeSummary, EntityRow, ExplainRow, TimelineRow};
+use crate::store::{
+    CurationRow, DiffRow, EdgeRow, EdgeSummary, EntityRow, ExplainRow, TimelineRow,
+};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(s: &str) -> String {
@@ -612,6 +614,9 @@ pub fn explain_rows(list: &[ExplainRow]) -> Rows {
             if x.headline {
                 flags.push("headline");
             }
+            if x.rejected {
+                flags.push("rejected");
+            }
             vec![
                 opt(&x.date),
                 x.article.clone(),
@@ -637,6 +642,27 @@ pub fn explain_rows(list: &[ExplainRow]) -> Rows {
             "flags",
             "evidence",
         ],
+        rows,
+    )
+}
+
+/// Corrections: number, who, when, what, and whether each applies.
+pub fn curation_rows(list: &[CurationRow]) -> Rows {
+    let rows = list
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.to_string(),
+                r.user.clone(),
+                r.time.clone(),
+                r.correction.action.to_string(),
+                r.correction.describe(),
+                r.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    (
+        vec!["id", "user", "time", "command", "correction", "status"],
         rows,
     )
 }

@@ -21,7 +21,9 @@ use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
+mod curation;
 mod queries;
+pub use curation::{Action, Correction, CurationRow, Imported, Status};
 pub use queries::{Change, DiffRow, EdgeSummary, EntityRef, EventRow, ExplainRow, TimelineRow};
 
 /// Migrations, in order; the position is the version.
@@ -46,6 +48,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0006_alias_key_first.sql",
         include_str!("../migrations/0006_alias_key_first.sql"),
+    ),
+    (
+        "0007_curation.sql",
+        include_str!("../migrations/0007_curation.sql"),
     ),
 ];
 
@@ -466,6 +472,9 @@ impl Store {
         for surname in &surnames {
             stats.surnames_joined += join_surname_nodes(&tx, surname)?;
         }
+        // The user's corrections, replayed over what was just written
+        // before it commits: a crash never leaves the graph uncorrected.
+        curation::replay(&tx)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -670,7 +679,7 @@ impl Store {
                AND (?4 = '[]' OR ed.type IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR a.date >= ?5)
                AND (?6 IS NULL OR a.date <= ?6)
-               AND (?7 OR ed.flagged = 0)
+               AND (?7 OR ed.flagged = 0) AND ed.rejected = 0
                AND (?9 IS NULL OR ev.confidence >= ?9)
              ORDER BY ed.id, a.date, coalesce(a.label, a.key), a.key, ev.start",
         )?;
@@ -858,6 +867,15 @@ fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreErr
     if !compatible(&bodies(tx, one)?, &named, &bodies(tx, full)?) {
         return Ok(0);
     }
+    merge_nodes(tx, one, full)?;
+    Ok(1)
+}
+
+/// Moves everything of entity `one` onto entity `full` (mentions, aliases,
+/// evidence; edges that become duplicates combine, edges between the two
+/// go with their evidence) and deletes `one`: a surname join, and a
+/// user's `merge`.
+fn merge_nodes(tx: &Transaction, one: i64, full: i64) -> Result<(), StoreError> {
     tx.prepare_cached("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")?
         .execute([one, full])?;
     tx.prepare_cached(
@@ -899,7 +917,7 @@ fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreErr
         .execute([one])?;
     tx.prepare_cached("DELETE FROM entity WHERE id = ?1")?
         .execute([one])?;
-    Ok(1)
+    Ok(())
 }
 
 /// Writes one article inside the caller's transaction.

@@ -110,6 +110,9 @@ pub struct ExplainRow {
     pub negated: bool,
     /// Hypothetical or conditional ("could meet").
     pub hypothetical: bool,
+    /// The edge was rejected by a correction (`geokg reject`): hidden
+    /// from every other query, its evidence kept.
+    pub rejected: bool,
 }
 
 /// How an edge changed between two periods.
@@ -198,7 +201,7 @@ pub struct EventRow {
 /// The scope of an edge `ed`: not flagged, of the asked types, with at
 /// least one piece of evidence in the asked dates and confidence. Binds
 /// `:types`, `:since`, `:until`, `:conf`.
-const EDGE_IN_SCOPE: &str = "ed.flagged = 0
+const EDGE_IN_SCOPE: &str = "ed.flagged = 0 AND ed.rejected = 0
   AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
   AND ((:since IS NULL AND :until IS NULL AND :conf IS NULL) OR EXISTS (
         SELECT 1 FROM evidence ev2 JOIN article a2 ON a2.id = ev2.article_id
@@ -345,7 +348,7 @@ impl Store {
              JOIN entity t ON t.id = ed.target_id
              JOIN evidence ev ON ev.edge_id = ed.id
              JOIN article a ON a.id = ev.article_id
-             WHERE ed.flagged = 0
+             WHERE ed.flagged = 0 AND ed.rejected = 0
                AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
                AND {EVIDENCE_IN_SCOPE}
                {}
@@ -432,12 +435,12 @@ impl Store {
             "SELECT x, count(DISTINCT aid) FROM (
                SELECT ed.source_id AS x, ev.article_id AS aid
                  FROM edge ed JOIN evidence ev ON ev.edge_id = ed.id JOIN article a ON a.id = ev.article_id
-                WHERE ed.flagged = 0 AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
+                WHERE ed.flagged = 0 AND ed.rejected = 0 AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
                   AND {EVIDENCE_IN_SCOPE}
                UNION ALL
                SELECT ed.target_id, ev.article_id
                  FROM edge ed JOIN evidence ev ON ev.edge_id = ed.id JOIN article a ON a.id = ev.article_id
-                WHERE ed.flagged = 0 AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
+                WHERE ed.flagged = 0 AND ed.rejected = 0 AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
                   AND {EVIDENCE_IN_SCOPE})
              GROUP BY x"
         );
@@ -464,7 +467,7 @@ impl Store {
              JOIN evidence ev ON ev.edge_id = ed.id
              JOIN article a ON a.id = ev.article_id
              WHERE (ed.source_id = :id OR ed.target_id = :id)
-               AND ed.flagged = 0
+               AND ed.flagged = 0 AND ed.rejected = 0
                AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
                AND {EVIDENCE_IN_SCOPE}
              ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ed.id, ev.headline DESC, ev.start",
@@ -517,7 +520,8 @@ impl Store {
     ) -> Result<Vec<ExplainRow>, StoreError> {
         let sql = format!(
             "SELECT {}, ed.type, {}, coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.end,
-                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated, ev.hypothetical
+                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated, ev.hypothetical,
+                    ed.rejected
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
              JOIN entity t ON t.id = ed.target_id
@@ -555,6 +559,7 @@ impl Store {
                 role: r.get(20)?,
                 negated: r.get(21)?,
                 hypothetical: r.get(22)?,
+                rejected: r.get(23)?,
             });
         }
         Ok(out)
@@ -581,7 +586,7 @@ impl Store {
              JOIN entity t ON t.id = ed.target_id
              JOIN evidence ev ON ev.edge_id = ed.id
              JOIN article a ON a.id = ev.article_id
-             WHERE ed.flagged = 0
+             WHERE ed.flagged = 0 AND ed.rejected = 0
                AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
                AND {EVIDENCE_IN_SCOPE}
                AND (a.date <= :before OR a.date >= :after)
@@ -622,7 +627,7 @@ impl Store {
              JOIN entity t ON t.id = ed.target_id
              JOIN evidence ev ON ev.edge_id = ed.id
              JOIN article a ON a.id = ev.article_id
-             WHERE ed.flagged = 0
+             WHERE ed.flagged = 0 AND ed.rejected = 0
                AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
                AND {EVIDENCE_IN_SCOPE}
              GROUP BY a.id, ed.id
@@ -660,7 +665,7 @@ impl Store {
              JOIN entity p ON p.id = ed.source_id
              JOIN entity s ON s.id = ed.target_id
              JOIN evidence ev ON ev.edge_id = ed.id
-             WHERE ed.type = 'represents' AND ed.flagged = 0 AND s.kind = 'state'
+             WHERE ed.type = 'represents' AND ed.flagged = 0 AND ed.rejected = 0 AND s.kind = 'state'
              GROUP BY ed.id
              ORDER BY p.key, n DESC, s.key",
         )?;
