@@ -947,6 +947,11 @@ fn named_by_head(
         };
         let s = doc.sentences[sentence];
         let hi = doc.token_at_or_after(h0);
+        // "met-Region": a head inside a hyphenated word starts no token and
+        // heads no name.
+        if doc.tokens.get(hi).map(|t| t.start) != Some(h0) {
+            continue;
+        }
         let mut k = hi;
         while k > s.first && hi - k < 6 {
             let t = doc.tokens[k - 1];
@@ -968,7 +973,7 @@ fn named_by_head(
         if k == s.first && hi - k == 1 {
             k += 1;
         }
-        if k == hi {
+        if k >= hi {
             continue;
         }
         // "Ethiopian Human Rights Commission", "Iran Petrochemical Company":
