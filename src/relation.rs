@@ -341,6 +341,30 @@ impl Ctx<'_> {
         None
     }
 
+    /// "unwavering commitment to (continue) supporting": between `from`
+    /// (after a possessor) and the cue at `c0`, modifiers, a commitment
+    /// noun, "to" and at most "continue"/"keep" before the cue.
+    fn commitment_before(&self, from: usize, c0: usize) -> bool {
+        let mut k = c0;
+        if k > from && matches!(self.lw(k - 1), "continue" | "keep") {
+            k -= 1;
+        }
+        k >= from + 2
+            && self.lw(k - 1) == "to"
+            && matches!(
+                self.lw(k - 2),
+                "commitment"
+                    | "determination"
+                    | "resolve"
+                    | "pledge"
+                    | "readiness"
+                    | "willingness"
+                    | "efforts"
+                    | "intention"
+            )
+            && self.only_modifiers(from, k - 2)
+    }
+
     /// Whether the name at token `p` follows the people who act for it:
     /// "the foreign ministers of", "senior officials from", "the heads of
     /// state and government of" (nouns of `data/lexicon/delegates.txt`).
@@ -952,14 +976,7 @@ impl Ctx<'_> {
             && !self.only_modifiers(slots[i].t1 + 1, c0)
             // "the United States' unwavering commitment to supporting X":
             // the possessor of a commitment acts on it.
-            && !(c0 >= 2
-                && self.lw(c0 - 1) == "to"
-                && matches!(
-                    self.lw(c0 - 2),
-                    "commitment" | "determination" | "resolve" | "pledge" | "readiness"
-                        | "willingness" | "efforts" | "intention"
-                )
-                && self.only_modifiers(slots[i].t1 + 1, c0 - 2))
+            && !self.commitment_before(slots[i].t1 + 1, c0)
         {
             return Vec::new();
         }

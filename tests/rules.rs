@@ -2135,3 +2135,9 @@ t!(
     "Mr. Sullivan conveyed the United States’ unwavering commitment to supporting the government and people of Ukraine.",
     &[(US, "supports", "Ukraine")]
 );
+t!(
+    commitment_to_continue_supporting,
+    "Biden reaffirmed the United States’ commitment to continue supporting the Afghan security forces.",
+    &[(US, "supports", "Afghanistan")],
+    also: &[]
+);
