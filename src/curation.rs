@@ -111,6 +111,36 @@ fn find(store: &Store, name: &str, fallback: Fallback) -> Result<EntityRef, Cura
     Ok(query::resolve(store, name, || fallback(name))?)
 }
 
+/// The entity named `entity` and its own spelling of `alias`, one of its
+/// names other than its main one (split and alias remove act on such a
+/// name); `hint` says what to do when `alias` is the main name.
+fn other_name(
+    store: &Store,
+    entity: &str,
+    alias: &str,
+    fallback: Fallback,
+    hint: &'static str,
+) -> Result<(EntityRef, String), CurationError> {
+    let x = find(store, entity, fallback)?;
+    let names = names_of(store, &x)?;
+    let folded = fold(alias);
+    if folded == fold(&x.name) {
+        return Err(CurationError::OwnName {
+            name: alias.to_string(),
+            entity: x.name,
+            hint,
+        });
+    }
+    match names.iter().position(|(f, _)| *f == folded) {
+        Some(i) => Ok((x, names[i].1.clone())),
+        None => Err(CurationError::NotAName {
+            name: alias.to_string(),
+            entity: x.name,
+            names: names.into_iter().map(|(_, n)| n).collect(),
+        }),
+    }
+}
+
 /// `geokg merge A B`: B is A. B's aliases, mentions and edges go to A
 /// (edges that become one combine their evidence; edges between the two
 /// go), now and after every ingest.
@@ -160,23 +190,13 @@ pub fn split(
     fallback: Fallback,
 ) -> Result<CurationRow, CurationError> {
     let kind: Option<Kind> = kind.map(str::parse).transpose()?;
-    let x = find(store, entity, fallback)?;
-    let names = names_of(store, &x)?;
-    let folded = fold(alias);
-    if folded == fold(&x.name) {
-        return Err(CurationError::OwnName {
-            name: alias.to_string(),
-            entity: x.name,
-            hint: "split off one of its other names",
-        });
-    }
-    let Some((_, spelling)) = names.iter().find(|(f, _)| *f == folded) else {
-        return Err(CurationError::NotAName {
-            name: alias.to_string(),
-            entity: x.name,
-            names: names.into_iter().map(|(_, n)| n).collect(),
-        });
-    };
+    let (x, spelling) = other_name(
+        store,
+        entity,
+        alias,
+        fallback,
+        "split off one of its other names",
+    )?;
     let c = Correction {
         action: Action::Split,
         subject: x.key.clone(),
@@ -239,23 +259,13 @@ pub fn alias_remove(
     user: &str,
     fallback: Fallback,
 ) -> Result<CurationRow, CurationError> {
-    let x = find(store, entity, fallback)?;
-    let names = names_of(store, &x)?;
-    let folded = fold(alias);
-    if folded == fold(&x.name) {
-        return Err(CurationError::OwnName {
-            name: alias.to_string(),
-            entity: x.name,
-            hint: "remove another alias, or retype or merge the entity",
-        });
-    }
-    let Some((_, spelling)) = names.iter().find(|(f, _)| *f == folded) else {
-        return Err(CurationError::NotAName {
-            name: alias.to_string(),
-            entity: x.name,
-            names: names.into_iter().map(|(_, n)| n).collect(),
-        });
-    };
+    let (x, spelling) = other_name(
+        store,
+        entity,
+        alias,
+        fallback,
+        "remove another alias, or retype or merge the entity",
+    )?;
     let c = Correction {
         action: Action::AliasRemove,
         subject: x.key.clone(),
