@@ -152,6 +152,42 @@ pub enum ArticleError {
     },
 }
 
+impl ArticleError {
+    /// The file (or link) the error is about, as given or walked.
+    pub fn path(&self) -> &str {
+        match self {
+            ArticleError::Io { path, .. }
+            | ArticleError::NotUtf8 { path, .. }
+            | ArticleError::Binary { path }
+            | ArticleError::Empty { path, .. }
+            | ArticleError::Json { path, .. }
+            | ArticleError::BadDate { path, .. }
+            | ArticleError::Loop { path, .. } => path,
+        }
+    }
+
+    /// The 1-based line the error is on, when it is about one line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ArticleError::NotUtf8 { line, .. } | ArticleError::Empty { line, .. } => *line,
+            ArticleError::Json { line, .. } => Some(*line),
+            ArticleError::BadDate { .. } => Some(2),
+            _ => None,
+        }
+    }
+
+    /// What went wrong, without the file and line in front (the message
+    /// is `path[:line]: reason`).
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let mut rest = full.strip_prefix(self.path()).unwrap_or(&full);
+        if let Some(line) = self.line() {
+            rest = rest.strip_prefix(&format!(":{line}")).unwrap_or(rest);
+        }
+        rest.strip_prefix(": ").unwrap_or(rest).to_string()
+    }
+}
+
 fn line_suffix(line: Option<usize>) -> String {
     line.map(|l| format!(":{l}")).unwrap_or_default()
 }

@@ -10,7 +10,8 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use geokg::cli::{
-    Ablation, Cli, Command, EngineArg, ExportFormat, FilterArgs, ShowFormat, TableFormat,
+    Ablation, Cli, Command, EngineArg, ExportFormat, FilterArgs, IngestFormat, ShowFormat,
+    TableFormat,
 };
 use geokg::discourse::{Mechanism, Mechanisms};
 use geokg::gazetteer::{EntityIdx, Gazetteer};
@@ -150,8 +151,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             batch,
             progress_every,
+            format,
         } => {
             let mut store = store()?;
+            let json_summary = *format == IngestFormat::Json;
+            let mut failures = Vec::new();
             let tty = io::stderr().is_terminal();
             // A terminal gets a line redrawn in place; a log or a pipe a
             // new line every few seconds.
@@ -168,7 +172,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &g,
                 paths,
                 *batch,
-                |e| eprintln!("geokg: skipped {e}"),
+                |e| {
+                    eprintln!("geokg: skipped {e}");
+                    if json_summary {
+                        failures.push(ingest::Failure::from(e));
+                    }
+                },
                 |r| {
                     if last.elapsed() < every {
                         return;
@@ -197,7 +206,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(report) => (report, None),
                 Err(stopped) => (stopped.report, Some(stopped.error)),
             };
-            eprintln!("{}", report.summary());
+            if json_summary {
+                let error = failure
+                    .as_ref()
+                    .map(|e| e.describe(&db_path(&cli), Duration::from_secs(cli.wait)));
+                let summary = report.to_json(&failures, started.elapsed(), error.as_deref());
+                out(&json(&summary)?)?;
+            } else {
+                eprintln!("{}", report.summary());
+            }
             if let Some(e) = failure {
                 return Err(e.into());
             }
