@@ -152,6 +152,64 @@ pub enum ArticleError {
     },
 }
 
+impl ArticleError {
+    /// The file (or link) the error is about, as given or walked.
+    pub fn path(&self) -> &str {
+        match self {
+            ArticleError::Io { path, .. }
+            | ArticleError::NotUtf8 { path, .. }
+            | ArticleError::Binary { path }
+            | ArticleError::Empty { path, .. }
+            | ArticleError::Json { path, .. }
+            | ArticleError::BadDate { path, .. }
+            | ArticleError::Loop { path, .. } => path,
+        }
+    }
+
+    /// The 1-based line the error is on, when it is about one line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ArticleError::NotUtf8 { line, .. } | ArticleError::Empty { line, .. } => *line,
+            ArticleError::Json { line, .. } => Some(*line),
+            ArticleError::BadDate { .. } => Some(2),
+            _ => None,
+        }
+    }
+
+    /// What went wrong, without the file and line in front (the message
+    /// is `path[:line]: reason`).
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let mut rest = full.strip_prefix(self.path()).unwrap_or(&full);
+        if let Some(line) = self.line() {
+            rest = rest.strip_prefix(&format!(":{line}")).unwrap_or(rest);
+        }
+        rest.strip_prefix(": ").unwrap_or(rest).to_string()
+    }
+}
+
+/// A value from the input as an error message shows it: on one line
+/// (line breaks and control characters escaped as in Rust) and at most 40
+/// characters, so a message stays one readable line whatever the input.
+fn shown_value(s: &str) -> String {
+    const MAX: usize = 40;
+    let escaped: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    if escaped.chars().count() <= MAX {
+        escaped
+    } else {
+        escaped.chars().take(MAX - 1).chain(['…']).collect()
+    }
+}
+
 fn line_suffix(line: Option<usize>) -> String {
     line.map(|l| format!(":{l}")).unwrap_or_default()
 }
@@ -247,7 +305,7 @@ pub fn parse_text(path: &str, stem: &str, bytes: &[u8]) -> Result<Article, Artic
                     // header into the body.
                     return Err(ArticleError::BadDate {
                         path: path.to_string(),
-                        date: l2.trim().to_string(),
+                        date: shown_value(l2.trim()),
                     });
                 }
                 if l4.trim().is_empty() && date_ok && url_ok {
@@ -334,10 +392,12 @@ pub fn parse_json_line(
     }
     let url = field("url")?;
     let date = match field("date")? {
-        Some(d) => Some(
-            parse_date(&d)
-                .ok_or_else(|| bad(format!("date '{d}' is not a calendar date (YYYY-MM-DD)")))?,
-        ),
+        Some(d) => Some(parse_date(&d).ok_or_else(|| {
+            bad(format!(
+                "date '{}' is not a calendar date (YYYY-MM-DD)",
+                shown_value(&d)
+            ))
+        })?),
         None => None,
     };
     let label = field("id")?
@@ -767,6 +827,12 @@ mod tests {
             (
                 r#"{"text":"x","date":"2024-02-31"}"#,
                 "date '2024-02-31' is not a calendar date (YYYY-MM-DD)",
+            ),
+            // Found by fuzzing: a long date with line breaks stays one
+            // short line.
+            (
+                r#"{"text":"x","date":"2024-01-01\nand\u0000then a long text that goes on and on"}"#,
+                "date '2024-01-01\\nand\\u{0}then a long text th…' is not a calendar date (YYYY-MM-DD)",
             ),
         ] {
             let e = parse_json_line("a.jsonl", 2, line).unwrap_err();

@@ -58,6 +58,11 @@ pub enum Command {
         /// article).
         #[arg(long, default_value_t = 5, value_name = "SECONDS", value_parser = parse_progress)]
         progress_every: u64,
+        /// The summary: one line on stderr (table), or one JSON object on
+        /// stdout with the counts, each failure's file, line and message,
+        /// and the elapsed seconds (json).
+        #[arg(long, value_enum, default_value_t = IngestFormat::Table)]
+        format: IngestFormat,
     },
     /// Extract one article and print its entities and relations (no database).
     Extract {
@@ -614,6 +619,15 @@ pub enum TableFormat {
     Json,
     /// CSV with a header.
     Csv,
+}
+
+/// `ingest` summary.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum IngestFormat {
+    /// One line on stderr.
+    Table,
+    /// One JSON object on stdout.
+    Json,
 }
 
 /// `show` output.

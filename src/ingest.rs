@@ -3,6 +3,9 @@
 //! by the batch size whatever the number of articles.
 
 use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
 
 use crate::article::{ArticleError, Inputs};
 use crate::extract::extract;
@@ -38,6 +41,55 @@ impl Report {
             0 => String::new(),
             n => format!("; {n} surname-only mentions joined to the one person of that surname"),
         }
+    }
+}
+
+/// An article that could not be read, for the JSON summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// The file (or folder link).
+    pub file: String,
+    /// The 1-based line, when the error is about one line.
+    pub line: Option<usize>,
+    /// What went wrong, one line, without the file and line.
+    pub message: String,
+}
+
+impl From<&ArticleError> for Failure {
+    fn from(e: &ArticleError) -> Self {
+        Failure {
+            file: e.path().to_string(),
+            line: e.line(),
+            message: e.reason(),
+        }
+    }
+}
+
+impl Report {
+    /// The summary as one JSON object (`ingest --format json`): the
+    /// counts of the summary line under fixed keys, each failure with its
+    /// file, line and message, the run's duration in seconds (to the
+    /// millisecond) and `error`, the one-line reason a store failure
+    /// stopped the run (`null` when it ran to the end).
+    pub fn to_json(
+        &self,
+        failures: &[Failure],
+        elapsed: Duration,
+        error: Option<&str>,
+    ) -> serde_json::Value {
+        serde_json::json!({
+            "read": self.read,
+            "new": self.stats.added,
+            "replaced": self.stats.replaced,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "failures": failures,
+            "entities_added": self.stats.entities_added,
+            "edges_added": self.stats.edges_added,
+            "surnames_joined": self.stats.surnames_joined,
+            "elapsed_seconds": (elapsed.as_secs_f64() * 1000.0).round() / 1000.0,
+            "error": error,
+        })
     }
 }
 

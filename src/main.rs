@@ -13,7 +13,7 @@ use clap::Parser;
 
 use geokg::cli::{
     Ablation, AliasAction, Cli, Command, CurationAction, EngineArg, ExportFormat, FilterArgs,
-    PeriodArgs, ShowFormat, TableFormat, TopBy,
+    IngestFormat, PeriodArgs, ShowFormat, TableFormat, TopBy,
 };
 use geokg::curation::{self, CurationError};
 use geokg::discourse::{Mechanism, Mechanisms};
@@ -177,9 +177,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             batch,
             progress_every,
+            format,
         } => {
             let g = gz.get()?;
             let mut store = store()?;
+            let json_summary = *format == IngestFormat::Json;
+            let mut failures = Vec::new();
             let tty = io::stderr().is_terminal();
             // A terminal gets a line redrawn in place; a log or a pipe a
             // new line every few seconds.
@@ -196,7 +199,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 g,
                 paths,
                 *batch,
-                |e| eprintln!("geokg: skipped {e}"),
+                |e| {
+                    eprintln!("geokg: skipped {e}");
+                    if json_summary {
+                        failures.push(ingest::Failure::from(e));
+                    }
+                },
                 |r| {
                     if last.elapsed() < every {
                         return;
@@ -225,7 +233,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(report) => (report, None),
                 Err(stopped) => (stopped.report, Some(stopped.error)),
             };
-            eprintln!("{}", report.summary());
+            if json_summary {
+                let error = failure
+                    .as_ref()
+                    .map(|e| e.describe(&db_path(&cli), Duration::from_secs(cli.wait)));
+                let summary = report.to_json(&failures, started.elapsed(), error.as_deref());
+                out(&json(&summary)?)?;
+            } else {
+                eprintln!("{}", report.summary());
+            }
             if let Some(e) = failure {
                 return Err(e.into());
             }

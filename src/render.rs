@@ -4,21 +4,26 @@
 //!
 //! Invariant: a failed render leaves no partial output file behind.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use layout::backends::svg::SVGWriter;
 use layout::core::base::Orientation;
 use layout::core::color::Color;
+use layout::core::format::{ClipHandle, RenderBackend};
 use layout::core::geometry::Point;
 use layout::core::style::StyleAttr;
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::export::{DotOptions, diff_look, edge_color, kind_style, to_dot};
+use crate::export::{
+    DotOptions, diff_look, edge_color, edge_style, edge_width, kind_style, to_dot, xml_escape,
+};
 use crate::graph::KnowledgeGraph;
+use crate::ontology::{EdgeType, Kind};
 
 /// Why a picture could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -222,7 +227,374 @@ fn color(hex: &str) -> Color {
     Color::new((v << 8) | 0xff)
 }
 
-/// SVG from the pure-Rust layout.
+/// The longest evidence sentence a built-in tooltip shows, in characters;
+/// a longer one is cut at a word and ends in `…`.
+pub const TOOLTIP_CHARS: usize = 160;
+
+/// `text` cut to at most `max` characters (at a space when there is one
+/// in the last quarter), with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i >= cut.len() * 3 / 4 => cut[..i].trim_end().to_string(),
+        _ => cut,
+    };
+    cut + "…"
+}
+
+/// The tooltip of a node in the built-in drawing: its name, kind and id,
+/// and how many article links it has (the same text as in DOT).
+pub fn node_title(kg: &KnowledgeGraph, n: NodeIndex) -> String {
+    let node = &kg.graph[n];
+    format!(
+        "{} ({}), {}; {} article link(s)",
+        node.name,
+        node.kind,
+        node.key,
+        kg.weighted_degree(n)
+    )
+}
+
+/// The tooltip of an edge in the built-in drawing: both ends with their
+/// kinds, the type, the number of articles, and the first evidence
+/// sentence with its article, shortened to `TOOLTIP_CHARS`.
+pub fn edge_title(kg: &KnowledgeGraph, e: EdgeIndex) -> String {
+    let g = &kg.graph;
+    let (Some((s, t)), Some(w)) = (g.edge_endpoints(e), g.edge_weight(e)) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "{} ({}) -{}-> {} ({}): {} article(s)",
+        g[s].name, g[s].kind, w.edge, g[t].name, g[t].kind, w.count
+    );
+    if let Some(ev) = w.evidence.first() {
+        out.push_str(&format!(
+            "\n[{}] {}",
+            ev.article,
+            shorten(&ev.text, TOOLTIP_CHARS)
+        ));
+    }
+    out
+}
+
+/// A node kind in the legend: the kind, its shape and its fill colour.
+pub type LegendKind = (Kind, &'static str, &'static str);
+
+/// What the built-in legend shows: each node kind present with the shape
+/// and fill it is drawn with, and each edge type present with its colour,
+/// in ontology order.
+pub fn builtin_legend(kg: &KnowledgeGraph) -> (Vec<LegendKind>, Vec<(EdgeType, &'static str)>) {
+    let g = &kg.graph;
+    let kinds = Kind::ALL
+        .into_iter()
+        .filter(|k| g.node_weights().any(|n| n.kind == *k))
+        .map(|k| {
+            let (shape, fill) = kind_style(k);
+            (k, shape, fill)
+        })
+        .collect();
+    let types = EdgeType::ALL
+        .into_iter()
+        .filter(|t| g.edge_weights().any(|w| w.edge == *t))
+        .map(|t| (t, edge_color(t)))
+        .collect();
+    (kinds, types)
+}
+
+/// The SVG of one node shape (Graphviz's shape names, drawn the same way
+/// in the picture and in the legend) centred on `(cx, cy)`.
+fn shape_svg(shape: &str, cx: f64, cy: f64, w: f64, h: f64, fill: &str) -> String {
+    let (x, y) = (cx - w / 2.0, cy - h / 2.0);
+    let stroke = "stroke=\"#1f2937\" stroke-width=\"1\"";
+    let polygon = |pts: &[(f64, f64)]| {
+        let pts: Vec<String> = pts
+            .iter()
+            .map(|(px, py)| format!("{:.1},{:.1}", cx + px * w / 2.0, cy + py * h / 2.0))
+            .collect();
+        format!(
+            "<polygon points=\"{}\" fill=\"{fill}\" {stroke}/>",
+            pts.join(" ")
+        )
+    };
+    const OCTAGON: [(f64, f64); 8] = [
+        (-0.6, -1.0),
+        (0.6, -1.0),
+        (1.0, -0.4),
+        (1.0, 0.4),
+        (0.6, 1.0),
+        (-0.6, 1.0),
+        (-1.0, 0.4),
+        (-1.0, -0.4),
+    ];
+    match shape {
+        "ellipse" => format!(
+            "<ellipse cx=\"{cx:.1}\" cy=\"{cy:.1}\" rx=\"{:.1}\" ry=\"{:.1}\" fill=\"{fill}\" {stroke}/>",
+            w / 2.0,
+            h / 2.0
+        ),
+        "hexagon" => polygon(&[
+            (-0.7, -1.0),
+            (0.7, -1.0),
+            (1.0, 0.0),
+            (0.7, 1.0),
+            (-0.7, 1.0),
+            (-1.0, 0.0),
+        ]),
+        "doubleoctagon" => {
+            let inner: Vec<(f64, f64)> = OCTAGON.iter().map(|(a, b)| (a * 0.9, b * 0.8)).collect();
+            polygon(&OCTAGON) + &polygon(&inner)
+        }
+        "component" => format!(
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\" {stroke}/>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"5\" fill=\"{fill}\" {stroke}/>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"5\" fill=\"{fill}\" {stroke}/>",
+            x - 4.0,
+            y + h * 0.2,
+            x - 4.0,
+            y + h * 0.8 - 5.0
+        ),
+        _ => format!(
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\" {stroke}/>"
+        ),
+    }
+}
+
+/// The dash pattern of an edge style.
+fn dash(style: &str) -> &'static str {
+    match style {
+        "dashed" => " stroke-dasharray=\"6,4\"",
+        "dotted" => " stroke-dasharray=\"2,3\"",
+        _ => "",
+    }
+}
+
+/// A layout-rs backend that writes the SVG itself, so that each node and
+/// edge is one group with its `<title>` tooltip, names are escaped as in
+/// every XML export, and nodes are drawn in their kind's shape. Nodes and
+/// edges are recognised by the `properties` tag they were created with
+/// (`n3`, `e7`); the label layout-rs draws after a node is replaced by the
+/// node's own.
+struct Canvas<'a> {
+    kg: &'a KnowledgeGraph,
+    body: String,
+    width: f64,
+    height: f64,
+    /// The next text is the label of the node just drawn.
+    skip_text: bool,
+}
+
+impl Canvas<'_> {
+    fn grow(&mut self, x: f64, y: f64) {
+        self.width = self.width.max(x + 5.0);
+        self.height = self.height.max(y + 5.0);
+    }
+
+    fn node(&mut self, tag: Option<&str>, cx: f64, cy: f64, w: f64, h: f64) {
+        self.grow(cx + w / 2.0 + 4.0, cy + h / 2.0);
+        let Some(i) = tag
+            .and_then(|t| t.strip_prefix('n'))
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|&i| i < self.kg.graph.node_count())
+        else {
+            return;
+        };
+        let n = NodeIndex::new(i);
+        let node = &self.kg.graph[n];
+        let (shape, fill) = kind_style(node.kind);
+        let _ = writeln!(
+            self.body,
+            "<g class=\"node\" id=\"n{i}\"><title>{}</title>{}<text x=\"{cx:.1}\" y=\"{cy:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-size=\"13\">{}</text></g>",
+            xml_escape(&node_title(self.kg, n)),
+            shape_svg(shape, cx, cy, w, h, fill),
+            xml_escape(&node.name)
+        );
+        self.skip_text = true;
+    }
+}
+
+impl RenderBackend for Canvas<'_> {
+    fn draw_rect(
+        &mut self,
+        xy: Point,
+        size: Point,
+        _look: &StyleAttr,
+        properties: Option<String>,
+        _clip: Option<ClipHandle>,
+    ) {
+        self.node(
+            properties.as_deref(),
+            xy.x + size.x / 2.0,
+            xy.y + size.y / 2.0,
+            size.x,
+            size.y,
+        );
+    }
+
+    fn draw_line(&mut self, start: Point, stop: Point, look: &StyleAttr, _: Option<String>) {
+        self.grow(start.x.max(stop.x), start.y.max(stop.y));
+        let _ = writeln!(
+            self.body,
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\"/>",
+            start.x,
+            start.y,
+            stop.x,
+            stop.y,
+            look.line_color.to_web_color()
+        );
+    }
+
+    fn draw_circle(&mut self, xy: Point, size: Point, _: &StyleAttr, properties: Option<String>) {
+        self.node(properties.as_deref(), xy.x, xy.y, size.x, size.y);
+    }
+
+    fn draw_text(&mut self, xy: Point, text: &str, look: &StyleAttr) {
+        if std::mem::take(&mut self.skip_text) {
+            return;
+        }
+        // An edge label, which layout-rs places on a node of its own.
+        self.grow(xy.x + 4.0 * text.chars().count() as f64, xy.y + 8.0);
+        let _ = writeln!(
+            self.body,
+            "<text class=\"edge-label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-size=\"11\" fill=\"{}\">{}</text>",
+            xy.x,
+            xy.y,
+            look.line_color.to_web_color(),
+            xml_escape(text)
+        );
+    }
+
+    fn draw_arrow(
+        &mut self,
+        path: &[(Point, Point)],
+        _dashed: bool,
+        head: (bool, bool),
+        _look: &StyleAttr,
+        properties: Option<String>,
+        _text: &str,
+    ) {
+        for (a, b) in path {
+            self.grow(a.x.max(b.x), a.y.max(b.y));
+        }
+        let g = &self.kg.graph;
+        let Some(k) = properties
+            .as_deref()
+            .and_then(|t| t.strip_prefix('e'))
+            .and_then(|k| k.parse::<usize>().ok())
+            .filter(|&k| k < g.edge_count())
+        else {
+            return;
+        };
+        let (Some(first), Some(second)) = (path.first(), path.get(1)) else {
+            return;
+        };
+        let e = EdgeIndex::new(k);
+        let Some(w) = g.edge_weight(e) else {
+            return;
+        };
+        // Layout-rs's curve: the exit vector of the first point, then the
+        // entry vector of each later one.
+        let mut d = format!(
+            "M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
+            first.0.x,
+            first.0.y,
+            first.1.x,
+            first.1.y,
+            second.0.x,
+            second.0.y,
+            second.1.x,
+            second.1.y
+        );
+        for (a, b) in path.iter().skip(2) {
+            let _ = write!(d, " S {:.1} {:.1}, {:.1} {:.1}", a.x, a.y, b.x, b.y);
+        }
+        let t = w.edge.as_str();
+        let markers = format!(
+            "{}{}",
+            if head.0 {
+                format!(" marker-start=\"url(#start-{t})\"")
+            } else {
+                String::new()
+            },
+            if head.1 {
+                format!(" marker-end=\"url(#end-{t})\"")
+            } else {
+                String::new()
+            },
+        );
+        let _ = writeln!(
+            self.body,
+            "<g class=\"edge\" id=\"e{k}\"><title>{}</title><path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\"{}{markers}/></g>",
+            xml_escape(&edge_title(self.kg, e)),
+            edge_color(w.edge),
+            edge_width(w.edge, w.count),
+            dash(edge_style(w.edge)),
+        );
+    }
+
+    fn create_clip(&mut self, _: Point, _: Point, _: usize) -> ClipHandle {
+        0
+    }
+}
+
+/// Height of one legend row.
+const LEGEND_ROW: f64 = 26.0;
+/// Width of one legend column.
+const LEGEND_COLUMN: f64 = 215.0;
+
+/// The legend under the drawing at `top`: a title line with the counts,
+/// a row of node kinds (shape, fill, name), then the edge types present
+/// (a line in the type's colour and style, the name), four to a row.
+/// Returns the SVG and its width and height.
+fn legend_svg(kg: &KnowledgeGraph, top: f64) -> (String, f64, f64) {
+    let (kinds, types) = builtin_legend(kg);
+    let mut s = format!("<g class=\"legend\" transform=\"translate(10,{top:.1})\">\n");
+    let _ = writeln!(
+        s,
+        "<text x=\"0\" y=\"14\" font-size=\"16\" font-weight=\"bold\">geokg: {} entities, {} relations</text>",
+        kg.node_count(),
+        kg.edge_count()
+    );
+    let mut y = 24.0 + LEGEND_ROW / 2.0;
+    for (col, (kind, shape, fill)) in kinds.iter().enumerate() {
+        let x = col as f64 * LEGEND_COLUMN;
+        let _ = writeln!(
+            s,
+            "<g class=\"legend-kind\" data-kind=\"{kind}\" data-shape=\"{shape}\" data-fill=\"{fill}\">{}<text x=\"{:.1}\" y=\"{y:.1}\" dominant-baseline=\"middle\" font-size=\"13\">{kind} ({shape})</text></g>",
+            shape_svg(shape, x + 20.0, y, 36.0, 18.0, fill),
+            x + 46.0
+        );
+    }
+    let per_row = 4;
+    for (i, (t, c)) in types.iter().enumerate() {
+        let x = (i % per_row) as f64 * LEGEND_COLUMN;
+        let row_y = y + LEGEND_ROW * (1 + i / per_row) as f64;
+        let _ = writeln!(
+            s,
+            "<g class=\"legend-edge\" data-type=\"{t}\" data-color=\"{c}\"><line x1=\"{x:.1}\" y1=\"{row_y:.1}\" x2=\"{:.1}\" y2=\"{row_y:.1}\" stroke=\"{c}\" stroke-width=\"{:.1}\"{}/><text x=\"{:.1}\" y=\"{row_y:.1}\" dominant-baseline=\"middle\" font-size=\"13\" fill=\"{c}\">{t}</text></g>",
+            x + 38.0,
+            edge_width(*t, 1),
+            dash(edge_style(*t)),
+            x + 46.0
+        );
+    }
+    y += LEGEND_ROW * (types.len().div_ceil(per_row) + 1) as f64;
+    let _ = writeln!(
+        s,
+        "<text x=\"0\" y=\"{y:.1}\" font-size=\"12\" fill=\"#6b7280\">line width grows with the number of supporting articles; hover a node or an edge for its tooltip</text>"
+    );
+    s.push_str("</g>\n");
+    let columns = kinds.len().max(types.len().min(per_row)).max(3);
+    (s, 10.0 + columns as f64 * LEGEND_COLUMN, y + 10.0)
+}
+
+/// SVG from the pure-Rust layout (layout-rs places the nodes and routes
+/// the edges; `Canvas` draws them): every node and edge has a `<title>`
+/// tooltip (`node_title`, `edge_title`), and a legend of the kinds and
+/// edge types present (`builtin_legend`) sits under the drawing.
 pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
     let g = &kg.graph;
     if g.node_count() == 0 {
@@ -233,7 +605,7 @@ pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
         .to_string());
     }
     // layout-rs asserts on some inputs; a failure must be an error, not a crash.
-    let result = std::panic::catch_unwind(|| {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut vg = VisualGraph::new(Orientation::LeftToRight);
         let mut handles = Vec::with_capacity(g.node_count());
         for i in g.node_indices() {
@@ -242,7 +614,7 @@ pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
             let look = StyleAttr::new(Color::fast("black"), 1, Some(color(fill)), 4, 13);
             let width = 24.0 + 8.0 * n.name.chars().count() as f64;
             let shape = match n.kind {
-                crate::ontology::Kind::Person => ShapeKind::new_circle(&n.name),
+                Kind::Person => ShapeKind::new_circle(&n.name),
                 _ => ShapeKind::new_box(&n.name),
             };
             let size = if matches!(shape, ShapeKind::Circle(_)) {
@@ -250,7 +622,13 @@ pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
             } else {
                 Point::new(width, 36.0)
             };
-            handles.push(vg.add_node(Element::create(shape, look, Orientation::LeftToRight, size)));
+            handles.push(vg.add_node(Element::create_with_properties(
+                shape,
+                look,
+                Orientation::LeftToRight,
+                size,
+                format!("n{}", i.index()),
+            )));
         }
         for e in g.edge_references() {
             let w = e.weight();
@@ -268,12 +646,13 @@ pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
             } else {
                 LineEndKind::Arrow
             };
-            let arrow = Arrow::new(
+            let arrow = Arrow::with_properties(
                 LineEndKind::None,
                 end,
                 layout::core::style::LineStyleKind::Normal,
                 &label,
                 &look,
+                format!("e{}", e.id().index()),
                 &None,
                 &None,
             );
@@ -283,11 +662,38 @@ pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
                 handles[e.target().index()],
             );
         }
-        let mut svg = SVGWriter::new();
-        vg.do_it(false, false, false, &mut svg);
-        svg.finalize()
-    });
-    result.map_err(|_| RenderError::Layout("layout-rs could not place this graph".into()))
+        let mut canvas = Canvas {
+            kg,
+            body: String::new(),
+            width: 0.0,
+            height: 0.0,
+            skip_text: false,
+        };
+        vg.do_it(false, false, false, &mut canvas);
+        (canvas.body, canvas.width, canvas.height)
+    }));
+    let (body, width, height) =
+        result.map_err(|_| RenderError::Layout("layout-rs could not place this graph".into()))?;
+    let (legend, legend_width, legend_height) = legend_svg(kg, height + 10.0);
+    let (width, height) = (width.max(legend_width), height + 10.0 + legend_height);
+    let mut svg = String::with_capacity(body.len() + legend.len() + 2048);
+    let _ = writeln!(
+        svg,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"Helvetica, Arial, sans-serif\">"
+    );
+    svg.push_str("<defs>\n");
+    for (t, c) in builtin_legend(kg).1 {
+        let _ = writeln!(
+            svg,
+            "<marker id=\"end-{t}\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"7\" refX=\"10\" refY=\"3.5\" orient=\"auto\"><polygon points=\"0 0, 10 3.5, 0 7\" fill=\"{c}\"/></marker>\
+             <marker id=\"start-{t}\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"7\" refX=\"0\" refY=\"3.5\" orient=\"auto\"><polygon points=\"10 0, 10 7, 0 3.5\" fill=\"{c}\"/></marker>"
+        );
+    }
+    svg.push_str("</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    svg.push_str(&body);
+    svg.push_str(&legend);
+    svg.push_str("</svg>\n");
+    Ok(svg)
 }
 
 #[cfg(test)]

@@ -98,6 +98,18 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// A read command met a write-ahead log with unmerged changes in a
+    /// folder where SQLite cannot create the shared-memory file it needs to
+    /// read them; reading the database file alone would drop them.
+    #[error(
+        "database {path}: its write-ahead log {path}-wal holds changes not yet merged, and SQLite cannot read them without creating {path}-shm in a folder you cannot write to; let a user who can write to {folder} merge it (`sqlite3 {path} 'PRAGMA wal_checkpoint(TRUNCATE)'`), or copy {path} and {path}-wal to a folder you can write to and read the copy"
+    )]
+    UnmergedLog {
+        /// The database file.
+        path: String,
+        /// Its folder.
+        folder: String,
+    },
     /// No entity has this name.
     #[error("no entity named '{0}' in the database")]
     NotFound(String),
@@ -394,6 +406,19 @@ impl Store {
             // the file), the file can be read as immutable.
             Err(e) if e.is_read_only() && !has_wal(path) => {
                 open(&immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+            }
+            // A log is waiting and cannot be read (SQLite reads one in a
+            // read-only folder only when its shared-memory file is already
+            // there): say what to do rather than answer without it.
+            Err(e) if e.is_read_only() => {
+                let folder = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                    _ => ".".to_string(),
+                };
+                return Err(StoreError::UnmergedLog {
+                    path: label,
+                    folder,
+                });
             }
             Err(e) => return Err(e),
         };

@@ -481,3 +481,93 @@ fn surnames_join_across_articles_or_are_listed_unresolved() {
         )]
     );
 }
+
+/// Protects `ingest --format json` (issue 14, "JSON summary with --format
+/// json"): one JSON object on stdout with exactly these keys and values on
+/// a small batch with one malformed file and one malformed JSON line (each
+/// failure with its file, line and message), then the same batch again
+/// with one addressed article changed (replaced, unchanged); the skipped
+/// files are still named on stderr, and the table summary is not printed.
+#[test]
+fn ingest_json_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let inp = dir.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    let w = |name: &str, text: &str| std::fs::write(inp.join(name), text).unwrap();
+    w(
+        "a.txt",
+        "Head\n2024-03-01\nhttp://example.org/a\n\nRussia attacked Ukraine.\n",
+    );
+    w("b.txt", "Other\nFrance met Spain in Paris.\n");
+    w(
+        "bad.txt",
+        "Head\n2024-02-30\nhttp://example.org/c\n\nIran met Iraq.\n",
+    );
+    w(
+        "feed.jsonl",
+        "{\"text\":\"India sanctioned Pakistan.\"}\n{\"text\":[1]}\n",
+    );
+    let ingest = || {
+        bin()
+            .arg("--db")
+            .arg(&db)
+            .args(["ingest", "--format", "json"])
+            .arg(&inp)
+            .output()
+            .unwrap()
+    };
+    let check = |o: &Output, want: Value, skipped: usize| {
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+        let mut got: Value = serde_json::from_str(&stdout(o)).unwrap();
+        let elapsed = got["elapsed_seconds"].take();
+        assert!(elapsed.as_f64().is_some_and(|s| s >= 0.0), "{elapsed}");
+        got["elapsed_seconds"] = Value::Null;
+        assert_eq!(got, want);
+        let err = stderr(o);
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("geokg: skipped "))
+                .count(),
+            skipped,
+            "{err}"
+        );
+        assert!(!err.contains("articles read"), "{err}");
+    };
+    let failures = serde_json::json!([
+        {
+            "file": inp.join("bad.txt").display().to_string(),
+            "line": 2,
+            "message": "date '2024-02-30' is not a calendar date (YYYY-MM-DD); fix the date line or leave it blank"
+        },
+        {
+            "file": inp.join("feed.jsonl").display().to_string(),
+            "line": 2,
+            "message": "malformed JSON line: field 'text' must be a string, not an array"
+        }
+    ]);
+    check(
+        &ingest(),
+        serde_json::json!({
+            "read": 3, "new": 3, "replaced": 0, "unchanged": 0,
+            "failed": 2, "failures": failures,
+            "entities_added": 6, "edges_added": 3, "surnames_joined": 0,
+            "elapsed_seconds": null, "error": null
+        }),
+        2,
+    );
+    w(
+        "a.txt",
+        "Head\n2024-03-02\nhttp://example.org/a\n\nRussia threatened Ukraine.\n",
+    );
+    check(
+        &ingest(),
+        serde_json::json!({
+            "read": 3, "new": 0, "replaced": 1, "unchanged": 2,
+            "failed": 2, "failures": failures,
+            "entities_added": 0, "edges_added": 1, "surnames_joined": 0,
+            "elapsed_seconds": null, "error": null
+        }),
+        2,
+    );
+}

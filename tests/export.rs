@@ -698,3 +698,177 @@ fn alliances_list_their_members() {
     ));
     assert!(csv.starts_with("name,kind,articles,members,id,aliases\n"));
 }
+
+/// Protects the built-in drawing (used when Graphviz is missing, issue 14
+/// fault 11): it is well-formed XML (read by roxmltree); its legend lists
+/// exactly the node kinds and edge types of the drawn graph, each drawn in
+/// the shape and colour the picture uses; every node and every edge is a
+/// group with a `<title>` tooltip: the node's name, kind and id; the
+/// edge's ends, type, article count and first evidence sentence,
+/// shortened. The expected values come from `export --format json` with
+/// the same filter.
+#[test]
+fn builtin_drawing_has_legend_and_tooltips() {
+    let (dir, db) = dev_db();
+    let svg_path = dir.path().join("b.svg");
+    ok(&run(
+        &[
+            "render",
+            "--engine",
+            "builtin",
+            "--top",
+            "15",
+            "--out",
+            svg_path.to_str().unwrap(),
+        ],
+        &db,
+    ));
+    let v: Value = serde_json::from_str(&ok(&run(
+        &["export", "--format", "json", "--top", "15"],
+        &db,
+    )))
+    .unwrap();
+    let text = std::fs::read_to_string(&svg_path).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let class = |n: &roxmltree::Node, c: &str| n.is_element() && n.attribute("class") == Some(c);
+    let title = |n: &roxmltree::Node| -> String {
+        let t = n.first_element_child().unwrap();
+        assert_eq!(t.tag_name().name(), "title");
+        t.text().unwrap_or_default().to_string()
+    };
+
+    // The legend: kinds with the shape and fill the drawing uses.
+    let style: HashMap<&str, (&str, &str)> = [
+        ("person", ("ellipse", "#fde68a")),
+        ("state", ("box", "#93c5fd")),
+        ("region", ("hexagon", "#bbf7d0")),
+        ("alliance", ("doubleoctagon", "#c4b5fd")),
+        ("organization", ("component", "#fdba74")),
+    ]
+    .into();
+    let nodes = v["nodes"].as_array().unwrap();
+    let mut want_kinds: Vec<&str> = nodes.iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    want_kinds.sort();
+    want_kinds.dedup();
+    let mut got_kinds = Vec::new();
+    for g in doc.descendants().filter(|n| class(n, "legend-kind")) {
+        let kind = g.attribute("data-kind").unwrap();
+        let (shape, fill) = style[kind];
+        assert_eq!(g.attribute("data-shape"), Some(shape), "{kind}");
+        assert_eq!(g.attribute("data-fill"), Some(fill), "{kind}");
+        let drawn = g.first_element_child().unwrap();
+        assert_eq!(
+            drawn.attribute("fill"),
+            Some(fill),
+            "{kind} is drawn in its fill"
+        );
+        let label = g.children().find(|c| c.has_tag_name("text")).unwrap();
+        assert_eq!(label.text(), Some(format!("{kind} ({shape})").as_str()));
+        got_kinds.push(kind);
+    }
+    got_kinds.sort();
+    assert_eq!(got_kinds, want_kinds);
+    assert!(got_kinds.len() >= 3, "{got_kinds:?}");
+
+    // The legend: edge types with the colour their lines are drawn in.
+    let links = v["links"].as_array().unwrap();
+    let mut want_types: Vec<&str> = links.iter().map(|l| l["type"].as_str().unwrap()).collect();
+    want_types.sort();
+    want_types.dedup();
+    let mut got_types = Vec::new();
+    for g in doc.descendants().filter(|n| class(n, "legend-edge")) {
+        let t = g.attribute("data-type").unwrap();
+        let colour = geokg::export::edge_color(t.parse().unwrap());
+        assert_eq!(g.attribute("data-color"), Some(colour), "{t}");
+        let line = g.children().find(|c| c.has_tag_name("line")).unwrap();
+        assert_eq!(line.attribute("stroke"), Some(colour), "{t}");
+        got_types.push(t);
+    }
+    got_types.sort();
+    assert_eq!(got_types, want_types);
+    assert!(got_types.len() >= 4, "{got_types:?}");
+
+    // Every node: one group, its title its name, kind and id.
+    let name_of: HashMap<&str, (&str, &str)> = nodes
+        .iter()
+        .map(|n| {
+            (
+                n["id"].as_str().unwrap(),
+                (n["name"].as_str().unwrap(), n["kind"].as_str().unwrap()),
+            )
+        })
+        .collect();
+    let mut want_nodes: Vec<String> = nodes
+        .iter()
+        .map(|n| {
+            format!(
+                "{} ({}), {};",
+                n["name"].as_str().unwrap(),
+                n["kind"].as_str().unwrap(),
+                n["id"].as_str().unwrap()
+            )
+        })
+        .collect();
+    want_nodes.sort();
+    let mut got_nodes: Vec<String> = doc
+        .descendants()
+        .filter(|n| class(n, "node"))
+        .map(|g| {
+            let t = title(&g);
+            assert!(t.ends_with(" article link(s)"), "{t}");
+            t.split_inclusive(';').next().unwrap().to_string()
+        })
+        .collect();
+    got_nodes.sort();
+    assert_eq!(got_nodes, want_nodes);
+
+    // Every edge: one group, its title its ends, type, count and the
+    // first evidence sentence (shortened to 160 characters).
+    let mut want_edges: Vec<(String, String, String)> = links
+        .iter()
+        .map(|l| {
+            let (s, sk) = name_of[l["source"].as_str().unwrap()];
+            let (t, tk) = name_of[l["target"].as_str().unwrap()];
+            let ev = &l["evidence"][0];
+            (
+                format!(
+                    "{s} ({sk}) -{}-> {t} ({tk}): {} article(s)",
+                    l["type"].as_str().unwrap(),
+                    l["count"]
+                ),
+                format!("[{}] ", ev["article"].as_str().unwrap()),
+                ev["text"].as_str().unwrap().trim().to_string(),
+            )
+        })
+        .collect();
+    want_edges.sort();
+    let mut got_edges: Vec<(String, String, String)> = doc
+        .descendants()
+        .filter(|n| class(n, "edge"))
+        .map(|g| {
+            let t = title(&g);
+            let (head, evidence) = t.split_once('\n').unwrap();
+            let (article, sentence) = evidence.split_at(evidence.find("] ").unwrap() + 2);
+            (head.to_string(), article.to_string(), sentence.to_string())
+        })
+        .collect();
+    got_edges.sort();
+    assert_eq!(got_edges.len(), want_edges.len());
+    let mut shortened = 0;
+    for (got, want) in got_edges.iter().zip(&want_edges) {
+        assert_eq!((&got.0, &got.1), (&want.0, &want.1));
+        if got.2 != want.2 {
+            shortened += 1;
+            let kept = got.2.strip_suffix('…').unwrap();
+            assert!(
+                want.2.starts_with(kept),
+                "{got:?} is not a shortening of {want:?}"
+            );
+            assert!(got.2.chars().count() <= 160 && want.2.chars().count() > 160);
+        }
+    }
+    assert!(
+        shortened > 0,
+        "no evidence sentence was long enough to shorten"
+    );
+}

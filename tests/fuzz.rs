@@ -404,10 +404,26 @@ fn extract_and_check(body: &str) {
     check_extraction(&a, &x);
 }
 
+/// Checks that an error is clear: one line that starts with the file it
+/// is about (and the line, for JSON Lines), then says what went wrong.
+fn check_error_line(e: &article::ArticleError, prefix: &str) {
+    let msg = e.to_string();
+    assert!(
+        !msg.contains('\n') && msg.starts_with(prefix) && msg.len() > prefix.len() + 2,
+        "unclear error {msg:?}"
+    );
+    assert!(!e.reason().is_empty(), "no reason in {msg:?}");
+}
+
 /// Checks what `parse_text` returned for `bytes`: an article's body is a
-/// non-blank slice of the input, and the article goes through `extract`.
+/// non-blank slice of the input, and the article goes through `extract`;
+/// else a clear error.
 fn check_parsed_text(bytes: &[u8]) {
-    if let Ok(a) = article::parse_text("fuzz.txt", "fuzz", bytes) {
+    let parsed = article::parse_text("fuzz.txt", "fuzz", bytes);
+    if let Err(e) = &parsed {
+        check_error_line(e, "fuzz.txt");
+    }
+    if let Ok(a) = parsed {
         assert!(
             !a.body.trim().is_empty(),
             "Ok article with a blank body {:?} from {:?}",
@@ -422,7 +438,8 @@ fn check_parsed_text(bytes: &[u8]) {
 }
 
 /// Checks what `parse_json_line` returned for `line`: a record's body is
-/// non-blank, and the article goes through `extract`.
+/// non-blank, and the article goes through `extract`; else a clear error
+/// naming the file and line.
 fn check_json_line(line: &str) {
     match article::parse_json_line("fuzz.jsonl", 1, line) {
         Ok(Some(a)) => {
@@ -434,9 +451,7 @@ fn check_json_line(line: &str) {
             check_extraction(&a, &x);
         }
         Ok(None) => assert!(line.trim().is_empty(), "Ok(None) for a non-blank line"),
-        Err(e) => {
-            let _ = e.to_string();
-        }
+        Err(e) => check_error_line(&e, "fuzz.jsonl:1: "),
     }
 }
 

@@ -844,3 +844,113 @@ fn kill_nine_at_random_points_then_resume() {
         "the export differs after {kills} kills"
     );
 }
+
+/// Runs `geokg ARGS` as a user who cannot write to `dir`'s subfolders:
+/// `nobody` through `setpriv` when the tests run as root (root may write
+/// anywhere), else the current user; the binary is copied into `dir` so
+/// that `nobody` can run it.
+fn as_unprivileged(dir: &Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let mut c = if root {
+        let copy = dir.join("geokg");
+        if !copy.exists() {
+            std::fs::copy(env!("CARGO_BIN_EXE_geokg"), &copy).unwrap();
+            std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(copy);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_geokg"))
+    };
+    c.env_remove("GEOKG_DB");
+    c
+}
+
+/// Protects the second part of fault 9: a database left with a non-empty
+/// write-ahead log (a writer killed before its checkpoint) in a folder the
+/// user cannot write to. With the log's shared-memory file beside it, read
+/// commands answer and see the changes in the log; without it (SQLite
+/// cannot create it there), they say in one line what to do, and never
+/// answer from the database file alone (that would silently drop the
+/// committed changes in the log). Nothing is created in the folder.
+#[test]
+fn a_read_only_folder_with_a_waiting_wal() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode =
+        |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(dir.path(), 0o755);
+    let live = dir.path().join("live");
+    std::fs::create_dir(&live).unwrap();
+    let db = live.join("g.db");
+    let a = dir.path().join("a.txt");
+    write(&a, "Head\nRussia condemned NATO on Monday.\n");
+    assert!(run(&["ingest", a.to_str().unwrap()], &db).status.success());
+    // A change committed to the log and not yet checkpointed; the files
+    // are copied while the connection holds them, as a kill -9 leaves them.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "PRAGMA wal_autocheckpoint = 0; UPDATE entity SET name = 'Russia in the log' WHERE key = 'state/RUS';",
+    )
+    .unwrap();
+    let wal = live.join("g.db-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+    let mut folders = Vec::new();
+    for (name, with_shm) in [("with-shm", true), ("wal-only", false)] {
+        let folder = dir.path().join(name);
+        std::fs::create_dir(&folder).unwrap();
+        let mut files = vec!["g.db", "g.db-wal"];
+        if with_shm {
+            files.insert(1, "g.db-shm");
+        }
+        for f in &files {
+            std::fs::copy(live.join(f), folder.join(f)).unwrap();
+            mode(&folder.join(f), 0o444);
+        }
+        mode(&folder, 0o555);
+        folders.push((folder, files));
+    }
+    drop(conn);
+
+    for (folder, files) in &folders {
+        let db = folder.join("g.db");
+        let o = as_unprivileged(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["entities", "--format", "csv"])
+            .output()
+            .unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        mode(folder, 0o755);
+        assert_eq!(names, *files, "{}", stderr(&o));
+        if files.contains(&"g.db-shm") {
+            assert!(o.status.success(), "{}", stderr(&o));
+            assert!(
+                stdout(&o).contains("\nRussia in the log,state,1,state/RUS,"),
+                "{}",
+                stdout(&o)
+            );
+        } else {
+            assert_eq!(o.status.code(), Some(2));
+            assert_eq!(stdout(&o), "");
+            assert_eq!(
+                stderr(&o),
+                format!(
+                    "geokg: database {0}: its write-ahead log {0}-wal holds changes not yet merged, and SQLite cannot read them without creating {0}-shm in a folder you cannot write to; let a user who can write to {1} merge it (`sqlite3 {0} 'PRAGMA wal_checkpoint(TRUNCATE)'`), or copy {0} and {0}-wal to a folder you can write to and read the copy\n",
+                    db.display(),
+                    folder.display()
+                )
+            );
+        }
+    }
+}
