@@ -341,6 +341,16 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether `w` (lowercase) names a meeting in
+    /// `data/lexicon/gatherings.tsv` ("summit", "meetings"), not one of the
+    /// words that only lead to or join its parties.
+    fn gathering_noun(&self, w: &str) -> bool {
+        matches!(
+            self.g.lexicon.gatherings.get(w).map(String::as_str),
+            Some("gathering" | "separate")
+        )
+    }
+
     /// "unwavering commitment to (continue) supporting": between `from`
     /// (after a possessor) and the cue at `c0`, modifiers, a commitment
     /// noun, "to" and at most "continue"/"keep" before the cue.
@@ -2651,16 +2661,7 @@ fn read_clause_cue(
     // "will host the G7 summit": a name that qualifies a gathering is the
     // occasion, no party.
     if cue.edge == EdgeType::MetWith {
-        targets.retain(|t| {
-            !matches!(
-                ctx.g
-                    .lexicon
-                    .gatherings
-                    .get(ctx.lw(t.t1))
-                    .map(String::as_str),
-                Some("gathering" | "separate")
-            )
-        });
+        targets.retain(|t| !ctx.gathering_noun(ctx.lw(t.t1)));
     }
     // "exchanged fire along the Line of Control": a mutual act is between
     // parties, never with a place.
@@ -2767,10 +2768,8 @@ fn discussed_with(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> Vec<Slot> {
     };
     let before = ctx.lw(w - 1);
     if w > hit.c1
-        && (matches!(
-            ctx.g.lexicon.gatherings.get(before).map(String::as_str),
-            Some("gathering" | "separate")
-        ) || ctx.g.lexicon.relational.contains(before)
+        && (ctx.gathering_noun(before)
+            || ctx.g.lexicon.relational.contains(before)
             || (before.ends_with("ing") && before.len() > 5))
     {
         return Vec::new();
