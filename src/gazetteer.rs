@@ -287,6 +287,9 @@ pub struct Lexicon {
     /// Nouns that take "with" as their own complement ("relationship
     /// with", "engagements with"): `data/lexicon/relational.txt`.
     pub relational: HashSet<String>,
+    /// Words between a hyphen-joined pair and its noun ("the U.S.-India
+    /// strategic partnership"): `data/lexicon/pair_modifiers.txt`.
+    pub pair_modifiers: HashSet<String>,
     /// What an attack hits inside a place ("struck targets in X"):
     /// `data/lexicon/target_nouns.txt`.
     pub target_nouns: HashSet<String>,
@@ -431,6 +434,7 @@ const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
 const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
+const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
@@ -1200,6 +1204,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         delegates: lower_set(DELEGATES),
         relational: lower_set(RELATIONAL),
         target_nouns: lower_set(TARGET_NOUNS),
+        pair_modifiers: lower_set(PAIR_MODIFIERS),
         adverbials: word_list(ADVERBIALS)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),

@@ -153,6 +153,37 @@ impl Ctx<'_> {
         self.doc.lower(i)
     }
 
+    /// Whether tokens `from..to` may stand between a hyphen-joined pair and
+    /// its noun (see `read_pair`): at most four words, each capitalised or a
+    /// pair modifier, and at most one parenthesised name of `slots`.
+    fn pair_gap(&self, slots: &[Slot], from: usize, to: usize) -> bool {
+        if to - from > 6 {
+            return false;
+        }
+        let mut k = from;
+        let mut words = 0;
+        while k < to {
+            if self.word(k) == "(" {
+                let Some(sl) = slots.iter().find(|sl| sl.t0 == k + 1) else {
+                    return false;
+                };
+                if self.word(sl.t1) != ")" || sl.t1 >= to {
+                    return false;
+                }
+                k = sl.t1 + 1;
+                continue;
+            }
+            let w = self.word(k);
+            let capital = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+            if !(capital || self.g.lexicon.pair_modifiers.contains(self.lw(k))) {
+                return false;
+            }
+            words += 1;
+            k += 1;
+        }
+        words <= 4
+    }
+
     /// Whether the token at `i` is the possessive "'s".
     fn possessive_at(&self, i: usize) -> bool {
         // "the United States' support": a bare apostrophe after a plural.
@@ -2203,20 +2234,38 @@ fn read_members(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     }
 }
 
-/// "U.S.-UK cooperation": two names joined by a hyphen right before the noun.
+/// "U.S.-UK cooperation": names joined by hyphens before the noun, every
+/// pair of the chain ("the Australia-UK-US partnership"). Modifiers may
+/// stand between the last name and the noun: capitalised words of a name
+/// ("the U.S.-India Comprehensive Global Strategic Partnership"), words of
+/// `data/lexicon/pair_modifiers.txt` ("the U.S.-Japan security alliance")
+/// and a parenthesised short name ("the Australia-UK-US (AUKUS)
+/// partnership").
 fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
-    let Some(b) = slots.iter().position(|sl| sl.t1 == hit.c0) else {
+    let Some(b) = slots
+        .iter()
+        .rposition(|sl| sl.t1 <= hit.c0 && ctx.pair_gap(slots, sl.t1, hit.c0))
+    else {
         return;
     };
-    let Some(a) = b.checked_sub(1) else { return };
-    let joined = ctx
-        .text
-        .get(slots[a].end..slots[b].start)
-        .is_some_and(|g| g == "-" || g == "\u{2013}");
-    if joined {
-        let flags = ctx.modality(cl.s.first, hit.c0);
-        ctx.emit_hit(slots[a], slots[b], cl, hit, flags, 0.7);
+    let joined = |x: &Slot, y: &Slot| {
+        ctx.text
+            .get(x.end..y.start)
+            .is_some_and(|g| g == "-" || g == "\u{2013}")
+    };
+    let mut first = b;
+    while first > 0 && joined(&slots[first - 1], &slots[first]) {
+        first -= 1;
+    }
+    if first == b {
+        return;
+    }
+    let flags = ctx.modality(cl.s.first, hit.c0);
+    for i in first..b {
+        for j in i + 1..=b {
+            ctx.emit_hit(slots[i], slots[j], cl, hit, flags, 0.7);
+        }
     }
 }
 

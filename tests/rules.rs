@@ -806,6 +806,25 @@ t!(
     &[("United Kingdom", "cooperates-with", US)]
 );
 t!(
+    cooperates_hyphen_chain_with_modifiers,
+    "The leaders of the Australia-UK-US (AUKUS) partnership discussed the U.S.-India Comprehensive Global Strategic Partnership and the U.S.-Japan security alliance.",
+    &[
+        ("Australia", "cooperates-with", "United Kingdom"),
+        ("Australia", "cooperates-with", US),
+        ("United Kingdom", "cooperates-with", US),
+        ("India", "cooperates-with", US),
+        ("Japan", "cooperates-with", US)
+    ]
+);
+not!(
+    hyphen_pair_before_other_noun_is_no_cooperation,
+    "The US-China trade war escalated after the India-Pakistan border clashes ended the deal.",
+    &[
+        (US, "cooperates-with", "China"),
+        ("India", "cooperates-with", "Pakistan")
+    ]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
