@@ -218,6 +218,9 @@ pub enum Modality {
     /// happening ("to prevent X from threatening Y"); it reaches back like
     /// a desire.
     Purpose,
+    /// "waver", "hesitate": a negation right before it asserts the event
+    /// ("will not waver in its support for Y"); alone it does nothing.
+    Hesitation,
 }
 
 impl Modality {
@@ -977,6 +980,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "reversal" => Modality::Reversal,
             "warning" => Modality::Warning,
             "purpose" => Modality::Purpose,
+            "hesitation" => Modality::Hesitation,
             other => return Err(modality_table.err(*line, format!("unknown class '{other}'"))),
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);

@@ -184,6 +184,15 @@ impl Ctx<'_> {
         words <= 4
     }
 
+    /// Whether the slot opens an "X-led" compound ("the UN-led process").
+    fn led_compound(&self, sl: Slot) -> bool {
+        sl.compound
+            && self
+                .text
+                .get(sl.end..)
+                .is_some_and(|t| t.starts_with("-led") || t.starts_with("\u{2013}led"))
+    }
+
     /// Whether the token at `i` is the possessive "'s".
     fn possessive_at(&self, i: usize) -> bool {
         // "the United States' support": a bare apostrophe after a plural.
@@ -497,7 +506,12 @@ impl Ctx<'_> {
         for k in conjunct..to {
             let w = self.lw(k);
             let inside = k >= from;
-            if inside && (w.ends_with("n't") || w.ends_with("n\u{2019}t")) {
+            // "will not waver in its support": a negated hesitation asserts.
+            let hesitation = matches!(
+                self.g.lexicon.modality.get(self.lw(k + 1)),
+                Some(Modality::Hesitation)
+            );
+            if inside && (w.ends_with("n't") || w.ends_with("n\u{2019}t")) && !hesitation {
                 neg = true;
             }
             // "an immediate end to fighting", "a halt to bombardments": a
@@ -508,7 +522,8 @@ impl Ctx<'_> {
             // "X is not only attacking Y": "not only" adds, it does not deny.
             let not_only = w == "not" && self.lw(k + 1) == "only";
             match self.g.lexicon.modality.get(w) {
-                _ if not_only => {}
+                _ if not_only || hesitation => {}
+                Some(Modality::Hesitation) => {}
                 Some(Modality::Reversal) if as_noun => {}
                 Some(m) if !inside && !m.spans_clause() => {}
                 Some(m) if m.negates() => neg = true,
@@ -806,11 +821,11 @@ impl Ctx<'_> {
                     })
             })
         {
-            let led = self
-                .text
-                .get(c.end..)
-                .is_some_and(|t| t.starts_with("-led") || t.starts_with("\u{2013}led"));
-            return if led { vec![*c] } else { Vec::new() };
+            return if self.led_compound(*c) {
+                vec![*c]
+            } else {
+                Vec::new()
+            };
         }
         // A pronoun between the nearest slot and the cue is the subject.
         let from = nearest
@@ -1362,6 +1377,21 @@ impl Ctx<'_> {
             f = next;
         }
         if slots[f].compound {
+            // "supports the UN-led process", "condemned the US-led strikes":
+            // support for, or opposition to, what X leads goes to X.
+            // "support for Cypriot-led, UN-facilitated efforts": both.
+            if matches!(cue.edge, EdgeType::Supports | EdgeType::Opposes)
+                && self.led_compound(slots[f])
+            {
+                let mut led = vec![slots[f]];
+                led.extend(slots.get(f + 1).filter(|n| {
+                    let gap = self.text.get(slots[f].end..n.start).unwrap_or("");
+                    n.compound
+                        && (gap.ends_with(", ") || gap.ends_with(" and "))
+                        && gap.split_whitespace().count() <= 2
+                }));
+                return led;
+            }
             if slots.get(f + 1).is_some_and(|n| n.t0 <= slots[f].t1 + 1) {
                 f += 1;
             } else {

@@ -825,6 +825,47 @@ not!(
     ]
 );
 t!(
+    supports_what_x_leads,
+    "The Quad reiterated its support for the ASEAN-led regional architecture. The Quad pledged support for Cypriot-led, UN-facilitated efforts.",
+    &[
+        (
+            "Quadrilateral Security Dialogue",
+            "supports",
+            "Association of Southeast Asian Nations"
+        ),
+        ("Quadrilateral Security Dialogue", "supports", "Cyprus"),
+        (
+            "Quadrilateral Security Dialogue",
+            "supports",
+            "United Nations"
+        )
+    ]
+);
+t!(
+    opposes_what_x_leads,
+    "Russia condemned the US-led strikes.",
+    &[("Russia", "opposes", US)]
+);
+t!(
+    supports_funding_donations_and_arms_transfers,
+    "Germany announced funding of 1.5 billion euros to the WHO. Japan donated 2 million doses to Vietnam. Iran's continuing arms transfers to Hizballah undermine Lebanese sovereignty.",
+    &[
+        ("Germany", "supports", "World Health Organization"),
+        ("Japan", "supports", "Vietnam"),
+        ("Iran", "supports", "Hezbollah")
+    ]
+);
+t!(
+    negated_hesitation_asserts,
+    "The United States will not waver in its support for the people of Ukraine.",
+    &[(US, "supports", "Ukraine")]
+);
+neg!(
+    redirected_funding_is_no_support,
+    "The US is redirecting funding for Salvadoran government institutions.",
+    &[(US, "supports", "El Salvador")]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
