@@ -226,46 +226,61 @@ impl Ctx<'_> {
         let mut out = vec![i];
         let mut links: Vec<bool> = Vec::new();
         let mut j = i;
-        while j + 1 < slots.len() {
-            let gap: Vec<&str> = (slots[j].t1..slots[j + 1].t0).map(|k| self.lw(k)).collect();
+        loop {
+            // "A (MC&M), B (IGG), and C": a short parenthesis after a name
+            // (its short form) belongs to it.
+            let mut end = slots[j].t1;
+            if self.word(end) == "("
+                && let Some(close) = (end + 1..end + 6).find(|&k| self.word(k) == ")")
+            {
+                end = close + 1;
+            }
+            let Some(n) = (j + 1..slots.len()).find(|&n| slots[n].t0 >= end) else {
+                break;
+            };
+            let gap: Vec<&str> = (end..slots[n].t0).map(|k| self.lw(k)).collect();
             // "A along with B", "A together with B"; a bare "with" joins no
             // list ("Putin's aggression against Ukraine with US support").
             let bare_with =
                 gap.contains(&"with") && !gap.iter().any(|w| matches!(*w, "along" | "together"));
+            // "wife Polina, daughter Lyubov, and son Pavel": relatives listed
+            // with the noun that says how they are related.
+            let relatives = slots[j].kind == Kind::Person && slots[n].kind == Kind::Person;
             let ok = !gap.is_empty()
                 && gap.len() <= 4
                 && !bare_with
-                && gap.iter().all(|w| {
-                    matches!(
-                        *w,
-                        "and"
-                            | ","
-                            | ";"
-                            | "the"
-                            | "as"
-                            | "well"
-                            | "along"
-                            | "together"
-                            | "with"
-                            | "&"
-                            | "or"
-                    )
+                && gap.iter().enumerate().all(|(g, w)| {
+                    (relatives && g + 1 == gap.len() && self.g.lexicon.person_nouns.contains(*w))
+                        || matches!(
+                            *w,
+                            "and"
+                                | ","
+                                | ";"
+                                | "the"
+                                | "as"
+                                | "well"
+                                | "along"
+                                | "together"
+                                | "with"
+                                | "&"
+                                | "or"
+                        )
                 })
                 && gap
                     .iter()
                     .any(|w| matches!(*w, "and" | "," | ";" | "&" | "with" | "or"));
             // "Russia and China's support to ...": China heads a new phrase.
-            let next_possessive = self.possessive_at(slots[j + 1].t1);
+            let next_possessive = self.possessive_at(slots[n].t1);
             // "condemned Russia, and Germany praised Poland": after ", and"
             // a name with its own verb opens a new clause.
-            let new_clause = self.opens_clause(slots[j].t1, slots[j + 1]);
+            let new_clause = self.opens_clause(end, slots[n]);
             if !ok || next_possessive || new_clause {
                 break;
             }
             // "Matera, Italy", "Tallinn, Estonia": a place and its country.
             let place_of_state =
-                gap == [","] && slots[j].kind == Kind::Region && slots[j + 1].kind == Kind::State;
-            j += 1;
+                gap == [","] && slots[j].kind == Kind::Region && slots[n].kind == Kind::State;
+            j = n;
             out.push(j);
             links.push(place_of_state || gap.iter().any(|w| *w != "," && *w != "the"));
         }
@@ -1314,6 +1329,34 @@ impl Ctx<'_> {
     /// Targets right of a cue: the first slot, close and with no phrase
     /// boundary between, and the slots coordinated with it.
     fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
+        let mut found = self.targets_named(slots, c1, cue, max_gap);
+        // "struck the Kherson region of Ukraine", "visited the Kharkiv region
+        // of Ukraine": the place is the state's, and so is the act.
+        if matches!(cue.edge, EdgeType::Attacks | EdgeType::Visited) {
+            let states: Vec<Slot> = found
+                .iter()
+                .filter(|b| b.kind == Kind::Region && self.lw(b.t1) == "of")
+                .filter_map(|b| {
+                    let k = if self.lw(b.t1 + 1) == "the" {
+                        b.t1 + 2
+                    } else {
+                        b.t1 + 1
+                    };
+                    slots.iter().find(|sl| sl.t0 == k && sl.kind == Kind::State)
+                })
+                .copied()
+                .collect();
+            for st in states {
+                if !found.iter().any(|sl| sl.entity == st.entity) {
+                    found.push(st);
+                }
+            }
+        }
+        found
+    }
+
+    /// `targets` as the words name them.
+    fn targets_named(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
         // "threatened to punish Spain": the threat's object follows its verb.
         let c1 = if cue.edge == EdgeType::Threatens && self.lw(c1) == "to" {
             c1 + 2
@@ -1396,6 +1439,17 @@ impl Ctx<'_> {
                 f += 1;
             } else {
                 return Vec::new();
+            }
+        }
+        // "designating Prigozhin's wife Polina": the relative is the target.
+        if slots[f].kind == Kind::Person && self.possessive_at(slots[f].t1) {
+            let noun = slots[f].t1 + 1;
+            if self.g.lexicon.person_nouns.contains(self.lw(noun))
+                && slots
+                    .get(f + 1)
+                    .is_some_and(|r| r.kind == Kind::Person && r.t0 == noun + 1)
+            {
+                f += 1;
             }
         }
         let symmetric = cue.edge.is_symmetric();

@@ -866,6 +866,37 @@ neg!(
     &[(US, "supports", "El Salvador")]
 );
 t!(
+    list_items_keep_their_short_forms,
+    "OFAC has designated Htoo Group of Companies (HGC), Myanmar Chemical & Machinery Company Limited (MC&M), and the Asian Green Development Bank (AGDB).",
+    &[
+        (US, "sanctions", "Htoo Group of Companies"),
+        (
+            US,
+            "sanctions",
+            "Myanmar Chemical & Machinery Company Limited"
+        ),
+        (US, "sanctions", "Asian Green Development Bank")
+    ]
+);
+t!(
+    relatives_named_after_a_possessive,
+    "Today, OFAC also is designating Prigozhin's wife Polina, daughter Lyubov, and son Pavel.",
+    &[
+        (US, "sanctions", "Polina"),
+        (US, "sanctions", "Lyubov"),
+        (US, "sanctions", "Pavel")
+    ]
+);
+t!(
+    region_of_a_state_is_the_states_too,
+    "Russia struck the Kherson region of Ukraine. The ROK announced economic actions against Russia.",
+    &[
+        ("Russia", "attacks", "Kherson Oblast"),
+        ("Russia", "attacks", "Ukraine"),
+        ("South Korea", "sanctions", "Russia")
+    ]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
