@@ -290,6 +290,12 @@ pub struct Lexicon {
     /// Nouns that take "with" as their own complement ("relationship
     /// with", "engagements with"): `data/lexicon/relational.txt`.
     pub relational: HashSet<String>,
+    /// Verbs of a demand that names who is asked ("called on"), whose
+    /// object opposes only before "to" and an act of `demand_acts`:
+    /// `data/lexicon/demands.tsv`.
+    pub demand_cues: HashSet<String>,
+    /// Acts a demand asks to stop ("halt", "withdraw"), lowercase.
+    pub demand_acts: HashSet<String>,
     /// Words between a hyphen-joined pair and its noun ("the U.S.-India
     /// strategic partnership"): `data/lexicon/pair_modifiers.txt`.
     pub pair_modifiers: HashSet<String>,
@@ -437,6 +443,7 @@ const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
 const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
+const DEMANDS: &str = include_str!("../data/lexicon/demands.tsv");
 const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
@@ -1121,6 +1128,33 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             }
         }
     }
+    // Demands: their cue phrases are opposes verbs, read only before an act
+    // (see `Lexicon::demand_cues`).
+    let demands_table = Table::parse("data/lexicon/demands.tsv", DEMANDS)?;
+    let mut demand_cues = HashSet::new();
+    let mut demand_acts = HashSet::new();
+    for (line, row) in &demands_table.rows {
+        let words = cell(row, demands_table.col("words")).trim().to_lowercase();
+        match cell(row, demands_table.col("role")) {
+            "cue" => {
+                if known.insert(words.clone()) {
+                    cue_words.push(words.clone());
+                    cues.push(Cue {
+                        edge: EdgeType::Opposes,
+                        form: CueForm::Verb,
+                        words: words.split_whitespace().count(),
+                        tail: None,
+                        text: words.clone(),
+                    });
+                }
+                demand_cues.insert(words);
+            }
+            "act" => {
+                demand_acts.insert(words);
+            }
+            other => return Err(demands_table.err(*line, format!("unknown role '{other}'"))),
+        }
+    }
     let plural_heads =
         Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?.pairs("plural", "singular");
     let heads_table = Table::parse("data/lexicon/heads.tsv", HEADS)?;
@@ -1209,6 +1243,8 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         relational: lower_set(RELATIONAL),
         target_nouns: lower_set(TARGET_NOUNS),
         pair_modifiers: lower_set(PAIR_MODIFIERS),
+        demand_cues,
+        demand_acts,
         adverbials: word_list(ADVERBIALS)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),

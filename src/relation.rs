@@ -184,6 +184,20 @@ impl Ctx<'_> {
         words <= 4
     }
 
+    /// Whether "to", at most two adverbs and an act of stopping
+    /// (`data/lexicon/demands.tsv`) start at token `k`: "to immediately
+    /// halt".
+    fn demand_act_after(&self, k: usize) -> bool {
+        if self.lw(k) != "to" {
+            return false;
+        }
+        let mut v = k + 1;
+        while v < k + 3 && (self.lw(v).ends_with("ly") || matches!(self.lw(v), "also" | "now")) {
+            v += 1;
+        }
+        self.g.lexicon.demand_acts.contains(self.lw(v))
+    }
+
     /// Whether the slot opens an "X-led" compound ("the UN-led process").
     fn led_compound(&self, sl: Slot) -> bool {
         sl.compound
@@ -1320,9 +1334,17 @@ impl Ctx<'_> {
         };
         // The subject is followed by its verb: a lowercase word, not a
         // name's list or a possessive ("X's ..." heads a noun phrase).
-        let next = self.word(sl.t1);
+        // "Lai, of the Democratic Progressive Party, was sworn in": an
+        // apposition set off by commas stands between.
+        let mut v = sl.t1;
+        if self.word(v) == ","
+            && let Some(close) = (v + 1..(v + 12).min(and)).find(|&k| self.word(k) == ",")
+        {
+            v = close + 1;
+        }
+        let next = self.word(v);
         let verb_follows = next.chars().next().is_some_and(char::is_lowercase)
-            && !matches!(self.lw(sl.t1), "and" | "of" | "'s" | "\u{2019}s");
+            && !matches!(self.lw(v), "and" | "of" | "'s" | "\u{2019}s");
         (!governed && verb_follows && sl.t0 < and).then_some(i)
     }
 
@@ -2786,6 +2808,14 @@ fn read_clause_cue(
         && !subjects.iter().any(|sl| sl.entity == joined.entity)
     {
         subjects.push(joined);
+    }
+    // "called on Russia to immediately halt its attacks": a demand opposes
+    // the one asked only when it asks them to stop; "urged Y to join the
+    // talks" is none.
+    if ctx.g.lexicon.demand_cues.contains(cue.text.as_str())
+        && !targets.last().is_some_and(|t| ctx.demand_act_after(t.t1))
+    {
+        return;
     }
     let flags = assertion(ctx, cl, hit, &subjects);
     if targets.is_empty() {

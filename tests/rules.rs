@@ -897,6 +897,28 @@ t!(
     ]
 );
 t!(
+    demand_to_stop_opposes,
+    "The United States calls on Russia to immediately halt its filtration operations. Blinken urged Iran to release the detained Americans.",
+    &[
+        (US, "opposes", "Russia"),
+        ("Antony Blinken", "opposes", "Iran")
+    ],
+    also: &[("Antony Blinken", "represents", US)]
+);
+not!(
+    demand_to_join_is_no_opposition,
+    "The United States urged China to join the talks and called on India to attend the summit.",
+    &[(US, "opposes", "China"), (US, "opposes", "India")]
+);
+t!(
+    shared_subject_across_an_apposition,
+    "Taiwan President Lai Ching-te took office. Lai, of the Democratic Progressive Party, was sworn in on Monday and called on Beijing to stop its military intimidation.",
+    &[
+        ("Lai Ching-te", "opposes", "China"),
+        ("Lai Ching-te", "represents", "Taiwan")
+    ]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
