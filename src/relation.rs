@@ -137,6 +137,9 @@ struct Ctx<'a> {
     rule: String,
     /// The discourse mechanisms that may resolve references.
     on: Mechanisms,
+    /// Byte spans of the article's titles (`data/lexicon/titles.tsv`), in
+    /// order.
+    titles: Vec<(usize, usize)>,
 }
 
 impl Ctx<'_> {
@@ -198,6 +201,27 @@ impl Ctx<'_> {
         self.g.lexicon.demand_acts.contains(self.lw(v))
     }
 
+    /// The token after a title that starts at token `k`, if one does.
+    fn title_end(&self, k: usize) -> Option<usize> {
+        let start = self.doc.tokens.get(k)?.start;
+        let i = self.titles.partition_point(|&(s, _)| s < start);
+        let &(s, end) = self.titles.get(i)?;
+        let after = self.doc.token_at_or_after(end);
+        // The title ends where a token does ("Chair-in-Office" is no "Chair").
+        let whole = after > 0 && self.doc.tokens[after - 1].end == end;
+        (s == start && whole).then_some(after)
+    }
+
+    /// "the ASEAN Secretary General", "the Indian Foreign Minister": a
+    /// title right after a name, with no name of its holder after it; the
+    /// token after the title.
+    fn unnamed_holder_after(&self, slots: &[Slot], sl: Slot) -> Option<usize> {
+        let end = self.title_end(sl.t1)?;
+        let named = slots.iter().any(|n| n.t0 == end && n.kind == Kind::Person)
+            || self.word(end).starts_with(char::is_uppercase);
+        (!named).then_some(end)
+    }
+
     /// Whether the slot opens an "X-led" compound ("the UN-led process").
     fn led_compound(&self, sl: Slot) -> bool {
         sl.compound
@@ -243,7 +267,11 @@ impl Ctx<'_> {
         loop {
             // "A (MC&M), B (IGG), and C": a short parenthesis after a name
             // (its short form) belongs to it.
-            let mut end = slots[j].t1;
+            // "the EU High Commissioner and the Indian Foreign Minister": an
+            // unnamed holder's title belongs to the body's name.
+            let mut end = self
+                .unnamed_holder_after(slots, slots[j])
+                .unwrap_or(slots[j].t1);
             if self.word(end) == "("
                 && let Some(close) = (end + 1..end + 6).find(|&k| self.word(k) == ")")
             {
@@ -2007,6 +2035,12 @@ pub fn extract_with_cues(
         out: Vec::new(),
         rule: String::new(),
         on,
+        titles: g
+            .lexicon
+            .find_titles(text)
+            .into_iter()
+            .map(|(start, end, _)| (start, end))
+            .collect(),
     };
     let by_sentence = slots_by_sentence(text, doc, r, refs);
     let mut discourse = Discourse::default();

@@ -919,6 +919,14 @@ t!(
     ]
 );
 t!(
+    unnamed_office_holders_in_a_list,
+    "Blinken met with the EU High Commissioner and the Indian Foreign Minister.",
+    &[
+        ("Antony Blinken", "met-with", "European Union"),
+        ("Antony Blinken", "met-with", "India")
+    ]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
