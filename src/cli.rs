@@ -109,6 +109,10 @@ pub enum Command {
         /// Only evidence from articles dated on or before (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         until: Option<String>,
+        /// The graph as it stood on this date: evidence from articles
+        /// dated on or before it (the same as --until).
+        #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+        as_of: Option<String>,
         /// Also list negated and hypothetical statements.
         #[arg(long)]
         all: bool,
@@ -131,8 +135,18 @@ pub enum Command {
         /// resolved reference such as "the Secretary" or "they" scores lower).
         #[arg(long, value_parser = parse_confidence)]
         min_confidence: Option<f64>,
+        /// Only evidence from articles dated on or after (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<String>,
+        /// Only evidence from articles dated on or before (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<String>,
+        /// The entity's edges as they stood on this date: evidence from
+        /// articles dated on or before it (the same as --until).
+        #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+        as_of: Option<String>,
     },
-    /// Export the graph as DOT, node-link JSON, GraphML, GEXF or the Neo4j import CSV pair.
+    /// Export the graph as DOT, node-link JSON, GraphML, GEXF, the Neo4j import CSV pair or events.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
@@ -159,6 +173,232 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// The shortest paths between two entities, hop by hop with evidence.
+    ///
+    /// All paths of the shortest length (up to --limit), each hop with its
+    /// edges' type, direction, articles, first and last dates and one
+    /// evidence sentence. Edges are walked in either direction. No path
+    /// within --max-hops is said on stderr (exit 0, like any empty answer).
+    Path {
+        /// The first entity (any name, alias or id such as state/RUS).
+        from: String,
+        /// The second entity.
+        to: String,
+        /// Longest path looked for, in hops (1 to 10).
+        #[arg(long, default_value_t = 4, value_parser = bounded::<1, 10>)]
+        max_hops: usize,
+        /// Most paths listed (1 to 1000).
+        #[arg(long, default_value_t = 10, value_parser = bounded::<1, 1000>)]
+        limit: usize,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// The entities around one, with their distance, and the edges among them.
+    Neighbors {
+        /// The entity (any name, alias or id).
+        name: String,
+        /// Hops (1 to 5).
+        #[arg(long, default_value_t = 1, value_parser = bounded::<1, 5>)]
+        depth: usize,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Only through and to entities of these kinds (repeatable; the
+        /// entity asked about is always kept).
+        #[arg(long = "kind", value_parser = parse_kind)]
+        kinds: Vec<Kind>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format (csv: one row per entity, then one per edge,
+        /// told apart by the first column).
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Who matters: entities ranked by degree, PageRank, betweenness or articles.
+    ///
+    /// On the graph of the asked types and dates; docs/QUERIES.md says how
+    /// each measure reads the directed and symmetric edges and their counts.
+    Top {
+        /// The measure to rank by.
+        #[arg(long, value_enum, default_value_t = TopBy::Degree)]
+        by: TopBy,
+        /// Only rank entities of these kinds (repeatable); the measures are
+        /// still computed on the whole graph.
+        #[arg(long = "kind", value_parser = parse_kind)]
+        kinds: Vec<Kind>,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// How many (1 to 1000000).
+        #[arg(short = 'n', long = "limit", default_value_t = 20, value_parser = bounded::<1, 1_000_000>)]
+        n: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Groups of entities that act together.
+    ///
+    /// Label propagation over cooperation ties (met-with, cooperates-with,
+    /// supports, member-of, represents), conflict ties counting against;
+    /// deterministic (docs/QUERIES.md).
+    Communities {
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format (table and csv: one row per member).
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// An entity's edges in article date order, one line per edge and article.
+    ///
+    /// Each line says which article of that edge it is (nth), so one reads
+    /// a relation start, grow and end.
+    Timeline {
+        /// The entity (any name, alias or id).
+        name: String,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Edges that appeared, disappeared, grew or weakened between two periods.
+    ///
+    /// The period up to --before against the period from --after; --since
+    /// and --until bound their outer ends, so two ranges can be given:
+    /// --since A --before B --after C --until D.
+    Diff {
+        /// Last date of the first period.
+        #[arg(long, value_parser = parse_date)]
+        before: String,
+        /// First date of the second period.
+        #[arg(long, value_parser = parse_date)]
+        after: String,
+        /// Only edges of these types (repeatable).
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EdgeType>,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Also list edges whose support did not change.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Why the graph holds an edge: every evidence sentence and where it came from.
+    ///
+    /// Each with its article, address, date, confidence, the rule that
+    /// made it and how a reference was resolved (via); negated and
+    /// hypothetical statements are listed and flagged.
+    Explain {
+        /// The source entity.
+        source: String,
+        /// The edge type (met-with, opposes, ...).
+        #[arg(value_parser = parse_type)]
+        edge: EdgeType,
+        /// The target entity.
+        target: String,
+        /// Dates and confidence.
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Two nodes are one thing: B's aliases, mentions and edges go to A, now and after every ingest.
+    ///
+    /// Edges that become one combine their evidence; edges between the
+    /// two go. A new article naming B lands on A. docs/CURATION.md.
+    Merge {
+        /// The entity that stays (any name, alias or id).
+        #[arg(value_name = "A")]
+        into: String,
+        /// The entity merged into it.
+        #[arg(value_name = "B")]
+        from: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// Undo a wrong merge: the mentions of X written NAME become their own entity.
+    ///
+    /// The alias NAME, the mentions of X so written and the evidence read
+    /// from them move to an entity of id KIND/slug-of-NAME (created when
+    /// missing), now and after every ingest. docs/CURATION.md says which
+    /// evidence moves.
+    Split {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The alias that names another entity.
+        #[arg(long, value_name = "NAME")]
+        alias: String,
+        /// The new entity's kind [default: the entity's].
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// Add or remove a name of an entity, now and after every ingest.
+    Alias {
+        /// add or remove.
+        #[command(subcommand)]
+        action: AliasAction,
+    },
+    /// Change an entity's kind (person, state, region, alliance, organization).
+    Retype {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The new kind.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// An edge is wrong: hide it from every query, export and render.
+    ///
+    /// Its evidence is kept; `explain` still lists it, flagged rejected.
+    /// Re-ingesting the article keeps it hidden.
+    Reject {
+        /// The source entity.
+        #[arg(value_name = "A")]
+        source: String,
+        /// The edge type (met-with, opposes, ...).
+        #[arg(value_name = "TYPE")]
+        edge: String,
+        /// The target entity.
+        #[arg(value_name = "B")]
+        target: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// The corrections made: list, undo, export to a review file, import one.
+    Curation {
+        /// What to do.
+        #[command(subcommand)]
+        action: CurationAction,
+    },
     /// Score the extractor on a set (articles/ and gold/) as score.py does.
     Eval {
         /// The set folder.
@@ -173,6 +413,93 @@ pub enum Command {
         /// with each one off in turn and print what each adds.
         #[arg(long, value_name = "MECHANISM", value_parser = parse_ablation)]
         ablate: Vec<Ablation>,
+    },
+}
+
+/// Who makes a correction, and the output format.
+#[derive(Debug, Args, Clone)]
+pub struct CurateArgs {
+    /// Who makes the correction [default: $USER].
+    #[arg(long, env = "USER", value_name = "NAME", hide_env_values = true)]
+    pub user: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+impl CurateArgs {
+    /// The user recorded: --user, $USER, else "unknown".
+    pub fn user(&self) -> String {
+        self.user
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .unwrap_or("unknown")
+            .to_string()
+    }
+}
+
+/// `alias add|remove`.
+#[derive(Debug, Subcommand)]
+pub enum AliasAction {
+    /// NAME names X: mentions so written, now and in later articles, land on X.
+    Add {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The new name.
+        #[arg(value_name = "NAME")]
+        alias: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// NAME does not name X (its mentions stay on X; split moves them).
+    Remove {
+        /// The entity (any name, alias or id).
+        #[arg(value_name = "X")]
+        name: String,
+        /// The name to remove.
+        #[arg(value_name = "NAME")]
+        alias: String,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+}
+
+/// `curation list|undo|export|import`.
+#[derive(Debug, Subcommand)]
+pub enum CurationAction {
+    /// Every correction: id, user, time, command, what it says, status
+    /// (active, stale: its entity is gone, undone).
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Undo correction N: the graph returns to what it would be without it.
+    Undo {
+        /// The correction's id (see `curation list`).
+        #[arg(value_name = "N")]
+        id: i64,
+        /// Who and how to print.
+        #[command(flatten)]
+        curate: CurateArgs,
+    },
+    /// Write the corrections (not undone) as a tab-separated review file.
+    Export {
+        /// Output file [default: stdout].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Apply a review file's corrections; those already recorded are skipped.
+    Import {
+        /// The file `curation export` wrote.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
     },
 }
 
@@ -198,6 +525,22 @@ pub struct FilterArgs {
     /// Only evidence from articles dated on or before (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub until: Option<String>,
+    /// The graph as it stood on this date: evidence from articles dated on
+    /// or before it (the same as --until).
+    #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+    pub as_of: Option<String>,
+    /// Draw what changed between the period up to --before and the period
+    /// from --after: new edges green and bold, gone ones grey and dashed,
+    /// grown ones bold, weakened ones dotted, labelled with their articles
+    /// before and after.
+    #[arg(long, requires_all = ["before", "after"])]
+    pub diff: bool,
+    /// With --diff: last date of the first period.
+    #[arg(long, value_parser = parse_date, requires = "diff")]
+    pub before: Option<String>,
+    /// With --diff: first date of the second period.
+    #[arg(long, value_parser = parse_date, requires = "diff")]
+    pub after: Option<String>,
     /// Drop edges supported by fewer articles (1 to 1000000).
     #[arg(long, default_value_t = 1, value_parser = bounded::<1, 1_000_000>)]
     pub min_count: usize,
@@ -212,6 +555,52 @@ pub struct FilterArgs {
     /// Group people and regions under their state (DOT).
     #[arg(long, value_parser = ["state"])]
     pub cluster: Option<String>,
+}
+
+impl FilterArgs {
+    /// The end of the period: --until or --as-of.
+    pub fn until(&self) -> Option<String> {
+        self.until.clone().or_else(|| self.as_of.clone())
+    }
+}
+
+/// Article dates and evidence confidence, shared by every query.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PeriodArgs {
+    /// Only evidence from articles dated on or after (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Only evidence from articles dated on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<String>,
+    /// The graph as it stood on this date: evidence from articles dated on
+    /// or before it (the same as --until).
+    #[arg(long, value_parser = parse_date, conflicts_with = "until")]
+    pub as_of: Option<String>,
+    /// Only evidence at least this confident, 0 to 1 (an edge through a
+    /// resolved reference such as "the Secretary" or "they" scores lower).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
+}
+
+impl PeriodArgs {
+    /// The end of the period: --until or --as-of.
+    pub fn until(&self) -> Option<String> {
+        self.until.clone().or_else(|| self.as_of.clone())
+    }
+}
+
+/// `top --by`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TopBy {
+    /// Distinct entities joined by any edge.
+    Degree,
+    /// PageRank over directed edges weighted by supporting articles.
+    Pagerank,
+    /// Betweenness over the undirected graph.
+    Betweenness,
+    /// Distinct articles supporting the entity's edges.
+    Articles,
 }
 
 /// `extract` output.
@@ -263,6 +652,10 @@ pub enum ExportFormat {
     Gexf,
     /// nodes.csv and relationships.csv for `neo4j-admin database import` (needs --out DIR).
     Csv,
+    /// One row per article, source, target and CAMEO event code, with
+    /// actor country codes, in GDELT 2.0's column names (tab-separated;
+    /// docs/EVENTS.md).
+    Events,
 }
 
 /// `render --engine`.

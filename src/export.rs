@@ -6,6 +6,7 @@
 //! Invariant: every format carries the same nodes and edges for the same
 //! graph; names are escaped, never truncated.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use graphviz_rust::dot_structures::{
@@ -16,8 +17,9 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::EdgeRef;
 use serde_json::json;
 
-use crate::graph::{Edge, KnowledgeGraph};
+use crate::graph::{Edge, EdgeChange, KnowledgeGraph};
 use crate::ontology::{EdgeType, Kind};
+use crate::store::{Change, EntityRef, EventRow};
 
 /// Shape and fill colour of a node kind.
 pub fn kind_style(kind: Kind) -> (&'static str, &'static str) {
@@ -128,10 +130,41 @@ fn edge_label(w: &Edge) -> String {
     }
 }
 
+/// Colour, line style and label of an edge in a graph of changes
+/// (`--diff`): a new edge green and bold, a gone one grey and dashed, one
+/// that grew bold and one that weakened dotted in its type's colour, each
+/// labelled with its articles before and after; `class` says the same to
+/// an SVG style sheet (`diff-appeared`, `diff-disappeared`, `diff-grew`,
+/// `diff-weakened`, `diff-same`).
+pub fn diff_look(w: &Edge, c: EdgeChange) -> (&'static str, &'static str, String) {
+    let counts = format!("{} {}→{}", w.edge, c.before, c.after);
+    match c.change {
+        Change::Appeared => (DIFF_NEW, "bold", format!("new: {counts}")),
+        Change::Disappeared => (DIFF_GONE, "dashed", format!("gone: {counts}")),
+        Change::Grew => (edge_color(w.edge), "bold", counts),
+        Change::Weakened => (edge_color(w.edge), "dotted", counts),
+        Change::Same => (edge_color(w.edge), edge_style(w.edge), counts),
+    }
+}
+
+/// The colour of an edge that appeared in a graph of changes.
+pub const DIFF_NEW: &str = "#16a34a";
+/// The colour of an edge that disappeared in a graph of changes.
+pub const DIFF_GONE: &str = "#9ca3af";
+
 /// The evidence of an edge as tooltip text: up to three sentences, each
 /// with its article and date.
 fn evidence_tooltip(w: &Edge) -> String {
     let mut out = format!("{} ({} article(s))", w.edge, w.count);
+    if let Some(c) = w.change {
+        let _ = write!(
+            out,
+            "; {}: {} article(s) before, {} after",
+            c.change.as_str(),
+            c.before,
+            c.after
+        );
+    }
     for ev in w.evidence.iter().take(3) {
         let date = ev
             .date
@@ -210,23 +243,29 @@ pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
     }
     for e in g.edge_references() {
         let w = e.weight();
-        let color = edge_color(w.edge);
+        let (color, style, label) = match w.change {
+            Some(c) => diff_look(w, c),
+            None => (edge_color(w.edge), edge_style(w.edge), edge_label(w)),
+        };
         let mut attrs = vec![
             attr(
                 "label",
                 &if opts.no_edge_labels {
                     String::new()
                 } else {
-                    edge_label(w)
+                    label
                 },
             ),
             attr("color", color),
             attr("fontcolor", color),
-            attr("style", edge_style(w.edge)),
+            attr("style", style),
             attr("penwidth", &format!("{:.1}", edge_width(w.edge, w.count))),
             attr("tooltip", &evidence_tooltip(w)),
             attr("labeltooltip", &evidence_tooltip(w)),
         ];
+        if let Some(c) = w.change {
+            attrs.push(attr("class", &format!("diff-{}", c.change.as_str())));
+        }
         if w.edge.is_symmetric() {
             attrs.push(attr("dir", "none"));
         }
@@ -370,6 +409,12 @@ fn legend_html(kg: &KnowledgeGraph) -> String {
         }
         h.push_str("</td></tr>");
     }
+    if g.edge_weights().any(|w| w.change.is_some()) {
+        let _ = write!(
+            h,
+            "<tr><td align=\"right\"><font point-size=\"13\"><b>changes</b></font></td><td align=\"left\"><font point-size=\"13\" color=\"{DIFF_NEW}\"><b>━━━▶ new</b></font>   <font point-size=\"13\" color=\"{DIFF_GONE}\">- - - ▸ gone</font>   <font point-size=\"13\"><b>━━━▶ grew</b></font>   <font point-size=\"13\">· · · ▸ weakened</font>   <font point-size=\"12\" color=\"#6b7280\">labels: articles before→after</font></td></tr>"
+        );
+    }
     h.push_str("<tr><td></td><td align=\"left\"><font point-size=\"12\" color=\"#6b7280\">line width grows with the number of supporting articles; hover an edge (SVG) for its evidence</font></td></tr>");
     h.push_str("</table>>");
     h
@@ -403,10 +448,107 @@ pub fn to_json(kg: &KnowledgeGraph) -> serde_json::Value {
                 "first_seen": w.first_seen,
                 "last_seen": w.last_seen,
                 "evidence": w.evidence,
+                "change": w.change.map(|c| json!({
+                    "change": c.change, "before": c.before, "after": c.after
+                })),
             })
         })
         .collect();
     json!({"directed": true, "multigraph": true, "graph": {"name": "geokg"}, "nodes": nodes, "links": links})
+}
+
+/// The columns of `export --format events`, named after GDELT 2.0's event
+/// table (the columns geokg can fill, in GDELT's order), then geokg's own
+/// (`docs/EVENTS.md`).
+pub const EVENT_COLUMNS: [&str; 23] = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "SOURCEURL",
+    "geokg_type",
+    "geokg_actor1_id",
+    "geokg_actor2_id",
+    "geokg_article",
+];
+
+/// An actor's CAMEO country code (ISO 3166-1 alpha-3) when it has one: a
+/// state's own (its key is `state/ISO3`), the state a person represents, a
+/// region's state; from `countries`, key to code, filled by the caller.
+fn country<'a>(e: &EntityRef, countries: &'a HashMap<String, String>) -> Option<&'a str> {
+    countries.get(&e.key).map(String::as_str)
+}
+
+/// An actor's CAMEO type code: `GOV` for a person who represents a state,
+/// `IGO` for an alliance or intergovernmental body, none otherwise.
+fn actor_type(e: &EntityRef, countries: &HashMap<String, String>) -> &'static str {
+    match e.kind {
+        Kind::Person if countries.contains_key(&e.key) => "GOV",
+        Kind::Alliance => "IGO",
+        _ => "",
+    }
+}
+
+/// The events table (tab-separated, GDELT 2.0 column names, with a header
+/// line): one row per article, source, target and event code, in date
+/// order; `represents` edges are no events (they give a person's country
+/// and the `GOV` type code instead). `countries` maps entity keys to ISO
+/// 3166-1 alpha-3 codes.
+pub fn to_events(rows: &[EventRow], countries: &HashMap<String, String>) -> String {
+    let mut out = EVENT_COLUMNS.join("\t");
+    out.push('\n');
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut id = 0;
+    for r in rows.iter().filter(|r| r.edge.is_event()) {
+        id += 1;
+        let cameo = r.edge.cameo();
+        let mut fields: Vec<String> = vec![
+            id.to_string(),
+            r.date.as_deref().unwrap_or("").replace('-', ""),
+        ];
+        for actor in [&r.source, &r.target] {
+            let code = country(actor, countries).unwrap_or("");
+            let ty = actor_type(actor, countries);
+            fields.extend([
+                format!("{code}{ty}"),
+                clean(&actor.name),
+                code.to_string(),
+                ty.to_string(),
+            ]);
+        }
+        fields.extend([
+            u8::from(r.lead).to_string(),
+            cameo.code.to_string(),
+            cameo.code.to_string(),
+            cameo.root.to_string(),
+            cameo.quad.to_string(),
+            r.mentions.to_string(),
+            "1".to_string(),
+            "1".to_string(),
+            clean(r.url.as_deref().unwrap_or("")),
+            r.edge.as_str().to_string(),
+            clean(&r.source.key),
+            clean(&r.target.key),
+            clean(&r.article),
+        ]);
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+    out
 }
 
 /// Escapes text for XML content and attribute values alike: the five

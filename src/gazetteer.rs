@@ -218,6 +218,9 @@ pub enum Modality {
     /// happening ("to prevent X from threatening Y"); it reaches back like
     /// a desire.
     Purpose,
+    /// "waver", "hesitate": a negation right before it asserts the event
+    /// ("will not waver in its support for Y"); alone it does nothing.
+    Hesitation,
 }
 
 impl Modality {
@@ -281,6 +284,18 @@ pub struct Lexicon {
     /// Words that open a counted description before a list of names
     /// ("three oligarchs: A, B and C"), lowercase.
     pub quantifiers: HashSet<String>,
+    /// Plural nouns for the people acting for the bodies after "of"
+    /// ("the leaders of A, B and C"): `data/lexicon/delegates.txt`.
+    pub delegates: HashSet<String>,
+    /// Nouns that take "with" as their own complement ("relationship
+    /// with", "engagements with"): `data/lexicon/relational.txt`.
+    pub relational: HashSet<String>,
+    /// Words between a hyphen-joined pair and its noun ("the U.S.-India
+    /// strategic partnership"): `data/lexicon/pair_modifiers.txt`.
+    pub pair_modifiers: HashSet<String>,
+    /// What an attack hits inside a place ("struck targets in X"):
+    /// `data/lexicon/target_nouns.txt`.
+    pub target_nouns: HashSet<String>,
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
@@ -419,6 +434,10 @@ const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
+const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
+const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
+const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
+const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
@@ -961,6 +980,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "reversal" => Modality::Reversal,
             "warning" => Modality::Warning,
             "purpose" => Modality::Purpose,
+            "hesitation" => Modality::Hesitation,
             other => return Err(modality_table.err(*line, format!("unknown class '{other}'"))),
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);
@@ -1185,6 +1205,10 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
         quantifiers: lower_set(QUANTIFIERS),
+        delegates: lower_set(DELEGATES),
+        relational: lower_set(RELATIONAL),
+        target_nouns: lower_set(TARGET_NOUNS),
+        pair_modifiers: lower_set(PAIR_MODIFIERS),
         adverbials: word_list(ADVERBIALS)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),

@@ -4,7 +4,8 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`article`] → [`text`] → [`gazetteer`] → [`mention`] → [`resolve`] →
-//! [`discourse`] → [`relation`] → [`store`] → [`graph`] → [`export`] / [`render`].
+//! [`discourse`] → [`relation`] → [`store`] (which replays the user's corrections at the end of
+//! every write) → [`graph`] → [`query`] → [`curation`], [`export`] / [`render`].
 //! [`extract`] runs the pure stages on one article.
 //!
 //! ```
@@ -19,6 +20,7 @@
 pub mod article;
 pub mod atomic;
 pub mod cli;
+pub mod curation;
 pub mod discourse;
 pub mod eval;
 pub mod export;
@@ -28,6 +30,7 @@ pub mod graph;
 pub mod ingest;
 pub mod mention;
 pub mod ontology;
+pub mod query;
 pub mod relation;
 pub mod render;
 pub mod report;

@@ -1,6 +1,8 @@
 //! The `geokg` binary: parses arguments, calls the library, prints, and maps
 //! errors to exit codes (0 success, 2 any failure; a closed pipe is success).
 
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,14 +12,16 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use geokg::cli::{
-    Ablation, Cli, Command, EngineArg, ExportFormat, FilterArgs, IngestFormat, ShowFormat,
-    TableFormat,
+    Ablation, AliasAction, Cli, Command, CurationAction, EngineArg, ExportFormat, FilterArgs,
+    IngestFormat, PeriodArgs, ShowFormat, TableFormat, TopBy,
 };
+use geokg::curation::{self, CurationError};
 use geokg::discourse::{Mechanism, Mechanisms};
 use geokg::gazetteer::{EntityIdx, Gazetteer};
 use geokg::graph::{Filter, KnowledgeGraph};
-use geokg::ontology::Kind;
-use geokg::store::{EdgeQuery, Store, StoreError};
+use geokg::ontology::{EdgeType, Kind};
+use geokg::query::{self, QueryError};
+use geokg::store::{CurationRow, EdgeQuery, EntityRef, EntityRow, Status, Store, StoreError};
 use geokg::{article, eval, export, extract, ingest, render, report};
 
 fn main() -> ExitCode {
@@ -43,6 +47,14 @@ fn main() -> ExitCode {
 /// already holds is not repeated).
 fn one_line(e: &anyhow::Error, db: &Path, wait: Duration) -> String {
     if let Some(store) = e.downcast_ref::<StoreError>() {
+        return store.describe(db, wait);
+    }
+    if let Some(QueryError::Store(store)) = e.downcast_ref::<QueryError>() {
+        return store.describe(db, wait);
+    }
+    if let Some(CurationError::Store(store) | CurationError::Query(QueryError::Store(store))) =
+        e.downcast_ref::<CurationError>()
+    {
         return store.describe(db, wait);
     }
     let mut line = String::new();
@@ -115,7 +127,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut missing = None;
     let mut opened = match &cli.command {
         Command::Extract { .. } | Command::Eval { .. } => None,
-        Command::Ingest { .. } => Some(open_store(&cli)?),
+        Command::Ingest { .. }
+        | Command::Merge { .. }
+        | Command::Split { .. }
+        | Command::Alias { .. }
+        | Command::Retype { .. }
+        | Command::Reject { .. }
+        | Command::Curation {
+            action: CurationAction::Undo { .. } | CurationAction::Import { .. },
+        } => Some(open_store(&cli)?),
         Command::Show { .. } => {
             match Store::open_read_only(&db_path(&cli), Duration::from_secs(cli.wait)) {
                 Ok(store) => Some(store),
@@ -133,15 +153,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .take()
             .context("internal: this command opens no database")
     };
-    let g = gazetteer(&cli)?;
+    // Built only for the commands that need it: a query that reads the
+    // database alone does not pay for the gazetteer's automaton.
+    let gz = LazyGazetteer {
+        cli: &cli,
+        cell: OnceCell::new(),
+    };
     match &cli.command {
         Command::Extract {
             file,
             min_confidence,
             ..
         } => {
+            let g = gz.get()?;
             let a = article::read_one(file)?;
-            let mut x = extract::extract(&a, &g);
+            let mut x = extract::extract(&a, g);
             if let Some(min) = min_confidence {
                 x.keep_confident(*min);
             }
@@ -153,6 +179,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             progress_every,
             format,
         } => {
+            let g = gz.get()?;
             let mut store = store()?;
             let json_summary = *format == IngestFormat::Json;
             let mut failures = Vec::new();
@@ -169,7 +196,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut shown = false;
             let result = ingest::run(
                 &mut store,
-                &g,
+                g,
                 paths,
                 *batch,
                 |e| {
@@ -218,6 +245,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(e) = failure {
                 return Err(e.into());
             }
+            note_stale(&store.corrections()?);
             if report.failed > 0 {
                 return Ok(ExitCode::from(2));
             }
@@ -245,16 +273,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = store()?;
             let list = store.entities(*kind, matching.as_deref())?;
             note_if_empty(list.is_empty(), "no entities match");
-            // Alliances list their current members from the gazetteer.
-            let members: Option<Vec<Vec<String>>> = (*kind == Some(Kind::Alliance)).then(|| {
-                list.iter()
-                    .map(|row| {
-                        g.by_id(&row.key)
-                            .map(|k| members(&g, k))
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            });
+            // Alliances list their current members from the gazetteer,
+            // built for them only.
+            let members: Option<Vec<Vec<String>>> = if *kind == Some(Kind::Alliance) {
+                let g = gz.get()?;
+                Some(
+                    list.iter()
+                        .map(|row| g.by_id(&row.key).map(|k| members(g, k)).unwrap_or_default())
+                        .collect(),
+                )
+            } else {
+                None
+            };
             let (header, rows) = report::entity_rows(&list, members.as_deref());
             match format {
                 TableFormat::Json => match &members {
@@ -271,23 +301,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             types,
             since,
             until,
+            as_of,
             all,
             min_confidence,
             format,
         } => {
             let store = store()?;
+            let until = until.clone().or_else(|| as_of.clone());
+            query::check_period(&store, since.as_deref(), until.as_deref())?;
             let id = |n: &Option<String>| -> Result<Option<i64>> {
                 n.as_deref()
-                    .map(|n| store.find_entity(n, &g).map(|e| e.id))
+                    .map(|n| find_entity(&store, &gz, n).map(|e| e.id))
                     .transpose()
-                    .map_err(Into::into)
             };
             let q = EdgeQuery {
                 from: id(from)?,
                 to: id(to)?,
                 types: types.clone(),
                 since: since.clone(),
-                until: until.clone(),
+                until,
                 include_flagged: *all,
                 min_confidence: *min_confidence,
                 ..EdgeQuery::default()
@@ -305,30 +337,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             name,
             format,
             min_confidence,
+            since,
+            until,
+            as_of,
         } => {
+            let g = gz.get()?;
             if let Some(e) = missing {
                 if g.lookup(name).is_empty() {
                     return Err(e.into());
                 }
                 eprintln!("note: {e}");
-                return show_gazetteer(&g, name, *format);
+                return show_gazetteer(g, name, *format);
             }
             let store = store()?;
-            let e = match store.find_entity(name, &g) {
+            let e = match store.find_entity(name, g) {
                 Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
-                    return show_gazetteer(&g, name, *format);
+                    return show_gazetteer(g, name, *format);
                 }
                 other => other?,
             };
+            let until = until.clone().or_else(|| as_of.clone());
+            query::check_period(&store, since.as_deref(), until.as_deref())?;
             let edges = store.edges(&EdgeQuery {
                 touching: Some(e.id),
                 include_flagged: true,
                 min_confidence: *min_confidence,
+                since: since.clone(),
+                until,
                 ..EdgeQuery::default()
             })?;
             let known = g.by_id(&e.key);
-            let members = known.map(|k| members(&g, k)).unwrap_or_default();
-            let member_of = known.map(|k| member_of(&g, k)).unwrap_or_default();
+            let members = known.map(|k| members(g, k)).unwrap_or_default();
+            let member_of = known.map(|k| member_of(g, k)).unwrap_or_default();
             match format {
                 ShowFormat::Text => out(&report::show(&e, &members, &member_of, &edges))?,
                 ShowFormat::Json => out(&json(&serde_json::json!({
@@ -347,7 +387,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let store = store()?;
-            let kg = load_graph(&store, &g, filter)?;
+            let kg = load_graph(&store, &gz, filter)?;
             let text = match format {
                 ExportFormat::Dot => export::to_dot(
                     &kg,
@@ -365,6 +405,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     write_neo4j_csv(&kg, dir)?;
                     return Ok(ExitCode::SUCCESS);
                 }
+                ExportFormat::Events => events(&store, gz.get()?, &kg, filter)?,
             };
             match path {
                 Some(p) => write_file(p, &text)?,
@@ -378,7 +419,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filter,
         } => {
             let store = store()?;
-            let kg = load_graph(&store, &g, filter)?;
+            let kg = load_graph(&store, &gz, filter)?;
             let engine = match engine {
                 EngineArg::Auto => render::Engine::Auto,
                 EngineArg::Graphviz => render::Engine::Graphviz,
@@ -406,23 +447,270 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             );
         }
+        Command::Path {
+            from,
+            to,
+            max_hops,
+            limit,
+            types,
+            period,
+            format,
+        } => {
+            let store = store()?;
+            let q = scope(&store, types, period)?;
+            let a = resolve(&store, &gz, from)?;
+            let b = resolve(&store, &gz, to)?;
+            let answer = query::path(&store, &a, &b, *max_hops, *limit, &q)?;
+            if answer.paths.is_empty() {
+                eprintln!(
+                    "note: no path between {} and {} within {} hops",
+                    a.name, b.name, max_hops
+                );
+            } else if answer.truncated {
+                eprintln!(
+                    "note: more than {limit} shortest paths of {} hops; raise --limit to see more",
+                    answer.hops
+                );
+            }
+            print_rows(*format, &answer, report::path_rows(&answer))?;
+        }
+        Command::Neighbors {
+            name,
+            depth,
+            types,
+            kinds,
+            period,
+            format,
+        } => {
+            let store = store()?;
+            let q = scope(&store, types, period)?;
+            let x = resolve(&store, &gz, name)?;
+            let n = query::neighbors(&store, &x, *depth, kinds, &q)?;
+            note_if_empty(n.entities.len() < 2, "no neighbours in scope");
+            match format {
+                TableFormat::Json => out(&json(&n)?)?,
+                TableFormat::Csv => out(&report::neighbourhood_csv(&n))?,
+                TableFormat::Table => out(&report::neighbourhood_table(&n))?,
+            }
+        }
+        Command::Top {
+            by,
+            kinds,
+            types,
+            period,
+            n,
+            format,
+        } => {
+            let store = store()?;
+            let q = scope(&store, types, period)?;
+            let by = match by {
+                TopBy::Degree => query::Measure::Degree,
+                TopBy::Pagerank => query::Measure::Pagerank,
+                TopBy::Betweenness => query::Measure::Betweenness,
+                TopBy::Articles => query::Measure::Articles,
+            };
+            let r = query::top(&store, by, kinds, *n, &q)?;
+            note_if_empty(r.rows.is_empty(), "no entities in scope");
+            if let Some(k) = r.betweenness_sample {
+                eprintln!(
+                    "note: betweenness estimated from {k} of {} sources",
+                    r.nodes
+                );
+            }
+            print_rows(*format, &r, report::top_rows(&r))?;
+        }
+        Command::Communities { period, format } => {
+            let store = store()?;
+            let q = scope(&store, &[], period)?;
+            let list = query::communities(&store, &q)?;
+            note_if_empty(
+                list.is_empty(),
+                "no group of two or more acts together in scope",
+            );
+            print_rows(*format, &list, report::community_rows(&list))?;
+        }
+        Command::Timeline {
+            name,
+            types,
+            period,
+            format,
+        } => {
+            let store = store()?;
+            let q = scope(&store, types, period)?;
+            let x = resolve(&store, &gz, name)?;
+            let list = query::timeline(&store, &x, &q)?;
+            note_if_empty(list.is_empty(), &format!("no edges of {} in scope", x.name));
+            print_rows(*format, &list, report::timeline_rows(&list))?;
+        }
+        Command::Diff {
+            before,
+            after,
+            types,
+            period,
+            all,
+            format,
+        } => {
+            let store = store()?;
+            let q = scope(&store, types, period)?;
+            let list = query::diff(&store, &q, before, after, *all)?;
+            note_if_empty(list.is_empty(), "no edge changed between the two periods");
+            print_rows(*format, &list, report::diff_rows(&list))?;
+        }
+        Command::Explain {
+            source,
+            edge,
+            target,
+            period,
+            format,
+        } => {
+            let store = store()?;
+            let q = scope(&store, &[], period)?;
+            let a = resolve(&store, &gz, source)?;
+            let b = resolve(&store, &gz, target)?;
+            let x = query::explain(&store, &a, *edge, &b, &q)?;
+            if x.evidence.is_empty() {
+                let instead: Vec<String> = x
+                    .instead
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {} {} ({})",
+                            e.source.name, e.edge, e.target.name, e.count
+                        )
+                    })
+                    .collect();
+                eprintln!(
+                    "note: no evidence that {} {edge} {} in scope{}",
+                    a.name,
+                    b.name,
+                    if instead.is_empty() {
+                        "; no edge joins them".to_string()
+                    } else {
+                        format!("; the edges that join them: {}", instead.join(", "))
+                    }
+                );
+            }
+            print_rows(*format, &x.evidence, report::explain_rows(&x.evidence))?;
+        }
+        Command::Merge { into, from, curate } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row = curation::merge(&mut store, into, from, &curate.user(), &fallback)?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Split {
+            name,
+            alias,
+            kind,
+            curate,
+        } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row = curation::split(
+                &mut store,
+                name,
+                alias,
+                kind.as_deref(),
+                &curate.user(),
+                &fallback,
+            )?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Alias { action } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let (row, format) = match action {
+                AliasAction::Add {
+                    name,
+                    alias,
+                    curate,
+                } => (
+                    curation::alias_add(&mut store, name, alias, &curate.user(), &fallback)?,
+                    curate.format,
+                ),
+                AliasAction::Remove {
+                    name,
+                    alias,
+                    curate,
+                } => (
+                    curation::alias_remove(&mut store, name, alias, &curate.user(), &fallback)?,
+                    curate.format,
+                ),
+            };
+            print_corrections(format, &[row])?;
+        }
+        Command::Retype { name, kind, curate } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row = curation::retype(&mut store, name, kind, &curate.user(), &fallback)?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Reject {
+            source,
+            edge,
+            target,
+            curate,
+        } => {
+            let mut store = store()?;
+            let fallback = |n: &str| gazetteer_keys(&gz, n);
+            let row =
+                curation::reject(&mut store, source, edge, target, &curate.user(), &fallback)?;
+            print_corrections(curate.format, &[row])?;
+        }
+        Command::Curation { action } => match action {
+            CurationAction::List { format } => {
+                let store = store()?;
+                let list = store.corrections()?;
+                note_if_empty(list.is_empty(), "no corrections recorded");
+                print_rows(*format, &list, report::curation_rows(&list))?;
+            }
+            CurationAction::Undo { id, curate } => {
+                let mut store = store()?;
+                let row = curation::undo(&mut store, *id, &curate.user(), gz.get()?)?;
+                print_corrections(curate.format, &[row])?;
+            }
+            CurationAction::Export { out: path } => {
+                let store = store()?;
+                let list = store.corrections()?;
+                let text = curation::export(&list);
+                match path {
+                    Some(p) => {
+                        write_file(p, &text)?;
+                        let n = list.iter().filter(|r| r.status != Status::Undone).count();
+                        eprintln!("wrote {} ({n} corrections)", p.display());
+                    }
+                    None => out(&text)?,
+                }
+            }
+            CurationAction::Import { file, format } => {
+                let mut store = store()?;
+                let done = curation::import(&mut store, file)?;
+                eprintln!(
+                    "import: {} corrections recorded, {} already recorded and skipped",
+                    done.added.len(),
+                    done.skipped
+                );
+                print_corrections(*format, &done.added)?;
+            }
+        },
         Command::Eval {
             set,
             verbose,
             json: json_out,
             ablate,
         } => {
+            let g = gz.get()?;
             let mut on = Mechanisms::all();
             for a in ablate {
                 if let Ablation::Off(m) = a {
                     on = on.without(*m);
                 }
             }
-            let figures = eval::run_with(set, &g, on)?;
+            let figures = eval::run_with(set, g, on)?;
             if ablate.contains(&Ablation::Each) {
                 let mut off = Vec::new();
                 for m in Mechanism::ALL {
-                    off.push((m, eval::run_with(set, &g, on.without(m))?));
+                    off.push((m, eval::run_with(set, g, on.without(m))?));
                 }
                 let rows = eval::contributions(&figures, &off);
                 out(&eval::contribution_table(&figures, &rows))?;
@@ -446,6 +734,149 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints corrections as JSON, CSV or a table, and a note for each that
+/// no longer applies.
+fn print_corrections(format: TableFormat, rows: &[CurationRow]) -> Result<()> {
+    print_rows(format, &rows, report::curation_rows(rows))?;
+    note_stale(rows);
+    Ok(())
+}
+
+/// A note on stderr for each correction whose entity (or edge) is gone.
+fn note_stale(rows: &[CurationRow]) {
+    for r in rows.iter().filter(|r| r.status == Status::Stale) {
+        eprintln!(
+            "note: correction {} ({} {}) no longer applies: {}; kept, not applied (`geokg curation undo {}` drops it)",
+            r.id,
+            r.correction.action,
+            r.correction.describe(),
+            r.correction.stale_reason(),
+            r.id
+        );
+    }
+}
+
+/// The gazetteer, built on first use.
+struct LazyGazetteer<'a> {
+    cli: &'a Cli,
+    cell: OnceCell<Gazetteer>,
+}
+
+impl LazyGazetteer<'_> {
+    fn get(&self) -> Result<&Gazetteer> {
+        if let Some(g) = self.cell.get() {
+            return Ok(g);
+        }
+        let g = gazetteer(self.cli)?;
+        Ok(self.cell.get_or_init(|| g))
+    }
+}
+
+/// `Store::find_entity` for `relations`, `export` and `render` (the most
+/// mentioned of several that share the name); the gazetteer is built only
+/// when the database has no such name.
+fn find_entity(store: &Store, gz: &LazyGazetteer, name: &str) -> Result<EntityRow> {
+    Ok(store.find_entity_with(name, || gazetteer_keys(gz, name))?)
+}
+
+/// The ids of a name's gazetteer readings (none when the gazetteer cannot
+/// be built: the name is then unknown, and that is the error shown).
+fn gazetteer_keys(gz: &LazyGazetteer, name: &str) -> Vec<String> {
+    gz.get()
+        .map(|g| {
+            g.lookup(name)
+                .iter()
+                .map(|r| g.entry(r.entity).id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The entity a name on the command line means; the gazetteer is built
+/// only when the database knows no such name ("Kharkov" for Kharkiv).
+fn resolve(store: &Store, gz: &LazyGazetteer, name: &str) -> Result<EntityRef> {
+    Ok(query::resolve(store, name, || gazetteer_keys(gz, name))?)
+}
+
+/// The scope of a query: its edge types and period, the period checked.
+fn scope(store: &Store, types: &[EdgeType], p: &PeriodArgs) -> Result<EdgeQuery> {
+    let q = EdgeQuery {
+        types: types.to_vec(),
+        since: p.since.clone(),
+        until: p.until(),
+        min_confidence: p.min_confidence,
+        ..EdgeQuery::default()
+    };
+    query::check_period(store, q.since.as_deref(), q.until.as_deref())?;
+    Ok(q)
+}
+
+/// Prints an answer as JSON, CSV or a table.
+fn print_rows(
+    format: TableFormat,
+    value: &impl serde::Serialize,
+    rows: report::Rows,
+) -> Result<()> {
+    let (header, rows) = rows;
+    match format {
+        TableFormat::Json => out(&json(value)?),
+        TableFormat::Csv => out(&report::csv(&header, &rows)),
+        TableFormat::Table => out(&report::table(&header, &rows)),
+    }
+}
+
+/// `export --format events`: the events of the edges the filters keep,
+/// with each actor's country code (a state's own, a represented state's
+/// for a person, the containing state's for a region).
+fn events(store: &Store, g: &Gazetteer, kg: &KnowledgeGraph, f: &FilterArgs) -> Result<String> {
+    let kept: HashSet<(String, EdgeType, String)> = kg
+        .graph
+        .edge_indices()
+        .filter_map(|e| {
+            let (s, t) = kg.graph.edge_endpoints(e)?;
+            Some((
+                kg.graph[s].key.clone(),
+                kg.graph[e].edge,
+                kg.graph[t].key.clone(),
+            ))
+        })
+        .collect();
+    let rows: Vec<_> = store
+        .events(&EdgeQuery {
+            types: f.types.clone(),
+            since: f.since.clone(),
+            until: f.until(),
+            min_confidence: f.min_confidence,
+            ..EdgeQuery::default()
+        })?
+        .into_iter()
+        .filter(|r| kept.contains(&(r.source.key.clone(), r.edge, r.target.key.clone())))
+        .collect();
+    let state_code = |key: &str| -> Option<String> {
+        let code = key.strip_prefix("state/")?;
+        (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())).then(|| code.to_string())
+    };
+    let represented = store.represented_states()?;
+    let mut countries = HashMap::new();
+    for e in rows.iter().flat_map(|r| [&r.source, &r.target]) {
+        if countries.contains_key(&e.key) {
+            continue;
+        }
+        let code = match e.kind {
+            Kind::State => state_code(&e.key),
+            Kind::Person => represented.get(&e.key).and_then(|s| state_code(s)),
+            _ => g
+                .by_id(&e.key)
+                .and_then(|k| g.entry(k).part_of)
+                .and_then(|p| state_code(&g.entry(p).id)),
+        };
+        if let Some(code) = code {
+            countries.insert(e.key.clone(), code);
+        }
+    }
+    Ok(export::to_events(&rows, &countries))
 }
 
 /// Current members of an alliance, by name.
@@ -534,29 +965,34 @@ fn write_neo4j_csv(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn load_graph(store: &Store, g: &Gazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {
-    let around = f
-        .around
-        .as_deref()
-        .map(|n| store.find_entity(n, g))
-        .transpose()?;
-    let rows = store.edges(&EdgeQuery {
+/// The graph `export` and `render` draw; the gazetteer is built only to
+/// find `--around`'s entity.
+fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {
+    let around = match f.around.as_deref() {
+        Some(n) => Some(find_entity(store, gz, n)?),
+        None => None,
+    };
+    let q = EdgeQuery {
         types: f.types.clone(),
         since: f.since.clone(),
-        until: f.until.clone(),
+        until: f.until(),
         min_confidence: f.min_confidence,
         ..EdgeQuery::default()
-    })?;
-    let kg = KnowledgeGraph::from_edges(
-        rows,
-        &Filter {
-            around: around.map(|e| e.key),
-            depth: f.depth,
-            kinds: f.kinds.clone(),
-            min_count: f.min_count,
-            top: f.top,
-        },
-    );
+    };
+    query::check_period(store, q.since.as_deref(), q.until.as_deref())?;
+    let filter = Filter {
+        around: around.map(|e| e.key),
+        depth: f.depth,
+        kinds: f.kinds.clone(),
+        min_count: f.min_count,
+        top: f.top,
+    };
+    let kg = match (f.diff, &f.before, &f.after) {
+        (true, Some(before), Some(after)) => {
+            KnowledgeGraph::from_diff(query::diff(store, &q, before, after, true)?, &filter)
+        }
+        _ => KnowledgeGraph::from_edges(store.edges(&q)?, &filter),
+    };
     note_if_empty(
         kg.node_count() == 0,
         "the filters left no nodes; the output is an empty graph",

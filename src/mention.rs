@@ -947,6 +947,11 @@ fn named_by_head(
         };
         let s = doc.sentences[sentence];
         let hi = doc.token_at_or_after(h0);
+        // "met-Region": a head inside a hyphenated word starts no token and
+        // heads no name.
+        if doc.tokens.get(hi).map(|t| t.start) != Some(h0) {
+            continue;
+        }
         let mut k = hi;
         while k > s.first && hi - k < 6 {
             let t = doc.tokens[k - 1];
@@ -968,7 +973,7 @@ fn named_by_head(
         if k == s.first && hi - k == 1 {
             k += 1;
         }
-        if k == hi {
+        if k >= hi {
             continue;
         }
         // "Ethiopian Human Rights Commission", "Iran Petrochemical Company":
@@ -1665,6 +1670,16 @@ fn attach_context(
                     };
                     te = e;
                     role = r;
+                }
+                // "Blinken and Lavrov, the top diplomats of the US and
+                // Russia": a plural title in apposition is shared out
+                // respectively, which the text does not say name by name.
+                let plural = text
+                    .get(ts..te)
+                    .is_some_and(|t| t.ends_with('s') && !t.to_lowercase().ends_with("affairs"))
+                    && !role.ends_with('s');
+                if plural {
+                    continue;
                 }
                 let tk = doc.token_at_or_after(te);
                 // "Putin, Kremlin spokesman Dmitry Peskov": the title is

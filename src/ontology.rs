@@ -153,6 +153,55 @@ impl EdgeType {
     }
 }
 
+/// The CAMEO event coding of an edge type (`docs/EVENTS.md` gives the
+/// reasons for each choice): the event code, its two-digit root and the
+/// GDELT quad class (1 verbal cooperation, 2 material cooperation, 3 verbal
+/// conflict, 4 material conflict).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cameo {
+    /// The CAMEO event code ("040", "163").
+    pub code: &'static str,
+    /// Its root, the first two digits ("04", "16").
+    pub root: &'static str,
+    /// The quad class, 1 to 4.
+    pub quad: u8,
+}
+
+impl EdgeType {
+    /// The CAMEO code, root and quad class this type is written with in
+    /// `export --format events`. CAMEO has no event for a claim to
+    /// territory, a membership or an office; those choices are argued in
+    /// `docs/EVENTS.md`.
+    pub fn cameo(self) -> Cameo {
+        let (code, quad) = match self {
+            EdgeType::MetWith => ("040", 1),
+            EdgeType::Visited => ("042", 1),
+            EdgeType::Claims => ("100", 3),
+            EdgeType::Opposes => ("110", 3),
+            EdgeType::Supports => ("051", 1),
+            EdgeType::Accuses => ("112", 3),
+            EdgeType::Threatens => ("130", 3),
+            EdgeType::Sanctions => ("163", 4),
+            EdgeType::Attacks => ("190", 4),
+            EdgeType::CooperatesWith => ("057", 1),
+            EdgeType::MemberOf => ("050", 1),
+            EdgeType::Represents => ("010", 1),
+        };
+        Cameo {
+            code,
+            root: code.get(..2).unwrap_or(code),
+            quad,
+        }
+    }
+
+    /// Whether an edge of this type is an event for the events export: an
+    /// office (`represents`) is a fact about an actor, which CAMEO codes in
+    /// the actor code ("RUSGOV"), not an event.
+    pub fn is_event(self) -> bool {
+        self != EdgeType::Represents
+    }
+}
+
 /// A word that names no kind or edge type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} '{value}' (expected one of: {expected})")]
@@ -337,6 +386,31 @@ mod tests {
         }
         assert!("alliances".parse::<Kind>().is_err());
         assert_eq!("MET_WITH".parse::<EdgeType>(), Ok(EdgeType::MetWith));
+    }
+
+    /// Protects the CAMEO table of docs/EVENTS.md: every type has a code
+    /// whose root is its first two digits, quad classes follow GDELT's
+    /// split of the roots (01-05 verbal cooperation, 06-09 material
+    /// cooperation, 10-14 verbal conflict, 15-20 material conflict), and
+    /// conflict types are conflict quads.
+    #[test]
+    fn cameo_codes_follow_gdelt_quads() {
+        for t in EdgeType::ALL {
+            let c = t.cameo();
+            assert_eq!(c.code.len(), 3, "{t}");
+            assert!(c.code.starts_with(c.root), "{t}");
+            let root: u8 = c.root.parse().unwrap();
+            let quad = match root {
+                1..=5 => 1,
+                6..=9 => 2,
+                10..=14 => 3,
+                _ => 4,
+            };
+            assert_eq!(c.quad, quad, "{t}");
+            assert_eq!(t.is_conflict(), c.quad >= 3 && t != EdgeType::Claims, "{t}");
+        }
+        assert_eq!(EdgeType::Sanctions.cameo().code, "163");
+        assert!(!EdgeType::Represents.is_event());
     }
 
     /// Protects name folding, which must agree with the scorer's.

@@ -153,9 +153,54 @@ impl Ctx<'_> {
         self.doc.lower(i)
     }
 
+    /// Whether tokens `from..to` may stand between a hyphen-joined pair and
+    /// its noun (see `read_pair`): at most four words, each capitalised or a
+    /// pair modifier, and at most one parenthesised name of `slots`.
+    fn pair_gap(&self, slots: &[Slot], from: usize, to: usize) -> bool {
+        if to - from > 6 {
+            return false;
+        }
+        let mut k = from;
+        let mut words = 0;
+        while k < to {
+            if self.word(k) == "(" {
+                let Some(sl) = slots.iter().find(|sl| sl.t0 == k + 1) else {
+                    return false;
+                };
+                if self.word(sl.t1) != ")" || sl.t1 >= to {
+                    return false;
+                }
+                k = sl.t1 + 1;
+                continue;
+            }
+            let w = self.word(k);
+            let capital = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+            if !(capital || self.g.lexicon.pair_modifiers.contains(self.lw(k))) {
+                return false;
+            }
+            words += 1;
+            k += 1;
+        }
+        words <= 4
+    }
+
+    /// Whether the slot opens an "X-led" compound ("the UN-led process").
+    fn led_compound(&self, sl: Slot) -> bool {
+        sl.compound
+            && self
+                .text
+                .get(sl.end..)
+                .is_some_and(|t| t.starts_with("-led") || t.starts_with("\u{2013}led"))
+    }
+
     /// Whether the token at `i` is the possessive "'s".
     fn possessive_at(&self, i: usize) -> bool {
+        // "the United States' support": a bare apostrophe after a plural.
         matches!(self.word(i), "'s" | "\u{2019}s")
+            || (matches!(self.word(i), "'" | "\u{2019}")
+                && i > 0
+                && self.word(i - 1).ends_with('s')
+                && self.doc.tokens[i - 1].end == self.doc.tokens[i].start)
     }
 
     /// `"meeting" of A, B, C`: how a meeting of several, named by the word
@@ -181,46 +226,61 @@ impl Ctx<'_> {
         let mut out = vec![i];
         let mut links: Vec<bool> = Vec::new();
         let mut j = i;
-        while j + 1 < slots.len() {
-            let gap: Vec<&str> = (slots[j].t1..slots[j + 1].t0).map(|k| self.lw(k)).collect();
+        loop {
+            // "A (MC&M), B (IGG), and C": a short parenthesis after a name
+            // (its short form) belongs to it.
+            let mut end = slots[j].t1;
+            if self.word(end) == "("
+                && let Some(close) = (end + 1..end + 6).find(|&k| self.word(k) == ")")
+            {
+                end = close + 1;
+            }
+            let Some(n) = (j + 1..slots.len()).find(|&n| slots[n].t0 >= end) else {
+                break;
+            };
+            let gap: Vec<&str> = (end..slots[n].t0).map(|k| self.lw(k)).collect();
             // "A along with B", "A together with B"; a bare "with" joins no
             // list ("Putin's aggression against Ukraine with US support").
             let bare_with =
                 gap.contains(&"with") && !gap.iter().any(|w| matches!(*w, "along" | "together"));
+            // "wife Polina, daughter Lyubov, and son Pavel": relatives listed
+            // with the noun that says how they are related.
+            let relatives = slots[j].kind == Kind::Person && slots[n].kind == Kind::Person;
             let ok = !gap.is_empty()
                 && gap.len() <= 4
                 && !bare_with
-                && gap.iter().all(|w| {
-                    matches!(
-                        *w,
-                        "and"
-                            | ","
-                            | ";"
-                            | "the"
-                            | "as"
-                            | "well"
-                            | "along"
-                            | "together"
-                            | "with"
-                            | "&"
-                            | "or"
-                    )
+                && gap.iter().enumerate().all(|(g, w)| {
+                    (relatives && g + 1 == gap.len() && self.g.lexicon.person_nouns.contains(*w))
+                        || matches!(
+                            *w,
+                            "and"
+                                | ","
+                                | ";"
+                                | "the"
+                                | "as"
+                                | "well"
+                                | "along"
+                                | "together"
+                                | "with"
+                                | "&"
+                                | "or"
+                        )
                 })
                 && gap
                     .iter()
                     .any(|w| matches!(*w, "and" | "," | ";" | "&" | "with" | "or"));
             // "Russia and China's support to ...": China heads a new phrase.
-            let next_possessive = self.possessive_at(slots[j + 1].t1);
+            let next_possessive = self.possessive_at(slots[n].t1);
             // "condemned Russia, and Germany praised Poland": after ", and"
             // a name with its own verb opens a new clause.
-            let new_clause = self.opens_clause(slots[j].t1, slots[j + 1]);
+            let new_clause = self.opens_clause(end, slots[n]);
             if !ok || next_possessive || new_clause {
                 break;
             }
             // "Matera, Italy", "Tallinn, Estonia": a place and its country.
             let place_of_state =
-                gap == [","] && slots[j].kind == Kind::Region && slots[j + 1].kind == Kind::State;
-            j += 1;
+                gap == [","] && slots[j].kind == Kind::Region && slots[n].kind == Kind::State;
+            j = n;
             out.push(j);
             links.push(place_of_state || gap.iter().any(|w| *w != "," && *w != "the"));
         }
@@ -235,7 +295,14 @@ impl Ctx<'_> {
     /// ", and" at token `k`, then `next` with its own verb: a new clause
     /// ("condemned Russia, and Germany praised Poland"), not a list item.
     fn opens_clause(&self, k: usize, next: Slot) -> bool {
-        self.word(k) == "," && self.lw(k + 1) == "and" && self.predicate_at(next.t1)
+        // "rebels seize Damascus; Israel moves into ...": after a semicolon
+        // any lowercase word but "and"/"or" after the name is its verb.
+        let after = self.word(next.t1);
+        let semicolon = self.word(k) == ";"
+            && after.starts_with(char::is_lowercase)
+            && after.chars().all(char::is_alphabetic)
+            && !matches!(after, "and" | "or");
+        semicolon || (self.word(k) == "," && self.lw(k + 1) == "and" && self.predicate_at(next.t1))
     }
 
     /// The word at `k` is a verb that opens a predicate: a speech or act
@@ -293,9 +360,99 @@ impl Ctx<'_> {
     /// Slots joined by "and" or commas to `slots[i]`, going left. A name
     /// inside a prepositional phrase joined by a bare comma is not in the
     /// list ("During their trip to Paraguay, Nuland and the delegation").
+    /// "U.S. Special Representative for Afghanistan Reconciliation
+    /// Ambassador Zalmay Khalilzad": when the name at `slots[f]` is no
+    /// person and capitalised title words (with "for", "of", "the", "and"
+    /// between them and other names inside) lead from it to a person within
+    /// twelve tokens, that person's index.
+    fn titled_person_after(&self, slots: &[Slot], f: usize) -> Option<usize> {
+        let sl = slots[f];
+        if sl.kind == Kind::Person
+            || self.possessive_at(sl.t1)
+            || !self.word(sl.t1).starts_with(char::is_uppercase)
+            || slots.get(f + 1).is_some_and(|n| n.t0 == sl.t1)
+        {
+            return None;
+        }
+        let mut k = sl.t1;
+        let mut i = f + 1;
+        while k < sl.t1 + 12 {
+            if let Some(n) = slots.get(i).filter(|n| n.t0 == k) {
+                if n.kind == Kind::Person {
+                    return Some(i);
+                }
+                k = n.t1;
+                i += 1;
+                continue;
+            }
+            let w = self.word(k);
+            let title_word =
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+            if !(title_word || matches!(w, "for" | "of" | "the" | "and")) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Whether `w` (lowercase) names a meeting in
+    /// `data/lexicon/gatherings.tsv` ("summit", "meetings"), not one of the
+    /// words that only lead to or join its parties.
+    fn gathering_noun(&self, w: &str) -> bool {
+        matches!(
+            self.g.lexicon.gatherings.get(w).map(String::as_str),
+            Some("gathering" | "separate")
+        )
+    }
+
+    /// "unwavering commitment to (continue) supporting": between `from`
+    /// (after a possessor) and the cue at `c0`, modifiers, a commitment
+    /// noun, "to" and at most "continue"/"keep" before the cue.
+    fn commitment_before(&self, from: usize, c0: usize) -> bool {
+        let mut k = c0;
+        if k > from && matches!(self.lw(k - 1), "continue" | "keep") {
+            k -= 1;
+        }
+        k >= from + 2
+            && self.lw(k - 1) == "to"
+            && matches!(
+                self.lw(k - 2),
+                "commitment"
+                    | "determination"
+                    | "resolve"
+                    | "pledge"
+                    | "readiness"
+                    | "willingness"
+                    | "efforts"
+                    | "intention"
+            )
+            && self.only_modifiers(from, k - 2)
+    }
+
+    /// Whether the name at token `p` follows the people who act for it:
+    /// "the foreign ministers of", "senior officials from", "the heads of
+    /// state and government of" (nouns of `data/lexicon/delegates.txt`).
+    fn delegated_at(&self, p: usize) -> bool {
+        if p < 2 || !matches!(self.lw(p - 1), "of" | "from") {
+            return false;
+        }
+        for k in (p.saturating_sub(6)..p - 1).rev() {
+            let w = self.lw(k);
+            if self.g.lexicon.delegates.contains(w) {
+                return true;
+            }
+            if !matches!(w, "state" | "government" | "and" | "of") {
+                return false;
+            }
+        }
+        false
+    }
+
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut j = i;
+        let mut joined = false;
         while j > 0 {
             let gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
             let ok = !gap.is_empty()
@@ -307,7 +464,10 @@ impl Ctx<'_> {
             if p > 0 && self.lw(p - 1) == "the" {
                 p -= 1;
             }
-            let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1));
+            // "the foreign ministers of A, B and C": after a noun of
+            // `data/lexicon/delegates.txt` the list is one group.
+            let delegated = self.delegated_at(p) && (joined || !comma_only);
+            let embedded = p > 0 && PREPOSITIONS.contains(&self.lw(p - 1)) && !delegated;
             // "Macron condemned Russia, and Germany praised": the name before
             // ", and" is the object of another clause's verb.
             let object = gap.first() == Some(&",")
@@ -319,6 +479,7 @@ impl Ctx<'_> {
             if !ok || (comma_only && embedded) || object {
                 break;
             }
+            joined |= !comma_only;
             j -= 1;
             out.push(j);
         }
@@ -360,7 +521,12 @@ impl Ctx<'_> {
         for k in conjunct..to {
             let w = self.lw(k);
             let inside = k >= from;
-            if inside && (w.ends_with("n't") || w.ends_with("n\u{2019}t")) {
+            // "will not waver in its support": a negated hesitation asserts.
+            let hesitation = matches!(
+                self.g.lexicon.modality.get(self.lw(k + 1)),
+                Some(Modality::Hesitation)
+            );
+            if inside && (w.ends_with("n't") || w.ends_with("n\u{2019}t")) && !hesitation {
                 neg = true;
             }
             // "an immediate end to fighting", "a halt to bombardments": a
@@ -371,7 +537,8 @@ impl Ctx<'_> {
             // "X is not only attacking Y": "not only" adds, it does not deny.
             let not_only = w == "not" && self.lw(k + 1) == "only";
             match self.g.lexicon.modality.get(w) {
-                _ if not_only => {}
+                _ if not_only || hesitation => {}
+                Some(Modality::Hesitation) => {}
                 Some(Modality::Reversal) if as_noun => {}
                 Some(m) if !inside && !m.spans_clause() => {}
                 Some(m) if m.negates() => neg = true,
@@ -512,6 +679,8 @@ struct Discourse {
     person: Option<(usize, usize)>,
     /// Who carried out the last attacks, for "condemned the strikes".
     attackers: Option<(Vec<usize>, usize)>,
+    /// Who last launched or tested a weapon, for "condemned the launch".
+    launchers: Option<(Vec<usize>, usize)>,
     /// The parties to the last meeting of several, for "the participants",
     /// "the four countries", and (when they met jointly) "they": the
     /// parties, the sentence, and whether they met jointly.
@@ -521,6 +690,10 @@ struct Discourse {
     /// states listed. Outside quotation marks it wins over the publisher.
     we: Option<Vec<usize>>,
 }
+
+/// Nouns that name a weapons launch or test already reported: "condemned
+/// the launch".
+const LAUNCH_NOUNS: &[&str] = &["launch", "launches", "test", "tests"];
 
 /// Nouns that name an attack already reported: "condemned the strikes".
 const ATTACK_NOUNS: &[&str] = &[
@@ -645,6 +818,30 @@ impl Ctx<'_> {
         let nearest = slots
             .iter()
             .rposition(|sl| sl.t1 <= limit && sl.t1 + REACH > limit && !sl.compound);
+        // "as HTS-led rebels seize Damascus": a compound before a plain
+        // noun and the cue heads the subject. The leader of "X-led" acts;
+        // the subject of "X-backed rebels" is not named.
+        if possessor.is_none()
+            && let Some(c) = slots.iter().rfind(|sl| {
+                sl.compound
+                    && sl.t1 < c0
+                    && nearest.is_none_or(|n| sl.t0 >= slots[n].t1)
+                    && c0 - sl.t1 <= 4
+                    && (sl.t1..c0).all(|k| {
+                        let w = self.word(k);
+                        w == "-"
+                            || (w.starts_with(char::is_lowercase)
+                                && !GAP_BLOCKERS.contains(&self.lw(k))
+                                && !BE.contains(&self.lw(k)))
+                    })
+            })
+        {
+            return if self.led_compound(*c) {
+                vec![*c]
+            } else {
+                Vec::new()
+            };
+        }
         // A pronoun between the nearest slot and the cue is the subject.
         let from = nearest
             .map(|i| slots[i].t1)
@@ -683,8 +880,14 @@ impl Ctx<'_> {
                         .find(|ro| ro.person == e && self.r.entities[ro.of].kind == Kind::State)
                         .map(|ro| ro.of)
                 };
+                // "where the two discussed Iran": "the two" before the verb.
+                let pronoun_two = matches!(w, "two" | "three")
+                    && prev == "the"
+                    && k + 1 == c0
+                    && cue.form != CueForm::Noun;
                 let plural = w == "they"
                     || collective
+                    || pronoun_two
                     || (matches!(w, "men" | "presidents")
                         && matches!(prev, "the" | "two" | "both"));
                 // "and expressed his unwavering solidarity with X": a
@@ -842,6 +1045,9 @@ impl Ctx<'_> {
             && !(slots[i].t1 + 1..(slots[i].t1 + 4).min(c0))
                 .any(|k| self.g.lexicon.organs.contains(self.lw(k)))
             && !self.only_modifiers(slots[i].t1 + 1, c0)
+            // "the United States' unwavering commitment to supporting X":
+            // the possessor of a commitment acts on it.
+            && !self.commitment_before(slots[i].t1 + 1, c0)
         {
             return Vec::new();
         }
@@ -1123,6 +1329,34 @@ impl Ctx<'_> {
     /// Targets right of a cue: the first slot, close and with no phrase
     /// boundary between, and the slots coordinated with it.
     fn targets(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
+        let mut found = self.targets_named(slots, c1, cue, max_gap);
+        // "struck the Kherson region of Ukraine", "visited the Kharkiv region
+        // of Ukraine": the place is the state's, and so is the act.
+        if matches!(cue.edge, EdgeType::Attacks | EdgeType::Visited) {
+            let states: Vec<Slot> = found
+                .iter()
+                .filter(|b| b.kind == Kind::Region && self.lw(b.t1) == "of")
+                .filter_map(|b| {
+                    let k = if self.lw(b.t1 + 1) == "the" {
+                        b.t1 + 2
+                    } else {
+                        b.t1 + 1
+                    };
+                    slots.iter().find(|sl| sl.t0 == k && sl.kind == Kind::State)
+                })
+                .copied()
+                .collect();
+            for st in states {
+                if !found.iter().any(|sl| sl.entity == st.entity) {
+                    found.push(st);
+                }
+            }
+        }
+        found
+    }
+
+    /// `targets` as the words name them.
+    fn targets_named(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
         // "threatened to punish Spain": the threat's object follows its verb.
         let c1 = if cue.edge == EdgeType::Threatens && self.lw(c1) == "to" {
             c1 + 2
@@ -1186,10 +1420,36 @@ impl Ctx<'_> {
             f = next;
         }
         if slots[f].compound {
+            // "supports the UN-led process", "condemned the US-led strikes":
+            // support for, or opposition to, what X leads goes to X.
+            // "support for Cypriot-led, UN-facilitated efforts": both.
+            if matches!(cue.edge, EdgeType::Supports | EdgeType::Opposes)
+                && self.led_compound(slots[f])
+            {
+                let mut led = vec![slots[f]];
+                led.extend(slots.get(f + 1).filter(|n| {
+                    let gap = self.text.get(slots[f].end..n.start).unwrap_or("");
+                    n.compound
+                        && (gap.ends_with(", ") || gap.ends_with(" and "))
+                        && gap.split_whitespace().count() <= 2
+                }));
+                return led;
+            }
             if slots.get(f + 1).is_some_and(|n| n.t0 <= slots[f].t1 + 1) {
                 f += 1;
             } else {
                 return Vec::new();
+            }
+        }
+        // "designating Prigozhin's wife Polina": the relative is the target.
+        if slots[f].kind == Kind::Person && self.possessive_at(slots[f].t1) {
+            let noun = slots[f].t1 + 1;
+            if self.g.lexicon.person_nouns.contains(self.lw(noun))
+                && slots
+                    .get(f + 1)
+                    .is_some_and(|r| r.kind == Kind::Person && r.t0 == noun + 1)
+            {
+                f += 1;
             }
         }
         let symmetric = cue.edge.is_symmetric();
@@ -1205,16 +1465,53 @@ impl Ctx<'_> {
         let place_of = gap_words.len() <= 8
             && matches!(before_name, Some("of" | "by"))
             && gap_words.iter().enumerate().all(|(n, w)| {
+                // "the sanctions imposed by X": a participle between the
+                // noun and "by".
+                let participle = |m: usize| {
+                    m > 0
+                        && gap_words[m].ends_with("ed")
+                        && gap_words.get(m + 1) == Some(&"by")
+                        && self.g.lexicon.of_heads.contains(gap_words[m - 1])
+                };
                 matches!(*w, "the" | "a" | "an" | "of" | "and")
                     || self.g.lexicon.of_heads.contains(*w)
+                    || participle(n)
                     || (*w == "by"
                         && n > 0
-                        && self.g.lexicon.of_heads.contains(gap_words[n - 1]))
+                        && (self.g.lexicon.of_heads.contains(gap_words[n - 1])
+                            || participle(n - 1)))
             })
             && gap_words.iter().filter(|w| **w == "by").count() <= 1
             // "by X" alone is an agent, not a target: "by" needs its noun.
             && (before_name == Some("of")
                 || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w)));
+        // "struck targets in southern Lebanon": what an attack hits inside
+        // a place (no sea: "ships in the Red Sea" is where it happens).
+        let struck_in = cue.edge == EdgeType::Attacks
+            && cue.form != CueForm::Noun
+            && gap_words.len() <= 6
+            && gap_words
+                .iter()
+                .rposition(|w| matches!(*w, "in" | "inside" | "across"))
+                .is_some_and(|n| {
+                    n >= 1
+                        && self.g.lexicon.target_nouns.contains(gap_words[n - 1])
+                        && gap_words[n + 1..].iter().all(|w| {
+                            matches!(
+                                *w,
+                                "the" | "northern" | "southern" | "eastern" | "western" | "central"
+                            )
+                        })
+                        && (c1..c1 + n - 1).all(|k| {
+                            self.word(k).chars().all(|c| c.is_alphabetic() || c == '-')
+                                && !GAP_BLOCKERS.contains(&self.lw(k))
+                                && !slots.iter().any(|sl| sl.t0 <= k && k < sl.t1)
+                        })
+                })
+            && !is_sea(&self.r.entities[slots[f].entity].name);
+        if struck_in {
+            return self.list_right(slots, f);
+        }
         if place_of {
             // "the initiative of IAEA Director General Grossi": the person
             // the body qualifies.
@@ -1227,8 +1524,18 @@ impl Ctx<'_> {
             }
             return self.list_right(slots, f);
         }
+        // "meet with senior officials from A, B and C", "spoke with the
+        // foreign ministers of A and B": the people who act for the names.
+        let delegated = gap_words.len() >= 2
+            && gap_words.len() <= 8
+            && self.delegated_at(slots[f].t0)
+            && (c1..slots[f].t0 - 1).all(|k| {
+                let w = self.word(k);
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && (!GAP_BLOCKERS.contains(&w) || matches!(w, "of" | "and"))
+            });
         let gap = slots[f].t0 - c1;
-        if gap > max_gap {
+        if gap > max_gap && !delegated {
             return Vec::new();
         }
         let visit = cue.edge == EdgeType::Visited;
@@ -1246,8 +1553,14 @@ impl Ctx<'_> {
                 || (cue.edge == EdgeType::Accuses && w == "that");
             GAP_BLOCKERS.contains(&w) && !allowed
         });
-        if blocked {
+        if blocked && !delegated {
             return Vec::new();
+        }
+        // "met with U.S. Special Representative for Afghanistan
+        // Reconciliation Ambassador Zalmay Khalilzad": the name qualifies
+        // the title of the person who follows.
+        if let Some(p) = self.titled_person_after(slots, f) {
+            f = p;
         }
         let plain: Vec<Slot> = self.list_right(slots, f);
         // "stands with A and the leaders of B, C and D": a list with words
@@ -1265,12 +1578,48 @@ impl Ctx<'_> {
 /// France ...", "the Troika (Norway, the UK, and the US)": the states named
 /// after an alliance and a membership noun, its members' officials and
 /// "of", or in brackets are its members.
+/// "Red Sea", "Gulf of Aden", "Strait of Hormuz": a body of water, where
+/// things happen rather than what is attacked.
+fn is_sea(name: &str) -> bool {
+    [
+        "Sea", "Ocean", "Gulf", "Strait", "Bay", "Channel", "Straits",
+    ]
+    .iter()
+    .any(|w| name.split_whitespace().any(|n| n == *w))
+}
+
+/// "32nd", "1st": an ordinal written in digits.
+fn ordinal(w: &str) -> bool {
+    let (num, suffix) = w
+        .split_at_checked(w.len().saturating_sub(2))
+        .unwrap_or(("", ""));
+    !num.is_empty()
+        && num.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+}
+
 fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
     for (i, a) in slots.iter().enumerate() {
         if a.kind != Kind::Alliance {
             continue;
         }
         let mut k = a.t1;
+        // "Sweden became NATO's 32nd member", "the alliance's newest member":
+        // after the possessive, ordinals and modifiers lead to "member".
+        let possessed = ctx.possessive_at(k);
+        if possessed {
+            let mut j = k + 1;
+            while j < k + 4
+                && !matches!(ctx.lw(j), "member" | "ally")
+                && (ctx.only_modifiers(j, j + 1) || ordinal(ctx.lw(j)))
+            {
+                j += 1;
+            }
+            if !matches!(ctx.lw(j), "member" | "ally") {
+                continue;
+            }
+            k = j;
+        }
         // "the Troika (Norway, the UK, and the US)": a list in brackets.
         let bracketed = ctx.word(k) == "(";
         if !bracketed {
@@ -1321,30 +1670,29 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
         // member": the state named before "is/became a ..." is the member.
         if !bracketed && matches!(ctx.lw(k), "member" | "ally") {
             let mut p = a.t0;
-            let ordinal = |w: &str| {
-                let (num, suffix) = w
-                    .split_at_checked(w.len().saturating_sub(2))
-                    .unwrap_or(("", ""));
-                !num.is_empty()
-                    && num.chars().all(|c| c.is_ascii_digit())
-                    && matches!(suffix, "st" | "nd" | "rd" | "th")
-            };
-            while p > 0
+            while !possessed
+                && p > 0
                 && (ctx.only_modifiers(p - 1, p) || ordinal(ctx.lw(p - 1)))
                 && !matches!(ctx.lw(p - 1), "," | "and")
             {
                 p -= 1;
             }
+            // "Turkey, a NATO member, ...": the apposition's head.
+            let be = |w: &str| {
+                matches!(
+                    w,
+                    "is" | "was" | "became" | "becomes" | "remains" | "become"
+                )
+            };
             let copula = p >= 2
                 && matches!(ctx.lw(p - 1), "a" | "an" | "the")
-                && matches!(
-                    ctx.lw(p - 2),
-                    "is" | "was" | "became" | "becomes" | "remains"
-                );
+                && (be(ctx.lw(p - 2)) || ctx.word(p - 2) == ",");
+            // "Sweden became NATO's 32nd member": no article before a possessor.
+            let possessor_copula = possessed && p >= 1 && be(ctx.lw(p - 1));
             if let Some(member) = slots[..i]
                 .iter()
                 .rev()
-                .find(|sl| copula && sl.t1 + 2 == p)
+                .find(|sl| (copula && sl.t1 + 2 == p) || (possessor_copula && sl.t1 + 1 == p))
                 .filter(|sl| sl.kind == Kind::State)
                 .copied()
             {
@@ -1687,6 +2035,11 @@ pub fn extract_with_cues(
         if let Some(parties) = joint {
             discourse.group = Some((parties, si, true));
         }
+        // "North Korea fired a ballistic missile. Japan condemned the
+        // launch.": a weapons launch or test is an act later condemned.
+        if let Some(actor) = weapons_act(&ctx, &clause) {
+            discourse.launchers = Some((vec![actor], si));
+        }
     }
     // "The Leaders that participated:" and one name a line.
     participant_list(&mut ctx, &by_sentence, all_cues);
@@ -1864,15 +2217,35 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             cue,
         };
         // "launched 600 drones at Ukraine": the cue's tail closes it.
-        if let Some(tail) = &cue.tail {
-            let Some(k) = (hit.c1..(hit.c1 + 8).min(cl.s.last)).find(|&k| ctx.lw(k) == *tail)
-            else {
+        // Cues that share their head ("supply ... to", "supply ... with")
+        // are one match: the first whose tail follows is read.
+        if cue.tail.is_some() {
+            let head = cue.text.split(" ... ").next().unwrap_or_default();
+            let found = std::iter::once(cue)
+                .chain(ctx.g.lexicon.cues.iter().filter(|other| {
+                    !std::ptr::eq(*other, cue)
+                        && other.tail.is_some()
+                        && other.text.split(" ... ").next() == Some(head)
+                }))
+                .find_map(|c| {
+                    let tail = c.tail.as_deref()?;
+                    (hit.c1..(hit.c1 + 8).min(cl.s.last))
+                        .find(|&k| ctx.lw(k) == tail)
+                        .map(|k| (c, k))
+                });
+            let Some((c, k)) = found else {
                 continue;
             };
+            hit.cue = c;
             hit.c1 = k + 1;
             hit.end = ctx.doc.tokens[k].end;
         }
-        cue_end_seen = Some(hit.c1);
+        let cue = hit.cue;
+        // Only a verb takes a nominal as its object ("condemned the
+        // strikes on X"); a nominal after a nominal has its own agent.
+        if matches!(cue.form, CueForm::Verb | CueForm::Mutual) {
+            cue_end_seen = Some(hit.c1);
+        }
         ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
         match cue.form {
             CueForm::Agent => read_agent(ctx, cl, &hit),
@@ -1945,20 +2318,38 @@ fn read_members(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     }
 }
 
-/// "U.S.-UK cooperation": two names joined by a hyphen right before the noun.
+/// "U.S.-UK cooperation": names joined by hyphens before the noun, every
+/// pair of the chain ("the Australia-UK-US partnership"). Modifiers may
+/// stand between the last name and the noun: capitalised words of a name
+/// ("the U.S.-India Comprehensive Global Strategic Partnership"), words of
+/// `data/lexicon/pair_modifiers.txt` ("the U.S.-Japan security alliance")
+/// and a parenthesised short name ("the Australia-UK-US (AUKUS)
+/// partnership").
 fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
-    let Some(b) = slots.iter().position(|sl| sl.t1 == hit.c0) else {
+    let Some(b) = slots
+        .iter()
+        .rposition(|sl| sl.t1 <= hit.c0 && ctx.pair_gap(slots, sl.t1, hit.c0))
+    else {
         return;
     };
-    let Some(a) = b.checked_sub(1) else { return };
-    let joined = ctx
-        .text
-        .get(slots[a].end..slots[b].start)
-        .is_some_and(|g| g == "-" || g == "\u{2013}");
-    if joined {
-        let flags = ctx.modality(cl.s.first, hit.c0);
-        ctx.emit_hit(slots[a], slots[b], cl, hit, flags, 0.7);
+    let joined = |x: &Slot, y: &Slot| {
+        ctx.text
+            .get(x.end..y.start)
+            .is_some_and(|g| g == "-" || g == "\u{2013}")
+    };
+    let mut first = b;
+    while first > 0 && joined(&slots[first - 1], &slots[first]) {
+        first -= 1;
+    }
+    if first == b {
+        return;
+    }
+    let flags = ctx.modality(cl.s.first, hit.c0);
+    for i in first..b {
+        for j in i + 1..=b {
+            ctx.emit_hit(slots[i], slots[j], cl, hit, flags, 0.7);
+        }
     }
 }
 
@@ -1966,11 +2357,17 @@ fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// follows it.
 fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
+    // "Iran-backed Houthi rebels": only capitalised words (or "the") may
+    // stand before the target; "Iran-backed militias attacked US forces"
+    // names no one backed.
     let (Some(a), Some(b)) = (
         slots.iter().find(|sl| sl.end == hit.start),
-        slots
-            .iter()
-            .find(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 2),
+        slots.iter().find(|sl| {
+            sl.t0 >= hit.c1
+                && sl.t0 <= hit.c1 + 2
+                && (hit.c1..sl.t0)
+                    .all(|k| ctx.lw(k) == "the" || ctx.word(k).starts_with(char::is_uppercase))
+        }),
     ) else {
         return;
     };
@@ -1981,17 +2378,18 @@ fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// the cue (both ways for mutual acts, "clashes between A and B").
 fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
-    let Some(f) = slots
+    // "brought together the presidents of A, B and C": no name right after
+    // the cue, but a list the n-ary mechanism reads.
+    let named: Vec<Slot> = slots
         .iter()
         .position(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
-    else {
-        return;
-    };
-    let named: Vec<Slot> = ctx
-        .coordinated_right(slots, f)
-        .into_iter()
-        .map(|k| slots[k])
-        .collect();
+        .map(|f| {
+            ctx.coordinated_right(slots, f)
+                .into_iter()
+                .map(|k| slots[k])
+                .collect()
+        })
+        .unwrap_or_default();
     // "a partnership between A, B, the Governments of C and D, and E": the
     // n-ary mechanism reads lists with words between the names.
     let listed = ctx
@@ -2001,6 +2399,9 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         .flatten()
         .filter(|l| l.len() > named.len());
     let group = listed.as_ref().unwrap_or(&named);
+    if group.len() < 2 {
+        return;
+    }
     let flags = ctx.modality(cl.s.first, hit.c0);
     let mutual = hit.cue.form == CueForm::BetweenMutual;
     let before = ctx.out.len();
@@ -2145,7 +2546,20 @@ fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> Modal {
         .max()
         .unwrap_or(s.first)
         .max(conjunct);
-    let mut flags = ctx.modality(flag_from.min(c0), c0);
+    // "France pledged 2 billion euros in military aid to Ukraine": a pledge
+    // of support is support, so the pledge flags nothing (what follows it
+    // still may: "pledged to consider sending").
+    let pledge = (hit.cue.edge == EdgeType::Supports)
+        .then(|| {
+            (flag_from.min(c0)..c0).rev().find(|&k| {
+                matches!(
+                    ctx.lw(k),
+                    "pledged" | "pledges" | "pledge" | "promised" | "promises" | "vowed" | "vows"
+                )
+            })
+        })
+        .flatten();
+    let mut flags = ctx.modality(pledge.map_or(flag_from.min(c0), |k| k + 1), c0);
     let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
         .map(|k| ctx.lw(k))
         .find(|w| matches!(*w, "a" | "an" | "any"));
@@ -2200,11 +2614,16 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
         && matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
         && hit.cue.form == CueForm::Verb
         && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
-        && ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)))
+        && (ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)) || LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1))))
     {
         return Vec::new();
     }
-    let Some((attackers, seen)) = &discourse.attackers else {
+    let remembered = if LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1)) {
+        &discourse.launchers
+    } else {
+        &discourse.attackers
+    };
+    let Some((attackers, seen)) = remembered else {
         return Vec::new();
     };
     let Some(t) = ctx.doc.tokens.get(c1 + 1).copied() else {
@@ -2227,6 +2646,33 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
             via: Some((Mechanism::Event, ctx.doc.tokens[c1].start, t.end)),
         })
         .collect()
+}
+
+/// "North Korea fired a ballistic missile", "Iran tested a rocket",
+/// "Pyongyang conducted a nuclear test": the state or group at the head of
+/// a sentence that launches or tests a weapon (a launching verb within
+/// three words after it, a weapon word within four after the verb).
+fn weapons_act(ctx: &Ctx, cl: &Clause) -> Option<usize> {
+    let s = cl.s;
+    let actor = cl
+        .slots
+        .iter()
+        .find(|sl| matches!(sl.kind, Kind::State | Kind::Organization) && !sl.compound)?;
+    let verb = (actor.t1..(actor.t1 + 3).min(s.last)).find(|&k| {
+        !cl.slots.iter().any(|o| o.t0 >= actor.t1 && o.t0 < k)
+            && matches!(
+                ctx.lw(k),
+                "fired" | "launched" | "tested" | "conducted" | "test-fired" | "carried"
+            )
+    })?;
+    (verb + 1..(verb + 6).min(s.last))
+        .any(|k| {
+            matches!(
+                ctx.lw(k),
+                "missile" | "missiles" | "rocket" | "rockets" | "test" | "tests" | "launch"
+            )
+        })
+        .then_some(actor.entity)
 }
 
 /// A verb, nominal or mutual cue in a clause: passive, "their" nominal,
@@ -2267,8 +2713,20 @@ fn read_clause_cue(
     }
     // "condemned threats against X": a nominal that is the object of the
     // verb right before it has an agent the text does not name.
+    // ("agreed to send military aid to X": after "to" the verb is an
+    // infinitive, and its nominal has the clause's subject as agent.)
     let object_of_verb = cue.form == CueForm::Noun
         && last_cue_end.is_some_and(|e| {
+            let infinitive = e > 0
+                && ctx.lw(e - 1) == "to"
+                && ctx.word(e).starts_with(char::is_lowercase)
+                && !ctx.lw(e).ends_with("ed")
+                && !ctx.lw(e).ends_with("ing")
+                && !matches!(
+                    ctx.lw(e),
+                    "the" | "a" | "an" | "these" | "those" | "this" | "its" | "their" | "further"
+                );
+            !infinitive &&
             // "condemns the missile strikes on X": determiners and modifiers
             // may stand between the verb and its nominal object.
             e <= c0
@@ -2283,7 +2741,29 @@ fn read_clause_cue(
         ctx.subjects(cl.slots, s, cl.si, c0, cue, last_verb, discourse)
     };
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
-    let mut targets = ctx.targets(cl.slots, c1, cue, max_gap);
+    let mut targets = if cue.edge == EdgeType::Supports && cue.tail.as_deref() == Some("with") {
+        // "provide Ukraine with weapons": the one provided for is the object
+        // before "with".
+        // ("will provide U.S. and Nigerian citizens with": the names
+        // qualify the object, which must end right at "with").
+        let head = cue
+            .text
+            .split(" ... ")
+            .next()
+            .map_or(1, |h| h.split_whitespace().count());
+        let provided: Vec<Slot> = ctx
+            .targets(cl.slots, c0 + head, cue, 2)
+            .into_iter()
+            .filter(|t| t.t1 < c1)
+            .collect();
+        if provided.last().is_some_and(|t| t.t1 + 1 == c1) {
+            provided
+        } else {
+            Vec::new()
+        }
+    } else {
+        ctx.targets(cl.slots, c1, cue, max_gap)
+    };
     // "security assistance to fight Russian aggression": "to" before a
     // verb cue is an infinitive, and what follows is that verb's object.
     let infinitive = cue.text.ends_with(" to")
@@ -2301,9 +2781,20 @@ fn read_clause_cue(
         Some(agents) => agents,
         None => subjects,
     };
+    let mut subjects = subjects;
+    if let Some(joined) = joined_in(ctx, cl, c0)
+        && !subjects.iter().any(|sl| sl.entity == joined.entity)
+    {
+        subjects.push(joined);
+    }
     let flags = assertion(ctx, cl, hit, &subjects);
     if targets.is_empty() {
         targets = event_anaphora(ctx, cl, hit, discourse);
+    }
+    // "will host the G7 summit": a name that qualifies a gathering is the
+    // occasion, no party.
+    if cue.edge == EdgeType::MetWith {
+        targets.retain(|t| !ctx.gathering_noun(ctx.lw(t.t1)));
     }
     // "exchanged fire along the Line of Control": a mutual act is between
     // parties, never with a place.
@@ -2330,8 +2821,13 @@ fn read_clause_cue(
     }
     // "The participants discussed X", "A and B discussed Ukraine": several
     // parties who discuss met one another; what they discussed is a topic.
-    if cue.edge == EdgeType::MetWith && cue.text.starts_with("discuss") && subjects.len() >= 2 {
-        targets.clear();
+    // "X discussed Iran's program with Y": the partner follows "with".
+    if cue.edge == EdgeType::MetWith
+        && cue.form == CueForm::Verb
+        && cue.text.contains("discuss")
+        && !cue.text.ends_with(" with")
+    {
+        targets = discussed_with(ctx, cl, hit);
     }
     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
     let both_ways = cue.form == CueForm::Mutual;
@@ -2366,6 +2862,52 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// "Japan joined the United States in imposing sanctions on North Korea":
+/// the one joined in an act (a name right before "in", after "joined")
+/// acts too. The cue opens at token `c0`, right after "in" or after "in"
+/// and one "-ing" verb.
+fn joined_in(ctx: &Ctx, cl: &Clause, c0: usize) -> Option<Slot> {
+    let s = cl.s;
+    let mut k = c0.checked_sub(1).filter(|&k| k > s.first)?;
+    if ctx.lw(k).ends_with("ing") && ctx.lw(k) != "in" {
+        k = k.checked_sub(1).filter(|&k| k > s.first)?;
+    }
+    if ctx.lw(k) != "in" {
+        return None;
+    }
+    let b = cl.slots.iter().find(|sl| sl.t1 == k)?;
+    let mut v = b.t0.checked_sub(1)?;
+    if ctx.lw(v) == "the" {
+        v = v.checked_sub(1)?;
+    }
+    (v >= s.first && matches!(ctx.lw(v), "joined" | "joins" | "join" | "joining")).then_some(*b)
+}
+
+/// "discussed Iran's nuclear program with Lavrov", "discussed the war by
+/// phone with X": what is discussed is a topic, never a party; the
+/// partner is the name right after a "with" later in the clause (before a
+/// clause boundary). A "with" that completes a noun of the topic
+/// ("discussed their engagements with X", "partnering with X", "the
+/// company's relationship with X") names no partner.
+fn discussed_with(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> Vec<Slot> {
+    let s = cl.s;
+    let Some(w) = (hit.c1..(hit.c1 + 12).min(s.last))
+        .take_while(|&k| !matches!(ctx.lw(k), ";" | ":" | "that" | "which" | "who" | "where"))
+        .find(|&k| ctx.lw(k) == "with")
+    else {
+        return Vec::new();
+    };
+    let before = ctx.lw(w - 1);
+    if w > hit.c1
+        && (ctx.gathering_noun(before)
+            || ctx.g.lexicon.relational.contains(before)
+            || (before.ends_with("ing") && before.len() > 5))
+    {
+        return Vec::new();
+    }
+    ctx.targets(cl.slots, w + 1, hit.cue, 3)
 }
 
 /// "Japan welcomed President Marcos to Tokyo", "X hosted Y in Z": a
@@ -2493,21 +3035,30 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         // that is no place, with the names joined to it.
         let anchor = verb.unwrap_or(k);
         let mut hosts: Vec<Slot> = possessor.into_iter().collect();
-        if let Some(h) = slots.iter().rposition(|sl| {
-            sl.t1 <= anchor
-                && !sl.compound
-                && sl.kind != Kind::Region
-                && !sl
-                    .t0
-                    .checked_sub(1)
-                    .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
-        }) && possessor.is_none()
-        {
-            hosts = ctx
-                .coordinated_left(slots, h)
-                .into_iter()
-                .map(|i| slots[i])
-                .collect();
+        let after_preposition = |sl: &Slot| {
+            sl.t0
+                .checked_sub(1)
+                .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
+        };
+        if possessor.is_none() {
+            // "meet with senior officials from A, ... and J in addition to
+            // meetings with B": a list after a preposition hosts nothing.
+            let list = (0..slots.len()).rev().find_map(|h| {
+                let sl = &slots[h];
+                if sl.t1 > anchor || sl.compound || sl.kind == Kind::Region || after_preposition(sl)
+                {
+                    return None;
+                }
+                let list: Vec<Slot> = ctx
+                    .coordinated_left(slots, h)
+                    .into_iter()
+                    .map(|i| slots[i])
+                    .collect();
+                (!list.iter().any(after_preposition)).then_some(list)
+            });
+            if let Some(list) = list {
+                hosts = list;
+            }
         }
         let mut parties: Vec<Slot> = Vec::new();
         for p in hosts.into_iter().chain(parts) {
@@ -2748,7 +3299,11 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
     let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
     let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
     let gap_ok = |from: usize, to: usize| {
-        to >= from && to - from <= 6 && (from..to).all(|q| is(q, "gap") || is(q, "with"))
+        to >= from
+            && to - from <= 6
+            && (from..to).all(|q| {
+                is(q, "gap") || is(q, "with") || g.lexicon.delegates.contains(doc.lower(q))
+            })
     };
     let mut f = slots
         .iter()

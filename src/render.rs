@@ -20,7 +20,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::export::{
-    DotOptions, edge_color, edge_style, edge_width, kind_style, to_dot, xml_escape,
+    DotOptions, diff_look, edge_color, edge_style, edge_width, kind_style, to_dot, xml_escape,
 };
 use crate::graph::KnowledgeGraph;
 use crate::ontology::{EdgeType, Kind};
@@ -632,12 +632,15 @@ pub fn builtin_svg(kg: &KnowledgeGraph) -> Result<String, RenderError> {
         }
         for e in g.edge_references() {
             let w = e.weight();
-            let look = StyleAttr::new(color(edge_color(w.edge)), 2, None, 0, 11);
-            let label = if w.count > 1 {
-                format!("{} ×{}", w.edge, w.count)
-            } else {
-                w.edge.to_string()
+            let (paint, label) = match w.change {
+                Some(c) => {
+                    let (paint, _, label) = diff_look(w, c);
+                    (paint, label)
+                }
+                None if w.count > 1 => (edge_color(w.edge), format!("{} ×{}", w.edge, w.count)),
+                None => (edge_color(w.edge), w.edge.to_string()),
             };
+            let look = StyleAttr::new(color(paint), 2, None, 0, 11);
             let end = if w.edge.is_symmetric() {
                 LineEndKind::None
             } else {

@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
-use crate::ontology::Kind;
-use crate::store::{EdgeRow, EntityRow};
+use crate::ontology::{EdgeType, Kind};
+use crate::query::{Community, Neighbourhood, PathAnswer, Ranking};
+use crate::store::{
+    CurationRow, DiffRow, EdgeRow, EdgeSummary, EntityRow, ExplainRow, TimelineRow,
+};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(s: &str) -> String {
@@ -319,4 +322,347 @@ pub fn show(e: &EntityRow, members: &[String], member_of: &[String], edges: &[Ed
         }
     }
     out
+}
+
+/// A header and rows, as `table` and `csv` print them.
+pub type Rows = (Vec<&'static str>, Vec<Vec<String>>);
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// An edge seen from a hop's first entity: `—type→`, `←type—` or
+/// `—type—` for a symmetric type (dashes and arrows that a spreadsheet
+/// does not read as a formula, unlike a leading `-`).
+fn arrow(edge: EdgeType, direction: &str) -> String {
+    match direction {
+        "->" => format!("—{edge}→"),
+        "<-" => format!("←{edge}—"),
+        _ => format!("—{edge}—"),
+    }
+}
+
+/// `path`: one row per edge of each hop of each path.
+pub fn path_rows(a: &PathAnswer) -> Rows {
+    let mut rows = Vec::new();
+    for (i, p) in a.paths.iter().enumerate() {
+        for (h, hop) in p.iter().enumerate() {
+            for e in &hop.edges {
+                let ev = e.evidence.as_ref();
+                rows.push(vec![
+                    (i + 1).to_string(),
+                    (h + 1).to_string(),
+                    hop.from.name.clone(),
+                    arrow(e.edge, e.direction),
+                    hop.to.name.clone(),
+                    e.count.to_string(),
+                    opt(&e.first_seen),
+                    opt(&e.last_seen),
+                    ev.map(|ev| ev.article.clone()).unwrap_or_default(),
+                    ev.map(|ev| ev.text.replace('\n', " ")).unwrap_or_default(),
+                ]);
+            }
+        }
+    }
+    (
+        vec![
+            "path",
+            "hop",
+            "from",
+            "edge",
+            "to",
+            "count",
+            "first_seen",
+            "last_seen",
+            "article",
+            "evidence",
+        ],
+        rows,
+    )
+}
+
+/// `neighbors` entities: name, kind, distance, id.
+pub fn neighbour_entity_rows(n: &Neighbourhood) -> Rows {
+    let rows = n
+        .entities
+        .iter()
+        .map(|n| {
+            let e = &n.entity;
+            vec![
+                n.distance.to_string(),
+                e.name.clone(),
+                e.kind.to_string(),
+                e.key.clone(),
+            ]
+        })
+        .collect();
+    (vec!["distance", "name", "kind", "id"], rows)
+}
+
+/// Edges without evidence: source, type, target, articles, first and last
+/// seen.
+pub fn summary_rows(edges: &[EdgeSummary]) -> Rows {
+    let rows = edges
+        .iter()
+        .map(|e| {
+            vec![
+                e.source.name.clone(),
+                e.edge.to_string(),
+                e.target.name.clone(),
+                e.count.to_string(),
+                opt(&e.first_seen),
+                opt(&e.last_seen),
+            ]
+        })
+        .collect();
+    (
+        vec![
+            "source",
+            "type",
+            "target",
+            "count",
+            "first_seen",
+            "last_seen",
+        ],
+        rows,
+    )
+}
+
+/// `neighbors` as text: the entities, a blank line, the edges among them.
+pub fn neighbourhood_table(n: &Neighbourhood) -> String {
+    let (h, r) = neighbour_entity_rows(n);
+    let (eh, er) = summary_rows(&n.edges);
+    format!("{}\n{}", table(&h, &r), table(&eh, &er))
+}
+
+/// `neighbors` as one CSV: a `record` column says `entity` or `edge`, and
+/// each row fills the columns of its record.
+pub fn neighbourhood_csv(n: &Neighbourhood) -> String {
+    let header = [
+        "record",
+        "distance",
+        "name",
+        "kind",
+        "id",
+        "source",
+        "type",
+        "target",
+        "count",
+        "first_seen",
+        "last_seen",
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for near in &n.entities {
+        let e = &near.entity;
+        let mut r = vec![
+            "entity".to_string(),
+            near.distance.to_string(),
+            e.name.clone(),
+            e.kind.to_string(),
+            e.key.clone(),
+        ];
+        r.resize(header.len(), String::new());
+        rows.push(r);
+    }
+    for e in &n.edges {
+        let mut r = vec!["edge".to_string()];
+        r.resize(5, String::new());
+        r.extend([
+            e.source.name.clone(),
+            e.edge.to_string(),
+            e.target.name.clone(),
+            e.count.to_string(),
+            opt(&e.first_seen),
+            opt(&e.last_seen),
+        ]);
+        rows.push(r);
+    }
+    csv(&header, &rows)
+}
+
+/// `top`: rank, name, kind, every measure (PageRank and betweenness to 4
+/// decimals), id.
+pub fn top_rows(r: &Ranking) -> Rows {
+    let rows = r
+        .rows
+        .iter()
+        .map(|s| {
+            vec![
+                s.rank.to_string(),
+                s.entity.name.clone(),
+                s.entity.kind.to_string(),
+                s.degree.to_string(),
+                format!("{:.4}", s.pagerank),
+                format!("{:.4}", s.betweenness),
+                s.articles.to_string(),
+                s.entity.key.clone(),
+            ]
+        })
+        .collect();
+    (
+        vec![
+            "rank",
+            "name",
+            "kind",
+            "degree",
+            "pagerank",
+            "betweenness",
+            "articles",
+            "id",
+        ],
+        rows,
+    )
+}
+
+/// `communities`: one row per member.
+pub fn community_rows(list: &[Community]) -> Rows {
+    let mut rows = Vec::new();
+    for c in list {
+        for m in &c.members {
+            rows.push(vec![
+                c.number.to_string(),
+                c.members.len().to_string(),
+                m.entity.name.clone(),
+                m.entity.kind.to_string(),
+                m.ties.to_string(),
+                m.entity.key.clone(),
+            ]);
+        }
+    }
+    (
+        vec!["community", "size", "name", "kind", "ties", "id"],
+        rows,
+    )
+}
+
+/// `timeline`: one row per edge and article, in date order.
+pub fn timeline_rows(list: &[TimelineRow]) -> Rows {
+    let rows = list
+        .iter()
+        .map(|t| {
+            vec![
+                opt(&t.date),
+                t.article.clone(),
+                t.source.name.clone(),
+                t.edge.to_string(),
+                t.target.name.clone(),
+                t.nth.to_string(),
+                t.sentences.to_string(),
+                t.text.replace('\n', " "),
+            ]
+        })
+        .collect();
+    (
+        vec![
+            "date",
+            "article",
+            "source",
+            "type",
+            "target",
+            "nth",
+            "sentences",
+            "evidence",
+        ],
+        rows,
+    )
+}
+
+/// `diff`: one row per changed edge.
+pub fn diff_rows(list: &[DiffRow]) -> Rows {
+    let rows = list
+        .iter()
+        .map(|d| {
+            vec![
+                d.change.as_str().to_string(),
+                d.source.name.clone(),
+                d.edge.to_string(),
+                d.target.name.clone(),
+                d.before.to_string(),
+                d.after.to_string(),
+                opt(&d.first_seen),
+                opt(&d.last_seen),
+            ]
+        })
+        .collect();
+    (
+        vec![
+            "change",
+            "source",
+            "type",
+            "target",
+            "before",
+            "after",
+            "first_seen",
+            "last_seen",
+        ],
+        rows,
+    )
+}
+
+/// `explain`: one row per piece of evidence.
+pub fn explain_rows(list: &[ExplainRow]) -> Rows {
+    let rows = list
+        .iter()
+        .map(|x| {
+            let mut flags = Vec::new();
+            if x.negated {
+                flags.push("negated");
+            }
+            if x.hypothetical {
+                flags.push("hypothetical");
+            }
+            if x.headline {
+                flags.push("headline");
+            }
+            if x.rejected {
+                flags.push("rejected");
+            }
+            vec![
+                opt(&x.date),
+                x.article.clone(),
+                opt(&x.url),
+                format!("{}..{}", x.start, x.end),
+                format!("{:.2}", x.confidence),
+                opt(&x.rule),
+                opt(&x.via),
+                flags.join("|"),
+                x.text.replace('\n', " "),
+            ]
+        })
+        .collect();
+    (
+        vec![
+            "date",
+            "article",
+            "url",
+            "span",
+            "confidence",
+            "rule",
+            "via",
+            "flags",
+            "evidence",
+        ],
+        rows,
+    )
+}
+
+/// Corrections: number, who, when, what, and whether each applies.
+pub fn curation_rows(list: &[CurationRow]) -> Rows {
+    let rows = list
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.to_string(),
+                r.user.clone(),
+                r.time.clone(),
+                r.correction.action.to_string(),
+                r.correction.describe(),
+                r.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    (
+        vec!["id", "user", "time", "command", "correction", "status"],
+        rows,
+    )
 }

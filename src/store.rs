@@ -21,6 +21,11 @@ use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
+mod curation;
+mod queries;
+pub use curation::{Action, Correction, CurationRow, Imported, Status};
+pub use queries::{Change, DiffRow, EdgeSummary, EntityRef, EventRow, ExplainRow, TimelineRow};
+
 /// Migrations, in order; the position is the version.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
@@ -43,6 +48,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0006_alias_key_first.sql",
         include_str!("../migrations/0006_alias_key_first.sql"),
+    ),
+    (
+        "0007_curation.sql",
+        include_str!("../migrations/0007_curation.sql"),
     ),
 ];
 
@@ -488,6 +497,9 @@ impl Store {
         for surname in &surnames {
             stats.surnames_joined += join_surname_nodes(&tx, surname)?;
         }
+        // The user's corrections, replayed over what was just written
+        // before it commits: a crash never leaves the graph uncorrected.
+        curation::replay(&tx)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -606,6 +618,23 @@ impl Store {
     /// gazetteer's aliases work too ("Kharkov" finds Kharkiv). When several
     /// entities share the name, the most mentioned wins.
     pub fn find_entity(&self, name: &str, g: &Gazetteer) -> Result<EntityRow, StoreError> {
+        self.find_entity_with(name, || {
+            g.lookup(name)
+                .iter()
+                .map(|r| g.entry(r.entity).id.clone())
+                .collect()
+        })
+    }
+
+    /// [`Store::find_entity`] with the gazetteer asked only when the
+    /// database has no such name: `keys` gives the ids of the name's
+    /// gazetteer readings, so a caller can build the gazetteer then and
+    /// not before.
+    pub fn find_entity_with(
+        &self,
+        name: &str,
+        keys: impl FnOnce() -> Vec<String>,
+    ) -> Result<EntityRow, StoreError> {
         let folded = fold(name);
         let id: Option<i64> = self
             .conn
@@ -621,11 +650,10 @@ impl Store {
         if let Some(id) = id {
             return self.entity_by_id(id);
         }
-        for reading in g.lookup(name) {
-            let key = &g.entry(reading.entity).id;
+        for key in keys() {
             let id: Option<i64> = self
                 .conn
-                .query_row("SELECT id FROM entity WHERE key = ?1", [key], |r| r.get(0))
+                .query_row("SELECT id FROM entity WHERE key = ?1", [&key], |r| r.get(0))
                 .optional()?;
             if let Some(id) = id {
                 return self.entity_by_id(id);
@@ -676,7 +704,7 @@ impl Store {
                AND (?4 = '[]' OR ed.type IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR a.date >= ?5)
                AND (?6 IS NULL OR a.date <= ?6)
-               AND (?7 OR ed.flagged = 0)
+               AND (?7 OR ed.flagged = 0) AND ed.rejected = 0
                AND (?9 IS NULL OR ev.confidence >= ?9)
              ORDER BY ed.id, a.date, coalesce(a.label, a.key), a.key, ev.start",
         )?;
@@ -864,6 +892,15 @@ fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreErr
     if !compatible(&bodies(tx, one)?, &named, &bodies(tx, full)?) {
         return Ok(0);
     }
+    merge_nodes(tx, one, full)?;
+    Ok(1)
+}
+
+/// Moves everything of entity `one` onto entity `full` (mentions, aliases,
+/// evidence; edges that become duplicates combine, edges between the two
+/// go with their evidence) and deletes `one`: a surname join, and a
+/// user's `merge`.
+fn merge_nodes(tx: &Transaction, one: i64, full: i64) -> Result<(), StoreError> {
     tx.prepare_cached("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")?
         .execute([one, full])?;
     tx.prepare_cached(
@@ -905,7 +942,7 @@ fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreErr
         .execute([one])?;
     tx.prepare_cached("DELETE FROM entity WHERE id = ?1")?
         .execute([one])?;
-    Ok(1)
+    Ok(())
 }
 
 /// Writes one article inside the caller's transaction.

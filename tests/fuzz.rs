@@ -653,3 +653,17 @@ fn doc_example_passes_checks() {
     assert!(!x.relations.is_empty());
     check_extraction(&a, &x);
 }
+
+/// Protects mention spans from running backwards when a head word is
+/// glued by a hyphen to a lowercase word before "&" (found by the fuzzer:
+/// "met-Region &.", "president-Oblast & Smith.").
+#[test]
+fn head_inside_a_hyphenated_word_heads_no_name() {
+    for s in [
+        "met-Region &. ",
+        "president-Oblast & pro-Russian ",
+        "president-Oblast & Smith. ",
+    ] {
+        extract_and_check(s);
+    }
+}

@@ -511,7 +511,7 @@ t!(
     attacks_its_war,
     "Washington pledged support for Kyiv in its war with Russia.",
     &[("Russia", "attacks", "Ukraine")],
-    also: &[("Ukraine", "attacks", "Russia")]
+    also: &[("Ukraine", "attacks", "Russia"), (US, "supports", "Ukraine")]
 );
 t!(
     met_gap_cue,
@@ -804,6 +804,97 @@ t!(
     cooperates_hyphen_pair,
     "They discussed U.S.-UK cooperation on clean energy.",
     &[("United Kingdom", "cooperates-with", US)]
+);
+t!(
+    cooperates_hyphen_chain_with_modifiers,
+    "The leaders of the Australia-UK-US (AUKUS) partnership discussed the U.S.-India Comprehensive Global Strategic Partnership and the U.S.-Japan security alliance.",
+    &[
+        ("Australia", "cooperates-with", "United Kingdom"),
+        ("Australia", "cooperates-with", US),
+        ("United Kingdom", "cooperates-with", US),
+        ("India", "cooperates-with", US),
+        ("Japan", "cooperates-with", US)
+    ]
+);
+not!(
+    hyphen_pair_before_other_noun_is_no_cooperation,
+    "The US-China trade war escalated after the India-Pakistan border clashes ended the deal.",
+    &[
+        (US, "cooperates-with", "China"),
+        ("India", "cooperates-with", "Pakistan")
+    ]
+);
+t!(
+    supports_what_x_leads,
+    "The Quad reiterated its support for the ASEAN-led regional architecture. The Quad pledged support for Cypriot-led, UN-facilitated efforts.",
+    &[
+        (
+            "Quadrilateral Security Dialogue",
+            "supports",
+            "Association of Southeast Asian Nations"
+        ),
+        ("Quadrilateral Security Dialogue", "supports", "Cyprus"),
+        (
+            "Quadrilateral Security Dialogue",
+            "supports",
+            "United Nations"
+        )
+    ]
+);
+t!(
+    opposes_what_x_leads,
+    "Russia condemned the US-led strikes.",
+    &[("Russia", "opposes", US)]
+);
+t!(
+    supports_funding_donations_and_arms_transfers,
+    "Germany announced funding of 1.5 billion euros to the WHO. Japan donated 2 million doses to Vietnam. Iran's continuing arms transfers to Hizballah undermine Lebanese sovereignty.",
+    &[
+        ("Germany", "supports", "World Health Organization"),
+        ("Japan", "supports", "Vietnam"),
+        ("Iran", "supports", "Hezbollah")
+    ]
+);
+t!(
+    negated_hesitation_asserts,
+    "The United States will not waver in its support for the people of Ukraine.",
+    &[(US, "supports", "Ukraine")]
+);
+neg!(
+    redirected_funding_is_no_support,
+    "The US is redirecting funding for Salvadoran government institutions.",
+    &[(US, "supports", "El Salvador")]
+);
+t!(
+    list_items_keep_their_short_forms,
+    "OFAC has designated Htoo Group of Companies (HGC), Myanmar Chemical & Machinery Company Limited (MC&M), and the Asian Green Development Bank (AGDB).",
+    &[
+        (US, "sanctions", "Htoo Group of Companies"),
+        (
+            US,
+            "sanctions",
+            "Myanmar Chemical & Machinery Company Limited"
+        ),
+        (US, "sanctions", "Asian Green Development Bank")
+    ]
+);
+t!(
+    relatives_named_after_a_possessive,
+    "Today, OFAC also is designating Prigozhin's wife Polina, daughter Lyubov, and son Pavel.",
+    &[
+        (US, "sanctions", "Polina"),
+        (US, "sanctions", "Lyubov"),
+        (US, "sanctions", "Pavel")
+    ]
+);
+t!(
+    region_of_a_state_is_the_states_too,
+    "Russia struck the Kherson region of Ukraine. The ROK announced economic actions against Russia.",
+    &[
+        ("Russia", "attacks", "Kherson Oblast"),
+        ("Russia", "attacks", "Ukraine"),
+        ("South Korea", "sanctions", "Russia")
+    ]
 );
 t!(
     supports_fought_alongside,
@@ -1857,4 +1948,287 @@ not!(
     title_modifier_does_not_reach_past_and,
     "The accord was signed between Ankara and GNA Prime Minister Fayez al-Sarraj.",
     &[("Fayez al-Sarraj", "represents", "Turkey")]
+);
+
+// The people who act for a list of names ("the foreign ministers of A, B
+// and C", "senior officials from A, B and C") make the whole list a party,
+// as subject and as object.
+t!(
+    delegates_of_a_list_all_meet,
+    "The foreign ministers of Russia, China and India met in Moscow on Friday.",
+    &[
+        ("Russia", "met-with", "China"),
+        ("Russia", "met-with", "India"),
+        ("China", "met-with", "India")
+    ]
+);
+t!(
+    delegates_of_a_list_all_act,
+    "The leaders of France, Germany and Italy condemned Russia.",
+    &[
+        ("France", "opposes", "Russia"),
+        ("Germany", "opposes", "Russia"),
+        ("Italy", "opposes", "Russia")
+    ]
+);
+t!(
+    meet_with_officials_from_a_list,
+    "Secretary Blinken will meet with senior officials from Egypt, Kenya and Senegal in addition to meetings with the Pakistani and Turkish Foreign Ministers.",
+    &[
+        ("Antony Blinken", "met-with", "Egypt"),
+        ("Antony Blinken", "met-with", "Kenya"),
+        ("Antony Blinken", "met-with", "Senegal"),
+        ("Antony Blinken", "met-with", "Pakistan"),
+        ("Antony Blinken", "met-with", "Turkey")
+    ],
+    also: &[("Antony Blinken", "represents", US)]
+);
+
+// What is discussed is a topic: the partner of "discussed" follows "with",
+// and a "with" that completes a noun of the topic names no partner.
+t!(
+    discussed_topic_with_partner,
+    "Blinken discussed Iran's nuclear program with Lavrov.",
+    &[("Antony Blinken", "met-with", "Sergei Lavrov")]
+);
+t!(
+    discussed_engagements_with_names_no_partner,
+    "Biden and Macron discussed their engagements with the Russian president.",
+    &[("Joe Biden", "met-with", "Emmanuel Macron")]
+);
+not!(
+    the_two_discussed_a_topic,
+    "Netanyahu met Biden at the White House on Monday, where the two discussed Iran.",
+    &[
+        ("Iran", "met-with", US),
+        ("Benjamin Netanyahu", "met-with", "Iran")
+    ]
+);
+
+// A name that qualifies a long title leads to the person who holds it.
+t!(
+    state_before_long_title_leads_to_the_person,
+    "Blinken met with U.S. Special Representative for Afghanistan Reconciliation Ambassador Zalmay Khalilzad.",
+    &[("Antony Blinken", "met-with", "Zalmay Khalilzad")]
+);
+
+// Meeting words without "with": by telephone, hosting a visit, bringing
+// together, being joined by; a name that qualifies a gathering is the
+// occasion.
+t!(
+    spoke_by_telephone_pair,
+    "Germany and France spoke by telephone on Monday.",
+    &[("Germany", "met-with", "France")]
+);
+t!(
+    hosted_a_visit_by,
+    "King Abdullah hosted a visit by Israeli President Isaac Herzog.",
+    &[("Abdullah", "met-with", "Isaac Herzog")],
+    also: &[("Isaac Herzog", "represents", "Israel")]
+);
+t!(
+    brought_together_delegates_of_a_list,
+    "The summit brought together the presidents of Brazil, Argentina and Chile.",
+    &[
+        ("Brazil", "met-with", "Argentina"),
+        ("Brazil", "met-with", "Chile"),
+        ("Argentina", "met-with", "Chile")
+    ]
+);
+t!(
+    was_joined_by,
+    "Sunak was joined by Zelensky at the press conference.",
+    &[("Rishi Sunak", "met-with", "Volodymyr Zelensky")]
+);
+t!(
+    heads_of_state_and_government_of_a_list,
+    "Blinken met with the heads of state and government of Egypt and Kenya.",
+    &[
+        ("Antony Blinken", "met-with", "Egypt"),
+        ("Antony Blinken", "met-with", "Kenya")
+    ]
+);
+not!(
+    host_a_summit_is_no_meeting_with_its_body,
+    "Japan will host the G7 summit in May.",
+    &[("Japan", "met-with", "Group of Seven")]
+);
+
+// Membership stated by apposition or with a possessive alliance; applying
+// to join is only a wish.
+t!(
+    member_by_apposition,
+    "Turkey, a NATO member, blocked the bid.",
+    &[("Turkey", "member-of", "North Atlantic Treaty Organization")]
+);
+t!(
+    member_of_possessive_alliance,
+    "Sweden became NATO's 32nd member.",
+    &[("Sweden", "member-of", "North Atlantic Treaty Organization")]
+);
+neg!(
+    applied_to_join_is_a_wish,
+    "Ukraine applied to join the European Union.",
+    &[("Ukraine", "member-of", "European Union")]
+);
+
+// Sanctions and claims in other words: asset freezes, measures targeting
+// X, sovereignty asserted over a place; one joined in an act acts too.
+t!(
+    froze_the_assets_of,
+    "Britain froze the assets of Russian banks.",
+    &[("United Kingdom", "sanctions", "Russia")]
+);
+t!(
+    sanctions_targeting,
+    "Canada announced sanctions targeting Belarusian officials.",
+    &[("Canada", "sanctions", "Belarus")]
+);
+t!(
+    restrictive_measures_against,
+    "The EU adopted restrictive measures against Iran.",
+    &[("European Union", "sanctions", "Iran")]
+);
+t!(
+    claims_sovereignty_over,
+    "China claims sovereignty over the South China Sea.",
+    &[("China", "claims", "South China Sea")]
+);
+t!(
+    joined_in_an_act,
+    "Japan joined the United States in imposing sanctions on North Korea.",
+    &[
+        ("Japan", "sanctions", "North Korea"),
+        (US, "sanctions", "North Korea")
+    ]
+);
+
+// What an attack hits inside a place leads to the place; a sea stays where
+// it happens. Seizing is an attack.
+t!(
+    struck_targets_in_a_state,
+    "Israeli warplanes struck targets in southern Lebanon, the military said.",
+    &[("Israel", "attacks", "Lebanon")]
+);
+t!(
+    shelled_positions_in_a_state,
+    "Turkey shelled Kurdish positions in northern Syria.",
+    &[("Turkey", "attacks", "Syria")]
+);
+not!(
+    ships_in_a_sea_are_no_target,
+    "The Houthis attacked ships in the Red Sea.",
+    &[("Houthis", "attacks", "Red Sea")]
+);
+t!(
+    airstrikes_inside_a_state,
+    "Pakistan carried out airstrikes inside Afghanistan.",
+    &[("Pakistan", "attacks", "Afghanistan")]
+);
+t!(
+    seized_control_of,
+    "Russian forces seized control of Avdiivka.",
+    &[("Russia", "attacks", "Avdiivka")]
+);
+
+// A pledge of support is support.
+t!(
+    pledged_aid_is_support,
+    "France pledged 2 billion euros in military aid to Ukraine.",
+    &[("France", "supports", "Ukraine")]
+);
+
+// "X-led rebels" are led by X, who acts; "X-backed militias" name no actor
+// and nobody X backs; a semicolon ends the list of targets.
+t!(
+    led_compound_heads_the_subject,
+    "Assad flees to Moscow as HTS-led rebels seize Damascus; Israel moves into buffer zone",
+    &[("Hayat Tahrir al-Sham", "attacks", "Damascus")]
+);
+t!(
+    backed_compound_names_no_actor,
+    "Iran-backed militias attacked US forces in Syria.",
+    &[]
+);
+
+// Support by providing: "provide X with", an aid package for X; a name
+// that qualifies the object before "with" is not provided for.
+t!(
+    provide_with,
+    "The US is providing Ukraine and Moldova with weapons.",
+    &[(US, "supports", "Ukraine"), (US, "supports", "Moldova")]
+);
+t!(
+    aid_package_for,
+    "Britain announced a new £100 million aid package for Ukraine.",
+    &[("United Kingdom", "supports", "Ukraine")]
+);
+not!(
+    provide_qualified_citizens_with,
+    "The consulate will provide U.S. and Nigerian citizens with services.",
+    &[(US, "supports", "Nigeria")]
+);
+
+// A condemned act's agent after a participle and "by" is the target.
+t!(
+    opposes_act_imposed_by,
+    "Iran slammed the sanctions imposed by Washington.",
+    &[("Iran", "opposes", US)]
+);
+
+// An infinitive after "agreed to" keeps the clause's subject for its
+// nominal; a condemned launch or test is the launcher's.
+t!(
+    agreed_to_send_aid,
+    "Macron met Scholz in Berlin. They agreed to send military aid to Ukraine.",
+    &[
+        ("Emmanuel Macron", "met-with", "Olaf Scholz"),
+        ("Emmanuel Macron", "supports", "Ukraine"),
+        ("Olaf Scholz", "supports", "Ukraine")
+    ],
+    also: &[("Emmanuel Macron", "cooperates-with", "Olaf Scholz")]
+);
+t!(
+    condemned_the_launch,
+    "North Korea fired a ballistic missile on Sunday. Japan and South Korea condemned the launch.",
+    &[
+        ("Japan", "opposes", "North Korea"),
+        ("South Korea", "opposes", "North Korea")
+    ]
+);
+not!(
+    a_launch_is_no_strike_to_condemn,
+    "Britain struck targets in Yemen. The Houthis fired missiles at ships. Iran condemned the strikes.",
+    &[("Iran", "opposes", "Houthis")]
+);
+
+// A plural title in apposition is not given to the nearest name; "was
+// attended by" lists a meeting's parties.
+t!(
+    plural_title_in_apposition_is_no_role,
+    "Blinken and Lavrov, the top diplomats of the US and Russia, met in Geneva.",
+    &[("Antony Blinken", "met-with", "Sergei Lavrov")]
+);
+t!(
+    meeting_attended_by_a_list,
+    "The meeting was attended by Modi, Xi and Putin.",
+    &[
+        ("Narendra Modi", "met-with", "Xi Jinping"),
+        ("Narendra Modi", "met-with", "Vladimir Putin"),
+        ("Xi Jinping", "met-with", "Vladimir Putin")
+    ]
+);
+
+// A bare apostrophe after a plural name is possessive, and the possessor
+// of a commitment acts on it.
+t!(
+    plural_possessive_commitment_to_supporting,
+    "Mr. Sullivan conveyed the United States’ unwavering commitment to supporting the government and people of Ukraine.",
+    &[(US, "supports", "Ukraine")]
+);
+t!(
+    commitment_to_continue_supporting,
+    "Biden reaffirmed the United States’ commitment to continue supporting the Afghan security forces.",
+    &[(US, "supports", "Afghanistan")],
+    also: &[]
 );
