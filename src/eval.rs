@@ -476,19 +476,37 @@ pub fn contribution_table(full: &Figures, rows: &[Contribution]) -> String {
 }
 
 impl Figures {
-    /// The table and summary line, as score.py prints them.
+    /// The table and summary line: score.py's columns and figures, with the
+    /// group and category columns as wide as their longest name plus one
+    /// space (score.py cuts the group name at 10 characters and pads the
+    /// category to 18, which glued `typed_entities` to its kinds).
     pub fn table(&self) -> String {
+        let groups = [
+            ("typed_entities", &self.typed_entities),
+            ("relations", &self.relations),
+        ];
+        let group_w = groups
+            .iter()
+            .map(|(name, _)| name.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let cat_w = groups
+            .iter()
+            .flat_map(|(_, group)| group.keys())
+            .map(|cat| cat.chars().count())
+            .chain(["category".len()])
+            .max()
+            .unwrap_or(0)
+            + 1;
         let mut out = format!(
-            "{:<10}{:<18}{:>7}{:>7}{:>7}{:>6}{:>6}{:>6}\n",
+            "{:<group_w$}{:<cat_w$}{:>7}{:>7}{:>7}{:>6}{:>6}{:>6}\n",
             "", "category", "P", "R", "F1", "tp", "fp", "fn"
         );
-        for (name, group) in [
-            ("typed_enti", &self.typed_entities),
-            ("relations", &self.relations),
-        ] {
+        for (name, group) in groups {
             for (cat, f) in group {
                 out.push_str(&format!(
-                    "{name:<10}{cat:<18}{:>7.3}{:>7.3}{:>7.3}{:>6}{:>6}{:>6}\n",
+                    "{name:<group_w$}{cat:<cat_w$}{:>7.3}{:>7.3}{:>7.3}{:>6}{:>6}{:>6}\n",
                     f.precision, f.recall, f.f1, f.tp, f.fp, f.fn_
                 ));
             }
@@ -509,6 +527,52 @@ impl Figures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects the eval table's readability: every group and category
+    /// name is printed whole, apart from the next column, and the figures
+    /// line up under their headers (the group name was cut to
+    /// `typed_enti` and glued to the kind: `typed_entiall`).
+    #[test]
+    fn table_columns_fit_the_longest_names() {
+        let prf = Prf {
+            tp: 3,
+            fp: 1,
+            fn_: 2,
+            precision: 0.75,
+            recall: 0.6,
+            f1: 0.667,
+        };
+        let mut figures = Figures {
+            articles: 2,
+            ..Figures::default()
+        };
+        for kind in ["all", "organization"] {
+            figures.typed_entities.insert(kind.to_string(), prf);
+        }
+        for ty in ["all", "a-very-long-relation-type"] {
+            figures.relations.insert(ty.to_string(), prf);
+        }
+        let table = figures.table();
+        let lines: Vec<&str> = table.lines().collect();
+        let rows: Vec<Vec<&str>> = lines[1..5]
+            .iter()
+            .map(|l| l.split_whitespace().take(2).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["typed_entities", "all"],
+                vec!["typed_entities", "organization"],
+                vec!["relations", "a-very-long-relation-type"],
+                vec!["relations", "all"],
+            ],
+            "{table}"
+        );
+        let p_end = lines[0].find(" P ").map(|i| i + 2);
+        for line in &lines[1..5] {
+            assert_eq!(line.find("0.750").map(|i| i + 5), p_end, "{table}");
+        }
+    }
 
     fn gold() -> Gold {
         let doc = serde_json::json!({
