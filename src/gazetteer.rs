@@ -254,7 +254,7 @@ pub struct Lexicon {
     /// Verbs, lowercase, with class ("speech", "act").
     pub verbs: HashMap<String, String>,
     /// Words of meetings of several parties, lowercase, with class
-    /// ("gathering", "separate", "attend", "joint", "with", "gap",
+    /// ("gathering", "separate", "attend", "hold", "joint", "with", "gap",
     /// "participants").
     pub gatherings: HashMap<String, String>,
     /// The gathering nouns of `gatherings` (few: scanned per token without
@@ -998,7 +998,14 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         let class = cell(row, gatherings_table.col("class"));
         if !matches!(
             class,
-            "gathering" | "separate" | "attend" | "joint" | "with" | "gap" | "participants"
+            "gathering"
+                | "separate"
+                | "attend"
+                | "hold"
+                | "joint"
+                | "with"
+                | "gap"
+                | "participants"
         ) {
             return Err(gatherings_table.err(*line, format!("unknown class '{class}'")));
         }

@@ -2062,6 +2062,8 @@ pub fn extract_with_cues(
         backing(&mut ctx, &clause, before);
         // "attended a meeting together with the ministers of A, B and C".
         let joint = gathering(&mut ctx, &clause);
+        // "A and B held bilateral consultations", "A and B had a call".
+        held_meeting(&mut ctx, &clause);
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
@@ -2289,12 +2291,25 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                         .find(|&k| ctx.lw(k) == tail)
                         .map(|k| (c, k))
                 });
-            let Some((c, k)) = found else {
-                continue;
-            };
-            hit.cue = c;
-            hit.c1 = k + 1;
-            hit.end = ctx.doc.tokens[k].end;
+            match found {
+                Some((c, k)) => {
+                    hit.cue = c;
+                    hit.c1 = k + 1;
+                    hit.end = ctx.doc.tokens[k].end;
+                }
+                // "A and B co-chaired the dialogue": no tail follows, so the
+                // head's own cue without one, if the head has one.
+                None => match ctx
+                    .g
+                    .lexicon
+                    .cues
+                    .iter()
+                    .find(|other| other.tail.is_none() && other.text == head)
+                {
+                    Some(plain) => hit.cue = plain,
+                    None => continue,
+                },
+            }
         }
         let cue = hit.cue;
         // Only a verb takes a nominal as its object ("condemned the
@@ -2865,6 +2880,11 @@ fn read_clause_cue(
     if cue.form == CueForm::Mutual {
         targets.retain(|t| t.kind != Kind::Region);
     }
+    // "co-chaired the Working Group": what a meeting verb's parties chair
+    // is the occasion; only a person after it is a party.
+    if cue.form == CueForm::Mutual && cue.edge == EdgeType::MetWith {
+        targets.retain(|t| t.kind == Kind::Person);
+    }
     // "warned that it would strike X", "threatened to impose sanctions on
     // X": the threat's target is the later act's.
     // ("the Charters currently threatened by Russia's aggression" is a
@@ -3059,7 +3079,7 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         let joint = (k.saturating_sub(2).max(s.first)..k).any(|j| is(j, "joint"));
         let verb = (k.saturating_sub(5).max(s.first)..k)
             .rev()
-            .find(|&j| is(j, "attend"));
+            .find(|&j| is(j, "attend") || is(j, "hold"));
         // "the Vice President's meetings with ...", "U.S. Consultations with".
         let possessor = slots.iter().copied().find(|sl| {
             (sl.t1 < k && ctx.possessive_at(sl.t1) && ctx.only_modifiers(sl.t1 + 1, k))
@@ -3159,6 +3179,74 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         return Some(parties.iter().map(|p| p.entity).collect());
     }
     None
+}
+
+/// "Sherman and Bourita held bilateral political consultations", "Japan
+/// and the United States held a bilateral Extended Deterrence Dialogue",
+/// "Blinken and Lavrov had a phone call": the coordinated subject of a
+/// holding verb (`hold` in `data/lexicon/gatherings.tsv`) whose object is a
+/// meeting noun met one another. Only determiners, modifiers and
+/// capitalised words of the meeting's name stand between verb and noun; a
+/// meeting "with" someone is the cues' and the n-ary reader's.
+fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    for v in s.first..s.last {
+        if ctx.g.lexicon.gatherings.get(ctx.lw(v)).map(String::as_str) != Some("hold") {
+            continue;
+        }
+        let Some(k) = (v + 1..(v + 7).min(s.last)).find(|&k| ctx.gathering_noun(ctx.lw(k))) else {
+            continue;
+        };
+        let plain = (v + 1..k).all(|j| {
+            let w = ctx.word(j);
+            matches!(ctx.lw(j), "a" | "an" | "the" | "their" | "its")
+                || ctx.only_modifiers(j, j + 1)
+                || (w.starts_with(char::is_uppercase)
+                    && !slots.iter().any(|sl| sl.t0 <= j && j < sl.t1))
+        });
+        if !plain || ctx.lw(k + 1) == "with" {
+            continue;
+        }
+        // The subject: the names joined right before the verb (auxiliaries
+        // and adverbs between).
+        let mut b = v;
+        while b > s.first
+            && matches!(
+                ctx.lw(b - 1),
+                "also" | "will" | "would" | "have" | "has" | "had" | "today" | "jointly" | "then"
+            )
+        {
+            b -= 1;
+        }
+        let Some(last) = slots.iter().rposition(|sl| sl.t1 == b && !sl.compound) else {
+            continue;
+        };
+        let parties: Vec<Slot> = ctx
+            .coordinated_left(slots, last)
+            .into_iter()
+            .map(|i| slots[i])
+            .filter(|sl| sl.kind != Kind::Region)
+            .collect();
+        if parties.len() < 2 {
+            continue;
+        }
+        let flags = ctx.modality(s.first, v);
+        let t = ctx.doc.tokens[k];
+        ctx.rule = format!("{} {}/held", ctx.lw(v), ctx.lw(k));
+        for (n, a) in parties.iter().enumerate() {
+            for b in &parties[n + 1..] {
+                ctx.emit(
+                    *a,
+                    EdgeType::MetWith,
+                    *b,
+                    cl.si,
+                    (t.start, t.end),
+                    flags,
+                    0.7,
+                );
+            }
+        }
+    }
 }
 
 /// "Russia's war against Ukraine, with the support of Belarus", "attacks

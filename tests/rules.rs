@@ -927,6 +927,24 @@ t!(
     ]
 );
 t!(
+    coordinated_parties_who_held_or_chaired_a_meeting,
+    "Deputy Secretary Wendy Sherman and Moroccan Foreign Minister Nasser Bourita held bilateral political consultations in Rabat. Blinken and Lavrov had a phone call. Nuland and Foreign Minister Euclides Acevedo co-chaired the dialogue.",
+    &[
+        ("Nasser Bourita", "met-with", "Wendy Sherman"),
+        ("Antony Blinken", "met-with", "Sergei Lavrov"),
+        ("Victoria Nuland", "met-with", "Euclides Acevedo")
+    ],
+    also: &[("Nasser Bourita", "represents", "Morocco")]
+);
+not!(
+    co_chairing_a_body_is_no_meeting_with_it,
+    "In South Africa, Nuland will co-chair the Working Group on African and Global Issues. Blinken and Lavrov had no meeting.",
+    &[
+        ("Working Group", "met-with", "Victoria Nuland"),
+        ("Antony Blinken", "met-with", "Sergei Lavrov")
+    ]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
