@@ -945,6 +945,14 @@ not!(
     ]
 );
 t!(
+    chief_executives_represent_their_company,
+    "These actions also target influential Russian executives: Nikolai Tokarev, President of Transneft; and Sergei Chemezov, CEO of Rostec.",
+    &[
+        ("Nikolai Tokarev", "represents", "Transneft"),
+        ("Sergei Chemezov", "represents", "Rostec")
+    ]
+);
+t!(
     supports_fought_alongside,
     "Eritrea, whose troops fought alongside Ethiopia, denied it.",
     &[("Eritrea", "supports", "Ethiopia")]
