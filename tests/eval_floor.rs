@@ -44,7 +44,7 @@ fn dev_set_scores_at_least_the_floor() {
 }
 
 /// The split the rules are developed on. Last reached: typed entities
-/// 0.952, relations 0.692.
+/// 0.952, relations 0.704.
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -55,13 +55,15 @@ fn corpus_train_split_scores_at_least_the_floor() {
 /// evidence (issue 15): typed entities 0.938, relations 0.514; after the
 /// clause and list work of 2026-12-04: 0.938, relations 0.526 (0.525 after
 /// that session's last commit); after the meeting, list and providing work
-/// of the next session: 0.938, relations 0.535.
+/// of the next session: 0.938, relations 0.535; after the hyphen-chain,
+/// led-compound, demand and held-meeting work of the session after:
+/// typed entities 0.938, relations 0.543.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.945;
-const TRAIN_RELATIONS: f64 = 0.67;
+const TRAIN_RELATIONS: f64 = 0.69;
 const TEST_TYPED: f64 = 0.93;
-const TEST_RELATIONS: f64 = 0.52;
+const TEST_RELATIONS: f64 = 0.53;
