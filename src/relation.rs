@@ -609,6 +609,24 @@ impl Ctx<'_> {
         self.emit(a, hit.cue.edge, b, cl.si, hit.span(), flags, confidence);
     }
 
+    /// A meeting among `parties`: each of the first `pairs_of` meets every
+    /// party after it (1 for one party's separate meetings, all for one
+    /// meeting of everyone).
+    fn emit_meetings(
+        &mut self,
+        parties: &[Slot],
+        pairs_of: usize,
+        sentence: usize,
+        cue: (usize, usize),
+        flags: Modal,
+    ) {
+        for (n, a) in parties.iter().enumerate().take(pairs_of) {
+            for b in &parties[n + 1..] {
+                self.emit(*a, EdgeType::MetWith, *b, sentence, cue, flags, 0.7);
+            }
+        }
+    }
+
     /// `emit`, and the reverse edge too when `both_ways`.
     #[allow(clippy::too_many_arguments)]
     fn emit_pair(
@@ -3159,19 +3177,7 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         ctx.rule = format!("{}/n-ary", ctx.lw(k));
         // Separate meetings: the one party with each other one.
         let pairs_of = if separate { 1 } else { parties.len() };
-        for (n, a) in parties.iter().enumerate().take(pairs_of) {
-            for b in &parties[n + 1..] {
-                ctx.emit(
-                    *a,
-                    EdgeType::MetWith,
-                    *b,
-                    cl.si,
-                    (t.start, t.end),
-                    flags,
-                    0.7,
-                );
-            }
-        }
+        ctx.emit_meetings(&parties, pairs_of, cl.si, (t.start, t.end), flags);
         let via = ctx.parties_via(k, &parties);
         for rel in &mut ctx.out[before..] {
             rel.resolved_by(Mechanism::Nary, via.clone());
@@ -3233,19 +3239,7 @@ fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
         let flags = ctx.modality(s.first, v);
         let t = ctx.doc.tokens[k];
         ctx.rule = format!("{} {}/held", ctx.lw(v), ctx.lw(k));
-        for (n, a) in parties.iter().enumerate() {
-            for b in &parties[n + 1..] {
-                ctx.emit(
-                    *a,
-                    EdgeType::MetWith,
-                    *b,
-                    cl.si,
-                    (t.start, t.end),
-                    flags,
-                    0.7,
-                );
-            }
-        }
+        ctx.emit_meetings(&parties, parties.len(), cl.si, (t.start, t.end), flags);
     }
 }
 
