@@ -304,6 +304,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             as_of,
             all,
             min_confidence,
+            evidence,
             format,
         } => {
             let store = store()?;
@@ -322,6 +323,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 until,
                 include_flagged: *all,
                 min_confidence: *min_confidence,
+                evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             };
             let list = store.edges(&q)?;
@@ -340,6 +342,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             since,
             until,
             as_of,
+            evidence,
         } => {
             let g = gz.get()?;
             if let Some(e) = missing {
@@ -364,6 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 min_confidence: *min_confidence,
                 since: since.clone(),
                 until,
+                evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             })?;
             let known = g.by_id(&e.key);

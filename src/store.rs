@@ -231,7 +231,11 @@ pub struct EdgeRow {
     /// Negated or hypothetical.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
-    /// Evidence, one row per occurrence.
+    /// How many pieces of evidence support it (in the asked period and
+    /// confidence), whether or not `evidence` lists them all.
+    pub evidence_total: usize,
+    /// Evidence, one row per occurrence; the first
+    /// [`EdgeQuery::evidence_limit`] of them when the query set one.
     pub evidence: Vec<EvidenceRow>,
 }
 
@@ -255,6 +259,9 @@ pub struct EdgeQuery {
     /// Only evidence at least this confident (resolved references and
     /// distant cues score lower).
     pub min_confidence: Option<f64>,
+    /// At most this many pieces of evidence per edge (all when none), by
+    /// date, article and position; the total is still counted.
+    pub evidence_limit: Option<usize>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, StoreError> {
@@ -750,7 +757,8 @@ impl Store {
                 count: support.articles,
                 first_seen: support.first_seen,
                 last_seen: support.last_seen,
-                evidence: self.edge_evidence(edge_id, q, None)?,
+                evidence_total: support.evidence,
+                evidence: self.edge_evidence(edge_id, q, q.evidence_limit)?,
             });
         }
         out.sort_by(|a, b| {

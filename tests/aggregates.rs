@@ -219,3 +219,46 @@ fn aggregates_equal_a_recount_after_every_kind_of_write() {
     curation::undo(&mut s, merged.id, "bob", gazetteer()).unwrap();
     check(&db, "undo of the merge");
 }
+
+/// Protects `--evidence N` (issue 11): an edge lists the first N pieces
+/// of the full list, in the same order, and `evidence_total` counts them
+/// all, in a period too.
+#[test]
+fn evidence_limit_keeps_the_first_pieces_and_the_total() {
+    let mut s = Store::open_in_memory().unwrap();
+    let articles: Vec<Article> = (0..5)
+        .map(|i| {
+            article(
+                &format!("http://example.org/r{i}"),
+                Some(&format!("2022-0{}-01", i + 1)),
+                "Russia condemned NATO. Russia condemned NATO again on Monday.",
+            )
+        })
+        .collect();
+    ingest(&mut s, &articles);
+    for (since, want_total) in [(None, 10), (Some("2022-03-01"), 6)] {
+        let q = geokg::store::EdgeQuery {
+            since: since.map(str::to_string),
+            ..Default::default()
+        };
+        let all = s.edges(&q).unwrap();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].evidence_total, want_total);
+        assert_eq!(all[0].evidence.len(), want_total);
+        for n in [1, 3, 100] {
+            let some = s
+                .edges(&geokg::store::EdgeQuery {
+                    evidence_limit: Some(n),
+                    ..q.clone()
+                })
+                .unwrap();
+            assert_eq!(some[0].evidence_total, want_total, "{n}");
+            assert_eq!(some[0].count, all[0].count, "{n}");
+            assert_eq!(
+                some[0].evidence,
+                all[0].evidence[..n.min(want_total)],
+                "{n}"
+            );
+        }
+    }
+}
