@@ -718,6 +718,12 @@ impl Store {
             })?,
         };
         let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
+        // The whole graph with every piece of evidence: one pass over the
+        // evidence beats one indexed read per edge.
+        let mut all_evidence = match (shape, q.evidence_limit) {
+            (EdgeShape::All, None) => Some(self.all_evidence(q)?),
+            _ => None,
+        };
         let mut out: Vec<EdgeRow> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
@@ -758,7 +764,10 @@ impl Store {
                 first_seen: support.first_seen,
                 last_seen: support.last_seen,
                 evidence_total: support.evidence,
-                evidence: self.edge_evidence(edge_id, q, q.evidence_limit)?,
+                evidence: match all_evidence.as_mut() {
+                    Some(all) => all.remove(&edge_id).unwrap_or_default(),
+                    None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+                },
             });
         }
         out.sort_by(|a, b| {
@@ -766,6 +775,34 @@ impl Store {
                 .cmp(&a.count)
                 .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
         });
+        Ok(out)
+    }
+
+    /// Every piece of evidence in the query's dates and confidence, by
+    /// edge row id, each edge's in [`Store::edge_evidence`]'s order.
+    fn all_evidence(
+        &self,
+        q: &EdgeQuery,
+    ) -> Result<std::collections::HashMap<i64, Vec<EvidenceRow>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(ALL_EVIDENCE)?;
+        let mut rows = stmt.query(rusqlite::named_params! {
+            ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
+        })?;
+        let mut out: std::collections::HashMap<i64, Vec<EvidenceRow>> = Default::default();
+        while let Some(r) = rows.next()? {
+            out.entry(r.get(10)?).or_default().push(EvidenceRow {
+                article: r.get(0)?,
+                date: r.get(1)?,
+                sentence: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                text: r.get(5)?,
+                confidence: r.get(6)?,
+                role: r.get(7)?,
+                rule: r.get(8)?,
+                via: r.get(9)?,
+            });
+        }
         Ok(out)
     }
 
@@ -909,6 +946,17 @@ const EDGE_EVIDENCE: &str =
        AND (:conf IS NULL OR ev.confidence >= :conf)
      ORDER BY a.date, coalesce(a.label, a.key), a.key, ev.start
      LIMIT :limit";
+
+/// Every piece of evidence in the asked dates and confidence, with its
+/// edge, in [`EDGE_EVIDENCE`]'s order within each edge: the whole graph.
+const ALL_EVIDENCE: &str =
+    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+            ev.confidence, ev.role, ev.rule, ev.via, ev.edge_id
+     FROM evidence ev JOIN article a ON a.id = ev.article_id
+     WHERE (:since IS NULL OR a.date >= :since)
+       AND (:until IS NULL OR a.date <= :until)
+       AND (:conf IS NULL OR ev.confidence >= :conf)
+     ORDER BY ev.edge_id, a.date, coalesce(a.label, a.key), a.key, ev.start";
 
 /// Recounts the aggregates of the edges and entities whose evidence or
 /// mentions were deleted or moved in this transaction (migration 0008's
