@@ -67,6 +67,7 @@ fn rows() -> Vec<EdgeRow> {
             first_seen: Some("2024-01-01".into()),
             last_seen: Some(format!("2024-0{}-15", 1 + rng.next(9))),
             flagged: false,
+            evidence_total: 1,
             evidence: vec![EvidenceRow {
                 article: format!("article-{}", rng.next(20_000)),
                 date: Some("2024-01-01".into()),

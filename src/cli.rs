@@ -120,6 +120,10 @@ pub enum Command {
         /// resolved reference such as "the Secretary" or "they" scores lower).
         #[arg(long, value_parser = parse_confidence)]
         min_confidence: Option<f64>,
+        /// Pieces of evidence per edge in JSON output, earliest first (0: all);
+        /// `evidence_total` gives the count.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        evidence: usize,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -145,6 +149,10 @@ pub enum Command {
         /// articles dated on or before it (the same as --until).
         #[arg(long, value_parser = parse_date, conflicts_with = "until")]
         as_of: Option<String>,
+        /// Pieces of evidence shown per edge, earliest first (0: all); how
+        /// many more there are is said.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        evidence: usize,
     },
     /// Export the graph as DOT, node-link JSON, GraphML, GEXF, the Neo4j import CSV pair or events.
     Export {

@@ -837,6 +837,7 @@ mod tests {
             first_seen: Some("2024-01-02".into()),
             last_seen: Some("2024-03-04".into()),
             flagged: false,
+            evidence_total: 1,
             evidence: vec![EvidenceRow {
                 article: "a&1".into(),
                 date: Some("2024-01-02".into()),

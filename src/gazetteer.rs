@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -352,7 +353,10 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: HashMap<String, EntityIdx>,
     forms: Vec<Form>,
-    matcher: AhoCorasick,
+    /// The automaton over `forms`, compiled on first use ([`Gazetteer::compile`]
+    /// or [`Gazetteer::find`]): name lookups, members and offices do not
+    /// need it, and it is most of the gazetteer's start-up.
+    matcher: OnceLock<Result<AhoCorasick, String>>,
     by_fold: HashMap<String, Vec<Reading>>,
     roles: Vec<Role>,
     members: Vec<Membership>,
@@ -883,12 +887,6 @@ impl Loader {
                 });
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Both)
-            .build(forms.iter().map(|f| f.text.as_str()))
-            .map_err(|e| GazetteerError::Build(e.to_string()))?;
         let mut lexicon = load_lexicon()?;
         // First names of known people help to tell "William Lara" (a
         // person) from "Lara" (a Venezuelan state).
@@ -923,7 +921,7 @@ impl Loader {
             entries: self.entries,
             by_id: self.by_id,
             forms,
-            matcher,
+            matcher: OnceLock::new(),
             by_fold,
             roles,
             members,
@@ -1407,8 +1405,20 @@ impl Gazetteer {
         Gazetteer::with_files(&[])
     }
 
-    /// The built-in gazetteer plus user files (same formats, same checks).
+    /// The built-in gazetteer plus user files (same formats, same checks),
+    /// its name automaton compiled.
     pub fn with_files(extra: &[&Path]) -> Result<Gazetteer, GazetteerError> {
+        let g = Gazetteer::tables(extra)?;
+        g.compile()?;
+        Ok(g)
+    }
+
+    /// [`Gazetteer::with_files`] without compiling the name automaton: for
+    /// a command that looks names up, lists members or offices, and may
+    /// never extract. [`Gazetteer::find`] compiles it on first use; a
+    /// command that extracts calls [`Gazetteer::compile`] first, so that a
+    /// failure is reported rather than read as no match.
+    pub fn tables(extra: &[&Path]) -> Result<Gazetteer, GazetteerError> {
         let mut loader = Loader::default();
         for (path, text) in BUILTIN {
             loader.load(path, text)?;
@@ -1430,7 +1440,29 @@ impl Gazetteer {
         for (path, text) in files {
             loader.load(path, text)?;
         }
-        loader.finish()
+        let g = loader.finish()?;
+        g.compile()?;
+        Ok(g)
+    }
+
+    /// Compiles the name automaton now, if not yet done (see
+    /// [`Gazetteer::tables`]).
+    pub fn compile(&self) -> Result<(), GazetteerError> {
+        match self.matcher() {
+            Ok(_) => Ok(()),
+            Err(e) => Err(GazetteerError::Build(e.clone())),
+        }
+    }
+
+    fn matcher(&self) -> &Result<AhoCorasick, String> {
+        self.matcher.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .start_kind(StartKind::Both)
+                .build(self.forms.iter().map(|f| f.text.as_str()))
+                .map_err(|e| e.to_string())
+        })
     }
 
     /// Number of entities.
@@ -1533,8 +1565,15 @@ impl Gazetteer {
     }
 
     /// Gazetteer matches in `text`, on word boundaries and obeying case rules.
+    ///
+    /// Extraction cannot fail: an automaton that did not compile finds
+    /// nothing here, and [`Gazetteer::compile`] is where that failure is
+    /// reported (every constructor but [`Gazetteer::tables`] calls it).
     pub fn find<'a>(&'a self, text: &'a str) -> Vec<Match<'a>> {
-        find_checked(&self.matcher, text, |start, end, pattern| {
+        let Ok(matcher) = self.matcher() else {
+            return Vec::new();
+        };
+        find_checked(matcher, text, |start, end, pattern| {
             self.accept(text, start, end, pattern)
         })
     }

@@ -155,6 +155,7 @@ impl KnowledgeGraph {
                     first_seen: r.first_seen,
                     last_seen: r.last_seen,
                     flagged: false,
+                    evidence_total: 0,
                     evidence: Vec::new(),
                 }
             })
@@ -642,6 +643,7 @@ mod tests {
             first_seen: None,
             last_seen: None,
             flagged: false,
+            evidence_total: 0,
             evidence: Vec::new(),
         }
     }

@@ -81,9 +81,11 @@ fn out(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The gazetteer's tables; the name automaton is compiled by
+/// [`LazyGazetteer::extracting`], for the commands that extract.
 fn gazetteer(cli: &Cli) -> Result<Gazetteer> {
     let extra: Vec<&Path> = cli.gazetteer.iter().map(PathBuf::as_path).collect();
-    Ok(Gazetteer::with_files(&extra)?)
+    Ok(Gazetteer::tables(&extra)?)
 }
 
 /// The database for a command that writes (created when missing).
@@ -165,7 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             min_confidence,
             ..
         } => {
-            let g = gz.get()?;
+            let g = gz.extracting()?;
             let a = article::read_one(file)?;
             let mut x = extract::extract(&a, g);
             if let Some(min) = min_confidence {
@@ -179,7 +181,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             progress_every,
             format,
         } => {
-            let g = gz.get()?;
+            let g = gz.extracting()?;
             let mut store = store()?;
             let json_summary = *format == IngestFormat::Json;
             let mut failures = Vec::new();
@@ -304,6 +306,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             as_of,
             all,
             min_confidence,
+            evidence,
             format,
         } => {
             let store = store()?;
@@ -322,6 +325,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 until,
                 include_flagged: *all,
                 min_confidence: *min_confidence,
+                evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             };
             let list = store.edges(&q)?;
@@ -340,6 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             since,
             until,
             as_of,
+            evidence,
         } => {
             let g = gz.get()?;
             if let Some(e) = missing {
@@ -364,6 +369,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 min_confidence: *min_confidence,
                 since: since.clone(),
                 until,
+                evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             })?;
             let known = g.by_id(&e.key);
@@ -666,7 +672,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             CurationAction::Undo { id, curate } => {
                 let mut store = store()?;
-                let row = curation::undo(&mut store, *id, &curate.user(), gz.get()?)?;
+                let row = curation::undo(&mut store, *id, &curate.user(), gz.extracting()?)?;
                 print_corrections(curate.format, &[row])?;
             }
             CurationAction::Export { out: path } => {
@@ -699,7 +705,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json: json_out,
             ablate,
         } => {
-            let g = gz.get()?;
+            let g = gz.extracting()?;
             let mut on = Mechanisms::all();
             for a in ablate {
                 if let Ablation::Off(m) = a {
@@ -771,6 +777,14 @@ impl LazyGazetteer<'_> {
         }
         let g = gazetteer(self.cli)?;
         Ok(self.cell.get_or_init(|| g))
+    }
+
+    /// The gazetteer with its name automaton compiled: for the commands
+    /// that extract (extract, ingest, eval, undo).
+    fn extracting(&self) -> Result<&Gazetteer> {
+        let g = self.get()?;
+        g.compile()?;
+        Ok(g)
     }
 }
 

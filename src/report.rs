@@ -319,6 +319,13 @@ pub fn show(e: &EntityRow, members: &[String], member_of: &[String], edges: &[Ed
                     ev.text.replace('\n', " ")
                 ));
             }
+            let more = r.evidence_total.saturating_sub(r.evidence.len());
+            if more > 0 {
+                out.push_str(&format!(
+                    "      ... {more} more of {} (--evidence 0 lists them all)\n",
+                    r.evidence_total
+                ));
+            }
         }
     }
     out

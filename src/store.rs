@@ -7,7 +7,6 @@
 //! not survive a write; `PRAGMA user_version` equals the number of applied
 //! migrations.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -52,6 +51,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0007_curation.sql",
         include_str!("../migrations/0007_curation.sql"),
+    ),
+    (
+        "0008_aggregates.sql",
+        include_str!("../migrations/0008_aggregates.sql"),
     ),
 ];
 
@@ -228,7 +231,11 @@ pub struct EdgeRow {
     /// Negated or hypothetical.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
-    /// Evidence, one row per occurrence.
+    /// How many pieces of evidence support it (in the asked period and
+    /// confidence), whether or not `evidence` lists them all.
+    pub evidence_total: usize,
+    /// Evidence, one row per occurrence; the first
+    /// [`EdgeQuery::evidence_limit`] of them when the query set one.
     pub evidence: Vec<EvidenceRow>,
 }
 
@@ -252,6 +259,9 @@ pub struct EdgeQuery {
     /// Only evidence at least this confident (resolved references and
     /// distant cues score lower).
     pub min_confidence: Option<f64>,
+    /// At most this many pieces of evidence per edge (all when none), by
+    /// date, article and position; the total is still counted.
+    pub evidence_limit: Option<usize>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, StoreError> {
@@ -500,6 +510,7 @@ impl Store {
         // The user's corrections, replayed over what was just written
         // before it commits: a crash never leaves the graph uncorrected.
         curation::replay(&tx)?;
+        refresh_aggregates(&tx)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -519,13 +530,12 @@ impl Store {
             format!("%{escaped}%")
         });
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.key, e.kind, e.name,
-                    (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = e.id) AS n
+            "SELECT e.id, e.key, e.kind, e.name, e.articles AS n
              FROM entity e
              WHERE (?1 IS NULL OR e.kind = ?1)
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2 ESCAPE '\\')
                     OR lower(e.name) LIKE ?2 ESCAPE '\\')
-               AND EXISTS (SELECT 1 FROM mention WHERE entity_id = e.id)
+               AND e.mentions > 0
              ORDER BY n DESC, e.name",
         )?;
         let rows = stmt.query_map(params![kind.map(Kind::as_str), pattern], |r| {
@@ -562,7 +572,7 @@ impl Store {
                 "SELECT e.id FROM entity e
                  WHERE e.kind = 'person' AND e.surname IS NULL AND e.key LIKE 'person/%'
                    AND instr(e.name, ' ') = 0
-                   AND EXISTS (SELECT 1 FROM mention WHERE entity_id = e.id)",
+                   AND e.mentions > 0",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -598,12 +608,14 @@ impl Store {
     }
 
     fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
-        let row = self.conn.query_row(
-            "SELECT key, kind, name, (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ?1)
-             FROM entity WHERE id = ?1",
-            [id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)),
-        )?;
+        let row = self.conn.query_row(ENTITY_BY_ID, [id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
         Ok(EntityRow {
             id,
             key: row.0,
@@ -638,14 +650,7 @@ impl Store {
         let folded = fold(name);
         let id: Option<i64> = self
             .conn
-            .query_row(
-                "SELECT a.entity_id FROM alias a
-                 WHERE a.folded = ?1
-                 ORDER BY (SELECT count(*) FROM mention m WHERE m.entity_id = a.entity_id) DESC
-                 LIMIT 1",
-                [&folded],
-                |r| r.get(0),
-            )
+            .query_row(FIND_BY_NAME, [&folded], |r| r.get(0))
             .optional()?;
         if let Some(id) = id {
             return self.entity_by_id(id);
@@ -675,7 +680,19 @@ impl Store {
     }
 
     /// Edges matching a query, each with its evidence, sorted by count.
+    ///
+    /// The edges are found through the index of the end asked about
+    /// (one query shape per access path), the other ends asked about are checked on those
+    /// rows; each edge's support comes from its stored aggregates (counted
+    /// from its evidence, through `evidence_by_edge`, only when dates or a
+    /// confidence narrow it), and its evidence is read per edge.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
+        let (shape, id) = match (q.from, q.to, q.touching) {
+            (Some(id), _, _) => (EdgeShape::From, Some(id)),
+            (None, Some(id), _) => (EdgeShape::To, Some(id)),
+            (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
+            (None, None, None) => (EdgeShape::All, None),
+        };
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
         let types_json =
             serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -687,92 +704,71 @@ impl Store {
             .collect();
         let symmetric_json =
             serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
-                    coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text, ev.confidence, ev.role, ev.rule, ev.via,
-                    a.id
-             FROM edge ed
-             JOIN entity s ON s.id = ed.source_id
-             JOIN entity t ON t.id = ed.target_id
-             JOIN evidence ev ON ev.edge_id = ed.id
-             JOIN article a ON a.id = ev.article_id
-             WHERE (?1 IS NULL OR ed.source_id = ?1
-                    OR (ed.type IN (SELECT value FROM json_each(?8)) AND ed.target_id = ?1))
-               AND (?2 IS NULL OR ed.target_id = ?2
-                    OR (ed.type IN (SELECT value FROM json_each(?8)) AND ed.source_id = ?2))
-               AND (?3 IS NULL OR ed.source_id = ?3 OR ed.target_id = ?3)
-               AND (?4 = '[]' OR ed.type IN (SELECT value FROM json_each(?4)))
-               AND (?5 IS NULL OR a.date >= ?5)
-               AND (?6 IS NULL OR a.date <= ?6)
-               AND (?7 OR ed.flagged = 0) AND ed.rejected = 0
-               AND (?9 IS NULL OR ev.confidence >= ?9)
-             ORDER BY ed.id, a.date, coalesce(a.label, a.key), a.key, ev.start",
-        )?;
-        let mut rows = stmt.query(params![
-            q.from,
-            q.to,
-            q.touching,
-            types_json,
-            q.since,
-            q.until,
-            q.include_flagged,
-            symmetric_json,
-            q.min_confidence
-        ])?;
+        let mut stmt = self.conn.prepare_cached(&edge_head_sql(shape))?;
+        let mut rows = match (shape, id) {
+            (EdgeShape::From | EdgeShape::To, Some(id)) => stmt.query(rusqlite::named_params! {
+                ":id": id, ":types": types_json, ":flagged": q.include_flagged,
+                ":sym": symmetric_json,
+            })?,
+            (_, Some(id)) => stmt.query(rusqlite::named_params! {
+                ":id": id, ":types": types_json, ":flagged": q.include_flagged,
+            })?,
+            (_, None) => stmt.query(rusqlite::named_params! {
+                ":types": types_json, ":flagged": q.include_flagged,
+            })?,
+        };
+        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
+        // The whole graph with every piece of evidence: one pass over the
+        // evidence beats one indexed read per edge.
+        let mut all_evidence = match (shape, q.evidence_limit) {
+            (EdgeShape::All, None) => Some(self.all_evidence(q)?),
+            _ => None,
+        };
         let mut out: Vec<EdgeRow> = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
-        // Counted by row id: labels are for display and need not be unique.
-        let mut articles: Vec<std::collections::HashSet<i64>> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
-            let slot = match index.get(&edge_id) {
-                Some(&i) => i,
-                None => {
-                    out.push(EdgeRow {
-                        source: r.get(1)?,
-                        source_key: r.get(2)?,
-                        source_kind: parse_kind(&r.get::<_, String>(3)?)?,
-                        edge: parse_type(&r.get::<_, String>(4)?)?,
-                        target: r.get(5)?,
-                        target_key: r.get(6)?,
-                        target_kind: parse_kind(&r.get::<_, String>(7)?)?,
-                        flagged: r.get::<_, i64>(8)? != 0,
-                        count: 0,
-                        first_seen: None,
-                        last_seen: None,
-                        evidence: Vec::new(),
-                    });
-                    articles.push(Default::default());
-                    index.insert(edge_id, out.len() - 1);
-                    out.len() - 1
-                }
-            };
-            let ev = EvidenceRow {
-                article: r.get(9)?,
-                date: r.get(10)?,
-                sentence: r.get(11)?,
-                start: r.get(12)?,
-                end: r.get(13)?,
-                text: r.get(14)?,
-                confidence: r.get(15)?,
-                role: r.get(16)?,
-                rule: r.get(17)?,
-                via: r.get(18)?,
-            };
-            let e = &mut out[slot];
-            if let Some(d) = &ev.date {
-                if e.first_seen.as_ref().is_none_or(|f| d < f) {
-                    e.first_seen = Some(d.clone());
-                }
-                if e.last_seen.as_ref().is_none_or(|l| d > l) {
-                    e.last_seen = Some(d.clone());
-                }
+            let (source_key, target_key): (String, String) = (r.get(2)?, r.get(6)?);
+            let edge = parse_type(&r.get::<_, String>(4)?)?;
+            let (s, t): (i64, i64) = (r.get(13)?, r.get(14)?);
+            let sym = edge.is_symmetric();
+            // The ends asked about other than the one the index found.
+            let from_ok = q.from.is_none_or(|x| x == s || sym && x == t);
+            let to_ok = q.to.is_none_or(|x| x == t || sym && x == s);
+            let touching_ok = q.touching.is_none_or(|x| x == s || x == t);
+            if !(from_ok && to_ok && touching_ok) {
+                continue;
             }
-            articles[slot].insert(r.get::<_, i64>(19)?);
-            e.evidence.push(ev);
-        }
-        for (e, a) in out.iter_mut().zip(&articles) {
-            e.count = a.len();
+            let support = if narrowed {
+                self.edge_support(edge_id, q)?
+            } else {
+                Support {
+                    articles: r.get::<_, i64>(9)? as usize,
+                    evidence: r.get::<_, i64>(10)? as usize,
+                    first_seen: r.get(11)?,
+                    last_seen: r.get(12)?,
+                }
+            };
+            if support.evidence == 0 {
+                continue;
+            }
+            out.push(EdgeRow {
+                source: r.get(1)?,
+                source_key,
+                source_kind: parse_kind(&r.get::<_, String>(3)?)?,
+                edge,
+                target: r.get(5)?,
+                target_key,
+                target_kind: parse_kind(&r.get::<_, String>(7)?)?,
+                flagged: r.get::<_, i64>(8)? != 0,
+                count: support.articles,
+                first_seen: support.first_seen,
+                last_seen: support.last_seen,
+                evidence_total: support.evidence,
+                evidence: match all_evidence.as_mut() {
+                    Some(all) => all.remove(&edge_id).unwrap_or_default(),
+                    None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+                },
+            });
         }
         out.sort_by(|a, b| {
             b.count
@@ -781,6 +777,204 @@ impl Store {
         });
         Ok(out)
     }
+
+    /// Every piece of evidence in the query's dates and confidence, by
+    /// edge row id, each edge's in [`Store::edge_evidence`]'s order.
+    fn all_evidence(
+        &self,
+        q: &EdgeQuery,
+    ) -> Result<std::collections::HashMap<i64, Vec<EvidenceRow>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(ALL_EVIDENCE)?;
+        let mut rows = stmt.query(rusqlite::named_params! {
+            ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
+        })?;
+        let mut out: std::collections::HashMap<i64, Vec<EvidenceRow>> = Default::default();
+        while let Some(r) = rows.next()? {
+            out.entry(r.get(10)?).or_default().push(EvidenceRow {
+                article: r.get(0)?,
+                date: r.get(1)?,
+                sentence: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                text: r.get(5)?,
+                confidence: r.get(6)?,
+                role: r.get(7)?,
+                rule: r.get(8)?,
+                via: r.get(9)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// An edge's support within the query's dates and confidence, counted
+    /// from its evidence.
+    fn edge_support(&self, edge_id: i64, q: &EdgeQuery) -> Result<Support, StoreError> {
+        let mut stmt = self.conn.prepare_cached(EDGE_SUPPORT)?;
+        Ok(stmt.query_row(
+            rusqlite::named_params! {
+                ":edge": edge_id, ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
+            },
+            |r| {
+                Ok(Support {
+                    articles: r.get::<_, i64>(0)? as usize,
+                    evidence: r.get::<_, i64>(1)? as usize,
+                    first_seen: r.get(2)?,
+                    last_seen: r.get(3)?,
+                })
+            },
+        )?)
+    }
+
+    /// An edge's evidence within the query's dates and confidence, by
+    /// date, article and position; the first `limit` pieces when given.
+    fn edge_evidence(
+        &self,
+        edge_id: i64,
+        q: &EdgeQuery,
+        limit: Option<usize>,
+    ) -> Result<Vec<EvidenceRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(EDGE_EVIDENCE)?;
+        // SQLite reads a negative limit as none.
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let rows = stmt.query_map(
+            rusqlite::named_params! {
+                ":edge": edge_id, ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
+                ":limit": limit,
+            },
+            |r| {
+                Ok(EvidenceRow {
+                    article: r.get(0)?,
+                    date: r.get(1)?,
+                    sentence: r.get(2)?,
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                    text: r.get(5)?,
+                    confidence: r.get(6)?,
+                    role: r.get(7)?,
+                    rule: r.get(8)?,
+                    via: r.get(9)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// An edge's support: distinct articles, evidence rows, first and last
+/// article dates.
+struct Support {
+    articles: usize,
+    evidence: usize,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+}
+
+/// The access path of an edge listing: the index it reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EdgeShape {
+    /// Edges from an entity (`edge`'s unique key, which starts with
+    /// `source_id`), and symmetric ones to it (`edge_by_target`).
+    From,
+    /// Edges to an entity, and symmetric ones from it.
+    To,
+    /// Edges at either end of an entity.
+    Touching,
+    /// Every edge: the whole graph.
+    All,
+}
+
+/// The SQL of an edge listing of this shape. Each branch names its end
+/// with an equality on an indexed column; `(? IS NULL OR source_id = ?)`
+/// would keep SQLite off the index. Binds `:id` (but `All`), `:sym` (the
+/// symmetric types, `From` and `To`), `:types` and `:flagged`.
+fn edge_head_sql(shape: EdgeShape) -> String {
+    let head = "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
+                       ed.articles, ed.evidence_count, ed.first_seen, ed.last_seen,
+                       ed.source_id, ed.target_id
+                FROM edge ed
+                JOIN entity s ON s.id = ed.source_id
+                JOIN entity t ON t.id = ed.target_id";
+    let scope = "ed.rejected = 0 AND (:flagged OR ed.flagged = 0)
+                 AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))";
+    let sym = "ed.type IN (SELECT value FROM json_each(:sym))";
+    match shape {
+        EdgeShape::From => format!(
+            "{head} WHERE ed.source_id = :id AND {scope}
+             UNION ALL {head} WHERE ed.target_id = :id AND {sym} AND {scope}"
+        ),
+        EdgeShape::To => format!(
+            "{head} WHERE ed.target_id = :id AND {scope}
+             UNION ALL {head} WHERE ed.source_id = :id AND {sym} AND {scope}"
+        ),
+        EdgeShape::Touching => format!(
+            "{head} WHERE ed.source_id = :id AND {scope}
+             UNION ALL {head} WHERE ed.target_id = :id AND {scope}"
+        ),
+        EdgeShape::All => format!("{head} WHERE {scope}"),
+    }
+}
+
+/// An entity with its stored article count, by row id.
+const ENTITY_BY_ID: &str = "SELECT key, kind, name, articles FROM entity WHERE id = ?1";
+
+/// The entity a name means: of those carrying the folded name, the most
+/// mentioned (its stored count), then the first made.
+const FIND_BY_NAME: &str = "SELECT a.entity_id FROM alias a JOIN entity e ON e.id = a.entity_id
+     WHERE a.folded = ?1
+     ORDER BY e.mentions DESC, a.entity_id
+     LIMIT 1";
+
+/// One edge's support in the asked dates and confidence, from its
+/// evidence (`evidence_by_edge`).
+const EDGE_SUPPORT: &str =
+    "SELECT count(DISTINCT ev.article_id), count(*), min(a.date), max(a.date)
+     FROM evidence ev JOIN article a ON a.id = ev.article_id
+     WHERE ev.edge_id = :edge
+       AND (:since IS NULL OR a.date >= :since)
+       AND (:until IS NULL OR a.date <= :until)
+       AND (:conf IS NULL OR ev.confidence >= :conf)";
+
+/// One edge's evidence in the asked dates and confidence, by date, article
+/// and position, up to `:limit` rows (negative: all).
+const EDGE_EVIDENCE: &str =
+    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+            ev.confidence, ev.role, ev.rule, ev.via
+     FROM evidence ev JOIN article a ON a.id = ev.article_id
+     WHERE ev.edge_id = :edge
+       AND (:since IS NULL OR a.date >= :since)
+       AND (:until IS NULL OR a.date <= :until)
+       AND (:conf IS NULL OR ev.confidence >= :conf)
+     ORDER BY a.date, coalesce(a.label, a.key), a.key, ev.start
+     LIMIT :limit";
+
+/// Every piece of evidence in the asked dates and confidence, with its
+/// edge, in [`EDGE_EVIDENCE`]'s order within each edge: the whole graph.
+const ALL_EVIDENCE: &str =
+    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+            ev.confidence, ev.role, ev.rule, ev.via, ev.edge_id
+     FROM evidence ev JOIN article a ON a.id = ev.article_id
+     WHERE (:since IS NULL OR a.date >= :since)
+       AND (:until IS NULL OR a.date <= :until)
+       AND (:conf IS NULL OR ev.confidence >= :conf)
+     ORDER BY ev.edge_id, a.date, coalesce(a.label, a.key), a.key, ev.start";
+
+/// Recounts the aggregates of the edges and entities whose evidence or
+/// mentions were deleted or moved in this transaction (migration 0008's
+/// triggers list them); called before every write transaction commits.
+fn refresh_aggregates(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        "UPDATE edge SET (articles, evidence_count, first_seen, last_seen) =
+             (SELECT count(DISTINCT ev.article_id), count(*), min(a.date), max(a.date)
+                FROM evidence ev JOIN article a ON a.id = ev.article_id
+               WHERE ev.edge_id = edge.id)
+          WHERE id IN (SELECT id FROM stale_edge);
+         DELETE FROM stale_edge;
+         UPDATE entity SET (articles, mentions) =
+             (SELECT count(DISTINCT m.article_id), count(*) FROM mention m WHERE m.entity_id = entity.id)
+          WHERE id IN (SELECT id FROM stale_entity);
+         DELETE FROM stale_entity;",
+    )?;
+    Ok(())
 }
 
 /// The database's schema version; a newer one than this binary knows is
@@ -1363,6 +1557,97 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(columns, ["entity_id", "folded", "alias"]);
+    }
+
+    /// The query plan of each main query, one line per step.
+    fn plans() -> Vec<(String, Vec<String>)> {
+        let s = Store::open_in_memory().unwrap();
+        let mut list: Vec<(String, String)> = vec![
+            ("edges --from".into(), edge_head_sql(EdgeShape::From)),
+            ("edges --to".into(), edge_head_sql(EdgeShape::To)),
+            (
+                "edges touching (show)".into(),
+                edge_head_sql(EdgeShape::Touching),
+            ),
+            ("edge support in a period".into(), EDGE_SUPPORT.into()),
+            ("edge evidence".into(), EDGE_EVIDENCE.into()),
+            ("find entity by name".into(), FIND_BY_NAME.into()),
+            ("entity by id".into(), ENTITY_BY_ID.into()),
+            ("entities named".into(), queries::entities_named_sql()),
+            ("adjacent (path, neighbors)".into(), queries::adjacent_sql()),
+            (
+                "edges among (path, neighbors)".into(),
+                queries::edge_summaries_sql(true),
+            ),
+            ("best evidence".into(), queries::best_evidence_sql()),
+            ("timeline".into(), queries::timeline_sql()),
+            ("explain".into(), queries::explain_sql()),
+        ];
+        list.push(("whole graph (export)".into(), edge_head_sql(EdgeShape::All)));
+        list.into_iter()
+            .map(|(name, sql)| {
+                // Unbound parameters read as NULL: the plan is chosen
+                // without their values.
+                let mut stmt = s
+                    .conn
+                    .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                    .unwrap();
+                let mut rows = stmt.raw_query();
+                let mut plan = Vec::new();
+                while let Some(r) = rows.next().unwrap() {
+                    plan.push(r.get::<_, String>(3).unwrap());
+                }
+                (name, plan)
+            })
+            .collect()
+    }
+
+    /// Protects issue 11's queries that read only what they answer: no
+    /// main query scans evidence, mentions or edges where an index
+    /// reaches the rows asked for (only the whole-graph listing reads
+    /// every edge, and nothing else). `cargo test --lib plans --
+    /// --nocapture` prints the plans.
+    #[test]
+    fn no_main_query_scans_a_large_table() {
+        let large = ["ev", "ev2", "evidence", "m", "mention", "ed", "edge"];
+        let mut list = plans();
+        // The check itself, on the edge query before issue 11: its
+        // `? IS NULL OR` kept SQLite off every index.
+        let s = Store::open_in_memory().unwrap();
+        let mut old = s
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT ed.id FROM edge ed
+                 JOIN evidence ev ON ev.edge_id = ed.id
+                 WHERE (?1 IS NULL OR ed.source_id = ?1) AND (?2 IS NULL OR ed.target_id = ?2)",
+            )
+            .unwrap();
+        let mut rows = old.raw_query();
+        let mut plan = Vec::new();
+        while let Some(r) = rows.next().unwrap() {
+            plan.push(r.get::<_, String>(3).unwrap());
+        }
+        list.push(("old edges query (must fail)".into(), plan));
+        for (name, plan) in list {
+            eprintln!("{name}:\n  {}", plan.join("\n  "));
+            let scans: Vec<&String> = plan
+                .iter()
+                .filter(|step| {
+                    let Some(rest) = step.strip_prefix("SCAN ") else {
+                        return false;
+                    };
+                    let table = rest.split(' ').next().unwrap_or("");
+                    large.contains(&table)
+                })
+                .collect();
+            if name.starts_with("whole graph") {
+                assert_eq!(scans, [&"SCAN ed".to_string()], "{name}: {plan:?}");
+            } else if name.starts_with("old") {
+                assert!(!scans.is_empty(), "the check missed a scan: {plan:?}");
+            } else {
+                assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
+            }
+        }
     }
 
     /// Protects the refusal of a database from a newer geokg.

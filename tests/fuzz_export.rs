@@ -115,6 +115,7 @@ fn graph() -> impl Strategy<Value = KnowledgeGraph> {
                     first_seen: Some("2024-01-02".into()),
                     last_seen: Some("2024-03-04".into()),
                     flagged: false,
+                    evidence_total: 1,
                     evidence: vec![EvidenceRow {
                         article: article.clone(),
                         date: Some("2024-01-02".into()),
@@ -431,6 +432,7 @@ fn rows_of(kg: &KnowledgeGraph) -> Vec<EdgeRow> {
                 first_seen: w.first_seen.clone(),
                 last_seen: w.last_seen.clone(),
                 flagged: false,
+                evidence_total: w.evidence.len(),
                 evidence: w.evidence.clone(),
             }
         })
@@ -524,6 +526,7 @@ fn hand_picked_names_round_trip() {
         first_seen: None,
         last_seen: None,
         flagged: false,
+        evidence_total: 1,
         evidence: vec![EvidenceRow {
             article: ev.to_string(),
             date: None,

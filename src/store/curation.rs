@@ -722,6 +722,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = insert(&tx, c, user, None)?;
         replay(&tx)?;
+        super::refresh_aggregates(&tx)?;
         tx.commit()?;
         self.correction(id)
     }
@@ -760,6 +761,7 @@ impl Store {
             known.push(c.clone());
         }
         replay(&tx)?;
+        super::refresh_aggregates(&tx)?;
         tx.commit()?;
         let rows = rows_with_status(&self.conn)?;
         Ok(Imported {
@@ -802,6 +804,7 @@ impl Store {
             rebuild(&tx, &keys, g)?;
         }
         replay(&tx)?;
+        super::refresh_aggregates(&tx)?;
         tx.commit()?;
         self.correction(id)
     }

@@ -253,13 +253,7 @@ impl Store {
     /// The entities that carry this name or alias (folded), most mentioned
     /// first, then by name: one when the name is unambiguous.
     pub fn entities_named(&self, name: &str) -> Result<Vec<(EntityRef, usize)>, StoreError> {
-        let sql = format!(
-            "SELECT {}, (SELECT count(DISTINCT article_id) FROM mention m WHERE m.entity_id = e.id) AS n
-             FROM alias a JOIN entity e ON e.id = a.entity_id
-             WHERE a.folded = ?1
-             ORDER BY n DESC, e.name, e.key",
-            entity_cols("e")
-        );
+        let sql = entities_named_sql();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([fold(name)])?;
         let mut out = Vec::new();
@@ -275,7 +269,7 @@ impl Store {
     pub fn all_names(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.folded, e.name FROM alias a JOIN entity e ON e.id = a.entity_id
-             WHERE EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id)",
+             WHERE e.mentions > 0",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -298,13 +292,7 @@ impl Store {
     /// The entities joined to `id` by an edge in scope, in either
     /// direction, each once, with its kind; in row id order.
     pub fn adjacent(&self, id: i64, q: &EdgeQuery) -> Result<Vec<(i64, Kind)>, StoreError> {
-        let sql = format!(
-            "SELECT DISTINCT o.id, o.kind FROM (
-               SELECT ed.target_id AS other FROM edge ed WHERE ed.source_id = :id AND {EDGE_IN_SCOPE}
-               UNION ALL
-               SELECT ed.source_id FROM edge ed WHERE ed.target_id = :id AND {EDGE_IN_SCOPE}
-             ) JOIN entity o ON o.id = other ORDER BY o.id"
-        );
+        let sql = adjacent_sql();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(named_params! {
             ":id": id, ":types": types_json(q)?, ":since": q.since,
@@ -341,29 +329,7 @@ impl Store {
         q: &EdgeQuery,
         among: Option<&[i64]>,
     ) -> Result<Vec<EdgeSummary>, StoreError> {
-        let sql = format!(
-            "SELECT ed.id, {}, ed.type, {}, count(DISTINCT ev.article_id), min(a.date), max(a.date)
-             FROM edge ed
-             JOIN entity s ON s.id = ed.source_id
-             JOIN entity t ON t.id = ed.target_id
-             JOIN evidence ev ON ev.edge_id = ed.id
-             JOIN article a ON a.id = ev.article_id
-             WHERE ed.flagged = 0 AND ed.rejected = 0
-               AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
-               AND {EVIDENCE_IN_SCOPE}
-               {}
-             GROUP BY ed.id ORDER BY ed.id",
-            entity_cols("s"),
-            entity_cols("t"),
-            // Two statements rather than `:among IS NULL OR ...`, which
-            // would keep SQLite from using the source index.
-            if among.is_some() {
-                "AND ed.source_id IN (SELECT value FROM json_each(:among))
-                 AND ed.target_id IN (SELECT value FROM json_each(:among))"
-            } else {
-                ""
-            }
-        );
+        let sql = edge_summaries_sql(among.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let types = types_json(q)?;
         let mut rows = match among {
@@ -397,13 +363,7 @@ impl Store {
         edge_id: i64,
         q: &EdgeQuery,
     ) -> Result<Option<EvidenceRow>, StoreError> {
-        let sql = format!(
-            "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
-                    ev.confidence, ev.role, ev.rule, ev.via
-             FROM evidence ev JOIN article a ON a.id = ev.article_id
-             WHERE ev.edge_id = :edge AND {EVIDENCE_IN_SCOPE}
-             ORDER BY ev.confidence DESC, a.date IS NULL, a.date, a.id, ev.start LIMIT 1"
-        );
+        let sql = best_evidence_sql();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Ok(stmt
             .query_row(
@@ -459,21 +419,7 @@ impl Store {
     /// in article date order (undated articles last), each with how many
     /// articles have supported that edge so far.
     pub fn timeline(&self, id: i64, q: &EdgeQuery) -> Result<Vec<TimelineRow>, StoreError> {
-        let sql = format!(
-            "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, {}, ed.type, {}, ev.text
-             FROM edge ed
-             JOIN entity s ON s.id = ed.source_id
-             JOIN entity t ON t.id = ed.target_id
-             JOIN evidence ev ON ev.edge_id = ed.id
-             JOIN article a ON a.id = ev.article_id
-             WHERE (ed.source_id = :id OR ed.target_id = :id)
-               AND ed.flagged = 0 AND ed.rejected = 0
-               AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
-               AND {EVIDENCE_IN_SCOPE}
-             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ed.id, ev.headline DESC, ev.start",
-            entity_cols("s"),
-            entity_cols("t")
-        );
+        let sql = timeline_sql();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(named_params! {
             ":id": id, ":types": types_json(q)?, ":since": q.since, ":until": q.until,
@@ -518,22 +464,7 @@ impl Store {
         target: i64,
         q: &EdgeQuery,
     ) -> Result<Vec<ExplainRow>, StoreError> {
-        let sql = format!(
-            "SELECT {}, ed.type, {}, coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.end,
-                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated, ev.hypothetical,
-                    ed.rejected
-             FROM edge ed
-             JOIN entity s ON s.id = ed.source_id
-             JOIN entity t ON t.id = ed.target_id
-             JOIN evidence ev ON ev.edge_id = ed.id
-             JOIN article a ON a.id = ev.article_id
-             WHERE ed.type = :type
-               AND ((ed.source_id = :s AND ed.target_id = :t) OR (:sym AND ed.source_id = :t AND ed.target_id = :s))
-               AND {EVIDENCE_IN_SCOPE}
-             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ev.headline DESC, ev.start",
-            entity_cols("s"),
-            entity_cols("t")
-        );
+        let sql = explain_sql();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(named_params! {
             ":type": edge.as_str(), ":s": source, ":t": target, ":sym": edge.is_symmetric(),
@@ -677,4 +608,103 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The SQL of [`Store::entities_named`].
+pub(super) fn entities_named_sql() -> String {
+    format!(
+        "SELECT {}, e.articles AS n
+             FROM alias a JOIN entity e ON e.id = a.entity_id
+             WHERE a.folded = ?1
+             ORDER BY n DESC, e.name, e.key",
+        entity_cols("e")
+    )
+}
+
+/// The SQL of [`Store::adjacent`].
+pub(super) fn adjacent_sql() -> String {
+    format!(
+            "SELECT DISTINCT o.id, o.kind FROM (
+               SELECT ed.target_id AS other FROM edge ed WHERE ed.source_id = :id AND {EDGE_IN_SCOPE}
+               UNION ALL
+               SELECT ed.source_id FROM edge ed WHERE ed.target_id = :id AND {EDGE_IN_SCOPE}
+             ) JOIN entity o ON o.id = other ORDER BY o.id"
+        )
+}
+
+/// The SQL of [`Store::best_evidence`].
+pub(super) fn best_evidence_sql() -> String {
+    format!(
+        "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+                    ev.confidence, ev.role, ev.rule, ev.via
+             FROM evidence ev JOIN article a ON a.id = ev.article_id
+             WHERE ev.edge_id = :edge AND {EVIDENCE_IN_SCOPE}
+             ORDER BY ev.confidence DESC, a.date IS NULL, a.date, a.id, ev.start LIMIT 1"
+    )
+}
+
+/// The SQL of [`Store::timeline`].
+pub(super) fn timeline_sql() -> String {
+    format!(
+            "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, {}, ed.type, {}, ev.text
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE (ed.source_id = :id OR ed.target_id = :id)
+               AND ed.flagged = 0 AND ed.rejected = 0
+               AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
+               AND {EVIDENCE_IN_SCOPE}
+             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ed.id, ev.headline DESC, ev.start",
+            entity_cols("s"),
+            entity_cols("t")
+        )
+}
+
+/// The SQL of [`Store::explain`].
+pub(super) fn explain_sql() -> String {
+    format!(
+            "SELECT {}, ed.type, {}, coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.end,
+                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated, ev.hypothetical,
+                    ed.rejected
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE ed.type = :type
+               AND ((ed.source_id = :s AND ed.target_id = :t) OR (:sym AND ed.source_id = :t AND ed.target_id = :s))
+               AND {EVIDENCE_IN_SCOPE}
+             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ev.headline DESC, ev.start",
+            entity_cols("s"),
+            entity_cols("t")
+        )
+}
+
+/// The SQL of [`Store::edge_summaries`], with or without `:among`.
+pub(super) fn edge_summaries_sql(among: bool) -> String {
+    format!(
+        "SELECT ed.id, {}, ed.type, {}, count(DISTINCT ev.article_id), min(a.date), max(a.date)
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE ed.flagged = 0 AND ed.rejected = 0
+               AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))
+               AND {EVIDENCE_IN_SCOPE}
+               {}
+             GROUP BY ed.id ORDER BY ed.id",
+        entity_cols("s"),
+        entity_cols("t"),
+        // Two statements rather than `:among IS NULL OR ...`, which
+        // would keep SQLite from using the source index.
+        if among {
+            "AND ed.source_id IN (SELECT value FROM json_each(:among))
+                 AND ed.target_id IN (SELECT value FROM json_each(:among))"
+        } else {
+            ""
+        }
+    )
 }
