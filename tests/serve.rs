@@ -370,6 +370,29 @@ fn export_writes_the_named_entities_only() {
     assert_eq!(edges, set(&["met-with", "represents"]));
 }
 
+/// Protects the page: served with its security policy, its script and the
+/// vendored library compiled in, and the shared style for every kind.
+#[test]
+fn the_page_and_its_assets_are_served() {
+    let s = server();
+    let page = get(s.addr, "/");
+    assert_eq!(page.status, 200);
+    assert!(page.csp.contains("script-src 'self'"));
+    assert!(
+        page.body
+            .contains("<script src=\"/vendor/cytoscape.min.js\"></script>")
+    );
+    for path in [
+        "/app.js",
+        "/app.css",
+        "/vendor/cytoscape.min.js",
+        "/vendor/cytoscape.LICENSE",
+    ] {
+        assert_eq!(get(s.addr, path).status, 200, "{path}");
+    }
+    assert_eq!(get(s.addr, "/nothing").status, 404);
+}
+
 /// Protects the one style: the page is given the DOT export's fills.
 #[test]
 fn the_style_endpoint_gives_the_dot_look() {

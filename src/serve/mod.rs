@@ -1,9 +1,11 @@
-//! `geokg serve`: a local JSON API over the database. HTTP (axum on a
-//! small tokio runtime) in front of [`api::Api`].
+//! `geokg serve`: a local web page over the database. HTTP (axum on a
+//! small tokio runtime) in front of [`api::Api`]; the page, its script and
+//! the vendored Cytoscape.js are compiled into the binary.
 //!
 //! Invariant: the database is opened read-only and the client sends no
 //! SQL, only the API's parameters; every JSON answer escapes `<`, `>` and
-//! `&`.
+//! `&`, and the page inserts article text and names as text, never as
+//! markup.
 
 pub mod api;
 
@@ -38,6 +40,19 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
+/// The page and its assets, compiled in.
+const INDEX_HTML: &str = include_str!("assets/index.html");
+const APP_JS: &str = include_str!("assets/app.js");
+const APP_CSS: &str = include_str!("assets/app.css");
+/// Cytoscape.js, vendored at the version its header names, with its
+/// licence (`assets/cytoscape.LICENSE`).
+const CYTOSCAPE_JS: &str = include_str!("assets/cytoscape.min.js");
+const CYTOSCAPE_LICENSE: &str = include_str!("assets/cytoscape.LICENSE");
+
+/// The page's security policy: its own script only, no inline script, no
+/// other origin.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 type Shared = Arc<Mutex<Api>>;
 
 /// Serves `api` on `addr` until Ctrl-C (or until `stop` resolves); calls
@@ -66,10 +81,30 @@ pub fn run(api: Api, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result
     })
 }
 
-/// The routes: `/api/{endpoint}`.
+/// The routes: the page, its assets, and `/api/{endpoint}`.
 pub fn router(api: Api) -> Router {
     let shared: Shared = Arc::new(Mutex::new(api));
     Router::new()
+        .route(
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }),
+        )
+        .route(
+            "/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),
+        )
+        .route(
+            "/vendor/cytoscape.min.js",
+            get(|| async { asset("text/javascript; charset=utf-8", CYTOSCAPE_JS) }),
+        )
+        .route(
+            "/vendor/cytoscape.LICENSE",
+            get(|| async { asset("text/plain; charset=utf-8", CYTOSCAPE_LICENSE) }),
+        )
         .route("/api/{endpoint}", get(endpoint))
         .fallback(|| async {
             let mut r = (StatusCode::NOT_FOUND, "not found\n").into_response();
@@ -80,6 +115,21 @@ pub fn router(api: Api) -> Router {
             r
         })
         .with_state(shared)
+}
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
 }
 
 async fn endpoint(
