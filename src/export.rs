@@ -59,6 +59,9 @@ pub struct DotOptions {
     /// legend, evidence in tooltips): on dense graphs the labels, not the
     /// nodes, make the picture huge.
     pub no_edge_labels: bool,
+    /// Straight edges (`splines="line"`) instead of routed curves: on big
+    /// graphs `sfdp`'s spline routing, not the layout, takes minutes.
+    pub straight_edges: bool,
 }
 
 /// The label of an edge in pictures: the type, with the article count when
@@ -131,7 +134,7 @@ pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
         attr("newrank", "true"),
         attr("rankdir", "LR"),
         attr("overlap", "false"),
-        attr("splines", "true"),
+        attr("splines", if opts.straight_edges { "line" } else { "true" }),
         attr("outputorder", "edgesfirst"),
         attr("nodesep", "0.25"),
         attr("ranksep", "0.9"),
@@ -945,6 +948,7 @@ mod tests {
                     legend,
                     cluster_by_state,
                     no_edge_labels: !legend,
+                    straight_edges: cluster_by_state,
                 },
             );
             let parsed = graphviz_rust::parse(&dot);
@@ -966,6 +970,7 @@ mod tests {
                 legend: true,
                 cluster_by_state: true,
                 no_edge_labels: false,
+                straight_edges: false,
             },
         );
         let (dot_nodes, dot_edges) = dot_counts(&dot);
