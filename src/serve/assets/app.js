@@ -86,7 +86,11 @@ async function init() {
   if (hash.get('q')) {
     $('search').value = hash.get('q');
     if (hash.get('depth')) $('depth').value = hash.get('depth');
-    load(hash.get('q'));
+    load(hash.get('q')).then(() => {
+      // A linked edge (`#q=…&edge=SOURCE|TYPE|TARGET`) opens its evidence.
+      const edge = hash.get('edge') && cy.getElementById(hash.get('edge'));
+      if (edge && edge.length) showEvidence(edge.data());
+    });
   } else {
     status(info.entities + ' entities, ' + info.edges + ' edges from ' + info.articles + ' articles');
   }
@@ -209,7 +213,7 @@ async function load(name) {
   setMore(answer, name, depth);
   layout(true);
   applyFilters();
-  showCard(state.center);
+  await showCard(state.center);
 }
 
 function setMore(answer, name, depth) {
