@@ -1,6 +1,8 @@
 //! Export benchmark: a synthetic 10,000-node, 50,000-edge graph written as
 //! DOT, node-link JSON, GraphML, GEXF and the Neo4j CSV pair, each timed and
 //! its node and edge counts checked, so a fast wrong answer cannot pass.
+//! Then `render --top 400` and `--top 2000` through Graphviz when it is
+//! installed (targets 5 s and 30 s).
 //! Run with `cargo bench --bench export`; the target is under 2 s a format.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -172,5 +174,48 @@ fn main() {
         println!("all formats under the 2 s target");
     } else {
         println!("over the 2 s target: {}", slow.join(", "));
+    }
+    renders(&rows);
+}
+
+/// `render --top 400` and `--top 2000` through Graphviz (skipped without
+/// it), each timed against its target (5 s and 30 s) and its SVG checked
+/// for one `<g class="node">` per node.
+fn renders(rows: &[EdgeRow]) {
+    if !geokg::render::graphviz_available() {
+        println!("render: Graphviz not installed; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (top, target) in [(400, 5.0), (2000, 30.0)] {
+        let kg = KnowledgeGraph::from_edges(
+            rows.to_vec(),
+            &Filter {
+                top: Some(top),
+                ..Filter::default()
+            },
+        );
+        let out = dir.path().join(format!("top{top}.svg"));
+        let (done, t) = time(|| {
+            geokg::render::render(&kg, &out, geokg::render::Engine::Graphviz, "auto").unwrap()
+        });
+        let svg = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(
+            svg.matches("<g id=\"node").count(),
+            kg.node_count(),
+            "render nodes"
+        );
+        println!(
+            "render --top {top}: {} nodes, {} edges, {} in {:.2} s ({} the {target} s target)",
+            kg.node_count(),
+            kg.edge_count(),
+            done.layout,
+            t.as_secs_f64(),
+            if t.as_secs_f64() <= target {
+                "within"
+            } else {
+                "over"
+            }
+        );
     }
 }

@@ -407,6 +407,23 @@ pub enum Command {
         #[command(subcommand)]
         action: CurationAction,
     },
+    /// Serve a web page over the database: search, neighbourhoods drawn as
+    /// the DOT export draws them, cards, evidence, filters, paths, exports.
+    ///
+    /// Reads the database only. Serves on 127.0.0.1 unless --bind says
+    /// otherwise; stops on Ctrl-C. The JSON API is in docs/SERVE.md.
+    Serve {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; anything but a loopback address lets other
+        /// machines read the graph.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the page in the desktop's browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Score the extractor on a set (articles/ and gold/) as score.py does.
     Eval {
         /// The set folder.

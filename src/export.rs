@@ -20,66 +20,8 @@ use serde_json::json;
 use crate::graph::{Edge, EdgeChange, KnowledgeGraph};
 use crate::ontology::{EdgeType, Kind};
 use crate::store::{Change, EntityRef, EventRow};
-
-/// Shape and fill colour of a node kind.
-pub fn kind_style(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Person => ("ellipse", "#fde68a"),
-        Kind::State => ("box", "#93c5fd"),
-        Kind::Region => ("hexagon", "#bbf7d0"),
-        Kind::Alliance => ("doubleoctagon", "#c4b5fd"),
-        Kind::Organization => ("component", "#fdba74"),
-    }
-}
-
-/// Colour of an edge type; conflict types are reds, cooperative ones
-/// blues and greens, structural ones greys.
-pub fn edge_color(edge: EdgeType) -> &'static str {
-    match edge {
-        EdgeType::MetWith => "#2563eb",
-        EdgeType::Visited => "#0891b2",
-        EdgeType::Claims => "#7c3aed",
-        EdgeType::Opposes => "#dc2626",
-        EdgeType::Supports => "#16a34a",
-        EdgeType::Accuses => "#ea580c",
-        EdgeType::Threatens => "#b91c1c",
-        EdgeType::Sanctions => "#be185d",
-        EdgeType::Attacks => "#7f1d1d",
-        EdgeType::CooperatesWith => "#059669",
-        EdgeType::MemberOf => "#4b5563",
-        EdgeType::Represents => "#9ca3af",
-    }
-}
-
-/// Line style of an edge type: conflicts bold, membership dashed, offices
-/// dotted, everything else solid.
-pub fn edge_style(edge: EdgeType) -> &'static str {
-    match edge {
-        EdgeType::MemberOf => "dashed",
-        EdgeType::Represents => "dotted",
-        e if e.is_conflict() => "bold",
-        _ => "solid",
-    }
-}
-
-/// True for the types that say what a thing is rather than what it did
-/// (`member-of`, `represents`); they are drawn quietly and unlabelled.
-fn is_structural(edge: EdgeType) -> bool {
-    matches!(edge, EdgeType::MemberOf | EdgeType::Represents)
-}
-
-/// Line width: conflicts start thicker than cooperation so they stand out
-/// even at one article; more supporting articles draw a thicker line.
-pub fn edge_width(edge: EdgeType, count: usize) -> f64 {
-    let base = if edge.is_conflict() {
-        2.2
-    } else if is_structural(edge) {
-        1.0
-    } else {
-        1.2
-    };
-    base + (count.max(1) as f64).log2()
-}
+use crate::style::is_structural;
+pub use crate::style::{edge_color, edge_style, edge_width, kind_style};
 
 /// A quoted DOT id with `"`, `\` and newlines escaped.
 fn q(s: &str) -> Id {
@@ -117,6 +59,9 @@ pub struct DotOptions {
     /// legend, evidence in tooltips): on dense graphs the labels, not the
     /// nodes, make the picture huge.
     pub no_edge_labels: bool,
+    /// Straight edges (`splines="line"`) instead of routed curves: on big
+    /// graphs `sfdp`'s spline routing, not the layout, takes minutes.
+    pub straight_edges: bool,
 }
 
 /// The label of an edge in pictures: the type, with the article count when
@@ -189,7 +134,7 @@ pub fn to_dot_graph(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
         attr("newrank", "true"),
         attr("rankdir", "LR"),
         attr("overlap", "false"),
-        attr("splines", "true"),
+        attr("splines", if opts.straight_edges { "line" } else { "true" }),
         attr("outputorder", "edgesfirst"),
         attr("nodesep", "0.25"),
         attr("ranksep", "0.9"),
@@ -1004,6 +949,7 @@ mod tests {
                     legend,
                     cluster_by_state,
                     no_edge_labels: !legend,
+                    straight_edges: cluster_by_state,
                 },
             );
             let parsed = graphviz_rust::parse(&dot);
@@ -1025,6 +971,7 @@ mod tests {
                 legend: true,
                 cluster_by_state: true,
                 no_edge_labels: false,
+                straight_edges: false,
             },
         );
         let (dot_nodes, dot_edges) = dot_counts(&dot);

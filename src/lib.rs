@@ -5,7 +5,8 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! [`article`] → [`text`] → [`gazetteer`] → [`mention`] → [`resolve`] →
 //! [`discourse`] → [`relation`] → [`store`] (which replays the user's corrections at the end of
-//! every write) → [`graph`] → [`query`] → [`curation`], [`export`] / [`render`].
+//! every write) → [`graph`] → [`query`] → [`curation`], [`export`] / [`render`]
+//! (both drawn in the looks of [`style`]) / [`serve`] (the web page).
 //! [`extract`] runs the pure stages on one article.
 //!
 //! ```
@@ -35,7 +36,9 @@ pub mod relation;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod serve;
 pub mod store;
+pub mod style;
 pub mod text;
 
 #[cfg(test)]

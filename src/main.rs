@@ -699,6 +699,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_corrections(*format, &done.added)?;
             }
         },
+        Command::Serve { port, bind, open } => {
+            let api = geokg::serve::Api::new(store()?, gazetteer(&cli)?);
+            let addr = std::net::SocketAddr::new(*bind, *port);
+            if !bind.is_loopback() {
+                eprintln!(
+                    "warning: serving on {bind}: any machine that can reach it can read the graph"
+                );
+            }
+            geokg::serve::run(api, addr, |at| {
+                let url = format!("http://{at}/");
+                println!("geokg: serving {url} (Ctrl-C stops)");
+                let _ = io::stdout().flush();
+                if *open && let Err(e) = geokg::serve::open_in_browser(&url) {
+                    eprintln!("note: cannot open a browser ({e}); open {url} yourself");
+                }
+            })?;
+        }
         Command::Eval {
             set,
             verbose,

@@ -20,6 +20,7 @@ use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
+mod articles;
 mod curation;
 mod queries;
 pub use curation::{Action, Correction, CurationRow, Imported, Status};

@@ -209,6 +209,7 @@ fn check_dot(kg: &KnowledgeGraph) {
             legend: false,
             cluster_by_state: true,
             no_edge_labels: true,
+            straight_edges: true,
         },
     ] {
         let dot = export::to_dot(kg, &opts);

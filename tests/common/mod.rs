@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod server;
+
 /// The `geokg` binary under test, without the user's `GEOKG_DB`.
 pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_geokg"));
