@@ -205,6 +205,26 @@ pub struct EvidenceRow {
     pub via: Option<String>,
 }
 
+impl EvidenceRow {
+    /// A row whose first ten columns are, in order: article, date,
+    /// sentence, start, end, text, confidence, role, rule, via (the shape
+    /// every evidence query selects).
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(EvidenceRow {
+            article: r.get(0)?,
+            date: r.get(1)?,
+            sentence: r.get(2)?,
+            start: r.get(3)?,
+            end: r.get(4)?,
+            text: r.get(5)?,
+            confidence: r.get(6)?,
+            role: r.get(7)?,
+            rule: r.get(8)?,
+            via: r.get(9)?,
+        })
+    }
+}
+
 /// An edge with its evidence.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct EdgeRow {
@@ -791,18 +811,9 @@ impl Store {
         })?;
         let mut out: std::collections::HashMap<i64, Vec<EvidenceRow>> = Default::default();
         while let Some(r) = rows.next()? {
-            out.entry(r.get(10)?).or_default().push(EvidenceRow {
-                article: r.get(0)?,
-                date: r.get(1)?,
-                sentence: r.get(2)?,
-                start: r.get(3)?,
-                end: r.get(4)?,
-                text: r.get(5)?,
-                confidence: r.get(6)?,
-                role: r.get(7)?,
-                rule: r.get(8)?,
-                via: r.get(9)?,
-            });
+            out.entry(r.get(10)?)
+                .or_default()
+                .push(EvidenceRow::from_row(r)?);
         }
         Ok(out)
     }
@@ -842,20 +853,7 @@ impl Store {
                 ":edge": edge_id, ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
                 ":limit": limit,
             },
-            |r| {
-                Ok(EvidenceRow {
-                    article: r.get(0)?,
-                    date: r.get(1)?,
-                    sentence: r.get(2)?,
-                    start: r.get(3)?,
-                    end: r.get(4)?,
-                    text: r.get(5)?,
-                    confidence: r.get(6)?,
-                    role: r.get(7)?,
-                    rule: r.get(8)?,
-                    via: r.get(9)?,
-                })
-            },
+            EvidenceRow::from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -370,20 +370,7 @@ impl Store {
                 named_params! {
                     ":edge": edge_id, ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
                 },
-                |r| {
-                    Ok(EvidenceRow {
-                        article: r.get(0)?,
-                        date: r.get(1)?,
-                        sentence: r.get(2)?,
-                        start: r.get(3)?,
-                        end: r.get(4)?,
-                        text: r.get(5)?,
-                        confidence: r.get(6)?,
-                        role: r.get(7)?,
-                        rule: r.get(8)?,
-                        via: r.get(9)?,
-                    })
-                },
+                EvidenceRow::from_row,
             )
             .optional()?)
     }
