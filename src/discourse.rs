@@ -37,11 +37,15 @@ pub enum Mechanism {
     /// A meeting of several parties named as a list ("joined by A, B and
     /// C", "a trilateral meeting with A and B"): every pair that met.
     Nary,
+    /// "Putin's war of choice", "Russia for its aggression": a war whose
+    /// actor is named and whose target is not takes the one target the
+    /// article gives that actor's attacks elsewhere.
+    War,
 }
 
 impl Mechanism {
     /// Every mechanism, in the order figures are reported.
-    pub const ALL: [Mechanism; 7] = [
+    pub const ALL: [Mechanism; 8] = [
         Mechanism::Title,
         Mechanism::Office,
         Mechanism::Pronoun,
@@ -49,6 +53,7 @@ impl Mechanism {
         Mechanism::FirstPerson,
         Mechanism::Event,
         Mechanism::Nary,
+        Mechanism::War,
     ];
 
     /// The name used on the command line and in `via`.
@@ -61,6 +66,7 @@ impl Mechanism {
             Mechanism::FirstPerson => "first-person",
             Mechanism::Event => "event",
             Mechanism::Nary => "n-ary",
+            Mechanism::War => "war",
         }
     }
 

@@ -313,6 +313,9 @@ pub struct Lexicon {
     pub statements: Vec<String>,
     /// Nouns of acts that an evaluative word condemns ("war", "influence").
     pub condemned_acts: HashSet<String>,
+    /// Nouns of a war whose target may go unnamed ("Putin's war of
+    /// choice"): `data/lexicon/war_nouns.txt`.
+    pub war_nouns: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -453,6 +456,7 @@ const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
+const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
@@ -1256,6 +1260,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         backing: lower_set(BACKING),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
+        war_nouns: lower_set(WAR_NOUNS),
         gathering_first: {
             let mut first = [false; 256];
             for (w, c) in &gatherings {

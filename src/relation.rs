@@ -2062,6 +2062,7 @@ pub fn extract_with_cues(
     };
     let by_sentence = slots_by_sentence(text, doc, r, refs);
     let mut discourse = Discourse::default();
+    let mut wars = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let slots = &by_sentence[si];
         let cues = cues_of_sentence(all_cues, s, slots);
@@ -2076,6 +2077,8 @@ pub fn extract_with_cues(
         }
         let before = ctx.out.len();
         read_cues(&mut ctx, &clause, &discourse);
+        // "Putin's war of choice": its target is read after the article.
+        wars.extend(targetless_wars(&ctx, &clause));
         // "Russia's war against Ukraine, with the support of Belarus".
         backing(&mut ctx, &clause, before);
         // "attended a meeting together with the ministers of A, B and C".
@@ -2121,7 +2124,181 @@ pub fn extract_with_cues(
     participant_list(&mut ctx, &by_sentence, all_cues);
     one_per_span(&mut ctx.out);
     represents_from_titles(&mut ctx);
+    war_targets(&mut ctx, &wars);
     ctx.out
+}
+
+/// A war whose actor is named and whose target is not: the actor, the
+/// sentence, and the span of the war noun.
+struct TargetlessWar {
+    actor: Slot,
+    sentence: usize,
+    noun: (usize, usize),
+    flags: Modal,
+}
+
+/// "Putin's war of choice", "Russia's premeditated and unprovoked
+/// invasion", "impose costs on Russia for its aggression": a noun of
+/// `data/lexicon/war_nouns.txt` after its actor's possessive (or after
+/// "its" when the nearest name before is a state or body), with no name
+/// after a preposition to be its target.
+fn targetless_wars(ctx: &Ctx, cl: &Clause) -> Vec<TargetlessWar> {
+    let (s, slots) = (cl.s, cl.slots);
+    if !ctx.on.on(Mechanism::War) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for n in s.first..s.last {
+        if !ctx.g.lexicon.war_nouns.contains(ctx.lw(n)) {
+            continue;
+        }
+        // "war of choice against Ukraine", "invasion of Ukraine", "war in
+        // Ukraine": the target is named, and the cue rules read it.
+        let mut k = n + 1;
+        if ctx.lw(k) == "of" && matches!(ctx.lw(k + 1), "choice" | "aggression") {
+            k += 2;
+        }
+        if PREPOSITIONS.contains(&ctx.lw(k)) && slots.iter().any(|sl| sl.t0 > k && sl.t0 <= k + 4) {
+            continue;
+        }
+        let possessor = slots
+            .iter()
+            .rfind(|sl| {
+                !sl.compound
+                    && sl.t1 < n
+                    && ctx.possessive_at(sl.t1)
+                    && ctx.only_modifiers(sl.t1 + 1, n)
+            })
+            .copied();
+        let its = || {
+            let q = (s.first..n)
+                .rev()
+                .find(|&q| ctx.lw(q) == "its" && ctx.only_modifiers(q + 1, n))?;
+            slots
+                .iter()
+                .rfind(|sl| !sl.compound && sl.t1 <= q)
+                .filter(|sl| matches!(sl.kind, Kind::State | Kind::Alliance | Kind::Organization))
+                .copied()
+        };
+        let Some(actor) = possessor.or_else(its) else {
+            continue;
+        };
+        let t = ctx.doc.tokens[n];
+        out.push(TargetlessWar {
+            actor,
+            sentence: cl.si,
+            noun: (t.start, t.end),
+            flags: ctx.modality(s.first, n),
+        });
+    }
+    out
+}
+
+/// The article entity of the state that the gazetteer puts the region
+/// `place` in, when the article names that state.
+fn state_of_place(ctx: &Ctx, place: usize) -> Option<usize> {
+    let e = &ctx.r.entities[place];
+    if e.kind != Kind::Region {
+        return None;
+    }
+    // A city in a province in a state: a few steps up at most.
+    let mut up = ctx.g.entry(e.known?).part_of;
+    for _ in 0..3 {
+        let state = up?;
+        if let Some(found) = ctx
+            .r
+            .entities
+            .iter()
+            .position(|x| x.known == Some(state) && x.kind == Kind::State)
+        {
+            return Some(found);
+        }
+        up = ctx.g.entry(state).part_of;
+    }
+    None
+}
+
+/// Whether the gazetteer knows article entity `person` held an office of
+/// article entity `of` (at any date).
+fn holds_office(ctx: &Ctx, person: usize, of: usize) -> bool {
+    let (Some(p), Some(o)) = (ctx.r.entities[person].known, ctx.r.entities[of].known) else {
+        return false;
+    };
+    ctx.r.entities[person].kind == Kind::Person && ctx.g.roles_of(p, None).any(|ro| ro.of == o)
+}
+
+/// The target of each targetless war: the one entity that the article's
+/// asserted `attacks` edges from the actor, or from those who hold an
+/// office of it or whose office it holds, reach most often (none on a
+/// tie). The edge says how it was resolved (the war mechanism).
+fn war_targets(ctx: &mut Ctx, wars: &[TargetlessWar]) {
+    for war in wars {
+        let actor = war.actor.entity;
+        let same = |e: usize| {
+            e == actor
+                || ctx
+                    .r
+                    .roles
+                    .iter()
+                    .any(|ro| (ro.person == actor && ro.of == e) || (ro.person == e && ro.of == actor))
+                || ctx.out.iter().any(|r| {
+                    r.edge == EdgeType::Represents
+                        && ((r.source == actor && r.target == e) || (r.source == e && r.target == actor))
+                })
+                // "Putin's war" where the article names Russia's attacks:
+                // an office the gazetteer knows the person held.
+                || holds_office(ctx, actor, e)
+                || holds_office(ctx, e, actor)
+        };
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for r in &ctx.out {
+            if r.edge != EdgeType::Attacks || r.is_flagged() || !same(r.source) || same(r.target) {
+                continue;
+            }
+            // A war is against a state: "strikes on Vinnytsia" count for
+            // Ukraine when the article names Ukraine.
+            let target = state_of_place(ctx, r.target).unwrap_or(r.target);
+            match counts.iter_mut().find(|(e, _)| *e == target) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((target, 1)),
+            }
+        }
+        counts.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
+        let target = match counts.as_slice() {
+            [(e, _)] => *e,
+            [(e, c), (_, d), ..] if c > d => *e,
+            _ => continue,
+        };
+        // Already read from the sentence itself.
+        if ctx.out.iter().any(|r| {
+            r.sentence == war.sentence
+                && r.edge == EdgeType::Attacks
+                && r.source == actor
+                && r.target == target
+        }) {
+            continue;
+        }
+        let target_slot = Slot {
+            entity: target,
+            kind: ctx.r.entities[target].kind,
+            t0: war.actor.t1,
+            t1: war.actor.t1,
+            start: war.noun.0,
+            end: war.noun.1,
+            compound: false,
+            via: Some((Mechanism::War, war.noun.0, war.noun.1)),
+        };
+        ctx.rule = "war/targetless".to_string();
+        ctx.emit(
+            war.actor,
+            EdgeType::Attacks,
+            target_slot,
+            war.sentence,
+            war.noun,
+            war.flags,
+            0.6,
+        );
+    }
 }
 
 /// "We, the G7 Foreign Ministers of ...", "We, the leaders of A, B and

@@ -2288,3 +2288,39 @@ t!(
     &[(US, "supports", "Afghanistan")],
     also: &[]
 );
+
+// A war whose actor is named and whose target is not takes the one target
+// the article gives that actor's attacks (or its leader's) elsewhere; a
+// city's state when the article names it; none on a tie or with no target.
+t!(
+    targetless_war_takes_the_articles_target,
+    "Russia invaded Ukraine in February. Leaders condemned Putin's war of choice.",
+    &[
+        ("Russia", "attacks", "Ukraine"),
+        ("Vladimir Putin", "attacks", "Ukraine")
+    ]
+);
+t!(
+    its_aggression_after_the_actor,
+    "Russian forces shelled Kharkiv in Ukraine. Allies will impose costs on Russia for its unprovoked aggression.",
+    &[
+        ("Russia", "attacks", "Kharkiv"),
+        ("Russia", "attacks", "Ukraine")
+    ]
+);
+not!(
+    targetless_war_with_two_equal_targets_takes_none,
+    "Russia attacked Georgia. Russia attacked Ukraine. Leaders condemned Putin's war.",
+    &[
+        ("Vladimir Putin", "attacks", "Ukraine"),
+        ("Vladimir Putin", "attacks", "Georgia")
+    ]
+);
+not!(
+    targetless_war_without_an_attack_takes_none,
+    "Leaders condemned Putin's war of choice. Ukraine met Poland.",
+    &[
+        ("Vladimir Putin", "attacks", "Ukraine"),
+        ("Vladimir Putin", "attacks", "Poland")
+    ]
+);
