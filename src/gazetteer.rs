@@ -316,6 +316,9 @@ pub struct Lexicon {
     /// Nouns of a war whose target may go unnamed ("Putin's war of
     /// choice"): `data/lexicon/war_nouns.txt`.
     pub war_nouns: HashSet<String>,
+    /// Nouns that a name before them qualifies as a group's head ("YPG
+    /// militia"): `data/lexicon/group_nouns.txt`.
+    pub group_nouns: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -457,6 +460,7 @@ const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
+const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
@@ -1261,6 +1265,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
         war_nouns: lower_set(WAR_NOUNS),
+        group_nouns: lower_set(GROUP_NOUNS),
         gathering_first: {
             let mut first = [false; 256];
             for (w, c) in &gatherings {

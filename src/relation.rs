@@ -831,15 +831,21 @@ impl Ctx<'_> {
             return self.list_right(slots, subject);
         }
         // "Afghans, including those who worked with the United States": a
-        // relative pronoun whose antecedent names no one.
+        // relative pronoun whose antecedent names no one. ("YPG militia
+        // which support the PKK": a name heading a group noun is one.)
         if possessor.is_none()
             && c0 > s.first + 1
             && matches!(self.lw(c0 - 1), "who" | "which" | "that")
-            && !slots
-                .iter()
-                .any(|sl| sl.t1 == c0 - 1 || (sl.t1 + 2 == c0 && self.word(sl.t1) == ","))
         {
-            return Vec::new();
+            let mut end = c0 - 1;
+            if self.word(end - 1) == "," {
+                end -= 1;
+            }
+            let antecedent = |end: usize| slots.iter().any(|sl| sl.t1 == end);
+            let group = end > s.first + 1 && self.g.lexicon.group_nouns.contains(self.lw(end - 1));
+            if !(antecedent(end) || (group && antecedent(end - 1))) {
+                return Vec::new();
+            }
         }
         // "Speaking at the White House before a trip to Florida, Obama
         // said", "During her trip to Warsaw, Harris announced": a cue in an
@@ -2626,15 +2632,36 @@ fn read_suffix(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     // "Iran-backed Houthi rebels": only capitalised words (or "the") may
     // stand before the target; "Iran-backed militias attacked US forces"
     // names no one backed.
-    let (Some(a), Some(b)) = (
-        slots.iter().find(|sl| sl.end == hit.start),
-        slots.iter().find(|sl| {
-            sl.t0 >= hit.c1
-                && sl.t0 <= hit.c1 + 2
-                && (hit.c1..sl.t0)
-                    .all(|k| ctx.lw(k) == "the" || ctx.word(k).starts_with(char::is_uppercase))
-        }),
-    ) else {
+    let Some(a) = slots.iter().find(|sl| sl.end == hit.start) else {
+        return;
+    };
+    let after = slots.iter().find(|sl| {
+        sl.t0 >= hit.c1
+            && sl.t0 <= hit.c1 + 2
+            && (hit.c1..sl.t0)
+                .all(|k| ctx.lw(k) == "the" || ctx.word(k).starts_with(char::is_uppercase))
+    });
+    // "the Popular Mobilization Forces (PMF), an Iranian-backed militia":
+    // an apposition's qualifier qualifies the name it follows.
+    let before = || {
+        let mut k = a.t0.checked_sub(1)?;
+        if !matches!(ctx.lw(k), "a" | "an") {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+        if ctx.word(k) != "," {
+            return None;
+        }
+        let named = |k: usize| slots.iter().find(|sl| sl.t1 == k && !sl.compound);
+        if let Some(b) = named(k) {
+            return Some(b);
+        }
+        if k > cl.s.first && ctx.word(k - 1) == ")" {
+            k = (cl.s.first..k - 1).rev().find(|&q| ctx.word(q) == "(")?;
+        }
+        named(k)
+    };
+    let Some(b) = after.or_else(before) else {
         return;
     };
     ctx.emit_hit(*a, *b, cl, hit, Modal::ASSERTED, 0.75);

@@ -2324,3 +2324,28 @@ not!(
         ("Vladimir Putin", "attacks", "Poland")
     ]
 );
+
+// An apposition's "X-backed" qualifies the name it follows; a name heading
+// a group noun is a relative pronoun's antecedent.
+t!(
+    backed_in_apposition_qualifies_the_name_before,
+    "Abu Mahdi al-Muhandis was the deputy commander of the Popular Mobilization Forces (PMF), an Iranian-backed militia.",
+    &[("Iran", "supports", "Popular Mobilization Forces")]
+);
+t!(
+    group_noun_heads_a_relatives_antecedent,
+    "Hamas fighters who attacked Israel fled. YPG militia which supports the PKK fought.",
+    &[
+        ("Hamas", "attacks", "Israel"),
+        (
+            "People's Defense Units",
+            "supports",
+            "Kurdistan Workers' Party"
+        )
+    ]
+);
+not!(
+    relative_with_no_named_antecedent_has_no_subject,
+    "Russia hosted Afghans, including those who attacked Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
