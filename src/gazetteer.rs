@@ -1315,8 +1315,14 @@ impl Lexicon {
                     .and_then(|t| t.chars().next())
                     .is_some_and(is_word_char)
             } else {
-                // "Advisor-designate" is a title, not "designate".
-                let glued = text.get(..start).is_some_and(|b| b.ends_with('-'));
+                // "Advisor-designate" is a title, not "designate";
+                // "Welcome.US" is a name.
+                let glued = text.get(..start).is_some_and(|b| b.ends_with('-'))
+                    || text.get(end..).is_some_and(|a| {
+                        a.strip_prefix('.')
+                            .and_then(|a| a.chars().next())
+                            .is_some_and(char::is_alphanumeric)
+                    });
                 on_boundaries(text, start, end) && !glued
             };
             // "we support": the pronoun only tells the verb from the noun;

@@ -2349,3 +2349,30 @@ not!(
     "Russia hosted Afghans, including those who attacked Ukraine.",
     &[("Russia", "attacks", "Ukraine")]
 );
+
+// "will welcome" and "looks forward to welcoming" host as "welcomed" does;
+// talks "held" on a date between parties are talks between them; a cue
+// word inside a web name ("Welcome.US") is no cue.
+t!(
+    will_welcome_a_visitor_to_the_white_house,
+    "President Biden will welcome Prime Minister Kyriakos Mitsotakis of Greece to the White House on May 16.",
+    &[
+        ("Joe Biden", "met-with", "Kyriakos Mitsotakis"),
+        ("Kyriakos Mitsotakis", "visited", US)
+    ],
+    also: &[
+        ("Joe Biden", "represents", US),
+        ("Kyriakos Mitsotakis", "represents", "Greece")
+    ]
+);
+t!(
+    talks_held_on_a_date_between,
+    "The United States welcomes the talks held July 17-18 between Afghanistan and the Taliban in Doha.",
+    &[("Afghanistan", "met-with", "Taliban")],
+    also: &[("United States", "supports", "Afghanistan")]
+);
+t!(
+    cue_word_in_a_web_name_is_no_cue,
+    "In 2021, Ukraine co-founded Welcome.US, an organization that mobilizes civil society to support newcomers to the United States.",
+    &[]
+);
