@@ -1239,7 +1239,22 @@ impl Ctx<'_> {
                 if self.lw(next) == "the" {
                     next += 1;
                 }
-                return (f..slots.len()).find(|&i| slots[i].t0 == next && !slots[i].compound);
+                let first = (f..slots.len()).find(|&i| slots[i].t0 == next && !slots[i].compound);
+                // "three entities, Zagros Tarabaran-E Arya, Persian Gulf Star
+                // Oil Company, and ...": a first name the gazetteer does not
+                // know leaves the list to the names after it.
+                let after_unknown = || {
+                    let i = (f..slots.len()).find(|&i| slots[i].t0 > next && !slots[i].compound)?;
+                    let t0 = slots[i].t0;
+                    (t0 <= next + 7
+                        && self.word(t0 - 1) == ","
+                        && (next..t0 - 1).all(|q| {
+                            let w = self.word(q);
+                            w == "-" || w.starts_with(char::is_uppercase)
+                        }))
+                    .then_some(i)
+                };
+                return first.or_else(after_unknown);
             }
             if let Some(sl) = slots[f..].iter().find(|sl| sl.t0 == k) {
                 // "two Russian banks", "one Singapore-based entity".

@@ -2376,3 +2376,39 @@ t!(
     "In 2021, Ukraine co-founded Welcome.US, an organization that mobilizes civil society to support newcomers to the United States.",
     &[]
 );
+
+// A counted description's list may open with a name the gazetteer does not
+// know; "designation(s) of/against" is a sanction.
+t!(
+    counted_list_after_an_unknown_first_name,
+    "The State Department is designating three Iran-based entities, Zagros Tarabaran-E Arya, Persian Gulf Star Oil Company, and East Ocean Rashin Shipping Co.",
+    &[
+        (
+            "United States",
+            "sanctions",
+            "Persian Gulf Star Oil Company"
+        ),
+        (
+            "United States",
+            "sanctions",
+            "East Ocean Rashin Shipping Co."
+        )
+    ]
+);
+t!(
+    sanction_designations_against,
+    "The Treasury Department announced new sanction designations against Iran's missile procurement network.",
+    &[("United States", "sanctions", "Iran")]
+);
+t!(
+    public_designation_of_officials,
+    "Japan announced the public designation of former Namibian government officials Bernhardt Esau and Sakeus Shanghala.",
+    &[
+        ("Japan", "sanctions", "Bernhardt Esau"),
+        ("Japan", "sanctions", "Sakeus Shanghala")
+    ],
+    also: &[
+        ("Bernhardt Esau", "represents", "Namibia"),
+        ("Sakeus Shanghala", "represents", "Namibia")
+    ]
+);
