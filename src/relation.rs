@@ -1576,8 +1576,8 @@ impl Ctx<'_> {
                 || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w)));
         // "struck targets in southern Lebanon": what an attack hits inside
         // a place (no sea: "ships in the Red Sea" is where it happens).
+        // ("missile strikes on nine sites in Pakistan": a nominal too.)
         let struck_in = cue.edge == EdgeType::Attacks
-            && cue.form != CueForm::Noun
             && gap_words.len() <= 6
             && gap_words
                 .iter()

@@ -2412,3 +2412,16 @@ t!(
         ("Sakeus Shanghala", "represents", "Namibia")
     ]
 );
+
+// A nominal attack on what it hits inside a place reaches the place, as
+// the verb does; a sea is still only where it happens.
+t!(
+    nominal_strikes_on_sites_in_a_place,
+    "India launched missile strikes on nine sites in Pakistan early on Wednesday.",
+    &[("India", "attacks", "Pakistan")]
+);
+t!(
+    nominal_attacks_on_ships_in_a_sea,
+    "Houthi attacks on ships in the Red Sea continued.",
+    &[]
+);
