@@ -2425,3 +2425,34 @@ t!(
     "Houthi attacks on ships in the Red Sea continued.",
     &[]
 );
+
+// "shook hands" is a meeting of its subjects; "held talks in PLACE with Y"
+// meets Y; an attack on an airport in a place reaches the place.
+t!(
+    shook_hands_is_a_meeting,
+    "Armenian Prime Minister Nikol Pashinyan and Azerbaijan's President Ilham Aliyev shook hands at the White House on Friday.",
+    &[("Nikol Pashinyan", "met-with", "Ilham Aliyev")],
+    also: &[
+        ("Nikol Pashinyan", "represents", "Armenia"),
+        ("Ilham Aliyev", "represents", "Azerbaijan")
+    ]
+);
+t!(
+    held_talks_in_a_place_with,
+    "Afghan Foreign Minister Amir Khan Muttaqi held talks in New Delhi with Indian External Affairs Minister Subrahmanyam Jaishankar.",
+    &[("Amir Khan Muttaqi", "met-with", "Subrahmanyam Jaishankar")],
+    also: &[
+        ("Amir Khan Muttaqi", "represents", "Afghanistan"),
+        ("Subrahmanyam Jaishankar", "represents", "India")
+    ]
+);
+t!(
+    held_talks_in_a_place_without_partner,
+    "Russia and China held talks in Beijing on trade.",
+    &[("Russia", "met-with", "China")]
+);
+t!(
+    struck_the_airport_in_a_city,
+    "LNA warplanes struck the airport in Misrata on Thursday.",
+    &[("Libyan National Army", "attacks", "Misrata")]
+);
