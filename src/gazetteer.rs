@@ -1168,6 +1168,14 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             other => return Err(demands_table.err(*line, format!("unknown role '{other}'"))),
         }
     }
+    // A tail cue and a plain cue may share their head ("held talks ...
+    // with", "held talks"): the matcher reports the first of equal
+    // patterns, and a tail cue falls back to the plain one when no tail
+    // follows, so tail cues go first (in file order otherwise).
+    let mut order: Vec<usize> = (0..cues.len()).collect();
+    order.sort_by_key(|&i| cues[i].tail.is_none());
+    let cues: Vec<Cue> = order.iter().map(|&i| cues[i].clone()).collect();
+    let cue_words: Vec<String> = order.iter().map(|&i| cue_words[i].clone()).collect();
     let plural_heads =
         Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?.pairs("plural", "singular");
     let heads_table = Table::parse("data/lexicon/heads.tsv", HEADS)?;
@@ -1694,6 +1702,23 @@ mod tests {
     }
 
     /// Protects frame expansion: regular inflections of verbs and nouns.
+    #[test]
+    fn tail_cue_is_found_before_its_plain_head() {
+        // Protects "held talks in New Delhi with X": the matcher reports the
+        // first of equal patterns, so a tail cue must come before the plain
+        // cue that is its head, and both are found in the text.
+        let g = Gazetteer::builtin().unwrap();
+        let cues = &g.lexicon.cues;
+        let tail = cues.iter().position(|c| c.text == "held talks ... with");
+        let plain = cues.iter().position(|c| c.text == "held talks");
+        assert!(tail.is_some() && plain.is_some() && tail < plain);
+        let found = g.lexicon.find_cues("They held talks in Doha with him.");
+        assert_eq!(
+            found.iter().map(|c| c.2.text.as_str()).collect::<Vec<_>>(),
+            ["held talks ... with"]
+        );
+    }
+
     #[test]
     fn frames_inflect_regular_words() {
         assert_eq!(
