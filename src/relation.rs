@@ -2081,7 +2081,7 @@ pub fn extract_with_cues(
             .map(|(start, end, _)| (start, end))
             .collect(),
     };
-    let by_sentence = slots_by_sentence(text, doc, r, refs);
+    let by_sentence = slots_by_sentence(text, doc, g, r, refs);
     let mut discourse = Discourse::default();
     let mut wars = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -2245,7 +2245,8 @@ fn holds_office(ctx: &Ctx, person: usize, of: usize) -> bool {
     let (Some(p), Some(o)) = (ctx.r.entities[person].known, ctx.r.entities[of].known) else {
         return false;
     };
-    ctx.r.entities[person].kind == Kind::Person && ctx.g.roles_of(p, None).any(|ro| ro.of == o)
+    ctx.r.entities[person].kind == Kind::Person
+        && ctx.g.roles().iter().any(|ro| ro.person == p && ro.of == o)
 }
 
 /// The target of each targetless war: the one entity that the article's
@@ -2374,10 +2375,17 @@ fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
 /// Slots per sentence, sorted; a slot starts at its title or qualifier
 /// ("Russian President Vladimir Putin" is one slot), and the first part of
 /// a compound ("Iran-backed", "pro-Russian") is marked as such.
-fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved, refs: &[Reference]) -> Vec<Vec<Slot>> {
+fn slots_by_sentence(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    r: &Resolved,
+    refs: &[Reference],
+) -> Vec<Vec<Slot>> {
     let mut by_sentence: Vec<Vec<Slot>> = vec![Vec::new(); doc.sentences.len()];
     for (i, m) in r.mentions.iter().enumerate() {
         let Some(e) = r.acting[i] else { continue };
+        let e = leaders_state(doc, g, r, e, m.span_end).unwrap_or(e);
         if m.modifier_of.is_some() {
             continue;
         }
@@ -2457,6 +2465,40 @@ fn slots_by_sentence(text: &str, doc: &Doc, r: &Resolved, refs: &[Reference]) ->
         }
     }
     by_sentence
+}
+
+/// "the Assad government", "the Maduro regime", "Assad's forces": a
+/// person's name before a word of a state's organs (or "regime") names the
+/// state the person leads (ONTOLOGY: a state includes its government). The
+/// state is the one the gazetteer gives the person's offices, if the
+/// article names it.
+fn leaders_state(doc: &Doc, g: &Gazetteer, r: &Resolved, e: usize, end: usize) -> Option<usize> {
+    let person = &r.entities[e];
+    if person.kind != Kind::Person {
+        return None;
+    }
+    let mut k = doc.token_at_or_after(end);
+    if matches!(doc.lower(k), "'s" | "\u{2019}s") {
+        k += 1;
+    }
+    let w = doc.lower(k);
+    if !(w == "regime" || matches!(w, "government" | "administration" | "forces" | "troops")) {
+        return None;
+    }
+    let known = person.known?;
+    let mut states = g
+        .roles()
+        .iter()
+        .filter(|ro| ro.person == known)
+        .map(|ro| ro.of)
+        .filter(|&o| g.entry(o).kind == Kind::State);
+    let state = states.next()?;
+    if states.any(|o| o != state) {
+        return None;
+    }
+    r.entities
+        .iter()
+        .position(|x| x.known == Some(state) && x.kind == Kind::State)
 }
 
 /// The cues inside sentence `s`, leaving out those inside a mention

@@ -2456,3 +2456,22 @@ t!(
     "LNA warplanes struck the airport in Misrata on Thursday.",
     &[("Libyan National Army", "attacks", "Misrata")]
 );
+
+// A leader's name before "government", "regime", "administration",
+// "forces" or "troops" names the state the leader's offices are of, when
+// the article names it; a leader no longer in office counts too.
+t!(
+    leaders_government_is_the_state,
+    "Russia, which is providing troops and air support to the Assad government in Syria, condemned the strikes.",
+    &[("Russia", "supports", "Syria")]
+);
+t!(
+    leaders_forces_are_the_states,
+    "Assad's forces attacked Idlib in Syria.",
+    &[("Syria", "attacks", "Idlib")]
+);
+t!(
+    a_leaders_name_alone_stays_the_person,
+    "Russia, which is providing air support to Assad, condemned the strikes in Syria.",
+    &[("Russia", "supports", "Bashar al-Assad")]
+);
