@@ -1692,6 +1692,37 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
         if a.kind != Kind::Alliance {
             continue;
         }
+        // "the Australia-UK-US (AUKUS) partnership": the states joined by
+        // hyphens before the body's short name in brackets are its members.
+        if a.t0 >= 2 && ctx.word(a.t0 - 1) == "(" && ctx.word(a.t1) == ")" {
+            let joined = |x: &Slot, y: &Slot| {
+                ctx.text
+                    .get(x.end..y.start)
+                    .is_some_and(|g| g == "-" || g == "\u{2013}")
+            };
+            if let Some(last) = slots[..i].iter().rposition(|sl| sl.t1 + 1 == a.t0) {
+                let mut first = last;
+                while first > 0 && joined(&slots[first - 1], &slots[first]) {
+                    first -= 1;
+                }
+                if first < last && slots[first..=last].iter().all(|sl| sl.kind == Kind::State) {
+                    ctx.rule = "alliance-member".to_string();
+                    let at = ctx.doc.tokens[a.t0];
+                    for &m in &slots[first..=last] {
+                        ctx.emit(
+                            m,
+                            EdgeType::MemberOf,
+                            *a,
+                            si,
+                            (at.start, at.end),
+                            Modal::ASSERTED,
+                            0.8,
+                        );
+                    }
+                    continue;
+                }
+            }
+        }
         let mut k = a.t1;
         // "Sweden became NATO's 32nd member", "the alliance's newest member":
         // after the possessive, ordinals and modifiers lead to "member".
@@ -1740,6 +1771,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 {
                     k += 1;
                 }
+                // "hosted by ASEAN Chair Brunei": the chair is a member.
                 if !matches!(
                     ctx.lw(k),
                     "member"
@@ -1750,6 +1782,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                         | "states"
                         | "country"
                         | "countries"
+                        | "chair"
                 ) {
                     continue;
                 }

@@ -813,7 +813,10 @@ t!(
         ("Australia", "cooperates-with", US),
         ("United Kingdom", "cooperates-with", US),
         ("India", "cooperates-with", US),
-        ("Japan", "cooperates-with", US)
+        ("Japan", "cooperates-with", US),
+        ("Australia", "member-of", "AUKUS"),
+        ("United Kingdom", "member-of", "AUKUS"),
+        (US, "member-of", "AUKUS")
     ]
 );
 not!(
@@ -2474,4 +2477,30 @@ t!(
     a_leaders_name_alone_stays_the_person,
     "Russia, which is providing air support to Assad, condemned the strikes in Syria.",
     &[("Russia", "supports", "Bashar al-Assad")]
+);
+
+// The states joined by hyphens before a body's short name in brackets are
+// its members; a body's chair is a member.
+t!(
+    hyphen_chain_before_bracketed_body_are_members,
+    "Today, the leaders of the Australia-UK-US (AUKUS) partnership met.",
+    &[
+        ("Australia", "member-of", "AUKUS"),
+        ("United Kingdom", "member-of", "AUKUS"),
+        (US, "member-of", "AUKUS")
+    ],
+    also: &[
+        ("Australia", "cooperates-with", "United Kingdom"),
+        ("Australia", "cooperates-with", US),
+        ("United Kingdom", "cooperates-with", US)
+    ]
+);
+t!(
+    a_bodys_chair_is_a_member,
+    "Blinken attended the meeting hosted by ASEAN Chair Brunei Darussalam.",
+    &[(
+        "Brunei",
+        "member-of",
+        "Association of Southeast Asian Nations"
+    )]
 );
