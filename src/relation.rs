@@ -198,7 +198,18 @@ impl Ctx<'_> {
         while v < k + 3 && (self.lw(v).ends_with("ly") || matches!(self.lw(v), "also" | "now")) {
             v += 1;
         }
-        self.g.lexicon.demand_acts.contains(self.lw(v))
+        if self.g.lexicon.demand_acts.contains(self.lw(v)) {
+            return true;
+        }
+        // "to abide by its obligations ... and cease its provocative
+        // behavior", "to do their utmost to de-escalate tensions": a later
+        // verb of the same demand, after "and" or "to", in the clause.
+        (v + 1..v + 16)
+            .take_while(|&q| !matches!(self.word(q), "." | ";" | ":" | ""))
+            .any(|q| {
+                matches!(self.lw(q - 1), "and" | "to")
+                    && self.g.lexicon.demand_acts.contains(self.lw(q))
+            })
     }
 
     /// The token after a title that starts at token `k`, if one does.

@@ -2504,3 +2504,23 @@ t!(
         "Association of Southeast Asian Nations"
     )]
 );
+
+// A demand opposes the one asked when a later verb of the same demand asks
+// them to stop ("to abide by ... and cease", "to do their utmost to
+// de-escalate"); "to join the talks and help" is none.
+t!(
+    demand_with_a_later_act,
+    "Secretary Blinken called on the PRC to abide by its obligations under the law of the sea and cease its provocative behavior.",
+    &[("Antony Blinken", "opposes", "China")],
+    also: &[("Antony Blinken", "represents", US)]
+);
+t!(
+    demand_to_do_their_utmost_to_de_escalate,
+    "The United States calls on Riek Machar to do his utmost to de-escalate tensions.",
+    &[(US, "opposes", "Riek Machar")]
+);
+t!(
+    demand_to_join_and_help_is_no_opposition,
+    "The United States urged India to join the talks and help the region.",
+    &[]
+);
