@@ -256,7 +256,7 @@ pub struct Lexicon {
     pub verbs: HashMap<String, String>,
     /// Words of meetings of several parties, lowercase, with class
     /// ("gathering", "separate", "attend", "hold", "joint", "with", "gap",
-    /// "participants").
+    /// "participants", "around").
     pub gatherings: HashMap<String, String>,
     /// The gathering nouns of `gatherings` (few: scanned per token without
     /// hashing), each with whether it is `separate`.
@@ -1012,6 +1012,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
                 | "with"
                 | "gap"
                 | "participants"
+                | "around"
         ) {
             return Err(gatherings_table.err(*line, format!("unknown class '{class}'")));
         }

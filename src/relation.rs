@@ -3502,7 +3502,10 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
 fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
     let (s, slots) = (cl.s, cl.slots);
     for v in s.first..s.last {
-        if ctx.g.lexicon.gatherings.get(ctx.lw(v)).map(String::as_str) != Some("hold") {
+        let class = ctx.g.lexicon.gatherings.get(ctx.lw(v)).map(String::as_str);
+        // "A and B Before Their Meeting": said of the names before it.
+        let around = class == Some("around") && ctx.lw(v + 1) == "their";
+        if class != Some("hold") && !around {
             continue;
         }
         let Some(k) = (v + 1..(v + 7).min(s.last)).find(|&k| ctx.gathering_noun(ctx.lw(k))) else {

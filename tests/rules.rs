@@ -2524,3 +2524,20 @@ t!(
     "The United States urged India to join the talks and help the region.",
     &[]
 );
+
+// "A and B Before Their Meeting" (a transcript's headline): the names
+// right before "before/after their" and a gathering noun met.
+t!(
+    names_before_their_meeting_met,
+    "Secretary Antony J. Blinken and Estonian Prime Minister Kaja Kallas before their meeting in Tallinn.",
+    &[("Antony Blinken", "met-with", "Kaja Kallas")],
+    also: &[
+        ("Antony Blinken", "represents", US),
+        ("Kaja Kallas", "represents", "Estonia")
+    ]
+);
+t!(
+    a_verb_between_names_and_their_meeting_leaves_it,
+    "Blinken and Lavrov spoke after their talks.",
+    &[]
+);
