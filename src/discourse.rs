@@ -436,7 +436,9 @@ fn voice(author: Option<usize>, r: &Resolved) -> Option<usize> {
 
 /// The "I", "my" and "me" of a text in one voice ([`Mechanism::FirstPerson`]):
 /// in a statement, its `author` ([`statement_author`]); in a transcript,
-/// the speaker whose label ("SECRETARY BLINKEN:") opens the paragraph.
+/// the speaker whose label ("SECRETARY BLINKEN:") opens the paragraph (a
+/// label that names no one, "QUESTION:", ends the turn), and "your" there
+/// is the other of a transcript's two speakers.
 /// Words inside quotation marks are someone else's and stay unresolved, as
 /// does everything when the headline names several people.
 fn speakers(
@@ -447,8 +449,9 @@ fn speakers(
     headline_end: usize,
 ) -> Vec<Reference> {
     let person = |e: usize| r.entities[e].kind == Kind::Person;
-    // Transcript labels: a paragraph opening with capitals and a colon.
-    let mut labels: Vec<(usize, usize)> = Vec::new(); // (byte offset, person)
+    // Transcript labels: a paragraph opening with capitals and a colon
+    // ("QUESTION:" names no one, and ends the last speaker's turn).
+    let mut labels: Vec<(usize, Option<usize>)> = Vec::new(); // (byte offset, person)
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let at = line_start;
@@ -477,27 +480,37 @@ fn speakers(
                             .is_some_and(|w| w.to_lowercase() == last)
                     })
         });
-        if let Some(e) = found {
-            labels.push((at, e));
-        }
+        labels.push((at, found));
+    }
+    if labels.iter().all(|(_, e)| e.is_none()) {
+        labels.clear();
     }
     if author.is_none() && labels.is_empty() {
         return Vec::new();
     }
+    // "your visit" in a transcript of two people: the other one.
+    let mut people: Vec<usize> = labels.iter().filter_map(|&(_, e)| e).collect();
+    people.sort_unstable();
+    people.dedup();
+    let addressee = |speaker: usize| match people.as_slice() {
+        [a, b] if *a == speaker => Some(*b),
+        [a, b] if *b == speaker => Some(*a),
+        _ => None,
+    };
     let mut out = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if sentence.start < headline_end {
             continue;
         }
-        let speaker = labels
-            .iter()
-            .rev()
-            .find(|(at, _)| *at <= sentence.start)
-            .map(|&(_, e)| e)
-            .or(author);
+        let labelled = labels.iter().rev().find(|(at, _)| *at <= sentence.start);
+        let speaker = match labelled {
+            Some(&(_, e)) => e,
+            None => author,
+        };
         let Some(speaker) = speaker else {
             continue;
         };
+        let addressed = labelled.and_then(|_| addressee(speaker));
         // Inside quotation marks the words are someone else's: the marks
         // are counted once, left to right.
         let (mut straight, mut open) = (0usize, 0isize);
@@ -520,14 +533,19 @@ fn speakers(
             }
             seen = t.end;
             let quoted = straight % 2 == 1 || open > 0;
-            if !quoted && matches!(w, "I" | "my" | "My" | "me") {
+            let entity = match w {
+                "I" | "my" | "My" | "me" => Some(speaker),
+                "your" | "Your" => addressed,
+                _ => None,
+            };
+            if let (false, Some(entity)) = (quoted, entity) {
                 out.push(Reference {
                     sentence: si,
                     t0: k,
                     t1: k + 1,
                     start: t.start,
                     end: t.end,
-                    entity: speaker,
+                    entity,
                     mechanism: Mechanism::FirstPerson,
                 });
             }

@@ -541,3 +541,28 @@ fn participants_listed_one_a_line_met_the_host() {
     );
     assert!(met(Mechanisms::all().without(Mechanism::Nary)).is_empty());
 }
+
+/// In a transcript of two speakers, "your" is the other speaker; a label
+/// that names no one ("QUESTION:") ends the last speaker's turn, so its
+/// "I" is nobody's. With the mechanism off, neither resolves.
+#[test]
+fn your_in_a_transcript_of_two_is_the_other_speaker() {
+    let text = "Secretary Blinken met Foreign Minister Landsbergis in Vilnius.\n\nFOREIGN MINISTER LANDSBERGIS: Mr. Secretary, we appreciate your visit to Lithuania.\n\nSECRETARY BLINKEN: Thank you, Gabrielius.\n\nQUESTION: I visited Poland last week.\n";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let visits: BTreeSet<Edge> = all.iter().filter(|x| x.1 == "visited").cloned().collect();
+    let want: BTreeSet<Edge> = [e(
+        "Antony Blinken",
+        "visited",
+        "Lithuania",
+        Some("\"your\" -> Antony Blinken"),
+    )]
+    .into_iter()
+    .collect();
+    assert_eq!(visits, want);
+    let (off, _) = run(
+        None,
+        text,
+        Mechanisms::all().without(Mechanism::FirstPerson),
+    );
+    assert!(!off.iter().any(|x| x.1 == "visited"));
+}
