@@ -2150,6 +2150,8 @@ pub fn extract_with_cues(
         let joint = gathering(&mut ctx, &clause);
         // "A and B held bilateral consultations", "A and B had a call".
         held_meeting(&mut ctx, &clause);
+        // "In Warsaw, Counselor Chollet will discuss ...".
+        fronted_place(&mut ctx, &clause);
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
@@ -3549,6 +3551,106 @@ fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
         ctx.rule = format!("{} {}/held", ctx.lw(v), ctx.lw(k));
         ctx.emit_meetings(&parties, parties.len(), cl.si, (t.start, t.end), flags);
     }
+}
+
+/// "In Warsaw, Counselor Chollet will discuss ...", "In Dhaka, Ambassador
+/// Hussain met with ...": a sentence that opens with "In PLACE," (a date
+/// or the place's state may follow) and then a person (after title words)
+/// and a verb places that person there: a visit. A state or body as the
+/// subject ("In Burma, the United States has provided ...") is none.
+fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    if ctx.lw(s.first) != "in" {
+        return;
+    }
+    let Some(pi) = slots
+        .iter()
+        .position(|sl| sl.t0 == s.first + 1 && !sl.compound)
+    else {
+        return;
+    };
+    let place = slots[pi];
+    if !matches!(place.kind, Kind::Region | Kind::State) {
+        return;
+    }
+    // "In Honolulu, Hawaii on February 12, Secretary Blinken will host".
+    let Some(comma) = (place.t1..(place.t1 + 8).min(s.last)).find(|&k| {
+        ctx.word(k) == ","
+            && !slots
+                .iter()
+                .any(|sl| sl.t0 == k + 1 && matches!(sl.kind, Kind::Region | Kind::State))
+    }) else {
+        return;
+    };
+    if (place.t1..comma).any(|k| GAP_BLOCKERS.contains(&ctx.lw(k)) && ctx.lw(k) != "on") {
+        return;
+    }
+    let Some(subject) = slots
+        .iter()
+        .find(|sl| sl.t0 > comma && !sl.compound)
+        .filter(|sl| {
+            sl.kind == Kind::Person
+                && sl.t0 <= comma + 6
+                && (comma + 1..sl.t0).all(|k| {
+                    let w = ctx.word(k);
+                    ctx.lw(k) == "the" || w.starts_with(char::is_uppercase)
+                })
+        })
+        .copied()
+    else {
+        return;
+    };
+    // A verb follows; what someone says there places no one ("In Poland,
+    // Duda said ...").
+    let next = ctx.word(subject.t1);
+    if next.is_empty()
+        || !next.starts_with(char::is_lowercase)
+        || (subject.t1..(subject.t1 + 3).min(s.last)).any(|k| {
+            ctx.g
+                .lexicon
+                .verbs
+                .get(ctx.lw(k))
+                .is_some_and(|c| c == "speech")
+        })
+    {
+        return;
+    }
+    // One does not visit a place one holds an office of.
+    let home = |of: usize| of == place.entity || state_of_place(ctx, place.entity) == Some(of);
+    // The place and what contains it, as the gazetteer knows them.
+    let mut within = Vec::new();
+    let mut up = ctx.r.entities[place.entity].known;
+    while let Some(p) = up.filter(|_| within.len() < 4) {
+        within.push(p);
+        up = ctx.g.entry(p).part_of;
+    }
+    let known_home = ctx.r.entities[subject.entity].known.is_some_and(|person| {
+        ctx.g
+            .roles()
+            .iter()
+            .any(|ro| ro.person == person && within.contains(&ro.of))
+    });
+    if known_home
+        || ctx
+            .r
+            .roles
+            .iter()
+            .any(|ro| ro.person == subject.entity && home(ro.of))
+    {
+        return;
+    }
+    let flags = ctx.modality(subject.t1, (subject.t1 + 4).min(s.last));
+    ctx.rule = "in-place/fronted".to_string();
+    let t = ctx.doc.tokens[s.first];
+    ctx.emit(
+        subject,
+        EdgeType::Visited,
+        place,
+        cl.si,
+        (t.start, t.end),
+        flags,
+        0.6,
+    );
 }
 
 /// "Russia's war against Ukraine, with the support of Belarus", "attacks

@@ -1734,7 +1734,8 @@ t!(
     &[
         ("Antony Blinken", "met-with", "William Ruto"),
         ("Antony Blinken", "met-with", "Alfred Mutua"),
-        ("William Ruto", "represents", "Kenya")
+        ("William Ruto", "represents", "Kenya"),
+        ("Antony Blinken", "visited", "Nairobi")
     ]
 );
 // A rank before the name leaves the apposition after it to name the body.
@@ -2540,4 +2541,29 @@ t!(
     a_verb_between_names_and_their_meeting_leaves_it,
     "Blinken and Lavrov spoke after their talks.",
     &[]
+);
+
+// "In PLACE, PERSON will VERB ...": a visit; not for a state as the
+// subject, a speech verb, or a place the person holds an office of.
+t!(
+    fronted_place_with_a_person_acting_there,
+    "In Riyadh, Special Envoy Lenderking will also participate in the opening of the dialogue.",
+    &[("Lenderking", "visited", "Riyadh")],
+    also: &[("Lenderking", "represents", US)]
+);
+t!(
+    fronted_place_with_a_state_acting_there,
+    "In Burma, the United States has provided more than $20 million.",
+    &[]
+);
+t!(
+    fronted_place_with_a_speaker_there,
+    "In Poland, Duda said no.",
+    &[]
+);
+t!(
+    fronted_place_of_the_persons_office,
+    "In Warsaw, President Duda met Blinken.",
+    &[("Andrzej Duda", "met-with", "Antony Blinken")],
+    also: &[("Andrzej Duda", "represents", "Poland")]
 );
