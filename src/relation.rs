@@ -299,11 +299,32 @@ impl Ctx<'_> {
             // "wife Polina, daughter Lyubov, and son Pavel": relatives listed
             // with the noun that says how they are related.
             let relatives = slots[j].kind == Kind::Person && slots[n].kind == Kind::Person;
+            // "Rome and Matera, Italy", "A, Zagros Arya, and B": an item the
+            // gazetteer does not know (up to four capitalised words between
+            // separators) is passed over, and the list goes on.
+            let caps: Vec<usize> = (0..gap.len())
+                .filter(|&g| {
+                    self.word(end + g).starts_with(char::is_uppercase)
+                        && !matches!(gap[g], "and" | "the" | "as" | "or")
+                })
+                .collect();
+            let separator = |g: usize| matches!(gap.get(g), Some(&("and" | "," | ";" | "or")));
+            let unknown_item = match (caps.first(), caps.last()) {
+                (Some(&a), Some(&b)) => {
+                    b - a + 1 == caps.len()
+                        && caps.len() <= 4
+                        && a > 0
+                        && separator(a - 1)
+                        && separator(b + 1)
+                }
+                _ => false,
+            };
             let ok = !gap.is_empty()
-                && gap.len() <= 4
+                && gap.len() <= if unknown_item { 8 } else { 4 }
                 && !bare_with
                 && gap.iter().enumerate().all(|(g, w)| {
                     (relatives && g + 1 == gap.len() && self.g.lexicon.person_nouns.contains(*w))
+                        || (unknown_item && caps.contains(&g))
                         || matches!(
                             *w,
                             "and"

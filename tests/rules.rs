@@ -2567,3 +2567,23 @@ t!(
     &[("Andrzej Duda", "met-with", "Antony Blinken")],
     also: &[("Andrzej Duda", "represents", "Poland")]
 );
+
+// A list item the gazetteer does not know is passed over, and the list
+// goes on ("Rome and Matera, Italy"; an unknown company among designated
+// ones); a capitalised word that is no item ends it.
+t!(
+    list_passes_over_an_unknown_item,
+    "Blinken will travel to Rome and Matera, Italy, June 27-29.",
+    &[
+        ("Antony Blinken", "visited", "Rome"),
+        ("Antony Blinken", "visited", "Italy")
+    ]
+);
+t!(
+    designated_list_passes_over_an_unknown_company,
+    "Japan designated Htoo Group of Companies, Zagros Arya, and the Asian Green Development Bank.",
+    &[
+        ("Japan", "sanctions", "Htoo Group of Companies"),
+        ("Japan", "sanctions", "Asian Green Development Bank")
+    ]
+);
