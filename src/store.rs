@@ -7,6 +7,7 @@
 //! not survive a write; `PRAGMA user_version` equals the number of applied
 //! migrations.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -56,6 +57,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0008_aggregates.sql",
         include_str!("../migrations/0008_aggregates.sql"),
+    ),
+    (
+        "0009_aggregates_per_batch.sql",
+        include_str!("../migrations/0009_aggregates_per_batch.sql"),
     ),
 ];
 
@@ -520,9 +525,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut stats = IngestStats::default();
         let mut surnames = Vec::new();
+        let mut tally = Tally::default();
         for (article, x) in batch {
-            stats += write_article(&tx, article, x, g, &mut surnames)?;
+            stats += write_article(&tx, article, x, g, &mut surnames, &mut tally)?;
         }
+        tally.apply(&tx)?;
         surnames.sort();
         surnames.dedup();
         for surname in &surnames {
@@ -960,6 +967,86 @@ const ALL_EVIDENCE: &str =
 /// Recounts the aggregates of the edges and entities whose evidence or
 /// mentions were deleted or moved in this transaction (migration 0008's
 /// triggers list them); called before every write transaction commits.
+/// What one batch adds to the aggregates (migration 0009): per entity its
+/// new mentions and new articles, per edge its new evidence rows, new
+/// articles and the earliest and latest of their dates. Every article
+/// written is new (a changed one is deleted first, and its deleted rows
+/// mark their edges and entities stale), so an article counts once for each
+/// entity and edge it has rows for; `apply` adds the batch with one UPDATE
+/// per touched entity and edge instead of one per row.
+#[derive(Default)]
+struct Tally {
+    /// Entity id to (mentions, articles).
+    entities: BTreeMap<i64, (i64, i64)>,
+    /// Edge id to what its new evidence adds.
+    edges: BTreeMap<i64, EdgeTally>,
+}
+
+#[derive(Default)]
+struct EdgeTally {
+    evidence: i64,
+    articles: i64,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl Tally {
+    /// Adds one article's mentions (entity ids, one per row) and evidence
+    /// (edge ids, one per row).
+    fn add_article(&mut self, date: Option<&str>, mentions: &[i64], evidence: &[i64]) {
+        let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
+        for &id in mentions {
+            *per_entity.entry(id).or_default() += 1;
+        }
+        for (id, n) in per_entity {
+            let t = self.entities.entry(id).or_default();
+            t.0 += n;
+            t.1 += 1;
+        }
+        let mut per_edge: BTreeMap<i64, i64> = BTreeMap::new();
+        for &id in evidence {
+            *per_edge.entry(id).or_default() += 1;
+        }
+        for (id, n) in per_edge {
+            let t = self.edges.entry(id).or_default();
+            t.evidence += n;
+            t.articles += 1;
+            if let Some(d) = date {
+                if t.first.as_deref().is_none_or(|f| d < f) {
+                    t.first = Some(d.to_string());
+                }
+                if t.last.as_deref().is_none_or(|l| d > l) {
+                    t.last = Some(d.to_string());
+                }
+            }
+        }
+    }
+
+    /// Adds the batch to the stored aggregates. `min()` and `max()` of a
+    /// NULL are NULL: an edge without dates keeps what it had, and its
+    /// first dated article sets them.
+    fn apply(self, tx: &Transaction) -> Result<(), StoreError> {
+        let mut entity = tx.prepare_cached(
+            "UPDATE entity SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1",
+        )?;
+        for (id, (mentions, articles)) in self.entities {
+            entity.execute(params![id, mentions, articles])?;
+        }
+        let mut edge = tx.prepare_cached(
+            "UPDATE edge SET
+                 evidence_count = evidence_count + ?2,
+                 articles = articles + ?3,
+                 first_seen = coalesce(min(first_seen, ?4), first_seen, ?4),
+                 last_seen = coalesce(max(last_seen, ?5), last_seen, ?5)
+             WHERE id = ?1",
+        )?;
+        for (id, t) in self.edges {
+            edge.execute(params![id, t.evidence, t.articles, t.first, t.last])?;
+        }
+        Ok(())
+    }
+}
+
 fn refresh_aggregates(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(
         "UPDATE edge SET (articles, evidence_count, first_seen, last_seen) =
@@ -1145,6 +1232,7 @@ fn write_article(
     x: &Extraction,
     g: &Gazetteer,
     surnames: &mut Vec<String>,
+    tally: &mut Tally,
 ) -> Result<IngestStats, StoreError> {
     let mut stats = IngestStats::default();
     let hash = a.content_hash();
@@ -1226,9 +1314,12 @@ fn write_article(
     let mut mention = tx.prepare_cached(
         "INSERT INTO mention (article_id, entity_id, start, end) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let mut mentioned = Vec::with_capacity(x.mentions.len());
     for &(e, start, end) in &x.mentions {
         mention.execute(params![article_id, ids[e], start as i64, end as i64])?;
+        mentioned.push(ids[e]);
     }
+    let mut evidenced = Vec::with_capacity(x.relations.len());
     let mut find_edge = tx.prepare_cached("SELECT id FROM edge WHERE source_id = ?1 AND type = ?2 AND target_id = ?3 AND flagged = ?4")?;
     let mut insert_edge = tx.prepare_cached(
         "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
@@ -1267,7 +1358,9 @@ fn write_article(
             r.headline,
             r.via.as_ref().map(|v| v.text.as_str()),
         ])?;
+        evidenced.push(edge_id);
     }
+    tally.add_article(a.date.as_deref(), &mentioned, &evidenced);
     Ok(stats)
 }
 
