@@ -178,10 +178,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest {
             paths,
             batch,
+            jobs,
             progress_every,
             format,
         } => {
             let g = gz.extracting()?;
+            let jobs = jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+            });
             let mut store = store()?;
             let json_summary = *format == IngestFormat::Json;
             let mut failures = Vec::new();
@@ -201,6 +205,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 g,
                 paths,
                 *batch,
+                jobs,
                 |e| {
                     eprintln!("geokg: skipped {e}");
                     if json_summary {
