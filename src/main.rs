@@ -1016,6 +1016,7 @@ fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<Knowl
         ..EdgeQuery::default()
     };
     query::check_period(store, q.since.as_deref(), q.until.as_deref())?;
+    let seed = around.as_ref().map(|e| e.id);
     let filter = Filter {
         around: around.map(|e| e.key),
         depth: f.depth,
@@ -1023,10 +1024,11 @@ fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<Knowl
         min_count: f.min_count,
         top: f.top,
     };
-    let kg = match (f.diff, &f.before, &f.after) {
-        (true, Some(before), Some(after)) => {
+    let kg = match (f.diff, &f.before, &f.after, seed) {
+        (true, Some(before), Some(after), _) => {
             KnowledgeGraph::from_diff(query::diff(store, &q, before, after, true)?, &filter)
         }
+        (_, _, _, Some(seed)) => KnowledgeGraph::around(store, seed, &q, &filter)?,
         _ => KnowledgeGraph::from_edges(store.edges(&q)?, &filter),
     };
     note_if_empty(

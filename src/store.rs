@@ -265,6 +265,9 @@ pub struct EdgeRow {
     pub evidence: Vec<EvidenceRow>,
 }
 
+/// An edge listed with the row ids of its source and target.
+type EndsAndRow = ((i64, i64), EdgeRow);
+
 /// Filters for edge queries.
 #[derive(Clone, Debug, Default)]
 pub struct EdgeQuery {
@@ -721,6 +724,75 @@ impl Store {
             (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
             (None, None, None) => (EdgeShape::All, None),
         };
+        let rows = self.edge_rows(shape, id, q)?;
+        Ok(rows.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// The edges within `depth` hops of entity `seed` (ignoring direction)
+    /// and every edge among those entities, as [`Store::edges`] would list
+    /// them from the whole graph, read from the seed outwards: one indexed
+    /// read per entity short of the last hop, then the edges among the
+    /// entities found (`EdgeShape::Among`). `keep` says which edges count
+    /// (the caller's filters); the query's `from`, `to` and `touching` are
+    /// ignored. Memory is bounded by the answer, not the graph.
+    pub fn edges_around(
+        &self,
+        seed: i64,
+        depth: usize,
+        q: &EdgeQuery,
+        keep: impl Fn(&EdgeRow) -> bool,
+    ) -> Result<Vec<EdgeRow>, StoreError> {
+        let q = EdgeQuery {
+            from: None,
+            to: None,
+            touching: None,
+            ..q.clone()
+        };
+        // Finding the entities needs no evidence.
+        let walk = EdgeQuery {
+            evidence_limit: Some(0),
+            ..q.clone()
+        };
+        let mut seen = std::collections::BTreeSet::from([seed]);
+        let mut frontier = vec![seed];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for ((s, t), r) in self.edge_rows(EdgeShape::Touching, Some(n), &walk)? {
+                    if !keep(&r) {
+                        continue;
+                    }
+                    for x in [s, t] {
+                        if seen.insert(x) {
+                            next.push(x);
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        if seen.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = seen.into_iter().collect();
+        let rows = self.edge_rows(EdgeShape::Among(ids), None, &q)?;
+        Ok(rows
+            .into_iter()
+            .map(|(_, r)| r)
+            .filter(|r| keep(r))
+            .collect())
+    }
+
+    /// The edges of one shape with their ends' row ids, in `edges`' order.
+    fn edge_rows(
+        &self,
+        shape: EdgeShape,
+        id: Option<i64>,
+        q: &EdgeQuery,
+    ) -> Result<Vec<EndsAndRow>, StoreError> {
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
         let types_json =
             serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -732,12 +804,19 @@ impl Store {
             .collect();
         let symmetric_json =
             serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut stmt = self.conn.prepare_cached(&edge_head_sql(shape))?;
-        let mut rows = match (shape, id) {
+        let mut stmt = self.conn.prepare_cached(&edge_head_sql(&shape))?;
+        let mut rows = match (&shape, id) {
             (EdgeShape::From | EdgeShape::To, Some(id)) => stmt.query(rusqlite::named_params! {
                 ":id": id, ":types": types_json, ":flagged": q.include_flagged,
                 ":sym": symmetric_json,
             })?,
+            (EdgeShape::Among(ids), _) => {
+                let ids =
+                    serde_json::to_string(ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                stmt.query(rusqlite::named_params! {
+                    ":ids": ids, ":types": types_json, ":flagged": q.include_flagged,
+                })?
+            }
             (_, Some(id)) => stmt.query(rusqlite::named_params! {
                 ":id": id, ":types": types_json, ":flagged": q.include_flagged,
             })?,
@@ -752,7 +831,7 @@ impl Store {
             (EdgeShape::All, None) => Some(self.all_evidence(q)?),
             _ => None,
         };
-        let mut out: Vec<EdgeRow> = Vec::new();
+        let mut out: Vec<EndsAndRow> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
             let (source_key, target_key): (String, String) = (r.get(2)?, r.get(6)?);
@@ -779,26 +858,29 @@ impl Store {
             if support.evidence == 0 {
                 continue;
             }
-            out.push(EdgeRow {
-                source: r.get(1)?,
-                source_key,
-                source_kind: parse_kind(&r.get::<_, String>(3)?)?,
-                edge,
-                target: r.get(5)?,
-                target_key,
-                target_kind: parse_kind(&r.get::<_, String>(7)?)?,
-                flagged: r.get::<_, i64>(8)? != 0,
-                count: support.articles,
-                first_seen: support.first_seen,
-                last_seen: support.last_seen,
-                evidence_total: support.evidence,
-                evidence: match all_evidence.as_mut() {
-                    Some(all) => all.remove(&edge_id).unwrap_or_default(),
-                    None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+            out.push((
+                (s, t),
+                EdgeRow {
+                    source: r.get(1)?,
+                    source_key,
+                    source_kind: parse_kind(&r.get::<_, String>(3)?)?,
+                    edge,
+                    target: r.get(5)?,
+                    target_key,
+                    target_kind: parse_kind(&r.get::<_, String>(7)?)?,
+                    flagged: r.get::<_, i64>(8)? != 0,
+                    count: support.articles,
+                    first_seen: support.first_seen,
+                    last_seen: support.last_seen,
+                    evidence_total: support.evidence,
+                    evidence: match all_evidence.as_mut() {
+                        Some(all) => all.remove(&edge_id).unwrap_or_default(),
+                        None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+                    },
                 },
-            });
+            ));
         }
-        out.sort_by(|a, b| {
+        out.sort_by(|(_, a), (_, b)| {
             b.count
                 .cmp(&a.count)
                 .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
@@ -876,7 +958,7 @@ struct Support {
 }
 
 /// The access path of an edge listing: the index it reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum EdgeShape {
     /// Edges from an entity (`edge`'s unique key, which starts with
     /// `source_id`), and symmetric ones to it (`edge_by_target`).
@@ -885,6 +967,9 @@ enum EdgeShape {
     To,
     /// Edges at either end of an entity.
     Touching,
+    /// Every edge among these entities (by `edge`'s unique key, which
+    /// starts with `source_id`).
+    Among(Vec<i64>),
     /// Every edge: the whole graph.
     All,
 }
@@ -893,7 +978,7 @@ enum EdgeShape {
 /// with an equality on an indexed column; `(? IS NULL OR source_id = ?)`
 /// would keep SQLite off the index. Binds `:id` (but `All`), `:sym` (the
 /// symmetric types, `From` and `To`), `:types` and `:flagged`.
-fn edge_head_sql(shape: EdgeShape) -> String {
+fn edge_head_sql(shape: &EdgeShape) -> String {
     let head = "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
                        ed.articles, ed.evidence_count, ed.first_seen, ed.last_seen,
                        ed.source_id, ed.target_id
@@ -915,6 +1000,10 @@ fn edge_head_sql(shape: EdgeShape) -> String {
         EdgeShape::Touching => format!(
             "{head} WHERE ed.source_id = :id AND {scope}
              UNION ALL {head} WHERE ed.target_id = :id AND {scope}"
+        ),
+        EdgeShape::Among(_) => format!(
+            "{head} WHERE ed.source_id IN (SELECT value FROM json_each(:ids))
+               AND ed.target_id IN (SELECT value FROM json_each(:ids)) AND {scope}"
         ),
         EdgeShape::All => format!("{head} WHERE {scope}"),
     }
@@ -1655,11 +1744,15 @@ mod tests {
     fn plans() -> Vec<(String, Vec<String>)> {
         let s = Store::open_in_memory().unwrap();
         let mut list: Vec<(String, String)> = vec![
-            ("edges --from".into(), edge_head_sql(EdgeShape::From)),
-            ("edges --to".into(), edge_head_sql(EdgeShape::To)),
+            ("edges --from".into(), edge_head_sql(&EdgeShape::From)),
+            ("edges --to".into(), edge_head_sql(&EdgeShape::To)),
             (
                 "edges touching (show)".into(),
-                edge_head_sql(EdgeShape::Touching),
+                edge_head_sql(&EdgeShape::Touching),
+            ),
+            (
+                "edges among (export --around)".into(),
+                edge_head_sql(&EdgeShape::Among(Vec::new())),
             ),
             ("edge support in a period".into(), EDGE_SUPPORT.into()),
             ("edge evidence".into(), EDGE_EVIDENCE.into()),
@@ -1675,7 +1768,10 @@ mod tests {
             ("timeline".into(), queries::timeline_sql()),
             ("explain".into(), queries::explain_sql()),
         ];
-        list.push(("whole graph (export)".into(), edge_head_sql(EdgeShape::All)));
+        list.push((
+            "whole graph (export)".into(),
+            edge_head_sql(&EdgeShape::All),
+        ));
         list.into_iter()
             .map(|(name, sql)| {
                 // Unbound parameters read as NULL: the plan is chosen
