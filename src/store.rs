@@ -774,16 +774,30 @@ impl Store {
             }
             frontier = next;
         }
-        if seen.len() < 2 {
+        let ids: Vec<i64> = seen.into_iter().collect();
+        let mut rows = self.edges_among(&ids, &q)?;
+        rows.retain(|r| keep(r));
+        Ok(rows)
+    }
+
+    /// The edges among these entities (row ids), as [`Store::edges`] would
+    /// list them from the whole graph; the query's `from`, `to` and
+    /// `touching` are ignored.
+    pub fn edges_among(&self, ids: &[i64], q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() < 2 {
             return Ok(Vec::new());
         }
-        let ids: Vec<i64> = seen.into_iter().collect();
+        let q = EdgeQuery {
+            from: None,
+            to: None,
+            touching: None,
+            ..q.clone()
+        };
         let rows = self.edge_rows(EdgeShape::Among(ids), None, &q)?;
-        Ok(rows
-            .into_iter()
-            .map(|(_, r)| r)
-            .filter(|r| keep(r))
-            .collect())
+        Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
     /// The edges of one shape with their ends' row ids, in `edges`' order.

@@ -878,7 +878,9 @@ fn builtin_drawing_has_legend_and_tooltips() {
 /// most articles and every 12th other one, depths 0 to 3 and with kind,
 /// support, type and date filters, the
 /// neighbourhood read through `Store::edges_around` draws exactly the DOT
-/// and JSON of the whole graph loaded and cut in memory.
+/// and JSON of the whole graph loaded and cut in memory; and
+/// `Store::edges_among` (serve's export) lists the whole graph's edges
+/// among the neighbourhood's entities.
 #[test]
 fn around_read_outwards_equals_the_whole_graph_cut_in_memory() {
     use geokg::export::{DotOptions, to_dot, to_json};
@@ -944,6 +946,23 @@ fn around_read_outwards_equals_the_whole_graph_cut_in_memory() {
                     e.key
                 );
                 assert_eq!(to_json(&got), to_json(&want), "{} depth {depth}", e.key);
+                // The edges among a set of entities (serve's export of
+                // what is on screen): those of the whole graph with both
+                // ends in the set, in the same order.
+                let keys: std::collections::HashSet<&str> =
+                    want.graph.node_weights().map(|n| n.key.as_str()).collect();
+                let ids: Vec<i64> = keys
+                    .iter()
+                    .map(|k| store.entity_by_key(k).unwrap().unwrap().id)
+                    .collect();
+                let among: Vec<_> = whole
+                    .iter()
+                    .filter(|r| {
+                        keys.contains(r.source_key.as_str()) && keys.contains(r.target_key.as_str())
+                    })
+                    .cloned()
+                    .collect();
+                assert_eq!(store.edges_among(&ids, q).unwrap(), among, "{}", e.key);
                 compared += 1;
                 non_empty += usize::from(want.node_count() > 0);
             }
