@@ -948,6 +948,10 @@ impl Store {
         q: &EdgeQuery,
         limit: Option<usize>,
     ) -> Result<Vec<EvidenceRow>, StoreError> {
+        // None asked (the walk of `edges_around`): no read at all.
+        if limit == Some(0) {
+            return Ok(Vec::new());
+        }
         let mut stmt = self.conn.prepare_cached(EDGE_EVIDENCE)?;
         // SQLite reads a negative limit as none.
         let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
