@@ -53,6 +53,11 @@ pub enum Command {
         /// Articles per transaction (1 to 100000).
         #[arg(long, default_value_t = 200, value_parser = bounded::<1, 100_000>)]
         batch: usize,
+        /// Threads that extract articles (1 to 256; default: the number of
+        /// cores). One writer stores them in input order, so the database
+        /// is the same whatever the number.
+        #[arg(long, value_parser = bounded::<1, 256>)]
+        jobs: Option<usize>,
         /// When stderr is not a terminal (a log file, a pipe), print a
         /// progress line every this many seconds (0 to 3600; 0: after every
         /// article).

@@ -12,7 +12,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::ontology::{EdgeType, Kind};
-use crate::store::{Change, DiffRow, EdgeRow, EvidenceRow};
+use crate::store::{Change, DiffRow, EdgeQuery, EdgeRow, EvidenceRow, Store, StoreError};
 
 /// A node.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +68,16 @@ pub struct Filter {
     pub top: Option<usize>,
 }
 
+impl Filter {
+    /// Whether an edge is in the filtered graph at all: supported by
+    /// `min_count` articles (at least one) and joining two kept kinds.
+    pub fn keeps(&self, r: &EdgeRow) -> bool {
+        r.count >= self.min_count.max(1)
+            && (self.kinds.is_empty()
+                || (self.kinds.contains(&r.source_kind) && self.kinds.contains(&r.target_kind)))
+    }
+}
+
 /// The knowledge graph.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
@@ -90,12 +100,7 @@ impl KnowledgeGraph {
             })
         };
         for r in rows {
-            if r.count < f.min_count.max(1) {
-                continue;
-            }
-            let kinds_ok = f.kinds.is_empty()
-                || (f.kinds.contains(&r.source_kind) && f.kinds.contains(&r.target_kind));
-            if !kinds_ok {
+            if !f.keeps(&r) {
                 continue;
             }
             let s = node(&mut graph, &r.source_key, &r.source, r.source_kind);
@@ -116,13 +121,29 @@ impl KnowledgeGraph {
         let mut kg = KnowledgeGraph { graph };
         if let Some(center) = &f.around {
             let keep = kg.neighbourhood(center, f.depth);
-            kg = kg.induced(&keep);
+            // Numbered by the neighbourhood's own edges, not by where a
+            // node first appeared in the whole graph: the same graph
+            // whether it was read whole or from the seed outwards.
+            kg = kg.induced(&keep).renumbered();
         }
         if let Some(n) = f.top {
             let keep = kg.top_joined(n);
             kg = kg.induced(&keep);
         }
         kg
+    }
+
+    /// [`KnowledgeGraph::from_edges`] of the whole graph with `f.around`
+    /// set to entity `seed`, read from the seed outwards
+    /// ([`Store::edges_around`]): the same graph, without loading the rest.
+    pub fn around(
+        store: &Store,
+        seed: i64,
+        q: &EdgeQuery,
+        f: &Filter,
+    ) -> Result<KnowledgeGraph, StoreError> {
+        let rows = store.edges_around(seed, f.depth, q, |r| f.keeps(r))?;
+        Ok(KnowledgeGraph::from_edges(rows, f))
     }
 
     /// The graph of what changed between two periods (`export --diff`):
@@ -267,6 +288,26 @@ impl KnowledgeGraph {
     }
 
     /// The subgraph on `keep`, dropping nodes left without edges.
+    /// The same graph with its nodes numbered in the order its edges first
+    /// name them (source before target), edges in their order.
+    fn renumbered(self) -> KnowledgeGraph {
+        let mut graph = DiGraph::with_capacity(self.graph.node_count(), self.graph.edge_count());
+        let mut index: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for e in self.graph.edge_indices() {
+            let Some((s, t)) = self.graph.edge_endpoints(e) else {
+                continue;
+            };
+            let mut node = |graph: &mut DiGraph<Node, Edge>, i: NodeIndex| {
+                *index
+                    .entry(i)
+                    .or_insert_with(|| graph.add_node(self.graph[i].clone()))
+            };
+            let (s, t) = (node(&mut graph, s), node(&mut graph, t));
+            graph.add_edge(s, t, self.graph[e].clone());
+        }
+        KnowledgeGraph { graph }
+    }
+
     fn induced(&self, keep: &HashSet<NodeIndex>) -> KnowledgeGraph {
         let filtered = self.graph.filter_map(
             |i, n| keep.contains(&i).then(|| n.clone()),

@@ -178,10 +178,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest {
             paths,
             batch,
+            jobs,
             progress_every,
             format,
         } => {
             let g = gz.extracting()?;
+            let jobs = jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+            });
             let mut store = store()?;
             let json_summary = *format == IngestFormat::Json;
             let mut failures = Vec::new();
@@ -201,6 +205,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 g,
                 paths,
                 *batch,
+                jobs,
                 |e| {
                     eprintln!("geokg: skipped {e}");
                     if json_summary {
@@ -1011,6 +1016,7 @@ fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<Knowl
         ..EdgeQuery::default()
     };
     query::check_period(store, q.since.as_deref(), q.until.as_deref())?;
+    let seed = around.as_ref().map(|e| e.id);
     let filter = Filter {
         around: around.map(|e| e.key),
         depth: f.depth,
@@ -1018,10 +1024,11 @@ fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<Knowl
         min_count: f.min_count,
         top: f.top,
     };
-    let kg = match (f.diff, &f.before, &f.after) {
-        (true, Some(before), Some(after)) => {
+    let kg = match (f.diff, &f.before, &f.after, seed) {
+        (true, Some(before), Some(after), _) => {
             KnowledgeGraph::from_diff(query::diff(store, &q, before, after, true)?, &filter)
         }
+        (_, _, _, Some(seed)) => KnowledgeGraph::around(store, seed, &q, &filter)?,
         _ => KnowledgeGraph::from_edges(store.edges(&q)?, &filter),
     };
     note_if_empty(

@@ -7,6 +7,7 @@
 //! not survive a write; `PRAGMA user_version` equals the number of applied
 //! migrations.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -56,6 +57,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0008_aggregates.sql",
         include_str!("../migrations/0008_aggregates.sql"),
+    ),
+    (
+        "0009_aggregates_per_batch.sql",
+        include_str!("../migrations/0009_aggregates_per_batch.sql"),
     ),
 ];
 
@@ -259,6 +264,9 @@ pub struct EdgeRow {
     /// [`EdgeQuery::evidence_limit`] of them when the query set one.
     pub evidence: Vec<EvidenceRow>,
 }
+
+/// An edge listed with the row ids of its source and target.
+type EndsAndRow = ((i64, i64), EdgeRow);
 
 /// Filters for edge queries.
 #[derive(Clone, Debug, Default)]
@@ -520,9 +528,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut stats = IngestStats::default();
         let mut surnames = Vec::new();
+        let mut tally = Tally::default();
         for (article, x) in batch {
-            stats += write_article(&tx, article, x, g, &mut surnames)?;
+            stats += write_article(&tx, article, x, g, &mut surnames, &mut tally)?;
         }
+        tally.apply(&tx)?;
         surnames.sort();
         surnames.dedup();
         for surname in &surnames {
@@ -714,6 +724,89 @@ impl Store {
             (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
             (None, None, None) => (EdgeShape::All, None),
         };
+        let rows = self.edge_rows(shape, id, q)?;
+        Ok(rows.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// The edges within `depth` hops of entity `seed` (ignoring direction)
+    /// and every edge among those entities, as [`Store::edges`] would list
+    /// them from the whole graph, read from the seed outwards: one indexed
+    /// read per entity short of the last hop, then the edges among the
+    /// entities found (`EdgeShape::Among`). `keep` says which edges count
+    /// (the caller's filters); the query's `from`, `to` and `touching` are
+    /// ignored. Memory is bounded by the answer, not the graph.
+    pub fn edges_around(
+        &self,
+        seed: i64,
+        depth: usize,
+        q: &EdgeQuery,
+        keep: impl Fn(&EdgeRow) -> bool,
+    ) -> Result<Vec<EdgeRow>, StoreError> {
+        let q = EdgeQuery {
+            from: None,
+            to: None,
+            touching: None,
+            ..q.clone()
+        };
+        // Finding the entities needs no evidence.
+        let walk = EdgeQuery {
+            evidence_limit: Some(0),
+            ..q.clone()
+        };
+        let mut seen = std::collections::BTreeSet::from([seed]);
+        let mut frontier = vec![seed];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for ((s, t), r) in self.edge_rows(EdgeShape::Touching, Some(n), &walk)? {
+                    if !keep(&r) {
+                        continue;
+                    }
+                    for x in [s, t] {
+                        if seen.insert(x) {
+                            next.push(x);
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        let ids: Vec<i64> = seen.into_iter().collect();
+        let mut rows = self.edges_among(&ids, &q)?;
+        rows.retain(|r| keep(r));
+        Ok(rows)
+    }
+
+    /// The edges among these entities (row ids), as [`Store::edges`] would
+    /// list them from the whole graph; the query's `from`, `to` and
+    /// `touching` are ignored.
+    pub fn edges_among(&self, ids: &[i64], q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let q = EdgeQuery {
+            from: None,
+            to: None,
+            touching: None,
+            ..q.clone()
+        };
+        let rows = self.edge_rows(EdgeShape::Among(ids), None, &q)?;
+        Ok(rows.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// The edges of one shape with their ends' row ids, in `edges`' order.
+    fn edge_rows(
+        &self,
+        shape: EdgeShape,
+        id: Option<i64>,
+        q: &EdgeQuery,
+    ) -> Result<Vec<EndsAndRow>, StoreError> {
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
         let types_json =
             serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -725,12 +818,19 @@ impl Store {
             .collect();
         let symmetric_json =
             serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut stmt = self.conn.prepare_cached(&edge_head_sql(shape))?;
-        let mut rows = match (shape, id) {
+        let mut stmt = self.conn.prepare_cached(&edge_head_sql(&shape))?;
+        let mut rows = match (&shape, id) {
             (EdgeShape::From | EdgeShape::To, Some(id)) => stmt.query(rusqlite::named_params! {
                 ":id": id, ":types": types_json, ":flagged": q.include_flagged,
                 ":sym": symmetric_json,
             })?,
+            (EdgeShape::Among(ids), _) => {
+                let ids =
+                    serde_json::to_string(ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                stmt.query(rusqlite::named_params! {
+                    ":ids": ids, ":types": types_json, ":flagged": q.include_flagged,
+                })?
+            }
             (_, Some(id)) => stmt.query(rusqlite::named_params! {
                 ":id": id, ":types": types_json, ":flagged": q.include_flagged,
             })?,
@@ -745,7 +845,7 @@ impl Store {
             (EdgeShape::All, None) => Some(self.all_evidence(q)?),
             _ => None,
         };
-        let mut out: Vec<EdgeRow> = Vec::new();
+        let mut out: Vec<EndsAndRow> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
             let (source_key, target_key): (String, String) = (r.get(2)?, r.get(6)?);
@@ -772,26 +872,29 @@ impl Store {
             if support.evidence == 0 {
                 continue;
             }
-            out.push(EdgeRow {
-                source: r.get(1)?,
-                source_key,
-                source_kind: parse_kind(&r.get::<_, String>(3)?)?,
-                edge,
-                target: r.get(5)?,
-                target_key,
-                target_kind: parse_kind(&r.get::<_, String>(7)?)?,
-                flagged: r.get::<_, i64>(8)? != 0,
-                count: support.articles,
-                first_seen: support.first_seen,
-                last_seen: support.last_seen,
-                evidence_total: support.evidence,
-                evidence: match all_evidence.as_mut() {
-                    Some(all) => all.remove(&edge_id).unwrap_or_default(),
-                    None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+            out.push((
+                (s, t),
+                EdgeRow {
+                    source: r.get(1)?,
+                    source_key,
+                    source_kind: parse_kind(&r.get::<_, String>(3)?)?,
+                    edge,
+                    target: r.get(5)?,
+                    target_key,
+                    target_kind: parse_kind(&r.get::<_, String>(7)?)?,
+                    flagged: r.get::<_, i64>(8)? != 0,
+                    count: support.articles,
+                    first_seen: support.first_seen,
+                    last_seen: support.last_seen,
+                    evidence_total: support.evidence,
+                    evidence: match all_evidence.as_mut() {
+                        Some(all) => all.remove(&edge_id).unwrap_or_default(),
+                        None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+                    },
                 },
-            });
+            ));
         }
-        out.sort_by(|a, b| {
+        out.sort_by(|(_, a), (_, b)| {
             b.count
                 .cmp(&a.count)
                 .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
@@ -845,6 +948,10 @@ impl Store {
         q: &EdgeQuery,
         limit: Option<usize>,
     ) -> Result<Vec<EvidenceRow>, StoreError> {
+        // None asked (the walk of `edges_around`): no read at all.
+        if limit == Some(0) {
+            return Ok(Vec::new());
+        }
         let mut stmt = self.conn.prepare_cached(EDGE_EVIDENCE)?;
         // SQLite reads a negative limit as none.
         let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
@@ -869,7 +976,7 @@ struct Support {
 }
 
 /// The access path of an edge listing: the index it reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum EdgeShape {
     /// Edges from an entity (`edge`'s unique key, which starts with
     /// `source_id`), and symmetric ones to it (`edge_by_target`).
@@ -878,6 +985,9 @@ enum EdgeShape {
     To,
     /// Edges at either end of an entity.
     Touching,
+    /// Every edge among these entities (by `edge`'s unique key, which
+    /// starts with `source_id`).
+    Among(Vec<i64>),
     /// Every edge: the whole graph.
     All,
 }
@@ -886,7 +996,7 @@ enum EdgeShape {
 /// with an equality on an indexed column; `(? IS NULL OR source_id = ?)`
 /// would keep SQLite off the index. Binds `:id` (but `All`), `:sym` (the
 /// symmetric types, `From` and `To`), `:types` and `:flagged`.
-fn edge_head_sql(shape: EdgeShape) -> String {
+fn edge_head_sql(shape: &EdgeShape) -> String {
     let head = "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
                        ed.articles, ed.evidence_count, ed.first_seen, ed.last_seen,
                        ed.source_id, ed.target_id
@@ -908,6 +1018,10 @@ fn edge_head_sql(shape: EdgeShape) -> String {
         EdgeShape::Touching => format!(
             "{head} WHERE ed.source_id = :id AND {scope}
              UNION ALL {head} WHERE ed.target_id = :id AND {scope}"
+        ),
+        EdgeShape::Among(_) => format!(
+            "{head} WHERE ed.source_id IN (SELECT value FROM json_each(:ids))
+               AND ed.target_id IN (SELECT value FROM json_each(:ids)) AND {scope}"
         ),
         EdgeShape::All => format!("{head} WHERE {scope}"),
     }
@@ -960,6 +1074,86 @@ const ALL_EVIDENCE: &str =
 /// Recounts the aggregates of the edges and entities whose evidence or
 /// mentions were deleted or moved in this transaction (migration 0008's
 /// triggers list them); called before every write transaction commits.
+/// What one batch adds to the aggregates (migration 0009): per entity its
+/// new mentions and new articles, per edge its new evidence rows, new
+/// articles and the earliest and latest of their dates. Every article
+/// written is new (a changed one is deleted first, and its deleted rows
+/// mark their edges and entities stale), so an article counts once for each
+/// entity and edge it has rows for; `apply` adds the batch with one UPDATE
+/// per touched entity and edge instead of one per row.
+#[derive(Default)]
+struct Tally {
+    /// Entity id to (mentions, articles).
+    entities: BTreeMap<i64, (i64, i64)>,
+    /// Edge id to what its new evidence adds.
+    edges: BTreeMap<i64, EdgeTally>,
+}
+
+#[derive(Default)]
+struct EdgeTally {
+    evidence: i64,
+    articles: i64,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl Tally {
+    /// Adds one article's mentions (entity ids, one per row) and evidence
+    /// (edge ids, one per row).
+    fn add_article(&mut self, date: Option<&str>, mentions: &[i64], evidence: &[i64]) {
+        let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
+        for &id in mentions {
+            *per_entity.entry(id).or_default() += 1;
+        }
+        for (id, n) in per_entity {
+            let t = self.entities.entry(id).or_default();
+            t.0 += n;
+            t.1 += 1;
+        }
+        let mut per_edge: BTreeMap<i64, i64> = BTreeMap::new();
+        for &id in evidence {
+            *per_edge.entry(id).or_default() += 1;
+        }
+        for (id, n) in per_edge {
+            let t = self.edges.entry(id).or_default();
+            t.evidence += n;
+            t.articles += 1;
+            if let Some(d) = date {
+                if t.first.as_deref().is_none_or(|f| d < f) {
+                    t.first = Some(d.to_string());
+                }
+                if t.last.as_deref().is_none_or(|l| d > l) {
+                    t.last = Some(d.to_string());
+                }
+            }
+        }
+    }
+
+    /// Adds the batch to the stored aggregates. `min()` and `max()` of a
+    /// NULL are NULL: an edge without dates keeps what it had, and its
+    /// first dated article sets them.
+    fn apply(self, tx: &Transaction) -> Result<(), StoreError> {
+        let mut entity = tx.prepare_cached(
+            "UPDATE entity SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1",
+        )?;
+        for (id, (mentions, articles)) in self.entities {
+            entity.execute(params![id, mentions, articles])?;
+        }
+        let mut edge = tx.prepare_cached(
+            "UPDATE edge SET
+                 evidence_count = evidence_count + ?2,
+                 articles = articles + ?3,
+                 first_seen = coalesce(min(first_seen, ?4), first_seen, ?4),
+                 last_seen = coalesce(max(last_seen, ?5), last_seen, ?5)
+             WHERE id = ?1",
+        )?;
+        for (id, t) in self.edges {
+            edge.execute(params![id, t.evidence, t.articles, t.first, t.last])?;
+        }
+        Ok(())
+    }
+}
+
 fn refresh_aggregates(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(
         "UPDATE edge SET (articles, evidence_count, first_seen, last_seen) =
@@ -1145,6 +1339,7 @@ fn write_article(
     x: &Extraction,
     g: &Gazetteer,
     surnames: &mut Vec<String>,
+    tally: &mut Tally,
 ) -> Result<IngestStats, StoreError> {
     let mut stats = IngestStats::default();
     let hash = a.content_hash();
@@ -1226,9 +1421,12 @@ fn write_article(
     let mut mention = tx.prepare_cached(
         "INSERT INTO mention (article_id, entity_id, start, end) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let mut mentioned = Vec::with_capacity(x.mentions.len());
     for &(e, start, end) in &x.mentions {
         mention.execute(params![article_id, ids[e], start as i64, end as i64])?;
+        mentioned.push(ids[e]);
     }
+    let mut evidenced = Vec::with_capacity(x.relations.len());
     let mut find_edge = tx.prepare_cached("SELECT id FROM edge WHERE source_id = ?1 AND type = ?2 AND target_id = ?3 AND flagged = ?4")?;
     let mut insert_edge = tx.prepare_cached(
         "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
@@ -1267,7 +1465,9 @@ fn write_article(
             r.headline,
             r.via.as_ref().map(|v| v.text.as_str()),
         ])?;
+        evidenced.push(edge_id);
     }
+    tally.add_article(a.date.as_deref(), &mentioned, &evidenced);
     Ok(stats)
 }
 
@@ -1562,11 +1762,15 @@ mod tests {
     fn plans() -> Vec<(String, Vec<String>)> {
         let s = Store::open_in_memory().unwrap();
         let mut list: Vec<(String, String)> = vec![
-            ("edges --from".into(), edge_head_sql(EdgeShape::From)),
-            ("edges --to".into(), edge_head_sql(EdgeShape::To)),
+            ("edges --from".into(), edge_head_sql(&EdgeShape::From)),
+            ("edges --to".into(), edge_head_sql(&EdgeShape::To)),
             (
                 "edges touching (show)".into(),
-                edge_head_sql(EdgeShape::Touching),
+                edge_head_sql(&EdgeShape::Touching),
+            ),
+            (
+                "edges among (export --around)".into(),
+                edge_head_sql(&EdgeShape::Among(Vec::new())),
             ),
             ("edge support in a period".into(), EDGE_SUPPORT.into()),
             ("edge evidence".into(), EDGE_EVIDENCE.into()),
@@ -1582,7 +1786,10 @@ mod tests {
             ("timeline".into(), queries::timeline_sql()),
             ("explain".into(), queries::explain_sql()),
         ];
-        list.push(("whole graph (export)".into(), edge_head_sql(EdgeShape::All)));
+        list.push((
+            "whole graph (export)".into(),
+            edge_head_sql(&EdgeShape::All),
+        ));
         list.into_iter()
             .map(|(name, sql)| {
                 // Unbound parameters read as NULL: the plan is chosen

@@ -872,3 +872,102 @@ fn builtin_drawing_has_legend_and_tooltips() {
         "no evidence sentence was long enough to shorten"
     );
 }
+
+/// Protects `export --around` read from the seed outwards (issue 11): on a
+/// real database (the dev and training articles), for the 25 entities in
+/// most articles and every 12th other one, depths 0 to 3 and with kind,
+/// support, type and date filters, the
+/// neighbourhood read through `Store::edges_around` draws exactly the DOT
+/// and JSON of the whole graph loaded and cut in memory; and
+/// `Store::edges_among` (serve's export) lists the whole graph's edges
+/// among the neighbourhood's entities.
+#[test]
+fn around_read_outwards_equals_the_whole_graph_cut_in_memory() {
+    use geokg::export::{DotOptions, to_dot, to_json};
+    use geokg::graph::{Filter, KnowledgeGraph};
+    use geokg::ontology::{EdgeType, Kind};
+    use geokg::store::{EdgeQuery, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let o = bin()
+        .arg("--db")
+        .arg(&db)
+        .arg("ingest")
+        .arg(data("dev/articles"))
+        .arg(data("corpus-train/articles"))
+        .output()
+        .unwrap();
+    ok(&o);
+    let store = Store::open(&db).unwrap();
+    let people_and_states = vec![Kind::Person, Kind::State];
+    let cases: Vec<(EdgeQuery, Vec<Kind>, usize)> = vec![
+        (EdgeQuery::default(), vec![], 0),
+        (EdgeQuery::default(), people_and_states, 0),
+        (EdgeQuery::default(), vec![], 2),
+        (
+            EdgeQuery {
+                types: vec![EdgeType::MetWith, EdgeType::Represents],
+                since: Some("2022-01-01".into()),
+                ..EdgeQuery::default()
+            },
+            vec![],
+            0,
+        ),
+    ];
+    // Listed by articles, most first: the hubs and a spread of the rest.
+    let entities: Vec<_> = store
+        .entities(None, None)
+        .unwrap()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 25 || i % 12 == 0)
+        .map(|(_, e)| e)
+        .collect();
+    let opts = DotOptions::default();
+    let (mut compared, mut non_empty) = (0, 0);
+    for (q, kinds, min_count) in &cases {
+        let whole = store.edges(q).unwrap();
+        for e in &entities {
+            for depth in 0..=3 {
+                let f = Filter {
+                    around: Some(e.key.clone()),
+                    depth,
+                    kinds: kinds.clone(),
+                    min_count: *min_count,
+                    top: None,
+                };
+                let want = KnowledgeGraph::from_edges(whole.clone(), &f);
+                let got = KnowledgeGraph::around(&store, e.id, q, &f).unwrap();
+                assert_eq!(
+                    to_dot(&got, &opts),
+                    to_dot(&want, &opts),
+                    "{} depth {depth}",
+                    e.key
+                );
+                assert_eq!(to_json(&got), to_json(&want), "{} depth {depth}", e.key);
+                // The edges among a set of entities (serve's export of
+                // what is on screen): those of the whole graph with both
+                // ends in the set, in the same order.
+                let keys: std::collections::HashSet<&str> =
+                    want.graph.node_weights().map(|n| n.key.as_str()).collect();
+                let ids: Vec<i64> = keys
+                    .iter()
+                    .map(|k| store.entity_by_key(k).unwrap().unwrap().id)
+                    .collect();
+                let among: Vec<_> = whole
+                    .iter()
+                    .filter(|r| {
+                        keys.contains(r.source_key.as_str()) && keys.contains(r.target_key.as_str())
+                    })
+                    .cloned()
+                    .collect();
+                assert_eq!(store.edges_among(&ids, q).unwrap(), among, "{}", e.key);
+                compared += 1;
+                non_empty += usize::from(want.node_count() > 0);
+            }
+        }
+    }
+    assert!(compared > 500, "{compared} neighbourhoods compared");
+    assert!(non_empty > 250, "{non_empty} non-empty neighbourhoods");
+}

@@ -435,14 +435,13 @@ impl Api {
             )));
         }
         let q = self.scope(p)?;
-        let rows: Vec<_> = self
-            .store
-            .edges(&q)?
-            .into_iter()
-            .filter(|r| {
-                keys.contains(r.source_key.as_str()) && keys.contains(r.target_key.as_str())
-            })
-            .collect();
+        // Only the edges among the named entities are read (issue 11); a
+        // key not in the graph names nothing.
+        let mut ids = Vec::with_capacity(keys.len());
+        for k in &keys {
+            ids.extend(self.store.entity_by_key(k)?.map(|e| e.id));
+        }
+        let rows = self.store.edges_among(&ids, &q)?;
         let kg = KnowledgeGraph::from_edges(rows, &Filter::default());
         match p.get("format").unwrap_or("json") {
             "dot" => Ok(Reply::Text(

@@ -870,10 +870,12 @@ fn rebuild(tx: &Transaction, keys: &[String], g: &Gazetteer) -> Result<(), Store
         drop_if_hollow(tx, id)?;
     }
     let mut surnames = Vec::new();
+    let mut tally = super::Tally::default();
     for a in &stored {
         let x = crate::extract::extract(a, g);
-        write_article(tx, a, &x, g, &mut surnames)?;
+        write_article(tx, a, &x, g, &mut surnames, &mut tally)?;
     }
+    tally.apply(tx)?;
     surnames.sort();
     surnames.dedup();
     for surname in &surnames {
