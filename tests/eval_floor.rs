@@ -37,14 +37,14 @@ fn check_floor(set: &str, typed_entities_floor: f64, relations_floor: f64) {
     );
 }
 
-/// Last reached: typed entities 0.984, relations 0.791.
+/// Last reached: typed entities 0.984, relations 0.798.
 #[test]
 fn dev_set_scores_at_least_the_floor() {
-    check_floor("tests/data/dev", 0.975, 0.78);
+    check_floor("tests/data/dev", 0.975, 0.79);
 }
 
 /// The split the rules are developed on. Last reached: typed entities
-/// 0.952, relations 0.704.
+/// 0.952, relations 0.718.
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -57,13 +57,15 @@ fn corpus_train_split_scores_at_least_the_floor() {
 /// that session's last commit); after the meeting, list and providing work
 /// of the next session: 0.938, relations 0.535; after the hyphen-chain,
 /// led-compound, demand and held-meeting work of the session after:
-/// typed entities 0.938, relations 0.543.
+/// typed entities 0.938, relations 0.543; after the war, transcript,
+/// itinerary and list work of the session after: typed entities 0.938,
+/// relations 0.551.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.945;
-const TRAIN_RELATIONS: f64 = 0.69;
+const TRAIN_RELATIONS: f64 = 0.71;
 const TEST_TYPED: f64 = 0.93;
-const TEST_RELATIONS: f64 = 0.53;
+const TEST_RELATIONS: f64 = 0.54;
