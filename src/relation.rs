@@ -1738,18 +1738,8 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                     first -= 1;
                 }
                 if first < last && slots[first..=last].iter().all(|sl| sl.kind == Kind::State) {
-                    ctx.rule = "alliance-member".to_string();
-                    let at = ctx.doc.tokens[a.t0];
                     for &m in &slots[first..=last] {
-                        ctx.emit(
-                            m,
-                            EdgeType::MemberOf,
-                            *a,
-                            si,
-                            (at.start, at.end),
-                            Modal::ASSERTED,
-                            0.8,
-                        );
+                        emit_member(ctx, m, *a, si, a.t0);
                     }
                     continue;
                 }
@@ -1850,17 +1840,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 .filter(|sl| sl.kind == Kind::State)
                 .copied()
             {
-                ctx.rule = "alliance-member".to_string();
-                let at = ctx.doc.tokens[k];
-                ctx.emit(
-                    member,
-                    EdgeType::MemberOf,
-                    *a,
-                    si,
-                    (at.start, at.end),
-                    Modal::ASSERTED,
-                    0.8,
-                );
+                emit_member(ctx, member, *a, si, k);
                 continue;
             }
         }
@@ -1871,22 +1851,27 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
         else {
             continue;
         };
-        ctx.rule = "alliance-member".to_string();
         for m in ctx.coordinated_right(slots, f) {
             if slots[m].kind == Kind::State {
-                let at = ctx.doc.tokens[k];
-                ctx.emit(
-                    slots[m],
-                    EdgeType::MemberOf,
-                    *a,
-                    si,
-                    (at.start, at.end),
-                    Modal::ASSERTED,
-                    0.8,
-                );
+                emit_member(ctx, slots[m], *a, si, k);
             }
         }
     }
+}
+
+/// `member` belongs to `body`, read at token `at` (the alliance-member pass).
+fn emit_member(ctx: &mut Ctx, member: Slot, body: Slot, si: usize, at: usize) {
+    ctx.rule = "alliance-member".to_string();
+    let t = ctx.doc.tokens[at];
+    ctx.emit(
+        member,
+        EdgeType::MemberOf,
+        body,
+        si,
+        (t.start, t.end),
+        Modal::ASSERTED,
+        0.8,
+    );
 }
 
 /// The targets of the first conflict cue after a threat (within ten words).
