@@ -8,7 +8,7 @@
 //! with their ends in key order.
 
 use crate::discourse::{self, Mechanism, Mechanisms, Memory, Reference};
-use crate::gazetteer::{Cue, CueForm, Gazetteer, Modality};
+use crate::gazetteer::{Cue, CueForm, EntityIdx, Gazetteer, Modality};
 use crate::ontology::{EdgeType, Kind};
 use crate::resolve::Resolved;
 use crate::text::Doc;
@@ -2274,21 +2274,18 @@ fn state_of_place(ctx: &Ctx, place: usize) -> Option<usize> {
     if e.kind != Kind::Region {
         return None;
     }
-    // A city in a province in a state: a few steps up at most.
-    let mut up = ctx.g.entry(e.known?).part_of;
-    for _ in 0..3 {
-        let state = up?;
-        if let Some(found) = ctx
-            .r
+    within(ctx.g, e.known?).skip(1).find_map(|state| {
+        ctx.r
             .entities
             .iter()
             .position(|x| x.known == Some(state) && x.kind == Kind::State)
-        {
-            return Some(found);
-        }
-        up = ctx.g.entry(state).part_of;
-    }
-    None
+    })
+}
+
+/// A gazetteer place and what contains it, a few steps up at most (a city
+/// in a province in a state).
+fn within(g: &Gazetteer, place: EntityIdx) -> impl Iterator<Item = EntityIdx> + '_ {
+    std::iter::successors(Some(place), |&p| g.entry(p).part_of).take(4)
 }
 
 /// Whether the gazetteer knows article entity `person` held an office of
@@ -3623,18 +3620,15 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
     }
     // One does not visit a place one holds an office of.
     let home = |of: usize| of == place.entity || state_of_place(ctx, place.entity) == Some(of);
-    // The place and what contains it, as the gazetteer knows them.
-    let mut within = Vec::new();
-    let mut up = ctx.r.entities[place.entity].known;
-    while let Some(p) = up.filter(|_| within.len() < 4) {
-        within.push(p);
-        up = ctx.g.entry(p).part_of;
-    }
+    let places: Vec<EntityIdx> = ctx.r.entities[place.entity]
+        .known
+        .map(|p| within(ctx.g, p).collect())
+        .unwrap_or_default();
     let known_home = ctx.r.entities[subject.entity].known.is_some_and(|person| {
         ctx.g
             .roles()
             .iter()
-            .any(|ro| ro.person == person && within.contains(&ro.of))
+            .any(|ro| ro.person == person && places.contains(&ro.of))
     });
     if known_home
         || ctx

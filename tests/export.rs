@@ -28,13 +28,18 @@ fn ok(o: &Output) -> String {
 
 /// A temp folder with a database ingested from the dev articles.
 fn dev_db() -> (tempfile::TempDir, PathBuf) {
+    ingested(&["dev/articles"])
+}
+
+/// A temp folder with a database ingested from the given test-data folders.
+fn ingested(folders: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("g.db");
     let o = bin()
         .arg("--db")
         .arg(&db)
         .arg("ingest")
-        .arg(data("dev/articles"))
+        .args(folders.iter().map(|f| data(f)))
         .output()
         .unwrap();
     ok(&o);
@@ -888,17 +893,7 @@ fn around_read_outwards_equals_the_whole_graph_cut_in_memory() {
     use geokg::ontology::{EdgeType, Kind};
     use geokg::store::{EdgeQuery, Store};
 
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
-    let o = bin()
-        .arg("--db")
-        .arg(&db)
-        .arg("ingest")
-        .arg(data("dev/articles"))
-        .arg(data("corpus-train/articles"))
-        .output()
-        .unwrap();
-    ok(&o);
+    let (_dir, db) = ingested(&["dev/articles", "corpus-train/articles"]);
     let store = Store::open(&db).unwrap();
     let people_and_states = vec![Kind::Person, Kind::State];
     let cases: Vec<(EdgeQuery, Vec<Kind>, usize)> = vec![
