@@ -38,6 +38,10 @@ pub const MAX_NODES: usize = 2000;
 /// Most relations one `relations` answer holds.
 pub const MAX_RELATIONS: usize = 2000;
 
+/// The parameters that scope the edges an endpoint reads (`Api::scope`):
+/// edge types, article dates and the lowest confidence.
+const SCOPE: &[&str] = &["types", "since", "until", "as_of", "min_confidence"];
+
 /// Why a request could not be answered; each has an HTTP status.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -238,18 +242,7 @@ impl Api {
     /// `limit` from `offset`; a part holds its nodes and every edge that
     /// joins one of them to a node of this or an earlier part.
     fn neighbors(&self, p: &Checked) -> Result<Value, ApiError> {
-        p.only(&[
-            "name",
-            "depth",
-            "kinds",
-            "limit",
-            "offset",
-            "types",
-            "since",
-            "until",
-            "as_of",
-            "min_confidence",
-        ])?;
+        p.only_scoped(&["name", "depth", "kinds", "limit", "offset"])?;
         let depth = p.number("depth", 1, 1, 3)?;
         let kinds = p.kinds("kinds")?;
         let limit = p.number("limit", 500, 1, MAX_NODES)?;
@@ -313,17 +306,7 @@ impl Api {
 
     /// `relations`: as the CLI's `relations`, each edge with its evidence.
     fn relations(&self, p: &Checked) -> Result<Value, ApiError> {
-        p.only(&[
-            "from",
-            "to",
-            "types",
-            "since",
-            "until",
-            "as_of",
-            "min_confidence",
-            "all",
-            "limit",
-        ])?;
+        p.only_scoped(&["from", "to", "all", "limit"])?;
         let limit = p.number("limit", 200, 1, MAX_RELATIONS)?;
         let mut q = self.scope(p)?;
         q.include_flagged = p.flag("all")?;
@@ -343,17 +326,7 @@ impl Api {
 
     /// `path`: every shortest path between two entities, with evidence.
     fn path(&self, p: &Checked) -> Result<Value, ApiError> {
-        p.only(&[
-            "from",
-            "to",
-            "max_hops",
-            "limit",
-            "types",
-            "since",
-            "until",
-            "as_of",
-            "min_confidence",
-        ])?;
+        p.only_scoped(&["from", "to", "max_hops", "limit"])?;
         let max_hops = p.number("max_hops", 4, 1, 8)?;
         let limit = p.number("limit", 10, 1, 100)?;
         let q = self.scope(p)?;
@@ -413,15 +386,7 @@ impl Api {
     /// `export`: the edges in scope among the entities `keys` names, as
     /// DOT, JSON, GraphML or GEXF (what the page shows).
     fn export(&self, p: &Checked) -> Result<Reply, ApiError> {
-        p.only(&[
-            "format",
-            "keys",
-            "types",
-            "since",
-            "until",
-            "as_of",
-            "min_confidence",
-        ])?;
+        p.only_scoped(&["format", "keys"])?;
         let keys: HashSet<&str> = p
             .required("keys")?
             .split(',')
@@ -611,6 +576,12 @@ impl<'a> Checked<'a> {
                 known.join(", ")
             ))),
         }
+    }
+
+    /// `only`, for an endpoint that also takes the scope of [`SCOPE`].
+    fn only_scoped(&self, own: &[&str]) -> Result<(), ApiError> {
+        let known: Vec<&str> = own.iter().chain(SCOPE).copied().collect();
+        self.only(&known)
     }
 
     fn get(&self, name: &str) -> Option<&'a str> {
