@@ -154,6 +154,10 @@ pub enum CueForm {
     Mutual,
     /// Like `Between`, with the edge both ways ("clashes between A and B").
     BetweenMutual,
+    /// A verb whose object is a state's envoy: "summoned the Russian
+    /// ambassador" (SOURCE opposes Russia); the envoy nouns are in
+    /// `data/lexicon/envoys.txt`.
+    Envoy,
     /// Glued to its source: "Iran-backed Houthis".
     Suffix,
     /// A nominal whose agent follows: "attacks from Russia", "bombings by Sudan".
@@ -175,6 +179,7 @@ impl CueForm {
             CueForm::PartOf => "part-of",
             CueForm::Mutual => "mutual",
             CueForm::BetweenMutual => "between-mutual",
+            CueForm::Envoy => "envoy",
             CueForm::Suffix => "suffix",
             CueForm::Agent => "agent",
             CueForm::Pair => "pair",
@@ -303,6 +308,9 @@ pub struct Lexicon {
     /// What an attack hits inside a place ("struck targets in X"):
     /// `data/lexicon/target_nouns.txt`.
     pub target_nouns: HashSet<String>,
+    /// Nouns for a state's envoys ("ambassador", "diplomats"):
+    /// `data/lexicon/envoys.txt`.
+    pub envoys: HashSet<String>,
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
@@ -453,6 +461,7 @@ const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
 const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
+const ENVOYS: &str = include_str!("../data/lexicon/envoys.txt");
 const DEMANDS: &str = include_str!("../data/lexicon/demands.tsv");
 const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
@@ -1057,6 +1066,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "agent" => CueForm::Agent,
             "pair" => CueForm::Pair,
             "members" => CueForm::Members,
+            "envoy" => CueForm::Envoy,
             other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
         };
         if cue.is_empty() {
@@ -1091,6 +1101,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "agent" => CueForm::Agent,
             "between" => CueForm::Between,
             "pair" => CueForm::Pair,
+            "envoy" => CueForm::Envoy,
             other => {
                 return Err(frames_table.err(*line, format!("unknown frame form '{other}'")));
             }
@@ -1264,6 +1275,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         delegates: lower_set(DELEGATES),
         relational: lower_set(RELATIONAL),
         target_nouns: lower_set(TARGET_NOUNS),
+        envoys: lower_set(ENVOYS),
         pair_modifiers: lower_set(PAIR_MODIFIERS),
         demand_cues,
         demand_acts,

@@ -1467,7 +1467,30 @@ impl Ctx<'_> {
                 })
                 .copied()
                 .collect();
-            for st in states {
+            // "the Kurdistan Region of Iraq": one name of the gazetteer's
+            // that ends in its state's name, when the article names the
+            // state elsewhere too.
+            let named_within: Vec<Slot> = found
+                .iter()
+                .filter(|b| b.kind == Kind::Region)
+                .filter_map(|b| {
+                    let surface = self.text.get(b.start..b.end)?;
+                    let (_, of) = surface.rsplit_once(" of ")?;
+                    let of = of.strip_prefix("the ").unwrap_or(of);
+                    let st = state_of_place(self, b.entity)?;
+                    let known = self.r.entities[st].known?;
+                    self.g
+                        .names_of(known)
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(of))
+                        .then_some(Slot {
+                            entity: st,
+                            kind: Kind::State,
+                            ..*b
+                        })
+                })
+                .collect();
+            for st in states.into_iter().chain(named_within) {
                 if !found.iter().any(|sl| sl.entity == st.entity) {
                     found.push(st);
                 }
@@ -2621,7 +2644,7 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         let cue = hit.cue;
         // Only a verb takes a nominal as its object ("condemned the
         // strikes on X"); a nominal after a nominal has its own agent.
-        if matches!(cue.form, CueForm::Verb | CueForm::Mutual) {
+        if matches!(cue.form, CueForm::Verb | CueForm::Mutual | CueForm::Envoy) {
             cue_end_seen = Some(hit.c1);
         }
         ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
@@ -2632,7 +2655,7 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             CueForm::Suffix => read_suffix(ctx, cl, &hit),
             CueForm::Between | CueForm::BetweenMutual => read_between(ctx, cl, &hit),
             CueForm::PartOf => read_part_of(ctx, cl, &hit),
-            CueForm::Verb | CueForm::Noun | CueForm::Mutual => {
+            CueForm::Verb | CueForm::Noun | CueForm::Mutual | CueForm::Envoy => {
                 read_clause_cue(ctx, cl, &hit, last_cue_end, &mut last_verb, discourse)
             }
         }
@@ -2649,26 +2672,47 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     else {
         return;
     };
-    // "attacks by X on Y"; "the visit by X to (the Kingdom of) Y".
+    // "attacks by X on Y"; "the visit by X to (the Kingdom of) Y"; "the
+    // attack by Russian military forces in Ukraine" (the agent's organs
+    // before the preposition; a place an attack is in is its target, no
+    // sea).
     let visit = hit.cue.edge == EdgeType::Visited;
+    let attack = hit.cue.edge == EdgeType::Attacks;
+    let mut src_end = src.t1;
+    while src_end < src.t1 + 3 && ctx.g.lexicon.organs.contains(ctx.lw(src_end)) {
+        src_end += 1;
+    }
     let after_on = slots.iter().find(|sl| {
         let mut p = sl.t0.saturating_sub(1);
         if ctx.lw(p) == "the" {
             p = p.saturating_sub(1);
         }
+        let inside = attack
+            && matches!(ctx.lw(p), "in" | "inside")
+            && matches!(sl.kind, Kind::State | Kind::Region)
+            && !is_sea(&ctx.r.entities[sl.entity].name);
         sl.t0 > src.t1
             && p >= src.t1
-            && p <= src.t1 + 1
-            && (matches!(ctx.lw(p), "on" | "against" | "targeting") || (visit && ctx.lw(p) == "to"))
+            && p <= src_end + 1
+            && (matches!(ctx.lw(p), "on" | "against" | "targeting")
+                || (visit && ctx.lw(p) == "to")
+                || inside)
     });
-    // A visit has no target in the clause's subject ("X welcomes the visit by Y").
+    // A visit has no target in the clause's subject ("X welcomes the visit by
+    // Y"), and neither has an act the subject condemns ("the United States
+    // condemned the attacks by Russia": a third party's voice).
     let subject = (!visit)
         .then(|| {
             slots
                 .iter()
                 .rfind(|sl| sl.t1 <= hit.c0 && sl.t1 + REACH > hit.c0 && !sl.compound)
         })
-        .flatten();
+        .flatten()
+        .filter(|sl| {
+            !cl.cues
+                .iter()
+                .any(|&(cs, _, c)| c.edge == EdgeType::Opposes && cs >= sl.end && cs < hit.start)
+        });
     if let Some(tgt) = after_on.or(subject) {
         let flags = ctx.modality(cl.s.first, hit.c0);
         ctx.emit_hit(*src, *tgt, cl, hit, flags, 0.65);
@@ -3087,7 +3131,11 @@ fn read_clause_cue(
     let cue = hit.cue;
     let (s, c0, c1) = (cl.s, hit.c0, hit.c1);
     if is_passive(ctx, cl, hit) {
-        read_passive(ctx, cl, hit);
+        // "the ambassador was summoned": the envoy's state is the subject,
+        // and no source is named in the clause's usual place.
+        if cue.form != CueForm::Envoy {
+            read_passive(ctx, cl, hit);
+        }
         return;
     }
     let prev = c0
@@ -3160,6 +3208,8 @@ fn read_clause_cue(
         } else {
             Vec::new()
         }
+    } else if cue.form == CueForm::Envoy {
+        envoy_state(ctx, cl.slots, c1).into_iter().collect()
     } else {
         ctx.targets(cl.slots, c1, cue, max_gap)
     };
@@ -3274,6 +3324,57 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// The state whose envoy is the object that starts at token `c1`:
+/// "summoned the Russian ambassador", "expelled 20 Russian diplomats",
+/// "summoned Russia's envoy", "summoned the ambassador of China",
+/// "recalled its ambassador from Russia". Determiners, numbers and
+/// lowercase modifiers ("top", "senior") may stand before the envoy; the
+/// envoy nouns are in `data/lexicon/envoys.txt`. Anyone else as the object
+/// ("summoned his cabinet", "expelled the rebels") names no state.
+fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
+    let envoy = |k: usize| ctx.g.lexicon.envoys.contains(ctx.lw(k));
+    let state_at = |k: usize| {
+        slots
+            .iter()
+            .find(|sl| sl.t0 == k && matches!(sl.kind, Kind::State | Kind::Alliance))
+            .copied()
+    };
+    for k in c1..c1 + 5 {
+        if let Some(st) = state_at(k) {
+            // "the Russian ambassador" (one mention with its noun),
+            // "Russia's envoy".
+            let after = if ctx.possessive_at(st.t1) {
+                st.t1 + 1
+            } else {
+                st.t1
+            };
+            return (envoy(after) || envoy(st.t1 - 1)).then_some(st);
+        }
+        if envoy(k) {
+            // "the ambassador of China", "its ambassador from Russia".
+            let mut n = k + 1;
+            if !matches!(ctx.lw(n), "of" | "from" | "to" | "in") {
+                return None;
+            }
+            n += 1;
+            if ctx.lw(n) == "the" {
+                n += 1;
+            }
+            return state_at(n);
+        }
+        let w = ctx.word(k);
+        let modifier = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !GAP_BLOCKERS.contains(&w)
+            && !PREPOSITIONS.contains(&w);
+        if !modifier {
+            return None;
+        }
+    }
+    None
 }
 
 /// "Japan joined the United States in imposing sanctions on North Korea":

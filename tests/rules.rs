@@ -2587,3 +2587,55 @@ t!(
         ("Japan", "sanctions", "Asian Green Development Bank")
     ]
 );
+
+// A state whose envoy is summoned, expelled or recalled from is opposed
+// (`envoy` frames; `data/lexicon/envoys.txt`); anyone else summoned or
+// expelled names no state.
+t!(
+    summoned_envoy_of_a_state,
+    "Germany summoned the Russian ambassador on Monday.",
+    &[("Germany", "opposes", "Russia")]
+);
+t!(
+    expelled_counted_diplomats,
+    "Poland expelled 45 Russian diplomats.",
+    &[("Poland", "opposes", "Russia")]
+);
+t!(
+    recalled_ambassador_from_a_state,
+    "France recalled its ambassador from Australia.",
+    &[("France", "opposes", "Australia")]
+);
+t!(
+    summoned_ambassador_of_a_state,
+    "Japan summoned the ambassador of China to protest.",
+    &[("Japan", "opposes", "China")]
+);
+t!(
+    summoned_council_is_no_envoy,
+    "Putin summoned the Security Council of Russia.",
+    &[]
+);
+
+// An attack's agent after "by" with its organs, and the place the attack
+// is in; a third party that condemns an act is not its target.
+t!(
+    attack_by_forces_in_a_state,
+    "We took these steps due to the unprovoked attack by Russian military forces in Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    condemned_attack_by_is_no_attack_on_the_speaker,
+    "The United States condemned the attacks by Russia.",
+    &[(US, "opposes", "Russia")]
+);
+// A region's name that ends in its state's name ("the Kurdistan Region of
+// Iraq") is struck with the state when the article names the state.
+t!(
+    region_of_a_state_in_one_name,
+    "Iraq protested. Iran struck the Kurdistan Region of Iraq.",
+    &[
+        ("Iran", "attacks", "Kurdistan Region"),
+        ("Iran", "attacks", "Iraq")
+    ]
+);
