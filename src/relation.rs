@@ -3253,6 +3253,20 @@ fn read_clause_cue(
     if cue.edge == EdgeType::MetWith {
         targets.retain(|t| !ctx.gathering_noun(ctx.lw(t.t1)));
     }
+    // "Russia and Belarus held joint exercises near Poland": a symmetric
+    // verb cue that ends in its own object takes a partner only after
+    // "with" ("held talks on Tuesday with X").
+    let complete = cue.edge.is_symmetric()
+        && cue.form == CueForm::Verb
+        && cue.tail.is_none()
+        && cue
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w != cue.text && !PREPOSITIONS.contains(&w));
+    if complete {
+        targets.retain(|t| (c1..t.t0).any(|k| ctx.lw(k) == "with"));
+    }
     // "exchanged fire along the Line of Control": a mutual act is between
     // parties, never with a place.
     if cue.form == CueForm::Mutual {

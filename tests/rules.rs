@@ -2639,3 +2639,29 @@ t!(
         ("Iran", "attacks", "Iraq")
     ]
 );
+
+// Military drills around a state threaten it; a symmetric cue that holds
+// its own object ("held joint exercises") takes a partner only after
+// "with", so the place of the drills is no partner.
+t!(
+    drills_around_a_state_threaten_it,
+    "China launched two days of large-scale military exercises around Taiwan on Thursday.",
+    &[("China", "threatens", "Taiwan")]
+);
+t!(
+    joint_exercises_near_a_state_are_no_partnership_with_it,
+    "Russia and Belarus held joint exercises near Poland.",
+    &[("Russia", "cooperates-with", "Belarus")]
+);
+t!(
+    initialled_agreement_is_cooperation,
+    "Armenia and Azerbaijan initialled a peace agreement.",
+    &[("Armenia", "cooperates-with", "Azerbaijan")]
+);
+// "described X as" with an evaluative word is a speaker's judgement.
+t!(
+    described_as_an_evaluation,
+    "Defence Secretary Gilberto Teodoro described China as \"the biggest disruptor of peace\" in the region.",
+    &[("Gilberto Teodoro", "opposes", "China")],
+    also: &[("Gilberto Teodoro", "represents", "Philippines")]
+);
