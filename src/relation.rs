@@ -2184,6 +2184,8 @@ pub fn extract_with_cues(
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
+        // "stands with our Philippine allies".
+        possessed_partners(&mut ctx, &clause, &discourse);
         // "Carney said North Korea's action was a threat": a speaker who
         // condemns a named actor's act opposes the actor.
         evaluation(&mut ctx, slots, s, si);
@@ -2222,6 +2224,93 @@ pub fn extract_with_cues(
     represents_from_titles(&mut ctx);
     war_targets(&mut ctx, &wars);
     ctx.out
+}
+
+/// "The United States stands with our Philippine allies", "Japan and its
+/// Australian partners": a state's adjective between a possessive pronoun
+/// and a noun of partnership ("allies", "partners") is a partner of the
+/// pronoun's referent. "our" is the release's voice (outside quotes), "its"
+/// and "their" the nearest state or body before. The partnership holds
+/// whatever the clause's verb says of it ("will not abandon our Afghan
+/// partners").
+fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
+    let (s, slots) = (cl.s, cl.slots);
+    for st in slots
+        .iter()
+        .filter(|sl| sl.kind == Kind::State && !sl.compound)
+    {
+        let Some(p) = st.t0.checked_sub(1).filter(|&p| p >= s.first) else {
+            continue;
+        };
+        let partner = |k: usize| matches!(ctx.lw(k), "allies" | "ally" | "partners" | "partner");
+        if !(partner(st.t1) || (st.t1 > st.t0 + 1 && partner(st.t1 - 1))) {
+            continue;
+        }
+        let at = ctx.doc.tokens[p];
+        let sources: Vec<Slot> = match ctx.lw(p) {
+            "our" => {
+                let quoted = (s.first..p).any(|q| matches!(ctx.word(q), "\"" | "\u{201c}"));
+                if quoted || !ctx.on.on(Mechanism::FirstPerson) {
+                    continue;
+                }
+                // In no release, the statement's own subject: "The United
+                // States stands with our Philippine allies".
+                let subject = || {
+                    slots
+                        .iter()
+                        .rfind(|o| o.t1 <= p && o.t1 + REACH > p && o.kind == Kind::State)
+                        .map(|o| o.entity)
+                };
+                let voice: Vec<usize> = match (&discourse.we, ctx.r.publisher) {
+                    (Some(we), _) => we.clone(),
+                    (None, Some(publisher)) => vec![publisher],
+                    (None, None) => match subject() {
+                        Some(e) => vec![e],
+                        None => continue,
+                    },
+                };
+                voice
+                    .into_iter()
+                    .map(|e| Slot {
+                        entity: e,
+                        kind: ctx.r.entities[e].kind,
+                        t0: p,
+                        t1: p + 1,
+                        start: at.start,
+                        end: at.end,
+                        compound: false,
+                        via: Some((Mechanism::FirstPerson, at.start, at.end)),
+                    })
+                    .collect()
+            }
+            "its" | "their" => slots
+                .iter()
+                .rfind(|o| {
+                    o.t1 <= p
+                        && o.t1 + REACH > p
+                        && !o.compound
+                        && matches!(o.kind, Kind::State | Kind::Alliance)
+                })
+                .copied()
+                .into_iter()
+                .collect(),
+            _ => continue,
+        };
+        let noun = if partner(st.t1) { st.t1 } else { st.t1 - 1 };
+        let end = ctx.doc.tokens[noun].end;
+        ctx.rule = format!("{} partners/possessive", ctx.lw(p));
+        for src in sources {
+            ctx.emit(
+                src,
+                EdgeType::CooperatesWith,
+                *st,
+                cl.si,
+                (at.start, end),
+                Modal::ASSERTED,
+                0.6,
+            );
+        }
+    }
 }
 
 /// A war whose actor is named and whose target is not: the actor, the

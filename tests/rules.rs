@@ -2665,3 +2665,24 @@ t!(
     &[("Gilberto Teodoro", "opposes", "China")],
     also: &[("Gilberto Teodoro", "represents", "Philippines")]
 );
+
+// A state's adjective between a possessive pronoun and "allies" or
+// "partners" is a partner of the pronoun's referent.
+t!(
+    our_demonym_allies_are_partners,
+    "The United States stands with our Philippine allies in the face of dangerous actions.",
+    &[
+        (US, "cooperates-with", "Philippines"),
+        (US, "supports", "Philippines")
+    ]
+);
+t!(
+    its_demonym_partners_are_partners,
+    "Japan and its Australian partners held talks.",
+    &[("Japan", "cooperates-with", "Australia")]
+);
+t!(
+    our_partners_inside_a_quote_are_the_speakers,
+    "\"We trust our Russian partners,\" Lukashenko said.",
+    &[]
+);
