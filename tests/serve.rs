@@ -332,7 +332,8 @@ fn bad_requests_and_unknown_names_are_json_errors() {
 }
 
 /// Protects export of what is on screen: exactly the named entities and
-/// the edges among them, in DOT and node-link JSON.
+/// the edges among them, in DOT and node-link JSON, a named entity without
+/// edges included.
 #[test]
 fn export_writes_the_named_entities_only() {
     let s = server();
@@ -368,6 +369,18 @@ fn export_writes_the_named_entities_only() {
         .map(|e| e["type"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(edges, set(&["met-with", "represents"]));
+
+    // A named entity with no edge in scope is still a node (it is on
+    // screen): Xi, with only represents edges asked for.
+    let (_, v) = api(
+        &s,
+        "/api/export?format=json&types=represents&keys=person/vladimir-putin,person/xi-jinping,state/RUS",
+    );
+    assert_eq!(
+        keys(&v["nodes"], "id"),
+        set(&["person/vladimir-putin", "person/xi-jinping", "state/RUS"])
+    );
+    assert_eq!(v["links"].as_array().unwrap().len(), 1);
 }
 
 /// Protects the page: served with its security policy, its script and the

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::export;
 use crate::gazetteer::Gazetteer;
-use crate::graph::{Filter, KnowledgeGraph};
+use crate::graph::{Filter, KnowledgeGraph, Node};
 use crate::ontology::{EdgeType, Kind};
 use crate::query::{self, QueryError};
 use crate::store::{EdgeQuery, EntityRef, EntityRow, ExplainRow, Store, StoreError};
@@ -402,12 +402,25 @@ impl Api {
         let q = self.scope(p)?;
         // Only the edges among the named entities are read (issue 11); a
         // key not in the graph names nothing.
-        let mut ids = Vec::with_capacity(keys.len());
+        let mut named = Vec::with_capacity(keys.len());
         for k in &keys {
-            ids.extend(self.store.entity_by_key(k)?.map(|e| e.id));
+            named.extend(self.store.entity_by_key(k)?);
         }
+        let ids: Vec<i64> = named.iter().map(|e| e.id).collect();
         let rows = self.store.edges_among(&ids, &q)?;
-        let kg = KnowledgeGraph::from_edges(rows, &Filter::default());
+        let mut kg = KnowledgeGraph::from_edges(rows, &Filter::default());
+        // A node on screen with no edge in scope is still on screen: it is
+        // exported too, alone (in key order).
+        named.sort_by(|a, b| a.key.cmp(&b.key));
+        for e in named {
+            if kg.find(&e.key).is_none() {
+                kg.graph.add_node(Node {
+                    key: e.key,
+                    name: e.name,
+                    kind: e.kind,
+                });
+            }
+        }
         match p.get("format").unwrap_or("json") {
             "dot" => Ok(Reply::Text(
                 "text/vnd.graphviz; charset=utf-8",

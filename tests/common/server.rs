@@ -35,6 +35,12 @@ impl Server {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        Server::over(db, dir)
+    }
+
+    /// Serves the database `db` on a free port of 127.0.0.1, keeping `dir`
+    /// (which may hold it) until the server is dropped.
+    pub fn over(db: PathBuf, dir: tempfile::TempDir) -> Server {
         let mut child = super::bin()
             .arg("--db")
             .arg(&db)
