@@ -452,6 +452,13 @@ fn path_mode_draws_and_lists_every_shortest_path() {
         "“Spokesman Dmitri Peskov said, \"We will make an announcement if such a meeting takes place.\"” (https://voanews.com/a/kerry-lavrov-to-meet-in-sochi-tuesday-/2762782.html)"
     );
     // A drawn hop opens its evidence.
+    // Drawn in rows by hops from the start: Russia and Putin one row
+    // below Peskov, Kerry below them.
+    let rows = page.eval(&format!(
+        "[{PESKOV:?}, {RUS:?}, {PUTIN:?}, {KERRY:?}].map(k => Math.round(geokgCy.getElementById(k).position().y))"
+    ));
+    let y = |i: usize| rows[i].as_f64().unwrap();
+    assert!(y(0) < y(1) && y(1) == y(2) && y(2) < y(3), "{rows}");
     page.click_at(&format!(
         "(() => {{ const p = geokgCy.getElementById('{KERRY_MET_PUTIN}').renderedMidpoint(); \
          const r = document.getElementById('cy').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()"

@@ -10,6 +10,7 @@ const state = {
   more: null,       // {name, depth, offset, total} when a part is left
   part: 500,        // neighbours asked for at a time, most articles first
   sheet: [],        // the Cytoscape stylesheet of /api/style
+  hidden: new Set(), // ids of the elements the filters hide
 };
 
 const $ = (id) => document.getElementById(id);
@@ -155,14 +156,21 @@ function applyFilters() {
   const asof = state.dates[+$('asof').value];
   // Visibility is decided from the data alone (no style is read back) and
   // written in one batch: a redraw of 2,000 elements stays one frame.
+  // Only the elements whose visibility changes are touched.
   const shownNodes = new Set();
   let edgesShown = 0;
+  const show = (x, keep) => {
+    const id = x.id();
+    if (keep === !state.hidden.has(id)) return;
+    if (keep) state.hidden.delete(id); else state.hidden.add(id);
+    x.style('display', keep ? 'element' : 'none');
+  };
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const d = n.data();
       const keep = n.id() === state.center || (kinds.has(d.kind) && d.articles >= min);
       if (keep) shownNodes.add(d.id);
-      n.style('display', keep ? 'element' : 'none');
+      show(n, keep);
     });
     cy.edges().forEach((e) => {
       const d = e.data();
@@ -171,7 +179,7 @@ function applyFilters() {
       const inDates = (!asof || !d.first_seen || d.first_seen <= asof) && (!since || !d.last_seen || d.last_seen >= since);
       const keep = types.has(d.type) && inDates && shownNodes.has(d.source) && shownNodes.has(d.target);
       if (keep) edgesShown += 1;
-      e.style('display', keep ? 'element' : 'none');
+      show(e, keep);
     });
   });
   status(plural(shownNodes.size, 'node') + ', ' + plural(edgesShown, 'edge') + ' on screen');
@@ -192,17 +200,30 @@ function toElements(answer) {
 }
 
 /// How to lay out `n` nodes: a force layout (`cose`) while it is quick,
-/// its iterations cut as the graph grows so its work (nodes² × iterations)
-/// stays under about a third of a second; past 150 nodes rings by distance
-/// and article count, which take a tenth of that.
+/// its iterations cut as the graph grows so that its work (nodes² ×
+/// iterations) stays bounded; past 150 nodes rings around the center
+/// (`concentric`), ring k holding the 2k + 1 nodes next in rank, so every
+/// ring is as dense as the others and the nearest and most mentioned
+/// nodes sit nearest the center.
 function layoutPlan(n, fit) {
   if (n <= 150) {
-    const numIter = Math.max(100, Math.min(1500, Math.round(5e6 / Math.max(1, n * n))));
+    const numIter = Math.max(100, Math.min(1500, Math.round(2.5e6 / Math.max(1, n * n))));
     return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeOverlap: 40, gravity: 0.3, numIter, padding: 20, fit };
   }
-  return { name: 'concentric', animate: false, fit, minNodeSpacing: 6,
-    concentric: (node) => node.id() === state.center ? 1e9 : -(node.data('distance') * 1e6) + node.data('articles'),
-    levelWidth: () => Math.max(1, Math.ceil(Math.sqrt(n))) };
+  const rank = ranked(cy.nodes());
+  return { name: 'concentric', animate: false, fit, padding: 20, minNodeSpacing: 4,
+    concentric: (node) => -Math.floor(Math.sqrt(rank.get(node.id()))), levelWidth: () => 1 };
+}
+
+/// Each node's rank: the center first, then by distance, articles (most
+/// first) and name.
+function ranked(nodes) {
+  const order = nodes.toArray().sort((a, b) => {
+    const x = a.data(), y = b.data();
+    return (y.id === state.center) - (x.id === state.center) || x.distance - y.distance ||
+      y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+  });
+  return new Map(order.map((node, i) => [node.id(), i]));
 }
 
 function layout(fit) {
@@ -222,6 +243,7 @@ async function load(name) {
   } catch (err) { showError(err); return; }
   cy.elements().remove();
   state.nodes.clear();
+  state.hidden.clear();
   state.center = answer.center.key;
   history.replaceState(null, '', '#q=' + encodeURIComponent(answer.center.name) + '&depth=' + depth);
   cy.add(toElements(answer));
@@ -287,7 +309,7 @@ async function showCard(key) {
   let c;
   try { c = await api('entity', { name: key }); } catch (err) { showError(err); return; }
   const node = cy.getElementById(key);
-  cy.elements().unselect();
+  cy.$(':selected').unselect();
   node.select();
   const dl = el('dl', {},
     el('dt', { text: 'kind' }), el('dd', { text: c.kind }),
@@ -349,7 +371,7 @@ async function showEvidence(d) {
   const s = state.nodes.get(d.source), t = state.nodes.get(d.target);
   let x;
   try { x = await api('explain', { source: d.source, type: d.type, target: d.target, ...period() }); } catch (err) { showError(err); return; }
-  cy.elements().unselect();
+  cy.$(':selected').unselect();
   cy.getElementById(d.id).select();
   const title = el('h2', { class: 'edge-title', text: (s ? s.name : d.source) + ' ' + d.type + ' ' + (t ? t.name : d.target) });
   const summary = el('p', { class: 'meta', text: d.count + ' article' + (d.count === 1 ? '' : 's') + ', ' + (d.first_seen || '?') + ' to ' + (d.last_seen || '?') });
@@ -374,6 +396,7 @@ async function findPath(ev) {
   }
   cy.elements().remove();
   state.nodes.clear();
+  state.hidden.clear();
   state.center = p.from.key;
   state.more = null;
   $('more-box').hidden = true;
@@ -398,7 +421,7 @@ async function findPath(ev) {
     items.push(el('h3', { text: 'Path ' + (i + 1) }), ol);
   });
   cy.add(toElements({ nodes: [...nodes.values()], edges: [...edges.values()] }));
-  cy.layout({ name: 'breadthfirst', roots: [cy.getElementById(p.from.key)], animate: false, fit: true, spacingFactor: 1.2 }).run();
+  cy.layout({ name: 'breadthfirst', roots: cy.getElementById(p.from.key), animate: false, fit: true, spacingFactor: 1.2 }).run();
   applyFilters();
   box.replaceChildren(head, el('p', { class: 'meta', text: p.paths.length + ' shortest path(s) of ' + p.hops + ' hops' + (p.truncated ? ' (more exist)' : '') }), ...items);
 }
@@ -441,7 +464,7 @@ function download(name, blob) {
 }
 
 function visible() {
-  return cy.elements().filter((x) => x.style('display') !== 'none');
+  return cy.elements().filter((x) => !state.hidden.has(x.id()));
 }
 
 function xmlText(s) {
