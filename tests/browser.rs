@@ -156,13 +156,18 @@ fn ready() -> Option<(Server, Browser, Page)> {
         "dev/articles/seed-001.txt",
         "serve/script.txt",
     ]);
-    let (browser, mut page) = launch(&exe);
+    Some(open(server, &exe))
+}
+
+/// A fresh browser on the server's page, ready.
+fn open(server: Server, exe: &std::path::Path) -> (Server, Browser, Page) {
+    let (browser, mut page) = launch(exe);
     page.call(
         "Page.navigate",
         json!({"url": format!("http://{}/", server.addr)}),
     );
     page.wait_for("typeof geokgCy !== 'undefined' && state.dates.length > 0");
-    Some((server, browser, page))
+    (server, browser, page)
 }
 
 /// Types `text` into the search field and presses Enter; waits for the
@@ -705,4 +710,105 @@ fn each_export_button_saves_what_is_on_screen() {
     page.click_on("[data-export='graphml']");
     let graphml = String::from_utf8(downloaded(dir.path(), "geokg.graphml")).unwrap();
     assert_eq!(graphml_ids(&graphml), (nodes, set(&[PESKOV_MET_PUTIN])));
+}
+
+/// Protects the promise that no name from the data becomes markup: an
+/// entity named `<img src=x onerror=…> Markup & "Man"` (from a user's
+/// gazetteer) is shown as that text in the suggestions, the card, the
+/// evidence title, the path list, the drawing and the SVG, DOT and GraphML
+/// exports, and its handler never runs.
+#[test]
+fn a_crafted_name_is_text_everywhere_it_is_shown() {
+    let Some(exe) = chromium_or_skip() else {
+        return;
+    };
+    let server = Server::start_with(
+        Some("serve/markup.tsv"),
+        &["serve/markup.txt", "serve/script.txt"],
+    );
+    let (_server, _browser, mut page) = open(server, &exe);
+    let dir = tempfile::tempdir().unwrap();
+    page.allow_downloads(dir.path());
+    let name = "<img src=x onerror=document.title=1> Markup & \"Man\"";
+    let key = "person/markup-man";
+    let markup = "document.querySelectorAll('img').length";
+
+    page.eval("document.getElementById('search').focus()");
+    page.type_text("markup");
+    let suggestion = page.wait_for("document.querySelector('#suggestions li')?.textContent");
+    assert_eq!(suggestion, format!("{name} person, 1 articles"));
+    page.type_text(" man");
+    page.enter();
+    page.wait_for(&format!(
+        "document.querySelector('#details .card')?.dataset.key === '{key}'"
+    ));
+    assert_eq!(
+        page.eval("document.querySelector('#details .card h2').textContent"),
+        name
+    );
+    assert_eq!(
+        page.eval(&format!("geokgCy.getElementById('{key}').data('name')")),
+        name
+    );
+    assert_eq!(page.eval(markup), 0);
+
+    let edge = format!("{key}|met-with|{PUTIN}");
+    page.click_at(&format!(
+        "(() => {{ const p = geokgCy.getElementById('{edge}').renderedMidpoint(); \
+         const r = document.getElementById('cy').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()"
+    ));
+    page.wait_for("document.querySelector('#details .edge-evidence')");
+    assert_eq!(
+        page.eval("document.querySelector('#details .edge-title').textContent"),
+        format!("{name} met-with Vladimir Putin")
+    );
+
+    page.eval(
+        "(() => { const f = document.getElementById('path-from'); f.value = ''; f.focus(); })()",
+    );
+    page.type_text("Markup Man");
+    page.eval("document.getElementById('path-to').focus()");
+    page.type_text("Xi Jinping");
+    page.enter();
+    page.wait_for("document.querySelector('#details h2')?.textContent.startsWith('Paths from')");
+    assert_eq!(
+        page.eval("document.querySelector('#details h2').textContent"),
+        format!("Paths from {name} to Xi Jinping")
+    );
+    assert_eq!(
+        page.eval("document.querySelector('#details ol li').firstChild.textContent"),
+        format!("{name} -- met-with -- Vladimir Putin")
+    );
+    assert_eq!(page.eval(markup), 0);
+
+    page.click_on("[data-export='svg']");
+    let svg = String::from_utf8(downloaded(dir.path(), "geokg.svg")).unwrap();
+    assert!(
+        svg.contains("&lt;img src=x onerror=document.title=1&gt; Markup &amp; &quot;Man&quot;"),
+        "{svg}"
+    );
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let label = doc
+        .descendants()
+        .find(|n| n.attribute("data-key") == Some(key))
+        .and_then(|g| g.descendants().find(|n| n.has_tag_name("text")))
+        .and_then(|t| t.text());
+    assert_eq!(label, Some(name));
+    page.click_on("[data-export='graphml']");
+    let graphml = String::from_utf8(downloaded(dir.path(), "geokg.graphml")).unwrap();
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    let names: BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("key") == Some("name"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(names.contains(name), "{graphml}");
+    page.click_on("[data-export='dot']");
+    let dot = String::from_utf8(downloaded(dir.path(), "geokg.dot")).unwrap();
+    assert!(
+        dot.contains("label=\"<img src=x onerror=document.title=1> Markup & \\\"Man\\\"\""),
+        "{dot}"
+    );
+    assert_eq!(page.eval(markup), 0);
+    assert_eq!(page.eval("document.title"), "geokg");
 }

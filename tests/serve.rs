@@ -237,6 +237,34 @@ fn path_timeline_and_relations_answer_as_the_cli_does() {
     let rows = v["timeline"].as_array().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["date"], "2016-01-10");
+    assert_eq!((&v["total"], &v["truncated"]), (&json!(1), &json!(false)));
+
+    // Every list is capped, and the answer says it was cut.
+    let (_, all) = api(&s, "/api/timeline?name=Putin");
+    let total = all["total"].as_u64().unwrap();
+    assert!(total > 1, "{all}");
+    let (_, one) = api(&s, "/api/timeline?name=Putin&limit=1");
+    assert_eq!(one["timeline"].as_array().unwrap().len(), 1);
+    assert_eq!(one["timeline"][0], all["timeline"][0]);
+    assert_eq!(
+        (&one["total"], &one["truncated"]),
+        (&json!(total), &json!(true))
+    );
+    let (_, one) = api(
+        &s,
+        "/api/explain?source=Kerry&type=met-with&target=Putin&limit=1",
+    );
+    assert_eq!(one["evidence"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (&one["total"], &one["truncated"]),
+        (&json!(2), &json!(true))
+    );
+    let (status, v) = api(&s, "/api/timeline?name=Putin&limit=5000");
+    assert_eq!(status, 400);
+    assert_eq!(
+        v["error"],
+        "limit '5000' is not a whole number from 1 to 2000"
+    );
 
     let (_, v) = api(&s, "/api/relations?from=Kerry");
     let got: BTreeSet<String> = v["relations"]
