@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use common::browser::{Browser, Page, base64, chromium_or_skip, downloaded, launch};
-use common::server::Server;
+use common::server::{Server, get};
 
 fn names(v: &Value) -> BTreeSet<String> {
     v.as_array()
@@ -114,6 +114,29 @@ fn a_user_searches_clicks_and_filters_in_a_real_browser() {
     assert_eq!(
         page.eval("document.querySelector('#details .evidence .title').textContent"),
         "Leaders meet <script>alert(\"title\")</script>"
+    );
+    // The confidence and the rule as the database holds them.
+    let x: Value = serde_json::from_str(
+        &get(
+            server.addr,
+            "/api/explain?source=person/vladimir-putin&type=met-with&target=person/xi-jinping",
+        )
+        .body,
+    )
+    .unwrap();
+    let facts = format!(
+        "confidence {:.2} · rule {}",
+        x["evidence"][0]["confidence"].as_f64().unwrap(),
+        x["evidence"][0]["rule"].as_str().unwrap()
+    );
+    assert_eq!(
+        page.eval(
+            "[...document.querySelectorAll('#details .evidence > .meta')].map(m => m.textContent)"
+        ),
+        json!([
+            "Leaders meet <script>alert(\"title\")</script> · 2016-01-10 · https://example.org/script-test",
+            facts
+        ])
     );
     assert_eq!(page.eval("document.querySelectorAll('script').length"), 2);
     assert_eq!(
@@ -288,6 +311,33 @@ fn each_filter_redraws_exactly_what_it_leaves() {
         )
     );
     page.click_on("[data-kind='state']");
+
+    // The date slider "from": from 2016 on, only the edge of the 2016
+    // article and the undated ones (seed-001 has no date) are left.
+    page.eval(
+        "(() => { const s = document.getElementById('since'); s.value = String(state.dates.indexOf('2016-01-01')); \
+         s.dispatchEvent(new Event('input')); })()",
+    );
+    assert_eq!(
+        page.eval("document.getElementById('since-label').textContent"),
+        "2016-01-01"
+    );
+    assert_eq!(
+        on_screen(&mut page),
+        (
+            set(&ALL_NODES),
+            set(&[
+                PESKOV_MET_PUTIN,
+                WITKOFF_MET_RUSSIA,
+                WITKOFF_MET_PUTIN,
+                PUTIN_MET_XI
+            ])
+        )
+    );
+    page.eval(
+        "(() => { const s = document.getElementById('since'); s.value = '0'; s.dispatchEvent(new Event('input')); })()",
+    );
+    assert_eq!(on_screen(&mut page), (set(&ALL_NODES), set(&ALL_EDGES)));
 
     // At least two articles: Peskov and Russia (two each) and the center.
     page.eval(

@@ -450,3 +450,58 @@ fn the_style_endpoint_gives_the_dot_look() {
         geokg::export::kind_style(geokg::ontology::Kind::Person).1
     );
 }
+
+/// Protects the bind rule: on 127.0.0.1 (the default) nothing is said; on
+/// any other address a warning names it before the address line.
+#[test]
+fn serving_beyond_this_machine_warns() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bind.db");
+    let out = common::run(
+        &[
+            "ingest",
+            &common::data("serve/script.txt").display().to_string(),
+        ],
+        &db,
+    );
+    assert!(out.status.success());
+    for (bind, warning) in [
+        (None, ""),
+        (
+            Some("0.0.0.0"),
+            "warning: serving on 0.0.0.0: any machine that can reach it can read the graph\n",
+        ),
+    ] {
+        let mut cmd = common::bin();
+        cmd.arg("--db").arg(&db).args(["serve", "--port", "0"]);
+        if let Some(b) = bind {
+            cmd.args(["--bind", b]);
+        }
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let host = bind.unwrap_or("127.0.0.1");
+        assert!(
+            line.starts_with(&format!("geokg: serving http://{host}:")),
+            "{line}"
+        );
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert_eq!(err, warning);
+    }
+}
