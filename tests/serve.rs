@@ -237,6 +237,34 @@ fn path_timeline_and_relations_answer_as_the_cli_does() {
     let rows = v["timeline"].as_array().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["date"], "2016-01-10");
+    assert_eq!((&v["total"], &v["truncated"]), (&json!(1), &json!(false)));
+
+    // Every list is capped, and the answer says it was cut.
+    let (_, all) = api(&s, "/api/timeline?name=Putin");
+    let total = all["total"].as_u64().unwrap();
+    assert!(total > 1, "{all}");
+    let (_, one) = api(&s, "/api/timeline?name=Putin&limit=1");
+    assert_eq!(one["timeline"].as_array().unwrap().len(), 1);
+    assert_eq!(one["timeline"][0], all["timeline"][0]);
+    assert_eq!(
+        (&one["total"], &one["truncated"]),
+        (&json!(total), &json!(true))
+    );
+    let (_, one) = api(
+        &s,
+        "/api/explain?source=Kerry&type=met-with&target=Putin&limit=1",
+    );
+    assert_eq!(one["evidence"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (&one["total"], &one["truncated"]),
+        (&json!(2), &json!(true))
+    );
+    let (status, v) = api(&s, "/api/timeline?name=Putin&limit=5000");
+    assert_eq!(status, 400);
+    assert_eq!(
+        v["error"],
+        "limit '5000' is not a whole number from 1 to 2000"
+    );
 
     let (_, v) = api(&s, "/api/relations?from=Kerry");
     let got: BTreeSet<String> = v["relations"]
@@ -332,7 +360,8 @@ fn bad_requests_and_unknown_names_are_json_errors() {
 }
 
 /// Protects export of what is on screen: exactly the named entities and
-/// the edges among them, in DOT and node-link JSON.
+/// the edges among them, in DOT and node-link JSON, a named entity without
+/// edges included.
 #[test]
 fn export_writes_the_named_entities_only() {
     let s = server();
@@ -368,6 +397,18 @@ fn export_writes_the_named_entities_only() {
         .map(|e| e["type"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(edges, set(&["met-with", "represents"]));
+
+    // A named entity with no edge in scope is still a node (it is on
+    // screen): Xi, with only represents edges asked for.
+    let (_, v) = api(
+        &s,
+        "/api/export?format=json&types=represents&keys=person/vladimir-putin,person/xi-jinping,state/RUS",
+    );
+    assert_eq!(
+        keys(&v["nodes"], "id"),
+        set(&["person/vladimir-putin", "person/xi-jinping", "state/RUS"])
+    );
+    assert_eq!(v["links"].as_array().unwrap().len(), 1);
 }
 
 /// Protects the page: served with its security policy, its script and the
@@ -408,4 +449,59 @@ fn the_style_endpoint_gives_the_dot_look() {
         person["style"]["background-color"],
         geokg::export::kind_style(geokg::ontology::Kind::Person).1
     );
+}
+
+/// Protects the bind rule: on 127.0.0.1 (the default) nothing is said; on
+/// any other address a warning names it before the address line.
+#[test]
+fn serving_beyond_this_machine_warns() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bind.db");
+    let out = common::run(
+        &[
+            "ingest",
+            &common::data("serve/script.txt").display().to_string(),
+        ],
+        &db,
+    );
+    assert!(out.status.success());
+    for (bind, warning) in [
+        (None, ""),
+        (
+            Some("0.0.0.0"),
+            "warning: serving on 0.0.0.0: any machine that can reach it can read the graph\n",
+        ),
+    ] {
+        let mut cmd = common::bin();
+        cmd.arg("--db").arg(&db).args(["serve", "--port", "0"]);
+        if let Some(b) = bind {
+            cmd.args(["--bind", b]);
+        }
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let host = bind.unwrap_or("127.0.0.1");
+        assert!(
+            line.starts_with(&format!("geokg: serving http://{host}:")),
+            "{line}"
+        );
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert_eq!(err, warning);
+    }
 }

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::export;
 use crate::gazetteer::Gazetteer;
-use crate::graph::{Filter, KnowledgeGraph};
+use crate::graph::{Filter, KnowledgeGraph, Node};
 use crate::ontology::{EdgeType, Kind};
 use crate::query::{self, QueryError};
 use crate::store::{EdgeQuery, EntityRef, EntityRow, ExplainRow, Store, StoreError};
@@ -37,6 +37,9 @@ pub const ENDPOINTS: [&str; 10] = [
 pub const MAX_NODES: usize = 2000;
 /// Most relations one `relations` answer holds.
 pub const MAX_RELATIONS: usize = 2000;
+/// Most pieces of evidence one `explain` answer holds, and most rows one
+/// `timeline` answer holds.
+pub const MAX_ROWS: usize = 2000;
 
 /// The parameters that scope the edges an endpoint reads (`Api::scope`):
 /// edge types, article dates and the lowest confidence.
@@ -335,18 +338,20 @@ impl Api {
         to_value(&query::path(&self.store, &a, &b, max_hops, limit, &q)?)
     }
 
-    /// `explain`: every piece of evidence for one edge, each with its
+    /// `explain`: the evidence for one edge (up to `limit`), each with its
     /// article's title and its sentence split around the span.
     fn explain(&self, p: &Checked) -> Result<Value, ApiError> {
         p.only(&[
             "source",
             "type",
             "target",
+            "limit",
             "since",
             "until",
             "as_of",
             "min_confidence",
         ])?;
+        let limit = p.number("limit", 200, 1, MAX_ROWS)?;
         let edge = p.edge_type(p.required("type")?)?;
         let q = self.scope(p)?;
         let a = self.resolve(p.required("source")?)?;
@@ -354,7 +359,7 @@ impl Api {
         let x = query::explain(&self.store, &a, edge, &b, &q)?;
         let mut texts: HashMap<ArticleId, Vec<(String, String)>> = HashMap::new();
         let mut evidence = Vec::new();
-        for row in &x.evidence {
+        for row in x.evidence.iter().take(limit) {
             let key = (row.article.clone(), row.url.clone(), row.date.clone());
             if !texts.contains_key(&key) {
                 let found = self.store.article_texts(
@@ -369,18 +374,26 @@ impl Api {
         }
         Ok(json!({
             "source": a, "type": edge, "target": b,
+            "total": x.evidence.len(),
+            "truncated": x.evidence.len() > limit,
             "evidence": evidence,
             "instead": x.instead,
         }))
     }
 
-    /// `timeline`: as the CLI's `timeline`.
+    /// `timeline`: as the CLI's `timeline`, at most `limit` rows.
     fn timeline(&self, p: &Checked) -> Result<Value, ApiError> {
-        p.only(&["name", "types", "since", "until", "as_of", "min_confidence"])?;
+        p.only_scoped(&["name", "limit"])?;
+        let limit = p.number("limit", 500, 1, MAX_ROWS)?;
         let q = self.scope(p)?;
         let x = self.resolve(p.required("name")?)?;
         let rows = query::timeline(&self.store, &x, &q)?;
-        Ok(json!({ "entity": x, "timeline": rows }))
+        Ok(json!({
+            "entity": x,
+            "total": rows.len(),
+            "truncated": rows.len() > limit,
+            "timeline": &rows[..rows.len().min(limit)],
+        }))
     }
 
     /// `export`: the edges in scope among the entities `keys` names, as
@@ -402,12 +415,25 @@ impl Api {
         let q = self.scope(p)?;
         // Only the edges among the named entities are read (issue 11); a
         // key not in the graph names nothing.
-        let mut ids = Vec::with_capacity(keys.len());
+        let mut named = Vec::with_capacity(keys.len());
         for k in &keys {
-            ids.extend(self.store.entity_by_key(k)?.map(|e| e.id));
+            named.extend(self.store.entity_by_key(k)?);
         }
+        let ids: Vec<i64> = named.iter().map(|e| e.id).collect();
         let rows = self.store.edges_among(&ids, &q)?;
-        let kg = KnowledgeGraph::from_edges(rows, &Filter::default());
+        let mut kg = KnowledgeGraph::from_edges(rows, &Filter::default());
+        // A node on screen with no edge in scope is still on screen: it is
+        // exported too, alone (in key order).
+        named.sort_by(|a, b| a.key.cmp(&b.key));
+        for e in named {
+            if kg.find(&e.key).is_none() {
+                kg.graph.add_node(Node {
+                    key: e.key,
+                    name: e.name,
+                    kind: e.kind,
+                });
+            }
+        }
         match p.get("format").unwrap_or("json") {
             "dot" => Ok(Reply::Text(
                 "text/vnd.graphviz; charset=utf-8",

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod browser;
 pub mod server;
 
 /// The `geokg` binary under test, without the user's `GEOKG_DB`.

@@ -22,10 +22,20 @@ impl Server {
     /// Ingests `files` (paths under `tests/data`) into a fresh database and
     /// serves it on a free port of 127.0.0.1.
     pub fn start(files: &[&str]) -> Server {
+        Server::start_with(None, files)
+    }
+
+    /// [`Server::start`], the articles read with an extra gazetteer file
+    /// (a path under `tests/data`) when one is given.
+    pub fn start_with(gazetteer: Option<&str>, files: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("serve.db");
         let mut ingest = super::bin();
-        ingest.arg("--db").arg(&db).arg("ingest");
+        ingest.arg("--db").arg(&db);
+        if let Some(g) = gazetteer {
+            ingest.arg("--gazetteer").arg(super::data(g));
+        }
+        ingest.arg("ingest");
         for f in files {
             ingest.arg(super::data(f));
         }
@@ -35,6 +45,12 @@ impl Server {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        Server::over(db, dir)
+    }
+
+    /// Serves the database `db` on a free port of 127.0.0.1, keeping `dir`
+    /// (which may hold it) until the server is dropped.
+    pub fn over(db: PathBuf, dir: tempfile::TempDir) -> Server {
         let mut child = super::bin()
             .arg("--db")
             .arg(&db)

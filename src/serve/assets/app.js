@@ -8,6 +8,9 @@ const state = {
   nodes: new Map(), // key -> node data
   center: null,     // key of the entity searched
   more: null,       // {name, depth, offset, total} when a part is left
+  part: 500,        // neighbours asked for at a time, most articles first
+  sheet: [],        // the Cytoscape stylesheet of /api/style
+  hidden: new Set(), // ids of the elements the filters hide
 };
 
 const $ = (id) => document.getElementById(id);
@@ -46,6 +49,8 @@ async function api(endpoint, params) {
 
 function status(text) { $('status').textContent = text; }
 
+function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
 function showError(err) {
   const box = $('details');
   box.replaceChildren(el('p', { class: 'error', text: err.message }));
@@ -69,6 +74,7 @@ let cy = null;
 async function init() {
   const [info, sheet] = await Promise.all([api('info'), api('style')]);
   state.info = info;
+  state.sheet = sheet;
   cy = cytoscape({
     container: $('cy'),
     style: sheet,
@@ -148,23 +154,35 @@ function applyFilters() {
   const min = +$('min-articles').value || 0;
   const since = state.dates[+$('since').value];
   const asof = state.dates[+$('asof').value];
+  // Visibility is decided from the data alone (no style is read back) and
+  // written in one batch, touching only the elements whose visibility
+  // changes: on 2,000 elements the redraw, not this, is the cost.
+  const shownNodes = new Set();
+  let edgesShown = 0;
+  const show = (x, keep) => {
+    const id = x.id();
+    if (keep === !state.hidden.has(id)) return;
+    if (keep) state.hidden.delete(id); else state.hidden.add(id);
+    x.style('display', keep ? 'element' : 'none');
+  };
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const d = n.data();
       const keep = n.id() === state.center || (kinds.has(d.kind) && d.articles >= min);
-      n.style('display', keep ? 'element' : 'none');
+      if (keep) shownNodes.add(d.id);
+      show(n, keep);
     });
     cy.edges().forEach((e) => {
       const d = e.data();
       // As of a date, an edge exists once its first article is out; from a
       // date, while its last one is not older.
       const inDates = (!asof || !d.first_seen || d.first_seen <= asof) && (!since || !d.last_seen || d.last_seen >= since);
-      const ends = e.source().style('display') !== 'none' && e.target().style('display') !== 'none';
-      e.style('display', types.has(d.type) && inDates && ends ? 'element' : 'none');
+      const keep = types.has(d.type) && inDates && shownNodes.has(d.source) && shownNodes.has(d.target);
+      if (keep) edgesShown += 1;
+      show(e, keep);
     });
   });
-  const shown = cy.elements().filter((x) => x.style('display') !== 'none');
-  status(shown.nodes().length + ' nodes, ' + shown.edges().length + ' edges on screen');
+  status(plural(shownNodes.size, 'node') + ', ' + plural(edgesShown, 'edge') + ' on screen');
 }
 
 function toElements(answer) {
@@ -181,16 +199,35 @@ function toElements(answer) {
   return out;
 }
 
+/// How to lay out `n` nodes: a force layout (`cose`) while it is quick,
+/// its iterations cut as the graph grows so that its work (nodes² ×
+/// iterations) stays bounded; past 150 nodes rings around the center
+/// (`concentric`), ring k holding the 2k + 1 nodes next in rank, so every
+/// ring is as dense as the others and the nearest and most mentioned
+/// nodes sit nearest the center.
+function layoutPlan(n, fit) {
+  if (n <= 150) {
+    const numIter = Math.max(100, Math.min(1500, Math.round(2.5e6 / Math.max(1, n * n))));
+    return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeOverlap: 40, gravity: 0.3, numIter, padding: 20, fit };
+  }
+  const rank = ranked(cy.nodes());
+  return { name: 'concentric', animate: false, fit, padding: 20, minNodeSpacing: 4,
+    concentric: (node) => -Math.floor(Math.sqrt(rank.get(node.id()))), levelWidth: () => 1 };
+}
+
+/// Each node's rank: the center first, then by distance, articles (most
+/// first) and name.
+function ranked(nodes) {
+  const order = nodes.toArray().sort((a, b) => {
+    const x = a.data(), y = b.data();
+    return (y.id === state.center) - (x.id === state.center) || x.distance - y.distance ||
+      y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+  });
+  return new Map(order.map((node, i) => [node.id(), i]));
+}
+
 function layout(fit) {
-  const n = cy.nodes().length;
-  // A force layout reads well up to a few hundred nodes; past that rings by
-  // distance and article count keep the page responsive.
-  const opts = n <= 300
-    ? { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeOverlap: 40, gravity: 0.3, numIter: 1500, padding: 20, fit }
-    : { name: 'concentric', animate: false, fit, minNodeSpacing: 6,
-        concentric: (node) => node.id() === state.center ? 1e9 : -(node.data('distance') * 1e6) + node.data('articles'),
-        levelWidth: () => Math.max(1, Math.ceil(Math.sqrt(n))) };
-  const l = cy.layout(opts);
+  const l = cy.layout(layoutPlan(cy.nodes().length, fit));
   // A handful of nodes fitted to the screen would be drawn huge.
   l.one('layoutstop', () => { if (fit && cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); } });
   l.run();
@@ -202,10 +239,11 @@ async function load(name) {
   const depth = $('depth').value;
   let answer;
   try {
-    answer = await api('neighbors', { name, depth, limit: 500 });
+    answer = await api('neighbors', { name, depth, limit: state.part });
   } catch (err) { showError(err); return; }
   cy.elements().remove();
   state.nodes.clear();
+  state.hidden.clear();
   state.center = answer.center.key;
   history.replaceState(null, '', '#q=' + encodeURIComponent(answer.center.name) + '&depth=' + depth);
   cy.add(toElements(answer));
@@ -233,7 +271,7 @@ async function loadMore() {
   if (!m) return;
   status('loading more …');
   try {
-    const answer = await api('neighbors', { name: m.name, depth: m.depth, limit: 500, offset: m.offset });
+    const answer = await api('neighbors', { name: m.name, depth: m.depth, limit: state.part, offset: m.offset });
     cy.add(toElements(answer));
     setMore(answer, m.name, m.depth);
     layout(false);
@@ -244,13 +282,16 @@ async function loadMore() {
 async function expand(key) {
   status('expanding …');
   try {
-    const answer = await api('neighbors', { name: key, depth: 1, limit: 500 });
+    const answer = await api('neighbors', { name: key, depth: 1, limit: state.part });
     const added = cy.add(toElements(answer));
     const at = cy.getElementById(key).position();
     added.nodes().forEach((n, i) => {
       const a = (2 * Math.PI * i) / Math.max(1, added.nodes().length);
       n.position({ x: at.x + 160 * Math.cos(a), y: at.y + 160 * Math.sin(a) });
     });
+    // Laid out again from where they are, and fitted, so that the new
+    // nodes land on screen and on no other node.
+    if (added.nodes().length) layout(true);
     applyFilters();
     if (answer.more) status('expanded: the ' + (answer.nodes.length - 1) + ' of ' + answer.total + ' neighbours with most articles');
   } catch (err) { showError(err); }
@@ -268,7 +309,7 @@ async function showCard(key) {
   let c;
   try { c = await api('entity', { name: key }); } catch (err) { showError(err); return; }
   const node = cy.getElementById(key);
-  cy.elements().unselect();
+  cy.$(':selected').unselect();
   node.select();
   const dl = el('dl', {},
     el('dt', { text: 'kind' }), el('dd', { text: c.kind }),
@@ -288,8 +329,8 @@ async function showCard(key) {
   list('Member of', c.member_of, (m) => m.name + dated(m.joined, m.left));
   card.append(el('p', {},
     el('button', { type: 'button', id: 'expand', text: 'Expand neighbours', onclick: () => expand(c.key) }), ' ',
-    el('button', { type: 'button', text: 'Centre here', onclick: () => { $('search').value = c.name; load(c.key); } }), ' ',
-    el('button', { type: 'button', text: 'Path from here', onclick: () => { $('path-from').value = c.name; $('path-to').focus(); } })));
+    el('button', { type: 'button', id: 'centre-here', text: 'Centre here', onclick: () => { $('search').value = c.name; load(c.key); } }), ' ',
+    el('button', { type: 'button', id: 'path-here', text: 'Path from here', onclick: () => { $('path-from').value = c.name; $('path-to').focus(); } })));
   box.replaceChildren(card);
 }
 
@@ -330,7 +371,7 @@ async function showEvidence(d) {
   const s = state.nodes.get(d.source), t = state.nodes.get(d.target);
   let x;
   try { x = await api('explain', { source: d.source, type: d.type, target: d.target, ...period() }); } catch (err) { showError(err); return; }
-  cy.elements().unselect();
+  cy.$(':selected').unselect();
   cy.getElementById(d.id).select();
   const title = el('h2', { class: 'edge-title', text: (s ? s.name : d.source) + ' ' + d.type + ' ' + (t ? t.name : d.target) });
   const summary = el('p', { class: 'meta', text: d.count + ' article' + (d.count === 1 ? '' : 's') + ', ' + (d.first_seen || '?') + ' to ' + (d.last_seen || '?') });
@@ -355,6 +396,7 @@ async function findPath(ev) {
   }
   cy.elements().remove();
   state.nodes.clear();
+  state.hidden.clear();
   state.center = p.from.key;
   state.more = null;
   $('more-box').hidden = true;
@@ -365,7 +407,10 @@ async function findPath(ev) {
     for (const hop of path) {
       for (const end of [hop.from, hop.to]) nodes.set(end.key, { key: end.key, name: end.name, kind: end.kind, distance: 0, articles: 0 });
       for (const e of hop.edges) {
-        const [s, t] = e.direction === '<-' ? [hop.to, hop.from] : [hop.from, hop.to];
+        // The stored order: a directed edge from its source, a symmetric
+        // one ('--') with its ends in key order, so its id is the one
+        // `neighbors` gives.
+        const [s, t] = e.direction === '<-' || (e.direction === '--' && hop.to.key < hop.from.key) ? [hop.to, hop.from] : [hop.from, hop.to];
         const id = s.key + '|' + e.type + '|' + t.key;
         edges.set(id, { id, source: s.key, target: t.key, type: e.type, count: e.count, first_seen: e.first_seen, last_seen: e.last_seen, width: 2 + Math.log2(Math.max(1, e.count)) });
         const li = el('li', {}, hop.from.name + ' ' + e.direction + ' ' + e.type + ' ' + e.direction + ' ' + hop.to.name);
@@ -376,7 +421,7 @@ async function findPath(ev) {
     items.push(el('h3', { text: 'Path ' + (i + 1) }), ol);
   });
   cy.add(toElements({ nodes: [...nodes.values()], edges: [...edges.values()] }));
-  cy.layout({ name: 'breadthfirst', roots: [cy.getElementById(p.from.key)], animate: false, fit: true, spacingFactor: 1.2 }).run();
+  cy.layout({ name: 'breadthfirst', roots: cy.getElementById(p.from.key), animate: false, fit: true, spacingFactor: 1.2 }).run();
   applyFilters();
   box.replaceChildren(head, el('p', { class: 'meta', text: p.paths.length + ' shortest path(s) of ' + p.hops + ' hops' + (p.truncated ? ' (more exist)' : '') }), ...items);
 }
@@ -419,38 +464,128 @@ function download(name, blob) {
 }
 
 function visible() {
-  return cy.elements().filter((x) => x.style('display') !== 'none');
+  return cy.elements().filter((x) => !state.hidden.has(x.id()));
 }
 
 function xmlText(s) {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/// A node kind's look and an edge type's, from the stylesheet of
+/// /api/style (the shared style module): shape, fill, doubled border;
+/// colour, line, arrow.
+function kindLook(kind) {
+  const r = state.sheet.find((r) => r.selector === 'node[kind = "' + kind + '"]');
+  const st = r ? r.style : {};
+  return { shape: st.shape || 'ellipse', fill: st['background-color'] || '#e5e7eb', double: st['border-style'] === 'double' };
+}
+
+function typeLook(type) {
+  const r = state.sheet.find((r) => r.selector === 'edge[type = "' + type + '"]');
+  const st = r ? r.style : {};
+  return { colour: st['line-color'] || '#6b7280', line: st['line-style'] || 'solid', arrow: st['target-arrow-shape'] === 'triangle' };
+}
+
+const DASH = { dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-dasharray="2 3"' };
+
+function num(x) { return String(Math.round(x * 10) / 10); }
+
+/// SVG markup of a node shape (Cytoscape's name) in the box of centre
+/// (x, y) and size w × h.
+function shapeSvg(look, x, y, w, h) {
+  const paint = ' fill="' + xmlText(look.fill) + '" stroke="#374151"';
+  const poly = (pts) => '<polygon points="' + pts.map(([px, py]) => num(x + px * w / 2) + ',' + num(y + py * h / 2)).join(' ') + '"' + paint + '/>';
+  const ngon = (k, turn) => [...Array(k).keys()].map((i) => {
+    const a = turn + (2 * Math.PI * i) / k;
+    return [Math.cos(a), Math.sin(a)];
+  });
+  switch (look.shape) {
+    case 'rectangle':
+      return '<rect x="' + num(x - w / 2) + '" y="' + num(y - h / 2) + '" width="' + num(w) + '" height="' + num(h) + '"' + paint + '/>';
+    case 'hexagon':
+      return poly([[-1, 0], [-0.5, -1], [0.5, -1], [1, 0], [0.5, 1], [-0.5, 1]]);
+    case 'octagon': {
+      const outer = poly(ngon(8, Math.PI / 8));
+      if (!look.double) return outer;
+      const inner = ngon(8, Math.PI / 8).map(([px, py]) => [px * (w / 2 - 3) / (w / 2), py * (h / 2 - 3) / (h / 2)]);
+      return outer + poly(inner);
+    }
+    case 'cut-rectangle': {
+      const cx = Math.min(8, w / 4) / (w / 2), cyy = Math.min(8, h / 4) / (h / 2);
+      return poly([[-1 + cx, -1], [1 - cx, -1], [1, -1 + cyy], [1, 1 - cyy], [1 - cx, 1], [-1 + cx, 1], [-1, 1 - cyy], [-1, -1 + cyy]]);
+    }
+    default:
+      return '<ellipse cx="' + num(x) + '" cy="' + num(y) + '" rx="' + num(w / 2) + '" ry="' + num(h / 2) + '"' + paint + '/>';
+  }
+}
+
+/// The legend under the drawing: the kinds and the edge types on screen,
+/// each drawn as on the page (the DOT export's legend, in SVG).
+function legendSvg(els, x0, y0) {
+  const kinds = [...new Set(els.nodes().map((n) => n.data('kind')))].sort((a, b) => state.info.kinds.indexOf(a) - state.info.kinds.indexOf(b));
+  const types = [...new Set(els.edges().map((e) => e.data('type')))].sort((a, b) => state.info.edge_types.indexOf(a) - state.info.edge_types.indexOf(b));
+  const out = ['<g class="legend" font-size="12">',
+    '<text x="' + x0 + '" y="' + (y0 + 14) + '" font-size="14" font-weight="bold">geokg: ' + els.nodes().length + ' entities, ' + els.edges().length + ' relations</text>'];
+  let y = y0 + 26;
+  kinds.forEach((k, i) => {
+    const x = x0 + i * 130;
+    out.push('<g class="legend-kind" data-kind="' + xmlText(k) + '">' + shapeSvg(kindLook(k), x + 25, y + 11, 50, 22) +
+      '<text x="' + (x + 56) + '" y="' + (y + 15) + '">' + xmlText(k) + '</text></g>');
+  });
+  y += 34;
+  for (const t of types) {
+    const look = typeLook(t);
+    out.push('<g class="legend-type" data-type="' + xmlText(t) + '"><line x1="' + x0 + '" y1="' + (y + 6) + '" x2="' + (x0 + 50) + '" y2="' + (y + 6) +
+      '" stroke="' + xmlText(look.colour) + '" stroke-width="2"' + (DASH[look.line] || '') + (look.arrow ? ' marker-end="url(#arrow-' + xmlText(t) + ')"' : '') +
+      '/><text x="' + (x0 + 58) + '" y="' + (y + 10) + '">' + xmlText(t) + '</text></g>');
+    y += 18;
+  }
+  out.push('</g>');
+  return { svg: out.join('\n'), width: Math.max(kinds.length * 130, 220), height: y - y0 };
+}
+
+/// Where a line from (sx, sy) to the centre of a node of size w × h meets
+/// the node's box, so that an arrowhead shows.
+function clip(sx, sy, p, w, h) {
+  const dx = p.x - sx, dy = p.y - sy;
+  const t = Math.min(Math.abs(dx) > 0 ? (w / 2) / Math.abs(dx) : Infinity, Math.abs(dy) > 0 ? (h / 2) / Math.abs(dy) : Infinity);
+  return t >= 1 ? p : { x: p.x - dx * t, y: p.y - dy * t };
+}
+
 /// The drawing on screen as SVG: the nodes where they are, in their kind's
-/// fill, the edges as straight lines in their type's colour.
+/// shape and fill, the edges as straight lines in their type's colour and
+/// line (arrows on directed types), and a legend under it.
 function toSvg() {
   const els = visible();
   const bb = els.boundingBox();
   const pad = 20;
-  const parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + Math.ceil(bb.w + 2 * pad) + '" height="' + Math.ceil(bb.h + 2 * pad) +
-    '" viewBox="' + (bb.x1 - pad) + ' ' + (bb.y1 - pad) + ' ' + (bb.w + 2 * pad) + ' ' + (bb.h + 2 * pad) + '" font-family="sans-serif">'];
+  const legendTop = bb.y2 + pad;
+  const legend = legendSvg(els, bb.x1, legendTop);
+  const w = Math.max(bb.w, legend.width) + 2 * pad, h = bb.h + legend.height + 3 * pad;
+  const types = [...new Set(els.edges().map((e) => e.data('type')))];
+  const parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + Math.ceil(w) + '" height="' + Math.ceil(h) +
+    '" viewBox="' + num(bb.x1 - pad) + ' ' + num(bb.y1 - pad) + ' ' + num(w) + ' ' + num(h) + '" font-family="sans-serif">',
+    '<defs>' + types.filter((t) => typeLook(t).arrow).map((t) => '<marker id="arrow-' + xmlText(t) + '" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="' + xmlText(typeLook(t).colour) + '"/></marker>').join('') + '</defs>',
+    '<rect x="' + num(bb.x1 - pad) + '" y="' + num(bb.y1 - pad) + '" width="' + num(w) + '" height="' + num(h) + '" fill="#ffffff"/>'];
   els.edges().forEach((e) => {
-    const s = e.source().position(), t = e.target().position();
-    const dash = { dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-dasharray="2 3"' }[e.style('line-style')] || '';
-    parts.push('<line x1="' + s.x + '" y1="' + s.y + '" x2="' + t.x + '" y2="' + t.y + '" stroke="' + xmlText(e.style('line-color')) +
-      '" stroke-width="' + parseFloat(e.style('width')) + '"' + dash + '><title>' + xmlText(e.data('source') + ' ' + e.data('type') + ' ' + e.data('target')) + '</title></line>');
+    const d = e.data(), look = typeLook(d.type);
+    const s = e.source().position(), tn = e.target(), t = clip(s.x, s.y, tn.position(), tn.outerWidth(), tn.outerHeight());
+    parts.push('<line class="edge" data-id="' + xmlText(d.id) + '" x1="' + num(s.x) + '" y1="' + num(s.y) + '" x2="' + num(t.x) + '" y2="' + num(t.y) + '" stroke="' + xmlText(look.colour) +
+      '" stroke-width="' + num(d.width || 1) + '"' + (DASH[look.line] || '') + (look.arrow ? ' marker-end="url(#arrow-' + xmlText(d.type) + ')"' : '') +
+      '><title>' + xmlText(nameOf(d.source) + ' ' + d.type + ' ' + nameOf(d.target)) + '</title></line>');
   });
   els.nodes().forEach((n) => {
-    const p = n.position(), w = n.width(), h = n.height();
-    const fill = xmlText(n.style('background-color'));
-    const shape = n.style('shape') === 'ellipse'
-      ? '<ellipse cx="' + p.x + '" cy="' + p.y + '" rx="' + w / 2 + '" ry="' + h / 2 + '"'
-      : '<rect x="' + (p.x - w / 2) + '" y="' + (p.y - h / 2) + '" width="' + w + '" height="' + h + '"';
-    parts.push('<g>' + shape + ' fill="' + fill + '" stroke="#374151"/><text x="' + p.x + '" y="' + (p.y + 4) +
-      '" font-size="11" text-anchor="middle">' + xmlText(n.data('name')) + '</text></g>');
+    const p = n.position(), d = n.data();
+    parts.push('<g class="node" data-key="' + xmlText(d.id) + '">' + shapeSvg(kindLook(d.kind), p.x, p.y, n.outerWidth() - 1, n.outerHeight() - 1) +
+      '<text x="' + num(p.x) + '" y="' + num(p.y + 4) + '" font-size="11" text-anchor="middle">' + xmlText(d.name) + '</text></g>');
   });
-  parts.push('</svg>');
+  parts.push(legend.svg, '</svg>');
   return parts.join('\n');
+}
+
+function nameOf(key) {
+  const n = state.nodes.get(key);
+  return n ? n.name : key;
 }
 
 async function exportAs(format) {
