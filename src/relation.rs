@@ -2957,6 +2957,10 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// the cue.
 fn read_part_of(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let slots = cl.slots;
+    if hit.cue.edge == EdgeType::Supports {
+        recognised_as(ctx, cl, hit);
+        return;
+    }
     let Some(claimant) = slots
         .iter()
         .find(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
@@ -2978,6 +2982,32 @@ fn read_part_of(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
                 Modal::ASSERTED,
                 0.8,
             );
+        }
+    }
+}
+
+/// "Moscow recognises the breakaway regions of A and B as independent
+/// states", "a decree recognizing Crimea as a sovereign state": the one who
+/// recognises (the name before the verb) supports each name between the
+/// verb and the cue.
+fn recognised_as(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    let (s, slots) = (cl.s, cl.slots);
+    let Some(v) = (hit.c0.saturating_sub(12).max(s.first)..hit.c0)
+        .rev()
+        .find(|&k| ctx.lw(k).starts_with("recogni"))
+    else {
+        return;
+    };
+    let Some(src) = slots
+        .iter()
+        .rposition(|sl| sl.t1 <= v && sl.t1 + REACH > v && !sl.compound)
+    else {
+        return;
+    };
+    let flags = ctx.modality(slots[src].t1, v);
+    for &a in &ctx.coordinated_left(slots, src) {
+        for b in slots.iter().filter(|sl| sl.t0 > v && sl.t1 <= hit.c0) {
+            ctx.emit_hit(slots[a], *b, cl, hit, flags, 0.7);
         }
     }
 }

@@ -2686,3 +2686,24 @@ t!(
     "\"We trust our Russian partners,\" Lukashenko said.",
     &[]
 );
+
+// Recognition as an independent or sovereign state is support; troops
+// sent into a place attack it (troops sent to a state support it).
+t!(
+    recognised_as_independent_states,
+    "Moscow recognises the breakaway regions of Abkhazia and South Ossetia as independent states.",
+    &[
+        ("Russia", "supports", "Abkhazia"),
+        ("Russia", "supports", "South Ossetia")
+    ]
+);
+neg!(
+    not_recognised_as_independent,
+    "Russia does not recognize Kosovo as independent.",
+    &[("Russia", "supports", "Kosovo")]
+);
+t!(
+    troops_sent_into_a_place_attack_it,
+    "The war erupted in November 2020 when Abiy sent troops into Tigray.",
+    &[("Abiy Ahmed", "attacks", "Tigray")]
+);
