@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::discourse::{self, Mechanisms};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{CueForm, Gazetteer};
 use crate::ontology::{EdgeType, Kind};
 use crate::relation::{self, Relation};
 use crate::resolve::{self, Entity};
@@ -114,6 +114,55 @@ pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extract
                 "talks" | "summit" | "meeting" | "meetings" | "conference" | "negotiations"
             );
         if hosts {
+            keep[e] = true;
+        }
+    }
+    // A capital that is the place of a visit the sentence announces
+    // ("will travel to New Delhi and Kuwait City") is a city of the visit,
+    // whether or not the relation stage read the visit.
+    for &(e, start, _) in &x.mentions {
+        let Some(known) = x.entities[e].known else {
+            continue;
+        };
+        let Some(state) = g
+            .entry(known)
+            .capital_of
+            .filter(|_| g.entry(known).kind == Kind::Region)
+        else {
+            continue;
+        };
+        // Where the article also makes the capital act for its state
+        // ("called on Beijing to stop"), the name is the state's.
+        let city = &x.entities[e];
+        let names_state = x.entities.iter().any(|o| {
+            o.known == Some(state)
+                && o.aliases.iter().any(|a| {
+                    std::iter::once(&city.name)
+                        .chain(&city.aliases)
+                        .any(|n| crate::ontology::fold(n) == crate::ontology::fold(a))
+                })
+        });
+        if names_state {
+            continue;
+        }
+        let Some(s) = doc.sentence_of(start) else {
+            continue;
+        };
+        let from = doc.sentences[s].start;
+        // The visitor is a node named before the cue ("the team arrived in
+        // Washington" names no visitor).
+        let visitor_before = |at: usize| {
+            x.mentions
+                .iter()
+                .any(|&(o, os, _)| os >= from && os < at && x.entities[o].kind != Kind::Region)
+        };
+        if cues.iter().any(|(cs, ce, c)| {
+            *cs >= from
+                && *ce <= start
+                && c.edge == EdgeType::Visited
+                && matches!(c.form, CueForm::Verb | CueForm::Noun)
+                && visitor_before(*cs)
+        }) {
             keep[e] = true;
         }
     }

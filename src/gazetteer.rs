@@ -325,6 +325,10 @@ pub struct Lexicon {
     /// Given names, lowercase: first names of the people the gazetteer
     /// knows and common given names (`data/gazetteer/given_names.txt`).
     pub given_names: HashSet<String>,
+    /// Common given names that also name a place or body ("Milan",
+    /// "Victoria"), lowercase: a first name only where the article bears it
+    /// out ("Milan Radoicic ... Radoicic").
+    pub place_given_names: HashSet<String>,
     /// Plural heads of coordinated names and their singular:
     /// ("Regions", "Region").
     pub plural_heads: Vec<(String, String)>,
@@ -920,11 +924,12 @@ impl Loader {
                     .any(|r| self.entries[r.entity as usize].kind != Kind::Person)
             })
         };
-        let census: Vec<String> = word_list(GIVEN_NAMES)
+        let (census, places): (Vec<String>, Vec<String>) = word_list(GIVEN_NAMES)
             .map(str::to_lowercase)
-            .filter(|w| !lexicon.nonname.contains(w) && !names_place(w))
-            .collect();
+            .filter(|w| !lexicon.nonname.contains(w))
+            .partition(|w| !names_place(w));
         lexicon.given_names.extend(census);
+        lexicon.place_given_names = places.into_iter().collect();
         Ok(Gazetteer {
             entries: self.entries,
             by_id: self.by_id,
@@ -1298,6 +1303,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         heads,
         heads_matcher,
         given_names: HashSet::new(),
+        place_given_names: HashSet::new(),
     })
 }
 
