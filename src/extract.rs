@@ -119,18 +119,41 @@ pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extract
     }
     // A capital that is the place of a visit the sentence announces
     // ("will travel to New Delhi and Kuwait City") is a city of the visit,
-    // whether or not the relation stage read the visit.
+    // whether or not the relation stage read the visit. The visitor is a
+    // node named before the cue ("the team arrived in Washington" names
+    // none). Per sentence, the end of its first such cue (one pass over the
+    // mentions, one over the cues).
+    let mut first_actor = vec![usize::MAX; doc.sentences.len()];
+    for &(e, start, _) in &x.mentions {
+        if x.entities[e].kind != Kind::Region
+            && let Some(s) = doc.sentence_of(start)
+        {
+            first_actor[s] = first_actor[s].min(start);
+        }
+    }
+    let mut visit_end = vec![usize::MAX; doc.sentences.len()];
+    for (cs, ce, c) in &cues {
+        if c.edge == EdgeType::Visited
+            && matches!(c.form, CueForm::Verb | CueForm::Noun)
+            && let Some(s) = doc.sentence_of(*cs)
+            && first_actor[s] < *cs
+        {
+            visit_end[s] = visit_end[s].min(*ce);
+        }
+    }
     for &(e, start, _) in &x.mentions {
         let Some(known) = x.entities[e].known else {
             continue;
         };
-        let Some(state) = g
-            .entry(known)
-            .capital_of
-            .filter(|_| g.entry(known).kind == Kind::Region)
-        else {
+        if keep[e] || g.entry(known).kind != Kind::Region {
+            continue;
+        }
+        let Some(state) = g.entry(known).capital_of else {
             continue;
         };
+        if doc.sentence_of(start).is_none_or(|s| visit_end[s] > start) {
+            continue;
+        }
         // Where the article also makes the capital act for its state
         // ("called on Beijing to stop"), the name is the state's.
         let city = &x.entities[e];
@@ -142,29 +165,7 @@ pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extract
                         .any(|n| crate::ontology::fold(n) == crate::ontology::fold(a))
                 })
         });
-        if names_state {
-            continue;
-        }
-        let Some(s) = doc.sentence_of(start) else {
-            continue;
-        };
-        let from = doc.sentences[s].start;
-        // The visitor is a node named before the cue ("the team arrived in
-        // Washington" names no visitor).
-        let visitor_before = |at: usize| {
-            x.mentions
-                .iter()
-                .any(|&(o, os, _)| os >= from && os < at && x.entities[o].kind != Kind::Region)
-        };
-        if cues.iter().any(|(cs, ce, c)| {
-            *cs >= from
-                && *ce <= start
-                && c.edge == EdgeType::Visited
-                && matches!(c.form, CueForm::Verb | CueForm::Noun)
-                && visitor_before(*cs)
-        }) {
-            keep[e] = true;
-        }
+        keep[e] = !names_state;
     }
     x.retain_entities(&keep);
     if offset > 0 {

@@ -316,6 +316,16 @@ pub struct Lexicon {
     /// Nouns of a war whose target may go unnamed ("Putin's war of
     /// choice"): `data/lexicon/war_nouns.txt`.
     pub war_nouns: HashSet<String>,
+    /// Words that make a head-named name a state's organ: the openers
+    /// ("national") and the organ heads ("institute"), lowercase:
+    /// `data/lexicon/organ_names.tsv`.
+    pub organ_openers: HashSet<String>,
+    /// See `organ_openers`.
+    pub organ_heads: HashSet<String>,
+    /// Words that open the name of an agreement, law or programme
+    /// ("Compact of Free Association"), lowercase:
+    /// `data/lexicon/instruments.txt`.
+    pub instruments: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -464,6 +474,8 @@ const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
+const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
+const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
@@ -537,6 +549,16 @@ fn cell<'a>(row: &[&'a str], col: Option<usize>) -> &'a str {
 
 fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The words of `data/lexicon/organ_names.tsv` in `role`, lowercase.
+fn organ_words(text: &str, role: &str) -> HashSet<String> {
+    word_list(text)
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, r)| r.trim() == role)
+        .map(|(w, _)| w.trim().to_lowercase())
+        .collect()
 }
 
 fn word_list(text: &str) -> impl Iterator<Item = &str> {
@@ -1279,6 +1301,9 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
         war_nouns: lower_set(WAR_NOUNS),
+        organ_openers: organ_words(ORGAN_NAMES, "opener"),
+        organ_heads: organ_words(ORGAN_NAMES, "head"),
+        instruments: lower_set(INSTRUMENTS),
         group_nouns: lower_set(GROUP_NOUNS),
         gathering_first: {
             let mut first = [false; 256];

@@ -757,7 +757,18 @@ pub fn find_with_cues(
                     && w.starts_with(char::is_uppercase)
                     && is_honorific(g, w)
             });
+            // "the shooting in Oak Creek, Wisconsin": after a place
+            // preposition and before a comma and a known place, a town.
+            let town = i > s.first
+                && matches!(doc.lower(i - 1), "in" | "at" | "near" | "from")
+                && tokens.get(end_tok).is_some_and(|c| tok(text, c) == ",")
+                && tokens.get(end_tok + 1).is_some_and(|n| {
+                    starting_at(&out, n.start).is_some_and(|k| {
+                        matches!(kind_of(g, &out[k]), Some(Kind::Region | Kind::State))
+                    })
+                });
             let accept = !before_longer_name
+                && !town
                 && !before_rank
                 && !after_longer_name
                 && !vessel
@@ -1106,6 +1117,7 @@ fn named_by_head(
         }
         // "Institute of Human Rights", "League for the Defence of Human
         // Rights": the name goes on through "of"/"for" and capitalised words.
+        let h_end = h1;
         let h1 = extend_of_name(text, doc, out, h1, s.last);
         // "Leulumoega District Hospital": the head is inside a longer name
         // (but "... Research Institute Director Ane Alencar" ends at it).
@@ -1120,6 +1132,26 @@ fn named_by_head(
                 && !is_honorific(g, w)
         }) && next < s.last
         {
+            continue;
+        }
+        // "National Migration Institute", "Presidential Leadership
+        // Council": with no state in front, an organ opener before an organ
+        // head names a body of the state (ONTOLOGY.md: no node of its own).
+        let organ = demonym.is_none()
+            && g.lexicon
+                .organ_heads
+                .contains(&text.get(h0..h_end).unwrap_or("").to_lowercase())
+            && text.get(start..h0).is_some_and(|front| {
+                front
+                    .split_whitespace()
+                    .any(|w| g.lexicon.organ_openers.contains(&w.to_lowercase()))
+            });
+        // "Compact of Free Association": an instrument's name.
+        let instrument = text
+            .get(start..h1)
+            .and_then(|n| n.split_whitespace().next())
+            .is_some_and(|w| g.lexicon.instruments.contains(&w.to_lowercase()));
+        if organ || instrument {
             continue;
         }
         if let Some(m) = demonym {
@@ -1996,6 +2028,10 @@ mod tests {
         );
         let found = mentions("Talks in Milan Cathedral ended. Cathedral bells rang.");
         assert!(found.iter().any(|m| m.starts_with("Milan=")), "{found:?}");
+        assert_eq!(
+            people("It recalled the shooting in Oak Creek, Wisconsin, in 2012."),
+            Vec::<String>::new()
+        );
         let found = mentions("Forest Research Institute Director Ane Alencar spoke.");
         assert!(
             found
@@ -2048,6 +2084,20 @@ mod tests {
         assert_eq!(
             orgs("The United States will launch a Working Group soon."),
             Vec::<String>::new()
+        );
+        assert_eq!(
+            orgs(
+                "Mexico sent the National Migration Institute and the Presidential Leadership Council."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            orgs("They renew the Compact of Free Association."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            orgs("He met the Syrian National Council."),
+            ["Syrian National Council"]
         );
         assert_eq!(
             orgs("He advised the 11th Airborne Battalion in 1972."),
