@@ -397,8 +397,25 @@ pub fn find_with_cues(
                                 })
                         })
                 });
+            // "Pacific nations", "Baltic states": a sea's one-word name
+            // before a plural noun or "region" is an adjective of the
+            // countries around it, not the sea.
+            let sea = m.readings.first().is_some_and(|r| {
+                let name = &g.entry(r.entity).name;
+                name.ends_with(" Ocean") || name.ends_with(" Sea")
+            }) && doc.tokens.get(i + 1).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == m.end + 1
+                    && n.word
+                    && w.starts_with(char::is_lowercase)
+                    && (w == "region" || (w.len() > 3 && w.ends_with('s')))
+                    && !g.lexicon.verbs.contains_key(w)
+            });
             if given {
                 first_names.push(m.start);
+            }
+            if sea {
+                continue;
             }
             if given {
                 continue;
@@ -1038,6 +1055,25 @@ fn named_by_head(
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
                 // "Myanmar Chemical & Machinery Company"
                 let ampersand = w == "&" && k - 1 > s.first;
+                // "King's Bay Naval Base": a possessive glued to one
+                // capitalised word that names nothing known and heads no
+                // name ("the Council's Commission" is the Council's).
+                let possessive = is_possessive(w) && k - 1 > s.first && {
+                    let o = doc.tokens[k - 2];
+                    let ow = tok(text, &o);
+                    o.end == t.start
+                        && ow.starts_with(char::is_uppercase)
+                        && overlapping(out, o.start, o.end).is_none()
+                        && g.lexicon.find_heads(ow).next().is_none()
+                        && (k - 2 == s.first || {
+                            let b = tok(text, &doc.tokens[k - 3]);
+                            !b.starts_with(char::is_uppercase)
+                        })
+                };
+                if possessive {
+                    k -= 1;
+                    continue;
+                }
                 if !ampersand
                     && (!t.word || !capital || NAME_STOPS.contains(&w.to_lowercase().as_str()))
                 {
@@ -2031,6 +2067,17 @@ mod tests {
         assert_eq!(
             people("It recalled the shooting in Oak Creek, Wisconsin, in 2012."),
             Vec::<String>::new()
+        );
+        let found = mentions("It works with Pacific nations in the Pacific region.");
+        assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
+        let found = mentions("Ships sailed into the Pacific to deter them.");
+        assert!(found.iter().any(|m| m.contains("region")), "{found:?}");
+        let found = mentions("They held talks at King\u{2019}s Bay Naval Base in Georgia.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("King\u{2019}s Bay Naval Base=region:")),
+            "{found:?}"
         );
         let found = mentions("Forest Research Institute Director Ane Alencar spoke.");
         assert!(
