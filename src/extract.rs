@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::discourse::{self, Mechanisms};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{CueForm, Gazetteer};
 use crate::ontology::{EdgeType, Kind};
 use crate::relation::{self, Relation};
 use crate::resolve::{self, Entity};
@@ -116,6 +116,56 @@ pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extract
         if hosts {
             keep[e] = true;
         }
+    }
+    // A capital that is the place of a visit the sentence announces
+    // ("will travel to New Delhi and Kuwait City") is a city of the visit,
+    // whether or not the relation stage read the visit. The visitor is a
+    // node named before the cue ("the team arrived in Washington" names
+    // none). Per sentence, the end of its first such cue (one pass over the
+    // mentions, one over the cues).
+    let mut first_actor = vec![usize::MAX; doc.sentences.len()];
+    for &(e, start, _) in &x.mentions {
+        if x.entities[e].kind != Kind::Region
+            && let Some(s) = doc.sentence_of(start)
+        {
+            first_actor[s] = first_actor[s].min(start);
+        }
+    }
+    let mut visit_end = vec![usize::MAX; doc.sentences.len()];
+    for (cs, ce, c) in &cues {
+        if c.edge == EdgeType::Visited
+            && matches!(c.form, CueForm::Verb | CueForm::Noun)
+            && let Some(s) = doc.sentence_of(*cs)
+            && first_actor[s] < *cs
+        {
+            visit_end[s] = visit_end[s].min(*ce);
+        }
+    }
+    for &(e, start, _) in &x.mentions {
+        let Some(known) = x.entities[e].known else {
+            continue;
+        };
+        if keep[e] || g.entry(known).kind != Kind::Region {
+            continue;
+        }
+        let Some(state) = g.entry(known).capital_of else {
+            continue;
+        };
+        if doc.sentence_of(start).is_none_or(|s| visit_end[s] > start) {
+            continue;
+        }
+        // Where the article also makes the capital act for its state
+        // ("called on Beijing to stop"), the name is the state's.
+        let city = &x.entities[e];
+        let names_state = x.entities.iter().any(|o| {
+            o.known == Some(state)
+                && o.aliases.iter().any(|a| {
+                    std::iter::once(&city.name)
+                        .chain(&city.aliases)
+                        .any(|n| crate::ontology::fold(n) == crate::ontology::fold(a))
+                })
+        });
+        keep[e] = !names_state;
     }
     x.retain_entities(&keep);
     if offset > 0 {

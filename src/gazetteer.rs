@@ -324,6 +324,16 @@ pub struct Lexicon {
     /// Nouns of a war whose target may go unnamed ("Putin's war of
     /// choice"): `data/lexicon/war_nouns.txt`.
     pub war_nouns: HashSet<String>,
+    /// Words that make a head-named name a state's organ: the openers
+    /// ("national") and the organ heads ("institute"), lowercase:
+    /// `data/lexicon/organ_names.tsv`.
+    pub organ_openers: HashSet<String>,
+    /// See `organ_openers`.
+    pub organ_heads: HashSet<String>,
+    /// Words that open the name of an agreement, law or programme
+    /// ("Compact of Free Association"), lowercase:
+    /// `data/lexicon/instruments.txt`.
+    pub instruments: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -333,6 +343,10 @@ pub struct Lexicon {
     /// Given names, lowercase: first names of the people the gazetteer
     /// knows and common given names (`data/gazetteer/given_names.txt`).
     pub given_names: HashSet<String>,
+    /// Common given names that also name a place or body ("Milan",
+    /// "Victoria"), lowercase: a first name only where the article bears it
+    /// out ("Milan Radoicic ... Radoicic").
+    pub place_given_names: HashSet<String>,
     /// Plural heads of coordinated names and their singular:
     /// ("Regions", "Region").
     pub plural_heads: Vec<(String, String)>,
@@ -469,6 +483,8 @@ const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
+const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
+const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
@@ -542,6 +558,16 @@ fn cell<'a>(row: &[&'a str], col: Option<usize>) -> &'a str {
 
 fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The words of `data/lexicon/organ_names.tsv` in `role`, lowercase.
+fn organ_words(text: &str, role: &str) -> HashSet<String> {
+    word_list(text)
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, r)| r.trim() == role)
+        .map(|(w, _)| w.trim().to_lowercase())
+        .collect()
 }
 
 fn word_list(text: &str) -> impl Iterator<Item = &str> {
@@ -929,11 +955,12 @@ impl Loader {
                     .any(|r| self.entries[r.entity as usize].kind != Kind::Person)
             })
         };
-        let census: Vec<String> = word_list(GIVEN_NAMES)
+        let (census, places): (Vec<String>, Vec<String>) = word_list(GIVEN_NAMES)
             .map(str::to_lowercase)
-            .filter(|w| !lexicon.nonname.contains(w) && !names_place(w))
-            .collect();
+            .filter(|w| !lexicon.nonname.contains(w))
+            .partition(|w| !names_place(w));
         lexicon.given_names.extend(census);
+        lexicon.place_given_names = places.into_iter().collect();
         Ok(Gazetteer {
             entries: self.entries,
             by_id: self.by_id,
@@ -1286,6 +1313,9 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
         war_nouns: lower_set(WAR_NOUNS),
+        organ_openers: organ_words(ORGAN_NAMES, "opener"),
+        organ_heads: organ_words(ORGAN_NAMES, "head"),
+        instruments: lower_set(INSTRUMENTS),
         group_nouns: lower_set(GROUP_NOUNS),
         gathering_first: {
             let mut first = [false; 256];
@@ -1310,6 +1340,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         heads,
         heads_matcher,
         given_names: HashSet::new(),
+        place_given_names: HashSet::new(),
     })
 }
 

@@ -80,6 +80,24 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The slug of an unknown person's name without its middle initials, so
+/// that "Wendy R. Sherman" and "Wendy Sherman" are one node across
+/// articles (the first and last words are always kept).
+pub fn person_slug(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initial = |w: &str| {
+        let core = w.trim_end_matches('.');
+        core.chars().count() == 1 && core.chars().all(char::is_uppercase)
+    };
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == words.len() || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    slug(&kept.join(" "))
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("\u{2019}s"))
@@ -119,7 +137,7 @@ impl Builder<'_> {
     }
 
     fn person(&mut self, name: &str) -> usize {
-        let key = format!("person/{}", slug(name));
+        let key = format!("person/{}", person_slug(name));
         if let Some(&i) = self.by_key.get(&key) {
             return i;
         }
@@ -736,5 +754,12 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Steve Witkoff"), "steve-witkoff");
         assert_eq!(slug("Abdel Fattah al-Burhan"), "abdel-fattah-al-burhan");
+        // Issue 15: a middle initial is no part of the cross-article key.
+        assert_eq!(person_slug("Wendy R. Sherman"), "wendy-sherman");
+        assert_eq!(
+            person_slug("Edward N. Kanemoto"),
+            person_slug("Edward Kanemoto")
+        );
+        assert_eq!(person_slug("J. Smith"), "j-smith");
     }
 }
