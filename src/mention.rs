@@ -399,18 +399,35 @@ pub fn find_with_cues(
                 });
             // "Pacific nations", "Baltic states": a sea's one-word name
             // before a plural noun or "region" is an adjective of the
-            // countries around it, not the sea.
-            let sea = m.readings.first().is_some_and(|r| {
-                let name = &g.entry(r.entity).name;
-                name.ends_with(" Ocean") || name.ends_with(" Sea")
-            }) && doc.tokens.get(i + 1).is_some_and(|n| {
-                let w = tok(text, n);
-                n.start == m.end + 1
-                    && n.word
-                    && w.starts_with(char::is_lowercase)
-                    && (w == "region" || (w.len() > 3 && w.ends_with('s')))
-                    && !g.lexicon.verbs.contains_key(w)
-            });
+            // countries around it, not the sea. After a compass word it is
+            // the sea's part ("the Eastern Mediterranean region").
+            let k = doc.token_at_or_after(m.start);
+            let compass = k > 0
+                && matches!(
+                    doc.lower(k - 1),
+                    "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "central"
+                        | "east"
+                        | "west"
+                        | "north"
+                        | "south"
+                );
+            let sea = !compass
+                && m.readings.first().is_some_and(|r| {
+                    let name = &g.entry(r.entity).name;
+                    name.ends_with(" Ocean") || name.ends_with(" Sea")
+                })
+                && doc.tokens.get(i + 1).is_some_and(|n| {
+                    let w = tok(text, n);
+                    n.start == m.end + 1
+                        && n.word
+                        && w.starts_with(char::is_lowercase)
+                        && (w == "region" || (w.len() > 3 && w.ends_with('s')))
+                        && !g.lexicon.verbs.contains_key(w)
+                });
             if given {
                 first_names.push(m.start);
             }
@@ -2071,6 +2088,10 @@ mod tests {
         let found = mentions("It works with Pacific nations in the Pacific region.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
         let found = mentions("Ships sailed into the Pacific to deter them.");
+        assert!(found.iter().any(|m| m.contains("region")), "{found:?}");
+        // After a compass word the sea's name is the sea's part, even
+        // before "region".
+        let found = mentions("Rivals meet in the Eastern Mediterranean region.");
         assert!(found.iter().any(|m| m.contains("region")), "{found:?}");
         let found = mentions("They held talks at King\u{2019}s Bay Naval Base in Georgia.");
         assert!(
