@@ -3053,14 +3053,35 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     if ctx.lw(c1) != "by" {
         return;
     }
-    let (Some(src), Some(tgt)) = (
-        slots
-            .iter()
-            .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2),
-        slots
-            .iter()
-            .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0),
-    ) else {
+    let Some(src) = slots
+        .iter()
+        .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2)
+    else {
+        return;
+    };
+    let Some(tgt) = slots
+        .iter()
+        .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0)
+    else {
+        // "The deal was signed by A, adviser to X, and by B": the agents
+        // of a symmetric act with no named object act with one another.
+        if hit.cue.edge.is_symmetric() {
+            let mut agents = ctx.coordinated_right(slots, src);
+            for k in c1 + 2..cl.s.last {
+                if ctx.lw(k) == "by"
+                    && ctx.lw(k - 1) == "and"
+                    && let Some(j) = slots.iter().position(|sl| sl.t0 == k + 1)
+                {
+                    agents.extend(ctx.coordinated_right(slots, j));
+                }
+            }
+            let flags = ctx.modality(cl.s.first, c0);
+            for (n, &a) in agents.iter().enumerate() {
+                for &b in &agents[n + 1..] {
+                    ctx.emit_hit(slots[a], slots[b], cl, hit, flags, 0.7);
+                }
+            }
+        }
         return;
     };
     let sources = ctx.coordinated_right(slots, src);

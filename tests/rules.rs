@@ -2707,3 +2707,21 @@ t!(
     "The war erupted in November 2020 when Abiy sent troops into Tigray.",
     &[("Abiy Ahmed", "attacks", "Tigray")]
 );
+
+// An agreement signed or reached some words before "between" is between
+// the names after it; the "by" agents of a signed deal with no named
+// object cooperate with one another.
+t!(
+    accord_signed_in_a_month_between,
+    "The deal reached last week between Israel and Hamas held.",
+    &[("Israel", "cooperates-with", "Hamas")]
+);
+t!(
+    signed_by_one_and_by_another,
+    "The deal was signed by Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed, and by Getachew Reda, spokesman for the Tigray People's Liberation Front.",
+    &[("Redwan Hussien", "cooperates-with", "Getachew Reda")],
+    also: &[
+        ("Abiy Ahmed", "represents", "Ethiopia"),
+        ("Getachew Reda", "represents", "Tigray People's Liberation Front")
+    ]
+);
