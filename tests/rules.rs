@@ -2725,3 +2725,25 @@ t!(
         ("Getachew Reda", "represents", "Tigray People's Liberation Front")
     ]
 );
+
+// Air, drone and missile strikes "in" a place attack it (a plain "strike
+// in" may be a labour strike); violence and hostilities between two
+// parties go both ways.
+t!(
+    air_strikes_in_a_city,
+    "The fighting erupted after Islamabad carried out air strikes in Kabul.",
+    &[("Pakistan", "attacks", "Kabul")]
+);
+t!(
+    labour_strike_in_a_city_is_no_attack,
+    "French unions held a strike in Paris.",
+    &[]
+);
+t!(
+    violence_between_two_states,
+    "Renewed military violence between Sudan and South Sudan killed dozens.",
+    &[
+        ("Sudan", "attacks", "South Sudan"),
+        ("South Sudan", "attacks", "Sudan")
+    ]
+);
