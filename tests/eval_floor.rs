@@ -37,15 +37,15 @@ fn check_floor(set: &str, typed_entities_floor: f64, relations_floor: f64) {
     );
 }
 
-/// Last reached: typed entities 0.984, relations 0.798.
+/// Last reached: typed entities 0.984, relations 0.814.
 #[test]
 fn dev_set_scores_at_least_the_floor() {
-    check_floor("tests/data/dev", 0.975, 0.79);
+    check_floor("tests/data/dev", 0.975, 0.80);
 }
 
 /// The split the rules are developed on. Last reached: typed entities
 /// 0.958 (region precision 0.922, issue 15's place and organisation
-/// rules), relations 0.723.
+/// rules), relations 0.726 (envoy, agent and recognition frames).
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -61,13 +61,15 @@ fn corpus_train_split_scores_at_least_the_floor() {
 /// typed entities 0.938, relations 0.543; after the war, transcript,
 /// itinerary and list work of the session after: typed entities 0.938,
 /// relations 0.551; after issue 15's place and organisation rules: typed
-/// entities 0.940, relations 0.551.
+/// entities 0.940, relations 0.551; after the envoy, agent, recognition
+/// and partner frames of the session after: typed entities 0.941,
+/// relations 0.550.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.955;
-const TRAIN_RELATIONS: f64 = 0.71;
+const TRAIN_RELATIONS: f64 = 0.72;
 const TEST_TYPED: f64 = 0.93;
 const TEST_RELATIONS: f64 = 0.54;
