@@ -402,19 +402,7 @@ pub fn find_with_cues(
             // countries around it, not the sea. After a compass word it is
             // the sea's part ("the Eastern Mediterranean region").
             let k = doc.token_at_or_after(m.start);
-            let compass = k > 0
-                && matches!(
-                    doc.lower(k - 1),
-                    "eastern"
-                        | "western"
-                        | "northern"
-                        | "southern"
-                        | "central"
-                        | "east"
-                        | "west"
-                        | "north"
-                        | "south"
-                );
+            let compass = k > 0 && COMPASS.contains(&doc.lower(k - 1));
             let sea = !compass
                 && m.readings.first().is_some_and(|r| {
                     let name = &g.entry(r.entity).name;

@@ -243,6 +243,15 @@ impl Ctx<'_> {
     }
 
     /// Whether the token at `i` is the possessive "'s".
+    /// Whether sentence `s` opens inside a quote whose opening mark the
+    /// splitter left with the sentence before ("We condemn X. \"We support
+    /// Y,\" Z said.").
+    fn quote_opened(&self, s: &crate::text::Sentence) -> bool {
+        s.first > 0
+            && matches!(self.word(s.first - 1), "\"" | "\u{201c}")
+            && self.doc.tokens[s.first - 1].end == self.doc.tokens[s.first].start
+    }
+
     fn possessive_at(&self, i: usize) -> bool {
         // "the United States' support": a bare apostrophe after a plural.
         matches!(self.word(i), "'s" | "\u{2019}s")
@@ -1027,9 +1036,7 @@ impl Ctx<'_> {
                 // quotes, or the signatories of a joint statement.
                 // The opening mark may have been split off with the sentence
                 // before ("We condemn X. \"We support Y,\" Z said.").
-                let opened = s.first > 0
-                    && matches!(self.word(s.first - 1), "\"" | "\u{201c}")
-                    && self.doc.tokens[s.first - 1].end == self.doc.tokens[s.first].start;
+                let opened = self.quote_opened(s);
                 let unquoted =
                     !opened && !(s.first..k).any(|q| matches!(self.word(q), "\"" | "\u{201c}"));
                 if matches!(w, "we" | "our") && self.on.on(Mechanism::FirstPerson) && unquoted {
@@ -2242,14 +2249,17 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         let Some(p) = st.t0.checked_sub(1).filter(|&p| p >= s.first) else {
             continue;
         };
-        let partner = |k: usize| matches!(ctx.lw(k), "allies" | "ally" | "partners" | "partner");
+        let partner = |k: usize| {
+            k < s.last && matches!(ctx.lw(k), "allies" | "ally" | "partners" | "partner")
+        };
         if !(partner(st.t1) || (st.t1 > st.t0 + 1 && partner(st.t1 - 1))) {
             continue;
         }
         let at = ctx.doc.tokens[p];
         let sources: Vec<Slot> = match ctx.lw(p) {
             "our" => {
-                let quoted = (s.first..p).any(|q| matches!(ctx.word(q), "\"" | "\u{201c}"));
+                let quoted = ctx.quote_opened(s)
+                    || (s.first..p).any(|q| matches!(ctx.word(q), "\"" | "\u{201c}"));
                 if quoted || !ctx.on.on(Mechanism::FirstPerson) {
                     continue;
                 }
@@ -2283,14 +2293,12 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                     })
                     .collect()
             }
+            // The nearest name, whatever it is: "Hamas and its Iranian
+            // allies" names no state's partners.
             "its" | "their" => slots
                 .iter()
-                .rfind(|o| {
-                    o.t1 <= p
-                        && o.t1 + REACH > p
-                        && !o.compound
-                        && matches!(o.kind, Kind::State | Kind::Alliance)
-                })
+                .rfind(|o| o.t1 <= p && o.t1 + REACH > p && !o.compound)
+                .filter(|o| matches!(o.kind, Kind::State | Kind::Alliance))
                 .copied()
                 .into_iter()
                 .collect(),
@@ -2768,7 +2776,10 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let visit = hit.cue.edge == EdgeType::Visited;
     let attack = hit.cue.edge == EdgeType::Attacks;
     let mut src_end = src.t1;
-    while src_end < src.t1 + 3 && ctx.g.lexicon.organs.contains(ctx.lw(src_end)) {
+    if ctx.possessive_at(src_end) {
+        src_end += 1;
+    }
+    while src_end < src.t1 + 4 && ctx.g.lexicon.organs.contains(ctx.lw(src_end)) {
         src_end += 1;
     }
     let after_on = slots.iter().find(|sl| {
@@ -2776,9 +2787,13 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         if ctx.lw(p) == "the" {
             p = p.saturating_sub(1);
         }
+        // Only a state's forces, and never in its own land ("an attack by
+        // Houthi rebels in Yemen" is where they are).
         let inside = attack
+            && src.kind == Kind::State
             && matches!(ctx.lw(p), "in" | "inside")
             && matches!(sl.kind, Kind::State | Kind::Region)
+            && state_of_place(ctx, sl.entity) != Some(src.entity)
             && !is_sea(&ctx.r.entities[sl.entity].name);
         sl.t0 > src.t1
             && p >= src.t1
@@ -2992,18 +3007,55 @@ fn read_part_of(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// verb and the cue.
 fn recognised_as(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let (s, slots) = (cl.s, cl.slots);
+    // "as independent experts": the phrase ends at "independent".
+    let next = ctx.lw(hit.c1);
+    if hit.cue.text == "as independent"
+        && next.starts_with(char::is_alphabetic)
+        && !matches!(
+            next,
+            "in" | "on" | "and" | "after" | "since" | "by" | "at" | "from"
+        )
+    {
+        return;
+    }
+    // The verb, or the noun after its agent's possessive ("Moscow's
+    // recognition of A as ..."; "any recognition of A" names no act), with
+    // no other clause between it and the cue.
     let Some(v) = (hit.c0.saturating_sub(12).max(s.first)..hit.c0)
         .rev()
         .find(|&k| ctx.lw(k).starts_with("recogni"))
     else {
         return;
     };
-    let Some(src) = slots
+    let noun = ctx.lw(v).starts_with("recognition");
+    let possessor = slots
         .iter()
-        .rposition(|sl| sl.t1 <= v && sl.t1 + REACH > v && !sl.compound)
-    else {
+        .position(|sl| sl.t1 + 1 == v && ctx.possessive_at(sl.t1));
+    if noun && possessor.is_none() {
+        return;
+    }
+    if (v..hit.c0).any(|k| matches!(ctx.lw(k), "which" | "who" | "that" | ";")) {
+        return;
+    }
+    // "Kosovo, recognised by the United States as ...": the passive's
+    // recogniser follows; not read.
+    if ctx.lw(v + 1) == "by" || (v > s.first && BE.contains(&ctx.lw(v - 1))) {
+        return;
+    }
+    let Some(src) = possessor.or_else(|| {
+        slots
+            .iter()
+            .rposition(|sl| sl.t1 <= v && sl.t1 + REACH > v && !sl.compound)
+    }) else {
         return;
     };
+    // "refuses to recognise", "rejects any recognition": a refusal.
+    if (slots[src].t1..v).any(|k| {
+        let w = ctx.lw(k);
+        w.starts_with("refus") || w.starts_with("reject") || w == "against"
+    }) {
+        return;
+    }
     let flags = ctx.modality(slots[src].t1, v);
     for &a in &ctx.coordinated_left(slots, src) {
         for b in slots.iter().filter(|sl| sl.t0 > v && sl.t1 <= hit.c0) {
@@ -3271,8 +3323,8 @@ fn read_clause_cue(
     let cue = hit.cue;
     let (s, c0, c1) = (cl.s, hit.c0, hit.c1);
     if is_passive(ctx, cl, hit) {
-        // "the ambassador was summoned": the envoy's state is the subject,
-        // and no source is named in the clause's usual place.
+        // "the Russian ambassador was summoned (by Germany)": not read in
+        // the passive.
         if cue.form != CueForm::Envoy {
             read_passive(ctx, cl, hit);
         }
@@ -3349,7 +3401,9 @@ fn read_clause_cue(
             Vec::new()
         }
     } else if cue.form == CueForm::Envoy {
-        envoy_state(ctx, cl.slots, c1).into_iter().collect()
+        envoy_state(ctx, cl.slots, c1, cl.s.last)
+            .into_iter()
+            .collect()
     } else {
         ctx.targets(cl.slots, c1, cue, max_gap)
     };
@@ -3387,6 +3441,11 @@ fn read_clause_cue(
     let flags = assertion(ctx, cl, hit, &subjects);
     if targets.is_empty() {
         targets = event_anaphora(ctx, cl, hit, discourse);
+    }
+    // "The Philippines and Japan held drills near the Philippines": a
+    // subject is never its own partner's target.
+    if !cue.edge.is_symmetric() && subjects.len() > 1 {
+        targets.retain(|t| !subjects.iter().any(|sl| sl.entity == t.entity));
     }
     // "will host the G7 summit": a name that qualifies a gathering is the
     // occasion, no party.
@@ -3484,10 +3543,10 @@ fn read_clause_cue(
 /// "summoned the Russian ambassador", "expelled 20 Russian diplomats",
 /// "summoned Russia's envoy", "summoned the ambassador of China",
 /// "recalled its ambassador from Russia". Determiners, numbers and
-/// lowercase modifiers ("top", "senior") may stand before the envoy; the
+/// adjectives of rank ("top", "senior") may stand before the envoy; the
 /// envoy nouns are in `data/lexicon/envoys.txt`. Anyone else as the object
 /// ("summoned his cabinet", "expelled the rebels") names no state.
-fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
+fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize, s_last: usize) -> Option<Slot> {
     let envoy = |k: usize| ctx.g.lexicon.envoys.contains(ctx.lw(k));
     let state_at = |k: usize| {
         slots
@@ -3509,7 +3568,7 @@ fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
         if envoy(k) {
             // "the ambassador of China", "its ambassador from Russia".
             let mut n = k + 1;
-            if !matches!(ctx.lw(n), "of" | "from" | "to" | "in") {
+            if !matches!(ctx.lw(n), "of" | "from" | "in") {
                 return None;
             }
             n += 1;
@@ -3518,13 +3577,31 @@ fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
             }
             return state_at(n);
         }
-        let w = ctx.word(k);
-        let modifier = !w.is_empty()
-            && w.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !GAP_BLOCKERS.contains(&w)
-            && !PREPOSITIONS.contains(&w);
-        if !modifier {
+        // Determiners, numbers and a few adjectives of rank; "recalled how
+        // the Russian ambassador warned" is no envoy's recall.
+        let w = ctx.lw(k);
+        let modifier = (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "several"
+                    | "top"
+                    | "senior"
+                    | "acting"
+                    | "deputy"
+            );
+        if k >= s_last || !modifier {
             return None;
         }
     }

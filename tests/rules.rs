@@ -2612,8 +2612,13 @@ t!(
     &[("Japan", "opposes", "China")]
 );
 t!(
-    summoned_council_is_no_envoy,
-    "Putin summoned the Security Council of Russia.",
+    expelled_delegation_is_no_envoy,
+    "Germany expelled the Russian delegation.",
+    &[]
+);
+t!(
+    recalled_how_an_envoy_spoke_is_no_recall,
+    "Merkel recalled how the Russian ambassador had warned her.",
     &[]
 );
 
@@ -2623,6 +2628,16 @@ t!(
     attack_by_forces_in_a_state,
     "We took these steps due to the unprovoked attack by Russian military forces in Ukraine.",
     &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    attack_by_a_group_in_its_own_land_is_where_it_is,
+    "An attack by Houthi rebels in Yemen killed 10. The attack by Russia's forces in Syria killed civilians. Israel was hit by a rocket attack from Lebanon.",
+    &[("Russia", "attacks", "Syria")]
+);
+t!(
+    drills_near_a_partner_threaten_no_one,
+    "The Philippines and Japan held drills near the Philippines.",
+    &[]
 );
 t!(
     condemned_attack_by_is_no_attack_on_the_speaker,
@@ -2683,12 +2698,20 @@ t!(
 );
 t!(
     our_partners_inside_a_quote_are_the_speakers,
-    "\"We trust our Russian partners,\" Lukashenko said.",
+    "The United States noted it. \"The United States ignores our Russian partners,\" Lukashenko said.",
     &[]
 );
+t!(
+    its_partners_of_a_group_are_no_states,
+    "Israel fought Hamas and its Iranian allies.",
+    &[
+        ("Israel", "attacks", "Hamas"),
+        ("Hamas", "attacks", "Israel")
+    ]
+);
 
-// Recognition as an independent or sovereign state is support; troops
-// sent into a place attack it (troops sent to a state support it).
+// Recognition as an independent or sovereign state is support (not when
+// refused, in the passive, or "as independent experts").
 t!(
     recognised_as_independent_states,
     "Moscow recognises the breakaway regions of Abkhazia and South Ossetia as independent states.",
@@ -2703,9 +2726,9 @@ neg!(
     &[("Russia", "supports", "Kosovo")]
 );
 t!(
-    troops_sent_into_a_place_attack_it,
-    "The war erupted in November 2020 when Abiy sent troops into Tigray.",
-    &[("Abiy Ahmed", "attacks", "Tigray")]
+    recognition_refused_or_passive_or_of_experts_is_no_support,
+    "Russia refuses to recognise Kosovo as independent. Kosovo, recognised by the United States as independent in 2008, celebrated. Ukraine welcomed the recognition by Japan of the Holodomor as genocide, as independent experts urged.",
+    &[]
 );
 
 // An agreement signed or reached some words before "between" is between
