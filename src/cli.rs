@@ -13,7 +13,8 @@ use crate::ontology::{EdgeType, Kind};
 #[derive(Debug, Parser)]
 #[command(name = "geokg", version, about)]
 pub struct Cli {
-    /// The database file [default: geokg.db in the working directory].
+    /// The database file [default: geokg.db in the working directory], or a
+    /// PostgreSQL database as postgres://USER@HOST/DBNAME.
     #[arg(long, global = true, env = "GEOKG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 

@@ -8,7 +8,7 @@
 //! (same key and hash) is never written twice; an edge without evidence does
 //! not survive a write; a database newer than this binary is refused.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Duration;
 
@@ -20,6 +20,7 @@ use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind};
 
 mod model;
+mod postgres;
 mod sqlite;
 pub use model::*;
 
@@ -84,6 +85,27 @@ pub enum StoreError {
     /// No entity has this name.
     #[error("no entity named '{0}' in the database")]
     NotFound(String),
+    /// PostgreSQL failed.
+    #[error("database error: {0}")]
+    Postgres(#[from] ::postgres::Error),
+    /// The PostgreSQL server could not be reached or refused the login.
+    #[error("cannot connect to {address}: {source}")]
+    Connect {
+        /// The address, without its password.
+        address: String,
+        /// The underlying error.
+        #[source]
+        source: ::postgres::Error,
+    },
+    /// A PostgreSQL migration failed.
+    #[error("migration postgres/{name} failed: {source}")]
+    PostgresMigration {
+        /// The file.
+        name: &'static str,
+        /// The underlying error.
+        #[source]
+        source: ::postgres::Error,
+    },
     /// The database's backend cannot do this yet.
     #[error("{what} is not supported on {backend} yet; run it on a SQLite database (--db FILE)")]
     Unsupported {
@@ -115,6 +137,9 @@ impl StoreError {
     /// (opened with busy timeout `waited`): the file, what went wrong and
     /// what to do, each said once.
     pub fn describe(&self, path: &Path, waited: Duration) -> String {
+        if let Some(url) = postgres_address(path) {
+            return self.describe_postgres(&postgres::label(url), waited);
+        }
         let db = path.display();
         let (stage, e) = match self {
             StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => (String::new(), e),
@@ -158,6 +183,45 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// [`StoreError::describe`] for a PostgreSQL database (its address
+    /// without a password).
+    fn describe_postgres(&self, db: &str, waited: Duration) -> String {
+        let e = match self {
+            StoreError::Postgres(e) => e,
+            StoreError::Connect { .. } => return chain(self),
+            StoreError::PostgresMigration { .. } => {
+                return format!("database {db}: {}", chain(self));
+            }
+            other => return other.to_string(),
+        };
+        match e.code() {
+            Some(c) if *c == ::postgres::error::SqlState::LOCK_NOT_AVAILABLE => format!(
+                "database {db}: still locked by another writer after waiting {} s; another geokg is writing to it; run again when it is done, or give more time with --wait SECONDS",
+                waited.as_secs_f64()
+            ),
+            _ => format!("database {db}: {}", chain(self)),
+        }
+    }
+}
+
+/// An error and its causes, each once, on one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut line = String::new();
+    let mut next: Option<&dyn std::error::Error> = Some(e);
+    while let Some(e) = next {
+        let text = e.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+        next = e.source();
+    }
+    line
+}
+
 /// SQLite's own message for an error, once (rusqlite repeats it as the
 /// error's source).
 fn first_line(e: &rusqlite::Error) -> String {
@@ -178,6 +242,9 @@ pub struct Store {
 /// generic methods, and a match per method keeps every call static).
 enum Backend {
     Sqlite(sqlite::Sqlite),
+    /// Boxed: a client with its connection state is three times the size
+    /// of a SQLite handle.
+    Postgres(Box<postgres::Postgres>),
 }
 
 /// Calls the same method on whichever backend the store holds.
@@ -185,11 +252,33 @@ macro_rules! dispatch {
     ($self:ident, $b:ident => $call:expr) => {
         match &$self.backend {
             Backend::Sqlite($b) => $call,
+            Backend::Postgres($b) => $call,
         }
     };
     (mut $self:ident, $b:ident => $call:expr) => {
         match &mut $self.backend {
             Backend::Sqlite($b) => $call,
+            Backend::Postgres($b) => $call,
+        }
+    };
+}
+
+/// Calls a method only the SQLite backend has yet; on another backend the
+/// answer is [`StoreError::Unsupported`] naming `$what`.
+macro_rules! sqlite_only {
+    ($self:ident, $what:literal, $b:ident => $call:expr) => {
+        match &$self.backend {
+            Backend::Sqlite($b) => $call,
+            Backend::Postgres(_) => Err($self.unsupported($what)),
+        }
+    };
+    (mut $self:ident, $what:literal, $b:ident => $call:expr) => {
+        match &mut $self.backend {
+            Backend::Sqlite($b) => $call,
+            Backend::Postgres(_) => Err(StoreError::Unsupported {
+                what: $what.to_string(),
+                backend: "PostgreSQL",
+            }),
         }
     };
 }
@@ -210,7 +299,13 @@ impl Store {
     /// Opens for writing, waiting up to `wait` for another writer: every
     /// write transaction starts `IMMEDIATE`, so it queues on the lock
     /// instead of failing when it first writes.
+    ///
+    /// A `postgres://` (or `postgresql://`) address opens that PostgreSQL
+    /// database instead; its writers take turns per batch.
     pub fn open_with(path: &Path, wait: Duration) -> Result<Store, StoreError> {
+        if let Some(url) = postgres_address(path) {
+            return postgres::Postgres::open_with(url, wait).map(Store::postgres);
+        }
         sqlite::Sqlite::open_with(path, wait).map(Store::sqlite)
     }
 
@@ -218,6 +313,9 @@ impl Store {
     /// missing one is [`StoreError::Missing`]), never changes it beyond a
     /// migration of an older one.
     pub fn open_read_only(path: &Path, wait: Duration) -> Result<Store, StoreError> {
+        if let Some(url) = postgres_address(path) {
+            return postgres::Postgres::open_read_only(url, wait).map(Store::postgres);
+        }
         sqlite::Sqlite::open_read_only(path, wait).map(Store::sqlite)
     }
 
@@ -226,10 +324,24 @@ impl Store {
         sqlite::Sqlite::open_in_memory().map(Store::sqlite)
     }
 
+    fn postgres(p: postgres::Postgres) -> Store {
+        Store {
+            backend: Backend::Postgres(Box::new(p)),
+        }
+    }
+
     /// The backend's name, as messages say it.
     pub fn backend(&self) -> &'static str {
         match self.backend {
             Backend::Sqlite(_) => "SQLite",
+            Backend::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    fn unsupported(&self, what: &str) -> StoreError {
+        StoreError::Unsupported {
+            what: what.to_string(),
+            backend: self.backend(),
         }
     }
 
@@ -398,12 +510,12 @@ impl Store {
         c: &Correction,
         user: &str,
     ) -> Result<CurationRow, StoreError> {
-        dispatch!(mut self, b => b.record_correction(c, user))
+        sqlite_only!(mut self, "recording a correction", b => b.record_correction(c, user))
     }
 
     /// One correction by number.
     pub fn correction(&self, id: i64) -> Result<CurationRow, StoreError> {
-        dispatch!(self, b => b.correction(id))
+        sqlite_only!(self, "reading a correction", b => b.correction(id))
     }
 
     /// Records corrections read from a file (each with its author and
@@ -413,7 +525,7 @@ impl Store {
         &mut self,
         list: &[(Correction, String, Option<String>)],
     ) -> Result<Imported, StoreError> {
-        dispatch!(mut self, b => b.import_corrections(list))
+        sqlite_only!(mut self, "importing corrections", b => b.import_corrections(list))
     }
 
     /// Undoes correction `id` (by `user`): marks it undone, rebuilds the
@@ -425,7 +537,7 @@ impl Store {
         user: &str,
         g: &Gazetteer,
     ) -> Result<CurationRow, StoreError> {
-        dispatch!(mut self, b => b.undo_correction(id, user, g))
+        sqlite_only!(mut self, "undoing a correction", b => b.undo_correction(id, user, g))
     }
 
     /// The entity whose canonical key this is ("state/RUS").
@@ -455,12 +567,12 @@ impl Store {
     /// The entities joined to `id` by an edge in scope, in either
     /// direction, each once, with its kind; in row id order.
     pub fn adjacent(&self, id: i64, q: &EdgeQuery) -> Result<Vec<(i64, Kind)>, StoreError> {
-        dispatch!(self, b => b.adjacent(id, q))
+        sqlite_only!(self, "reading neighbours", b => b.adjacent(id, q))
     }
 
     /// These entities by row id.
     pub fn entity_refs(&self, ids: &[i64]) -> Result<HashMap<i64, EntityRef>, StoreError> {
-        dispatch!(self, b => b.entity_refs(ids))
+        sqlite_only!(self, "reading entities by id", b => b.entity_refs(ids))
     }
 
     /// Edges in scope with their support in the period (articles, first
@@ -471,7 +583,7 @@ impl Store {
         q: &EdgeQuery,
         among: Option<&[i64]>,
     ) -> Result<Vec<EdgeSummary>, StoreError> {
-        dispatch!(self, b => b.edge_summaries(q, among))
+        sqlite_only!(self, "summarising edges", b => b.edge_summaries(q, among))
     }
 
     /// One piece of evidence in scope for an edge: the most confident,
@@ -481,20 +593,20 @@ impl Store {
         edge_id: i64,
         q: &EdgeQuery,
     ) -> Result<Option<EvidenceRow>, StoreError> {
-        dispatch!(self, b => b.best_evidence(edge_id, q))
+        sqlite_only!(self, "reading the best evidence", b => b.best_evidence(edge_id, q))
     }
 
     /// For each entity with an edge in scope, the number of distinct
     /// articles that support its edges in the period (row id to count).
     pub fn articles_per_entity(&self, q: &EdgeQuery) -> Result<HashMap<i64, usize>, StoreError> {
-        dispatch!(self, b => b.articles_per_entity(q))
+        sqlite_only!(self, "counting articles per entity", b => b.articles_per_entity(q))
     }
 
     /// The edges of entity `id` in scope, one line per edge and article,
     /// in article date order (undated articles last), each with how many
     /// articles have supported that edge so far.
     pub fn timeline(&self, id: i64, q: &EdgeQuery) -> Result<Vec<TimelineRow>, StoreError> {
-        dispatch!(self, b => b.timeline(id, q))
+        sqlite_only!(self, "a timeline", b => b.timeline(id, q))
     }
 
     /// Every piece of evidence for `source TYPE target` (either way round
@@ -508,7 +620,7 @@ impl Store {
         target: i64,
         q: &EdgeQuery,
     ) -> Result<Vec<ExplainRow>, StoreError> {
-        dispatch!(self, b => b.explain(source, edge, target, q))
+        sqlite_only!(self, "explaining an edge", b => b.explain(source, edge, target, q))
     }
 
     /// Each edge in scope with its supporting articles in the period up to
@@ -522,19 +634,100 @@ impl Store {
         before: &str,
         after: &str,
     ) -> Result<Vec<DiffRow>, StoreError> {
-        dispatch!(self, b => b.diff(q, before, after))
+        sqlite_only!(self, "a diff of two periods", b => b.diff(q, before, after))
     }
 
     /// Events in scope: one row per article and edge, in date order
     /// (undated last), then article, then edge.
     pub fn events(&self, q: &EdgeQuery) -> Result<Vec<EventRow>, StoreError> {
-        dispatch!(self, b => b.events(q))
+        sqlite_only!(self, "the events table", b => b.events(q))
     }
 
     /// The state each person represents in the most articles (ties: the
     /// state's key), person key to state key: an actor's country in the
     /// events export.
     pub fn represented_states(&self) -> Result<HashMap<String, String>, StoreError> {
-        dispatch!(self, b => b.represented_states())
+        sqlite_only!(self, "the events table", b => b.represented_states())
     }
+}
+
+/// What one batch adds to the aggregates (migration 0009): per entity its
+/// new mentions and new articles, per edge its new evidence rows, new
+/// articles and the earliest and latest of their dates. Every article
+/// written is new (a changed one is deleted first, and its deleted rows
+/// mark their edges and entities stale), so an article counts once for each
+/// entity and edge it has rows for; `apply` adds the batch with one UPDATE
+/// per touched entity and edge instead of one per row.
+#[derive(Default)]
+pub(crate) struct Tally {
+    /// Entity id to (mentions, articles).
+    pub(crate) entities: BTreeMap<i64, (i64, i64)>,
+    /// Edge id to what its new evidence adds.
+    pub(crate) edges: BTreeMap<i64, EdgeTally>,
+}
+
+#[derive(Default)]
+pub(crate) struct EdgeTally {
+    pub(crate) evidence: i64,
+    pub(crate) articles: i64,
+    pub(crate) first: Option<String>,
+    pub(crate) last: Option<String>,
+}
+
+impl Tally {
+    /// Adds one article's mentions (entity ids, one per row) and evidence
+    /// (edge ids, one per row).
+    pub(crate) fn add_article(&mut self, date: Option<&str>, mentions: &[i64], evidence: &[i64]) {
+        let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
+        for &id in mentions {
+            *per_entity.entry(id).or_default() += 1;
+        }
+        for (id, n) in per_entity {
+            let t = self.entities.entry(id).or_default();
+            t.0 += n;
+            t.1 += 1;
+        }
+        let mut per_edge: BTreeMap<i64, i64> = BTreeMap::new();
+        for &id in evidence {
+            *per_edge.entry(id).or_default() += 1;
+        }
+        for (id, n) in per_edge {
+            let t = self.edges.entry(id).or_default();
+            t.evidence += n;
+            t.articles += 1;
+            if let Some(d) = date {
+                if t.first.as_deref().is_none_or(|f| d < f) {
+                    t.first = Some(d.to_string());
+                }
+                if t.last.as_deref().is_none_or(|l| d > l) {
+                    t.last = Some(d.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// Whether a surname-only person (holding offices for `held`, in articles
+/// naming `named`) can be the full-name person who holds offices for
+/// `full_holds`. When the full name holds offices, the surname must hold
+/// one for the same body or, holding none, appear in an article that names
+/// one of those bodies ("Foreign Minister Osmani" in an article on North
+/// Macedonia is not Kosovo's Vjosa Osmani).
+pub(crate) fn compatible(held: &[String], named: &[String], full_holds: &[String]) -> bool {
+    if full_holds.is_empty() {
+        return true;
+    }
+    let check = if held.is_empty() { named } else { held };
+    full_holds.iter().any(|b| check.contains(b))
+}
+
+/// Whether `--db` names a PostgreSQL database (a `postgres://` or
+/// `postgresql://` address) rather than a SQLite file.
+pub fn is_postgres_address(db: &Path) -> bool {
+    postgres_address(db).is_some()
+}
+
+/// The `postgres://` address `--db` names, if it names one.
+fn postgres_address(path: &Path) -> Option<&str> {
+    path.to_str().filter(|s| postgres::is_address(s))
 }

@@ -7,7 +7,6 @@
 //! not survive a write; `PRAGMA user_version` equals the number of applied
 //! migrations.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -16,8 +15,8 @@ use rusqlite::{
 };
 
 use super::{
-    EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IngestStats, StoreError, parse_kind,
-    parse_type,
+    EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IngestStats, StoreError, Tally,
+    compatible, parse_kind, parse_type,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -263,7 +262,7 @@ impl Sqlite {
         for (article, x) in batch {
             stats += write_article(&tx, article, x, g, &mut surnames, &mut tally)?;
         }
-        tally.apply(&tx)?;
+        apply_tally(tally, &tx)?;
         surnames.sort();
         surnames.dedup();
         for surname in &surnames {
@@ -726,7 +725,7 @@ const EDGE_SUPPORT: &str =
        AND (:conf IS NULL OR ev.confidence >= :conf)";
 
 /// One edge's evidence in the asked dates and confidence, by date, article
-/// and position, up to `:limit` rows (negative: all).
+/// and position (then the order written), up to `:limit` rows (negative: all).
 const EDGE_EVIDENCE: &str =
     "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
             ev.confidence, ev.role, ev.rule, ev.via
@@ -735,7 +734,7 @@ const EDGE_EVIDENCE: &str =
        AND (:since IS NULL OR a.date >= :since)
        AND (:until IS NULL OR a.date <= :until)
        AND (:conf IS NULL OR ev.confidence >= :conf)
-     ORDER BY a.date, coalesce(a.label, a.key), a.key, ev.start
+     ORDER BY a.date, coalesce(a.label, a.key), a.key, ev.start, ev.rowid
      LIMIT :limit";
 
 /// Every piece of evidence in the asked dates and confidence, with its
@@ -747,91 +746,35 @@ const ALL_EVIDENCE: &str =
      WHERE (:since IS NULL OR a.date >= :since)
        AND (:until IS NULL OR a.date <= :until)
        AND (:conf IS NULL OR ev.confidence >= :conf)
-     ORDER BY ev.edge_id, a.date, coalesce(a.label, a.key), a.key, ev.start";
+     ORDER BY ev.edge_id, a.date, coalesce(a.label, a.key), a.key, ev.start, ev.rowid";
+
+/// Adds a batch's tally to the stored aggregates. `min()` and `max()` of a
+/// NULL are NULL: an edge without dates keeps what it had, and its
+/// first dated article sets them.
+fn apply_tally(tally: Tally, tx: &Transaction) -> Result<(), StoreError> {
+    let mut entity = tx.prepare_cached(
+        "UPDATE entity SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1",
+    )?;
+    for (id, (mentions, articles)) in tally.entities {
+        entity.execute(params![id, mentions, articles])?;
+    }
+    let mut edge = tx.prepare_cached(
+        "UPDATE edge SET
+             evidence_count = evidence_count + ?2,
+             articles = articles + ?3,
+             first_seen = coalesce(min(first_seen, ?4), first_seen, ?4),
+             last_seen = coalesce(max(last_seen, ?5), last_seen, ?5)
+         WHERE id = ?1",
+    )?;
+    for (id, t) in tally.edges {
+        edge.execute(params![id, t.evidence, t.articles, t.first, t.last])?;
+    }
+    Ok(())
+}
 
 /// Recounts the aggregates of the edges and entities whose evidence or
 /// mentions were deleted or moved in this transaction (migration 0008's
 /// triggers list them); called before every write transaction commits.
-/// What one batch adds to the aggregates (migration 0009): per entity its
-/// new mentions and new articles, per edge its new evidence rows, new
-/// articles and the earliest and latest of their dates. Every article
-/// written is new (a changed one is deleted first, and its deleted rows
-/// mark their edges and entities stale), so an article counts once for each
-/// entity and edge it has rows for; `apply` adds the batch with one UPDATE
-/// per touched entity and edge instead of one per row.
-#[derive(Default)]
-struct Tally {
-    /// Entity id to (mentions, articles).
-    entities: BTreeMap<i64, (i64, i64)>,
-    /// Edge id to what its new evidence adds.
-    edges: BTreeMap<i64, EdgeTally>,
-}
-
-#[derive(Default)]
-struct EdgeTally {
-    evidence: i64,
-    articles: i64,
-    first: Option<String>,
-    last: Option<String>,
-}
-
-impl Tally {
-    /// Adds one article's mentions (entity ids, one per row) and evidence
-    /// (edge ids, one per row).
-    fn add_article(&mut self, date: Option<&str>, mentions: &[i64], evidence: &[i64]) {
-        let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
-        for &id in mentions {
-            *per_entity.entry(id).or_default() += 1;
-        }
-        for (id, n) in per_entity {
-            let t = self.entities.entry(id).or_default();
-            t.0 += n;
-            t.1 += 1;
-        }
-        let mut per_edge: BTreeMap<i64, i64> = BTreeMap::new();
-        for &id in evidence {
-            *per_edge.entry(id).or_default() += 1;
-        }
-        for (id, n) in per_edge {
-            let t = self.edges.entry(id).or_default();
-            t.evidence += n;
-            t.articles += 1;
-            if let Some(d) = date {
-                if t.first.as_deref().is_none_or(|f| d < f) {
-                    t.first = Some(d.to_string());
-                }
-                if t.last.as_deref().is_none_or(|l| d > l) {
-                    t.last = Some(d.to_string());
-                }
-            }
-        }
-    }
-
-    /// Adds the batch to the stored aggregates. `min()` and `max()` of a
-    /// NULL are NULL: an edge without dates keeps what it had, and its
-    /// first dated article sets them.
-    fn apply(self, tx: &Transaction) -> Result<(), StoreError> {
-        let mut entity = tx.prepare_cached(
-            "UPDATE entity SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1",
-        )?;
-        for (id, (mentions, articles)) in self.entities {
-            entity.execute(params![id, mentions, articles])?;
-        }
-        let mut edge = tx.prepare_cached(
-            "UPDATE edge SET
-                 evidence_count = evidence_count + ?2,
-                 articles = articles + ?3,
-                 first_seen = coalesce(min(first_seen, ?4), first_seen, ?4),
-                 last_seen = coalesce(max(last_seen, ?5), last_seen, ?5)
-             WHERE id = ?1",
-        )?;
-        for (id, t) in self.edges {
-            edge.execute(params![id, t.evidence, t.articles, t.first, t.last])?;
-        }
-        Ok(())
-    }
-}
-
 fn refresh_aggregates(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(
         "UPDATE edge SET (articles, evidence_count, first_seen, last_seen) =
@@ -912,20 +855,6 @@ fn bodies(tx: &Transaction, id: i64) -> Result<Vec<String>, StoreError> {
         )?
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?)
-}
-
-/// Whether a surname-only person (holding offices for `held`, in articles
-/// naming `named`) can be the full-name person who holds offices for
-/// `full_holds`. When the full name holds offices, the surname must hold
-/// one for the same body or, holding none, appear in an article that names
-/// one of those bodies ("Foreign Minister Osmani" in an article on North
-/// Macedonia is not Kosovo's Vjosa Osmani).
-fn compatible(held: &[String], named: &[String], full_holds: &[String]) -> bool {
-    if full_holds.is_empty() {
-        return true;
-    }
-    let check = if held.is_empty() { named } else { held };
-    full_holds.iter().any(|b| check.contains(b))
 }
 
 /// A person first named by surname alone ("Cortizo") and later in full

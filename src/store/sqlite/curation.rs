@@ -687,7 +687,7 @@ fn rebuild(tx: &Transaction, keys: &[String], g: &Gazetteer) -> Result<(), Store
         let x = crate::extract::extract(a, g);
         write_article(tx, a, &x, g, &mut surnames, &mut tally)?;
     }
-    tally.apply(tx)?;
+    super::apply_tally(tally, tx)?;
     surnames.sort();
     surnames.dedup();
     for surname in &surnames {
