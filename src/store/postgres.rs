@@ -19,7 +19,7 @@
 //! here yet (the commands refuse), so there are none to replay.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
 use postgres::error::SqlState;
@@ -861,24 +861,46 @@ fn edge_head_sql(shape: Shape) -> String {
     }
 }
 
-/// Adds a batch's tally to the stored aggregates (`least` and `greatest`
-/// skip a NULL, as SQLite's `coalesce(min(..))` does).
+/// Adds a batch's tally to the stored aggregates, one statement for the
+/// entities and one for the edges (`least` and `greatest` skip a NULL, as
+/// SQLite's `coalesce(min(..))` does).
 fn apply_tally(tx: &mut Tx, tally: Tally) -> Result<(), StoreError> {
-    for (id, (mentions, articles)) in tally.entities {
+    let mut ids = Vec::with_capacity(tally.entities.len());
+    let (mut mentions, mut articles) = (Vec::new(), Vec::new());
+    for (id, (m, a)) in tally.entities {
+        ids.push(id);
+        mentions.push(m);
+        articles.push(a);
+    }
+    if !ids.is_empty() {
         tx.exec(
-            "UPDATE entity SET mentions = mentions + $2, articles = articles + $3 WHERE id = $1",
-            &[&id, &mentions, &articles],
+            "UPDATE entity SET mentions = entity.mentions + x.m, articles = entity.articles + x.a
+             FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS x(id, m, a)
+             WHERE entity.id = x.id",
+            &[&ids, &mentions, &articles],
         )?;
     }
+    let mut ids = Vec::with_capacity(tally.edges.len());
+    let (mut evidence, mut articles) = (Vec::new(), Vec::new());
+    let (mut first, mut last) = (Vec::new(), Vec::new());
     for (id, t) in tally.edges {
+        ids.push(id);
+        evidence.push(t.evidence);
+        articles.push(t.articles);
+        first.push(t.first);
+        last.push(t.last);
+    }
+    if !ids.is_empty() {
         tx.exec(
             "UPDATE edge SET
-                 evidence_count = evidence_count + $2,
-                 articles = articles + $3,
-                 first_seen = least(first_seen, $4::text),
-                 last_seen = greatest(last_seen, $5::text)
-             WHERE id = $1",
-            &[&id, &t.evidence, &t.articles, &t.first, &t.last],
+                 evidence_count = edge.evidence_count + x.n,
+                 articles = edge.articles + x.a,
+                 first_seen = least(edge.first_seen, x.f),
+                 last_seen = greatest(edge.last_seen, x.l)
+             FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[])
+                  AS x(id, n, a, f, l)
+             WHERE edge.id = x.id",
+            &[&ids, &evidence, &articles, &first, &last],
         )?;
     }
     Ok(())
@@ -1096,22 +1118,24 @@ fn write_article(
         Some(r) => col(r, 0)?,
         None => return Err(StoreError::Corrupt("insert returned no id".into())),
     };
-    // Of two spellings that fold alike the greater in code-point order is
-    // kept (byte order under COLLATE "C"), as on SQLite.
-    const ALIAS: &str = "INSERT INTO alias (entity_id, alias, folded) VALUES ($1, $2, $3)
-         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
-           WHERE excluded.alias > alias.alias";
+    // The entities already stored, in one look-up.
+    let keys: Vec<&str> = x.entities.iter().map(|e| e.key.as_str()).collect();
+    let mut stored: HashMap<String, i64> = HashMap::new();
+    for r in tx.rows(
+        "SELECT key, id FROM entity WHERE key = ANY($1::text[])",
+        &[&keys],
+    )? {
+        stored.insert(col(&r, 0)?, col(&r, 1)?);
+    }
+    let mut aliases = Aliases::default();
     let mut ids = Vec::with_capacity(x.entities.len());
     for (i, e) in x.entities.iter().enumerate() {
-        let mut id = tx
-            .ids("SELECT id FROM entity WHERE key = $1", &[&e.key])?
-            .first()
-            .copied();
+        let mut id = stored.get(&e.key).copied();
         if id.is_none() {
             id = by_surname(tx, x, i, e)?;
             if let Some(id) = id {
                 stats.surnames_joined += 1;
-                tx.exec(ALIAS, &[&id, &e.name, &fold(&e.name)])?;
+                aliases.add(id, &e.name);
             }
         }
         let id = match id {
@@ -1132,20 +1156,22 @@ fn write_article(
                     Some(&id) => id,
                     None => return Err(StoreError::Corrupt("insert returned no id".into())),
                 };
+                stored.insert(e.key.clone(), id);
                 surnames.extend(surname.map(str::to_string));
                 stats.entities_added += 1;
                 let known: Vec<&str> = e.known.map(|k| g.names_of(k)).unwrap_or_default();
                 for name in std::iter::once(e.name.as_str()).chain(known) {
-                    tx.exec(ALIAS, &[&id, &name, &fold(name)])?;
+                    aliases.add(id, name);
                 }
                 id
             }
         };
         for a in &e.aliases {
-            tx.exec(ALIAS, &[&id, a, &fold(a)])?;
+            aliases.add(id, a);
         }
         ids.push(id);
     }
+    aliases.write(tx)?;
     let mut m_entity = Vec::with_capacity(x.mentions.len());
     let mut m_start = Vec::with_capacity(x.mentions.len());
     let mut m_end = Vec::with_capacity(x.mentions.len());
@@ -1161,34 +1187,29 @@ fn write_article(
             &[&article_id, &m_entity, &m_start, &m_end],
         )?;
     }
+    // The article's edges: those stored found in one look-up, the new ones
+    // written in one insert, in the order the article gives them.
+    let mut wanted: Vec<EdgeKey> = Vec::new();
+    for r in &x.relations {
+        let key = (
+            ids[r.source],
+            r.edge.as_str(),
+            ids[r.target],
+            r.is_flagged(),
+        );
+        if key.0 != key.2 && !wanted.contains(&key) {
+            wanted.push(key);
+        }
+    }
+    let edge_ids = edge_ids(tx, &wanted, &mut stats)?;
     let mut ev = EvidenceColumns::default();
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
         if s == t {
             continue;
         }
-        let flagged = r.is_flagged();
-        let ty = r.edge.as_str();
-        let found = tx.ids(
-            "SELECT id FROM edge WHERE source_id = $1 AND type = $2 AND target_id = $3 AND flagged = $4",
-            &[&s, &ty, &t, &flagged],
-        )?;
-        let edge_id = match found.first() {
-            Some(&id) => id,
-            None => {
-                stats.edges_added += 1;
-                match tx
-                    .ids(
-                        "INSERT INTO edge (source_id, type, target_id, flagged)
-                         VALUES ($1, $2, $3, $4) RETURNING id",
-                        &[&s, &ty, &t, &flagged],
-                    )?
-                    .first()
-                {
-                    Some(&id) => id,
-                    None => return Err(StoreError::Corrupt("insert returned no id".into())),
-                }
-            }
+        let Some(&edge_id) = edge_ids.get(&(s, r.edge.as_str(), t, r.is_flagged())) else {
+            return Err(StoreError::Corrupt("an edge written is not found".into()));
         };
         ev.edge.push(edge_id);
         ev.sentence.push(r.sentence as i64);
@@ -1233,6 +1254,123 @@ fn write_article(
     }
     tally.add_article(a.date.as_deref(), &m_entity, &ev.edge);
     Ok(stats)
+}
+
+/// An edge's unique key: source, type, target, flagged.
+type EdgeKey<'a> = (i64, &'a str, i64, bool);
+
+/// The row ids of these edges, inserting the missing ones (counted in
+/// `stats`) in the order given: one look-up and at most one insert.
+fn edge_ids<'a>(
+    tx: &mut Tx,
+    wanted: &[EdgeKey<'a>],
+    stats: &mut IngestStats,
+) -> Result<HashMap<EdgeKey<'a>, i64>, StoreError> {
+    let mut out = HashMap::new();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    let columns = |list: &[EdgeKey<'a>]| {
+        let mut c: (Vec<i64>, Vec<&'a str>, Vec<i64>, Vec<bool>) = Default::default();
+        for &(s, ty, t, f) in list {
+            c.0.push(s);
+            c.1.push(ty);
+            c.2.push(t);
+            c.3.push(f);
+        }
+        c
+    };
+    let (s, ty, t, f) = columns(wanted);
+    let found = tx.rows(
+        "SELECT e.source_id, e.type, e.target_id, e.flagged, e.id
+         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::boolean[]) AS x(s, ty, t, f)
+         JOIN edge e ON e.source_id = x.s AND e.type = x.ty AND e.target_id = x.t
+                    AND e.flagged = x.f",
+        &[&s, &ty, &t, &f],
+    )?;
+    let mut have: HashMap<(i64, String, i64, bool), i64> = HashMap::new();
+    for r in &found {
+        have.insert((col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?), col(r, 4)?);
+    }
+    let mut missing = Vec::new();
+    for &k in wanted {
+        match have.get(&(k.0, k.1.to_string(), k.2, k.3)) {
+            Some(&id) => {
+                out.insert(k, id);
+            }
+            None => missing.push(k),
+        }
+    }
+    if missing.is_empty() {
+        return Ok(out);
+    }
+    stats.edges_added += missing.len();
+    let (s, ty, t, f) = columns(&missing);
+    let made = tx.rows(
+        "INSERT INTO edge (source_id, type, target_id, flagged)
+         SELECT s, ty, t, f
+         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::boolean[]) WITH ORDINALITY
+              AS x(s, ty, t, f, i)
+         ORDER BY i
+         RETURNING source_id, type, target_id, flagged, id",
+        &[&s, &ty, &t, &f],
+    )?;
+    for r in &made {
+        have.insert((col(r, 0)?, col(r, 1)?, col(r, 2)?, col(r, 3)?), col(r, 4)?);
+    }
+    for k in missing {
+        let Some(&id) = have.get(&(k.0, k.1.to_string(), k.2, k.3)) else {
+            return Err(StoreError::Corrupt(
+                "an inserted edge returned no id".into(),
+            ));
+        };
+        out.insert(k, id);
+    }
+    Ok(out)
+}
+
+/// The aliases an article gives, written in one statement: of two
+/// spellings of one entity that fold alike the greater in code-point order
+/// is kept (byte order, as `COLLATE "C"` compares), as on SQLite, so the
+/// result does not depend on the order articles arrive in.
+#[derive(Default)]
+struct Aliases {
+    best: BTreeMap<(i64, String), String>,
+}
+
+impl Aliases {
+    fn add(&mut self, id: i64, alias: &str) {
+        match self.best.entry((id, fold(alias))) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(alias.to_string());
+            }
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                if alias > o.get().as_str() {
+                    o.insert(alias.to_string());
+                }
+            }
+        }
+    }
+
+    fn write(self, tx: &mut Tx) -> Result<(), StoreError> {
+        if self.best.is_empty() {
+            return Ok(());
+        }
+        let (mut ids, mut folded, mut alias) = (Vec::new(), Vec::new(), Vec::new());
+        for ((id, f), a) in self.best {
+            ids.push(id);
+            folded.push(f);
+            alias.push(a);
+        }
+        tx.exec(
+            "INSERT INTO alias (entity_id, folded, alias)
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
+             ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
+               WHERE excluded.alias > alias.alias",
+            &[&ids, &folded, &alias],
+        )?;
+        Ok(())
+    }
 }
 
 /// One article's evidence rows, column by column, for one multi-row insert.
