@@ -129,6 +129,7 @@ fn not_on_postgres(command: &Command) -> Option<&'static str> {
     Some(match command {
         Command::Extract { .. }
         | Command::Eval { .. }
+        | Command::Copy { .. }
         | Command::Ingest { .. }
         | Command::Entities { .. }
         | Command::Relations { .. }
@@ -179,7 +180,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // gazetteer's entry.
     let mut missing = None;
     let mut opened = match &cli.command {
-        Command::Extract { .. } | Command::Eval { .. } => None,
+        Command::Extract { .. } | Command::Eval { .. } | Command::Copy { .. } => None,
         Command::Ingest { .. }
         | Command::Merge { .. }
         | Command::Split { .. }
@@ -755,6 +756,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_corrections(*format, &done.added)?;
             }
         },
+        Command::Copy { from, to } => {
+            let wait = Duration::from_secs(cli.wait);
+            let source = Store::open_read_only(from, wait)
+                .map_err(|e| anyhow::anyhow!(e.describe(from, wait)))?;
+            let mut target =
+                Store::open_with(to, wait).map_err(|e| anyhow::anyhow!(e.describe(to, wait)))?;
+            let n = geokg::store::copy(&source, &mut target)
+                .map_err(|e| anyhow::anyhow!(e.describe(to, wait)))?;
+            eprintln!(
+                "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges and {} pieces of evidence copied from {} ({}) to {} ({}); counts verified",
+                n[0],
+                n[1],
+                n[2],
+                n[3],
+                n[4],
+                n[5],
+                geokg::store::shown(from),
+                source.backend(),
+                geokg::store::shown(to),
+                target.backend()
+            );
+        }
         Command::Serve { port, bind, open } => {
             let api = geokg::serve::Api::new(store()?, gazetteer(&cli)?);
             let addr = std::net::SocketAddr::new(*bind, *port);

@@ -106,6 +106,16 @@ pub enum StoreError {
         #[source]
         source: ::postgres::Error,
     },
+    /// `copy` does not copy corrections yet.
+    #[error(
+        "the source holds {0} corrections, which geokg copy does not copy yet; copy a database without corrections, or move them with `geokg curation export` and `curation import` (SQLite only)"
+    )]
+    CopyCorrections(usize),
+    /// `copy` writes only into a database that holds no graph yet.
+    #[error(
+        "the database to copy into already holds articles or corrections; copy into a new, empty database"
+    )]
+    NotEmpty,
     /// The database's backend cannot do this yet.
     #[error("{what} is not supported on {backend} yet; run it on a SQLite database (--db FILE)")]
     Unsupported {
@@ -719,6 +729,52 @@ pub(crate) fn compatible(held: &[String], named: &[String], full_holds: &[String
     }
     let check = if held.is_empty() { named } else { held };
     full_holds.iter().any(|b| check.contains(b))
+}
+
+/// What `copy` moved: rows per table (articles, entities, aliases,
+/// mentions, edges, evidence), the same in both databases.
+pub type Copied = [usize; 6];
+
+/// Copies every row of the graph in `from` into `to`, which must be empty,
+/// in one transaction, then checks that both hold as many rows of each
+/// table. Corrections are not copied: a source that holds some is refused
+/// when the target is PostgreSQL, which cannot replay them yet.
+pub fn copy(from: &Store, to: &mut Store) -> Result<Copied, StoreError> {
+    let corrections = match &from.backend {
+        Backend::Sqlite(b) => b.correction_count()?,
+        Backend::Postgres(b) => b.correction_count()?,
+    };
+    if corrections > 0 {
+        return Err(StoreError::CopyCorrections(corrections));
+    }
+    let snapshot = match &from.backend {
+        Backend::Sqlite(b) => b.snapshot()?,
+        Backend::Postgres(b) => b.snapshot()?,
+    };
+    match &mut to.backend {
+        Backend::Sqlite(b) => b.restore(&snapshot)?,
+        Backend::Postgres(b) => b.restore(&snapshot)?,
+    }
+    let written = match &to.backend {
+        Backend::Sqlite(b) => b.snapshot()?,
+        Backend::Postgres(b) => b.snapshot()?,
+    };
+    let (want, got) = (snapshot.counts(), written.counts());
+    if want != got {
+        return Err(StoreError::Corrupt(format!(
+            "copy wrote {got:?} rows where the source holds {want:?}"
+        )));
+    }
+    Ok(got)
+}
+
+/// A database as messages name it: the file, or the address without its
+/// password.
+pub fn shown(db: &Path) -> String {
+    match postgres_address(db) {
+        Some(url) => postgres::label(url),
+        None => db.display().to_string(),
+    }
 }
 
 /// Whether `--db` names a PostgreSQL database (a `postgres://` or

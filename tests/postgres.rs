@@ -3,7 +3,7 @@
 //! command with the same bytes; four ingest processes started at once on
 //! overlapping inputs end with the export of one sequential ingest; the
 //! commands not supported yet refuse in one line; a newer database is
-//! refused.
+//! refused; `geokg copy` moves a graph to PostgreSQL and back.
 //!
 //! The server is named by `GEOKG_TEST_POSTGRES` (an address whose database
 //! the tests may create others from, as `.ci/postgres.sh start` prints).
@@ -291,4 +291,52 @@ fn a_newer_or_missing_database_is_refused() {
         .unwrap()
         .get(0);
     assert_eq!(articles, 1);
+}
+
+/// Protects issue 13's `geokg copy`: a SQLite graph copied to PostgreSQL
+/// and back answers alike in all three, counts verified; the copies go on
+/// growing as the original does (the id sequences moved past the copied
+/// rows); a database that already holds a graph is refused.
+#[test]
+fn copy_moves_a_graph_over_and_back() {
+    let Some(pg) = fresh_db("copy") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (lite, back) = (dir.path().join("g.db"), dir.path().join("back.db"));
+    let (lite, back) = (lite.to_str().unwrap(), back.to_str().unwrap());
+    ingest(
+        lite,
+        &articles(&["dev/articles", "corpus-test/articles"]),
+        "7",
+    );
+    for (from, to) in [(lite, pg.as_str()), (pg.as_str(), back)] {
+        let o = bin()
+            .args(["copy", "--from", from, "--to", to])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(
+                "copy: 99 articles, 406 entities, 1060 aliases, 2222 mentions, 450 edges and 894 pieces of evidence copied from "
+            ) && stderr(&o).ends_with("; counts verified\n"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let more = articles(&["corpus-train/articles"]);
+    let mut exports = Vec::new();
+    for db in [lite, pg.as_str(), back] {
+        ingest(db, &more, "7");
+        exports.push(stdout(&run_on(db, &["export", "--format", "json"])));
+    }
+    assert!(exports[0] == exports[1], "the PostgreSQL copy differs");
+    assert!(exports[0] == exports[2], "the copy back differs");
+    let o = bin()
+        .args(["copy", "--from", lite, "--to", &pg])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "geokg: the database to copy into already holds articles or corrections; copy into a new, empty database\n"
+    );
 }

@@ -518,3 +518,138 @@ pub struct Imported {
     /// Entries already recorded (or repeated in the file), skipped.
     pub skipped: usize,
 }
+
+/// Every stored row of a graph, as `geokg copy` moves it from one database
+/// to another: the tables with their row ids and aggregates, each in row
+/// id order (evidence in the order written). Corrections are not part of
+/// it (the PostgreSQL backend cannot replay them yet).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// `article`: id, key, hash, title, date, url, source, body, label.
+    pub articles: Vec<ArticleRecord>,
+    /// `entity`.
+    pub entities: Vec<EntityRecord>,
+    /// `alias`: entity id, folded, alias.
+    pub aliases: Vec<(i64, String, String)>,
+    /// `mention`: article id, entity id, start, end.
+    pub mentions: Vec<(i64, i64, i64, i64)>,
+    /// `edge`.
+    pub edges: Vec<EdgeRecord>,
+    /// `evidence`.
+    pub evidence: Vec<EvidenceRecord>,
+}
+
+/// One stored article, as [`Snapshot`] holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleRecord {
+    /// Row id.
+    pub id: i64,
+    /// Identity.
+    pub key: String,
+    /// Content hash.
+    pub hash: String,
+    /// Headline.
+    pub title: String,
+    /// Date.
+    pub date: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Body.
+    pub body: String,
+    /// Label.
+    pub label: Option<String>,
+}
+
+/// One stored entity with its aggregates, as [`Snapshot`] holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EntityRecord {
+    /// Row id.
+    pub id: i64,
+    /// Canonical key.
+    pub key: String,
+    /// Kind.
+    pub kind: String,
+    /// Name.
+    pub name: String,
+    /// Wikidata id.
+    pub qid: Option<String>,
+    /// Surname of a person named in full.
+    pub surname: Option<String>,
+    /// Articles mentioning it.
+    pub articles: i64,
+    /// Mentions.
+    pub mentions: i64,
+}
+
+/// One stored edge with its aggregates, as [`Snapshot`] holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EdgeRecord {
+    /// Row id.
+    pub id: i64,
+    /// Source entity id.
+    pub source_id: i64,
+    /// Edge type.
+    pub edge: String,
+    /// Target entity id.
+    pub target_id: i64,
+    /// Negated or hypothetical.
+    pub flagged: bool,
+    /// Rejected by a correction.
+    pub rejected: bool,
+    /// Supporting articles.
+    pub articles: i64,
+    /// Evidence rows.
+    pub evidence_count: i64,
+    /// Earliest article date.
+    pub first_seen: Option<String>,
+    /// Latest article date.
+    pub last_seen: Option<String>,
+}
+
+/// One stored piece of evidence, as [`Snapshot`] holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvidenceRecord {
+    /// Edge id.
+    pub edge_id: i64,
+    /// Article id.
+    pub article_id: i64,
+    /// Sentence index.
+    pub sentence: i64,
+    /// Start byte offset.
+    pub start: i64,
+    /// End byte offset.
+    pub end: i64,
+    /// Sentence text.
+    pub text: String,
+    /// Confidence.
+    pub confidence: f64,
+    /// Office, for `represents`.
+    pub role: Option<String>,
+    /// Negated.
+    pub negated: bool,
+    /// Hypothetical.
+    pub hypothetical: bool,
+    /// Extraction rule.
+    pub rule: Option<String>,
+    /// Read from the headline.
+    pub headline: bool,
+    /// How a reference was resolved.
+    pub via: Option<String>,
+}
+
+impl Snapshot {
+    /// Rows per table: articles, entities, aliases, mentions, edges,
+    /// evidence.
+    pub fn counts(&self) -> [usize; 6] {
+        [
+            self.articles.len(),
+            self.entities.len(),
+            self.aliases.len(),
+            self.mentions.len(),
+            self.edges.len(),
+            self.evidence.len(),
+        ]
+    }
+}

@@ -27,8 +27,9 @@ use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use super::{
-    CurationRow, EdgeQuery, EdgeRow, EndsAndRow, EntityRef, EntityRow, EvidenceRow, IngestStats,
-    StoreError, Tally, compatible, parse_kind, parse_type,
+    ArticleRecord, CurationRow, EdgeQuery, EdgeRecord, EdgeRow, EndsAndRow, EntityRecord,
+    EntityRef, EntityRow, EvidenceRecord, EvidenceRow, IngestStats, Snapshot, StoreError, Tally,
+    compatible, parse_kind, parse_type,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -1388,6 +1389,270 @@ struct EvidenceColumns {
     rule: Vec<Option<String>>,
     headline: Vec<bool>,
     via: Vec<Option<String>>,
+}
+
+/// Rows written per statement when a snapshot is restored.
+const CHUNK: usize = 5_000;
+
+impl Postgres {
+    /// Every row of the graph, each table in row id order (evidence in the
+    /// order written).
+    pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        let mut s = Snapshot::default();
+        for r in self.rows(
+            "SELECT id, key, hash, title, date, url, source, body, label FROM article ORDER BY id",
+            &[],
+        )? {
+            s.articles.push(ArticleRecord {
+                id: col(&r, 0)?,
+                key: col(&r, 1)?,
+                hash: col(&r, 2)?,
+                title: col(&r, 3)?,
+                date: col(&r, 4)?,
+                url: col(&r, 5)?,
+                source: col(&r, 6)?,
+                body: col(&r, 7)?,
+                label: col(&r, 8)?,
+            });
+        }
+        for r in self.rows(
+            "SELECT id, key, kind, name, qid, surname, articles, mentions FROM entity ORDER BY id",
+            &[],
+        )? {
+            s.entities.push(EntityRecord {
+                id: col(&r, 0)?,
+                key: col(&r, 1)?,
+                kind: col(&r, 2)?,
+                name: col(&r, 3)?,
+                qid: col(&r, 4)?,
+                surname: col(&r, 5)?,
+                articles: col(&r, 6)?,
+                mentions: col(&r, 7)?,
+            });
+        }
+        for r in self.rows(
+            "SELECT entity_id, folded, alias FROM alias ORDER BY entity_id, folded",
+            &[],
+        )? {
+            s.aliases.push((col(&r, 0)?, col(&r, 1)?, col(&r, 2)?));
+        }
+        // Mentions have no id: by article, then position, the order written.
+        for r in self.rows(
+            "SELECT article_id, entity_id, start, \"end\" FROM mention ORDER BY ctid",
+            &[],
+        )? {
+            s.mentions
+                .push((col(&r, 0)?, col(&r, 1)?, col(&r, 2)?, col(&r, 3)?));
+        }
+        for r in self.rows(
+            "SELECT id, source_id, type, target_id, flagged, rejected, articles, evidence_count,
+                    first_seen, last_seen
+             FROM edge ORDER BY id",
+            &[],
+        )? {
+            s.edges.push(EdgeRecord {
+                id: col(&r, 0)?,
+                source_id: col(&r, 1)?,
+                edge: col(&r, 2)?,
+                target_id: col(&r, 3)?,
+                flagged: col(&r, 4)?,
+                rejected: col(&r, 5)?,
+                articles: col(&r, 6)?,
+                evidence_count: col(&r, 7)?,
+                first_seen: col(&r, 8)?,
+                last_seen: col(&r, 9)?,
+            });
+        }
+        for r in self.rows(
+            "SELECT edge_id, article_id, sentence, start, \"end\", text, confidence, role,
+                    negated, hypothetical, rule, headline, via
+             FROM evidence ORDER BY id",
+            &[],
+        )? {
+            s.evidence.push(EvidenceRecord {
+                edge_id: col(&r, 0)?,
+                article_id: col(&r, 1)?,
+                sentence: col(&r, 2)?,
+                start: col(&r, 3)?,
+                end: col(&r, 4)?,
+                text: col(&r, 5)?,
+                confidence: col(&r, 6)?,
+                role: col(&r, 7)?,
+                negated: col(&r, 8)?,
+                hypothetical: col(&r, 9)?,
+                rule: col(&r, 10)?,
+                headline: col(&r, 11)?,
+                via: col(&r, 12)?,
+            });
+        }
+        Ok(s)
+    }
+
+    /// The number of corrections recorded.
+    pub fn correction_count(&self) -> Result<usize, StoreError> {
+        match self.opt("SELECT count(*) FROM curation", &[])? {
+            Some(r) => Ok(count(col(&r, 0)?)),
+            None => Ok(0),
+        }
+    }
+
+    /// Writes a snapshot into this database, which must hold no article
+    /// and no correction, in one transaction (under the write lock), row
+    /// ids kept and the id sequences moved past them.
+    pub fn restore(&mut self, s: &Snapshot) -> Result<(), StoreError> {
+        let mut client = self.client.borrow_mut();
+        let mut tx = Tx {
+            tx: client.transaction()?,
+            cache: &self.prepared,
+        };
+        tx.exec("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        let held = tx.ids(
+            "SELECT (SELECT count(*) FROM article) + (SELECT count(*) FROM entity)
+                  + (SELECT count(*) FROM curation)",
+            &[],
+        )?;
+        if held.first().copied().unwrap_or(0) > 0 {
+            return Err(StoreError::NotEmpty);
+        }
+        for part in s.articles.chunks(CHUNK) {
+            let id: Vec<i64> = part.iter().map(|a| a.id).collect();
+            let key: Vec<&str> = part.iter().map(|a| a.key.as_str()).collect();
+            let hash: Vec<&str> = part.iter().map(|a| a.hash.as_str()).collect();
+            let title: Vec<&str> = part.iter().map(|a| a.title.as_str()).collect();
+            let date: Vec<Option<&str>> = part.iter().map(|a| a.date.as_deref()).collect();
+            let url: Vec<Option<&str>> = part.iter().map(|a| a.url.as_deref()).collect();
+            let source: Vec<Option<&str>> = part.iter().map(|a| a.source.as_deref()).collect();
+            let body: Vec<&str> = part.iter().map(|a| a.body.as_str()).collect();
+            let label: Vec<Option<&str>> = part.iter().map(|a| a.label.as_deref()).collect();
+            tx.exec(
+                "INSERT INTO article (id, key, hash, title, date, url, source, body, label)
+                 SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[],
+                                      $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])",
+                &[
+                    &id, &key, &hash, &title, &date, &url, &source, &body, &label,
+                ],
+            )?;
+        }
+        for part in s.entities.chunks(CHUNK) {
+            let id: Vec<i64> = part.iter().map(|e| e.id).collect();
+            let key: Vec<&str> = part.iter().map(|e| e.key.as_str()).collect();
+            let kind: Vec<&str> = part.iter().map(|e| e.kind.as_str()).collect();
+            let name: Vec<&str> = part.iter().map(|e| e.name.as_str()).collect();
+            let qid: Vec<Option<&str>> = part.iter().map(|e| e.qid.as_deref()).collect();
+            let surname: Vec<Option<&str>> = part.iter().map(|e| e.surname.as_deref()).collect();
+            let articles: Vec<i64> = part.iter().map(|e| e.articles).collect();
+            let mentions: Vec<i64> = part.iter().map(|e| e.mentions).collect();
+            tx.exec(
+                "INSERT INTO entity (id, key, kind, name, qid, surname, articles, mentions)
+                 SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[],
+                                      $5::text[], $6::text[], $7::bigint[], $8::bigint[])",
+                &[
+                    &id, &key, &kind, &name, &qid, &surname, &articles, &mentions,
+                ],
+            )?;
+        }
+        for part in s.aliases.chunks(CHUNK) {
+            let id: Vec<i64> = part.iter().map(|a| a.0).collect();
+            let folded: Vec<&str> = part.iter().map(|a| a.1.as_str()).collect();
+            let alias: Vec<&str> = part.iter().map(|a| a.2.as_str()).collect();
+            tx.exec(
+                "INSERT INTO alias (entity_id, folded, alias)
+                 SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])",
+                &[&id, &folded, &alias],
+            )?;
+        }
+        for part in s.mentions.chunks(CHUNK) {
+            let a: Vec<i64> = part.iter().map(|m| m.0).collect();
+            let e: Vec<i64> = part.iter().map(|m| m.1).collect();
+            let b: Vec<i64> = part.iter().map(|m| m.2).collect();
+            let f: Vec<i64> = part.iter().map(|m| m.3).collect();
+            tx.exec(
+                "INSERT INTO mention (article_id, entity_id, start, \"end\")
+                 SELECT a, e, b, f FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],
+                                               $4::bigint[]) WITH ORDINALITY AS x(a, e, b, f, i)
+                 ORDER BY i",
+                &[&a, &e, &b, &f],
+            )?;
+        }
+        for part in s.edges.chunks(CHUNK) {
+            let id: Vec<i64> = part.iter().map(|e| e.id).collect();
+            let src: Vec<i64> = part.iter().map(|e| e.source_id).collect();
+            let ty: Vec<&str> = part.iter().map(|e| e.edge.as_str()).collect();
+            let tgt: Vec<i64> = part.iter().map(|e| e.target_id).collect();
+            let flagged: Vec<bool> = part.iter().map(|e| e.flagged).collect();
+            let rejected: Vec<bool> = part.iter().map(|e| e.rejected).collect();
+            let articles: Vec<i64> = part.iter().map(|e| e.articles).collect();
+            let evidence: Vec<i64> = part.iter().map(|e| e.evidence_count).collect();
+            let first: Vec<Option<&str>> = part.iter().map(|e| e.first_seen.as_deref()).collect();
+            let last: Vec<Option<&str>> = part.iter().map(|e| e.last_seen.as_deref()).collect();
+            tx.exec(
+                "INSERT INTO edge (id, source_id, type, target_id, flagged, rejected, articles,
+                                   evidence_count, first_seen, last_seen)
+                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[],
+                                      $5::boolean[], $6::boolean[], $7::bigint[], $8::bigint[],
+                                      $9::text[], $10::text[])",
+                &[
+                    &id, &src, &ty, &tgt, &flagged, &rejected, &articles, &evidence, &first, &last,
+                ],
+            )?;
+        }
+        for part in s.evidence.chunks(CHUNK) {
+            let mut ev = EvidenceColumns::default();
+            let mut article = Vec::with_capacity(part.len());
+            for e in part {
+                article.push(e.article_id);
+                ev.edge.push(e.edge_id);
+                ev.sentence.push(e.sentence);
+                ev.start.push(e.start);
+                ev.end.push(e.end);
+                ev.text.push(e.text.clone());
+                ev.confidence.push(e.confidence);
+                ev.role.push(e.role.clone());
+                ev.negated.push(e.negated);
+                ev.hypothetical.push(e.hypothetical);
+                ev.rule.push(e.rule.clone());
+                ev.headline.push(e.headline);
+                ev.via.push(e.via.clone());
+            }
+            tx.exec(
+                "INSERT INTO evidence (edge_id, article_id, sentence, start, \"end\", text,
+                                       confidence, role, negated, hypothetical, rule, headline, via)
+                 SELECT e, a, s, b, f, t, c, r, n, h, u, l, v
+                 FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[],
+                             $5::bigint[], $6::text[], $7::float8[], $8::text[], $9::boolean[],
+                             $10::boolean[], $11::text[], $12::boolean[], $13::text[])
+                      WITH ORDINALITY AS x(e, a, s, b, f, t, c, r, n, h, u, l, v, i)
+                 ORDER BY i",
+                &[
+                    &ev.edge,
+                    &article,
+                    &ev.sentence,
+                    &ev.start,
+                    &ev.end,
+                    &ev.text,
+                    &ev.confidence,
+                    &ev.role,
+                    &ev.negated,
+                    &ev.hypothetical,
+                    &ev.rule,
+                    &ev.headline,
+                    &ev.via,
+                ],
+            )?;
+        }
+        // The next row made gets an id past the copied ones.
+        for table in ["article", "entity", "edge"] {
+            tx.exec(
+                &format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'),
+                                   coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+                ),
+                &[],
+            )?;
+        }
+        tx.tx.commit()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

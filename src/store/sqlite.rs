@@ -24,6 +24,7 @@ use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 
 mod articles;
+mod copy;
 mod curation;
 mod queries;
 
