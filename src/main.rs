@@ -133,7 +133,13 @@ fn not_on_postgres(command: &Command) -> Option<&'static str> {
         | Command::Ingest { .. }
         | Command::Entities { .. }
         | Command::Relations { .. }
-        | Command::Show { .. } => return None,
+        | Command::Show { .. }
+        | Command::Path { .. }
+        | Command::Neighbors { .. }
+        | Command::Top { .. }
+        | Command::Communities { .. }
+        | Command::Timeline { .. }
+        | Command::Explain { .. } => return None,
         Command::Export { format, filter, .. } => {
             if filter.diff {
                 "export --diff"
@@ -150,13 +156,7 @@ fn not_on_postgres(command: &Command) -> Option<&'static str> {
                 return None;
             }
         }
-        Command::Path { .. } => "path",
-        Command::Neighbors { .. } => "neighbors",
-        Command::Top { .. } => "top",
-        Command::Communities { .. } => "communities",
-        Command::Timeline { .. } => "timeline",
         Command::Diff { .. } => "diff",
-        Command::Explain { .. } => "explain",
         Command::Merge { .. } => "merge",
         Command::Split { .. } => "split",
         Command::Alias { .. } => "alias",

@@ -577,12 +577,12 @@ impl Store {
     /// The entities joined to `id` by an edge in scope, in either
     /// direction, each once, with its kind; in row id order.
     pub fn adjacent(&self, id: i64, q: &EdgeQuery) -> Result<Vec<(i64, Kind)>, StoreError> {
-        sqlite_only!(self, "reading neighbours", b => b.adjacent(id, q))
+        dispatch!(self, b => b.adjacent(id, q))
     }
 
     /// These entities by row id.
     pub fn entity_refs(&self, ids: &[i64]) -> Result<HashMap<i64, EntityRef>, StoreError> {
-        sqlite_only!(self, "reading entities by id", b => b.entity_refs(ids))
+        dispatch!(self, b => b.entity_refs(ids))
     }
 
     /// Edges in scope with their support in the period (articles, first
@@ -593,7 +593,7 @@ impl Store {
         q: &EdgeQuery,
         among: Option<&[i64]>,
     ) -> Result<Vec<EdgeSummary>, StoreError> {
-        sqlite_only!(self, "summarising edges", b => b.edge_summaries(q, among))
+        dispatch!(self, b => b.edge_summaries(q, among))
     }
 
     /// One piece of evidence in scope for an edge: the most confident,
@@ -603,20 +603,20 @@ impl Store {
         edge_id: i64,
         q: &EdgeQuery,
     ) -> Result<Option<EvidenceRow>, StoreError> {
-        sqlite_only!(self, "reading the best evidence", b => b.best_evidence(edge_id, q))
+        dispatch!(self, b => b.best_evidence(edge_id, q))
     }
 
     /// For each entity with an edge in scope, the number of distinct
     /// articles that support its edges in the period (row id to count).
     pub fn articles_per_entity(&self, q: &EdgeQuery) -> Result<HashMap<i64, usize>, StoreError> {
-        sqlite_only!(self, "counting articles per entity", b => b.articles_per_entity(q))
+        dispatch!(self, b => b.articles_per_entity(q))
     }
 
     /// The edges of entity `id` in scope, one line per edge and article,
     /// in article date order (undated articles last), each with how many
     /// articles have supported that edge so far.
     pub fn timeline(&self, id: i64, q: &EdgeQuery) -> Result<Vec<TimelineRow>, StoreError> {
-        sqlite_only!(self, "a timeline", b => b.timeline(id, q))
+        dispatch!(self, b => b.timeline(id, q))
     }
 
     /// Every piece of evidence for `source TYPE target` (either way round
@@ -630,7 +630,7 @@ impl Store {
         target: i64,
         q: &EdgeQuery,
     ) -> Result<Vec<ExplainRow>, StoreError> {
-        sqlite_only!(self, "explaining an edge", b => b.explain(source, edge, target, q))
+        dispatch!(self, b => b.explain(source, edge, target, q))
     }
 
     /// Each edge in scope with its supporting articles in the period up to

@@ -156,6 +156,21 @@ fn both_backends_answer_alike() {
         &["show", "Kharkov"],
         &["show", "Nowhereland"],
         &["relations", "--from", "Nowhereland"],
+        &["path", "Russia", "United States"],
+        &["path", "Vladimir Putin", "Ukraine", "--format", "json"],
+        &["neighbors", "Russia", "--depth", "2", "--format", "json"],
+        &["neighbors", "Ukraine", "--type", "attacks"],
+        &["top"],
+        &["top", "--by", "pagerank", "--format", "json"],
+        &["top", "--by", "betweenness"],
+        &["top", "--by", "articles", "--since", "2024-01-01"],
+        &["communities", "--format", "json"],
+        &["timeline", "Russia", "--format", "json"],
+        &["timeline", "Antony Blinken", "--since", "2023-06-01"],
+        &[
+            "explain", "Russia", "attacks", "Ukraine", "--format", "json",
+        ],
+        &["explain", "Antony Blinken", "met-with", "Dmytro Kuleba"],
     ];
     for args in commands {
         let a = run_on(lite, args);
@@ -236,9 +251,11 @@ fn unsupported_commands_refuse_in_one_line() {
     let Some(pg) = fresh_db("refuse") else { return };
     ingest(&pg, &articles(&["dev/articles"])[..3], "5");
     for (args, name) in [
-        (&["timeline", "Russia"][..], "timeline"),
-        (&["path", "Russia", "Ukraine"][..], "path"),
-        (&["top"][..], "top"),
+        (
+            &["diff", "--before", "2023-01-01", "--after", "2024-01-01"][..],
+            "diff",
+        ),
+        (&["curation", "list"][..], "curation"),
         (&["merge", "Russia", "Ukraine"][..], "merge"),
         (&["serve"][..], "serve"),
         (

@@ -27,9 +27,9 @@ use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use super::{
-    ArticleRecord, CurationRow, EdgeQuery, EdgeRecord, EdgeRow, EndsAndRow, EntityRecord,
-    EntityRef, EntityRow, EvidenceRecord, EvidenceRow, IngestStats, Snapshot, StoreError, Tally,
-    compatible, parse_kind, parse_type,
+    ArticleRecord, CurationRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary, EndsAndRow,
+    EntityRecord, EntityRef, EntityRow, EvidenceRecord, EvidenceRow, ExplainRow, IngestStats,
+    Snapshot, StoreError, Tally, TimelineRow, compatible, parse_kind, parse_type,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -1389,6 +1389,276 @@ struct EvidenceColumns {
     rule: Vec<Option<String>>,
     headline: Vec<bool>,
     via: Vec<Option<String>>,
+}
+
+/// The scope of an edge `ed` for the analyst's queries: not flagged, not
+/// rejected, of the asked types (`$1`), with at least one piece of
+/// evidence in the asked dates and confidence (`$2` since, `$3` until,
+/// `$4` minimum confidence).
+const EDGE_IN_SCOPE: &str = "NOT ed.flagged AND NOT ed.rejected
+  AND (cardinality($1::text[]) = 0 OR ed.type = ANY($1::text[]))
+  AND (($2::text IS NULL AND $3::text IS NULL AND $4::float8 IS NULL) OR EXISTS (
+        SELECT 1 FROM evidence ev2 JOIN article a2 ON a2.id = ev2.article_id
+         WHERE ev2.edge_id = ed.id
+           AND ($2::text IS NULL OR a2.date >= $2::text)
+           AND ($3::text IS NULL OR a2.date <= $3::text)
+           AND ($4::float8 IS NULL OR ev2.confidence >= $4::float8)))";
+
+/// The scope of one piece of evidence `ev` from article `a` (binds `$2`,
+/// `$3`, `$4` as [`EDGE_IN_SCOPE`]).
+const EVIDENCE_IN_SCOPE: &str = "($2::text IS NULL OR a.date >= $2::text)
+  AND ($3::text IS NULL OR a.date <= $3::text)
+  AND ($4::float8 IS NULL OR ev.confidence >= $4::float8)";
+
+/// The types of a query, as a text array.
+fn type_list(q: &EdgeQuery) -> Vec<&'static str> {
+    q.types.iter().map(|t| t.as_str()).collect()
+}
+
+impl Postgres {
+    /// The entities joined to `id` by an edge in scope, in either
+    /// direction, each once, with its kind; in row id order.
+    pub fn adjacent(&self, id: i64, q: &EdgeQuery) -> Result<Vec<(i64, Kind)>, StoreError> {
+        let sql = format!(
+            "SELECT DISTINCT o.id, o.kind FROM (
+               SELECT ed.target_id AS other FROM edge ed WHERE ed.source_id = $5 AND {EDGE_IN_SCOPE}
+               UNION ALL
+               SELECT ed.source_id FROM edge ed WHERE ed.target_id = $5 AND {EDGE_IN_SCOPE}
+             ) x JOIN entity o ON o.id = x.other ORDER BY o.id"
+        );
+        self.rows(
+            &sql,
+            &[&type_list(q), &q.since, &q.until, &q.min_confidence, &id],
+        )?
+        .iter()
+        .map(|r| Ok((col(r, 0)?, parse_kind(&col::<String>(r, 1)?)?)))
+        .collect()
+    }
+
+    /// These entities by row id.
+    pub fn entity_refs(&self, ids: &[i64]) -> Result<HashMap<i64, EntityRef>, StoreError> {
+        let mut out = HashMap::new();
+        for r in self.rows(
+            "SELECT e.id, e.key, e.name, e.kind FROM entity e WHERE e.id = ANY($1::bigint[])",
+            &[&ids],
+        )? {
+            let e = entity_ref(&r, 0)?;
+            out.insert(e.id, e);
+        }
+        Ok(out)
+    }
+
+    /// Edges in scope with their support in the period, without their
+    /// evidence; with `among`, only edges whose both ends are among these
+    /// row ids. In row id order.
+    pub fn edge_summaries(
+        &self,
+        q: &EdgeQuery,
+        among: Option<&[i64]>,
+    ) -> Result<Vec<EdgeSummary>, StoreError> {
+        let sql = format!(
+            "SELECT ed.id, s.id, s.key, s.name, s.kind, ed.type, t.id, t.key, t.name, t.kind,
+                    count(DISTINCT ev.article_id), min(a.date), max(a.date)
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE NOT ed.flagged AND NOT ed.rejected
+               AND (cardinality($1::text[]) = 0 OR ed.type = ANY($1::text[]))
+               AND {EVIDENCE_IN_SCOPE}
+               {}
+             GROUP BY ed.id, s.id, t.id ORDER BY ed.id",
+            if among.is_some() {
+                "AND ed.source_id = ANY($5::bigint[]) AND ed.target_id = ANY($5::bigint[])"
+            } else {
+                ""
+            }
+        );
+        let types = type_list(q);
+        let rows = match among {
+            Some(ids) => self.rows(&sql, &[&types, &q.since, &q.until, &q.min_confidence, &ids])?,
+            None => self.rows(&sql, &[&types, &q.since, &q.until, &q.min_confidence])?,
+        };
+        rows.iter()
+            .map(|r| {
+                Ok(EdgeSummary {
+                    id: col(r, 0)?,
+                    source: entity_ref(r, 1)?,
+                    edge: parse_type(&col::<String>(r, 5)?)?,
+                    target: entity_ref(r, 6)?,
+                    count: count(col(r, 10)?),
+                    first_seen: col(r, 11)?,
+                    last_seen: col(r, 12)?,
+                })
+            })
+            .collect()
+    }
+
+    /// One piece of evidence in scope for an edge: the most confident,
+    /// then the earliest.
+    pub fn best_evidence(
+        &self,
+        edge_id: i64,
+        q: &EdgeQuery,
+    ) -> Result<Option<EvidenceRow>, StoreError> {
+        let sql = format!(
+            "SELECT {EVIDENCE_COLUMNS}
+             FROM evidence ev JOIN article a ON a.id = ev.article_id
+             WHERE ev.edge_id = $4 AND {IN_PERIOD}
+             ORDER BY ev.confidence DESC, a.date IS NULL, a.date, a.id, ev.start, ev.id LIMIT 1"
+        );
+        self.rows(&sql, &[&q.since, &q.until, &q.min_confidence, &edge_id])?
+            .first()
+            .map(evidence_row)
+            .transpose()
+    }
+
+    /// For each entity with an edge in scope, the number of distinct
+    /// articles that support its edges in the period.
+    pub fn articles_per_entity(&self, q: &EdgeQuery) -> Result<HashMap<i64, usize>, StoreError> {
+        let scope = format!(
+            "NOT ed.flagged AND NOT ed.rejected
+             AND (cardinality($1::text[]) = 0 OR ed.type = ANY($1::text[]))
+             AND {EVIDENCE_IN_SCOPE}"
+        );
+        let sql = format!(
+            "SELECT x, count(DISTINCT aid) FROM (
+               SELECT ed.source_id AS x, ev.article_id AS aid
+                 FROM edge ed JOIN evidence ev ON ev.edge_id = ed.id JOIN article a ON a.id = ev.article_id
+                WHERE {scope}
+               UNION ALL
+               SELECT ed.target_id, ev.article_id
+                 FROM edge ed JOIN evidence ev ON ev.edge_id = ed.id JOIN article a ON a.id = ev.article_id
+                WHERE {scope}) u
+             GROUP BY x"
+        );
+        let mut out = HashMap::new();
+        for r in self.rows(
+            &sql,
+            &[&type_list(q), &q.since, &q.until, &q.min_confidence],
+        )? {
+            out.insert(col(&r, 0)?, count(col(&r, 1)?));
+        }
+        Ok(out)
+    }
+
+    /// The edges of entity `id` in scope, one line per edge and article,
+    /// in article date order (undated articles last), each with how many
+    /// articles have supported that edge so far.
+    pub fn timeline(&self, id: i64, q: &EdgeQuery) -> Result<Vec<TimelineRow>, StoreError> {
+        let sql = format!(
+            "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, s.id, s.key, s.name, s.kind,
+                    ed.type, t.id, t.key, t.name, t.kind, ev.text
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE (ed.source_id = $5 OR ed.target_id = $5)
+               AND NOT ed.flagged AND NOT ed.rejected
+               AND (cardinality($1::text[]) = 0 OR ed.type = ANY($1::text[]))
+               AND {EVIDENCE_IN_SCOPE}
+             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ed.id,
+                      ev.headline DESC, ev.start, ev.id"
+        );
+        let rows = self.rows(
+            &sql,
+            &[&type_list(q), &q.since, &q.until, &q.min_confidence, &id],
+        )?;
+        let mut out: Vec<TimelineRow> = Vec::new();
+        let mut last: Option<(i64, i64)> = None;
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        for r in &rows {
+            let (article_id, edge_id): (i64, i64) = (col(r, 0)?, col(r, 3)?);
+            if last == Some((article_id, edge_id)) {
+                if let Some(row) = out.last_mut() {
+                    row.sentences += 1;
+                }
+                continue;
+            }
+            last = Some((article_id, edge_id));
+            let nth = seen.entry(edge_id).or_default();
+            *nth += 1;
+            out.push(TimelineRow {
+                date: col(r, 1)?,
+                article: col(r, 2)?,
+                source: entity_ref(r, 4)?,
+                edge: parse_type(&col::<String>(r, 8)?)?,
+                target: entity_ref(r, 9)?,
+                nth: *nth,
+                sentences: 1,
+                text: col(r, 13)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every piece of evidence for `source TYPE target` (either way round
+    /// for a symmetric type) in the asked dates and confidence, negated and
+    /// hypothetical statements included and marked; by date, article and
+    /// position.
+    pub fn explain(
+        &self,
+        source: i64,
+        edge: EdgeType,
+        target: i64,
+        q: &EdgeQuery,
+    ) -> Result<Vec<ExplainRow>, StoreError> {
+        let sql = format!(
+            "SELECT s.id, s.key, s.name, s.kind, ed.type, t.id, t.key, t.name, t.kind,
+                    coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.\"end\",
+                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated,
+                    ev.hypothetical, ed.rejected
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE ed.type = $1::text
+               AND ((ed.source_id = $5 AND ed.target_id = $6)
+                    OR ($7::boolean AND ed.source_id = $6 AND ed.target_id = $5))
+               AND {EVIDENCE_IN_SCOPE}
+             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ev.headline DESC,
+                      ev.start, ev.id"
+        );
+        let rows = self.rows(
+            &sql,
+            &[
+                &edge.as_str(),
+                &q.since,
+                &q.until,
+                &q.min_confidence,
+                &source,
+                &target,
+                &edge.is_symmetric(),
+            ],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(ExplainRow {
+                    source: entity_ref(r, 0)?,
+                    edge: parse_type(&col::<String>(r, 4)?)?,
+                    target: entity_ref(r, 5)?,
+                    article: col(r, 9)?,
+                    url: col(r, 10)?,
+                    date: col(r, 11)?,
+                    sentence: col(r, 12)?,
+                    start: col(r, 13)?,
+                    end: col(r, 14)?,
+                    headline: col(r, 15)?,
+                    text: col(r, 16)?,
+                    confidence: col(r, 17)?,
+                    rule: col(r, 18)?,
+                    via: col(r, 19)?,
+                    role: col(r, 20)?,
+                    negated: col(r, 21)?,
+                    hypothetical: col(r, 22)?,
+                    rejected: col(r, 23)?,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Rows written per statement when a snapshot is restored.
