@@ -13,7 +13,8 @@ use crate::ontology::{EdgeType, Kind};
 #[derive(Debug, Parser)]
 #[command(name = "geokg", version, about)]
 pub struct Cli {
-    /// The database file [default: geokg.db in the working directory].
+    /// The database file [default: geokg.db in the working directory], or a
+    /// PostgreSQL database as postgres://USER@HOST/DBNAME.
     #[arg(long, global = true, env = "GEOKG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
@@ -428,6 +429,18 @@ pub enum Command {
         /// Open the page in the desktop's browser.
         #[arg(long)]
         open: bool,
+    },
+    /// Copy a whole graph into a new, empty database: SQLite to
+    /// PostgreSQL or back (or to another file), every row with its ids and
+    /// aggregates, in one transaction, then verified by counting each
+    /// table's rows in both. Corrections are not copied yet.
+    Copy {
+        /// The database to read: a file or a postgres:// address.
+        #[arg(long, value_name = "DB")]
+        from: PathBuf,
+        /// The database to write, created when missing, holding no graph.
+        #[arg(long, value_name = "DB")]
+        to: PathBuf,
     },
     /// Score the extractor on a set (articles/ and gold/) as score.py does.
     Eval {

@@ -2,7 +2,7 @@
 //! remove, retype, reject) and their review file: names on the command
 //! line resolved and checked, each correction recorded with who made it,
 //! undone, exported and imported. Runs after `store`, whose write
-//! transactions replay every correction (`store/curation.rs`), so a
+//! transactions replay every correction (`store/sqlite/curation.rs`), so a
 //! re-ingest never undoes one.
 //!
 //! Invariant: a correction is recorded only when its names resolve to one

@@ -1,68 +1,31 @@
-//! The SQLite store: schema migrations at open, one transaction per batch of
-//! articles, and the queries behind `entities`, `relations`, `show` and the
-//! graph. The only module that holds SQL.
+//! The store: the graph database behind neutral model types. `Store` is
+//! the one interface every command reads and writes through; the backend
+//! (`sqlite`, the default, a file) is chosen from the `--db` address, and
+//! only the backend modules hold SQL. The name look-up's fallback to the
+//! gazetteer lives here, above the backends.
 //!
 //! Invariants: an article is written whole or not at all; the same article
 //! (same key and hash) is never written twice; an edge without evidence does
-//! not survive a write; `PRAGMA user_version` equals the number of applied
-//! migrations.
+//! not survive a write; a database newer than this binary is refused.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{
-    Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
-};
-use serde::Serialize;
+use rusqlite::ErrorCode;
 
 use crate::article::Article;
 use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
-use crate::ontology::{EdgeType, Kind, fold};
+use crate::ontology::{EdgeType, Kind};
 
-mod articles;
-mod curation;
-mod queries;
-pub use curation::{Action, Correction, CurationRow, Imported, Status};
-pub use queries::{Change, DiffRow, EdgeSummary, EntityRef, EventRow, ExplainRow, TimelineRow};
+mod model;
+mod postgres;
+mod sqlite;
+pub use model::*;
 
-/// Migrations, in order; the position is the version.
-const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
-    (
-        "0002_evidence_rule.sql",
-        include_str!("../migrations/0002_evidence_rule.sql"),
-    ),
-    (
-        "0003_evidence_via.sql",
-        include_str!("../migrations/0003_evidence_via.sql"),
-    ),
-    (
-        "0004_person_surname.sql",
-        include_str!("../migrations/0004_person_surname.sql"),
-    ),
-    (
-        "0005_article_identity.sql",
-        include_str!("../migrations/0005_article_identity.sql"),
-    ),
-    (
-        "0006_alias_key_first.sql",
-        include_str!("../migrations/0006_alias_key_first.sql"),
-    ),
-    (
-        "0007_curation.sql",
-        include_str!("../migrations/0007_curation.sql"),
-    ),
-    (
-        "0008_aggregates.sql",
-        include_str!("../migrations/0008_aggregates.sql"),
-    ),
-    (
-        "0009_aggregates_per_batch.sql",
-        include_str!("../migrations/0009_aggregates_per_batch.sql"),
-    ),
-];
+/// An edge listed with the row ids of its source and target.
+pub(crate) type EndsAndRow = ((i64, i64), EdgeRow);
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -122,183 +85,56 @@ pub enum StoreError {
     /// No entity has this name.
     #[error("no entity named '{0}' in the database")]
     NotFound(String),
+    /// PostgreSQL failed.
+    #[error("database error: {0}")]
+    Postgres(#[from] ::postgres::Error),
+    /// The PostgreSQL server could not be reached or refused the login.
+    #[error("cannot connect to {address}: {source}")]
+    Connect {
+        /// The address, without its password.
+        address: String,
+        /// The underlying error.
+        #[source]
+        source: ::postgres::Error,
+    },
+    /// A PostgreSQL migration failed.
+    #[error("migration postgres/{name} failed: {source}")]
+    PostgresMigration {
+        /// The file.
+        name: &'static str,
+        /// The underlying error.
+        #[source]
+        source: ::postgres::Error,
+    },
+    /// `copy` does not copy corrections yet.
+    #[error(
+        "the source holds {0} corrections, which geokg copy does not copy yet; copy a database without corrections, or move them with `geokg curation export` and `curation import` (SQLite only)"
+    )]
+    CopyCorrections(usize),
+    /// `copy` writes only into a database that holds no graph yet.
+    #[error(
+        "the database to copy into already holds articles or corrections; copy into a new, empty database"
+    )]
+    NotEmpty,
+    /// The database's backend cannot do this yet.
+    #[error("{what} is not supported on {backend} yet; run it on a SQLite database (--db FILE)")]
+    Unsupported {
+        /// What was asked: a command or an operation.
+        what: String,
+        /// The backend.
+        backend: &'static str,
+    },
     /// A stored value is not what the schema promises.
     #[error("corrupt row: {0}")]
     Corrupt(String),
 }
 
-/// The graph database.
-pub struct Store {
-    conn: Connection,
-}
-
-/// What happened to one article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct IngestStats {
-    /// Articles written for the first time.
-    pub added: usize,
-    /// Articles whose text changed and were replaced.
-    pub replaced: usize,
-    /// Articles already stored with the same content.
-    pub unchanged: usize,
-    /// New entities.
-    pub entities_added: usize,
-    /// New edges.
-    pub edges_added: usize,
-    /// One-word person names joined to the one person of that surname
-    /// already in the graph.
-    pub surnames_joined: usize,
-}
-
-impl std::ops::AddAssign for IngestStats {
-    fn add_assign(&mut self, o: Self) {
-        self.added += o.added;
-        self.replaced += o.replaced;
-        self.unchanged += o.unchanged;
-        self.entities_added += o.entities_added;
-        self.edges_added += o.edges_added;
-        self.surnames_joined += o.surnames_joined;
-    }
-}
-
-/// An entity as stored.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EntityRow {
-    /// Row id.
-    #[serde(skip)]
-    pub id: i64,
-    /// Canonical key.
-    pub key: String,
-    /// Node kind.
-    pub kind: Kind,
-    /// Common name.
-    pub name: String,
-    /// Other names.
-    pub aliases: Vec<String>,
-    /// Number of articles that mention it.
-    pub articles: usize,
-}
-
-/// One piece of evidence for an edge.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EvidenceRow {
-    /// The article's label: its `id`, address or file stem.
-    pub article: String,
-    /// Article date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// Sentence index.
-    pub sentence: i64,
-    /// Byte offset into the article body.
-    pub start: i64,
-    /// End byte offset.
-    pub end: i64,
-    /// The sentence.
-    pub text: String,
-    /// Rule confidence.
-    pub confidence: f64,
-    /// Office, for `represents`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// The extraction rule that produced it (absent for evidence stored
-    /// before rules were recorded).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
-    /// How an end the sentence does not name was resolved
-    /// (`"the Secretary" -> Antony Blinken`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
-}
-
-impl EvidenceRow {
-    /// A row whose first ten columns are, in order: article, date,
-    /// sentence, start, end, text, confidence, role, rule, via (the shape
-    /// every evidence query selects).
-    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        Ok(EvidenceRow {
-            article: r.get(0)?,
-            date: r.get(1)?,
-            sentence: r.get(2)?,
-            start: r.get(3)?,
-            end: r.get(4)?,
-            text: r.get(5)?,
-            confidence: r.get(6)?,
-            role: r.get(7)?,
-            rule: r.get(8)?,
-            via: r.get(9)?,
-        })
-    }
-}
-
-/// An edge with its evidence.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EdgeRow {
-    /// Source name.
-    pub source: String,
-    /// Source key.
-    pub source_key: String,
-    /// Source kind.
-    pub source_kind: Kind,
-    /// Edge type.
-    #[serde(rename = "type")]
-    pub edge: EdgeType,
-    /// Target name.
-    pub target: String,
-    /// Target key.
-    pub target_key: String,
-    /// Target kind.
-    pub target_kind: Kind,
-    /// Number of articles supporting it.
-    pub count: usize,
-    /// Earliest article date.
-    pub first_seen: Option<String>,
-    /// Latest article date.
-    pub last_seen: Option<String>,
-    /// Negated or hypothetical.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub flagged: bool,
-    /// How many pieces of evidence support it (in the asked period and
-    /// confidence), whether or not `evidence` lists them all.
-    pub evidence_total: usize,
-    /// Evidence, one row per occurrence; the first
-    /// [`EdgeQuery::evidence_limit`] of them when the query set one.
-    pub evidence: Vec<EvidenceRow>,
-}
-
-/// An edge listed with the row ids of its source and target.
-type EndsAndRow = ((i64, i64), EdgeRow);
-
-/// Filters for edge queries.
-#[derive(Clone, Debug, Default)]
-pub struct EdgeQuery {
-    /// Only edges from this entity (row id); symmetric edges match at either end.
-    pub from: Option<i64>,
-    /// Only edges to this entity; symmetric edges match at either end.
-    pub to: Option<i64>,
-    /// Edges touching this entity in either direction.
-    pub touching: Option<i64>,
-    /// Only these types (all when empty).
-    pub types: Vec<EdgeType>,
-    /// Only evidence from articles dated on or after.
-    pub since: Option<String>,
-    /// Only evidence from articles dated on or before.
-    pub until: Option<String>,
-    /// Include negated and hypothetical edges.
-    pub include_flagged: bool,
-    /// Only evidence at least this confident (resolved references and
-    /// distant cues score lower).
-    pub min_confidence: Option<f64>,
-    /// At most this many pieces of evidence per edge (all when none), by
-    /// date, article and position; the total is still counted.
-    pub evidence_limit: Option<usize>,
-}
-
-fn parse_kind(s: &str) -> Result<Kind, StoreError> {
+pub(crate) fn parse_kind(s: &str) -> Result<Kind, StoreError> {
     s.parse()
         .map_err(|_| StoreError::Corrupt(format!("unknown kind '{s}'")))
 }
 
-fn parse_type(s: &str) -> Result<EdgeType, StoreError> {
+pub(crate) fn parse_type(s: &str) -> Result<EdgeType, StoreError> {
     s.parse()
         .map_err(|_| StoreError::Corrupt(format!("unknown edge type '{s}'")))
 }
@@ -311,6 +147,9 @@ impl StoreError {
     /// (opened with busy timeout `waited`): the file, what went wrong and
     /// what to do, each said once.
     pub fn describe(&self, path: &Path, waited: Duration) -> String {
+        if let Some(url) = postgres_address(path) {
+            return self.describe_postgres(&postgres::label(url), waited);
+        }
         let db = path.display();
         let (stage, e) = match self {
             StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => (String::new(), e),
@@ -355,36 +194,42 @@ impl StoreError {
 }
 
 impl StoreError {
-    /// Whether SQLite refused to write (or to set up the files it needs to
-    /// read a WAL database).
-    fn is_read_only(&self) -> bool {
-        let code = match self {
-            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => e.sqlite_error_code(),
-            _ => None,
+    /// [`StoreError::describe`] for a PostgreSQL database (its address
+    /// without a password).
+    fn describe_postgres(&self, db: &str, waited: Duration) -> String {
+        let e = match self {
+            StoreError::Postgres(e) => e,
+            StoreError::Connect { .. } => return chain(self),
+            StoreError::PostgresMigration { .. } => {
+                return format!("database {db}: {}", chain(self));
+            }
+            other => return other.to_string(),
         };
-        matches!(code, Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen))
-    }
-}
-
-/// Whether a non-empty write-ahead log lies beside the database.
-fn has_wal(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
-}
-
-/// `file:PATH?immutable=1`, with the characters a URI reserves escaped.
-fn immutable_uri(path: &Path) -> String {
-    let mut uri = String::from("file:");
-    for c in path.to_string_lossy().chars() {
-        match c {
-            '%' => uri.push_str("%25"),
-            '?' => uri.push_str("%3f"),
-            '#' => uri.push_str("%23"),
-            c => uri.push(c),
+        match e.code() {
+            Some(c) if *c == ::postgres::error::SqlState::LOCK_NOT_AVAILABLE => format!(
+                "database {db}: still locked by another writer after waiting {} s; another geokg is writing to it; run again when it is done, or give more time with --wait SECONDS",
+                waited.as_secs_f64()
+            ),
+            _ => format!("database {db}: {}", chain(self)),
         }
     }
-    uri + "?immutable=1"
+}
+
+/// An error and its causes, each once, on one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut line = String::new();
+    let mut next: Option<&dyn std::error::Error> = Some(e);
+    while let Some(e) = next {
+        let text = e.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+        next = e.source();
+    }
+    line
 }
 
 /// SQLite's own message for an error, once (rusqlite repeats it as the
@@ -396,8 +241,66 @@ fn first_line(e: &rusqlite::Error) -> String {
     }
 }
 
+/// The graph database: one backend behind one interface. Each method
+/// answers the same for every backend that supports it; a backend that
+/// does not yet answers [`StoreError::Unsupported`].
+pub struct Store {
+    backend: Backend,
+}
+
+/// The backends (an enum rather than a trait object: the interface has
+/// generic methods, and a match per method keeps every call static).
+enum Backend {
+    Sqlite(sqlite::Sqlite),
+    /// Boxed: a client with its connection state is three times the size
+    /// of a SQLite handle.
+    Postgres(Box<postgres::Postgres>),
+}
+
+/// Calls the same method on whichever backend the store holds.
+macro_rules! dispatch {
+    ($self:ident, $b:ident => $call:expr) => {
+        match &$self.backend {
+            Backend::Sqlite($b) => $call,
+            Backend::Postgres($b) => $call,
+        }
+    };
+    (mut $self:ident, $b:ident => $call:expr) => {
+        match &mut $self.backend {
+            Backend::Sqlite($b) => $call,
+            Backend::Postgres($b) => $call,
+        }
+    };
+}
+
+/// Calls a method only the SQLite backend has yet; on another backend the
+/// answer is [`StoreError::Unsupported`] naming `$what`.
+macro_rules! sqlite_only {
+    ($self:ident, $what:literal, $b:ident => $call:expr) => {
+        match &$self.backend {
+            Backend::Sqlite($b) => $call,
+            Backend::Postgres(_) => Err($self.unsupported($what)),
+        }
+    };
+    (mut $self:ident, $what:literal, $b:ident => $call:expr) => {
+        match &mut $self.backend {
+            Backend::Sqlite($b) => $call,
+            Backend::Postgres(_) => Err(StoreError::Unsupported {
+                what: $what.to_string(),
+                backend: "PostgreSQL",
+            }),
+        }
+    };
+}
+
 impl Store {
-    /// Opens (creating if needed) and migrates a database file for writing,
+    fn sqlite(s: sqlite::Sqlite) -> Store {
+        Store {
+            backend: Backend::Sqlite(s),
+        }
+    }
+
+    /// Opens (creating if needed) and migrates a database for writing,
     /// waiting up to [`BUSY_TIMEOUT`] for another writer.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with(path, BUSY_TIMEOUT)
@@ -406,115 +309,61 @@ impl Store {
     /// Opens for writing, waiting up to `wait` for another writer: every
     /// write transaction starts `IMMEDIATE`, so it queues on the lock
     /// instead of failing when it first writes.
+    ///
+    /// A `postgres://` (or `postgresql://`) address opens that PostgreSQL
+    /// database instead; its writers take turns per batch.
     pub fn open_with(path: &Path, wait: Duration) -> Result<Store, StoreError> {
-        let label = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: label.clone(),
-            source,
-        })?;
-        conn.busy_timeout(wait)?;
-        Store::setup(conn, &label)
+        if let Some(url) = postgres_address(path) {
+            return postgres::Postgres::open_with(url, wait).map(Store::postgres);
+        }
+        sqlite::Sqlite::open_with(path, wait).map(Store::sqlite)
     }
 
-    /// Opens an existing database for reading only: never creates a file
-    /// (a missing one is [`StoreError::Missing`]), never changes the
-    /// journal mode, works in a folder the user cannot write to. A database
-    /// from an older geokg is migrated once through a writing open.
+    /// Opens an existing database for reading only: never creates one (a
+    /// missing one is [`StoreError::Missing`]), never changes it beyond a
+    /// migration of an older one.
     pub fn open_read_only(path: &Path, wait: Duration) -> Result<Store, StoreError> {
-        let label = path.display().to_string();
-        if !path.exists() {
-            return Err(StoreError::Missing { path: label });
+        if let Some(url) = postgres_address(path) {
+            return postgres::Postgres::open_read_only(url, wait).map(Store::postgres);
         }
-        let open = |target: &str, flags: OpenFlags| -> Result<(Connection, i64), StoreError> {
-            let conn =
-                Connection::open_with_flags(target, flags).map_err(|source| StoreError::Open {
-                    path: label.clone(),
-                    source,
-                })?;
-            conn.busy_timeout(wait)?;
-            let version = check_version(&conn, &label)?;
-            Ok((conn, version))
-        };
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let target = path.to_string_lossy();
-        let (conn, version) = match open(&target, flags) {
-            Ok(opened) => opened,
-            // A WAL database in a folder the user cannot write to: SQLite
-            // cannot create the shared-memory file beside it. With no
-            // write-ahead log waiting (nobody is writing, every change is in
-            // the file), the file can be read as immutable.
-            Err(e) if e.is_read_only() && !has_wal(path) => {
-                open(&immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
-            }
-            // A log is waiting and cannot be read (SQLite reads one in a
-            // read-only folder only when its shared-memory file is already
-            // there): say what to do rather than answer without it.
-            Err(e) if e.is_read_only() => {
-                let folder = match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-                    _ => ".".to_string(),
-                };
-                return Err(StoreError::UnmergedLog {
-                    path: label,
-                    folder,
-                });
-            }
-            Err(e) => return Err(e),
-        };
-        if version < MIGRATIONS.len() as i64 {
-            drop(conn);
-            return Store::open_with(path, wait);
-        }
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(Store { conn })
+        sqlite::Sqlite::open_read_only(path, wait).map(Store::sqlite)
     }
 
-    /// An in-memory database (tests, benchmarks).
+    /// An in-memory SQLite database (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::setup(Connection::open_in_memory()?, ":memory:")
+        sqlite::Sqlite::open_in_memory().map(Store::sqlite)
     }
 
-    fn setup(mut conn: Connection, label: &str) -> Result<Store, StoreError> {
-        // Refuse a newer database before changing anything in it.
-        check_version(&conn, label)?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        // WAL is refused by some file systems and by in-memory databases; a
-        // rollback journal is still correct, so the answer is not checked.
-        let _: Result<String, _> = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let known = MIGRATIONS.len() as i64;
-        if check_version(&conn, label)? < known {
-            // Exclusive, and the version read again inside: two processes
-            // creating one new database take turns, and the second finds
-            // the work done.
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
-            let version = check_version(&tx, label)?;
-            for (name, sql) in &MIGRATIONS[version as usize..] {
-                tx.execute_batch(sql)
-                    .map_err(|source| StoreError::Migration { name, source })?;
-            }
-            tx.pragma_update(None, "user_version", known)?;
-            tx.commit()?;
+    fn postgres(p: postgres::Postgres) -> Store {
+        Store {
+            backend: Backend::Postgres(Box::new(p)),
         }
-        Ok(Store { conn })
+    }
+
+    /// The backend's name, as messages say it.
+    pub fn backend(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "SQLite",
+            Backend::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    fn unsupported(&self, what: &str) -> StoreError {
+        StoreError::Unsupported {
+            what: what.to_string(),
+            backend: self.backend(),
+        }
     }
 
     /// The schema version.
     pub fn version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        dispatch!(self, b => b.version())
     }
 
     /// Whether this article (key and content hash) is already stored, so
     /// that an ingest can skip extracting it.
     pub fn is_stored(&self, key: &str, hash: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM article WHERE key = ?1 AND hash = ?2")?
-            .query_row([key, hash], |_| Ok(()))
-            .optional()?
-            .is_some())
+        dispatch!(self, b => b.is_stored(key, hash))
     }
 
     /// Writes a batch of articles in one transaction: all or none.
@@ -523,138 +372,24 @@ impl Store {
         batch: &[(Article, Extraction)],
         g: &Gazetteer,
     ) -> Result<IngestStats, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut stats = IngestStats::default();
-        let mut surnames = Vec::new();
-        let mut tally = Tally::default();
-        for (article, x) in batch {
-            stats += write_article(&tx, article, x, g, &mut surnames, &mut tally)?;
-        }
-        tally.apply(&tx)?;
-        surnames.sort();
-        surnames.dedup();
-        for surname in &surnames {
-            stats.surnames_joined += join_surname_nodes(&tx, surname)?;
-        }
-        // The user's corrections, replayed over what was just written
-        // before it commits: a crash never leaves the graph uncorrected.
-        curation::replay(&tx)?;
-        refresh_aggregates(&tx)?;
-        tx.commit()?;
-        Ok(stats)
+        dispatch!(mut self, b => b.ingest_batch(batch, g))
     }
 
-    /// Entities, optionally of one kind and matching a text in a name or alias.
+    /// Entities, optionally of one kind and matching a text in a name or
+    /// alias, most articles first, then by name.
     pub fn entities(
         &self,
         kind: Option<Kind>,
         matching: Option<&str>,
     ) -> Result<Vec<EntityRow>, StoreError> {
-        // Taken literally: `%`, `_` and the escape character match themselves.
-        let pattern = matching.map(|m| {
-            let escaped = fold(m)
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
-        });
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.key, e.kind, e.name, e.articles AS n
-             FROM entity e
-             WHERE (?1 IS NULL OR e.kind = ?1)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2 ESCAPE '\\')
-                    OR lower(e.name) LIKE ?2 ESCAPE '\\')
-               AND e.mentions > 0
-             ORDER BY n DESC, e.name",
-        )?;
-        let rows = stmt.query_map(params![kind.map(Kind::as_str), pattern], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, key, kind, name, n) = row?;
-            out.push(EntityRow {
-                id,
-                key,
-                kind: parse_kind(&kind)?,
-                aliases: self.aliases(id, &name)?,
-                name,
-                articles: n as usize,
-            });
-        }
-        Ok(out)
+        dispatch!(self, b => b.entities(kind, matching))
     }
 
     /// People named by one word only that no full name absorbed: each with
     /// the full names in the graph that share it as surname (two or more, or
     /// one holding an office for another body), so that a user can merge.
     pub fn unresolved_surnames(&self) -> Result<Vec<(EntityRow, Vec<String>)>, StoreError> {
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT e.id FROM entity e
-                 WHERE e.kind = 'person' AND e.surname IS NULL AND e.key LIKE 'person/%'
-                   AND instr(e.name, ' ') = 0
-                   AND e.mentions > 0",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row = self.entity_by_id(id)?;
-            let full: Vec<String> = self
-                .conn
-                .prepare_cached(
-                    "SELECT name FROM entity WHERE surname = ?1 AND kind = 'person' ORDER BY name",
-                )?
-                .query_map([&row.name], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            out.push((row, full));
-        }
-        // As `entities` orders them: most articles first, then by name.
-        out.sort_by(|(a, _), (b, _)| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        Ok(out)
-    }
-
-    fn aliases(&self, id: i64, name: &str) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT alias FROM alias WHERE entity_id = ?1 ORDER BY alias")?;
-        let list = stmt
-            .query_map([id], |r| r.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(list.into_iter().filter(|a| a != name).collect())
-    }
-
-    fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
-        let row = self.conn.query_row(ENTITY_BY_ID, [id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
-        Ok(EntityRow {
-            id,
-            key: row.0,
-            kind: parse_kind(&row.1)?,
-            aliases: self.aliases(id, &row.2)?,
-            name: row.2,
-            articles: row.3 as usize,
-        })
+        dispatch!(self, b => b.unresolved_surnames())
     }
 
     /// Finds an entity by any of its names, case-insensitively; the
@@ -678,63 +413,32 @@ impl Store {
         name: &str,
         keys: impl FnOnce() -> Vec<String>,
     ) -> Result<EntityRow, StoreError> {
-        let folded = fold(name);
-        let id: Option<i64> = self
-            .conn
-            .query_row(FIND_BY_NAME, [&folded], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = id {
-            return self.entity_by_id(id);
-        }
-        for key in keys() {
-            let id: Option<i64> = self
-                .conn
-                .query_row("SELECT id FROM entity WHERE key = ?1", [&key], |r| r.get(0))
-                .optional()?;
-            if let Some(id) = id {
-                return self.entity_by_id(id);
-            }
-        }
-        Err(StoreError::NotFound(name.to_string()))
+        dispatch!(self, b => b.find_entity_with(name, keys))
     }
 
     /// Number of stored articles, entities and edges.
     pub fn counts(&self) -> Result<(usize, usize, usize), StoreError> {
-        let n = |sql: &str| -> Result<usize, StoreError> {
-            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
-        };
-        Ok((
-            n("SELECT count(*) FROM article")?,
-            n("SELECT count(*) FROM entity")?,
-            n("SELECT count(*) FROM edge")?,
-        ))
+        dispatch!(self, b => b.counts())
     }
 
-    /// Edges matching a query, each with its evidence, sorted by count.
-    ///
-    /// The edges are found through the index of the end asked about
-    /// (one query shape per access path), the other ends asked about are checked on those
-    /// rows; each edge's support comes from its stored aggregates (counted
-    /// from its evidence, through `evidence_by_edge`, only when dates or a
-    /// confidence narrow it), and its evidence is read per edge.
+    /// Edges matching a query, each with its evidence, sorted by count
+    /// (most articles first), then by source, type and target.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
-        let (shape, id) = match (q.from, q.to, q.touching) {
-            (Some(id), _, _) => (EdgeShape::From, Some(id)),
-            (None, Some(id), _) => (EdgeShape::To, Some(id)),
-            (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
-            (None, None, None) => (EdgeShape::All, None),
-        };
-        let rows = self.edge_rows(shape, id, q)?;
-        Ok(rows.into_iter().map(|(_, r)| r).collect())
+        dispatch!(self, b => b.edges(q))
+    }
+
+    /// The edges touching entity `id` with their ends' row ids.
+    fn edges_touching(&self, id: i64, q: &EdgeQuery) -> Result<Vec<EndsAndRow>, StoreError> {
+        dispatch!(self, b => b.edges_touching(id, q))
     }
 
     /// The edges within `depth` hops of entity `seed` (ignoring direction)
     /// and every edge among those entities, as [`Store::edges`] would list
     /// them from the whole graph, read from the seed outwards: one indexed
     /// read per entity short of the last hop, then the edges among the
-    /// entities found (`EdgeShape::Among`). `keep` says which edges count
-    /// (the caller's filters); the query's `from`, `to` and `touching` are
-    /// ignored. Memory is bounded by the answer, not the graph.
+    /// entities found. `keep` says which edges count (the caller's
+    /// filters); the query's `from`, `to` and `touching` are ignored.
+    /// Memory is bounded by the answer, not the graph.
     pub fn edges_around(
         &self,
         seed: i64,
@@ -753,12 +457,12 @@ impl Store {
             evidence_limit: Some(0),
             ..q.clone()
         };
-        let mut seen = std::collections::BTreeSet::from([seed]);
+        let mut seen = BTreeSet::from([seed]);
         let mut frontier = vec![seed];
         for _ in 0..depth {
             let mut next = Vec::new();
             for &n in &frontier {
-                for ((s, t), r) in self.edge_rows(EdgeShape::Touching, Some(n), &walk)? {
+                for ((s, t), r) in self.edges_touching(n, &walk)? {
                     if !keep(&r) {
                         continue;
                     }
@@ -784,296 +488,179 @@ impl Store {
     /// list them from the whole graph; the query's `from`, `to` and
     /// `touching` are ignored.
     pub fn edges_among(&self, ids: &[i64], q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
-        let mut ids = ids.to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        if ids.len() < 2 {
-            return Ok(Vec::new());
-        }
-        let q = EdgeQuery {
-            from: None,
-            to: None,
-            touching: None,
-            ..q.clone()
-        };
-        let rows = self.edge_rows(EdgeShape::Among(ids), None, &q)?;
-        Ok(rows.into_iter().map(|(_, r)| r).collect())
+        dispatch!(self, b => b.edges_among(ids, q))
     }
 
-    /// The edges of one shape with their ends' row ids, in `edges`' order.
-    fn edge_rows(
+    /// Title and body of each stored article with this label (its label or
+    /// else its key), address and date; a label need not be unique, so the
+    /// caller checks which one holds its span.
+    pub fn article_texts(
         &self,
-        shape: EdgeShape,
-        id: Option<i64>,
-        q: &EdgeQuery,
-    ) -> Result<Vec<EndsAndRow>, StoreError> {
-        let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
-        let types_json =
-            serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        // Which types match at either end is the ontology's fact, not the SQL's.
-        let symmetric: Vec<&str> = EdgeType::ALL
-            .iter()
-            .filter(|t| t.is_symmetric())
-            .map(|t| t.as_str())
-            .collect();
-        let symmetric_json =
-            serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut stmt = self.conn.prepare_cached(&edge_head_sql(&shape))?;
-        let mut rows = match (&shape, id) {
-            (EdgeShape::From | EdgeShape::To, Some(id)) => stmt.query(rusqlite::named_params! {
-                ":id": id, ":types": types_json, ":flagged": q.include_flagged,
-                ":sym": symmetric_json,
-            })?,
-            (EdgeShape::Among(ids), _) => {
-                let ids =
-                    serde_json::to_string(ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                stmt.query(rusqlite::named_params! {
-                    ":ids": ids, ":types": types_json, ":flagged": q.include_flagged,
-                })?
-            }
-            (_, Some(id)) => stmt.query(rusqlite::named_params! {
-                ":id": id, ":types": types_json, ":flagged": q.include_flagged,
-            })?,
-            (_, None) => stmt.query(rusqlite::named_params! {
-                ":types": types_json, ":flagged": q.include_flagged,
-            })?,
-        };
-        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
-        // The whole graph with every piece of evidence: one pass over the
-        // evidence beats one indexed read per edge.
-        let mut all_evidence = match (shape, q.evidence_limit) {
-            (EdgeShape::All, None) => Some(self.all_evidence(q)?),
-            _ => None,
-        };
-        let mut out: Vec<EndsAndRow> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let edge_id: i64 = r.get(0)?;
-            let (source_key, target_key): (String, String) = (r.get(2)?, r.get(6)?);
-            let edge = parse_type(&r.get::<_, String>(4)?)?;
-            let (s, t): (i64, i64) = (r.get(13)?, r.get(14)?);
-            let sym = edge.is_symmetric();
-            // The ends asked about other than the one the index found.
-            let from_ok = q.from.is_none_or(|x| x == s || sym && x == t);
-            let to_ok = q.to.is_none_or(|x| x == t || sym && x == s);
-            let touching_ok = q.touching.is_none_or(|x| x == s || x == t);
-            if !(from_ok && to_ok && touching_ok) {
-                continue;
-            }
-            let support = if narrowed {
-                self.edge_support(edge_id, q)?
-            } else {
-                Support {
-                    articles: r.get::<_, i64>(9)? as usize,
-                    evidence: r.get::<_, i64>(10)? as usize,
-                    first_seen: r.get(11)?,
-                    last_seen: r.get(12)?,
-                }
-            };
-            if support.evidence == 0 {
-                continue;
-            }
-            out.push((
-                (s, t),
-                EdgeRow {
-                    source: r.get(1)?,
-                    source_key,
-                    source_kind: parse_kind(&r.get::<_, String>(3)?)?,
-                    edge,
-                    target: r.get(5)?,
-                    target_key,
-                    target_kind: parse_kind(&r.get::<_, String>(7)?)?,
-                    flagged: r.get::<_, i64>(8)? != 0,
-                    count: support.articles,
-                    first_seen: support.first_seen,
-                    last_seen: support.last_seen,
-                    evidence_total: support.evidence,
-                    evidence: match all_evidence.as_mut() {
-                        Some(all) => all.remove(&edge_id).unwrap_or_default(),
-                        None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
-                    },
-                },
-            ));
-        }
-        out.sort_by(|(_, a), (_, b)| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
-        });
-        Ok(out)
+        label: &str,
+        url: Option<&str>,
+        date: Option<&str>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        dispatch!(self, b => b.article_texts(label, url, date))
     }
 
-    /// Every piece of evidence in the query's dates and confidence, by
-    /// edge row id, each edge's in [`Store::edge_evidence`]'s order.
-    fn all_evidence(
+    /// Every name of an entity (its name and aliases), as spelt.
+    pub fn entity_names(&self, id: i64) -> Result<Vec<String>, StoreError> {
+        dispatch!(self, b => b.entity_names(id))
+    }
+
+    /// Every correction in the order made, with whether it applies.
+    pub fn corrections(&self) -> Result<Vec<CurationRow>, StoreError> {
+        dispatch!(self, b => b.corrections())
+    }
+
+    /// Records a correction and applies it (with a replay of all), in one
+    /// transaction; returns it as recorded.
+    pub fn record_correction(
+        &mut self,
+        c: &Correction,
+        user: &str,
+    ) -> Result<CurationRow, StoreError> {
+        sqlite_only!(mut self, "recording a correction", b => b.record_correction(c, user))
+    }
+
+    /// One correction by number.
+    pub fn correction(&self, id: i64) -> Result<CurationRow, StoreError> {
+        sqlite_only!(self, "reading a correction", b => b.correction(id))
+    }
+
+    /// Records corrections read from a file (each with its author and
+    /// time), skipping those already recorded and not undone, then replays
+    /// all; one transaction.
+    pub fn import_corrections(
+        &mut self,
+        list: &[(Correction, String, Option<String>)],
+    ) -> Result<Imported, StoreError> {
+        sqlite_only!(mut self, "importing corrections", b => b.import_corrections(list))
+    }
+
+    /// Undoes correction `id` (by `user`): marks it undone, rebuilds the
+    /// articles that touch the entities it concerned (extracted again with
+    /// `g`), and replays the corrections left; one transaction.
+    pub fn undo_correction(
+        &mut self,
+        id: i64,
+        user: &str,
+        g: &Gazetteer,
+    ) -> Result<CurationRow, StoreError> {
+        sqlite_only!(mut self, "undoing a correction", b => b.undo_correction(id, user, g))
+    }
+
+    /// The entity whose canonical key this is ("state/RUS").
+    pub fn entity_by_key(&self, key: &str) -> Result<Option<EntityRef>, StoreError> {
+        dispatch!(self, b => b.entity_by_key(key))
+    }
+
+    /// The entities that carry this name or alias (folded), most mentioned
+    /// first, then by name: one when the name is unambiguous.
+    pub fn entities_named(&self, name: &str) -> Result<Vec<(EntityRef, usize)>, StoreError> {
+        dispatch!(self, b => b.entities_named(name))
+    }
+
+    /// Every stored name and alias, folded, with its entity's name: what
+    /// an unknown name is compared with to suggest the closest ones. Read
+    /// only when a name is not found.
+    pub fn all_names(&self) -> Result<Vec<(String, String)>, StoreError> {
+        dispatch!(self, b => b.all_names())
+    }
+
+    /// The earliest and latest article dates (none when no article is
+    /// dated).
+    pub fn date_span(&self) -> Result<Option<(String, String)>, StoreError> {
+        dispatch!(self, b => b.date_span())
+    }
+
+    /// The entities joined to `id` by an edge in scope, in either
+    /// direction, each once, with its kind; in row id order.
+    pub fn adjacent(&self, id: i64, q: &EdgeQuery) -> Result<Vec<(i64, Kind)>, StoreError> {
+        dispatch!(self, b => b.adjacent(id, q))
+    }
+
+    /// These entities by row id.
+    pub fn entity_refs(&self, ids: &[i64]) -> Result<HashMap<i64, EntityRef>, StoreError> {
+        dispatch!(self, b => b.entity_refs(ids))
+    }
+
+    /// Edges in scope with their support in the period (articles, first
+    /// and last date), without their evidence; with `among`, only edges
+    /// whose both ends are among these row ids. In row id order.
+    pub fn edge_summaries(
         &self,
         q: &EdgeQuery,
-    ) -> Result<std::collections::HashMap<i64, Vec<EvidenceRow>>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(ALL_EVIDENCE)?;
-        let mut rows = stmt.query(rusqlite::named_params! {
-            ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
-        })?;
-        let mut out: std::collections::HashMap<i64, Vec<EvidenceRow>> = Default::default();
-        while let Some(r) = rows.next()? {
-            out.entry(r.get(10)?)
-                .or_default()
-                .push(EvidenceRow::from_row(r)?);
-        }
-        Ok(out)
+        among: Option<&[i64]>,
+    ) -> Result<Vec<EdgeSummary>, StoreError> {
+        dispatch!(self, b => b.edge_summaries(q, among))
     }
 
-    /// An edge's support within the query's dates and confidence, counted
-    /// from its evidence.
-    fn edge_support(&self, edge_id: i64, q: &EdgeQuery) -> Result<Support, StoreError> {
-        let mut stmt = self.conn.prepare_cached(EDGE_SUPPORT)?;
-        Ok(stmt.query_row(
-            rusqlite::named_params! {
-                ":edge": edge_id, ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
-            },
-            |r| {
-                Ok(Support {
-                    articles: r.get::<_, i64>(0)? as usize,
-                    evidence: r.get::<_, i64>(1)? as usize,
-                    first_seen: r.get(2)?,
-                    last_seen: r.get(3)?,
-                })
-            },
-        )?)
-    }
-
-    /// An edge's evidence within the query's dates and confidence, by
-    /// date, article and position; the first `limit` pieces when given.
-    fn edge_evidence(
+    /// One piece of evidence in scope for an edge: the most confident,
+    /// then the earliest.
+    pub fn best_evidence(
         &self,
         edge_id: i64,
         q: &EdgeQuery,
-        limit: Option<usize>,
-    ) -> Result<Vec<EvidenceRow>, StoreError> {
-        // None asked (the walk of `edges_around`): no read at all.
-        if limit == Some(0) {
-            return Ok(Vec::new());
-        }
-        let mut stmt = self.conn.prepare_cached(EDGE_EVIDENCE)?;
-        // SQLite reads a negative limit as none.
-        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-        let rows = stmt.query_map(
-            rusqlite::named_params! {
-                ":edge": edge_id, ":since": q.since, ":until": q.until, ":conf": q.min_confidence,
-                ":limit": limit,
-            },
-            EvidenceRow::from_row,
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    ) -> Result<Option<EvidenceRow>, StoreError> {
+        dispatch!(self, b => b.best_evidence(edge_id, q))
+    }
+
+    /// For each entity with an edge in scope, the number of distinct
+    /// articles that support its edges in the period (row id to count).
+    pub fn articles_per_entity(&self, q: &EdgeQuery) -> Result<HashMap<i64, usize>, StoreError> {
+        dispatch!(self, b => b.articles_per_entity(q))
+    }
+
+    /// The edges of entity `id` in scope, one line per edge and article,
+    /// in article date order (undated articles last), each with how many
+    /// articles have supported that edge so far.
+    pub fn timeline(&self, id: i64, q: &EdgeQuery) -> Result<Vec<TimelineRow>, StoreError> {
+        dispatch!(self, b => b.timeline(id, q))
+    }
+
+    /// Every piece of evidence for `source TYPE target` (either way round
+    /// for a symmetric type) in the asked dates and confidence, negated and
+    /// hypothetical statements included and marked; by date, article and
+    /// position.
+    pub fn explain(
+        &self,
+        source: i64,
+        edge: EdgeType,
+        target: i64,
+        q: &EdgeQuery,
+    ) -> Result<Vec<ExplainRow>, StoreError> {
+        dispatch!(self, b => b.explain(source, edge, target, q))
+    }
+
+    /// Each edge in scope with its supporting articles in the period up to
+    /// `before` and in the period from `after` (undated articles belong to
+    /// neither; `q.since` and `q.until` bound the first period's start and
+    /// the second's end). Edges with no support in either are left out;
+    /// in row id order.
+    pub fn diff(
+        &self,
+        q: &EdgeQuery,
+        before: &str,
+        after: &str,
+    ) -> Result<Vec<DiffRow>, StoreError> {
+        sqlite_only!(self, "a diff of two periods", b => b.diff(q, before, after))
+    }
+
+    /// Events in scope: one row per article and edge, in date order
+    /// (undated last), then article, then edge.
+    pub fn events(&self, q: &EdgeQuery) -> Result<Vec<EventRow>, StoreError> {
+        sqlite_only!(self, "the events table", b => b.events(q))
+    }
+
+    /// The state each person represents in the most articles (ties: the
+    /// state's key), person key to state key: an actor's country in the
+    /// events export.
+    pub fn represented_states(&self) -> Result<HashMap<String, String>, StoreError> {
+        sqlite_only!(self, "the events table", b => b.represented_states())
     }
 }
 
-/// An edge's support: distinct articles, evidence rows, first and last
-/// article dates.
-struct Support {
-    articles: usize,
-    evidence: usize,
-    first_seen: Option<String>,
-    last_seen: Option<String>,
-}
-
-/// The access path of an edge listing: the index it reads.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum EdgeShape {
-    /// Edges from an entity (`edge`'s unique key, which starts with
-    /// `source_id`), and symmetric ones to it (`edge_by_target`).
-    From,
-    /// Edges to an entity, and symmetric ones from it.
-    To,
-    /// Edges at either end of an entity.
-    Touching,
-    /// Every edge among these entities (by `edge`'s unique key, which
-    /// starts with `source_id`).
-    Among(Vec<i64>),
-    /// Every edge: the whole graph.
-    All,
-}
-
-/// The SQL of an edge listing of this shape. Each branch names its end
-/// with an equality on an indexed column; `(? IS NULL OR source_id = ?)`
-/// would keep SQLite off the index. Binds `:id` (but `All`), `:sym` (the
-/// symmetric types, `From` and `To`), `:types` and `:flagged`.
-fn edge_head_sql(shape: &EdgeShape) -> String {
-    let head = "SELECT ed.id, s.name, s.key, s.kind, ed.type, t.name, t.key, t.kind, ed.flagged,
-                       ed.articles, ed.evidence_count, ed.first_seen, ed.last_seen,
-                       ed.source_id, ed.target_id
-                FROM edge ed
-                JOIN entity s ON s.id = ed.source_id
-                JOIN entity t ON t.id = ed.target_id";
-    let scope = "ed.rejected = 0 AND (:flagged OR ed.flagged = 0)
-                 AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types)))";
-    let sym = "ed.type IN (SELECT value FROM json_each(:sym))";
-    match shape {
-        EdgeShape::From => format!(
-            "{head} WHERE ed.source_id = :id AND {scope}
-             UNION ALL {head} WHERE ed.target_id = :id AND {sym} AND {scope}"
-        ),
-        EdgeShape::To => format!(
-            "{head} WHERE ed.target_id = :id AND {scope}
-             UNION ALL {head} WHERE ed.source_id = :id AND {sym} AND {scope}"
-        ),
-        EdgeShape::Touching => format!(
-            "{head} WHERE ed.source_id = :id AND {scope}
-             UNION ALL {head} WHERE ed.target_id = :id AND {scope}"
-        ),
-        EdgeShape::Among(_) => format!(
-            "{head} WHERE ed.source_id IN (SELECT value FROM json_each(:ids))
-               AND ed.target_id IN (SELECT value FROM json_each(:ids)) AND {scope}"
-        ),
-        EdgeShape::All => format!("{head} WHERE {scope}"),
-    }
-}
-
-/// An entity with its stored article count, by row id.
-const ENTITY_BY_ID: &str = "SELECT key, kind, name, articles FROM entity WHERE id = ?1";
-
-/// The entity a name means: of those carrying the folded name, the most
-/// mentioned (its stored count), then the first made.
-const FIND_BY_NAME: &str = "SELECT a.entity_id FROM alias a JOIN entity e ON e.id = a.entity_id
-     WHERE a.folded = ?1
-     ORDER BY e.mentions DESC, a.entity_id
-     LIMIT 1";
-
-/// One edge's support in the asked dates and confidence, from its
-/// evidence (`evidence_by_edge`).
-const EDGE_SUPPORT: &str =
-    "SELECT count(DISTINCT ev.article_id), count(*), min(a.date), max(a.date)
-     FROM evidence ev JOIN article a ON a.id = ev.article_id
-     WHERE ev.edge_id = :edge
-       AND (:since IS NULL OR a.date >= :since)
-       AND (:until IS NULL OR a.date <= :until)
-       AND (:conf IS NULL OR ev.confidence >= :conf)";
-
-/// One edge's evidence in the asked dates and confidence, by date, article
-/// and position, up to `:limit` rows (negative: all).
-const EDGE_EVIDENCE: &str =
-    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
-            ev.confidence, ev.role, ev.rule, ev.via
-     FROM evidence ev JOIN article a ON a.id = ev.article_id
-     WHERE ev.edge_id = :edge
-       AND (:since IS NULL OR a.date >= :since)
-       AND (:until IS NULL OR a.date <= :until)
-       AND (:conf IS NULL OR ev.confidence >= :conf)
-     ORDER BY a.date, coalesce(a.label, a.key), a.key, ev.start
-     LIMIT :limit";
-
-/// Every piece of evidence in the asked dates and confidence, with its
-/// edge, in [`EDGE_EVIDENCE`]'s order within each edge: the whole graph.
-const ALL_EVIDENCE: &str =
-    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
-            ev.confidence, ev.role, ev.rule, ev.via, ev.edge_id
-     FROM evidence ev JOIN article a ON a.id = ev.article_id
-     WHERE (:since IS NULL OR a.date >= :since)
-       AND (:until IS NULL OR a.date <= :until)
-       AND (:conf IS NULL OR ev.confidence >= :conf)
-     ORDER BY ev.edge_id, a.date, coalesce(a.label, a.key), a.key, ev.start";
-
-/// Recounts the aggregates of the edges and entities whose evidence or
-/// mentions were deleted or moved in this transaction (migration 0008's
-/// triggers list them); called before every write transaction commits.
 /// What one batch adds to the aggregates (migration 0009): per entity its
 /// new mentions and new articles, per edge its new evidence rows, new
 /// articles and the earliest and latest of their dates. Every article
@@ -1082,25 +669,25 @@ const ALL_EVIDENCE: &str =
 /// entity and edge it has rows for; `apply` adds the batch with one UPDATE
 /// per touched entity and edge instead of one per row.
 #[derive(Default)]
-struct Tally {
+pub(crate) struct Tally {
     /// Entity id to (mentions, articles).
-    entities: BTreeMap<i64, (i64, i64)>,
+    pub(crate) entities: BTreeMap<i64, (i64, i64)>,
     /// Edge id to what its new evidence adds.
-    edges: BTreeMap<i64, EdgeTally>,
+    pub(crate) edges: BTreeMap<i64, EdgeTally>,
 }
 
 #[derive(Default)]
-struct EdgeTally {
-    evidence: i64,
-    articles: i64,
-    first: Option<String>,
-    last: Option<String>,
+pub(crate) struct EdgeTally {
+    pub(crate) evidence: i64,
+    pub(crate) articles: i64,
+    pub(crate) first: Option<String>,
+    pub(crate) last: Option<String>,
 }
 
 impl Tally {
     /// Adds one article's mentions (entity ids, one per row) and evidence
     /// (edge ids, one per row).
-    fn add_article(&mut self, date: Option<&str>, mentions: &[i64], evidence: &[i64]) {
+    pub(crate) fn add_article(&mut self, date: Option<&str>, mentions: &[i64], evidence: &[i64]) {
         let mut per_entity: BTreeMap<i64, i64> = BTreeMap::new();
         for &id in mentions {
             *per_entity.entry(id).or_default() += 1;
@@ -1128,112 +715,6 @@ impl Tally {
             }
         }
     }
-
-    /// Adds the batch to the stored aggregates. `min()` and `max()` of a
-    /// NULL are NULL: an edge without dates keeps what it had, and its
-    /// first dated article sets them.
-    fn apply(self, tx: &Transaction) -> Result<(), StoreError> {
-        let mut entity = tx.prepare_cached(
-            "UPDATE entity SET mentions = mentions + ?2, articles = articles + ?3 WHERE id = ?1",
-        )?;
-        for (id, (mentions, articles)) in self.entities {
-            entity.execute(params![id, mentions, articles])?;
-        }
-        let mut edge = tx.prepare_cached(
-            "UPDATE edge SET
-                 evidence_count = evidence_count + ?2,
-                 articles = articles + ?3,
-                 first_seen = coalesce(min(first_seen, ?4), first_seen, ?4),
-                 last_seen = coalesce(max(last_seen, ?5), last_seen, ?5)
-             WHERE id = ?1",
-        )?;
-        for (id, t) in self.edges {
-            edge.execute(params![id, t.evidence, t.articles, t.first, t.last])?;
-        }
-        Ok(())
-    }
-}
-
-fn refresh_aggregates(tx: &Transaction) -> Result<(), StoreError> {
-    tx.execute_batch(
-        "UPDATE edge SET (articles, evidence_count, first_seen, last_seen) =
-             (SELECT count(DISTINCT ev.article_id), count(*), min(a.date), max(a.date)
-                FROM evidence ev JOIN article a ON a.id = ev.article_id
-               WHERE ev.edge_id = edge.id)
-          WHERE id IN (SELECT id FROM stale_edge);
-         DELETE FROM stale_edge;
-         UPDATE entity SET (articles, mentions) =
-             (SELECT count(DISTINCT m.article_id), count(*) FROM mention m WHERE m.entity_id = entity.id)
-          WHERE id IN (SELECT id FROM stale_entity);
-         DELETE FROM stale_entity;",
-    )?;
-    Ok(())
-}
-
-/// The database's schema version; a newer one than this binary knows is
-/// refused with what to do.
-fn check_version(conn: &Connection, label: &str) -> Result<i64, StoreError> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let known = MIGRATIONS.len() as i64;
-    if version > known {
-        return Err(StoreError::TooNew {
-            path: label.to_string(),
-            found: version,
-            known,
-        });
-    }
-    Ok(version)
-}
-
-/// The one person already in the graph whose surname is this one-word
-/// person's name ("Cortizo" -> Laurentino Cortizo), when the article names
-/// nobody else so and the two are `compatible`. Two or
-/// more such people (Moïse, Hussein) join none: the name stays its own node,
-/// which `unresolved_surnames` lists.
-fn by_surname(
-    tx: &Transaction,
-    x: &Extraction,
-    i: usize,
-    e: &crate::resolve::Entity,
-) -> Result<Option<i64>, StoreError> {
-    if e.kind != Kind::Person || e.known.is_some() || e.name.contains(' ') {
-        return Ok(None);
-    }
-    let Some(id) = only_person_with_surname(tx, &e.name)? else {
-        return Ok(None);
-    };
-    let here: Vec<String> = x
-        .relations
-        .iter()
-        .filter(|r| r.edge == EdgeType::Represents && r.source == i)
-        .map(|r| x.entities[r.target].key.clone())
-        .collect();
-    let named: Vec<String> = x.entities.iter().map(|e| e.key.clone()).collect();
-    Ok(compatible(&here, &named, &bodies(tx, id)?).then_some(id))
-}
-
-/// The one stored person with this surname; none when there are none or
-/// several (Moïse, Hussein).
-fn only_person_with_surname(tx: &Transaction, surname: &str) -> Result<Option<i64>, StoreError> {
-    let ids: Vec<i64> = tx
-        .prepare_cached("SELECT id FROM entity WHERE surname = ?1 AND kind = 'person' LIMIT 2")?
-        .query_map([surname], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(match ids[..] {
-        [id] => Some(id),
-        _ => None,
-    })
-}
-
-/// The keys of the bodies a stored person represents.
-fn bodies(tx: &Transaction, id: i64) -> Result<Vec<String>, StoreError> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT t.key FROM edge JOIN entity t ON t.id = edge.target_id
-             WHERE edge.source_id = ?1 AND edge.type = 'represents'",
-        )?
-        .query_map([id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
 }
 
 /// Whether a surname-only person (holding offices for `held`, in articles
@@ -1242,7 +723,7 @@ fn bodies(tx: &Transaction, id: i64) -> Result<Vec<String>, StoreError> {
 /// one for the same body or, holding none, appear in an article that names
 /// one of those bodies ("Foreign Minister Osmani" in an article on North
 /// Macedonia is not Kosovo's Vjosa Osmani).
-fn compatible(held: &[String], named: &[String], full_holds: &[String]) -> bool {
+pub(crate) fn compatible(held: &[String], named: &[String], full_holds: &[String]) -> bool {
     if full_holds.is_empty() {
         return true;
     }
@@ -1250,625 +731,59 @@ fn compatible(held: &[String], named: &[String], full_holds: &[String]) -> bool 
     full_holds.iter().any(|b| check.contains(b))
 }
 
-/// A person first named by surname alone ("Cortizo") and later in full
-/// ("Laurentino Cortizo"): when the full name is the only one in the graph
-/// with that surname, the surname's node joins it: its mentions, aliases and
-/// evidence move over, and its edges merge into the full name's. Returns
-/// how many nodes joined (0 or 1).
-fn join_surname_nodes(tx: &Transaction, surname: &str) -> Result<usize, StoreError> {
-    let Some(full) = only_person_with_surname(tx, surname)? else {
-        return Ok(0);
+/// What `copy` moved: rows per table (articles, entities, aliases,
+/// mentions, edges, evidence), the same in both databases.
+pub type Copied = [usize; 6];
+
+/// Copies every row of the graph in `from` into `to`, which must be empty,
+/// in one transaction, then checks that both hold as many rows of each
+/// table. Corrections are not copied: a source that holds some is refused
+/// when the target is PostgreSQL, which cannot replay them yet.
+pub fn copy(from: &Store, to: &mut Store) -> Result<Copied, StoreError> {
+    let corrections = match &from.backend {
+        Backend::Sqlite(b) => b.correction_count()?,
+        Backend::Postgres(b) => b.correction_count()?,
     };
-    let one: Option<i64> = tx
-        .prepare_cached(
-            "SELECT id FROM entity WHERE name = ?1 AND kind = 'person' AND surname IS NULL
-               AND qid IS NULL AND key = 'person/' || ?2",
-        )?
-        .query_row(params![surname, crate::resolve::slug(surname)], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    let Some(one) = one else { return Ok(0) };
-    let named: Vec<String> = tx
-        .prepare_cached(
-            "SELECT DISTINCT e.key FROM mention m JOIN entity e ON e.id = m.entity_id
-             WHERE m.article_id IN (SELECT article_id FROM mention WHERE entity_id = ?1)",
-        )?
-        .query_map([one], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    if !compatible(&bodies(tx, one)?, &named, &bodies(tx, full)?) {
-        return Ok(0);
+    if corrections > 0 {
+        return Err(StoreError::CopyCorrections(corrections));
     }
-    merge_nodes(tx, one, full)?;
-    Ok(1)
+    let snapshot = match &from.backend {
+        Backend::Sqlite(b) => b.snapshot()?,
+        Backend::Postgres(b) => b.snapshot()?,
+    };
+    match &mut to.backend {
+        Backend::Sqlite(b) => b.restore(&snapshot)?,
+        Backend::Postgres(b) => b.restore(&snapshot)?,
+    }
+    let written = match &to.backend {
+        Backend::Sqlite(b) => b.snapshot()?,
+        Backend::Postgres(b) => b.snapshot()?,
+    };
+    let (want, got) = (snapshot.counts(), written.counts());
+    if want != got {
+        return Err(StoreError::Corrupt(format!(
+            "copy wrote {got:?} rows where the source holds {want:?}"
+        )));
+    }
+    Ok(got)
 }
 
-/// Moves everything of entity `one` onto entity `full` (mentions, aliases,
-/// evidence; edges that become duplicates combine, edges between the two
-/// go with their evidence) and deletes `one`: a surname join, and a
-/// user's `merge`.
-fn merge_nodes(tx: &Transaction, one: i64, full: i64) -> Result<(), StoreError> {
-    tx.prepare_cached("UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")?
-        .execute([one, full])?;
-    tx.prepare_cached(
-        "INSERT INTO alias (entity_id, alias, folded)
-         SELECT ?2, alias, folded FROM alias WHERE entity_id = ?1 AND true
-         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
-           WHERE excluded.alias > alias",
-    )?
-    .execute([one, full])?;
-    let edges: Vec<(i64, i64, String, i64, bool)> = tx
-        .prepare_cached(
-            "SELECT id, source_id, type, target_id, flagged FROM edge
-             WHERE source_id = ?1 OR target_id = ?1",
-        )?
-        .query_map([one], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    for (id, s, ty, t, flagged) in edges {
-        let (s, t) = (
-            if s == one { full } else { s },
-            if t == one { full } else { t },
-        );
-        if s != t {
-            tx.prepare_cached(
-                "INSERT OR IGNORE INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![s, ty, t, flagged])?;
-            tx.prepare_cached(
-                "UPDATE evidence SET edge_id = (SELECT id FROM edge WHERE source_id = ?2 AND type = ?3
-                   AND target_id = ?4 AND flagged = ?5) WHERE edge_id = ?1",
-            )?
-            .execute(params![id, s, ty, t, flagged])?;
-        }
-        tx.prepare_cached("DELETE FROM edge WHERE id = ?1")?
-            .execute([id])?;
+/// A database as messages name it: the file, or the address without its
+/// password.
+pub fn shown(db: &Path) -> String {
+    match postgres_address(db) {
+        Some(url) => postgres::label(url),
+        None => db.display().to_string(),
     }
-    tx.prepare_cached("DELETE FROM alias WHERE entity_id = ?1")?
-        .execute([one])?;
-    tx.prepare_cached("DELETE FROM entity WHERE id = ?1")?
-        .execute([one])?;
-    Ok(())
 }
 
-/// Writes one article inside the caller's transaction.
-fn write_article(
-    tx: &Transaction,
-    a: &Article,
-    x: &Extraction,
-    g: &Gazetteer,
-    surnames: &mut Vec<String>,
-    tally: &mut Tally,
-) -> Result<IngestStats, StoreError> {
-    let mut stats = IngestStats::default();
-    let hash = a.content_hash();
-    let existing: Option<(i64, String)> = tx
-        .prepare_cached("SELECT id, hash FROM article WHERE key = ?1")?
-        .query_row([&a.key], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((id, old)) = existing {
-        if old == hash {
-            stats.unchanged = 1;
-            return Ok(stats);
-        }
-        // A changed article: its mentions and evidence go, and edges left
-        // without evidence go with them.
-        let touched: Vec<i64> = tx
-            .prepare_cached("SELECT DISTINCT edge_id FROM evidence WHERE article_id = ?1")?
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        tx.prepare_cached("DELETE FROM article WHERE id = ?1")?
-            .execute([id])?;
-        let mut orphan = tx.prepare_cached("DELETE FROM edge WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM evidence WHERE edge_id = ?1)")?;
-        for e in touched {
-            orphan.execute([e])?;
-        }
-        stats.replaced = 1;
-    } else {
-        stats.added = 1;
-    }
-    tx.prepare_cached("INSERT INTO article (key, hash, title, date, url, source, body, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
-        .execute(params![a.key, hash, a.title, a.date, a.url, a.source, a.body, a.label])?;
-    let article_id = tx.last_insert_rowid();
-
-    let mut find = tx.prepare_cached("SELECT id FROM entity WHERE key = ?1")?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO entity (key, kind, name, qid, surname) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    // Of two spellings that fold alike ("White House", "WHITE HOUSE") the
-    // greater in code-point order is kept, the one with lower case at the
-    // first difference: the same whatever order articles arrive in, so
-    // concurrent and sequential ingests agree.
-    let mut alias = tx.prepare_cached(
-        "INSERT INTO alias (entity_id, alias, folded) VALUES (?1, ?2, ?3)
-         ON CONFLICT (entity_id, folded) DO UPDATE SET alias = excluded.alias
-           WHERE excluded.alias > alias",
-    )?;
-    let mut ids = Vec::with_capacity(x.entities.len());
-    for (i, e) in x.entities.iter().enumerate() {
-        let mut id: Option<i64> = find.query_row([&e.key], |r| r.get(0)).optional()?;
-        if id.is_none() {
-            id = by_surname(tx, x, i, e)?;
-            if let Some(id) = id {
-                stats.surnames_joined += 1;
-                alias.execute(params![id, e.name, fold(&e.name)])?;
-            }
-        }
-        let id = match id {
-            Some(id) => id,
-            None => {
-                let qid = e.known.and_then(|k| g.entry(k).qid.clone());
-                let surname = (e.kind == Kind::Person)
-                    .then(|| e.name.rsplit_once(' ').map(|(_, last)| last))
-                    .flatten();
-                insert.execute(params![e.key, e.kind.as_str(), e.name, qid, surname])?;
-                surnames.extend(surname.map(str::to_string));
-                let id = tx.last_insert_rowid();
-                stats.entities_added += 1;
-                let known: Vec<&str> = e.known.map(|k| g.names_of(k)).unwrap_or_default();
-                for name in std::iter::once(e.name.as_str()).chain(known) {
-                    alias.execute(params![id, name, fold(name)])?;
-                }
-                id
-            }
-        };
-        for a in &e.aliases {
-            alias.execute(params![id, a, fold(a)])?;
-        }
-        ids.push(id);
-    }
-    let mut mention = tx.prepare_cached(
-        "INSERT INTO mention (article_id, entity_id, start, end) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    let mut mentioned = Vec::with_capacity(x.mentions.len());
-    for &(e, start, end) in &x.mentions {
-        mention.execute(params![article_id, ids[e], start as i64, end as i64])?;
-        mentioned.push(ids[e]);
-    }
-    let mut evidenced = Vec::with_capacity(x.relations.len());
-    let mut find_edge = tx.prepare_cached("SELECT id FROM edge WHERE source_id = ?1 AND type = ?2 AND target_id = ?3 AND flagged = ?4")?;
-    let mut insert_edge = tx.prepare_cached(
-        "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    let mut evidence = tx.prepare_cached(
-        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline, via)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    for r in &x.relations {
-        let (s, t) = (ids[r.source], ids[r.target]);
-        if s == t {
-            continue;
-        }
-        let flagged = r.is_flagged();
-        let key = params![s, r.edge.as_str(), t, flagged];
-        let edge_id: i64 = match find_edge.query_row(key, |row| row.get(0)).optional()? {
-            Some(id) => id,
-            None => {
-                insert_edge.execute(params![s, r.edge.as_str(), t, flagged])?;
-                stats.edges_added += 1;
-                tx.last_insert_rowid()
-            }
-        };
-        evidence.execute(params![
-            edge_id,
-            article_id,
-            r.sentence as i64,
-            r.start as i64,
-            r.end as i64,
-            x.evidence(r, a),
-            (f64::from(r.confidence) * 100.0).round() / 100.0,
-            r.role,
-            r.negated,
-            r.hypothetical,
-            r.rule,
-            r.headline,
-            r.via.as_ref().map(|v| v.text.as_str()),
-        ])?;
-        evidenced.push(edge_id);
-    }
-    tally.add_article(a.date.as_deref(), &mentioned, &evidenced);
-    Ok(stats)
+/// Whether `--db` names a PostgreSQL database (a `postgres://` or
+/// `postgresql://` address) rather than a SQLite file.
+pub fn is_postgres_address(db: &Path) -> bool {
+    postgres_address(db).is_some()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Protects migrations: a new database reaches the latest version.
-    #[test]
-    fn migrates_to_latest() {
-        let s = Store::open_in_memory().unwrap();
-        assert_eq!(s.version().unwrap(), MIGRATIONS.len() as i64);
-    }
-
-    fn ingest(s: &mut Store, key: &str, body: &str) -> IngestStats {
-        let g = crate::testing::gazetteer();
-        let a = Article::from_body(key, body);
-        let x = crate::extract::extract(&a, g);
-        s.ingest_batch(&[(a, x)], g).unwrap()
-    }
-
-    /// Each person node's name, with its mention count and its edges as
-    /// "type other-end" (sorted).
-    fn people(s: &Store) -> Vec<(String, i64, Vec<String>)> {
-        let mut q = s
-            .conn
-            .prepare(
-                "SELECT e.name, (SELECT count(*) FROM mention WHERE entity_id = e.id),
-                   (SELECT group_concat(x, ', ') FROM (SELECT g.type || ' ' || t.name AS x
-                      FROM edge g JOIN entity t
-                        ON t.id = CASE g.source_id WHEN e.id THEN g.target_id ELSE g.source_id END
-                      WHERE e.id IN (g.source_id, g.target_id) ORDER BY x))
-                 FROM entity e WHERE e.kind = 'person' ORDER BY e.name",
-            )
-            .unwrap();
-        q.query_map([], |r| {
-            let edges: Option<String> = r.get(2)?;
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                edges
-                    .map(|e| e.split(", ").map(str::to_string).collect())
-                    .unwrap_or_default(),
-            ))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-    }
-
-    const SURNAME: &str = "President Zorvatu of Moldova met Russian President Vladimir Putin.";
-    const FULL: &str = "Moldovan President Ilie Zorvatu spoke on Monday.";
-
-    /// Protects issue 15's one node per person across articles: a surname
-    /// alone joins the one full name of that surname, whichever came first,
-    /// and its mentions and edges move with it.
-    #[test]
-    fn a_surname_joins_the_one_full_name_in_either_order() {
-        for order in [[SURNAME, FULL], [FULL, SURNAME]] {
-            let mut s = Store::open_in_memory().unwrap();
-            let joined: usize = order
-                .iter()
-                .enumerate()
-                .map(|(i, body)| ingest(&mut s, &format!("a{i}"), body).surnames_joined)
-                .sum();
-            assert_eq!(joined, 1, "{order:?}");
-            let zorvatu = people(&s)
-                .into_iter()
-                .find(|p| p.0.contains("Zorvatu"))
-                .unwrap();
-            assert_eq!(
-                zorvatu,
-                (
-                    "Ilie Zorvatu".to_string(),
-                    2,
-                    vec![
-                        "met-with Vladimir Putin".to_string(),
-                        "represents Moldova".to_string()
-                    ]
-                ),
-                "{order:?}"
-            );
-            assert!(s.unresolved_surnames().unwrap().is_empty());
-        }
-    }
-
-    /// Protects against merging two people who share a surname, and
-    /// against merging across offices for different states; both stay
-    /// listed as unresolved with their candidates.
-    #[test]
-    fn a_shared_or_clashing_surname_stays_unresolved() {
-        let mut s = Store::open_in_memory().unwrap();
-        ingest(&mut s, "a", FULL);
-        ingest(&mut s, "b", "Dara Zorvatu, a singer, spoke on Tuesday.");
-        assert_eq!(ingest(&mut s, "c", SURNAME).surnames_joined, 0);
-        let left = s.unresolved_surnames().unwrap();
-        assert_eq!(left.len(), 1);
-        assert_eq!(left[0].0.name, "Zorvatu");
-        assert_eq!(left[0].1, ["Dara Zorvatu", "Ilie Zorvatu"]);
-
-        let mut s = Store::open_in_memory().unwrap();
-        ingest(
-            &mut s,
-            "a",
-            "Romanian President Ilie Zorvatu spoke on Monday.",
-        );
-        assert_eq!(ingest(&mut s, "b", SURNAME).surnames_joined, 0);
-        assert_eq!(s.unresolved_surnames().unwrap()[0].1, ["Ilie Zorvatu"]);
-
-        // No office given, but the article names only another state.
-        let mut s = Store::open_in_memory().unwrap();
-        ingest(&mut s, "a", FULL);
-        let other = "Foreign Minister Zorvatu met the Prime Minister of Bulgaria in Sofia.";
-        assert_eq!(ingest(&mut s, "b", other).surnames_joined, 0);
-        // ... and the same in the other order.
-        let mut s = Store::open_in_memory().unwrap();
-        ingest(&mut s, "b", other);
-        assert_eq!(ingest(&mut s, "a", FULL).surnames_joined, 0);
-    }
-
-    /// Protects issue 14 fault 10: `--match` is literal, `%` and `_` are
-    /// no wildcards.
-    #[test]
-    fn match_is_literal() {
-        let mut s = Store::open_in_memory().unwrap();
-        ingest(&mut s, "a", "Russia condemned NATO on Monday.");
-        let names = |m: &str| -> Vec<String> {
-            s.entities(None, Some(m))
-                .unwrap()
-                .into_iter()
-                .map(|e| e.name)
-                .collect()
-        };
-        assert_eq!(names("russ"), ["Russia"]);
-        assert!(names("%").is_empty());
-        assert!(names("r_ssia").is_empty());
-        assert!(names("\\").is_empty());
-    }
-
-    /// Protects issue 14 faults 7 and 10: a writer waits its turn (the
-    /// write transaction is immediate, so the busy timeout applies), and
-    /// when it still times out the message is one line naming the database
-    /// and what to do.
-    #[test]
-    fn a_locked_database_is_named_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("g.db");
-        let mut s = Store::open_with(&path, Duration::from_millis(100)).unwrap();
-        let holder = Connection::open(&path).unwrap();
-        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
-        let g = crate::testing::gazetteer();
-        let a = Article::from_body("a", "Russia condemned NATO.");
-        let x = crate::extract::extract(&a, g);
-        let e = s.ingest_batch(&[(a.clone(), x.clone())], g).unwrap_err();
-        assert_eq!(
-            e.describe(&path, Duration::from_millis(100)),
-            format!(
-                "database {}: still locked by another writer after waiting 0.1 s; another geokg is writing to it; run again when it is done, or give more time with --wait SECONDS",
-                path.display()
-            )
-        );
-        // Released within the wait: the writer gets its turn.
-        let release = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(200));
-            holder.execute_batch("COMMIT").unwrap();
-        });
-        let mut s2 = Store::open_with(&path, Duration::from_secs(10)).unwrap();
-        assert_eq!(s2.ingest_batch(&[(a, x)], g).unwrap().added, 1);
-        release.join().unwrap();
-        drop(s);
-    }
-
-    /// Protects issue 14 fault 8: processes creating one new database take
-    /// turns on the migrations, and every one ends at the latest version.
-    #[test]
-    fn concurrent_first_opens_do_not_race() {
-        for _ in 0..5 {
-            let dir = tempfile::tempdir().unwrap();
-            let path = dir.path().join("g.db");
-            let handles: Vec<_> = (0..4)
-                .map(|_| {
-                    let path = path.clone();
-                    std::thread::spawn(move || {
-                        Store::open(&path)
-                            .map(|s| s.version().unwrap())
-                            .map_err(|e| e.to_string())
-                    })
-                })
-                .collect();
-            for h in handles {
-                assert_eq!(h.join().unwrap(), Ok(MIGRATIONS.len() as i64));
-            }
-        }
-    }
-
-    /// Protects issue 14 fault 9: reading never creates a file, and a
-    /// newer database is refused before its journal mode changes.
-    #[test]
-    fn reading_changes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let missing = dir.path().join("typo.db");
-        let e = Store::open_read_only(&missing, BUSY_TIMEOUT).err().unwrap();
-        assert_eq!(
-            e.to_string(),
-            format!(
-                "no database at {0}; create one with `geokg --db {0} ingest ...`",
-                missing.display()
-            )
-        );
-        assert!(!missing.exists());
-        let newer = dir.path().join("new.db");
-        Connection::open(&newer)
-            .unwrap()
-            .pragma_update(None, "user_version", 99)
-            .unwrap();
-        for e in [
-            Store::open(&newer).err().unwrap(),
-            Store::open_read_only(&newer, BUSY_TIMEOUT).err().unwrap(),
-        ] {
-            assert!(matches!(e, StoreError::TooNew { found: 99, .. }), "{e}");
-        }
-        let mode: String = Connection::open(&newer)
-            .unwrap()
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(mode, "delete");
-    }
-
-    /// Protects the upgrade of issue 14's identity rule (migration 0005):
-    /// articles stored under a file stem or an explicit id are re-keyed by
-    /// address or content, keeping the old key as their label, so that a
-    /// re-ingest after the upgrade finds them unchanged instead of storing
-    /// them twice; and migration 0006 puts the alias key columns first.
-    #[test]
-    fn old_keys_are_rekeyed_on_upgrade() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
-        let plain = Article::from_body("x", "Russia condemned NATO on Monday.");
-        let mut addressed = Article::from_body("x", "China opposes Taiwan independence.");
-        addressed.url = Some("http://example.org/a".into());
-        {
-            let mut c = Connection::open(&path).unwrap();
-            let tx = c.transaction().unwrap();
-            for (_, sql) in &MIGRATIONS[..4] {
-                tx.execute_batch(sql).unwrap();
-            }
-            tx.pragma_update(None, "user_version", 4).unwrap();
-            for (key, a) in [("report", &plain), ("feed-7", &addressed)] {
-                tx.execute(
-                    "INSERT INTO article (key, hash, title, url, body) VALUES (?1, ?2, '', ?3, ?4)",
-                    params![key, a.content_hash(), a.url, a.body],
-                )
-                .unwrap();
-            }
-            tx.commit().unwrap();
-        }
-        let s = Store::open(&path).unwrap();
-        let rows: Vec<(String, String)> = s
-            .conn
-            .prepare("SELECT key, label FROM article ORDER BY label")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert_eq!(
-            rows,
-            [
-                ("http://example.org/a".to_string(), "feed-7".to_string()),
-                (
-                    format!("sha256:{}", plain.content_hash()),
-                    "report".to_string()
-                ),
-            ]
-        );
-        for a in [&plain, &addressed] {
-            let key = crate::article::identity(a);
-            assert!(s.is_stored(&key, &a.content_hash()).unwrap(), "{key}");
-        }
-        let columns: Vec<String> = s
-            .conn
-            .prepare("SELECT name FROM pragma_table_info('alias') ORDER BY cid")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert_eq!(columns, ["entity_id", "folded", "alias"]);
-    }
-
-    /// The query plan of each main query, one line per step.
-    fn plans() -> Vec<(String, Vec<String>)> {
-        let s = Store::open_in_memory().unwrap();
-        let mut list: Vec<(String, String)> = vec![
-            ("edges --from".into(), edge_head_sql(&EdgeShape::From)),
-            ("edges --to".into(), edge_head_sql(&EdgeShape::To)),
-            (
-                "edges touching (show)".into(),
-                edge_head_sql(&EdgeShape::Touching),
-            ),
-            (
-                "edges among (export --around)".into(),
-                edge_head_sql(&EdgeShape::Among(Vec::new())),
-            ),
-            ("edge support in a period".into(), EDGE_SUPPORT.into()),
-            ("edge evidence".into(), EDGE_EVIDENCE.into()),
-            ("find entity by name".into(), FIND_BY_NAME.into()),
-            ("entity by id".into(), ENTITY_BY_ID.into()),
-            ("entities named".into(), queries::entities_named_sql()),
-            ("adjacent (path, neighbors)".into(), queries::adjacent_sql()),
-            (
-                "edges among (path, neighbors)".into(),
-                queries::edge_summaries_sql(true),
-            ),
-            ("best evidence".into(), queries::best_evidence_sql()),
-            ("timeline".into(), queries::timeline_sql()),
-            ("explain".into(), queries::explain_sql()),
-        ];
-        list.push((
-            "whole graph (export)".into(),
-            edge_head_sql(&EdgeShape::All),
-        ));
-        list.into_iter()
-            .map(|(name, sql)| {
-                // Unbound parameters read as NULL: the plan is chosen
-                // without their values.
-                let mut stmt = s
-                    .conn
-                    .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                    .unwrap();
-                let mut rows = stmt.raw_query();
-                let mut plan = Vec::new();
-                while let Some(r) = rows.next().unwrap() {
-                    plan.push(r.get::<_, String>(3).unwrap());
-                }
-                (name, plan)
-            })
-            .collect()
-    }
-
-    /// Protects issue 11's queries that read only what they answer: no
-    /// main query scans evidence, mentions or edges where an index
-    /// reaches the rows asked for (only the whole-graph listing reads
-    /// every edge, and nothing else). `cargo test --lib plans --
-    /// --nocapture` prints the plans.
-    #[test]
-    fn no_main_query_scans_a_large_table() {
-        let large = ["ev", "ev2", "evidence", "m", "mention", "ed", "edge"];
-        let mut list = plans();
-        // The check itself, on the edge query before issue 11: its
-        // `? IS NULL OR` kept SQLite off every index.
-        let s = Store::open_in_memory().unwrap();
-        let mut old = s
-            .conn
-            .prepare(
-                "EXPLAIN QUERY PLAN SELECT ed.id FROM edge ed
-                 JOIN evidence ev ON ev.edge_id = ed.id
-                 WHERE (?1 IS NULL OR ed.source_id = ?1) AND (?2 IS NULL OR ed.target_id = ?2)",
-            )
-            .unwrap();
-        let mut rows = old.raw_query();
-        let mut plan = Vec::new();
-        while let Some(r) = rows.next().unwrap() {
-            plan.push(r.get::<_, String>(3).unwrap());
-        }
-        list.push(("old edges query (must fail)".into(), plan));
-        for (name, plan) in list {
-            eprintln!("{name}:\n  {}", plan.join("\n  "));
-            let scans: Vec<&String> = plan
-                .iter()
-                .filter(|step| {
-                    let Some(rest) = step.strip_prefix("SCAN ") else {
-                        return false;
-                    };
-                    let table = rest.split(' ').next().unwrap_or("");
-                    large.contains(&table)
-                })
-                .collect();
-            if name.starts_with("whole graph") {
-                assert_eq!(scans, [&"SCAN ed".to_string()], "{name}: {plan:?}");
-            } else if name.starts_with("old") {
-                assert!(!scans.is_empty(), "the check missed a scan: {plan:?}");
-            } else {
-                assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
-            }
-        }
-    }
-
-    /// Protects the refusal of a database from a newer geokg.
-    #[test]
-    fn refuses_newer_schema() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("g.db");
-        {
-            let c = Connection::open(&path).unwrap();
-            c.pragma_update(None, "user_version", 99).unwrap();
-        }
-        let e = Store::open(&path).err().unwrap().to_string();
-        assert!(
-            e.contains("schema version 99, newer than this geokg understands"),
-            "{e}"
-        );
-    }
+/// The `postgres://` address `--db` names, if it names one.
+fn postgres_address(path: &Path) -> Option<&str> {
+    path.to_str().filter(|s| postgres::is_address(s))
 }

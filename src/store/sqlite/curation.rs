@@ -19,202 +19,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
-use serde::Serialize;
 
-use super::{Store, StoreError, merge_nodes, parse_kind, parse_type, write_article};
+use super::{Sqlite, merge_nodes, write_article};
 use crate::article::Article;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
-
-/// What a correction does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Action {
-    /// `object` is `subject`: its aliases, mentions and edges go to it.
-    Merge,
-    /// The mentions of `subject` written `name` are another entity.
-    Split,
-    /// `name` names `subject`: mentions so written land on it.
-    AliasAdd,
-    /// `name` does not name `subject`.
-    AliasRemove,
-    /// `subject` is of kind `kind`.
-    Retype,
-    /// The edge `subject edge object` is wrong: hidden, evidence kept.
-    Reject,
-}
-
-impl Action {
-    /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 6] = [
-        Action::Merge,
-        Action::Split,
-        Action::AliasAdd,
-        Action::AliasRemove,
-        Action::Retype,
-        Action::Reject,
-    ];
-
-    /// The word stored and shown.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Merge => "merge",
-            Action::Split => "split",
-            Action::AliasAdd => "alias-add",
-            Action::AliasRemove => "alias-remove",
-            Action::Retype => "retype",
-            Action::Reject => "reject",
-        }
-    }
-
-    /// The action this word names.
-    pub fn parse(s: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == s.trim())
-    }
-}
-
-impl std::fmt::Display for Action {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// One correction, its entities named by canonical key (with the name
-/// they had when it was made, for people reading it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Correction {
-    /// What it does (`command` in output and in the review file).
-    #[serde(rename = "command")]
-    pub action: Action,
-    /// The entity corrected: merge's survivor, split's, alias's and
-    /// retype's entity, reject's source.
-    pub subject: String,
-    /// Its name.
-    pub subject_name: String,
-    /// Merge's absorbed entity, reject's target.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub object: Option<String>,
-    /// Its name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub object_name: Option<String>,
-    /// Split's and alias's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Retype's new kind; split's kind for the new entity.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<Kind>,
-    /// Reject's edge type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub edge: Option<EdgeType>,
-}
-
-impl Correction {
-    /// The key of the entity a split creates: `kind/slug` of the name, the
-    /// key ingest gives a person of that name, so later articles naming
-    /// it alone land on it.
-    pub fn split_key(&self) -> Option<String> {
-        let kind = self.kind?;
-        let name = self.name.as_deref()?;
-        Some(format!("{kind}/{}", crate::resolve::slug(name)))
-    }
-
-    /// The correction in words: `Bennett into Naftali Bennett`,
-    /// `Russia opposes NATO`.
-    pub fn describe(&self) -> String {
-        let object = self.object_name.as_deref().unwrap_or("?");
-        let name = self.name.as_deref().unwrap_or("?");
-        let kind = match self.kind {
-            Some(k @ (Kind::Alliance | Kind::Organization)) => format!("an {k}"),
-            Some(k) => format!("a {k}"),
-            None => "?".to_string(),
-        };
-        let s = &self.subject_name;
-        match self.action {
-            Action::Merge => format!("{object} into {s}"),
-            Action::Split => format!("'{name}' off {s} as {kind}"),
-            Action::AliasAdd => format!("'{name}' names {s}"),
-            Action::AliasRemove => format!("'{name}' does not name {s}"),
-            Action::Retype => format!("{s} is {kind}"),
-            Action::Reject => format!("{s} {} {object}", self.edge.map_or("?", EdgeType::as_str)),
-        }
-    }
-
-    /// Why it no longer applies, when it does not: its entity or edge is
-    /// not in the graph any more.
-    pub fn stale_reason(&self) -> String {
-        match self.action {
-            Action::Reject => format!(
-                "no edge {} {} {} in the database any more",
-                self.subject_name,
-                self.edge.map_or("?", EdgeType::as_str),
-                self.object_name.as_deref().unwrap_or("?")
-            ),
-            _ => format!(
-                "{} ({}) is no longer in the database",
-                self.subject_name, self.subject
-            ),
-        }
-    }
-
-    /// The same correction, whoever made it and when.
-    fn same_as(&self, o: &Correction) -> bool {
-        self == o
-    }
-}
-
-/// Whether a correction applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Applied, and replayed after every ingest.
-    Active,
-    /// Its entity (or edge) is no longer in the graph: not applied.
-    Stale,
-    /// Undone by `curation undo`: kept for the record, not applied.
-    Undone,
-}
-
-impl Status {
-    /// The word output uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Active => "active",
-            Status::Stale => "stale",
-            Status::Undone => "undone",
-        }
-    }
-}
-
-/// A recorded correction.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CurationRow {
-    /// Its number, in the order made.
-    pub id: i64,
-    /// Who made it.
-    pub user: String,
-    /// When (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
-    pub time: String,
-    /// The correction.
-    #[serde(flatten)]
-    pub correction: Correction,
-    /// Whether it applies.
-    pub status: Status,
-    /// Who undid it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub undone_by: Option<String>,
-    /// When.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub undone_at: Option<String>,
-}
-
-/// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Imported {
-    /// Corrections recorded.
-    pub added: Vec<CurationRow>,
-    /// Entries already recorded (or repeated in the file), skipped.
-    pub skipped: usize,
-}
+use crate::store::{
+    Action, Correction, CurationRow, Imported, Status, StoreError, parse_kind, parse_type,
+};
 
 const COLUMNS: &str = "id, command, subject, subject_name, object, object_name, name, kind, edge,
      user, created_at, undone_at, undone_by";
@@ -695,7 +507,7 @@ fn insert(
     Ok(tx.last_insert_rowid())
 }
 
-impl Store {
+impl Sqlite {
     /// Every name of an entity (its name and aliases), as spelt.
     pub fn entity_names(&self, id: i64) -> Result<Vec<String>, StoreError> {
         Ok(self
@@ -875,7 +687,7 @@ fn rebuild(tx: &Transaction, keys: &[String], g: &Gazetteer) -> Result<(), Store
         let x = crate::extract::extract(a, g);
         write_article(tx, a, &x, g, &mut surnames, &mut tally)?;
     }
-    tally.apply(tx)?;
+    super::apply_tally(tally, tx)?;
     surnames.sort();
     surnames.dedup();
     for surname in &surnames {

@@ -11,192 +11,12 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Row, named_params};
 use serde::Serialize;
 
-use super::{EdgeQuery, EvidenceRow, Store, StoreError, parse_kind, parse_type};
+use super::Sqlite;
 use crate::ontology::{EdgeType, Kind, fold};
-
-/// An entity as a query names it.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct EntityRef {
-    /// Common name.
-    pub name: String,
-    /// Node kind.
-    pub kind: Kind,
-    /// Canonical key.
-    pub key: String,
-    /// Row id.
-    #[serde(skip)]
-    pub id: i64,
-}
-
-/// An edge with its support in the asked period, without its evidence.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EdgeSummary {
-    /// Row id.
-    #[serde(skip)]
-    pub id: i64,
-    /// Source.
-    pub source: EntityRef,
-    /// Edge type.
-    #[serde(rename = "type")]
-    pub edge: EdgeType,
-    /// Target.
-    pub target: EntityRef,
-    /// Number of supporting articles in the period.
-    pub count: usize,
-    /// Earliest supporting article date in the period.
-    pub first_seen: Option<String>,
-    /// Latest supporting article date in the period.
-    pub last_seen: Option<String>,
-}
-
-/// One line of a timeline: one edge in one article.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct TimelineRow {
-    /// Article date.
-    pub date: Option<String>,
-    /// Article label.
-    pub article: String,
-    /// Source.
-    pub source: EntityRef,
-    /// Edge type.
-    #[serde(rename = "type")]
-    pub edge: EdgeType,
-    /// Target.
-    pub target: EntityRef,
-    /// This is the edge's n-th supporting article in date order (within
-    /// the asked period), so a reader sees a relation start and grow.
-    pub nth: usize,
-    /// Sentences of the article that support the edge.
-    pub sentences: usize,
-    /// The first of them.
-    pub text: String,
-}
-
-/// One piece of evidence as `explain` shows it.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct ExplainRow {
-    /// Source.
-    pub source: EntityRef,
-    /// Edge type.
-    #[serde(rename = "type")]
-    pub edge: EdgeType,
-    /// Target.
-    pub target: EntityRef,
-    /// The article's label.
-    pub article: String,
-    /// Its source address, when it has one.
-    pub url: Option<String>,
-    /// Its date.
-    pub date: Option<String>,
-    /// Sentence index.
-    pub sentence: i64,
-    /// Byte offset into the body (into the headline when `headline`).
-    pub start: i64,
-    /// End byte offset.
-    pub end: i64,
-    /// Read from the headline.
-    pub headline: bool,
-    /// The sentence.
-    pub text: String,
-    /// Rule confidence.
-    pub confidence: f64,
-    /// The extraction rule that produced it.
-    pub rule: Option<String>,
-    /// How an end the sentence does not name was resolved.
-    pub via: Option<String>,
-    /// Office, for `represents`.
-    pub role: Option<String>,
-    /// Negated ("did not meet").
-    pub negated: bool,
-    /// Hypothetical or conditional ("could meet").
-    pub hypothetical: bool,
-    /// The edge was rejected by a correction (`geokg reject`): hidden
-    /// from every other query, its evidence kept.
-    pub rejected: bool,
-}
-
-/// How an edge changed between two periods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Change {
-    /// Supported after, not before.
-    Appeared,
-    /// Supported before, not after.
-    Disappeared,
-    /// More supporting articles after than before.
-    Grew,
-    /// Fewer supporting articles after than before.
-    Weakened,
-    /// As many before as after.
-    Same,
-}
-
-impl Change {
-    /// The change from `before` to `after` supporting articles.
-    pub fn of(before: usize, after: usize) -> Change {
-        match (before, after) {
-            (0, _) => Change::Appeared,
-            (_, 0) => Change::Disappeared,
-            (b, a) if a > b => Change::Grew,
-            (b, a) if a < b => Change::Weakened,
-            _ => Change::Same,
-        }
-    }
-
-    /// The word output uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Change::Appeared => "appeared",
-            Change::Disappeared => "disappeared",
-            Change::Grew => "grew",
-            Change::Weakened => "weakened",
-            Change::Same => "same",
-        }
-    }
-}
-
-/// One edge's support in two periods.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct DiffRow {
-    /// What happened to it.
-    pub change: Change,
-    /// Source.
-    pub source: EntityRef,
-    /// Edge type.
-    #[serde(rename = "type")]
-    pub edge: EdgeType,
-    /// Target.
-    pub target: EntityRef,
-    /// Supporting articles in the first period.
-    pub before: usize,
-    /// Supporting articles in the second period.
-    pub after: usize,
-    /// Earliest supporting article date in either period.
-    pub first_seen: Option<String>,
-    /// Latest supporting article date in either period.
-    pub last_seen: Option<String>,
-}
-
-/// One event: one edge in one article.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EventRow {
-    /// Article label.
-    pub article: String,
-    /// Article source address.
-    pub url: Option<String>,
-    /// Article date.
-    pub date: Option<String>,
-    /// Source.
-    pub source: EntityRef,
-    /// Edge type.
-    pub edge: EdgeType,
-    /// Target.
-    pub target: EntityRef,
-    /// Sentences of the article supporting it.
-    pub mentions: usize,
-    /// Whether one of them is the headline or the first sentence.
-    pub lead: bool,
-}
+use crate::store::{
+    Change, DiffRow, EdgeQuery, EdgeSummary, EntityRef, EventRow, EvidenceRow, ExplainRow,
+    StoreError, TimelineRow, parse_kind, parse_type,
+};
 
 /// The scope of an edge `ed`: not flagged, of the asked types, with at
 /// least one piece of evidence in the asked dates and confidence. Binds
@@ -238,7 +58,7 @@ fn types_json(q: &EdgeQuery) -> Result<String, StoreError> {
     json_list(&types)
 }
 
-impl Store {
+impl Sqlite {
     /// The entity whose canonical key this is ("state/RUS").
     pub fn entity_by_key(&self, key: &str) -> Result<Option<EntityRef>, StoreError> {
         let sql = format!("SELECT {} FROM entity e WHERE e.key = ?1", entity_cols("e"));
@@ -597,7 +417,7 @@ impl Store {
     }
 }
 
-/// The SQL of [`Store::entities_named`].
+/// The SQL of [`Sqlite::entities_named`].
 pub(super) fn entities_named_sql() -> String {
     format!(
         "SELECT {}, e.articles AS n
@@ -608,7 +428,7 @@ pub(super) fn entities_named_sql() -> String {
     )
 }
 
-/// The SQL of [`Store::adjacent`].
+/// The SQL of [`Sqlite::adjacent`].
 pub(super) fn adjacent_sql() -> String {
     format!(
             "SELECT DISTINCT o.id, o.kind FROM (
@@ -619,7 +439,7 @@ pub(super) fn adjacent_sql() -> String {
         )
 }
 
-/// The SQL of [`Store::best_evidence`].
+/// The SQL of [`Sqlite::best_evidence`].
 pub(super) fn best_evidence_sql() -> String {
     format!(
         "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
@@ -630,7 +450,7 @@ pub(super) fn best_evidence_sql() -> String {
     )
 }
 
-/// The SQL of [`Store::timeline`].
+/// The SQL of [`Sqlite::timeline`].
 pub(super) fn timeline_sql() -> String {
     format!(
             "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, {}, ed.type, {}, ev.text
@@ -649,7 +469,7 @@ pub(super) fn timeline_sql() -> String {
         )
 }
 
-/// The SQL of [`Store::explain`].
+/// The SQL of [`Sqlite::explain`].
 pub(super) fn explain_sql() -> String {
     format!(
             "SELECT {}, ed.type, {}, coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.end,
@@ -669,7 +489,7 @@ pub(super) fn explain_sql() -> String {
         )
 }
 
-/// The SQL of [`Store::edge_summaries`], with or without `:among`.
+/// The SQL of [`Sqlite::edge_summaries`], with or without `:among`.
 pub(super) fn edge_summaries_sql(among: bool) -> String {
     format!(
         "SELECT ed.id, {}, ed.type, {}, count(DISTINCT ev.article_id), min(a.date), max(a.date)

@@ -3,9 +3,9 @@
 
 use rusqlite::params;
 
-use super::{Store, StoreError};
+use super::{Sqlite, StoreError};
 
-impl Store {
+impl Sqlite {
     /// Title and body of each stored article with this label (its label or
     /// else its key), address and date; a label need not be unique, so the
     /// caller checks which one holds its span.
