@@ -717,6 +717,23 @@ impl Tally {
     }
 }
 
+/// For entity `i` of extraction `x`, what `compatible` weighs: the keys of
+/// the bodies it represents in this article, and the keys of every entity
+/// the article names. Shared by both backends' surname joins.
+pub(crate) fn held_and_named(
+    x: &crate::extract::Extraction,
+    i: usize,
+) -> (Vec<String>, Vec<String>) {
+    let held = x
+        .relations
+        .iter()
+        .filter(|r| r.edge == crate::ontology::EdgeType::Represents && r.source == i)
+        .map(|r| x.entities[r.target].key.clone())
+        .collect();
+    let named = x.entities.iter().map(|e| e.key.clone()).collect();
+    (held, named)
+}
+
 /// Whether a surname-only person (holding offices for `held`, in articles
 /// naming `named`) can be the full-name person who holds offices for
 /// `full_holds`. When the full name holds offices, the surname must hold

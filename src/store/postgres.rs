@@ -29,7 +29,7 @@ use postgres::{Client, NoTls, Row, Statement, Transaction};
 use super::{
     ArticleRecord, CurationRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary, EndsAndRow,
     EntityRecord, EntityRef, EntityRow, EvidenceRecord, EvidenceRow, ExplainRow, IngestStats,
-    Snapshot, StoreError, Tally, TimelineRow, compatible, parse_kind, parse_type,
+    Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named, parse_kind, parse_type,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -970,13 +970,7 @@ fn by_surname(
     let Some(id) = only_person_with_surname(tx, &e.name)? else {
         return Ok(None);
     };
-    let here: Vec<String> = x
-        .relations
-        .iter()
-        .filter(|r| r.edge == EdgeType::Represents && r.source == i)
-        .map(|r| x.entities[r.target].key.clone())
-        .collect();
-    let named: Vec<String> = x.entities.iter().map(|e| e.key.clone()).collect();
+    let (here, named) = held_and_named(x, i);
     Ok(compatible(&here, &named, &bodies(tx, id)?).then_some(id))
 }
 
