@@ -717,6 +717,16 @@ impl Tally {
     }
 }
 
+/// The order every backend returns edges in: most articles first, then by
+/// source, type and target.
+pub(crate) fn sort_by_weight<T>(out: &mut [(T, EdgeRow)]) {
+    out.sort_by(|(_, a), (_, b)| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
+    });
+}
+
 /// For entity `i` of extraction `x`, what `compatible` weighs: the keys of
 /// the bodies it represents in this article, and the keys of every entity
 /// the article names. Shared by both backends' surname joins.

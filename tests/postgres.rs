@@ -14,9 +14,9 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Child, Output, Stdio};
+use std::process::{Child, Output};
 
-use common::{bin, data};
+use common::{bin, data, ingest_cmd};
 
 /// A fresh, empty database on the test server, as a `--db` address; none
 /// (with a note) when no server is given and none is required.
@@ -70,17 +70,6 @@ fn ingest(db: &str, files: &[PathBuf], batch: &str) -> Output {
     let o = ingest_cmd(db, files, batch).output().unwrap();
     assert!(o.status.success(), "ingest into {db}: {}", stderr(&o));
     o
-}
-
-fn ingest_cmd(db: &str, files: &[PathBuf], batch: &str) -> std::process::Command {
-    let mut c = bin();
-    c.arg("--db")
-        .arg(db)
-        .args(["ingest", "--batch", batch])
-        .args(files)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    c
 }
 
 /// Protects issue 13's "same results as on SQLite": the dev articles and

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{bin, data, run};
+use common::{bin, data, ingest_cmd, run};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -689,17 +689,6 @@ fn corpus() -> Vec<PathBuf> {
     .collect();
     files.sort();
     files
-}
-
-fn ingest_cmd(db: &Path, files: &[PathBuf], batch: &str) -> Command {
-    let mut c = bin();
-    c.arg("--db")
-        .arg(db)
-        .args(["ingest", "--batch", batch])
-        .args(files)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    c
 }
 
 /// Protects faults 7 and 8: two and four ingests started together on a new

@@ -30,6 +30,7 @@ use super::{
     ArticleRecord, CurationRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary, EndsAndRow,
     EntityRecord, EntityRef, EntityRow, EvidenceRecord, EvidenceRow, ExplainRow, IngestStats,
     Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named, parse_kind, parse_type,
+    sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -593,11 +594,7 @@ impl Postgres {
                 },
             ));
         }
-        out.sort_by(|(_, a), (_, b)| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
-        });
+        sort_by_weight(&mut out);
         Ok(out)
     }
 

@@ -16,7 +16,7 @@ use rusqlite::{
 
 use super::{
     EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IngestStats, StoreError, Tally,
-    compatible, held_and_named, parse_kind, parse_type,
+    compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -572,11 +572,7 @@ impl Sqlite {
                 },
             ));
         }
-        out.sort_by(|(_, a), (_, b)| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
-        });
+        sort_by_weight(&mut out);
         Ok(out)
     }
 

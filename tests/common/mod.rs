@@ -2,8 +2,9 @@
 //! environment, the fixtures folder, and running against one database.
 #![allow(dead_code, clippy::unwrap_used)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 pub mod browser;
 pub mod server;
@@ -25,4 +26,17 @@ pub fn data(rel: &str) -> PathBuf {
 /// Runs `geokg --db DB ARGS...`.
 pub fn run(args: &[&str], db: &Path) -> Output {
     bin().arg("--db").arg(db).args(args).output().unwrap()
+}
+
+/// `geokg --db DB ingest --batch N FILES...`, its output discarded and its
+/// errors kept, ready to spawn (several at once in the concurrency tests).
+pub fn ingest_cmd(db: impl AsRef<OsStr>, files: &[PathBuf], batch: &str) -> Command {
+    let mut c = bin();
+    c.arg("--db")
+        .arg(db)
+        .args(["ingest", "--batch", batch])
+        .args(files)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    c
 }
