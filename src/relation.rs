@@ -538,11 +538,16 @@ impl Ctx<'_> {
         let mut joined = false;
         while j > 0 {
             let gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
-            let ok = !gap.is_empty()
-                && gap.len() <= 3
-                && gap.iter().all(|w| matches!(*w, "and" | "," | "the" | "&"))
-                && gap.iter().any(|w| matches!(*w, "and" | "," | "&"));
-            let comma_only = !gap.iter().any(|w| matches!(*w, "and" | "&"));
+            // "France, along with Germany and Italy, condemned": the names
+            // after "along with", "together with" or "as well as" act with
+            // the one before.
+            let accompanied = accompanying(&gap);
+            let ok = accompanied
+                || (!gap.is_empty()
+                    && gap.len() <= 3
+                    && gap.iter().all(|w| matches!(*w, "and" | "," | "the" | "&"))
+                    && gap.iter().any(|w| matches!(*w, "and" | "," | "&")));
+            let comma_only = !accompanied && !gap.iter().any(|w| matches!(*w, "and" | "&"));
             let mut p = slots[j - 1].t0;
             if p > 0 && self.lw(p - 1) == "the" {
                 p -= 1;
@@ -1193,8 +1198,13 @@ impl Ctx<'_> {
         // nearest name even inside a prepositional phrase.
         let pronoun_points_back =
             (sl.t1..c0).any(|k| matches!(self.lw(k), "its" | "their" | "his" | "her"));
+        // "France, along with Germany, condemned": "with" after "along"
+        // or "together" embeds no name.
+        let accompanied =
+            sl.t0 >= s.first + 2 && matches!(self.lw(sl.t0 - 2), "along" | "together");
         let embedded = possessor.is_none()
             && !pronoun_points_back
+            && !accompanied
             && before.is_some_and(|b| PREPOSITIONS.contains(&b));
         if let Some((vend, subj, _)) = last_verb
             && possessor.is_none()
@@ -1246,6 +1256,34 @@ impl Ctx<'_> {
                 .any(|k| self.word(k) == ",");
         if in_phrase {
             return Vec::new();
+        }
+        // "He and Prime Minister Kishida signed": a pronoun coordinated
+        // with the list is the person the article spoke of last.
+        let h = list[0].t0;
+        if possessor.is_none()
+            && h >= s.first + 2
+            && self.lw(h - 1) == "and"
+            && matches!(self.lw(h - 2), "he" | "she")
+            && (h - 2 == s.first || matches!(self.word(h - 3), "," | "\"" | "\u{201c}"))
+            && self.on.on(Mechanism::Pronoun)
+            && let Some((p, seen)) = discourse.person
+            && si <= seen + 2
+            && !list.iter().any(|sl| sl.entity == p)
+        {
+            let t = self.doc.tokens[h - 2];
+            list.insert(
+                0,
+                Slot {
+                    entity: p,
+                    kind: self.r.entities[p].kind,
+                    t0: h - 2,
+                    t1: h - 1,
+                    start: t.start,
+                    end: t.end,
+                    compound: false,
+                    via: Some((Mechanism::Pronoun, t.start, t.end)),
+                },
+            );
         }
         list
     }
@@ -1872,6 +1910,38 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
             {
                 emit_member(ctx, member, *a, si, k);
                 continue;
+            }
+        }
+        // "The United States and Germany are engaged and dedicated NATO
+        // Allies": the states before a plural copula are members.
+        let plural = matches!(ctx.lw(k), "members" | "allies")
+            || (matches!(ctx.lw(k), "states" | "countries") && ctx.lw(k - 1) == "member");
+        if !bracketed && !possessed && plural {
+            let mut p = a.t0;
+            let plural_be = |w: &str| matches!(w, "are" | "were" | "remain" | "became");
+            while p > 0
+                && ctx.word(p - 1) != ","
+                && !plural_be(ctx.lw(p - 1))
+                && !matches!(ctx.lw(p - 1), "both" | "all")
+                && ctx.only_modifiers(p - 1, p)
+            {
+                p -= 1;
+            }
+            if p > 0 && matches!(ctx.lw(p - 1), "both" | "all") {
+                p -= 1;
+            }
+            let copula = p >= 2 && plural_be(ctx.lw(p - 1));
+            if let Some(last) = slots[..i].iter().rposition(|sl| copula && sl.t1 + 1 == p) {
+                let list = ctx.coordinated_left(slots, last);
+                let first = list.iter().map(|&m| slots[m].t0).min().unwrap_or(0);
+                let embedded = first > 0 && PREPOSITIONS.contains(&ctx.lw(first - 1));
+                if list.len() > 1 && !embedded && list.iter().all(|&m| slots[m].kind == Kind::State)
+                {
+                    for m in list {
+                        emit_member(ctx, slots[m], *a, si, k);
+                    }
+                    continue;
+                }
             }
         }
         let Some(f) = slots[i + 1..]
@@ -3506,6 +3576,15 @@ fn read_clause_cue(
     }
     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
     let both_ways = cue.form == CueForm::Mutual;
+    // "The United States served as a co-sponsor of the resolution, along
+    // with Sweden and Brazil": a lone subject's co-actors after the act.
+    if targets.is_empty()
+        && subjects.len() == 1
+        && (cue.edge.is_symmetric() || both_ways)
+        && cue.form != CueForm::Noun
+    {
+        targets = trailing_companions(ctx, cl, c1);
+    }
     if targets.is_empty() {
         // "A and B met": every pair of a symmetric verb's subjects.
         if (cue.edge.is_symmetric() || both_ways) && cue.form != CueForm::Noun {
@@ -3537,6 +3616,57 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// The names after ", along with" or ", together with" later in the
+/// cue's sentence (from token `c1`), with no other cue or clause opening
+/// between: the co-actors of a subject that acted alone in the clause. The comma is
+/// required, so "met Xi along with Lavrov" is left to the list rules.
+fn trailing_companions(ctx: &Ctx, cl: &Clause, c1: usize) -> Vec<Slot> {
+    let end = cl.s.last;
+    let Some(k) = (c1..end.saturating_sub(2)).find(|&k| {
+        ctx.word(k) == ","
+            && matches!(ctx.lw(k + 1), "along" | "together")
+            && ctx.lw(k + 2) == "with"
+    }) else {
+        return Vec::new();
+    };
+    // Another clause between the act and its co-actors names its own.
+    if (c1..k).any(|q| matches!(ctx.lw(q), "but" | "while" | "which" | "who" | "that" | ";"))
+        || cl
+            .cues
+            .iter()
+            .any(|(cs, _, _)| (c1..k).contains(&ctx.doc.token_at_or_after(*cs)))
+    {
+        return Vec::new();
+    }
+    let mut first = k + 3;
+    if ctx.lw(first) == "the" {
+        first += 1;
+    }
+    match cl
+        .slots
+        .iter()
+        .position(|sl| sl.t0 == first && !sl.compound)
+    {
+        Some(i) => ctx.list_right(cl.slots, i),
+        None => Vec::new(),
+    }
+}
+
+/// Whether the words between two names (`gap`, lowercase) join the second
+/// to the first as a co-actor: "along with", "together with", "as well as",
+/// with the commas around them ("France, along with Germany, ...").
+fn accompanying(gap: &[&str]) -> bool {
+    let words: Vec<&str> = gap
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "," | "the"))
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["along" | "together", "with"] | ["as", "well", "as"]
+    ) && gap.first() != Some(&"the")
 }
 
 /// The state whose envoy is the object that starts at token `c1`:

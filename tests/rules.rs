@@ -2770,3 +2770,80 @@ t!(
         ("South Sudan", "attacks", "Sudan")
     ]
 );
+
+// Co-actors after "along with", "together with" or "as well as" share the
+// subject's act, before the verb or after a lone co-sponsor.
+t!(
+    along_with_before_the_verb_joins_the_subject,
+    "France, along with Germany and Italy, condemned Russia's invasion of Ukraine.",
+    &[
+        ("France", "opposes", "Russia"),
+        ("Germany", "opposes", "Russia"),
+        ("Italy", "opposes", "Russia"),
+        ("Russia", "attacks", "Ukraine")
+    ]
+);
+t!(
+    together_with_one_name_joins_the_subject,
+    "France, together with Germany, imposed sanctions on Russia.",
+    &[
+        ("France", "sanctions", "Russia"),
+        ("Germany", "sanctions", "Russia")
+    ]
+);
+t!(
+    trailing_along_with_are_the_co_sponsors,
+    "The United States served as a main co-sponsor for a resolution on human rights on the Internet, along with Sweden, Brazil, Nigeria, and Tunisia.",
+    &[
+        (US, "cooperates-with", "Sweden"),
+        (US, "cooperates-with", "Brazil"),
+        (US, "cooperates-with", "Nigeria"),
+        (US, "cooperates-with", "Tunisia")
+    ]
+);
+t!(
+    co_sponsors_cooperate,
+    "The United States and Sweden co-sponsored a resolution on human rights.",
+    &[(US, "cooperates-with", "Sweden")]
+);
+t!(
+    trailing_along_with_after_a_relative_clause_is_not_read,
+    "The United States co-sponsored a resolution on Iran, which passed, along with Sweden.",
+    &[]
+);
+
+// States before a plural copula and "ALLIANCE allies/members/member
+// states" are members; not after a preposition ("officials in A and B").
+t!(
+    states_that_are_nato_allies_are_members,
+    "The United States and Germany are engaged and dedicated NATO Allies.",
+    &[
+        (US, "member-of", "North Atlantic Treaty Organization"),
+        ("Germany", "member-of", "North Atlantic Treaty Organization")
+    ]
+);
+t!(
+    states_that_are_member_states_are_members,
+    "France, Italy and Spain are EU member states.",
+    &[
+        ("France", "member-of", "European Union"),
+        ("Italy", "member-of", "European Union"),
+        ("Spain", "member-of", "European Union")
+    ]
+);
+t!(
+    officials_in_states_are_no_members,
+    "Officials in Poland and Lithuania are NATO members.",
+    &[]
+);
+
+// "He and NAME": the pronoun is the person last spoken of.
+t!(
+    pronoun_coordinated_with_a_name,
+    "Biden arrived in Tokyo. Later, he and Kishida condemned North Korea.",
+    &[
+        ("Joe Biden", "visited", "Tokyo"),
+        ("Joe Biden", "opposes", "North Korea"),
+        ("Fumio Kishida", "opposes", "North Korea")
+    ]
+);
