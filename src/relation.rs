@@ -1662,18 +1662,30 @@ impl Ctx<'_> {
                         && gap_words.get(m + 1) == Some(&"by")
                         && self.g.lexicon.of_heads.contains(gap_words[m - 1])
                 };
+                // "condemned the executions by the Burmese military": an act
+                // of `condemned_acts.txt` right before "by" names its agent.
+                let act_by = |m: usize| {
+                    self.g.lexicon.condemned_acts.contains(gap_words[m])
+                        && gap_words.get(m + 1) == Some(&"by")
+                };
                 matches!(*w, "the" | "a" | "an" | "of" | "and")
                     || self.g.lexicon.of_heads.contains(*w)
                     || participle(n)
+                    || act_by(n)
                     || (*w == "by"
                         && n > 0
                         && (self.g.lexicon.of_heads.contains(gap_words[n - 1])
-                            || participle(n - 1)))
+                            || participle(n - 1)
+                            || act_by(n - 1)))
             })
             && gap_words.iter().filter(|w| **w == "by").count() <= 1
             // "by X" alone is an agent, not a target: "by" needs its noun.
             && (before_name == Some("of")
-                || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w)));
+                || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w))
+                || (0..gap_words.len()).any(|m| {
+                    self.g.lexicon.condemned_acts.contains(gap_words[m])
+                        && gap_words.get(m + 1) == Some(&"by")
+                }));
         // "struck targets in southern Lebanon": what an attack hits inside
         // a place (no sea: "ships in the Red Sea" is where it happens).
         // ("missile strikes on nine sites in Pakistan": a nominal too.)
@@ -1956,6 +1968,58 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 emit_member(ctx, slots[m], *a, si, k);
             }
         }
+    }
+}
+
+/// "Russian-occupied Crimea", "Russia-controlled territories of Ukraine",
+/// "Russian-held Kherson": a state's name or adjective glued to a participle
+/// of occupation before a place, or a state other than itself, is an
+/// attack on that place. Between the participle and the name only nouns of
+/// `data/lexicon/of_heads.txt` ("areas", "city"), "the" and "of" may
+/// stand; a sea is no target, and neither is a place inside the
+/// occupier's own land.
+fn occupied_compounds(ctx: &mut Ctx, slots: &[Slot], si: usize) {
+    for (i, a) in slots.iter().enumerate() {
+        if a.kind != Kind::State || a.t1 == 0 {
+            continue;
+        }
+        // The compound is one token ("Russian-occupied", "Israeli-held"),
+        // and the slot the name's part of it.
+        let k = a.t1 - 1;
+        let token = ctx.lw(k);
+        let Some(participle) = ["occupied", "controlled", "held"].into_iter().find(|p| {
+            token
+                .strip_suffix(p)
+                .is_some_and(|t| t.ends_with('-') || t.ends_with('\u{2013}'))
+        }) else {
+            continue;
+        };
+        let Some(b) = slots[i + 1..].iter().find(|b| b.t0 > k) else {
+            continue;
+        };
+        let between_ok = b.t0 <= k + 5
+            && (k + 1..b.t0).all(|q| {
+                let w = ctx.lw(q);
+                matches!(w, "of" | "the") || ctx.g.lexicon.of_heads.contains(w)
+            });
+        if !between_ok
+            || !matches!(b.kind, Kind::Region | Kind::State)
+            || is_sea(&ctx.r.entities[b.entity].name)
+            || state_of_place(ctx, b.entity) == Some(a.entity)
+        {
+            continue;
+        }
+        ctx.rule = format!("{participle}-compound");
+        let t = ctx.doc.tokens[k];
+        ctx.emit(
+            *a,
+            EdgeType::Attacks,
+            *b,
+            si,
+            (a.start, t.end),
+            Modal::ASSERTED,
+            0.7,
+        );
     }
 }
 
@@ -2261,6 +2325,8 @@ pub fn extract_with_cues(
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
+        // "Russian-occupied Crimea", "Russia-controlled areas of Ukraine".
+        occupied_compounds(&mut ctx, slots, si);
         // "stands with our Philippine allies".
         possessed_partners(&mut ctx, &clause, &discourse);
         // "Carney said North Korea's action was a threat": a speaker who

@@ -2847,3 +2847,37 @@ t!(
         ("Fumio Kishida", "opposes", "North Korea")
     ]
 );
+
+// An act of condemned_acts.txt right before "by" names its agent, whom the
+// condemner opposes; "the arrests of X" names a victim, no agent.
+t!(
+    condemned_executions_by_an_agent,
+    "The United States condemned the killings by the Burmese military.",
+    &[(US, "opposes", "Myanmar")]
+);
+t!(
+    condemned_arrests_of_a_victim_oppose_no_one,
+    "The United States condemned the arrests of Navalny.",
+    &[]
+);
+
+// "X-occupied/controlled/held PLACE" is an attack on the place, glued to a
+// state's name or adjective; a separate word ("Russian held talks") is not.
+t!(
+    occupied_compound_is_an_attack,
+    "Thousands fled Russian-occupied Crimea and Israeli-controlled Gaza.",
+    &[
+        ("Russia", "attacks", "Crimea"),
+        ("Israel", "attacks", "Gaza Strip")
+    ]
+);
+t!(
+    controlled_territories_of_a_state,
+    "Troops moved into Russia-controlled territories of Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    held_as_a_separate_word_is_no_occupation,
+    "Russian held talks with Ukraine.",
+    &[("Russia", "met-with", "Ukraine")]
+);
