@@ -1796,13 +1796,21 @@ fn attach_context(
             {
                 let tk = doc.token_at_or_after(ts);
                 let mut b = tk;
-                if b > s.first && is_possessive(word_at(b - 1)) {
+                let possessed = b > s.first && is_possessive(word_at(b - 1));
+                if possessed {
                     b -= 1;
                 }
                 let body = (b > s.first)
                     .then(|| ending_at(out, tokens[b - 1].end).filter(|&o| is_body(g, &out[o])))
                     .flatten();
-                let of = body.or(second);
+                // "Merkel's spokesperson, Steffen Seibert": an office held
+                // for a person is held for what that person represents
+                // (resolved with the offices, in `resolve`).
+                let principal = (possessed && body.is_none() && b > s.first)
+                    .then(|| ending_at(out, tokens[b - 1].end).filter(|&o| is_person(g, &out[o])))
+                    .flatten()
+                    .filter(|&o| o != idx);
+                let of = body.or(second).or(principal);
                 if of.is_some() {
                     give_role(out, idx, role, of, (ts, te), body);
                     continue;

@@ -552,6 +552,18 @@ pub fn resolve(
         };
         let known_person = b.entities[person].known;
         let of = match cue.of.and_then(|o| entity_of.get(o).copied().flatten()) {
+            // "Merkel's spokesperson, Steffen Seibert": the office is held
+            // for what the principal represents, as the text (read so far)
+            // or the gazetteer on the article's date gives it; else none.
+            Some(principal) if b.entities[principal].kind == Kind::Person => roles
+                .iter()
+                .find(|r: &&ResolvedRole| r.person == principal)
+                .map(|r| r.of)
+                .or_else(|| {
+                    let known = b.entities[principal].known?;
+                    let held: Vec<_> = g.roles_of(known, date).collect();
+                    (held.len() == 1).then(|| b.known(held[0].of))
+                }),
             Some(of) => Some(of),
             None => known_person
                 .and_then(|p| {

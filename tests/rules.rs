@@ -2881,3 +2881,20 @@ t!(
     "Russian held talks with Ukraine.",
     &[("Russia", "met-with", "Ukraine")]
 );
+
+// "LEADER's TITLE, NAME": the office is held for what the leader
+// represents; a person with no office in the text or the data gives none.
+t!(
+    leaders_spokesperson_represents_the_leaders_state,
+    "German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it is possible.",
+    &[],
+    also: &[
+        ("Angela Merkel", "represents", "Germany"),
+        ("Steffen Seibert", "represents", "Germany")
+    ]
+);
+t!(
+    aide_of_a_person_without_office_represents_nothing,
+    "John Smith's aide, Mary Jones, said it.",
+    &[]
+);
