@@ -2023,6 +2023,96 @@ fn occupied_compounds(ctx: &mut Ctx, slots: &[Slot], si: usize) {
     }
 }
 
+/// "Turkey is already under EU sanctions", "Iran has been under United
+/// States sanctions since 2011", "Mahan has been the subject of U.S.
+/// sanctions", "remains subject to UN sanctions": the name before "sanctions"
+/// or "embargo" sanctions the clause's subject. Only a copula, auxiliaries
+/// and a few adverbs may stand between the subject and "under", "subject
+/// to" or "the subject of"; modifiers between that and the sanctioner.
+fn under_sanctions(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    for (yi, y) in slots.iter().enumerate() {
+        if !matches!(ctx.lw(y.t1), "sanctions" | "sanction" | "embargo")
+            || !matches!(y.kind, Kind::State | Kind::Alliance | Kind::Organization)
+        {
+            continue;
+        }
+        // Back over modifiers ("new", "tough") to "under" / "subject to" /
+        // "the subject of".
+        let mut p = y.t0;
+        while p > s.first + 1
+            && ctx.word(p - 1) != ","
+            && ctx.only_modifiers(p - 1, p)
+            && !matches!(ctx.lw(p - 1), "and")
+        {
+            p -= 1;
+        }
+        if p > s.first && matches!(ctx.lw(p - 1), "the" | "a" | "an") {
+            p -= 1;
+        }
+        let head = match (
+            p.checked_sub(1).map(|k| ctx.lw(k)),
+            p.checked_sub(2).map(|k| ctx.lw(k)),
+        ) {
+            (Some("under"), _) => p - 1,
+            (Some("to" | "of"), Some("subject")) => {
+                let q = p - 2;
+                if q > s.first && ctx.lw(q - 1) == "the" {
+                    q - 1
+                } else {
+                    q
+                }
+            }
+            _ => continue,
+        };
+        let mut k = head;
+        while k > s.first
+            && matches!(
+                ctx.lw(k - 1),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "be"
+                    | "remains"
+                    | "remain"
+                    | "remained"
+                    | "already"
+                    | "still"
+                    | "now"
+                    | "also"
+                    | "long"
+                    | "currently"
+                    | "not"
+                    | "never"
+            )
+        {
+            k -= 1;
+        }
+        if k == head {
+            continue;
+        }
+        let Some(x) = slots[..yi].iter().rfind(|sl| sl.t1 == k) else {
+            continue;
+        };
+        let flags = ctx.modality(x.t1, y.t1);
+        ctx.rule = "under-sanctions".to_string();
+        let t = ctx.doc.tokens[y.t1];
+        ctx.emit(
+            *y,
+            EdgeType::Sanctions,
+            *x,
+            cl.si,
+            (y.start, t.end),
+            flags,
+            0.7,
+        );
+    }
+}
+
 /// `member` belongs to `body`, read at token `at` (the alliance-member pass).
 fn emit_member(ctx: &mut Ctx, member: Slot, body: Slot, si: usize, at: usize) {
     ctx.rule = "alliance-member".to_string();
@@ -2327,6 +2417,8 @@ pub fn extract_with_cues(
         alliance_members(&mut ctx, slots, si);
         // "Russian-occupied Crimea", "Russia-controlled areas of Ukraine".
         occupied_compounds(&mut ctx, slots, si);
+        // "Turkey is already under EU sanctions".
+        under_sanctions(&mut ctx, &clause);
         // "stands with our Philippine allies".
         possessed_partners(&mut ctx, &clause, &discourse);
         // "Carney said North Korea's action was a threat": a speaker who
@@ -3237,7 +3329,22 @@ fn is_passive(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
 /// names no source.
 fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     ctx.rule.push_str("-passive");
-    let (slots, c0, c1) = (cl.slots, hit.c0, hit.c1);
+    let (slots, c0, mut c1) = (cl.slots, hit.c0, hit.c1);
+    // "was condemned in a joint statement by A, B and C", "was attacked
+    // in the morning by X": a short phrase of "in", a determiner and
+    // lowercase words stands before the agent.
+    if ctx.lw(c1) == "in"
+        && matches!(ctx.lw(c1 + 1), "a" | "an" | "the")
+        && let Some(by) = (c1 + 3..(c1 + 6).min(cl.s.last)).find(|&k| ctx.lw(k) == "by")
+        && (c1 + 2..by).all(|k| {
+            let w = ctx.word(k);
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !GAP_BLOCKERS.contains(&w)
+                && !slots.iter().any(|sl| sl.t0 <= k && k < sl.t1)
+        })
+    {
+        c1 = by;
+    }
     if ctx.lw(c1) != "by" {
         return;
     }
@@ -3247,10 +3354,21 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     else {
         return;
     };
-    let Some(tgt) = slots
-        .iter()
-        .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0)
-    else {
+    // "Turkey is under EU sanctions, and was condemned by A": a passive
+    // predicate after "and" shares its clause's subject.
+    let mut b = c0;
+    while b > cl.s.first && (BE.contains(&ctx.lw(b - 1)) || ctx.lw(b - 1).ends_with("ly")) {
+        b -= 1;
+    }
+    let coordinated = b < c0 && b > cl.s.first && ctx.lw(b - 1) == "and";
+    let nearest = if coordinated {
+        ctx.shared_subject(slots, cl.s, b)
+    } else {
+        slots
+            .iter()
+            .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0)
+    };
+    let Some(tgt) = nearest else {
         // "The deal was signed by A, adviser to X, and by B": the agents
         // of a symmetric act with no named object act with one another.
         if hit.cue.edge.is_symmetric() {

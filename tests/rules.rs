@@ -2898,3 +2898,49 @@ t!(
     "John Smith's aide, Mary Jones, said it.",
     &[]
 );
+
+// "X is under Y sanctions", "remains subject to Y sanctions", "has been
+// under a Y embargo": Y sanctions X; negated stays flagged.
+t!(
+    under_eu_sanctions,
+    "Turkey is already under EU sanctions.",
+    &[("European Union", "sanctions", "Turkey")]
+);
+t!(
+    under_an_embargo_since,
+    "Cuba has been under a U.S. embargo since 1962.",
+    &[(US, "sanctions", "Cuba")]
+);
+t!(
+    subject_to_un_sanctions,
+    "North Korea remains subject to UN sanctions.",
+    &[("United Nations", "sanctions", "North Korea")]
+);
+neg!(
+    not_under_sanctions_is_flagged,
+    "Iran is not under EU sanctions.",
+    &[("European Union", "sanctions", "Iran")]
+);
+t!(
+    under_sanctions_needs_a_copula,
+    "Sales to Iran under U.S. sanctions rose.",
+    &[]
+);
+
+// A passive's agent after "in a joint statement"; a passive predicate
+// after "and" has its clause's subject as target.
+t!(
+    passive_agent_after_in_a_statement,
+    "Because of its drilling, Turkey is already under EU sanctions, and was condemned in a joint statement by Egypt, Greece and Cyprus on October 8.",
+    &[
+        ("European Union", "sanctions", "Turkey"),
+        ("Egypt", "opposes", "Turkey"),
+        ("Greece", "opposes", "Turkey"),
+        ("Cyprus", "opposes", "Turkey")
+    ]
+);
+t!(
+    ban_is_a_sanction,
+    "Germany banned Hezbollah on Thursday.",
+    &[("Germany", "sanctions", "Hezbollah")]
+);
