@@ -1,5 +1,5 @@
 //! The page in a real browser: headless Chromium, driven over the DevTools
-//! protocol (`common::browser`), loads `geokg serve`'s page over a database
+//! protocol by the `headless_chrome` crate (`common::browser`), loads `geokg serve`'s page over a database
 //! ingested from real articles and does what a user does, with the mouse
 //! and the keyboard: searches "putin" by typing, clicks a node and an edge
 //! and reads the card and the evidence, moves the date slider and sees an
@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use common::browser::{Browser, Page, base64, chromium_or_skip, downloaded, launch};
+use common::browser::{Browser, Page, chromium_or_skip, downloaded, launch};
 use common::server::{Server, get};
 
 fn names(v: &Value) -> BTreeSet<String> {
@@ -44,23 +44,15 @@ fn a_user_searches_clicks_and_filters_in_a_real_browser() {
         "serve/script.txt",
     ]);
     let (_browser, mut page) = launch(&exe);
-    page.call(
-        "Page.navigate",
-        json!({"url": format!("http://{}/", server.addr)}),
-    );
+    page.goto(&format!("http://{}/", server.addr));
     page.wait_for("typeof geokgCy !== 'undefined' && state.dates.length > 0");
 
     // Search by typing: a suggestion, then Enter.
     page.eval("document.getElementById('search').focus()");
-    page.call("Input.insertText", json!({"text": "putin"}));
+    page.type_text("putin");
     let suggestion = page.wait_for("document.querySelector('#suggestions li')?.textContent");
     assert_eq!(suggestion, "Vladimir Putin person, 3 articles");
-    for kind in ["keyDown", "keyUp"] {
-        page.call(
-            "Input.dispatchKeyEvent",
-            json!({"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"}),
-        );
-    }
+    page.enter();
     page.wait_for("geokgCy.nodes().length > 0 && document.querySelector('#details .card h2')");
     let drawn = page.eval("geokgCy.nodes().map(n => n.data('name'))");
     assert_eq!(
@@ -161,8 +153,7 @@ fn a_user_searches_clicks_and_filters_in_a_real_browser() {
         10
     );
 
-    let shot = page.call("Page.captureScreenshot", json!({"format": "png"}));
-    let png = base64(shot["data"].as_str().unwrap());
+    let png = page.screenshot();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let path = std::env::var_os("GEOKG_SCREENSHOT")
         .map(PathBuf::from)
@@ -185,10 +176,7 @@ fn ready() -> Option<(Server, Browser, Page)> {
 /// A fresh browser on the server's page, ready.
 fn open(server: Server, exe: &std::path::Path) -> (Server, Browser, Page) {
     let (browser, mut page) = launch(exe);
-    page.call(
-        "Page.navigate",
-        json!({"url": format!("http://{}/", server.addr)}),
-    );
+    page.goto(&format!("http://{}/", server.addr));
     page.wait_for("typeof geokgCy !== 'undefined' && state.dates.length > 0");
     (server, browser, page)
 }
