@@ -540,6 +540,28 @@ async fn relations_hold_their_evidence_and_are_capped() {
         }]})
     );
 
+    // Evidence per edge: the first `evidence` (earliest first), the count
+    // of all beside them.
+    let one = api("/api/relations?from=Kerry&to=Putin&evidence=1").await;
+    let first = &one["relations"][0];
+    assert_eq!(
+        (
+            first["evidence"].as_array().unwrap().len(),
+            &first["evidence_total"]
+        ),
+        (1, &json!(2))
+    );
+    assert_eq!(first["evidence"][0]["rule"], "talks with/noun");
+    let v = api("/api/relations?from=Putin&to=state/RUS&evidence=2").await;
+    let evidence: Vec<String> = v["relations"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}", e["article"].as_str().unwrap(), e["sentence"]))
+        .collect();
+    assert_eq!(evidence, ["seed-001 0", "seed-001 3"]);
+    assert_eq!(v["relations"][0]["evidence_total"], 3);
+
     // The cap: three of the 25, the most supported first, and it says so.
     let v = api("/api/relations?limit=3").await;
     assert_eq!((&v["total"], &v["truncated"]), (&json!(25), &json!(true)));
@@ -948,7 +970,7 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/entities?name=Putin", 400, "unknown parameter 'name'; this endpoint takes: q, kind, limit".into()),
         ("/api/entity?name=Putin&depth=2", 400, "unknown parameter 'depth'; this endpoint takes: name".into()),
         ("/api/neighbors?name=Putin&from=Xi", 400, format!("unknown parameter 'from'; this endpoint takes: name, depth, kinds, limit, offset, {scope}")),
-        ("/api/relations?name=Putin", 400, format!("unknown parameter 'name'; this endpoint takes: from, to, all, limit, {scope}")),
+        ("/api/relations?name=Putin", 400, format!("unknown parameter 'name'; this endpoint takes: from, to, all, limit, evidence, {scope}")),
         ("/api/path?from=Putin&to=Xi&depth=2", 400, format!("unknown parameter 'depth'; this endpoint takes: from, to, max_hops, limit, {scope}")),
         ("/api/explain?source=Putin&type=met-with&target=Xi&types=met-with", 400, "unknown parameter 'types'; this endpoint takes: source, type, target, limit, since, until, as_of, min_confidence".into()),
         ("/api/timeline?name=Putin&depth=1", 400, format!("unknown parameter 'depth'; this endpoint takes: name, limit, {scope}")),
@@ -974,6 +996,8 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/entities?limit=201", 400, "limit '201' is not a whole number from 1 to 200".into()),
         ("/api/neighbors?name=Putin&limit=2001", 400, "limit '2001' is not a whole number from 1 to 2000".into()),
         ("/api/relations?limit=2001", 400, "limit '2001' is not a whole number from 1 to 2000".into()),
+        ("/api/relations?evidence=0", 400, "evidence '0' is not a whole number from 1 to 200".into()),
+        ("/api/relations?evidence=201", 400, "evidence '201' is not a whole number from 1 to 200".into()),
         ("/api/path?from=Xi&to=Putin&limit=101", 400, "limit '101' is not a whole number from 1 to 100".into()),
         ("/api/path?from=Xi&to=Putin&max_hops=9", 400, "max_hops '9' is not a whole number from 1 to 8".into()),
         ("/api/explain?source=Putin&type=met-with&target=Xi&limit=2001", 400, "limit '2001' is not a whole number from 1 to 2000".into()),
