@@ -434,7 +434,8 @@ fn show_more_and_expand_add_exactly_the_next_nodes() {
 
 /// Protects path mode: from a node's card and a typed name, every shortest
 /// path is drawn (with the ids `neighbors` gives, so its edges open their
-/// evidence) and listed hop by hop with its best sentence.
+/// evidence, the sentences beyond the first asked for on demand) and
+/// listed hop by hop with its best sentence.
 #[test]
 fn path_mode_draws_and_lists_every_shortest_path() {
     let Some((_server, _browser, mut page)) = ready() else {
@@ -502,6 +503,8 @@ fn path_mode_draws_and_lists_every_shortest_path() {
     ));
     let y = |i: usize| rows[i].as_f64().unwrap();
     assert!(y(0) < y(1) && y(1) == y(2) && y(2) < y(3), "{rows}");
+    // With one sentence asked for at first, the second comes on demand.
+    page.eval("state.evidence = 1");
     page.click_at(&format!(
         "(() => {{ const p = geokgCy.getElementById('{KERRY_MET_PUTIN}').renderedMidpoint(); \
          const r = document.getElementById('cy').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()"
@@ -510,6 +513,24 @@ fn path_mode_draws_and_lists_every_shortest_path() {
     assert_eq!(
         page.eval("document.querySelector('#details .edge-title').textContent"),
         "John Kerry met-with Vladimir Putin"
+    );
+    assert_eq!(
+        page.eval(
+            "[...document.querySelectorAll('#details .evidence mark')].map(m => m.textContent)"
+        ),
+        json!([
+            "U.S. Secretary of State John Kerry is headed to Russia for talks with Russian President Vladimir Putin"
+        ])
+    );
+    assert_eq!(
+        page.eval("document.getElementById('evidence-more-text').textContent"),
+        "Showing the first 1 of 2 sentences."
+    );
+    page.click_on("#evidence-more");
+    page.wait_for("document.querySelectorAll('#details .evidence').length === 2");
+    assert_eq!(
+        page.eval("document.getElementById('evidence-more')"),
+        json!(null)
     );
     assert_eq!(
         page.eval(
