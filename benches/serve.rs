@@ -19,6 +19,8 @@
 //! Timings are printed, never asserted. Run: `cargo bench --bench serve`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../tests/common/browser.rs"]
+mod browser;
 #[path = "../tests/common/mod.rs"]
 mod common;
 
@@ -27,7 +29,7 @@ use std::time::Instant;
 
 use serde_json::Value;
 
-use common::browser::{Page, chromium, launch};
+use browser::{Page, chromium, launch};
 use common::server::{Server, get};
 
 const RUNS: usize = 5;

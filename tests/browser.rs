@@ -1,5 +1,6 @@
 //! The page in a real browser: headless Chromium, driven over the DevTools
-//! protocol by the `headless_chrome` crate (`common::browser`), loads `geokg serve`'s page over a database
+//! protocol by the `headless_chrome` crate (steps in
+//! `tests/common/browser.rs`), loads `geokg serve`'s page over a database
 //! ingested from real articles and does what a user does, with the mouse
 //! and the keyboard: searches "putin" by typing, clicks a node and an edge
 //! and reads the card and the evidence, moves the date slider and sees an
@@ -12,6 +13,8 @@
 //! a missing browser fails it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 
 use std::collections::BTreeSet;
@@ -19,7 +22,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use common::browser::{Browser, Page, chromium_or_skip, downloaded, launch};
+use browser::{Browser, Page, chromium_or_skip, downloaded, launch};
 use common::server::{Server, get};
 
 fn names(v: &Value) -> BTreeSet<String> {

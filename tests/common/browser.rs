@@ -4,7 +4,7 @@
 //! browser is, skipping without one, and the steps the tests repeat:
 //! evaluate JavaScript to a JSON value, wait for a condition, click where
 //! an expression says, type, press Enter, save downloads to a folder.
-#![allow(clippy::expect_used)]
+#![allow(dead_code, clippy::expect_used)]
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
