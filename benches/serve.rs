@@ -2,7 +2,7 @@
 //! (`../shared/corpus/articles.jsonl`, or the JSON Lines file
 //! `GEOKG_BENCH_CORPUS` names) ingested into a temporary database, `geokg
 //! serve` over it, and headless Chromium driven over the DevTools protocol
-//! (as `tests/browser.rs` does). Timed in the page, from the request to the
+//! by the `headless_chrome` crate (as `tests/browser.rs` does). Timed in the page, from the request to the
 //! layout done and two frames drawn:
 //!
 //! - the neighbourhood of the most connected entity, its first part (500
@@ -19,15 +19,17 @@
 //! Timings are printed, never asserted. Run: `cargo bench --bench serve`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../tests/common/browser.rs"]
+mod browser;
 #[path = "../tests/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use common::browser::{Page, chromium, launch};
+use browser::{Page, chromium, launch};
 use common::server::{Server, get};
 
 const RUNS: usize = 5;
@@ -138,10 +140,7 @@ fn main() {
     );
 
     let (_browser, mut page) = launch(&exe);
-    page.call(
-        "Page.navigate",
-        json!({"url": format!("http://{}/", server.addr)}),
-    );
+    page.goto(&format!("http://{}/", server.addr));
     page.wait_for("typeof geokgCy !== 'undefined' && state.dates.length > 0");
     let part = page.eval("state.part").as_u64().unwrap() as usize;
     let key = serde_json::to_string(&big.0).unwrap();

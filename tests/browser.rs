@@ -1,5 +1,6 @@
 //! The page in a real browser: headless Chromium, driven over the DevTools
-//! protocol (`common::browser`), loads `geokg serve`'s page over a database
+//! protocol by the `headless_chrome` crate (steps in
+//! `tests/common/browser.rs`), loads `geokg serve`'s page over a database
 //! ingested from real articles and does what a user does, with the mouse
 //! and the keyboard: searches "putin" by typing, clicks a node and an edge
 //! and reads the card and the evidence, moves the date slider and sees an
@@ -12,6 +13,8 @@
 //! a missing browser fails it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 
 use std::collections::BTreeSet;
@@ -19,7 +22,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use common::browser::{Browser, Page, base64, chromium_or_skip, downloaded, launch};
+use browser::{Browser, Page, chromium_or_skip, downloaded, launch};
 use common::server::{Server, get};
 
 fn names(v: &Value) -> BTreeSet<String> {
@@ -44,23 +47,15 @@ fn a_user_searches_clicks_and_filters_in_a_real_browser() {
         "serve/script.txt",
     ]);
     let (_browser, mut page) = launch(&exe);
-    page.call(
-        "Page.navigate",
-        json!({"url": format!("http://{}/", server.addr)}),
-    );
+    page.goto(&format!("http://{}/", server.addr));
     page.wait_for("typeof geokgCy !== 'undefined' && state.dates.length > 0");
 
     // Search by typing: a suggestion, then Enter.
     page.eval("document.getElementById('search').focus()");
-    page.call("Input.insertText", json!({"text": "putin"}));
+    page.type_text("putin");
     let suggestion = page.wait_for("document.querySelector('#suggestions li')?.textContent");
     assert_eq!(suggestion, "Vladimir Putin person, 3 articles");
-    for kind in ["keyDown", "keyUp"] {
-        page.call(
-            "Input.dispatchKeyEvent",
-            json!({"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"}),
-        );
-    }
+    page.enter();
     page.wait_for("geokgCy.nodes().length > 0 && document.querySelector('#details .card h2')");
     let drawn = page.eval("geokgCy.nodes().map(n => n.data('name'))");
     assert_eq!(
@@ -161,8 +156,7 @@ fn a_user_searches_clicks_and_filters_in_a_real_browser() {
         10
     );
 
-    let shot = page.call("Page.captureScreenshot", json!({"format": "png"}));
-    let png = base64(shot["data"].as_str().unwrap());
+    let png = page.screenshot();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let path = std::env::var_os("GEOKG_SCREENSHOT")
         .map(PathBuf::from)
@@ -185,10 +179,7 @@ fn ready() -> Option<(Server, Browser, Page)> {
 /// A fresh browser on the server's page, ready.
 fn open(server: Server, exe: &std::path::Path) -> (Server, Browser, Page) {
     let (browser, mut page) = launch(exe);
-    page.call(
-        "Page.navigate",
-        json!({"url": format!("http://{}/", server.addr)}),
-    );
+    page.goto(&format!("http://{}/", server.addr));
     page.wait_for("typeof geokgCy !== 'undefined' && state.dates.length > 0");
     (server, browser, page)
 }
@@ -446,7 +437,8 @@ fn show_more_and_expand_add_exactly_the_next_nodes() {
 
 /// Protects path mode: from a node's card and a typed name, every shortest
 /// path is drawn (with the ids `neighbors` gives, so its edges open their
-/// evidence) and listed hop by hop with its best sentence.
+/// evidence, the sentences beyond the first asked for on demand) and
+/// listed hop by hop with its best sentence.
 #[test]
 fn path_mode_draws_and_lists_every_shortest_path() {
     let Some((_server, _browser, mut page)) = ready() else {
@@ -514,6 +506,8 @@ fn path_mode_draws_and_lists_every_shortest_path() {
     ));
     let y = |i: usize| rows[i].as_f64().unwrap();
     assert!(y(0) < y(1) && y(1) == y(2) && y(2) < y(3), "{rows}");
+    // With one sentence asked for at first, the second comes on demand.
+    page.eval("state.evidence = 1");
     page.click_at(&format!(
         "(() => {{ const p = geokgCy.getElementById('{KERRY_MET_PUTIN}').renderedMidpoint(); \
          const r = document.getElementById('cy').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()"
@@ -522,6 +516,24 @@ fn path_mode_draws_and_lists_every_shortest_path() {
     assert_eq!(
         page.eval("document.querySelector('#details .edge-title').textContent"),
         "John Kerry met-with Vladimir Putin"
+    );
+    assert_eq!(
+        page.eval(
+            "[...document.querySelectorAll('#details .evidence mark')].map(m => m.textContent)"
+        ),
+        json!([
+            "U.S. Secretary of State John Kerry is headed to Russia for talks with Russian President Vladimir Putin"
+        ])
+    );
+    assert_eq!(
+        page.eval("document.getElementById('evidence-more-text').textContent"),
+        "Showing the first 1 of 2 sentences."
+    );
+    page.click_on("#evidence-more");
+    page.wait_for("document.querySelectorAll('#details .evidence').length === 2");
+    assert_eq!(
+        page.eval("document.getElementById('evidence-more')"),
+        json!(null)
     );
     assert_eq!(
         page.eval(

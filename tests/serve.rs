@@ -1,32 +1,174 @@
-//! `geokg serve` over real HTTP: the binary serves a database ingested from
-//! real articles (two dev articles and one crafted with `<script>` in its
-//! headline and body) on a free port, and every endpoint is checked for
-//! its exact answer, status and escaping.
+//! `geokg serve`'s API and page in-process: the router the binary serves
+//! (`geokg::serve::router`) over a read-only database ingested from real
+//! articles (two dev articles and one crafted with `<script>` in its
+//! headline and body), asked with `tower::ServiceExt::oneshot`, no socket.
+//! Every endpoint is checked for its exact answer (entity ids, edge sets,
+//! counts), every bad parameter for its 400 and message, unknown names for
+//! their 404 and suggestions, every cap for its limit, and a crafted name
+//! holding `<script>` for its escaping in every answer and export.
+//!
+//! Two journeys go through the real binary over HTTP: the address line,
+//! `--open`, the page and an answer over a socket, and Ctrl-C stopping it
+//! cleanly; and the warning when bound beyond this machine.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
 
+use axum::Router;
+use axum::body::Body;
+use axum::http::Request;
 use serde_json::{Value, json};
+use tower::ServiceExt;
 
-use common::server::{Server, get};
+use geokg::gazetteer::Gazetteer;
+use geokg::serve::{Api, router};
+use geokg::store::Store;
 
-fn server() -> Server {
-    Server::start(&[
-        "dev/articles/004.txt",
-        "dev/articles/seed-001.txt",
-        "serve/script.txt",
-    ])
+/// A database ingested from fixtures and the router over it, opened as
+/// `geokg serve` opens them (read-only store, the gazetteer's tables).
+struct Served {
+    db: PathBuf,
+    app: Router,
 }
 
-fn api(s: &Server, path: &str) -> (u16, Value) {
-    let r = get(s.addr, path);
-    assert_eq!(r.content_type, "application/json", "{path}");
-    (r.status, serde_json::from_str(&r.body).unwrap())
+/// A folder for this run's databases under cargo's scratch folder for
+/// integration tests; the folders of runs that have ended are removed
+/// (the databases live in statics, which are never dropped).
+fn scratch(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for e in entries.flatten() {
+            let file = e.file_name().to_string_lossy().to_string();
+            let ended = file
+                .strip_prefix("serve-")
+                .and_then(|pid| pid.parse::<u32>().ok())
+                .is_some_and(|pid| {
+                    pid != std::process::id()
+                        && Path::new("/proc/self").exists()
+                        && !Path::new("/proc").join(pid.to_string()).exists()
+                });
+            if ended {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    let dir = root
+        .join(format!("serve-{}", std::process::id()))
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
-fn keys(list: &Value, field: &str) -> BTreeSet<String> {
+/// Ingests `files` (under `tests/data`) with the binary, with an extra
+/// gazetteer file when given, and builds the router over the result.
+fn ingest(name: &str, gazetteer: Option<&str>, files: &[&str]) -> Served {
+    let db = scratch(name).join("serve.db");
+    let mut cmd = common::bin();
+    cmd.arg("--db").arg(&db);
+    if let Some(g) = gazetteer {
+        cmd.arg("--gazetteer").arg(common::data(g));
+    }
+    cmd.arg("ingest");
+    for f in files {
+        cmd.arg(common::data(f));
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = Store::open_read_only(&db, Duration::from_secs(5)).unwrap();
+    let extra: Vec<PathBuf> = gazetteer.iter().map(|g| common::data(g)).collect();
+    let extra: Vec<&Path> = extra.iter().map(PathBuf::as_path).collect();
+    let app = router(Api::new(store, Gazetteer::tables(&extra).unwrap()));
+    Served { db, app }
+}
+
+/// The three articles most tests read.
+fn three() -> &'static Served {
+    static S: OnceLock<Served> = OnceLock::new();
+    S.get_or_init(|| {
+        ingest(
+            "three",
+            None,
+            &[
+                "dev/articles/004.txt",
+                "dev/articles/seed-001.txt",
+                "serve/script.txt",
+            ],
+        )
+    })
+}
+
+/// One answer, read whole.
+struct Answer {
+    status: u16,
+    content_type: String,
+    csp: String,
+    nosniff: bool,
+    body: String,
+}
+
+async fn fetch(app: &Router, path: &str) -> Answer {
+    let request = Request::builder().uri(path).body(Body::empty()).unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (content_type, csp) = (header("content-type"), header("content-security-policy"));
+    let nosniff = header("x-content-type-options") == "nosniff";
+    let status = response.status().as_u16();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Answer {
+        status,
+        content_type,
+        csp,
+        nosniff,
+        body: String::from_utf8(body.to_vec()).unwrap(),
+    }
+}
+
+/// A JSON answer: its status and value. Every JSON answer is checked to
+/// hold no `<`, `>` or `&` in its text (they are `\u` escapes).
+async fn api_of(app: &Router, path: &str) -> (u16, Value) {
+    let a = fetch(app, path).await;
+    assert_eq!(a.content_type, "application/json", "{path}");
+    assert!(a.nosniff, "{path}");
+    assert!(
+        !a.body.contains(['<', '>', '&']),
+        "{path}: markup in {}",
+        a.body
+    );
+    (a.status, serde_json::from_str(&a.body).unwrap())
+}
+
+/// A JSON answer over the three articles that must succeed.
+async fn api(path: &str) -> Value {
+    let (status, v) = api_of(&three().app, path).await;
+    assert_eq!(status, 200, "{path}: {v}");
+    v
+}
+
+/// The error an answer over the three articles gives: status and message.
+async fn error(path: &str) -> (u16, String) {
+    let (status, v) = api_of(&three().app, path).await;
+    assert_eq!(v["status"], status, "{path}");
+    (status, v["error"].as_str().unwrap().to_string())
+}
+
+fn strings(list: &Value, field: &str) -> Vec<String> {
     list.as_array()
         .unwrap()
         .iter()
@@ -34,186 +176,429 @@ fn keys(list: &Value, field: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn set(items: &[&str]) -> BTreeSet<String> {
-    items.iter().map(|s| s.to_string()).collect()
+/// A neighbourhood's nodes as `key distance articles`, in order.
+fn node_rows(v: &Value) -> Vec<String> {
+    v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {} {}",
+                n["key"].as_str().unwrap(),
+                n["distance"],
+                n["articles"]
+            )
+        })
+        .collect()
 }
 
-/// Protects search by any alias and the typo-tolerant suggestions.
-#[test]
-fn entities_are_found_by_alias_and_typos_get_suggestions() {
-    let s = server();
-    let (status, v) = api(&s, "/api/entities?q=putn");
-    assert_eq!(status, 200);
-    assert_eq!(v["entities"], json!([]));
-    assert_eq!(v["suggestions"], json!(["Vladimir Putin"]));
-    let (_, v) = api(&s, "/api/entities?q=kremlin");
-    assert_eq!(keys(&v["entities"], "key"), set(&["state/RUS"]));
-    assert_eq!(v["suggestions"], json!([]));
-    let (_, v) = api(&s, "/api/entities?q=&kind=person&limit=3");
-    assert_eq!(v["total"], 11);
+/// A neighbourhood's edges as `id count first..last width`, in order.
+fn edge_rows(v: &Value) -> Vec<String> {
+    v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(
+                e["id"],
+                format!(
+                    "{}|{}|{}",
+                    e["source"].as_str().unwrap(),
+                    e["type"].as_str().unwrap(),
+                    e["target"].as_str().unwrap()
+                )
+            );
+            format!(
+                "{} {} {}..{} {}",
+                e["id"].as_str().unwrap(),
+                e["count"],
+                e["first_seen"].as_str().unwrap_or("-"),
+                e["last_seen"].as_str().unwrap_or("-"),
+                e["width"]
+            )
+        })
+        .collect()
+}
+
+const PUTIN: &str = "person/vladimir-putin";
+const XI: &str = "person/xi-jinping";
+const KERRY_ARTICLE: &str =
+    "https://voanews.com/a/kerry-lavrov-to-meet-in-sochi-tuesday-/2762782.html";
+
+/// Protects `info`: the counts, the articles' date span (the sliders) and
+/// the vocabulary, exactly.
+#[tokio::test]
+async fn info_gives_counts_dates_and_vocabulary() {
     assert_eq!(
-        keys(&v["entities"], "name"),
-        set(&["Vladimir Putin", "Dmitry Peskov", "Donald Trump"])
+        api("/api/info").await,
+        json!({
+            "articles": 3, "entities": 23, "edges": 25,
+            "first_date": "2015-05-11", "last_date": "2016-01-10",
+            "edge_types": ["met-with", "visited", "claims", "opposes", "supports", "accuses",
+                           "threatens", "sanctions", "attacks", "cooperates-with", "member-of",
+                           "represents"],
+            "kinds": ["person", "state", "region", "alliance", "organization"]
+        })
     );
 }
 
-/// Protects the card: kind, aliases, articles, offices with dates.
-#[test]
-fn an_entity_card_holds_kind_aliases_articles_and_offices() {
-    let s = server();
-    let (status, v) = api(&s, "/api/entity?name=PUTIN");
-    assert_eq!(status, 200);
+/// Protects search by any alias, the order (most articles, then name),
+/// the kind filter, the cap, and the typo-tolerant suggestions.
+#[tokio::test]
+async fn entities_are_found_by_alias_and_typos_get_suggestions() {
     assert_eq!(
-        v,
+        api("/api/entities?q=putn").await,
+        json!({"query": "putn", "total": 0, "entities": [], "suggestions": ["Vladimir Putin"]})
+    );
+    assert_eq!(
+        api("/api/entities?q=kremlin").await,
+        json!({"query": "kremlin", "total": 1, "suggestions": [], "entities": [
+            {"key": "state/RUS", "name": "Russia", "kind": "state", "articles": 2,
+             "aliases": ["Kremlin", "Moscow", "Russian", "Russian Federation"]}]})
+    );
+    let all = api("/api/entities?q=&limit=200").await;
+    assert_eq!(all["total"], 23);
+    assert_eq!(
+        strings(&all["entities"], "key"),
+        [
+            PUTIN,
+            "person/dmitry-peskov",
+            "alliance/NATO",
+            "state/RUS",
+            "state/UKR",
+            "state/USA",
+            "region/UA-43",
+            "person/donald-trump",
+            "region/donetsk-peoples-republic",
+            "state/IRN",
+            "person/jens-stoltenberg",
+            "person/john-kerry",
+            "region/UA-65",
+            "region/luhansk-peoples-republic",
+            "person/marie-harf",
+            "person/mathilde-moreau",
+            "person/philip-breedlove",
+            "person/sergei-lavrov",
+            "region/city/sochi",
+            "person/steve-witkoff",
+            "state/SYR",
+            XI,
+            "region/UA-23",
+        ]
+    );
+    // The cap: three of the eleven people, the most mentioned first.
+    let v = api("/api/entities?q=&kind=person&limit=3").await;
+    assert_eq!(v["total"], 11);
+    assert_eq!(
+        strings(&v["entities"], "key"),
+        [PUTIN, "person/dmitry-peskov", "person/donald-trump"]
+    );
+    assert_eq!(
+        v["entities"][2],
+        json!({"key": "person/donald-trump", "name": "Donald Trump", "kind": "person",
+               "articles": 1, "aliases": ["Donald J. Trump", "Trump"]})
+    );
+    // The default cap is 20.
+    let v = api("/api/entities").await;
+    assert_eq!(
+        (v["total"].as_u64(), v["entities"].as_array().unwrap().len()),
+        (Some(23), 20)
+    );
+}
+
+/// Protects the card: kind, aliases, articles, neighbours, and from the
+/// gazetteer the offices with dates, an alliance's members and a state's
+/// alliances.
+#[tokio::test]
+async fn an_entity_card_holds_kind_aliases_articles_and_offices() {
+    assert_eq!(
+        api("/api/entity?name=PUTIN").await,
         json!({
-            "key": "person/vladimir-putin", "name": "Vladimir Putin", "kind": "person",
+            "key": PUTIN, "name": "Vladimir Putin", "kind": "person",
             "aliases": ["Putin", "Vladimir Vladimirovich Putin"], "articles": 3,
             "offices": [{"role": "president", "of": "Russia", "start": "2012-05-07", "end": null}],
             "members": [], "member_of": [], "neighbours": 6
         })
     );
-    let (_, v) = api(&s, "/api/entity?name=NATO");
-    assert_eq!(v["kind"], "alliance");
-    assert!(v["members"].as_array().unwrap().len() >= 30, "{v}");
+    assert_eq!(
+        api("/api/entity?name=kerry").await,
+        json!({
+            "key": "person/john-kerry", "name": "John Kerry", "kind": "person",
+            "aliases": ["John F. Kerry", "Kerry"], "articles": 1,
+            "offices": [], "members": [], "member_of": [], "neighbours": 4
+        })
+    );
+    let nato = api("/api/entity?name=NATO").await;
+    assert_eq!(
+        (&nato["kind"], &nato["articles"], &nato["neighbours"]),
+        (&json!("alliance"), &json!(2), &json!(2))
+    );
+    assert_eq!(nato["members"].as_array().unwrap().len(), 32);
+    assert_eq!(
+        nato["members"][0],
+        json!({"name": "Albania", "joined": "2009-04-01", "left": null})
+    );
+    let usa = api("/api/entity?name=usa").await;
+    assert_eq!(usa["key"], "state/USA");
+    assert_eq!(usa["member_of"].as_array().unwrap().len(), 12);
+    assert!(
+        usa["member_of"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"name": "AUKUS", "joined": "2021-09-15", "left": null}))
+    );
 }
+
+/// The whole of Putin's one-hop neighbourhood, in the answer's order.
+const PUTIN_NODES: [&str; 7] = [
+    "person/vladimir-putin 0 3",
+    "person/dmitry-peskov 1 2",
+    "state/RUS 1 2",
+    "person/john-kerry 1 1",
+    "person/sergei-lavrov 1 1",
+    "person/steve-witkoff 1 1",
+    "person/xi-jinping 1 1",
+];
+const PUTIN_EDGES: [&str; 11] = [
+    "person/dmitry-peskov|represents|state/RUS 2 2015-05-11..2015-05-11 2.0",
+    "person/vladimir-putin|represents|state/RUS 2 2015-05-11..2015-05-11 2.0",
+    "person/dmitry-peskov|met-with|person/vladimir-putin 1 -..- 1.2",
+    "person/john-kerry|met-with|person/sergei-lavrov 1 2015-05-11..2015-05-11 1.2",
+    "person/john-kerry|met-with|person/vladimir-putin 1 2015-05-11..2015-05-11 1.2",
+    "person/john-kerry|visited|state/RUS 1 2015-05-11..2015-05-11 1.2",
+    "person/sergei-lavrov|met-with|person/vladimir-putin 1 2015-05-11..2015-05-11 1.2",
+    "person/sergei-lavrov|represents|state/RUS 1 2015-05-11..2015-05-11 1.0",
+    "person/steve-witkoff|met-with|state/RUS 1 -..- 1.2",
+    "person/steve-witkoff|met-with|person/vladimir-putin 1 -..- 1.2",
+    "person/vladimir-putin|met-with|person/xi-jinping 1 2016-01-10..2016-01-10 1.2",
+];
 
 /// Protects the neighbourhood: exactly the entities one hop away and the
-/// edges among them, then the same in parts, most articles first, with no
-/// node or edge given twice.
-#[test]
-fn neighbours_come_whole_or_in_parts() {
-    let s = server();
-    let (_, v) = api(&s, "/api/neighbors?name=Putin");
-    let nodes = set(&[
-        "person/vladimir-putin",
-        "person/dmitry-peskov",
-        "person/john-kerry",
-        "person/sergei-lavrov",
-        "person/steve-witkoff",
-        "person/xi-jinping",
-        "state/RUS",
-    ]);
-    assert_eq!(keys(&v["nodes"], "key"), nodes);
-    assert_eq!(v["nodes"][0]["key"], "person/vladimir-putin");
-    assert_eq!(v["total"], 6);
-    assert_eq!(v["more"], false);
-    let edges = set(&[
-        "person/dmitry-peskov|met-with|person/vladimir-putin",
-        "person/dmitry-peskov|represents|state/RUS",
-        "person/john-kerry|met-with|person/sergei-lavrov",
-        "person/john-kerry|met-with|person/vladimir-putin",
-        "person/john-kerry|visited|state/RUS",
-        "person/sergei-lavrov|met-with|person/vladimir-putin",
-        "person/sergei-lavrov|represents|state/RUS",
-        "person/steve-witkoff|met-with|person/vladimir-putin",
-        "person/steve-witkoff|met-with|state/RUS",
-        "person/vladimir-putin|met-with|person/xi-jinping",
-        "person/vladimir-putin|represents|state/RUS",
-    ]);
-    assert_eq!(keys(&v["edges"], "id"), edges);
-    let xi = v["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["target"] == "person/xi-jinping")
-        .unwrap();
-    assert_eq!(xi["first_seen"], "2016-01-10");
-    assert_eq!(xi["width"], 1.2);
-
-    // In parts of two: the two with most articles first (Peskov and Russia
-    // have two each), then the rest; together the same graph.
-    let (_, first) = api(&s, "/api/neighbors?name=Putin&limit=2");
+/// edges among them; the same in parts, most articles first, no node or
+/// edge given twice; and the scope (date, types, kinds, depth).
+#[tokio::test]
+async fn neighbours_come_whole_or_in_parts() {
+    let v = api("/api/neighbors?name=Putin").await;
     assert_eq!(
-        keys(&first["nodes"], "key"),
-        set(&["person/vladimir-putin", "person/dmitry-peskov", "state/RUS"])
+        v["center"],
+        json!({"key": PUTIN, "name": "Vladimir Putin", "kind": "person"})
     );
-    assert_eq!(first["more"], true);
-    let mut all_nodes = keys(&first["nodes"], "key");
-    let mut all_edges: Vec<String> = keys(&first["edges"], "id").into_iter().collect();
-    for offset in [2, 4] {
-        let (_, part) = api(
-            &s,
-            &format!("/api/neighbors?name=Putin&limit=2&offset={offset}"),
-        );
-        assert_eq!(part["nodes"].as_array().unwrap().len(), 2);
-        assert_eq!(part["more"], offset == 2);
-        all_nodes.extend(keys(&part["nodes"], "key"));
-        all_edges.extend(keys(&part["edges"], "id"));
+    assert_eq!(
+        (&v["depth"], &v["total"], &v["offset"], &v["more"]),
+        (&json!(1), &json!(6), &json!(0), &json!(false))
+    );
+    assert_eq!(node_rows(&v), PUTIN_NODES);
+    assert_eq!(edge_rows(&v), PUTIN_EDGES);
+
+    // In parts of two: each part its nodes and the edges that join them to
+    // this or an earlier part; together the whole, nothing twice.
+    let parts = [
+        (0, &PUTIN_NODES[..3], &PUTIN_EDGES[..3], true),
+        (2, &PUTIN_NODES[3..5], &PUTIN_EDGES[3..8], true),
+        (4, &PUTIN_NODES[5..], &PUTIN_EDGES[8..], false),
+    ];
+    for (offset, nodes, edges, more) in parts {
+        let part = api(&format!(
+            "/api/neighbors?name=Putin&limit=2&offset={offset}"
+        ))
+        .await;
+        assert_eq!(node_rows(&part), nodes, "offset {offset}");
+        assert_eq!(edge_rows(&part), edges, "offset {offset}");
+        assert_eq!((&part["more"], &part["total"]), (&json!(more), &json!(6)));
     }
-    assert_eq!(all_nodes, nodes);
-    assert_eq!(all_edges.len(), edges.len(), "an edge came twice");
-    assert_eq!(all_edges.into_iter().collect::<BTreeSet<_>>(), edges);
+    let past = api("/api/neighbors?name=Putin&limit=2&offset=6").await;
+    assert_eq!((node_rows(&past), edge_rows(&past)), (vec![], vec![]));
 
-    // As of a date before the crafted article, Xi is not a neighbour.
-    let (_, v) = api(&s, "/api/neighbors?name=Putin&as_of=2015-12-31");
-    assert!(!keys(&v["nodes"], "key").contains("person/xi-jinping"));
-}
-
-/// Protects the evidence pane: the span cut out of its sentence, the
-/// article's title, address, date, confidence and rule; and markup from an
-/// article escaped in the JSON text.
-#[test]
-fn explain_gives_the_span_title_and_escapes_markup() {
-    let s = server();
-    let r = get(
-        s.addr,
-        "/api/explain?source=Putin&type=met-with&target=person/xi-jinping",
-    );
-    assert_eq!(r.status, 200);
-    assert!(!r.body.contains('<'), "{}", r.body);
-    assert!(
-        r.body.contains(r"Leaders meet \u003cscript\u003e"),
-        "{}",
-        r.body
-    );
-    let v: Value = serde_json::from_str(&r.body).unwrap();
-    let ev = &v["evidence"][0];
-    assert_eq!(v["evidence"].as_array().unwrap().len(), 1);
+    // As of the end of 2015 (a period leaves the undated seed article
+    // out): Xi (met in 2016) and those only the seed article joins go.
+    let v = api("/api/neighbors?name=Putin&as_of=2015-12-31").await;
     assert_eq!(
-        ev["title"],
-        "Leaders meet <script>alert(\"title\")</script>"
-    );
-    assert_eq!(ev["url"], "https://example.org/script-test");
-    assert_eq!(ev["date"], "2016-01-10");
-    assert_eq!(
-        format!(
-            "{}[{}]{}",
-            ev["before"].as_str().unwrap(),
-            ev["span"].as_str().unwrap(),
-            ev["after"].as_str().unwrap()
-        ),
-        "[Vladimir Putin met Xi Jinping] in Beijing <script>alert(\"body\")</script> on Sunday."
-    );
-    assert!(ev["rule"].is_string());
-    assert!(ev["confidence"].as_f64().unwrap() > 0.0);
-
-    let (_, v) = api(&s, "/api/explain?source=Kerry&type=met-with&target=Putin");
-    let spans: Vec<&str> = v["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["span"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        spans,
+        node_rows(&v),
         [
-            "U.S. Secretary of State John Kerry is headed to Russia for talks with Russian President Vladimir Putin",
-            "Putin, Russian Foreign Minister Sergei Lavrov and Kerry on Tuesday will discuss"
+            "person/vladimir-putin 0 1",
+            "person/john-kerry 1 1",
+            "state/RUS 1 1",
+            "person/sergei-lavrov 1 1"
         ]
     );
     assert_eq!(
-        v["evidence"][0]["title"],
-        "Top US Envoy to Meet With Russian Leaders"
+        edge_rows(&v),
+        [
+            "person/john-kerry|met-with|person/sergei-lavrov 1 2015-05-11..2015-05-11 1.2",
+            "person/john-kerry|met-with|person/vladimir-putin 1 2015-05-11..2015-05-11 1.2",
+            "person/john-kerry|visited|state/RUS 1 2015-05-11..2015-05-11 1.2",
+            "person/sergei-lavrov|met-with|person/vladimir-putin 1 2015-05-11..2015-05-11 1.2",
+            "person/sergei-lavrov|represents|state/RUS 1 2015-05-11..2015-05-11 1.0",
+            "person/vladimir-putin|represents|state/RUS 1 2015-05-11..2015-05-11 1.0",
+        ]
+    );
+
+    // Only represents edges: Russia alone; walking only through people:
+    // nobody.
+    let v = api("/api/neighbors?name=Putin&types=represents").await;
+    assert_eq!(
+        node_rows(&v),
+        ["person/vladimir-putin 0 2", "state/RUS 1 2"]
+    );
+    assert_eq!(edge_rows(&v), [PUTIN_EDGES[1]]);
+    let v = api("/api/neighbors?name=Putin&types=represents&kinds=person").await;
+    assert_eq!(
+        (node_rows(&v), edge_rows(&v), &v["total"]),
+        (
+            vec!["person/vladimir-putin 0 2".to_string()],
+            vec![],
+            &json!(0)
+        )
+    );
+
+    // Two hops from Xi: Putin, then Putin's neighbours.
+    let v = api("/api/neighbors?name=xi&depth=2").await;
+    assert_eq!(
+        node_rows(&v),
+        [
+            "person/xi-jinping 0 1",
+            "person/vladimir-putin 1 3",
+            "person/dmitry-peskov 2 2",
+            "state/RUS 2 2",
+            "person/john-kerry 2 1",
+            "person/sergei-lavrov 2 1",
+            "person/steve-witkoff 2 1",
+        ]
+    );
+    assert_eq!(
+        v["edges"].as_array().unwrap().len(),
+        PUTIN_EDGES.len(),
+        "{v}"
     );
 }
 
-/// Protects path, timeline and relations: the same answers as the CLI.
-#[test]
-fn path_timeline_and_relations_answer_as_the_cli_does() {
-    let s = server();
-    let (_, v) = api(&s, "/api/path?from=Xi%20Jinping&to=Stoltenberg");
-    assert_eq!(v["hops"], 3);
-    let steps: Vec<Vec<String>> = v["paths"]
+/// Protects `relations`: the edges from an entity with every piece of
+/// evidence, as the CLI's `relations`; the cap and what it says.
+#[tokio::test]
+async fn relations_hold_their_evidence_and_are_capped() {
+    let v = api("/api/relations?from=Kerry").await;
+    assert_eq!((&v["total"], &v["truncated"]), (&json!(4), &json!(false)));
+    let rows: Vec<String> = v["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let spans: Vec<String> = r["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}:{}..{} {}",
+                        e["sentence"],
+                        e["start"],
+                        e["end"],
+                        e["rule"].as_str().unwrap()
+                    )
+                })
+                .collect();
+            format!(
+                "{} {} {} x{} [{}]",
+                r["source_key"].as_str().unwrap(),
+                r["type"].as_str().unwrap(),
+                r["target_key"].as_str().unwrap(),
+                r["count"],
+                spans.join("; ")
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "person/john-kerry met-with person/sergei-lavrov x1 [1:254..326 will discuss/verb-subjects]",
+            "person/john-kerry met-with person/vladimir-putin x1 [0:0..102 talks with/noun; 1:247..326 will discuss/verb-subjects]",
+            "person/john-kerry visited state/RUS x1 [0:0..54 headed to/verb]",
+            "person/john-kerry represents state/USA x1 [0:5..34 title]",
+        ]
+    );
+    assert_eq!(
+        v["relations"][3]["evidence"][0]["role"],
+        "secretary of state"
+    );
+    assert_eq!(v["relations"][3]["evidence"][0]["article"], KERRY_ARTICLE);
+
+    // From and to, with the flagged ones too: the one edge, its sentence
+    // with the article's markup kept as text.
+    let v = api("/api/relations?from=Putin&to=xi&all=true").await;
+    assert_eq!(
+        v,
+        json!({"total": 1, "truncated": false, "relations": [{
+            "source": "Vladimir Putin", "source_key": PUTIN, "source_kind": "person",
+            "type": "met-with",
+            "target": "Xi Jinping", "target_key": XI, "target_kind": "person",
+            "count": 1, "evidence_total": 1,
+            "first_seen": "2016-01-10", "last_seen": "2016-01-10",
+            "evidence": [{"article": "https://example.org/script-test", "date": "2016-01-10",
+                "sentence": 0, "start": 0, "end": 29, "confidence": 0.8, "rule": "met/verb",
+                "text": "Vladimir Putin met Xi Jinping in Beijing <script>alert(\"body\")</script> on Sunday."}]
+        }]})
+    );
+
+    // Evidence per edge: the first `evidence` (earliest first), the count
+    // of all beside them.
+    let one = api("/api/relations?from=Kerry&to=Putin&evidence=1").await;
+    let first = &one["relations"][0];
+    assert_eq!(
+        (
+            first["evidence"].as_array().unwrap().len(),
+            &first["evidence_total"]
+        ),
+        (1, &json!(2))
+    );
+    assert_eq!(first["evidence"][0]["rule"], "talks with/noun");
+    let v = api("/api/relations?from=Putin&to=state/RUS&evidence=2").await;
+    let evidence: Vec<String> = v["relations"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}", e["article"].as_str().unwrap(), e["sentence"]))
+        .collect();
+    assert_eq!(evidence, ["seed-001 0", "seed-001 3"]);
+    assert_eq!(v["relations"][0]["evidence_total"], 3);
+
+    // The cap: three of the 25, the most supported first, and it says so.
+    let v = api("/api/relations?limit=3").await;
+    assert_eq!((&v["total"], &v["truncated"]), (&json!(25), &json!(true)));
+    let ids: Vec<String> = v["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}|{}|{}",
+                r["source_key"].as_str().unwrap(),
+                r["type"].as_str().unwrap(),
+                r["target_key"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        PUTIN_EDGES[..3]
+            .iter()
+            .map(|e| e.split(' ').next().unwrap())
+            .collect::<Vec<_>>()
+    );
+    let v = api("/api/relations").await;
+    assert_eq!(
+        (
+            &v["total"],
+            &v["truncated"],
+            v["relations"].as_array().unwrap().len()
+        ),
+        (&json!(25), &json!(false), 25)
+    );
+}
+
+/// The hops of every path as `from -type(direction)x count- to`.
+fn hops(v: &Value) -> Vec<Vec<String>> {
+    v["paths"]
         .as_array()
         .unwrap()
         .iter()
@@ -221,233 +606,722 @@ fn path_timeline_and_relations_answer_as_the_cli_does() {
             p.as_array()
                 .unwrap()
                 .iter()
-                .map(|h| h["to"]["name"].as_str().unwrap().to_string())
+                .map(|h| {
+                    let edges: Vec<String> = h["edges"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|e| {
+                            format!(
+                                "{}({})x{}",
+                                e["type"].as_str().unwrap(),
+                                e["direction"].as_str().unwrap(),
+                                e["count"]
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "{} {} {}",
+                        h["from"]["key"].as_str().unwrap(),
+                        edges.join(","),
+                        h["to"]["key"].as_str().unwrap()
+                    )
+                })
                 .collect()
         })
-        .collect();
-    assert_eq!(steps, [["Vladimir Putin", "Russia", "Jens Stoltenberg"]]);
+        .collect()
+}
+
+/// Protects `path`: every shortest path with its best evidence, the same
+/// JSON as `geokg path --format json`; the hop limit and the path cap.
+#[tokio::test]
+async fn paths_answer_as_the_cli_does() {
+    let v = api("/api/path?from=Xi%20Jinping&to=Stoltenberg").await;
+    assert_eq!(
+        (&v["hops"], &v["max_hops"], &v["truncated"]),
+        (&json!(3), &json!(4), &json!(false))
+    );
+    assert_eq!(
+        hops(&v),
+        [[
+            "person/xi-jinping met-with(--)x1 person/vladimir-putin",
+            "person/vladimir-putin represents(->)x2 state/RUS",
+            "state/RUS accuses(<-)x1 person/jens-stoltenberg",
+        ]]
+    );
+    assert_eq!(
+        v["paths"][0][2]["edges"][0]["evidence"],
+        json!({"article": KERRY_ARTICLE, "date": "2015-05-11", "sentence": 5, "start": 822,
+               "end": 876, "confidence": 0.8, "rule": "accused/verb",
+               "text": "Meanwhile, NATO Secretary-General Jens Stoltenberg accused Moscow Monday of violating the cease-fire in the Ukraine conflict by continuing to supply pro-Russia separatists with military aid."})
+    );
     let cli = common::run(
         &["path", "Xi Jinping", "Stoltenberg", "--format", "json"],
-        &s.db,
+        &three().db,
     );
-    let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
-    assert_eq!(cli, v);
+    assert!(cli.status.success());
+    assert_eq!(serde_json::from_slice::<Value>(&cli.stdout).unwrap(), v);
 
-    let (_, v) = api(&s, "/api/timeline?name=xi");
-    let rows = v["timeline"].as_array().unwrap();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0]["date"], "2016-01-10");
-    assert_eq!((&v["total"], &v["truncated"]), (&json!(1), &json!(false)));
+    let v = api("/api/path?from=Peskov&to=Kerry").await;
+    assert_eq!(
+        hops(&v),
+        [
+            [
+                "person/dmitry-peskov represents(->)x2 state/RUS",
+                "state/RUS visited(<-)x1 person/john-kerry"
+            ],
+            [
+                "person/dmitry-peskov met-with(--)x1 person/vladimir-putin",
+                "person/vladimir-putin met-with(--)x1 person/john-kerry"
+            ],
+        ]
+    );
+    let v = api("/api/path?from=Peskov&to=Kerry&limit=1").await;
+    assert_eq!((hops(&v).len(), &v["truncated"]), (1, &json!(true)));
+    let v = api("/api/path?from=Xi&to=Stoltenberg&max_hops=2").await;
+    assert_eq!(
+        (&v["hops"], &v["paths"], &v["truncated"]),
+        (&json!(0), &json!([]), &json!(false))
+    );
+}
 
-    // Every list is capped, and the answer says it was cut.
-    let (_, all) = api(&s, "/api/timeline?name=Putin");
-    let total = all["total"].as_u64().unwrap();
-    assert!(total > 1, "{all}");
-    let (_, one) = api(&s, "/api/timeline?name=Putin&limit=1");
-    assert_eq!(one["timeline"].as_array().unwrap().len(), 1);
-    assert_eq!(one["timeline"][0], all["timeline"][0]);
-    assert_eq!(
-        (&one["total"], &one["truncated"]),
-        (&json!(total), &json!(true))
+/// Protects the evidence pane's source: the span cut out of its sentence,
+/// the article's title, address and date, confidence and rule, the cap;
+/// and, with no such edge, the edges that do join the two.
+#[tokio::test]
+async fn explain_gives_the_span_title_and_escapes_markup() {
+    let a = fetch(
+        &three().app,
+        "/api/explain?source=Putin&type=met-with&target=person/xi-jinping",
+    )
+    .await;
+    assert!(
+        a.body.contains(
+            r#""title":"Leaders meet \u003cscript\u003ealert(\"title\")\u003c/script\u003e""#
+        ),
+        "{}",
+        a.body
     );
-    let (_, one) = api(
-        &s,
-        "/api/explain?source=Kerry&type=met-with&target=Putin&limit=1",
-    );
-    assert_eq!(one["evidence"].as_array().unwrap().len(), 1);
+    let person = |key: &str, name: &str| json!({"key": key, "name": name, "kind": "person"});
     assert_eq!(
-        (&one["total"], &one["truncated"]),
-        (&json!(2), &json!(true))
-    );
-    let (status, v) = api(&s, "/api/timeline?name=Putin&limit=5000");
-    assert_eq!(status, 400);
-    assert_eq!(
-        v["error"],
-        "limit '5000' is not a whole number from 1 to 2000"
+        serde_json::from_str::<Value>(&a.body).unwrap(),
+        json!({
+            "source": person(PUTIN, "Vladimir Putin"), "type": "met-with",
+            "target": person(XI, "Xi Jinping"),
+            "total": 1, "truncated": false, "instead": [],
+            "evidence": [{
+                "source": person(PUTIN, "Vladimir Putin"), "type": "met-with",
+                "target": person(XI, "Xi Jinping"),
+                "article": "https://example.org/script-test",
+                "title": "Leaders meet <script>alert(\"title\")</script>",
+                "url": "https://example.org/script-test", "date": "2016-01-10",
+                "sentence": 0, "start": 0, "end": 29, "headline": false,
+                "text": "Vladimir Putin met Xi Jinping in Beijing <script>alert(\"body\")</script> on Sunday.",
+                "before": "", "span": "Vladimir Putin met Xi Jinping",
+                "after": " in Beijing <script>alert(\"body\")</script> on Sunday.",
+                "confidence": 0.8, "rule": "met/verb", "via": null, "role": null,
+                "negated": false, "hypothetical": false, "rejected": false
+            }]
+        })
     );
 
-    let (_, v) = api(&s, "/api/relations?from=Kerry");
-    let got: BTreeSet<String> = v["relations"]
+    let v = api("/api/explain?source=Kerry&type=met-with&target=Putin").await;
+    assert_eq!((&v["total"], &v["truncated"]), (&json!(2), &json!(false)));
+    let cut: Vec<String> = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} [{}]",
+                e["title"].as_str().unwrap(),
+                e["span"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        cut,
+        [
+            "Top US Envoy to Meet With Russian Leaders [U.S. Secretary of State John Kerry is headed to Russia for talks with Russian President Vladimir Putin]",
+            "Top US Envoy to Meet With Russian Leaders [Putin, Russian Foreign Minister Sergei Lavrov and Kerry on Tuesday will discuss]"
+        ]
+    );
+    let one = api("/api/explain?source=Kerry&type=met-with&target=Putin&limit=1").await;
+    assert_eq!(
+        (&one["total"], &one["truncated"], &one["evidence"][0]),
+        (&json!(2), &json!(true), &v["evidence"][0])
+    );
+
+    let v = api("/api/explain?source=Putin&type=attacks&target=xi").await;
+    assert_eq!((&v["evidence"], &v["total"]), (&json!([]), &json!(0)));
+    assert_eq!(
+        v["instead"],
+        json!([{"source": person(PUTIN, "Vladimir Putin"), "type": "met-with",
+                "target": person(XI, "Xi Jinping"), "count": 1,
+                "first_seen": "2016-01-10", "last_seen": "2016-01-10"}])
+    );
+}
+
+/// Protects `timeline`: one row per edge and article by date (undated
+/// last), the cap and what it says.
+#[tokio::test]
+async fn timelines_come_by_date_and_are_capped() {
+    let v = api("/api/timeline?name=xi").await;
+    assert_eq!(
+        v,
+        json!({"entity": {"key": XI, "name": "Xi Jinping", "kind": "person"},
+               "total": 1, "truncated": false, "timeline": [{
+                   "date": "2016-01-10", "article": "https://example.org/script-test",
+                   "source": {"key": PUTIN, "name": "Vladimir Putin", "kind": "person"},
+                   "type": "met-with",
+                   "target": {"key": XI, "name": "Xi Jinping", "kind": "person"},
+                   "nth": 1, "sentences": 1,
+                   "text": "Vladimir Putin met Xi Jinping in Beijing <script>alert(\"body\")</script> on Sunday."}]})
+    );
+    let all = api("/api/timeline?name=Putin").await;
+    let rows: Vec<String> = all["timeline"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| {
             format!(
-                "{} {}",
+                "{} {} {} {} {} {}",
+                r["date"].as_str().unwrap_or("-"),
+                r["source"]["key"].as_str().unwrap(),
                 r["type"].as_str().unwrap(),
-                r["target"].as_str().unwrap()
+                r["target"]["key"].as_str().unwrap(),
+                r["nth"],
+                r["sentences"]
             )
         })
         .collect();
     assert_eq!(
-        got,
-        set(&[
-            "met-with Sergei Lavrov",
-            "met-with Vladimir Putin",
-            "represents United States",
-            "visited Russia"
-        ])
+        rows,
+        [
+            "2015-05-11 person/john-kerry met-with person/vladimir-putin 1 2",
+            "2015-05-11 person/sergei-lavrov met-with person/vladimir-putin 1 1",
+            "2015-05-11 person/vladimir-putin represents state/RUS 1 1",
+            "2016-01-10 person/vladimir-putin met-with person/xi-jinping 1 1",
+            "- person/vladimir-putin represents state/RUS 2 2",
+            "- person/steve-witkoff met-with person/vladimir-putin 1 3",
+            "- person/dmitry-peskov met-with person/vladimir-putin 1 1",
+        ]
     );
-}
-
-/// Protects the 400s and 404s: each a JSON error with its status and a
-/// message naming what is wrong.
-#[test]
-fn bad_requests_and_unknown_names_are_json_errors() {
-    let s = server();
-    let cases: &[(&str, u16, &str)] = &[
-        (
-            "/api/entity?name=Putn",
-            404,
-            "no entity named 'Putn' in the database; closest: Vladimir Putin",
-        ),
-        ("/api/entity", 400, "parameter 'name' is required"),
-        (
-            "/api/neighbors?name=Putin&depth=9",
-            400,
-            "depth '9' is not a whole number from 1 to 3",
-        ),
-        (
-            "/api/neighbors?name=Putin&types=hugs",
-            400,
-            "unknown edge type 'hugs'",
-        ),
-        (
-            "/api/neighbors?name=Putin&since=2016-02-30",
-            400,
-            "since '2016-02-30' is not a date (YYYY-MM-DD)",
-        ),
-        (
-            "/api/timeline?name=Putin&since=2016-01-01&until=2015-01-01",
-            400,
-            "--since 2016-01-01 is after --until 2015-01-01",
-        ),
-        (
-            "/api/path?from=Putin&to=Putin",
-            400,
-            "'Vladimir Putin' and 'Vladimir Putin' are the same entity",
-        ),
-        (
-            "/api/info?x=1",
-            400,
-            "unknown parameter 'x': this endpoint takes none",
-        ),
-        (
-            "/api/export?keys=state/RUS&format=pdf",
-            400,
-            "format 'pdf' is not one of dot, json, graphml, gexf",
-        ),
-    ];
-    for (path, status, message) in cases {
-        let (got, v) = api(&s, path);
-        assert_eq!(got, *status, "{path}: {v}");
-        assert_eq!(v["status"], *status, "{path}");
-        assert!(
-            v["error"].as_str().unwrap().starts_with(message),
-            "{path}: {v}"
-        );
-    }
-    let (_, v) = api(&s, "/api/entity?name=Putn");
-    assert_eq!(v["suggestions"], json!(["Vladimir Putin"]));
-    let (status, v) = api(&s, "/api/graph");
-    assert_eq!(status, 404);
-    assert!(
-        v["error"]
-            .as_str()
-            .unwrap()
-            .starts_with("no endpoint /api/graph")
+    assert_eq!(
+        (&all["total"], &all["truncated"]),
+        (&json!(7), &json!(false))
     );
+    let one = api("/api/timeline?name=Putin&limit=1").await;
+    assert_eq!(
+        (&one["total"], &one["truncated"], &one["timeline"]),
+        (&json!(7), &json!(true), &json!([all["timeline"][0]]))
+    );
+    let since = api("/api/timeline?name=Putin&since=2016-01-01").await;
+    assert_eq!(since["total"], 1);
 }
 
 /// Protects export of what is on screen: exactly the named entities and
-/// the edges among them, in DOT and node-link JSON, a named entity without
-/// edges included.
-#[test]
-fn export_writes_the_named_entities_only() {
-    let s = server();
-    let r = get(
-        s.addr,
-        "/api/export?format=dot&keys=person/vladimir-putin,person/xi-jinping,state/RUS",
+/// the edges among them in every format, a named entity without edges
+/// included, a key not in the graph ignored, and the cap on keys.
+#[tokio::test]
+async fn export_writes_the_named_entities_only() {
+    let app = &three().app;
+    let keys = "keys=person/vladimir-putin,person/xi-jinping,state/RUS";
+    let v = api(&format!("/api/export?format=json&{keys}")).await;
+    assert_eq!(
+        v["nodes"],
+        json!([{"id": PUTIN, "name": "Vladimir Putin", "kind": "person"},
+               {"id": "state/RUS", "name": "Russia", "kind": "state"},
+               {"id": XI, "name": "Xi Jinping", "kind": "person"}])
     );
-    assert_eq!(r.status, 200);
-    assert!(r.content_type.starts_with("text/vnd.graphviz"));
-    assert!(r.body.starts_with("digraph geokg {"));
-    for name in [
-        "label=\"Vladimir Putin\"",
-        "label=\"Xi Jinping\"",
-        "label=\"Russia\"",
-    ] {
-        assert!(r.body.contains(name), "{name}");
-    }
-    let nodes = r
-        .body
-        .lines()
-        .filter(|l| l.trim_start().starts_with('n') && l.contains("[label=") && !l.contains("->"))
-        .count();
-    assert_eq!(nodes, 3, "{}", r.body);
-    let (_, v) = api(
-        &s,
-        "/api/export?format=json&keys=person/vladimir-putin,person/xi-jinping,state/RUS",
-    );
-    let edges: BTreeSet<String> = v["links"]
+    let links: Vec<String> = v["links"]
         .as_array()
-        .or_else(|| v["edges"].as_array())
         .unwrap()
         .iter()
-        .map(|e| e["type"].as_str().unwrap().to_string())
+        .map(|e| {
+            format!(
+                "{}|{}|{} x{} ({} evidence)",
+                e["source"].as_str().unwrap(),
+                e["type"].as_str().unwrap(),
+                e["target"].as_str().unwrap(),
+                e["count"],
+                e["evidence"].as_array().unwrap().len()
+            )
+        })
         .collect();
-    assert_eq!(edges, set(&["met-with", "represents"]));
-
-    // A named entity with no edge in scope is still a node (it is on
-    // screen): Xi, with only represents edges asked for.
-    let (_, v) = api(
-        &s,
-        "/api/export?format=json&types=represents&keys=person/vladimir-putin,person/xi-jinping,state/RUS",
-    );
     assert_eq!(
-        keys(&v["nodes"], "id"),
-        set(&["person/vladimir-putin", "person/xi-jinping", "state/RUS"])
+        links,
+        [
+            "person/vladimir-putin|represents|state/RUS x2 (3 evidence)",
+            "person/vladimir-putin|met-with|person/xi-jinping x1 (1 evidence)"
+        ]
     );
+    // JSON is the default.
+    assert_eq!(api(&format!("/api/export?{keys}")).await, v);
+
+    // Only represents asked for: Xi stays, alone; an unknown key names
+    // nothing.
+    let v = api(&format!("/api/export?types=represents&{keys},nobody/x")).await;
+    assert_eq!(strings(&v["nodes"], "id"), [PUTIN, "state/RUS", XI]);
     assert_eq!(v["links"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        api("/api/export?keys=,").await,
+        json!({"directed": true, "multigraph": true, "graph": {"name": "geokg"}, "nodes": [], "links": []})
+    );
+
+    let dot = fetch(app, &format!("/api/export?format=dot&{keys}")).await;
+    assert_eq!(
+        (dot.status, dot.content_type.as_str()),
+        (200, "text/vnd.graphviz; charset=utf-8")
+    );
+    assert!(dot.body.starts_with("digraph geokg {"), "{}", dot.body);
+    let lines = |prefix: &str| -> Vec<String> {
+        dot.body
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with(prefix) && l[1..].starts_with(|c: char| c.is_ascii_digit()))
+            .map(|l| {
+                l.split(" [")
+                    .next()
+                    .unwrap()
+                    .split('[')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(lines("n"), ["n0", "n1", "n2", "n0 -> n1", "n0 -> n2"]);
+    for label in [
+        "n0[label=\"Vladimir Putin\" shape=\"ellipse\"",
+        "n1[label=\"Russia\" shape=\"box\"",
+        "n2[label=\"Xi Jinping\" shape=\"ellipse\"",
+    ] {
+        assert!(dot.body.contains(label), "{label}: {}", dot.body);
+    }
+
+    let graphml = fetch(app, &format!("/api/export?format=graphml&{keys}")).await;
+    assert_eq!(
+        graphml.content_type,
+        "application/graphml+xml; charset=utf-8"
+    );
+    let doc = roxmltree::Document::parse(&graphml.body).unwrap();
+    assert_eq!(ids(&doc, "node", &["id"]), [PUTIN, "state/RUS", XI]);
+    assert_eq!(
+        ids(&doc, "edge", &["source", "target"]),
+        [format!("{PUTIN}|state/RUS"), format!("{PUTIN}|{XI}")]
+    );
+    let gexf = fetch(app, &format!("/api/export?format=gexf&{keys}")).await;
+    assert_eq!(gexf.content_type, "application/gexf+xml; charset=utf-8");
+    let doc = roxmltree::Document::parse(&gexf.body).unwrap();
+    assert_eq!(
+        ids(&doc, "node", &["id", "label"]),
+        [
+            format!("{PUTIN}|Vladimir Putin"),
+            "state/RUS|Russia".to_string(),
+            format!("{XI}|Xi Jinping")
+        ]
+    );
+    assert_eq!(ids(&doc, "edge", &["source", "label", "target"]).len(), 2);
+
+    // At most 5,000 keys.
+    let many: Vec<String> = (0..5001).map(|i| format!("k/{i}")).collect();
+    assert_eq!(
+        error(&format!("/api/export?keys={}", many.join(","))).await,
+        (400, "keys names 5001 entities; at most 5000".to_string())
+    );
+    let fine = api(&format!("/api/export?keys={}", many[..5000].join(","))).await;
+    assert_eq!(fine["nodes"], json!([]));
 }
 
-/// Protects the page: served with its security policy, its script and the
-/// vendored library compiled in, and the shared style for every kind.
-#[test]
-fn the_page_and_its_assets_are_served() {
-    let s = server();
-    let page = get(s.addr, "/");
+/// The named attributes of every `tag` element, joined by `|`.
+fn ids(doc: &roxmltree::Document, tag: &str, attrs: &[&str]) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name(tag))
+        .map(|n| {
+            attrs
+                .iter()
+                .map(|a| n.attribute(*a).unwrap())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect()
+}
+
+/// Protects the 400s and 404s: each a JSON error with its status and a
+/// message naming what is wrong, before anything is read; unknown names
+/// with the closest names as suggestions.
+#[tokio::test]
+async fn bad_requests_and_unknown_names_are_json_errors() {
+    let types = "met-with, visited, claims, opposes, supports, accuses, threatens, sanctions, attacks, cooperates-with, member-of, represents";
+    let kinds = "person, state, region, alliance, organization";
+    let scope = "types, since, until, as_of, min_confidence";
+    let cases: Vec<(&str, u16, String)> = vec![
+        ("/api/entity", 400, "parameter 'name' is required".into()),
+        ("/api/entity?name=%20", 400, "parameter 'name' is required".into()),
+        ("/api/neighbors", 400, "parameter 'name' is required".into()),
+        ("/api/timeline", 400, "parameter 'name' is required".into()),
+        ("/api/path?from=Putin", 400, "parameter 'to' is required".into()),
+        ("/api/explain?source=Putin&target=Xi", 400, "parameter 'type' is required".into()),
+        ("/api/explain?source=Putin&type=met-with", 400, "parameter 'target' is required".into()),
+        ("/api/export", 400, "parameter 'keys' is required".into()),
+        ("/api/info?x=1", 400, "unknown parameter 'x': this endpoint takes none".into()),
+        ("/api/style?q=1", 400, "unknown parameter 'q': this endpoint takes none".into()),
+        ("/api/entities?name=Putin", 400, "unknown parameter 'name'; this endpoint takes: q, kind, limit".into()),
+        ("/api/entity?name=Putin&depth=2", 400, "unknown parameter 'depth'; this endpoint takes: name".into()),
+        ("/api/neighbors?name=Putin&from=Xi", 400, format!("unknown parameter 'from'; this endpoint takes: name, depth, kinds, limit, offset, {scope}")),
+        ("/api/relations?name=Putin", 400, format!("unknown parameter 'name'; this endpoint takes: from, to, all, limit, evidence, {scope}")),
+        ("/api/path?from=Putin&to=Xi&depth=2", 400, format!("unknown parameter 'depth'; this endpoint takes: from, to, max_hops, limit, {scope}")),
+        ("/api/explain?source=Putin&type=met-with&target=Xi&types=met-with", 400, "unknown parameter 'types'; this endpoint takes: source, type, target, limit, since, until, as_of, min_confidence".into()),
+        ("/api/timeline?name=Putin&depth=1", 400, format!("unknown parameter 'depth'; this endpoint takes: name, limit, {scope}")),
+        ("/api/export?keys=state/RUS&name=x", 400, format!("unknown parameter 'name'; this endpoint takes: format, keys, {scope}")),
+        ("/api/neighbors?name=Putin&depth=9", 400, "depth '9' is not a whole number from 1 to 3".into()),
+        ("/api/neighbors?name=Putin&depth=one", 400, "depth 'one' is not a whole number from 1 to 3".into()),
+        ("/api/neighbors?name=Putin&offset=-1", 400, "offset '-1' is not a whole number from 0".into()),
+        ("/api/neighbors?name=Putin&types=hugs", 400, format!("unknown edge type 'hugs' (expected one of: {types})")),
+        ("/api/neighbors?name=Putin&kinds=planet", 400, format!("unknown kind 'planet' (expected one of: {kinds})")),
+        ("/api/entities?kind=planet", 400, format!("unknown kind 'planet' (expected one of: {kinds})")),
+        ("/api/explain?source=Putin&type=hugs&target=Xi", 400, format!("unknown edge type 'hugs' (expected one of: {types})")),
+        ("/api/neighbors?name=Putin&since=2016-02-30", 400, "since '2016-02-30' is not a date (YYYY-MM-DD)".into()),
+        ("/api/neighbors?name=Putin&as_of=yesterday", 400, "as_of 'yesterday' is not a date (YYYY-MM-DD)".into()),
+        ("/api/neighbors?name=Putin&until=2016-01-01&as_of=2016-01-01", 400, "give until or as_of, not both".into()),
+        ("/api/neighbors?name=Putin&min_confidence=2", 400, "min_confidence '2' is not a number from 0 to 1".into()),
+        ("/api/timeline?name=Putin&since=2016-01-01&until=2015-01-01", 400, "--since 2016-01-01 is after --until 2015-01-01".into()),
+        ("/api/neighbors?name=Putin&since=2030-01-01", 400, "--since 2030-01-01 is after the last article; the articles run from 2015-05-11 to 2016-01-10".into()),
+        ("/api/relations?all=maybe", 400, "all 'maybe' is not true or false".into()),
+        ("/api/path?from=Putin&to=Putin", 400, "'Vladimir Putin' and 'Vladimir Putin' are the same entity".into()),
+        ("/api/export?keys=state/RUS&format=pdf", 400, "format 'pdf' is not one of dot, json, graphml, gexf".into()),
+        // The caps on every list an answer holds.
+        ("/api/entities?limit=0", 400, "limit '0' is not a whole number from 1 to 200".into()),
+        ("/api/entities?limit=201", 400, "limit '201' is not a whole number from 1 to 200".into()),
+        ("/api/neighbors?name=Putin&limit=2001", 400, "limit '2001' is not a whole number from 1 to 2000".into()),
+        ("/api/relations?limit=2001", 400, "limit '2001' is not a whole number from 1 to 2000".into()),
+        ("/api/relations?evidence=0", 400, "evidence '0' is not a whole number from 1 to 200".into()),
+        ("/api/relations?evidence=201", 400, "evidence '201' is not a whole number from 1 to 200".into()),
+        ("/api/path?from=Xi&to=Putin&limit=101", 400, "limit '101' is not a whole number from 1 to 100".into()),
+        ("/api/path?from=Xi&to=Putin&max_hops=9", 400, "max_hops '9' is not a whole number from 1 to 8".into()),
+        ("/api/explain?source=Putin&type=met-with&target=Xi&limit=2001", 400, "limit '2001' is not a whole number from 1 to 2000".into()),
+        ("/api/timeline?name=Putin&limit=5000", 400, "limit '5000' is not a whole number from 1 to 2000".into()),
+        // Unknown names and endpoints.
+        ("/api/entity?name=Putn", 404, "no entity named 'Putn' in the database; closest: Vladimir Putin".into()),
+        ("/api/neighbors?name=Putn", 404, "no entity named 'Putn' in the database; closest: Vladimir Putin".into()),
+        ("/api/timeline?name=Putn", 404, "no entity named 'Putn' in the database; closest: Vladimir Putin".into()),
+        ("/api/relations?from=Kery", 404, "no entity named 'Kery' in the database; closest: John Kerry".into()),
+        ("/api/path?from=Putin&to=Xii", 404, "no entity named 'Xii' in the database; closest: Xi Jinping".into()),
+        ("/api/explain?source=Putin&type=met-with&target=Xii", 404, "no entity named 'Xii' in the database; closest: Xi Jinping".into()),
+        ("/api/entity?name=Zelensky", 404, "no entity named 'Zelensky' in the database; list names with `geokg entities --match TEXT`".into()),
+        ("/api/graph", 404, "no endpoint /api/graph; the endpoints: info, style, entities, entity, neighbors, relations, path, explain, timeline, export".into()),
+    ];
+    for (path, status, message) in &cases {
+        assert_eq!(error(path).await, (*status, message.clone()), "{path}");
+    }
+    let suggestions = [
+        ("/api/entity?name=Putn", json!(["Vladimir Putin"])),
+        ("/api/relations?from=Kery", json!(["John Kerry"])),
+        (
+            "/api/explain?source=Putin&type=met-with&target=Xii",
+            json!(["Xi Jinping"]),
+        ),
+        ("/api/entity?name=Zelensky", json!([])),
+    ];
+    for (path, want) in suggestions {
+        let (_, v) = api_of(&three().app, path).await;
+        assert_eq!(v["suggestions"], want, "{path}");
+    }
+    // Outside the API: plain text.
+    let a = fetch(&three().app, "/nothing").await;
+    assert_eq!(
+        (a.status, a.content_type.as_str(), a.body.as_str()),
+        (404, "text/plain; charset=utf-8", "not found\n")
+    );
+}
+
+/// Protects the page: served with its security policy (its own scripts
+/// only, no inline script), its script and the vendored library compiled
+/// in; the script puts names and sentences in as text, never as markup.
+#[tokio::test]
+async fn the_page_and_its_assets_are_served() {
+    let app = &three().app;
+    let page = fetch(app, "/").await;
+    assert_eq!(
+        (page.status, page.content_type.as_str()),
+        (200, "text/html; charset=utf-8")
+    );
+    assert!(page.csp.contains("script-src 'self';"), "{}", page.csp);
+    assert!(page.csp.contains("object-src 'none'"), "{}", page.csp);
+    assert!(page.nosniff);
+    let scripts: Vec<&str> = page
+        .body
+        .match_indices("<script")
+        .map(|(at, _)| &page.body[at..])
+        .collect();
+    assert_eq!(
+        scripts
+            .iter()
+            .map(|s| s.split('>').next().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "<script src=\"/vendor/cytoscape.min.js\"",
+            "<script src=\"/app.js\""
+        ]
+    );
+    for (path, content_type, holds) in [
+        ("/app.js", "text/javascript; charset=utf-8", "textContent"),
+        ("/app.css", "text/css; charset=utf-8", "#cy"),
+        (
+            "/vendor/cytoscape.min.js",
+            "text/javascript; charset=utf-8",
+            "cytoscape",
+        ),
+        (
+            "/vendor/cytoscape.LICENSE",
+            "text/plain; charset=utf-8",
+            "The Cytoscape Consortium",
+        ),
+    ] {
+        let a = fetch(app, path).await;
+        assert_eq!(
+            (a.status, a.content_type.as_str()),
+            (200, content_type),
+            "{path}"
+        );
+        assert!(a.body.contains(holds), "{path}");
+        assert!(a.csp.contains("script-src 'self'"), "{path}");
+    }
+    let js = fetch(app, "/app.js").await.body;
+    for markup in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+    ] {
+        assert!(!js.contains(markup), "app.js uses {markup}");
+    }
+}
+
+/// Protects the one style: one rule per node kind and edge type, in the
+/// DOT export's shapes and colours.
+#[tokio::test]
+async fn the_style_endpoint_gives_the_dot_look() {
+    let sheet = api("/api/style").await;
+    let kinds = geokg::ontology::Kind::ALL.map(|k| format!("node[kind = \"{}\"]", k.as_str()));
+    let types = geokg::ontology::EdgeType::ALL.map(|t| format!("edge[type = \"{}\"]", t.as_str()));
+    let mut want = vec!["node".to_string(), "edge".to_string()];
+    want.extend(kinds);
+    want.extend(types);
+    want.extend(["node:selected", "edge:selected", ".center"].map(String::from));
+    assert_eq!(strings(&sheet, "selector"), want);
+    let rule = |selector: &str| {
+        sheet
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["selector"] == selector)
+            .unwrap()["style"]
+            .clone()
+    };
+    for kind in geokg::ontology::Kind::ALL {
+        let style = rule(&format!("node[kind = \"{}\"]", kind.as_str()));
+        assert_eq!(
+            style["background-color"],
+            geokg::export::kind_style(kind).1,
+            "{kind:?}"
+        );
+    }
+    assert_eq!(
+        rule("node[kind = \"state\"]"),
+        json!({"background-color": "#93c5fd", "shape": "rectangle"})
+    );
+    assert_eq!(
+        rule("edge[type = \"met-with\"]"),
+        json!({"line-color": "#2563eb", "line-style": "solid",
+               "target-arrow-color": "#2563eb", "target-arrow-shape": "none"})
+    );
+}
+
+/// Protects the promise that no name can smuggle markup: an entity named
+/// `<script>alert("name")</script> Kiddie & Co` (from a user's gazetteer)
+/// comes back escaped in the text of every JSON answer and as that exact
+/// name when parsed, escaped in GraphML and GEXF, and quoted in DOT.
+#[tokio::test]
+async fn a_crafted_name_with_script_comes_back_escaped() {
+    static S: OnceLock<Served> = OnceLock::new();
+    let app = &S
+        .get_or_init(|| {
+            ingest(
+                "crafted",
+                Some("serve/script-name.tsv"),
+                &["serve/script-name.txt"],
+            )
+        })
+        .app;
+    let name = "<script>alert(\"name\")</script> Kiddie & Co";
+    let key = "person/script-kiddie";
+    let escaped = r#"\u003cscript\u003ealert(\"name\")\u003c/script\u003e Kiddie \u0026 Co"#;
+    for path in [
+        "/api/entities?q=kiddie",
+        "/api/entity?name=script%20kiddie",
+        "/api/neighbors?name=Putin",
+        "/api/relations?from=Script%20Kiddie",
+        "/api/path?from=Script%20Kiddie&to=Putin",
+        "/api/explain?source=Script%20Kiddie&type=met-with&target=Putin",
+        "/api/timeline?name=Putin",
+        "/api/export?keys=person/script-kiddie,person/vladimir-putin",
+        "/api/entity?name=Script%20Kidie",
+    ] {
+        let a = fetch(app, path).await;
+        assert!(a.body.contains(escaped), "{path}: {}", a.body);
+        assert!(!a.body.contains(['<', '>', '&']), "{path}: {}", a.body);
+    }
+    let (_, v) = api_of(app, "/api/entities?q=kiddie").await;
+    assert_eq!(
+        v["entities"],
+        json!([{"key": key, "name": name, "kind": "person", "articles": 1, "aliases": ["Script Kiddie"]}])
+    );
+    let (_, v) = api_of(app, "/api/neighbors?name=Putin").await;
+    assert_eq!(
+        node_rows(&v),
+        ["person/vladimir-putin 0 1", "person/script-kiddie 1 1"]
+    );
+    assert_eq!(v["nodes"][1]["name"], name);
+    let (status, v) = api_of(app, "/api/entity?name=Script%20Kidie").await;
+    assert_eq!((status, &v["suggestions"]), (404, &json!([name])));
+
+    let keys = "keys=person/script-kiddie,person/vladimir-putin";
+    let graphml = fetch(app, &format!("/api/export?format=graphml&{keys}"))
+        .await
+        .body;
+    assert!(
+        graphml.contains("&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; Kiddie &amp; Co"),
+        "{graphml}"
+    );
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    let names: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("key") == Some("name"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(names, [name, "Vladimir Putin"]);
+    let gexf = fetch(app, &format!("/api/export?format=gexf&{keys}"))
+        .await
+        .body;
+    let doc = roxmltree::Document::parse(&gexf).unwrap();
+    let labels: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("node"))
+        .filter_map(|n| n.attribute("label"))
+        .collect();
+    assert_eq!(labels, [name, "Vladimir Putin"]);
+    let dot = fetch(app, &format!("/api/export?format=dot&{keys}"))
+        .await
+        .body;
+    assert!(
+        dot.contains(r#"[label="<script>alert(\"name\")</script> Kiddie & Co" shape="ellipse""#),
+        "{dot}"
+    );
+}
+
+/// Protects the binary's journey over HTTP: the address line, `--open`
+/// handing that address to the desktop's opener, the page and an answer
+/// over a real socket (the same as in-process), and Ctrl-C stopping the
+/// server cleanly (exit 0, nothing on stderr).
+#[cfg(unix)]
+#[tokio::test]
+async fn the_binary_serves_opens_the_page_and_stops_on_ctrl_c() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Stdio;
+
+    use common::server::get;
+
+    // A stand-in for the desktop's opener: it writes the address it is
+    // given to a file.
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened");
+    for opener in ["xdg-open", "open"] {
+        let path = bin.path().join(opener);
+        std::fs::write(
+            &path,
+            format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let db = &three().db;
+    let mut child = common::bin()
+        .env("PATH", path)
+        .arg("--db")
+        .arg(db)
+        .args(["serve", "--port", "0", "--open"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let addr: Option<std::net::SocketAddr> = line
+        .strip_prefix("geokg: serving http://")
+        .and_then(|rest| rest.strip_suffix("/ (Ctrl-C stops)\n"))
+        .and_then(|a| a.parse().ok());
+    assert!(addr.is_some(), "address line: {line:?}");
+    let addr = addr.unwrap();
+    assert!(addr.ip().is_loopback());
+    assert_ne!(addr.port(), 0);
+
+    let page = get(addr, "/");
     assert_eq!(page.status, 200);
     assert!(page.csp.contains("script-src 'self'"));
-    assert!(
-        page.body
-            .contains("<script src=\"/vendor/cytoscape.min.js\"></script>")
-    );
-    for path in [
-        "/app.js",
-        "/app.css",
-        "/vendor/cytoscape.min.js",
-        "/vendor/cytoscape.LICENSE",
-    ] {
-        assert_eq!(get(s.addr, path).status, 200, "{path}");
-    }
-    assert_eq!(get(s.addr, "/nothing").status, 404);
-}
-
-/// Protects the one style: the page is given the DOT export's fills.
-#[test]
-fn the_style_endpoint_gives_the_dot_look() {
-    let s = server();
-    let (_, sheet) = api(&s, "/api/style");
-    let person = sheet
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["selector"] == "node[kind = \"person\"]")
-        .unwrap();
+    let r = get(addr, "/api/entity?name=PUTIN");
     assert_eq!(
-        person["style"]["background-color"],
-        geokg::export::kind_style(geokg::ontology::Kind::Person).1
+        (r.status, r.content_type.as_str()),
+        (200, "application/json")
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&r.body).unwrap(),
+        api("/api/entity?name=PUTIN").await
+    );
+    assert_eq!(get(addr, "/api/entity?name=Putn").status, 404);
+
+    // The opener runs on its own; wait (bounded) for what it wrote.
+    let url = format!("http://{addr}/");
+    let mut got = String::new();
+    for _ in 0..200 {
+        got = std::fs::read_to_string(&opened).unwrap_or_default();
+        if got == url {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(got, url);
+
+    // Ctrl-C: SIGINT to the server, which stops cleanly.
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert_eq!(rest, "");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(err, "");
+    assert!(
+        std::net::TcpStream::connect(addr).is_err(),
+        "still listening"
     );
 }
 
@@ -457,16 +1331,7 @@ fn the_style_endpoint_gives_the_dot_look() {
 fn serving_beyond_this_machine_warns() {
     use std::io::{BufRead, BufReader, Read};
     use std::process::Stdio;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("bind.db");
-    let out = common::run(
-        &[
-            "ingest",
-            &common::data("serve/script.txt").display().to_string(),
-        ],
-        &db,
-    );
-    assert!(out.status.success());
+    let db = &three().db;
     for (bind, warning) in [
         (None, ""),
         (
@@ -475,7 +1340,7 @@ fn serving_beyond_this_machine_warns() {
         ),
     ] {
         let mut cmd = common::bin();
-        cmd.arg("--db").arg(&db).args(["serve", "--port", "0"]);
+        cmd.arg("--db").arg(db).args(["serve", "--port", "0"]);
         if let Some(b) = bind {
             cmd.args(["--bind", b]);
         }

@@ -37,6 +37,9 @@ pub const ENDPOINTS: [&str; 10] = [
 pub const MAX_NODES: usize = 2000;
 /// Most relations one `relations` answer holds.
 pub const MAX_RELATIONS: usize = 2000;
+/// Most pieces of evidence per relation in a `relations` answer (an edge
+/// can have thousands; `evidence_total` counts them all).
+pub const MAX_EVIDENCE: usize = 200;
 /// Most pieces of evidence one `explain` answer holds, and most rows one
 /// `timeline` answer holds.
 pub const MAX_ROWS: usize = 2000;
@@ -307,12 +310,15 @@ impl Api {
         }))
     }
 
-    /// `relations`: as the CLI's `relations`, each edge with its evidence.
+    /// `relations`: as the CLI's `relations`, each edge with its evidence
+    /// (the first `evidence`, 3 as in the CLI; `evidence_total` counts all).
     fn relations(&self, p: &Checked) -> Result<Value, ApiError> {
-        p.only_scoped(&["from", "to", "all", "limit"])?;
+        p.only_scoped(&["from", "to", "all", "limit", "evidence"])?;
         let limit = p.number("limit", 200, 1, MAX_RELATIONS)?;
+        let evidence = p.number("evidence", 3, 1, MAX_EVIDENCE)?;
         let mut q = self.scope(p)?;
         q.include_flagged = p.flag("all")?;
+        q.evidence_limit = Some(evidence);
         if let Some(name) = p.get("from") {
             q.from = Some(self.resolve(name)?.id);
         }

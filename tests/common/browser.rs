@@ -1,19 +1,26 @@
-//! Headless Chromium for the tests and the serve bench, driven over the
-//! DevTools protocol (a WebSocket, `tungstenite`): launch, evaluate
-//! JavaScript, wait for a condition, click with the mouse, type, and save
-//! downloads to a folder.
-#![allow(clippy::expect_used)]
+//! Headless Chromium for the tests and the serve bench, driven by the
+//! `headless_chrome` crate (the DevTools protocol: it starts the browser,
+//! holds the connection and types every method). Here only where the
+//! browser is, skipping without one, and the steps the tests repeat:
+//! evaluate JavaScript to a JSON value, wait for a condition, click where
+//! an expression says, type, press Enter, save downloads to a folder.
+#![allow(dead_code, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpStream;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use headless_chrome::browser::tab::point::Point;
+use headless_chrome::protocol::cdp::Browser::{
+    SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,
+};
+use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+use headless_chrome::protocol::cdp::Input::InsertText;
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::protocol::cdp::Runtime::Evaluate;
+use headless_chrome::{LaunchOptions, Tab};
 use serde_json::{Value, json};
-use tungstenite::{Message, WebSocket};
-
-use super::server::get;
 
 /// The browser to drive: `GEOKG_CHROMIUM`, else Debian's `chromium`.
 pub fn chromium() -> Option<PathBuf> {
@@ -42,52 +49,70 @@ pub fn chromium_or_skip() -> Option<PathBuf> {
     exe
 }
 
-/// Chromium with the DevTools protocol on a free port; killed on drop.
+/// Chromium with its own fresh profile: on drop the browser is closed
+/// and killed, then the profile removed (retried while the browser's last
+/// processes may still write to it).
 pub struct Browser {
-    child: Child,
-    _profile: tempfile::TempDir,
+    chrome: Option<headless_chrome::Browser>,
+    profile: PathBuf,
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        drop(self.chrome.take());
+        for _ in 0..40 {
+            if std::fs::remove_dir_all(&self.profile).is_ok() || !self.profile.exists() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
-/// One DevTools connection to a page.
+/// One tab of the browser.
 pub struct Page {
-    ws: WebSocket<TcpStream>,
-    next: u64,
+    tab: Arc<Tab>,
 }
 
 impl Page {
-    /// Calls a DevTools method and returns its result.
-    pub fn call(&mut self, method: &str, params: Value) -> Value {
-        self.next += 1;
-        let id = self.next;
-        let msg = json!({"id": id, "method": method, "params": params}).to_string();
-        self.ws.send(Message::text(msg)).unwrap();
-        loop {
-            let Message::Text(text) = self.ws.read().unwrap() else {
-                continue;
-            };
-            let v: Value = serde_json::from_str(text.as_str()).unwrap();
-            if v["id"] == id {
-                assert!(v.get("error").is_none(), "{method}: {v}");
-                return v["result"].clone();
-            }
-        }
+    /// Loads `url` and waits for it to be loaded.
+    pub fn goto(&mut self, url: &str) {
+        self.tab
+            .navigate_to(url)
+            .and_then(|t| t.wait_until_navigated())
+            .unwrap();
     }
 
-    /// The value of a JavaScript expression (promises awaited).
+    /// The value of a JavaScript expression (promises awaited), as JSON
+    /// (`null` for `undefined`); an exception fails the test.
     pub fn eval(&mut self, expr: &str) -> Value {
-        let r = self.call(
-            "Runtime.evaluate",
-            json!({"expression": expr, "awaitPromise": true, "returnByValue": true}),
+        let r = self
+            .tab
+            .call_method(Evaluate {
+                expression: expr.to_string(),
+                object_group: None,
+                include_command_line_api: None,
+                silent: None,
+                context_id: None,
+                return_by_value: Some(true),
+                generate_preview: None,
+                user_gesture: Some(true),
+                await_promise: Some(true),
+                throw_on_side_effect: None,
+                timeout: None,
+                disable_breaks: None,
+                repl_mode: None,
+                allow_unsafe_eval_blocked_by_csp: None,
+                unique_context_id: None,
+                serialization_options: None,
+            })
+            .unwrap();
+        assert!(
+            r.exception_details.is_none(),
+            "{expr}: {:?}",
+            r.exception_details
         );
-        assert!(r.get("exceptionDetails").is_none(), "{expr}: {r}");
-        r["result"]["value"].clone()
+        r.result.value.unwrap_or(Value::Null)
     }
 
     /// Waits until `expr` is truthy; fails after 20 s with what it was.
@@ -108,14 +133,9 @@ impl Page {
         }
     }
 
-    /// A left click at page pixels `(x, y)`.
+    /// A left click with the mouse at page pixels `(x, y)`.
     pub fn click(&mut self, x: f64, y: f64) {
-        for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
-            self.call(
-                "Input.dispatchMouseEvent",
-                json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}),
-            );
-        }
+        self.tab.click_point(Point { x, y }).unwrap();
     }
 
     /// Clicks where an expression returning `[x, y]` in page pixels says.
@@ -144,27 +164,38 @@ impl Page {
         ));
     }
 
-    /// Types `text` into the focused field, as a keyboard would.
+    /// Types `text` into the focused field, as a keyboard (or an input
+    /// method) would.
     pub fn type_text(&mut self, text: &str) {
-        self.call("Input.insertText", json!({"text": text}));
+        self.tab
+            .call_method(InsertText {
+                text: text.to_string(),
+            })
+            .unwrap();
     }
 
     /// Presses Enter.
     pub fn enter(&mut self) {
-        for kind in ["keyDown", "keyUp"] {
-            self.call(
-                "Input.dispatchKeyEvent",
-                json!({"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"}),
-            );
-        }
+        self.tab.press_key("Enter").unwrap();
+    }
+
+    /// The page as shown, as PNG.
+    pub fn screenshot(&mut self) -> Vec<u8> {
+        self.tab
+            .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+            .unwrap()
     }
 
     /// Saves the page's downloads into `dir` under the names it gives.
     pub fn allow_downloads(&mut self, dir: &Path) {
-        self.call(
-            "Browser.setDownloadBehavior",
-            json!({"behavior": "allow", "downloadPath": dir.display().to_string()}),
-        );
+        self.tab
+            .call_method(SetDownloadBehavior {
+                behavior: SetDownloadBehaviorBehaviorOption::Allow,
+                browser_context_id: None,
+                download_path: Some(dir.display().to_string()),
+                events_enabled: None,
+            })
+            .unwrap();
     }
 }
 
@@ -190,80 +221,61 @@ pub fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     }
 }
 
-/// Starts Chromium (headless, a fresh profile, a 1400×850 window) and
-/// connects to its page.
+/// Starts Chromium (headless, a fresh profile, a 1400×850 window, no
+/// sandbox: CI runs as root) and opens a tab; the browser is killed when
+/// the returned [`Browser`] is dropped.
 pub fn launch(exe: &Path) -> (Browser, Page) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(exe)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--remote-debugging-port=0",
-            "--window-size=1400,850",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("about:blank")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut port = None;
-    for line in stderr.lines() {
-        let line = line.unwrap();
-        if let Some(rest) = line.strip_prefix("DevTools listening on ws://127.0.0.1:") {
-            port = rest.split('/').next().map(str::to_string);
-            break;
-        }
-    }
-    let browser = Browser {
-        child,
-        _profile: profile,
-    };
-    let port: u16 = port
-        .expect("chromium printed its DevTools address")
-        .parse()
-        .unwrap();
-    let addr = format!("127.0.0.1:{port}").parse().unwrap();
-    let targets: Value = serde_json::from_str(&get(addr, "/json/list").body).unwrap();
-    let url = targets
-        .as_array()
+    let profile = tempfile::Builder::new()
+        .prefix("geokg-chromium-")
+        .tempdir()
         .unwrap()
-        .iter()
-        .find(|t| t["type"] == "page")
-        .and_then(|t| t["webSocketDebuggerUrl"].as_str())
-        .expect("a page target")
-        .to_string();
-    let stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(120)))
-        .unwrap();
-    let (ws, _) = tungstenite::client(url.as_str(), stream).unwrap();
-    (browser, Page { ws, next: 0 })
-}
-
-/// Standard base64 without line breaks, as DevTools sends screenshots.
-pub fn base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
+        .keep();
+    let args: Vec<&OsStr> = [
+        "--disable-quic",
+        "--disable-component-update",
+        "--no-default-browser-check",
+    ]
+    .iter()
+    .map(OsStr::new)
+    .collect();
+    let options = LaunchOptions::default_builder()
+        .path(Some(exe.to_path_buf()))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((1400, 850)))
+        .user_data_dir(Some(profile.clone()))
+        .args(args)
+        // The connection is dropped after this long without a message
+        // from the browser; the bench awaits long promises.
+        .idle_browser_timeout(Duration::from_secs(300))
+        .build()
+        .expect("launch options");
+    // Held from here, so that a failed start still removes the profile.
+    let mut browser = Browser {
+        chrome: None,
+        profile,
     };
-    let bytes: Vec<u8> = text.bytes().filter(|&c| c != b'=').collect();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let v: Vec<u32> = chunk.iter().map(|&c| u32::from(value(c))).collect();
-        let n = v.iter().fold(0, |acc, x| (acc << 6) | x) << (6 * (4 - v.len()));
-        let got = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&got[..v.len() - 1]);
-    }
-    out
+    let chrome = headless_chrome::Browser::new(options).expect("chromium starts");
+    let tab = chrome.new_tab().expect("a tab");
+    // A new tab's page is smaller than the window: set it to the
+    // window's size, as a desktop browser shows it.
+    tab.call_method(SetDeviceMetricsOverride {
+        width: 1400,
+        height: 850,
+        device_scale_factor: 1.0,
+        mobile: false,
+        scale: None,
+        screen_width: None,
+        screen_height: None,
+        position_x: None,
+        position_y: None,
+        dont_set_visible_size: None,
+        screen_orientation: None,
+        viewport: None,
+        display_feature: None,
+        device_posture: None,
+    })
+    .expect("the page's size");
+    browser.chrome = Some(chrome);
+    (browser, Page { tab })
 }

@@ -1,12 +1,13 @@
 //! Helpers shared by the end-to-end tests: the built binary with a clean
 //! environment, the fixtures folder, and running against one database.
+//! (`browser.rs` beside it, the headless browser, is included only by the
+//! tests that drive one, so the others do not build against its crate.)
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub mod browser;
 pub mod server;
 
 /// The `geokg` binary under test, without the user's `GEOKG_DB`.

@@ -106,8 +106,8 @@ pub fn get(addr: SocketAddr, path: &str) -> Response {
         "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
-    // Read to the end, or to `Content-Length` (Chromium's DevTools server
-    // keeps the connection open).
+    // Read to the end, or to `Content-Length` (a server may keep the
+    // connection open).
     let mut raw = Vec::new();
     let mut buf = [0u8; 16384];
     loop {

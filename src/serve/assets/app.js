@@ -9,6 +9,7 @@ const state = {
   center: null,     // key of the entity searched
   more: null,       // {name, depth, offset, total} when a part is left
   part: 500,        // neighbours asked for at a time, most articles first
+  evidence: 200,    // sentences of an edge asked for at first (the API's most: 2000)
   sheet: [],        // the Cytoscape stylesheet of /api/style
   hidden: new Set(), // ids of the elements the filters hide
 };
@@ -366,16 +367,24 @@ function period() {
   return { since, as_of: asof };
 }
 
-async function showEvidence(d) {
+async function showEvidence(d, limit) {
   const box = $('details');
   const s = state.nodes.get(d.source), t = state.nodes.get(d.target);
   let x;
-  try { x = await api('explain', { source: d.source, type: d.type, target: d.target, ...period() }); } catch (err) { showError(err); return; }
+  try { x = await api('explain', { source: d.source, type: d.type, target: d.target, limit: limit || state.evidence, ...period() }); } catch (err) { showError(err); return; }
   cy.$(':selected').unselect();
   cy.getElementById(d.id).select();
   const title = el('h2', { class: 'edge-title', text: (s ? s.name : d.source) + ' ' + d.type + ' ' + (t ? t.name : d.target) });
   const summary = el('p', { class: 'meta', text: d.count + ' article' + (d.count === 1 ? '' : 's') + ', ' + (d.first_seen || '?') + ' to ' + (d.last_seen || '?') });
-  box.replaceChildren(el('div', { class: 'edge-evidence' }, title, summary, ...x.evidence.map(evidenceItem)));
+  const parts = [title, summary, ...x.evidence.map(evidenceItem)];
+  if (x.truncated) {
+    // An edge can rest on a thousand sentences: the first come at once,
+    // the rest on demand (up to the API's most).
+    const more = Math.min(x.total, 2000);
+    parts.push(el('p', { class: 'meta', id: 'evidence-more-text', text: 'Showing the first ' + x.evidence.length + ' of ' + x.total + ' sentences.' }),
+      el('button', { type: 'button', id: 'evidence-more', text: more === x.total ? 'Show all ' + more : 'Show the first ' + more, onclick: () => showEvidence(d, more) }));
+  }
+  box.replaceChildren(el('div', { class: 'edge-evidence' }, ...parts));
 }
 
 // --- path mode ---------------------------------------------------------
