@@ -227,6 +227,10 @@ pub enum Modality {
     /// "waver", "hesitate": a negation right before it asserts the event
     /// ("will not waver in its support for Y"); alone it does nothing.
     Hesitation,
+    /// "thank", "congratulate": a speech act that the wish before it
+    /// performs ("I want to thank X", "I would like to congratulate Y"), so
+    /// the wish flags nothing; alone it does nothing.
+    Performative,
 }
 
 impl Modality {
@@ -1030,6 +1034,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "warning" => Modality::Warning,
             "purpose" => Modality::Purpose,
             "hesitation" => Modality::Hesitation,
+            "performative" => Modality::Performative,
             other => return Err(modality_table.err(*line, format!("unknown class '{other}'"))),
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);

@@ -624,9 +624,21 @@ impl Ctx<'_> {
             let as_noun = (k >= 1 && determined(k - 1)) || (k >= 2 && determined(k - 2));
             // "X is not only attacking Y": "not only" adds, it does not deny.
             let not_only = w == "not" && self.lw(k + 1) == "only";
+            // "I want to thank X", "we would like to congratulate Y": a wish
+            // that performs the speech act it names.
+            let performed = |j: usize| {
+                matches!(
+                    self.g.lexicon.modality.get(self.lw(j)),
+                    Some(Modality::Performative)
+                )
+            };
+            let performs = (self.lw(k + 1) == "to" && performed(k + 2))
+                || (matches!(self.lw(k + 1), "like" | "wish")
+                    && self.lw(k + 2) == "to"
+                    && performed(k + 3));
             match self.g.lexicon.modality.get(w) {
-                _ if not_only || hesitation => {}
-                Some(Modality::Hesitation) => {}
+                _ if not_only || hesitation || performs => {}
+                Some(Modality::Hesitation | Modality::Performative) => {}
                 Some(Modality::Reversal) if as_noun => {}
                 Some(m) if !inside && !m.spans_clause() => {}
                 Some(m) if m.negates() => neg = true,

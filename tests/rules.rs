@@ -2944,3 +2944,16 @@ t!(
     "Germany banned Hezbollah on Thursday.",
     &[("Germany", "sanctions", "Hezbollah")]
 );
+
+// "I want to thank X", "would like to congratulate Y": a wish that
+// performs the speech act asserts it; a wish to attack stays hypothetical.
+t!(
+    want_to_thank_is_performed,
+    "Blinken said: I want to commend Indonesia for its leadership.",
+    &[("Antony Blinken", "supports", "Indonesia")]
+);
+neg!(
+    want_to_attack_stays_hypothetical,
+    "Russia wants to attack Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
