@@ -29,7 +29,7 @@ import random
 import re
 from pathlib import Path
 
-from select_corpus import READOUT, REPO, HERE, state_names
+from select_corpus import READOUT, REPO, HERE, state_names, write_set
 
 SEED = 20261204
 QUOTA = {"Wikinews": 8, "US Department of State": 16, "The White House": 10}
@@ -76,35 +76,14 @@ def main():
                 readouts += 1
             picked.append(r)
         items += picked
-    out = HERE / "corpus-train2"
-    (out / "articles").mkdir(parents=True, exist_ok=True)
-    (out / "gold").mkdir(parents=True, exist_ok=True)
-    lines = [
-        "# Real articles, second training batch",
-        "",
+    write_set(
+        HERE / "corpus-train2",
+        "Real articles, second training batch",
         f"{len(items)} articles selected from `shared/corpus/articles.jsonl` by `tests/data/select_batch2.py`"
         " (seeded, stratified by source, excluding the train and test splits; selected and annotated"
         " before the extractor ran on any of them). Training material only.",
-        "Gold annotations in `gold/` were written to `shared/ONTOLOGY.md` by one annotator and checked"
-        " against the text by a second.",
-        "",
-        "Licences: US Department of State and White House releases are works of the US federal government"
-        " (public domain, 17 U.S.C. § 105). Wikinews articles are licensed CC BY 2.5"
-        " (https://creativecommons.org/licenses/by/2.5/): **From Wikinews, the free news source, CC BY 2.5**,"
-        " each at the address given below and on line 3 of its file; changes: whitespace normalised,"
-        " dateline and captions removed (see `shared/corpus/SOURCES.md`).",
-        "",
-        "| id | source | licence | date | headline | address |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in sorted(items, key=lambda r: r["id"]):
-        body = r["text"].strip()
-        (out / "articles" / f"{r['id']}.txt").write_text(
-            f"{r['title']}\n{r['date']}\n{r['url']}\n\n{body}\n", encoding="utf-8"
-        )
-        title = r["title"].replace("|", "/")
-        lines.append(f"| {r['id']} | {r['source']} | {r['licence']} | {r['date']} | {title} | {r['url']} |")
-    (out / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        items,
+    )
     print("train2", len(items))
 
 

@@ -81,36 +81,46 @@ def main():
         chosen["test"] += picked[:n_test]
         chosen["train"] += picked[n_test:]
     for split, items in chosen.items():
-        out = HERE / f"corpus-{split}"
-        (out / "articles").mkdir(parents=True, exist_ok=True)
-        (out / "gold").mkdir(parents=True, exist_ok=True)
-        lines = [
-            f"# Real articles, {split} split",
-            "",
+        write_set(
+            HERE / f"corpus-{split}",
+            f"Real articles, {split} split",
             f"{len(items)} articles selected from `shared/corpus/articles.jsonl` by `tests/data/select_corpus.py`"
             " (seeded, stratified by source; the split was fixed before the extractor ran on any of them).",
-            "Gold annotations in `gold/` were written to `shared/ONTOLOGY.md` by one annotator and checked"
-            " against the text by a second.",
-            "",
-            "Licences: US Department of State and White House releases are works of the US federal government"
-            " (public domain, 17 U.S.C. § 105). Wikinews articles are licensed CC BY 2.5"
-            " (https://creativecommons.org/licenses/by/2.5/): **From Wikinews, the free news source, CC BY 2.5**,"
-            " each at the address given below and on line 3 of its file; changes: whitespace normalised,"
-            " dateline and captions removed (see `shared/corpus/SOURCES.md`).",
-            "",
-            "| id | source | licence | date | headline | address |",
-            "| --- | --- | --- | --- | --- | --- |",
-        ]
-        for r in sorted(items, key=lambda r: r["id"]):
-            body = r["text"].strip()
-            (out / "articles" / f"{r['id']}.txt").write_text(
-                f"{r['title']}\n{r['date']}\n{r['url']}\n\n{body}\n", encoding="utf-8"
-            )
-            title = r["title"].replace("|", "/")
-            lines.append(f"| {r['id']} | {r['source']} | {r['licence']} | {r['date']} | {title} | {r['url']} |")
-        (out / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            items,
+        )
         print(split, len(items))
 
+
+def write_set(out, heading, selection, items):
+    """Write `items` (corpus rows) into `out`/articles in the eval format, and
+    `out`/SOURCES.md: `heading`, the `selection` sentence, the licences, and
+    one table row per article."""
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    (out / "gold").mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"# {heading}",
+        "",
+        selection,
+        "Gold annotations in `gold/` were written to `shared/ONTOLOGY.md` by one annotator and checked"
+        " against the text by a second.",
+        "",
+        "Licences: US Department of State and White House releases are works of the US federal government"
+        " (public domain, 17 U.S.C. § 105). Wikinews articles are licensed CC BY 2.5"
+        " (https://creativecommons.org/licenses/by/2.5/): **From Wikinews, the free news source, CC BY 2.5**,"
+        " each at the address given below and on line 3 of its file; changes: whitespace normalised,"
+        " dateline and captions removed (see `shared/corpus/SOURCES.md`).",
+        "",
+        "| id | source | licence | date | headline | address |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in sorted(items, key=lambda r: r["id"]):
+        body = r["text"].strip()
+        (out / "articles" / f"{r['id']}.txt").write_text(
+            f"{r['title']}\n{r['date']}\n{r['url']}\n\n{body}\n", encoding="utf-8"
+        )
+        title = r["title"].replace("|", "/")
+        lines.append(f"| {r['id']} | {r['source']} | {r['licence']} | {r['date']} | {title} | {r['url']} |")
+    (out / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 if __name__ == "__main__":
     main()
