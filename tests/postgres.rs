@@ -3,7 +3,8 @@
 //! answer every command (queries, exports, diff, events, the corrections
 //! themselves, after a re-ingest that replays them, and the web view's
 //! API) with the same bytes; four ingest processes started at once on
-//! overlapping inputs end with the export of one sequential ingest; a
+//! overlapping inputs end with the export of one sequential ingest, also
+//! when one of them is killed (kill -9) inside a batch and run again; a
 //! newer database is refused; `geokg copy` moves a graph to PostgreSQL and
 //! back.
 //!
@@ -440,6 +441,79 @@ fn four_concurrent_ingests_equal_one_sequential_ingest() {
         "{}",
         stderr(&o)
     );
+}
+
+/// Protects issue 13's "kill -9 of one worker mid-batch": one of four
+/// concurrent ingest processes is killed while it holds the write lock,
+/// inside its batch's transaction; the others finish, the killed one run
+/// again completes, and the graph is exactly that of one sequential
+/// ingest (the JSON export), with no article stored twice.
+#[test]
+fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
+    let Some(seq) = fresh_db("killseq") else {
+        return;
+    };
+    let Some(db) = fresh_db("kill") else { return };
+    let files = articles(&["dev/articles"]);
+    ingest(&seq, &files, "2");
+    let want = stdout(&run_on(&seq, &["export", "--format", "json"]));
+    // The schema first: the victim's first write is then a batch.
+    ingest(&db, &files[..1], "2");
+    // The victim names itself to the server, so that its session can be
+    // seen holding the write lock.
+    let victim_db = format!("{db}?application_name=victim");
+    let mut victim = ingest_cmd(&victim_db, &files, "1").spawn().unwrap();
+    let n = files.len();
+    let others: Vec<Child> = (1..4)
+        .map(|i| {
+            let part: Vec<PathBuf> = files[(i - 1) * n / 4..((i + 1) * n / 4).min(n)].to_vec();
+            ingest_cmd(&db, &part, "2").spawn().unwrap()
+        })
+        .collect();
+    let mut watch = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let holding = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                   WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'victim'
+                     AND a.state <> 'idle'";
+    let mut killed = false;
+    while victim.try_wait().unwrap().is_none() {
+        let n: i64 = watch.query_one(holding, &[]).unwrap().get(0);
+        if n > 0 {
+            victim.kill().unwrap();
+            killed = true;
+            break;
+        }
+    }
+    let status = victim.wait().unwrap();
+    assert!(
+        killed && status.code().is_none(),
+        "the victim was not caught inside a batch (exit {status:?}); the test proves nothing"
+    );
+    for c in others {
+        let o = c.wait_with_output().unwrap();
+        assert!(
+            o.status.success(),
+            "a worker beside the killed one: {}",
+            stderr(&o)
+        );
+    }
+    // Its session is gone and its batch rolled back: run again, it
+    // completes.
+    let o = ingest(&db, &files, "1");
+    assert!(
+        stderr(&o).contains(&format!("{n} articles read")),
+        "{}",
+        stderr(&o)
+    );
+    let got = stdout(&run_on(&db, &["export", "--format", "json"]));
+    assert!(
+        got == want,
+        "after the kill and a re-run: the export differs from one sequential ingest"
+    );
+    let stored: i64 = watch
+        .query_one("SELECT count(*) FROM article", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(stored, n as i64, "every article stored once");
 }
 
 /// Protects issue 13's version tracking: a database written by a newer
