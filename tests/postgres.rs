@@ -24,25 +24,7 @@ use common::{bin, data, ingest_cmd};
 /// A fresh, empty database on the test server, as a `--db` address; none
 /// (with a note) when no server is given and none is required.
 fn fresh_db(name: &str) -> Option<String> {
-    let Ok(server) = std::env::var("GEOKG_TEST_POSTGRES") else {
-        assert!(
-            std::env::var_os("GEOKG_REQUIRE_POSTGRES").is_none(),
-            "GEOKG_REQUIRE_POSTGRES is set but GEOKG_TEST_POSTGRES names no server"
-        );
-        eprintln!("skipped: no PostgreSQL (set GEOKG_TEST_POSTGRES, as .ci/run does)");
-        return None;
-    };
-    let db = format!("geokg_{name}_{}", std::process::id());
-    let mut c = postgres::Client::connect(&server, postgres::NoTls)
-        .map_err(|e| format!("cannot connect to GEOKG_TEST_POSTGRES {server}: {e}"))
-        .unwrap();
-    // One statement each: a multi-statement string runs as one
-    // transaction, where these are not allowed.
-    c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}"))
-        .unwrap();
-    c.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
-    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
-    Some(format!("{base}/{db}"))
+    common::fresh_postgres(name)
 }
 
 fn run_on(db: &str, args: &[&str]) -> Output {
