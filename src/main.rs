@@ -713,13 +713,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let n = geokg::store::copy(&source, &mut target)
                 .map_err(|e| anyhow::anyhow!(e.describe(to, wait)))?;
             eprintln!(
-                "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges and {} pieces of evidence copied from {} ({}) to {} ({}); counts verified",
+                "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges, {} pieces of evidence and {} corrections copied from {} ({}) to {} ({}); counts verified",
                 n[0],
                 n[1],
                 n[2],
                 n[3],
                 n[4],
                 n[5],
+                n[6],
                 geokg::store::shown(from),
                 source.backend(),
                 geokg::store::shown(to),

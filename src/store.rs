@@ -106,11 +106,6 @@ pub enum StoreError {
         #[source]
         source: ::postgres::Error,
     },
-    /// `copy` does not copy corrections yet.
-    #[error(
-        "the source holds {0} corrections, which geokg copy does not copy yet; copy a database without corrections, or move them with `geokg curation export` and `curation import`"
-    )]
-    CopyCorrections(usize),
     /// `copy` writes only into a database that holds no graph yet.
     #[error(
         "the database to copy into already holds articles or corrections; copy into a new, empty database"
@@ -763,21 +758,14 @@ pub(crate) fn follow<'a>(map: &'a HashMap<String, String>, key: &'a str) -> &'a 
 }
 
 /// What `copy` moved: rows per table (articles, entities, aliases,
-/// mentions, edges, evidence), the same in both databases.
-pub type Copied = [usize; 6];
+/// mentions, edges, evidence, corrections), the same in both databases.
+pub type Copied = [usize; 7];
 
 /// Copies every row of the graph in `from` into `to`, which must be empty,
 /// in one transaction, then checks that both hold as many rows of each
-/// table. Corrections are not copied yet: a source that holds some is
-/// refused.
+/// table. The corrections go with it, as recorded: the copy is already
+/// corrected, and replays them after every later write.
 pub fn copy(from: &Store, to: &mut Store) -> Result<Copied, StoreError> {
-    let corrections = match &from.backend {
-        Backend::Sqlite(b) => b.correction_count()?,
-        Backend::Postgres(b) => b.correction_count()?,
-    };
-    if corrections > 0 {
-        return Err(StoreError::CopyCorrections(corrections));
-    }
     let snapshot = match &from.backend {
         Backend::Sqlite(b) => b.snapshot()?,
         Backend::Postgres(b) => b.snapshot()?,

@@ -532,8 +532,10 @@ fn a_newer_or_missing_database_is_refused() {
     assert_eq!(articles, 1);
 }
 
-/// Protects issue 13's `geokg copy`: a SQLite graph copied to PostgreSQL
-/// and back answers alike in all three, counts verified; the copies go on
+/// Protects issue 13's `geokg copy`: a SQLite graph with its corrections
+/// copied to PostgreSQL and back answers alike in all three (the
+/// corrections listed alike, who and when included, and replayed over
+/// later articles), counts verified; the copies go on
 /// growing as the original does (the id sequences moved past the copied
 /// rows); a database that already holds a graph is refused.
 #[test]
@@ -547,6 +549,16 @@ fn copy_moves_a_graph_over_and_back() {
         &articles(&["dev/articles", "corpus-test/articles"]),
         "7",
     );
+    // Corrections go with the graph, and the copies go on replaying them.
+    for args in [
+        &["merge", "Antony Blinken", "Ned Price", "--user", "ana"][..],
+        &["reject", "Russia", "attacks", "Ukraine", "--user", "bo"][..],
+        &["retype", "Tim Lenderking", "organization"][..],
+        &["curation", "undo", "3"][..],
+    ] {
+        let o = run_on(lite, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
     // The counts the copy must report, read from the SQLite file by plain
     // SQL rather than through geokg (the extractor's output may change; the
     // copy must carry whatever it wrote).
@@ -557,14 +569,16 @@ fn copy_moves_a_graph_over_and_back() {
             .unwrap()
     };
     let counts = format!(
-        "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges and {} pieces of evidence copied from ",
+        "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges, {} pieces of evidence and {} corrections copied from ",
         count("article"),
         count("entity"),
         count("alias"),
         count("mention"),
         count("edge"),
-        count("evidence")
+        count("evidence"),
+        count("curation")
     );
+    assert_eq!(count("curation"), 3);
     // The dev and test-split articles, each stored once.
     assert_eq!(count("article"), 99);
     drop(source);
@@ -584,10 +598,21 @@ fn copy_moves_a_graph_over_and_back() {
     let mut exports = Vec::new();
     for db in [lite, pg.as_str(), back] {
         ingest(db, &more, "7");
-        exports.push(stdout(&run_on(db, &["export", "--format", "json"])));
+        exports.push(["export", "curation"].map(|what| {
+            let args: &[&str] = match what {
+                "export" => &["export", "--format", "json"],
+                _ => &["curation", "list", "--format", "json"],
+            };
+            stdout(&run_on(db, args))
+        }));
     }
     assert!(exports[0] == exports[1], "the PostgreSQL copy differs");
     assert!(exports[0] == exports[2], "the copy back differs");
+    assert!(
+        exports[0][1].contains("\"undone_by\"") && !exports[0][0].contains("person/ned-price"),
+        "the corrections were copied and replayed: {}",
+        exports[0][1]
+    );
     let o = bin()
         .args(["copy", "--from", lite, "--to", &pg])
         .output()

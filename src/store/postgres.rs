@@ -27,10 +27,10 @@ use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use super::{
-    ArticleRecord, Change, DiffRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary, EndsAndRow,
-    EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow, ExplainRow,
-    IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named, parse_kind,
-    parse_type, sort_by_weight,
+    ArticleRecord, Change, CorrectionRecord, DiffRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary,
+    EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
+    ExplainRow, IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named,
+    parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -1857,15 +1857,29 @@ impl Postgres {
                 via: col(&r, 12)?,
             });
         }
-        Ok(s)
-    }
-
-    /// The number of corrections recorded.
-    pub fn correction_count(&self) -> Result<usize, StoreError> {
-        match self.opt("SELECT count(*) FROM curation", &[])? {
-            Some(r) => Ok(count(col(&r, 0)?)),
-            None => Ok(0),
+        for r in self.rows(
+            "SELECT id, command, subject, subject_name, object, object_name, name, kind, edge,
+                    \"user\", created_at, undone_at, undone_by
+             FROM curation ORDER BY id",
+            &[],
+        )? {
+            s.corrections.push(CorrectionRecord {
+                id: col(&r, 0)?,
+                command: col(&r, 1)?,
+                subject: col(&r, 2)?,
+                subject_name: col(&r, 3)?,
+                object: col(&r, 4)?,
+                object_name: col(&r, 5)?,
+                name: col(&r, 6)?,
+                kind: col(&r, 7)?,
+                edge: col(&r, 8)?,
+                user: col(&r, 9)?,
+                created_at: col(&r, 10)?,
+                undone_at: col(&r, 11)?,
+                undone_by: col(&r, 12)?,
+            });
         }
+        Ok(s)
     }
 
     /// Writes a snapshot into this database, which must hold no article
@@ -2012,8 +2026,30 @@ impl Postgres {
                 ],
             )?;
         }
+        for c in &s.corrections {
+            tx.exec(
+                "INSERT INTO curation (id, command, subject, subject_name, object, object_name,
+                                       name, kind, edge, \"user\", created_at, undone_at, undone_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                &[
+                    &c.id,
+                    &c.command,
+                    &c.subject,
+                    &c.subject_name,
+                    &c.object,
+                    &c.object_name,
+                    &c.name,
+                    &c.kind,
+                    &c.edge,
+                    &c.user,
+                    &c.created_at,
+                    &c.undone_at,
+                    &c.undone_by,
+                ],
+            )?;
+        }
         // The next row made gets an id past the copied ones.
-        for table in ["article", "entity", "edge"] {
+        for table in ["article", "entity", "edge", "curation"] {
             tx.exec(
                 &format!(
                     "SELECT setval(pg_get_serial_sequence('{table}', 'id'),
