@@ -464,11 +464,13 @@ fn four_concurrent_ingests_equal_one_sequential_ingest() {
     );
 }
 
-/// Protects issue 13's "kill -9 of one worker mid-batch": one of four
-/// concurrent ingest processes is killed while it holds the write lock,
-/// inside its batch's transaction; the others finish, the killed one run
-/// again completes, and the graph is exactly that of one sequential
-/// ingest (the JSON export), with no article stored twice.
+/// Protects issue 13's "kill -9 of one worker mid-batch": an ingest
+/// process is killed inside its batch's transaction, holding the write
+/// lock, after it wrote its first article's rows and while three other
+/// workers wait for the lock; the others finish, the killed one run again
+/// completes, and the graph is exactly that of one sequential ingest (the
+/// JSON export), with no article stored twice. The test pins the victim
+/// mid-batch by holding a lock on `evidence` until it has killed it.
 #[test]
 fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
     let Some(seq) = fresh_db("killseq") else {
@@ -476,39 +478,54 @@ fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
     };
     let Some(db) = fresh_db("kill") else { return };
     let files = articles(&["dev/articles"]);
+    let n = files.len();
     ingest(&seq, &files, "2");
     let want = stdout(&run_on(&seq, &["export", "--format", "json"]));
-    // The schema first: the victim's first write is then a batch.
+    // The schema first.
     ingest(&db, &files[..1], "2");
+    let mut watch = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let mut pin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let mut pinned = pin.transaction().unwrap();
+    pinned
+        .batch_execute("LOCK TABLE evidence IN SHARE ROW EXCLUSIVE MODE")
+        .unwrap();
     // The victim names itself to the server, so that its session can be
-    // seen holding the write lock.
+    // seen holding the write lock and waiting to write its evidence.
     let victim_db = format!("{db}?application_name=victim");
-    let mut victim = ingest_cmd(&victim_db, &files, "1").spawn().unwrap();
-    let n = files.len();
+    let mut victim = ingest_cmd(&victim_db, &files, "2").spawn().unwrap();
+    let stuck = "SELECT count(*) FROM pg_stat_activity a
+                 WHERE a.application_name = 'victim' AND a.wait_event_type = 'Lock'
+                   AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid
+                                 AND l.locktype = 'advisory' AND l.granted)";
+    let started = std::time::Instant::now();
+    loop {
+        let k: i64 = watch.query_one(stuck, &[]).unwrap().get(0);
+        if k > 0 {
+            break;
+        }
+        assert!(
+            victim.try_wait().unwrap().is_none(),
+            "the victim ended before it was caught mid-batch"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the victim never reached its batch's evidence"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Three more workers, waiting for the write lock the victim holds.
     let others: Vec<Child> = (1..4)
         .map(|i| {
             let part: Vec<PathBuf> = files[(i - 1) * n / 4..((i + 1) * n / 4).min(n)].to_vec();
             ingest_cmd(&db, &part, "2").spawn().unwrap()
         })
         .collect();
-    let mut watch = postgres::Client::connect(&db, postgres::NoTls).unwrap();
-    let holding = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                   WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'victim'
-                     AND a.state <> 'idle'";
-    let mut killed = false;
-    while victim.try_wait().unwrap().is_none() {
-        let n: i64 = watch.query_one(holding, &[]).unwrap().get(0);
-        if n > 0 {
-            victim.kill().unwrap();
-            killed = true;
-            break;
-        }
-    }
+    victim.kill().unwrap();
     let status = victim.wait().unwrap();
-    assert!(
-        killed && status.code().is_none(),
-        "the victim was not caught inside a batch (exit {status:?}); the test proves nothing"
-    );
+    assert!(status.code().is_none(), "killed by a signal: {status:?}");
+    // The victim's session finds its client gone when it next reads, and
+    // rolls its batch back.
+    pinned.rollback().unwrap();
     for c in others {
         let o = c.wait_with_output().unwrap();
         assert!(
@@ -517,9 +534,8 @@ fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
             stderr(&o)
         );
     }
-    // Its session is gone and its batch rolled back: run again, it
-    // completes.
-    let o = ingest(&db, &files, "1");
+    // Run again, it completes.
+    let o = ingest(&db, &files, "2");
     assert!(
         stderr(&o).contains(&format!("{n} articles read")),
         "{}",
