@@ -678,3 +678,24 @@ fn copy_moves_a_graph_over_and_back() {
         "geokg: the database to copy into already holds articles or corrections; copy into a new, empty database\n"
     );
 }
+
+/// Protects issue 13's read-only readers: a store opened for reading
+/// (every query command, `serve`) is refused any write by the server.
+#[test]
+fn a_reader_cannot_write() {
+    let Some(pg) = fresh_db("reader") else { return };
+    ingest(&pg, &articles(&["dev/articles"])[..1], "5");
+    let g = geokg::gazetteer::Gazetteer::builtin().unwrap();
+    let a = geokg::article::Article::from_body("x", "Russia condemned NATO on Monday.");
+    let x = geokg::extract::extract(&a, &g);
+    let path = PathBuf::from(&pg);
+    let mut reader =
+        geokg::store::Store::open_read_only(&path, std::time::Duration::from_secs(5)).unwrap();
+    let e = reader
+        .ingest_batch(&[(a.clone(), x.clone())], &g)
+        .unwrap_err();
+    let line = e.describe(&path, std::time::Duration::from_secs(5));
+    assert!(line.contains("read-only transaction"), "{line}");
+    let mut writer = geokg::store::Store::open(&path).unwrap();
+    assert_eq!(writer.ingest_batch(&[(a, x)], &g).unwrap().added, 1);
+}

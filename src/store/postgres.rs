@@ -159,17 +159,21 @@ impl Postgres {
     }
 
     /// Connects to an existing database for reading: one that holds no
-    /// geokg schema is [`StoreError::Missing`]; an older one is migrated.
+    /// geokg schema is [`StoreError::Missing`]; an older one is migrated;
+    /// then the session is read-only.
     pub fn open_read_only(url: &str, wait: Duration) -> Result<Postgres, StoreError> {
         let db = Postgres::connect(url, wait)?;
         match db.stored_version(url)? {
-            None => Err(StoreError::Missing { path: label(url) }),
-            Some(v) if v < MIGRATIONS.len() as i64 => {
-                db.migrate(url)?;
-                Ok(db)
-            }
-            Some(_) => Ok(db),
+            None => return Err(StoreError::Missing { path: label(url) }),
+            Some(v) if v < MIGRATIONS.len() as i64 => db.migrate(url)?,
+            Some(_) => {}
         }
+        // Then the session cannot write at all: a reader (a query, `serve`)
+        // that tried would be refused by the server.
+        db.client
+            .borrow_mut()
+            .batch_execute("SET default_transaction_read_only = on")?;
+        Ok(db)
     }
 
     fn connect(url: &str, wait: Duration) -> Result<Postgres, StoreError> {
