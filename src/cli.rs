@@ -433,7 +433,7 @@ pub enum Command {
     /// Copy a whole graph into a new, empty database: SQLite to
     /// PostgreSQL or back (or to another file), every row with its ids and
     /// aggregates, in one transaction, then verified by counting each
-    /// table's rows in both. Corrections are not copied yet.
+    /// table's rows in both. The corrections go with it, as recorded.
     Copy {
         /// The database to read: a file or a postgres:// address.
         #[arg(long, value_name = "DB")]

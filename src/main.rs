@@ -122,59 +122,7 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
     Ok(serde_json::to_string_pretty(value)? + "\n")
 }
 
-/// The command's name when the PostgreSQL backend cannot run it yet
-/// (issue 13): it refuses with one line before any work, never a wrong or
-/// partial answer.
-fn not_on_postgres(command: &Command) -> Option<&'static str> {
-    Some(match command {
-        Command::Extract { .. }
-        | Command::Eval { .. }
-        | Command::Copy { .. }
-        | Command::Ingest { .. }
-        | Command::Entities { .. }
-        | Command::Relations { .. }
-        | Command::Show { .. }
-        | Command::Path { .. }
-        | Command::Neighbors { .. }
-        | Command::Top { .. }
-        | Command::Communities { .. }
-        | Command::Timeline { .. }
-        | Command::Explain { .. } => return None,
-        Command::Export { format, filter, .. } => {
-            if filter.diff {
-                "export --diff"
-            } else if *format == ExportFormat::Events {
-                "export --format events"
-            } else {
-                return None;
-            }
-        }
-        Command::Render { filter, .. } => {
-            if filter.diff {
-                "render --diff"
-            } else {
-                return None;
-            }
-        }
-        Command::Diff { .. } => "diff",
-        Command::Merge { .. } => "merge",
-        Command::Split { .. } => "split",
-        Command::Alias { .. } => "alias",
-        Command::Retype { .. } => "retype",
-        Command::Reject { .. } => "reject",
-        Command::Curation { .. } => "curation",
-        Command::Serve { .. } => "serve",
-    })
-}
-
 fn run(cli: Cli) -> Result<ExitCode> {
-    if geokg::store::is_postgres_address(&db_path(&cli))
-        && let Some(name) = not_on_postgres(&cli.command)
-    {
-        anyhow::bail!(
-            "geokg {name} is not supported on PostgreSQL yet (issue 13); run it on a SQLite database (--db FILE)"
-        );
-    }
     // The database before the gazetteer, so that a missing, newer or locked
     // one is named at once; `show` without a database still shows the
     // gazetteer's entry.
@@ -765,13 +713,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let n = geokg::store::copy(&source, &mut target)
                 .map_err(|e| anyhow::anyhow!(e.describe(to, wait)))?;
             eprintln!(
-                "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges and {} pieces of evidence copied from {} ({}) to {} ({}); counts verified",
+                "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges, {} pieces of evidence and {} corrections copied from {} ({}) to {} ({}); counts verified",
                 n[0],
                 n[1],
                 n[2],
                 n[3],
                 n[4],
                 n[5],
+                n[6],
                 geokg::store::shown(from),
                 source.backend(),
                 geokg::store::shown(to),

@@ -106,11 +106,6 @@ pub enum StoreError {
         #[source]
         source: ::postgres::Error,
     },
-    /// `copy` does not copy corrections yet.
-    #[error(
-        "the source holds {0} corrections, which geokg copy does not copy yet; copy a database without corrections, or move them with `geokg curation export` and `curation import` (SQLite only)"
-    )]
-    CopyCorrections(usize),
     /// `copy` writes only into a database that holds no graph yet.
     #[error(
         "the database to copy into already holds articles or corrections; copy into a new, empty database"
@@ -242,8 +237,8 @@ fn first_line(e: &rusqlite::Error) -> String {
 }
 
 /// The graph database: one backend behind one interface. Each method
-/// answers the same for every backend that supports it; a backend that
-/// does not yet answers [`StoreError::Unsupported`].
+/// answers the same for every backend (a backend that could not would
+/// answer [`StoreError::Unsupported`]).
 pub struct Store {
     backend: Backend,
 }
@@ -269,26 +264,6 @@ macro_rules! dispatch {
         match &mut $self.backend {
             Backend::Sqlite($b) => $call,
             Backend::Postgres($b) => $call,
-        }
-    };
-}
-
-/// Calls a method only the SQLite backend has yet; on another backend the
-/// answer is [`StoreError::Unsupported`] naming `$what`.
-macro_rules! sqlite_only {
-    ($self:ident, $what:literal, $b:ident => $call:expr) => {
-        match &$self.backend {
-            Backend::Sqlite($b) => $call,
-            Backend::Postgres(_) => Err($self.unsupported($what)),
-        }
-    };
-    (mut $self:ident, $what:literal, $b:ident => $call:expr) => {
-        match &mut $self.backend {
-            Backend::Sqlite($b) => $call,
-            Backend::Postgres(_) => Err(StoreError::Unsupported {
-                what: $what.to_string(),
-                backend: "PostgreSQL",
-            }),
         }
     };
 }
@@ -345,13 +320,6 @@ impl Store {
         match self.backend {
             Backend::Sqlite(_) => "SQLite",
             Backend::Postgres(_) => "PostgreSQL",
-        }
-    }
-
-    fn unsupported(&self, what: &str) -> StoreError {
-        StoreError::Unsupported {
-            what: what.to_string(),
-            backend: self.backend(),
         }
     }
 
@@ -520,12 +488,12 @@ impl Store {
         c: &Correction,
         user: &str,
     ) -> Result<CurationRow, StoreError> {
-        sqlite_only!(mut self, "recording a correction", b => b.record_correction(c, user))
+        dispatch!(mut self, b => b.record_correction(c, user))
     }
 
     /// One correction by number.
     pub fn correction(&self, id: i64) -> Result<CurationRow, StoreError> {
-        sqlite_only!(self, "reading a correction", b => b.correction(id))
+        dispatch!(self, b => b.correction(id))
     }
 
     /// Records corrections read from a file (each with its author and
@@ -535,7 +503,7 @@ impl Store {
         &mut self,
         list: &[(Correction, String, Option<String>)],
     ) -> Result<Imported, StoreError> {
-        sqlite_only!(mut self, "importing corrections", b => b.import_corrections(list))
+        dispatch!(mut self, b => b.import_corrections(list))
     }
 
     /// Undoes correction `id` (by `user`): marks it undone, rebuilds the
@@ -547,7 +515,7 @@ impl Store {
         user: &str,
         g: &Gazetteer,
     ) -> Result<CurationRow, StoreError> {
-        sqlite_only!(mut self, "undoing a correction", b => b.undo_correction(id, user, g))
+        dispatch!(mut self, b => b.undo_correction(id, user, g))
     }
 
     /// The entity whose canonical key this is ("state/RUS").
@@ -644,20 +612,20 @@ impl Store {
         before: &str,
         after: &str,
     ) -> Result<Vec<DiffRow>, StoreError> {
-        sqlite_only!(self, "a diff of two periods", b => b.diff(q, before, after))
+        dispatch!(self, b => b.diff(q, before, after))
     }
 
     /// Events in scope: one row per article and edge, in date order
     /// (undated last), then article, then edge.
     pub fn events(&self, q: &EdgeQuery) -> Result<Vec<EventRow>, StoreError> {
-        sqlite_only!(self, "the events table", b => b.events(q))
+        dispatch!(self, b => b.events(q))
     }
 
     /// The state each person represents in the most articles (ties: the
     /// state's key), person key to state key: an actor's country in the
     /// events export.
     pub fn represented_states(&self) -> Result<HashMap<String, String>, StoreError> {
-        sqlite_only!(self, "the events table", b => b.represented_states())
+        dispatch!(self, b => b.represented_states())
     }
 }
 
@@ -758,22 +726,46 @@ pub(crate) fn compatible(held: &[String], named: &[String], full_holds: &[String
     full_holds.iter().any(|b| check.contains(b))
 }
 
+/// Where merges sent each absorbed key, from the corrections not undone,
+/// in order: followed to the end by [`follow`], so a key merged into one
+/// later merged again leads to the last survivor. Shared by both
+/// backends' replays.
+pub(crate) fn redirects<'a>(
+    active: impl IntoIterator<Item = &'a Correction>,
+) -> HashMap<String, String> {
+    let mut map: HashMap<String, String> = HashMap::new();
+    for c in active {
+        if let (Action::Merge, Some(object)) = (c.action, &c.object)
+            && object != &c.subject
+        {
+            map.insert(object.clone(), c.subject.clone());
+        }
+    }
+    map
+}
+
+/// The key a merged-away key now lives on ([`redirects`]).
+pub(crate) fn follow<'a>(map: &'a HashMap<String, String>, key: &'a str) -> &'a str {
+    let mut key = key;
+    // Bounded: a cycle of merges (A into B, then B into A) stops.
+    for _ in 0..map.len() {
+        match map.get(key) {
+            Some(next) if next != key => key = next,
+            _ => break,
+        }
+    }
+    key
+}
+
 /// What `copy` moved: rows per table (articles, entities, aliases,
-/// mentions, edges, evidence), the same in both databases.
-pub type Copied = [usize; 6];
+/// mentions, edges, evidence, corrections), the same in both databases.
+pub type Copied = [usize; 7];
 
 /// Copies every row of the graph in `from` into `to`, which must be empty,
 /// in one transaction, then checks that both hold as many rows of each
-/// table. Corrections are not copied: a source that holds some is refused
-/// when the target is PostgreSQL, which cannot replay them yet.
+/// table. The corrections go with it, as recorded: the copy is already
+/// corrected, and replays them after every later write.
 pub fn copy(from: &Store, to: &mut Store) -> Result<Copied, StoreError> {
-    let corrections = match &from.backend {
-        Backend::Sqlite(b) => b.correction_count()?,
-        Backend::Postgres(b) => b.correction_count()?,
-    };
-    if corrections > 0 {
-        return Err(StoreError::CopyCorrections(corrections));
-    }
     let snapshot = match &from.backend {
         Backend::Sqlite(b) => b.snapshot()?,
         Backend::Postgres(b) => b.snapshot()?,

@@ -1,5 +1,8 @@
 //! End-to-end tests of the real `geokg` binary on real files: extract,
 //! ingest, queries, export and render, and the handling of bad input.
+//! The tests that ingest into a database run on SQLite and on PostgreSQL
+//! (`NAME::sqlite`, `NAME::postgres`, issue 13; the latter skip without a
+//! server).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::process::Output;
@@ -8,7 +11,15 @@ use serde_json::Value;
 
 mod common;
 
-use common::{bin, data, run};
+use common::{Backend, bin, data, run};
+
+on_both_backends!(
+    ingest_query_export_render,
+    bad_input_is_reported_and_skipped,
+    resolved_edges_say_how_and_can_be_filtered,
+    surnames_join_across_articles_or_are_listed_unresolved,
+    ingest_json_summary,
+);
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -81,10 +92,9 @@ fn seed_article_graph() {
 }
 
 /// Protects ingest, re-ingest (nothing changes), queries, show, export and render.
-#[test]
-fn ingest_query_export_render() {
+fn ingest_query_export_render(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let o = run(&["ingest", data("dev/articles").to_str().unwrap()], &db);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
@@ -207,8 +217,7 @@ fn ingest_query_export_render() {
 
 /// Protects bad-input handling: each bad file is named on one line, the
 /// rest of the batch lands, and the exit status is non-zero.
-#[test]
-fn bad_input_is_reported_and_skipped() {
+fn bad_input_is_reported_and_skipped(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
@@ -225,7 +234,7 @@ fn bad_input_is_reported_and_skipped() {
     )
     .unwrap();
     std::fs::copy(data("dev/articles/seed-001.txt"), inputs.join("seed.txt")).unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let o = run(
         &[
             "ingest",
@@ -317,8 +326,7 @@ fn user_gazetteer_extends_and_validates() {
 /// "the Secretary" is stored with how it was resolved, `show` prints it,
 /// and `--min-confidence` keeps it out of queries and `extract` while the
 /// directly named edges stay.
-#[test]
-fn resolved_edges_say_how_and_can_be_filtered() {
+fn resolved_edges_say_how_and_can_be_filtered(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let art = dir.path().join("a.txt");
     std::fs::write(
@@ -328,7 +336,7 @@ fn resolved_edges_say_how_and_can_be_filtered() {
          The Secretary met with President Ferdinand Marcos Jr. on Tuesday.\n",
     )
     .unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let o = run(&["ingest", art.to_str().unwrap()], &db);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(&["show", "Ferdinand Marcos Jr."], &db);
@@ -430,8 +438,7 @@ fn eval_ablates_each_mechanism() {
 /// in one file joins the one full name read in another (the summary says
 /// so), and a surname two people share stays its own node, listed by
 /// `entities --unresolved` with both candidates.
-#[test]
-fn surnames_join_across_articles_or_are_listed_unresolved() {
+fn surnames_join_across_articles_or_are_listed_unresolved(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, body: &str| {
         let p = dir.path().join(name);
@@ -448,7 +455,7 @@ fn surnames_join_across_articles_or_are_listed_unresolved() {
         "Finance Minister Ana Petrescu and her deputy Dan Petrescu met.",
     );
     let d = write("d.txt", "Minister Petrescu of Moldova met Vladimir Putin.");
-    let db = dir.path().join("g.db");
+    let db = backend.db(dir.path(), "g");
     let o = run(&["ingest", &a, &b, &c, &d], &db);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
@@ -488,10 +495,9 @@ fn surnames_join_across_articles_or_are_listed_unresolved() {
 /// failure with its file, line and message), then the same batch again
 /// with one addressed article changed (replaced, unchanged); the skipped
 /// files are still named on stderr, and the table summary is not printed.
-#[test]
-fn ingest_json_summary() {
+fn ingest_json_summary(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let inp = dir.path().join("in");
     std::fs::create_dir(&inp).unwrap();
     let w = |name: &str, text: &str| std::fs::write(inp.join(name), text).unwrap();

@@ -2,6 +2,8 @@
 //! of short articles extracted for real and stored in memory. Each test
 //! states what it protects and compares exact entity and edge sets; one
 //! journey runs the binary for messages, exit codes and the review file.
+//! Every test runs on SQLite and on PostgreSQL (`NAME::sqlite`,
+//! `NAME::postgres`, issue 13; the latter skip without a server).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
@@ -20,7 +22,20 @@ use geokg::store::{EdgeQuery, Status, Store};
 
 mod common;
 
-use common::run;
+use common::{Backend, run};
+
+on_both_backends!(
+    a_merge_survives_new_and_changed_articles,
+    a_rejected_edge_stays_hidden_after_reingest,
+    undo_restores_the_exact_sets,
+    split_moves_the_mentions_written_so,
+    an_added_alias_catches_new_mentions,
+    a_retype_shows_in_entities,
+    export_then_import_gives_the_same_graph,
+    a_correction_whose_entity_is_gone_is_stale,
+    bad_input_is_one_clear_line,
+    the_binary_journey,
+);
 
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
@@ -87,8 +102,8 @@ fn ingest(s: &mut Store, articles: &[Article]) {
     s.ingest_batch(&batch, g).unwrap();
 }
 
-fn base() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+fn base(b: Backend) -> Store {
+    let mut s = b.store();
     ingest(&mut s, &[b1(), b2(), b3()]);
     s
 }
@@ -145,9 +160,8 @@ const NAFTALI: &str = "person/naftali-bennett";
 /// Bennett" person/bennett`, a new article naming "Prime Minister Bennett"
 /// lands on the merged node, and re-ingesting a changed article does not
 /// bring the second node back.
-#[test]
-fn a_merge_survives_new_and_changed_articles() {
-    let mut s = base();
+fn a_merge_survives_new_and_changed_articles(b: Backend) {
+    let mut s = base(b);
     assert_eq!(
         edges_of(&s, "person/bennett"),
         set(&["person/bennett accuses state/IRN 1"])
@@ -199,9 +213,8 @@ fn a_merge_survives_new_and_changed_articles() {
 /// Protects reject: the edge is hidden from relations, every query and
 /// the exports, stays hidden when its article is re-ingested changed, and
 /// `explain` still lists its evidence, flagged rejected.
-#[test]
-fn a_rejected_edge_stays_hidden_after_reingest() {
-    let mut s = base();
+fn a_rejected_edge_stays_hidden_after_reingest(b: Backend) {
+    let mut s = base(b);
     let nato = "state/RUS opposes alliance/NATO 1";
     assert!(edges(&s).contains(nato));
     curation::reject(&mut s, "Russia", "opposes", "NATO", "ann", &none).unwrap();
@@ -269,9 +282,8 @@ fn a_rejected_edge_stays_hidden_after_reingest() {
 
 /// Protects undo: undoing each correction, in any order, gives back the
 /// exact entity and edge sets the graph had without it.
-#[test]
-fn undo_restores_the_exact_sets() {
-    let mut s = base();
+fn undo_restores_the_exact_sets(b: Backend) {
+    let mut s = base(b);
     ingest(&mut s, &[b5()]);
     let (ents, all) = (entities(&s), edges(&s));
     curation::merge(&mut s, "Naftali Bennett", "person/bennett", "ann", &none).unwrap();
@@ -293,11 +305,11 @@ fn undo_restores_the_exact_sets() {
 
     // Undoing the first of two leaves the second: the graph is the one
     // with only the second made.
-    let mut s = base();
+    let mut s = base(b);
     curation::merge(&mut s, "Naftali Bennett", "person/bennett", "ann", &none).unwrap();
     curation::retype(&mut s, "Iran", "region", "ann", &none).unwrap();
     curation::undo(&mut s, 1, "bob", gazetteer()).unwrap();
-    let mut only = base();
+    let mut only = base(b);
     curation::retype(&mut only, "Iran", "region", "ann", &none).unwrap();
     assert_eq!((entities(&s), edges(&s)), (entities(&only), edges(&only)));
     let e = curation::undo(&mut s, 1, "bob", gazetteer()).unwrap_err();
@@ -313,9 +325,8 @@ fn undo_restores_the_exact_sets() {
 /// mentions written "Bennett" and the edges read from them leave Naftali
 /// Bennett for a node of their own, and a later article's stay there; the
 /// evidence of an article that also names him in full stays.
-#[test]
-fn split_moves_the_mentions_written_so() {
-    let mut s = base();
+fn split_moves_the_mentions_written_so(b: Backend) {
+    let mut s = base(b);
     curation::merge(&mut s, "Naftali Bennett", "person/bennett", "ann", &none).unwrap();
     ingest(&mut s, &[b5()]);
     curation::split(&mut s, "Naftali Bennett", "Bennett", None, "ann", &none).unwrap();
@@ -382,9 +393,8 @@ fn split_moves_the_mentions_written_so() {
 /// ("President Vova", which the extractor makes its own person) lands on
 /// the entity, with its edges; and alias remove, which a re-ingest does
 /// not undo.
-#[test]
-fn an_added_alias_catches_new_mentions() {
-    let mut s = base();
+fn an_added_alias_catches_new_mentions(b: Backend) {
+    let mut s = base(b);
     curation::alias_add(&mut s, "Vladimir Putin", "Vova", "ann", &none).unwrap();
     ingest(
         &mut s,
@@ -424,9 +434,8 @@ fn an_added_alias_catches_new_mentions() {
 
 /// Protects retype: the new kind shows in `entities` and survives the
 /// re-ingest of a changed article.
-#[test]
-fn a_retype_shows_in_entities() {
-    let mut s = base();
+fn a_retype_shows_in_entities(b: Backend) {
+    let mut s = base(b);
     curation::retype(&mut s, "Iran", "region", "ann", &none).unwrap();
     let mut changed = b2();
     changed.body.push_str(" Iran denied it.");
@@ -443,9 +452,8 @@ fn a_retype_shows_in_entities() {
 /// Protects the review file: exported from one database and imported into
 /// a fresh one built from the same articles, it gives the same corrected
 /// graph; importing it again changes nothing.
-#[test]
-fn export_then_import_gives_the_same_graph() {
-    let mut s = base();
+fn export_then_import_gives_the_same_graph(b: Backend) {
+    let mut s = base(b);
     curation::merge(&mut s, "Naftali Bennett", "person/bennett", "ann", &none).unwrap();
     curation::reject(&mut s, "Russia", "opposes", "NATO", "bob", &none).unwrap();
     curation::retype(&mut s, "Iran", "region", "ann", &none).unwrap();
@@ -460,7 +468,7 @@ fn export_then_import_gives_the_same_graph() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("c.tsv");
     std::fs::write(&file, &text).unwrap();
-    let mut fresh = base();
+    let mut fresh = base(b);
     let done = curation::import(&mut fresh, &file).unwrap();
     assert_eq!((done.added.len(), done.skipped), (4, 0));
     assert_eq!(entities(&fresh), entities(&s));
@@ -488,9 +496,8 @@ fn export_then_import_gives_the_same_graph() {
 /// Protects the stale rule: a correction whose entity or edge is gone
 /// after its article was replaced is reported stale and not applied to
 /// anything else.
-#[test]
-fn a_correction_whose_entity_is_gone_is_stale() {
-    let mut s = base();
+fn a_correction_whose_entity_is_gone_is_stale(b: Backend) {
+    let mut s = base(b);
     curation::reject(&mut s, "Russia", "opposes", "NATO", "ann", &none).unwrap();
     curation::retype(&mut s, "Richard Bennett", "organization", "ann", &none).unwrap();
     let mut replaced = b1();
@@ -520,9 +527,8 @@ fn a_correction_whose_entity_is_gone_is_stale() {
 /// Protects the messages of bad input: unknown names suggest the closest,
 /// ambiguous ones list the candidates, unknown kinds and types list the
 /// known ones, a missing edge lists those that join the two.
-#[test]
-fn bad_input_is_one_clear_line() {
-    let mut s = base();
+fn bad_input_is_one_clear_line(b: Backend) {
+    let mut s = base(b);
     let cases: Vec<(Result<_, CurationError>, &str)> = vec![
         (
             curation::merge(&mut s, "Naftaly Benet", "Bennett", "ann", &none),
@@ -587,10 +593,9 @@ fn write(dir: &Path, name: &str, a: &Article) -> String {
 /// Protects the commands end to end on the binary: who is recorded,
 /// the stale note after an ingest, the formats, one-line errors with exit
 /// status 2, and the review file through `--out` and `import`.
-#[test]
-fn the_binary_journey() {
+fn the_binary_journey(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let files: Vec<String> = [("b1.txt", b1()), ("b2.txt", b2()), ("b3.txt", b3())]
         .iter()
         .map(|(n, a)| write(dir.path(), n, a))
@@ -684,7 +689,7 @@ fn the_binary_journey() {
         &db,
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let fresh = dir.path().join("fresh.db");
+    let fresh = b.db(dir.path(), "fresh");
     ingest_all(&fresh);
     for skipped in [0, 2] {
         let o = run(&["curation", "import", file.to_str().unwrap()], &fresh);

@@ -3,7 +3,9 @@
 //! (DOT with graphviz-rust and `dot`, GraphML and GEXF as XML, JSON, the
 //! Neo4j CSV pair), names with markup characters survive, and the filters
 //! work through the command line. Also `show` from the gazetteer and
-//! `entities --kind alliance` with members.
+//! `entities --kind alliance` with members. The tests that read what the
+//! store holds run on SQLite and on PostgreSQL (`NAME::sqlite`,
+//! `NAME::postgres`, issue 13; the latter skip without a server).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
@@ -14,7 +16,17 @@ use serde_json::Value;
 
 mod common;
 
-use common::{bin, data, run};
+use common::{Backend, bin, data, run};
+
+on_both_backends!(
+    every_format_same_counts_for_every_filter,
+    filters_keep_what_they_say,
+    special_names_survive_every_format,
+    xml_attributes_are_typed,
+    alliances_list_their_members,
+    big_render_hints_at_top,
+    around_read_outwards_equals_the_whole_graph_cut_in_memory,
+);
 
 fn ok(o: &Output) -> String {
     assert!(
@@ -26,15 +38,22 @@ fn ok(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// A temp folder with a database ingested from the dev articles.
+/// A temp folder with a SQLite database ingested from the dev articles.
 fn dev_db() -> (tempfile::TempDir, PathBuf) {
-    ingested(&["dev/articles"])
+    dev_db_on(Backend::Sqlite)
 }
 
-/// A temp folder with a database ingested from the given test-data folders.
-fn ingested(folders: &[&str]) -> (tempfile::TempDir, PathBuf) {
+/// A temp folder and a database of backend `b` ingested from the dev
+/// articles.
+fn dev_db_on(b: Backend) -> (tempfile::TempDir, PathBuf) {
+    ingested(b, &["dev/articles"])
+}
+
+/// A temp folder and a database of backend `b` ingested from the given
+/// test-data folders.
+fn ingested(b: Backend, folders: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let o = bin()
         .arg("--db")
         .arg(&db)
@@ -228,9 +247,8 @@ const FORMATS: [&str; 5] = ["dot", "json", "graphml", "gexf", "csv"];
 /// Protects the central promise: every format carries the same nodes and
 /// edges for the same filters, and every filter works from the command
 /// line (a filter that changes nothing would hide a broken flag).
-#[test]
-fn every_format_same_counts_for_every_filter() {
-    let (dir, db) = dev_db();
+fn every_format_same_counts_for_every_filter(b: Backend) {
+    let (dir, db) = dev_db_on(b);
     let all = counts("json", &db, &[], dir.path());
     assert!(all.0 > 50 && all.1 > 50, "{all:?}");
     // Each geokg run loads the gazetteer (about a second in a debug
@@ -273,9 +291,8 @@ fn every_format_same_counts_for_every_filter() {
 
 /// Protects what each filter keeps, read from the JSON export: types,
 /// kinds, dates, counts and the top-N bound.
-#[test]
-fn filters_keep_what_they_say() {
-    let (_dir, db) = dev_db();
+fn filters_keep_what_they_say(b: Backend) {
+    let (_dir, db) = dev_db_on(b);
     let export = |filters: &[&str]| -> Value {
         let mut args = vec!["export", "--format", "json"];
         args.extend(filters);
@@ -379,10 +396,9 @@ fn dot_is_accepted_by_graphviz() {
 /// Protects names with markup characters and non-Latin scripts end to end:
 /// a user gazetteer adds `Smith & "Jones" <Holdings>` and `Северный Союз`,
 /// and every format gives them back unchanged.
-#[test]
-fn special_names_survive_every_format() {
+fn special_names_survive_every_format(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let gaz = dir.path().join("weird.tsv");
     std::fs::write(
         &gaz,
@@ -482,9 +498,8 @@ fn csv_needs_a_folder_and_creates_it() {
 
 /// Protects typed attributes: GraphML declares its keys with types (count
 /// is an int) and GEXF declares count as an integer; dates are carried.
-#[test]
-fn xml_attributes_are_typed() {
-    let (_dir, db) = dev_db();
+fn xml_attributes_are_typed(b: Backend) {
+    let (_dir, db) = dev_db_on(b);
     let graphml = xml_elements(&ok(&run(&["export", "--format", "graphml"], &db))).unwrap();
     let keys: HashMap<&str, (&str, &str)> = graphml
         .iter()
@@ -583,10 +598,9 @@ fn render_formats_and_layouts() {
 
 /// Protects the big-graph hint: more than 300 nodes without `--top` gets a
 /// one-line hint to use it; with `--top` there is none.
-#[test]
-fn big_render_hints_at_top() {
+fn big_render_hints_at_top(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
+    let db = b.db(dir.path(), "g");
     let syl = [
         "ka", "ro", "ve", "lin", "ma", "ru", "to", "sek", "da", "ni", "po", "len", "ti", "bar",
         "go", "mes",
@@ -668,9 +682,8 @@ fn show_falls_back_to_the_gazetteer() {
 
 /// Protects `entities --kind alliance`: a `members` column with the
 /// current member count, and a `members` array in JSON.
-#[test]
-fn alliances_list_their_members() {
-    let (_dir, db) = dev_db();
+fn alliances_list_their_members(b: Backend) {
+    let (_dir, db) = dev_db_on(b);
     let table = ok(&run(&["entities", "--kind", "alliance"], &db));
     let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
     assert_eq!(
@@ -886,14 +899,13 @@ fn builtin_drawing_has_legend_and_tooltips() {
 /// and JSON of the whole graph loaded and cut in memory; and
 /// `Store::edges_among` (serve's export) lists the whole graph's edges
 /// among the neighbourhood's entities.
-#[test]
-fn around_read_outwards_equals_the_whole_graph_cut_in_memory() {
+fn around_read_outwards_equals_the_whole_graph_cut_in_memory(b: Backend) {
     use geokg::export::{DotOptions, to_dot, to_json};
     use geokg::graph::{Filter, KnowledgeGraph};
     use geokg::ontology::{EdgeType, Kind};
     use geokg::store::{EdgeQuery, Store};
 
-    let (_dir, db) = ingested(&["dev/articles", "corpus-train/articles"]);
+    let (_dir, db) = ingested(b, &["dev/articles", "corpus-train/articles"]);
     let store = Store::open(&db).unwrap();
     let people_and_states = vec![Kind::Person, Kind::State];
     let cases: Vec<(EdgeQuery, Vec<Kind>, usize)> = vec![

@@ -1,9 +1,12 @@
 //! The PostgreSQL backend against a real server (issue 13): the same
-//! articles ingested into SQLite and into PostgreSQL answer every supported
-//! command with the same bytes; four ingest processes started at once on
-//! overlapping inputs end with the export of one sequential ingest; the
-//! commands not supported yet refuse in one line; a newer database is
-//! refused; `geokg copy` moves a graph to PostgreSQL and back.
+//! articles and the same corrections, given to SQLite and to PostgreSQL,
+//! answer every command (queries, exports, diff, events, the corrections
+//! themselves, after a re-ingest that replays them, and the web view's
+//! API) with the same bytes; four ingest processes started at once on
+//! overlapping inputs end with the export of one sequential ingest, also
+//! when one of them is killed (kill -9) inside a batch and run again; a
+//! newer database is refused; `geokg copy` moves a graph to PostgreSQL and
+//! back.
 //!
 //! The server is named by `GEOKG_TEST_POSTGRES` (an address whose database
 //! the tests may create others from, as `.ci/postgres.sh start` prints).
@@ -21,25 +24,7 @@ use common::{bin, data, ingest_cmd};
 /// A fresh, empty database on the test server, as a `--db` address; none
 /// (with a note) when no server is given and none is required.
 fn fresh_db(name: &str) -> Option<String> {
-    let Ok(server) = std::env::var("GEOKG_TEST_POSTGRES") else {
-        assert!(
-            std::env::var_os("GEOKG_REQUIRE_POSTGRES").is_none(),
-            "GEOKG_REQUIRE_POSTGRES is set but GEOKG_TEST_POSTGRES names no server"
-        );
-        eprintln!("skipped: no PostgreSQL (set GEOKG_TEST_POSTGRES, as .ci/run does)");
-        return None;
-    };
-    let db = format!("geokg_{name}_{}", std::process::id());
-    let mut c = postgres::Client::connect(&server, postgres::NoTls)
-        .map_err(|e| format!("cannot connect to GEOKG_TEST_POSTGRES {server}: {e}"))
-        .unwrap();
-    // One statement each: a multi-statement string runs as one
-    // transaction, where these are not allowed.
-    c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}"))
-        .unwrap();
-    c.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
-    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
-    Some(format!("{base}/{db}"))
+    common::fresh_postgres(name)
 }
 
 fn run_on(db: &str, args: &[&str]) -> Output {
@@ -72,10 +57,89 @@ fn ingest(db: &str, files: &[PathBuf], batch: &str) -> Output {
     o
 }
 
+/// Runs each command on both databases and checks that they answer
+/// alike: exit code, output and error lines (which name the database, so
+/// it is left out), with the times corrections record made equal.
+fn compare(lite: &str, pg: &str, commands: &[&[&str]]) {
+    for args in commands {
+        let a = run_on(lite, args);
+        let b = run_on(pg, args);
+        assert_eq!(a.status.code(), b.status.code(), "{args:?}: {}", stderr(&b));
+        let (oa, ob) = (untimed(&stdout(&a)), untimed(&stdout(&b)));
+        assert!(
+            oa == ob,
+            "{args:?}: outputs differ\n--- sqlite\n{oa}\n--- postgres\n{ob}"
+        );
+        let (ea, eb) = (untimed(&stderr(&a)), untimed(&stderr(&b)));
+        assert_eq!(ea.replace(lite, "DB"), eb.replace(pg, "DB"), "{args:?}");
+    }
+}
+
+/// The text with every UTC time as corrections record it
+/// (`2026-12-04T12:05:32Z`) replaced by `TIME`: two databases record
+/// their own clocks. A time in another shape is left, and differs.
+fn untimed(text: &str) -> String {
+    let shape = b"dddd-dd-ddTdd:dd:ddZ";
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let fits = bytes.len() - i >= shape.len()
+            && shape.iter().zip(&bytes[i..]).all(|(&p, &c)| match p {
+                b'd' => c.is_ascii_digit(),
+                p => p == c,
+            });
+        if fits {
+            out.push_str("TIME");
+            i += shape.len();
+        } else {
+            let c = text[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Every entity and edge of the database at `db`, by key, in row id
+/// order, read by plain SQL: the same articles and corrections must give
+/// the rows in the same order on both backends.
+fn rows_in_order(db: &str) -> Vec<String> {
+    let entities = "SELECT key || ' ' || kind || ' ' || name FROM entity ORDER BY id";
+    let edges = "SELECT s.key || ' ' || e.type || ' ' || t.key || ' ' || CAST(e.flagged AS INTEGER)
+                   || ' ' || CAST(e.rejected AS INTEGER)
+                 FROM edge e JOIN entity s ON s.id = e.source_id JOIN entity t ON t.id = e.target_id
+                 ORDER BY e.id";
+    let mut out = Vec::new();
+    if db.starts_with("postgres://") {
+        let mut c = postgres::Client::connect(db, postgres::NoTls).unwrap();
+        for sql in [entities, edges] {
+            out.extend(
+                c.query(sql, &[])
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.get::<_, String>(0)),
+            );
+        }
+    } else {
+        let c = rusqlite::Connection::open(db).unwrap();
+        for sql in [entities, edges] {
+            let mut st = c.prepare(sql).unwrap();
+            let rows = st.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            out.extend(rows.map(Result::unwrap));
+        }
+    }
+    assert!(out.len() > 500, "a real graph: {} rows", out.len());
+    out
+}
+
 /// Protects issue 13's "same results as on SQLite": the dev articles and
 /// the real test split, ingested into both, then one of them changed at
 /// the same address (a replacement, which recounts the aggregates),
-/// answer every supported command with the same output, byte for byte.
+/// answer every command with the same output, byte for byte; so do the
+/// same corrections made on both (recorded with who and when, undone),
+/// every query again after more articles and a re-ingest replayed them,
+/// a review file imported into both, and the web view's API over both.
 #[test]
 fn both_backends_answer_alike() {
     let Some(pg) = fresh_db("alike") else { return };
@@ -160,23 +224,191 @@ fn both_backends_answer_alike() {
             "explain", "Russia", "attacks", "Ukraine", "--format", "json",
         ],
         &["explain", "Antony Blinken", "met-with", "Dmytro Kuleba"],
+        &["diff", "--before", "2022-12-31", "--after", "2023-01-01"],
+        &["export", "--format", "events"],
+        &["curation", "list"],
     ];
-    for args in commands {
-        let a = run_on(lite, args);
-        let b = run_on(&pg, args);
-        assert_eq!(a.status.code(), b.status.code(), "{args:?}: {}", stderr(&b));
-        assert!(
-            stdout(&a) == stdout(&b),
-            "{args:?}: outputs differ\n--- sqlite\n{}\n--- postgres\n{}",
-            stdout(&a),
-            stdout(&b)
-        );
-        // The error lines name the database, which differs; the rest not.
-        let (ea, eb) = (stderr(&a), stderr(&b));
-        assert_eq!(ea.replace(lite, "DB"), eb.replace(&pg, "DB"), "{args:?}");
-    }
+    compare(lite, &pg, commands);
     let o = run_on(&pg, &["export", "--format", "json"]);
     assert!(stdout(&o).len() > 100_000, "a real graph, not an empty one");
+
+    // The same corrections on both, each answered alike: every kind, on
+    // busy nodes (merges of people with many edges, whose edges the
+    // survivor lacks get new row ids), an undo that rebuilds articles and
+    // one that clears a rejection, and names that do not resolve.
+    let corrections: &[&[&str]] = &[
+        &["curation", "list"],
+        &["merge", "Antony Blinken", "Ned Price", "--user", "ana"],
+        &["split", "Joe Biden", "--alias", "Biden", "--user", "ana"],
+        &["alias", "add", "Jake Sullivan", "Hicks", "--user", "bo"],
+        &[
+            "alias",
+            "remove",
+            "Boris Johnson",
+            "Johnson",
+            "--user",
+            "bo",
+        ],
+        &["retype", "Tim Lenderking", "organization", "--user", "bo"],
+        &["reject", "Russia", "attacks", "Ukraine", "--user", "ana"],
+        &[
+            "reject",
+            "Antony Blinken",
+            "met-with",
+            "Dmytro Kuleba",
+            "--format",
+            "json",
+        ],
+        &[
+            "split",
+            "Vladimir Putin",
+            "--alias",
+            "Putin",
+            "--kind",
+            "state",
+        ],
+        &["curation", "undo", "2", "--user", "cy"],
+        &["curation", "undo", "7", "--format", "csv"],
+        &["curation", "undo", "7"],
+        &["merge", "Olaf Scholz", "Emmanuel Macron", "--user", "cy"],
+        &["merge", "Nowhereland", "Russia"],
+        &["curation", "list", "--format", "json"],
+    ];
+    compare(lite, &pg, corrections);
+    // What both agreed on is the corrections made, not a shared failure.
+    let listed = stdout(&run_on(&pg, &["curation", "list", "--format", "csv"]));
+    let status: Vec<&str> = listed
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    assert_eq!(
+        status,
+        [
+            "active", "undone", "active", "active", "active", "active", "undone", "active",
+            "active"
+        ],
+        "{listed}"
+    );
+    assert!(listed.contains(",ana,"), "who is recorded: {listed}");
+    // More articles, and the first ones again: the corrections are
+    // replayed over what each batch writes.
+    let more = articles(&["corpus-train/articles"]);
+    for db in [lite, pg.as_str()] {
+        ingest(db, &more, "7");
+        ingest(db, &files, "7");
+    }
+    let mut after: Vec<&[&str]> = commands.to_vec();
+    after.extend_from_slice(&[
+        &["curation", "list"],
+        &["curation", "export"],
+        &["entities", "--kind", "organization"],
+        &["relations", "--from", "Antony Blinken", "--format", "json"],
+        &["show", "Jake Sullivan", "--format", "json"],
+        &["show", "Biden"],
+        &[
+            "explain", "Russia", "attacks", "Ukraine", "--format", "json",
+        ],
+        &[
+            "diff",
+            "--before",
+            "2022-12-31",
+            "--after",
+            "2023-01-01",
+            "--format",
+            "json",
+        ],
+        &[
+            "diff",
+            "--before",
+            "2021-12-31",
+            "--after",
+            "2024-01-01",
+            "--all",
+        ],
+        &["export", "--format", "events"],
+        &[
+            "export",
+            "--format",
+            "dot",
+            "--diff",
+            "--before",
+            "2022-12-31",
+            "--after",
+            "2023-01-01",
+        ],
+    ]);
+    compare(lite, &pg, &after);
+    assert_eq!(
+        rows_in_order(lite),
+        rows_in_order(&pg),
+        "entities and edges in row id order (which outputs break ties by)"
+    );
+    let attacks = stdout(&run_on(
+        &pg,
+        &["relations", "--from", "Russia", "--type", "attacks"],
+    ));
+    assert!(
+        !attacks.is_empty() && !attacks.contains("Ukraine"),
+        "the rejected edge stays hidden after re-ingest: {attacks}"
+    );
+    let price = run_on(&pg, &["relations", "--from", "Ned Price"]);
+    assert!(
+        stdout(&price).starts_with("source") && stdout(&price).contains("Antony Blinken"),
+        "the merge holds after re-ingest: {}",
+        stdout(&price)
+    );
+    // The review file exported from one imports into the other's copy of
+    // the base graph alike.
+    let review = dir.path().join("review.tsv");
+    std::fs::write(&review, stdout(&run_on(lite, &["curation", "export"]))).unwrap();
+    let Some(pg2) = fresh_db("alike2") else {
+        return;
+    };
+    let lite2 = dir.path().join("g2.db");
+    let lite2 = lite2.to_str().unwrap();
+    for db in [lite2, pg2.as_str()] {
+        ingest(db, &files, "7");
+    }
+    let review = review.to_str().unwrap();
+    compare(
+        lite2,
+        &pg2,
+        &[
+            &["curation", "import", review],
+            &["curation", "import", review],
+            &["curation", "list"],
+            &["export", "--format", "json"],
+        ],
+    );
+
+    // The web view over each answers every endpoint alike.
+    let servers = [lite, pg.as_str()]
+        .map(|db| common::server::Server::over(PathBuf::from(db), tempfile::tempdir().unwrap()));
+    for path in [
+        "/api/info",
+        "/api/entities?q=russ",
+        "/api/entities?q=&kind=person&limit=5",
+        "/api/entity?name=Antony%20Blinken",
+        "/api/neighbors?name=Russia&depth=2",
+        "/api/relations?from=Russia",
+        "/api/path?from=Russia&to=United%20States",
+        "/api/explain?source=Russia&type=attacks&target=Ukraine",
+        "/api/timeline?name=Vladimir%20Putin",
+        "/api/export?keys=state/RUS&format=json",
+        "/api/entity?name=Putn",
+    ] {
+        let [a, b] = &servers
+            .each_ref()
+            .map(|s| common::server::get(s.addr, path));
+        assert_eq!(a.status, b.status, "{path}");
+        assert!(
+            a.body == b.body,
+            "{path}: answers differ\n--- sqlite\n{}\n--- postgres\n{}",
+            a.body,
+            b.body
+        );
+    }
 }
 
 /// Protects issue 13's concurrent ingest: four processes started at once
@@ -232,37 +464,93 @@ fn four_concurrent_ingests_equal_one_sequential_ingest() {
     );
 }
 
-/// Protects issue 13's refusals: a command the PostgreSQL backend cannot
-/// run yet says so in one line, naming the command and the backend, and
-/// exits 2 without output.
+/// Protects issue 13's "kill -9 of one worker mid-batch": an ingest
+/// process is killed inside its batch's transaction, holding the write
+/// lock, after it wrote its first article's rows and while three other
+/// workers wait for the lock; the others finish, the killed one run again
+/// completes, and the graph is exactly that of one sequential ingest (the
+/// JSON export), with no article stored twice. The test pins the victim
+/// mid-batch by holding a lock on `evidence` until it has killed it.
 #[test]
-fn unsupported_commands_refuse_in_one_line() {
-    let Some(pg) = fresh_db("refuse") else { return };
-    ingest(&pg, &articles(&["dev/articles"])[..3], "5");
-    for (args, name) in [
-        (
-            &["diff", "--before", "2023-01-01", "--after", "2024-01-01"][..],
-            "diff",
-        ),
-        (&["curation", "list"][..], "curation"),
-        (&["merge", "Russia", "Ukraine"][..], "merge"),
-        (&["serve"][..], "serve"),
-        (
-            &["export", "--format", "events"][..],
-            "export --format events",
-        ),
-    ] {
-        let o = run_on(&pg, args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(o.stdout.is_empty(), "{args:?}");
-        assert_eq!(
-            stderr(&o),
-            format!(
-                "geokg: geokg {name} is not supported on PostgreSQL yet (issue 13); run it on a SQLite database (--db FILE)\n"
-            ),
-            "{args:?}"
+fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
+    let Some(seq) = fresh_db("killseq") else {
+        return;
+    };
+    let Some(db) = fresh_db("kill") else { return };
+    let files = articles(&["dev/articles"]);
+    let n = files.len();
+    ingest(&seq, &files, "2");
+    let want = stdout(&run_on(&seq, &["export", "--format", "json"]));
+    // The schema first.
+    ingest(&db, &files[..1], "2");
+    let mut watch = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let mut pin = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let mut pinned = pin.transaction().unwrap();
+    pinned
+        .batch_execute("LOCK TABLE evidence IN SHARE ROW EXCLUSIVE MODE")
+        .unwrap();
+    // The victim names itself to the server, so that its session can be
+    // seen holding the write lock and waiting to write its evidence.
+    let victim_db = format!("{db}?application_name=victim");
+    let mut victim = ingest_cmd(&victim_db, &files, "2").spawn().unwrap();
+    let stuck = "SELECT count(*) FROM pg_stat_activity a
+                 WHERE a.application_name = 'victim' AND a.wait_event_type = 'Lock'
+                   AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid
+                                 AND l.locktype = 'advisory' AND l.granted)";
+    let started = std::time::Instant::now();
+    loop {
+        let k: i64 = watch.query_one(stuck, &[]).unwrap().get(0);
+        if k > 0 {
+            break;
+        }
+        assert!(
+            victim.try_wait().unwrap().is_none(),
+            "the victim ended before it was caught mid-batch"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the victim never reached its batch's evidence"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Three more workers, waiting for the write lock the victim holds.
+    let others: Vec<Child> = (1..4)
+        .map(|i| {
+            let part: Vec<PathBuf> = files[(i - 1) * n / 4..((i + 1) * n / 4).min(n)].to_vec();
+            ingest_cmd(&db, &part, "2").spawn().unwrap()
+        })
+        .collect();
+    victim.kill().unwrap();
+    let status = victim.wait().unwrap();
+    assert!(status.code().is_none(), "killed by a signal: {status:?}");
+    // The victim's session finds its client gone when it next reads, and
+    // rolls its batch back.
+    pinned.rollback().unwrap();
+    for c in others {
+        let o = c.wait_with_output().unwrap();
+        assert!(
+            o.status.success(),
+            "a worker beside the killed one: {}",
+            stderr(&o)
         );
     }
+    // Run again, it completes.
+    let o = ingest(&db, &files, "2");
+    assert!(
+        stderr(&o).contains(&format!("{n} articles read")),
+        "{}",
+        stderr(&o)
+    );
+    let got = stdout(&run_on(&db, &["export", "--format", "json"]));
+    assert!(
+        got == want,
+        "after the kill and a re-run: the export differs from one sequential ingest"
+    );
+    let stored: i64 = watch
+        .query_one("SELECT count(*) FROM article", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(stored, n as i64, "every article stored once");
 }
 
 /// Protects issue 13's version tracking: a database written by a newer
@@ -299,8 +587,10 @@ fn a_newer_or_missing_database_is_refused() {
     assert_eq!(articles, 1);
 }
 
-/// Protects issue 13's `geokg copy`: a SQLite graph copied to PostgreSQL
-/// and back answers alike in all three, counts verified; the copies go on
+/// Protects issue 13's `geokg copy`: a SQLite graph with its corrections
+/// copied to PostgreSQL and back answers alike in all three (the
+/// corrections listed alike, who and when included, and replayed over
+/// later articles), counts verified; the copies go on
 /// growing as the original does (the id sequences moved past the copied
 /// rows); a database that already holds a graph is refused.
 #[test]
@@ -314,6 +604,16 @@ fn copy_moves_a_graph_over_and_back() {
         &articles(&["dev/articles", "corpus-test/articles"]),
         "7",
     );
+    // Corrections go with the graph, and the copies go on replaying them.
+    for args in [
+        &["merge", "Antony Blinken", "Ned Price", "--user", "ana"][..],
+        &["reject", "Russia", "attacks", "Ukraine", "--user", "bo"][..],
+        &["retype", "Tim Lenderking", "organization"][..],
+        &["curation", "undo", "3"][..],
+    ] {
+        let o = run_on(lite, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
     // The counts the copy must report, read from the SQLite file by plain
     // SQL rather than through geokg (the extractor's output may change; the
     // copy must carry whatever it wrote).
@@ -324,14 +624,16 @@ fn copy_moves_a_graph_over_and_back() {
             .unwrap()
     };
     let counts = format!(
-        "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges and {} pieces of evidence copied from ",
+        "copy: {} articles, {} entities, {} aliases, {} mentions, {} edges, {} pieces of evidence and {} corrections copied from ",
         count("article"),
         count("entity"),
         count("alias"),
         count("mention"),
         count("edge"),
-        count("evidence")
+        count("evidence"),
+        count("curation")
     );
+    assert_eq!(count("curation"), 3);
     // The dev and test-split articles, each stored once.
     assert_eq!(count("article"), 99);
     drop(source);
@@ -351,10 +653,21 @@ fn copy_moves_a_graph_over_and_back() {
     let mut exports = Vec::new();
     for db in [lite, pg.as_str(), back] {
         ingest(db, &more, "7");
-        exports.push(stdout(&run_on(db, &["export", "--format", "json"])));
+        exports.push(["export", "curation"].map(|what| {
+            let args: &[&str] = match what {
+                "export" => &["export", "--format", "json"],
+                _ => &["curation", "list", "--format", "json"],
+            };
+            stdout(&run_on(db, args))
+        }));
     }
     assert!(exports[0] == exports[1], "the PostgreSQL copy differs");
     assert!(exports[0] == exports[2], "the copy back differs");
+    assert!(
+        exports[0][1].contains("\"undone_by\"") && !exports[0][0].contains("person/ned-price"),
+        "the corrections were copied and replayed: {}",
+        exports[0][1]
+    );
     let o = bin()
         .args(["copy", "--from", lite, "--to", &pg])
         .output()
@@ -364,4 +677,25 @@ fn copy_moves_a_graph_over_and_back() {
         stderr(&o),
         "geokg: the database to copy into already holds articles or corrections; copy into a new, empty database\n"
     );
+}
+
+/// Protects issue 13's read-only readers: a store opened for reading
+/// (every query command, `serve`) is refused any write by the server.
+#[test]
+fn a_reader_cannot_write() {
+    let Some(pg) = fresh_db("reader") else { return };
+    ingest(&pg, &articles(&["dev/articles"])[..1], "5");
+    let g = geokg::gazetteer::Gazetteer::builtin().unwrap();
+    let a = geokg::article::Article::from_body("x", "Russia condemned NATO on Monday.");
+    let x = geokg::extract::extract(&a, &g);
+    let path = PathBuf::from(&pg);
+    let mut reader =
+        geokg::store::Store::open_read_only(&path, std::time::Duration::from_secs(5)).unwrap();
+    let e = reader
+        .ingest_batch(&[(a.clone(), x.clone())], &g)
+        .unwrap_err();
+    let line = e.describe(&path, std::time::Duration::from_secs(5));
+    assert!(line.contains("read-only transaction"), "{line}");
+    let mut writer = geokg::store::Store::open(&path).unwrap();
+    assert_eq!(writer.ingest_batch(&[(a, x)], &g).unwrap().added, 1);
 }

@@ -4,7 +4,9 @@
 //! betweenness against NetworkX (`reference.json`, written by
 //! `make_reference.py` beside it), communities, timeline order, diff sets,
 //! explain's evidence, the events table, the DOT of a diff, and bad input.
-//! One journey runs the real binary for exit codes and messages.
+//! One journey runs the real binary for exit codes and messages. Every
+//! test that reads a store runs on SQLite and on PostgreSQL (`NAME::sqlite`,
+//! `NAME::postgres`, issue 13; the latter skip without a server).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -25,7 +27,21 @@ use serde_json::Value;
 
 mod common;
 
-use common::{data, run};
+use common::{Backend, data, run};
+
+on_both_backends!(
+    path_finds_every_shortest_path,
+    neighbours_with_distance_and_edges,
+    top_matches_networkx,
+    communities_group_cooperators,
+    timeline_in_date_order,
+    diff_between_periods,
+    explain_lists_every_evidence,
+    bad_names_and_dates,
+    events_table,
+    diff_graph_in_dot,
+    binary_journeys,
+);
 
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
@@ -122,18 +138,19 @@ fn fixture_batch(extra: &str) -> Vec<(Article, Extraction)> {
     batch
 }
 
-/// The fixture graph in a store (in memory, or in a file for the binary).
-fn fixture_with(path: Option<&Path>, extra: &str) -> Store {
+/// The fixture graph in a store of backend `b` (in memory, or at `--db`
+/// `path` for the binary).
+fn fixture_with(b: Backend, path: Option<&Path>, extra: &str) -> Store {
     let mut s = match path {
         Some(p) => Store::open(p).unwrap(),
-        None => Store::open_in_memory().unwrap(),
+        None => b.store(),
     };
     s.ingest_batch(&fixture_batch(extra), gazetteer()).unwrap();
     s
 }
 
-fn fixture() -> Store {
-    fixture_with(None, "")
+fn fixture(b: Backend) -> Store {
+    fixture_with(b, None, "")
 }
 
 fn entity(s: &Store, name: &str) -> EntityRef {
@@ -165,9 +182,8 @@ fn show_path(p: &[query::Hop]) -> String {
 /// Protects `path`: all shortest paths of equal length, each hop with its
 /// edges, direction, count and evidence; type and date scope; no path
 /// within the hop limit is an empty answer.
-#[test]
-fn path_finds_every_shortest_path() {
-    let s = fixture();
+fn path_finds_every_shortest_path(b: Backend) {
+    let s = fixture(b);
     let (petra, borduria) = (entity(&s, "Petra Voss"), entity(&s, "Borduria"));
     let a = query::path(&s, &petra, &borduria, 4, 10, &all()).unwrap();
     assert_eq!(a.hops, 2);
@@ -275,9 +291,8 @@ fn shortest_paths_on_a_grid() {
 
 /// Protects `neighbors`: exact sets with distances, the edges among them,
 /// and `--kind` walking only through the kinds asked.
-#[test]
-fn neighbours_with_distance_and_edges() {
-    let s = fixture();
+fn neighbours_with_distance_and_edges(b: Backend) {
+    let s = fixture(b);
     let carpania = entity(&s, "Carpania");
     let n = query::neighbors(&s, &carpania, 1, &[], &all()).unwrap();
     let got: Vec<(String, usize)> = n
@@ -340,13 +355,12 @@ fn neighbours_with_distance_and_edges() {
 /// Protects `top` and the algorithms behind it against NetworkX: degree
 /// exact, PageRank and betweenness to 3 decimals, articles exact, and the
 /// ranking order (ties by name).
-#[test]
-fn top_matches_networkx() {
+fn top_matches_networkx(b: Backend) {
     let reference: Value = serde_json::from_str(
         &std::fs::read_to_string(data("graph-reference/reference.json")).unwrap(),
     )
     .unwrap();
-    let s = fixture();
+    let s = fixture(b);
     let r = query::top(&s, Measure::Degree, &[], 100, &all()).unwrap();
     assert_eq!((r.nodes, r.edges, r.betweenness_sample), (11, 16, None));
     assert_eq!(r.rows.len(), 11);
@@ -404,9 +418,8 @@ fn top_matches_networkx() {
 /// Protects `communities`: cooperation ties group, conflict ties keep
 /// apart, entities with no cooperation are in no group, and the answer is
 /// the same on every run.
-#[test]
-fn communities_group_cooperators() {
-    let s = fixture();
+fn communities_group_cooperators(b: Backend) {
+    let s = fixture(b);
     let c = query::communities(&s, &all()).unwrap();
     let groups: Vec<Vec<&str>> = c
         .iter()
@@ -441,9 +454,8 @@ fn communities_group_cooperators() {
 
 /// Protects `timeline`: one line per edge and article, in date order, the
 /// edge's n-th article counted, sentences of one article together.
-#[test]
-fn timeline_in_date_order() {
-    let s = fixture();
+fn timeline_in_date_order(b: Backend) {
+    let s = fixture(b);
     let b = entity(&s, "Borduria");
     let t = query::timeline(&s, &b, &all()).unwrap();
     let got: Vec<String> = t
@@ -489,9 +501,8 @@ fn timeline_in_date_order() {
 /// Protects `diff`: exact sets of edges that appeared, disappeared, grew
 /// and weakened between the two periods, and two ranges through --since
 /// and --until.
-#[test]
-fn diff_between_periods() {
-    let s = fixture();
+fn diff_between_periods(b: Backend) {
+    let s = fixture(b);
     let d = query::diff(&s, &all(), "2024-03-31", "2024-04-01", false).unwrap();
     let mut by: BTreeMap<Change, BTreeSet<String>> = BTreeMap::new();
     for r in &d {
@@ -558,9 +569,8 @@ fn diff_between_periods() {
 /// Protects `explain`: every evidence sentence in order with article,
 /// date, confidence, rule and `via`, the same asked either way round for
 /// a symmetric type; with none, the edges that join the two instead.
-#[test]
-fn explain_lists_every_evidence() {
-    let s = fixture();
+fn explain_lists_every_evidence(b: Backend) {
+    let s = fixture(b);
     let (a, b) = (entity(&s, "Arland"), entity(&s, "Borduria"));
     let x = query::explain(&s, &a, EdgeType::MetWith, &b, &all()).unwrap();
     let got: Vec<String> = x
@@ -607,10 +617,9 @@ fn explain_lists_every_evidence() {
 /// ambiguous one lists its candidates and can be given by id, a fallback
 /// (the gazetteer) is asked only when the database has no such name, and
 /// contradictory or out-of-range dates are one clear line.
-#[test]
-fn bad_names_and_dates() {
+fn bad_names_and_dates(b: Backend) {
     let extra = "a8\t2024-07-02\tIskander Voss\tperson\tmet-with\tHollin\tstate\t0.9\t\tIskander Voss met Hollin.";
-    let s = fixture_with(None, extra);
+    let s = fixture_with(b, None, extra);
     let e = query::resolve(&s, "Arlnd", Vec::new).unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -667,9 +676,8 @@ fn bad_names_and_dates() {
 /// classes from the ontology, ISO-like state codes and a represented
 /// state's code for its people (`GOV`), alliances as `IGO`; offices are no
 /// events.
-#[test]
-fn events_table() {
-    let s = fixture();
+fn events_table(b: Backend) {
+    let s = fixture(b);
     let rows = s.events(&all()).unwrap();
     let countries: HashMap<String, String> = [
         ("state/ARL", "ARL"),
@@ -739,9 +747,8 @@ fn events_table() {
 /// Protects `export/render --diff`: new, gone and changed edges drawn
 /// distinctly in DOT (colour, style, label before→after, class), with a
 /// legend line for the changes.
-#[test]
-fn diff_graph_in_dot() {
-    let s = fixture();
+fn diff_graph_in_dot(b: Backend) {
+    let s = fixture(b);
     let rows = query::diff(&s, &all(), "2024-03-31", "2024-04-01", true).unwrap();
     let kg = KnowledgeGraph::from_diff(rows, &Filter::default());
     assert_eq!(kg.edge_count(), 16);
@@ -787,11 +794,10 @@ fn diff_graph_in_dot() {
 /// a bad period (one line, exit 2), `--as-of` and `--since` on queries,
 /// `show` and `relations`, and `export --diff` and `--format events`
 /// through the command line.
-#[test]
-fn binary_journeys() {
+fn binary_journeys(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("g.db");
-    drop(fixture_with(Some(&db), ""));
+    let db = b.db(dir.path(), "g");
+    drop(fixture_with(b, Some(&db), ""));
     let o = run(&["path", "Hollin", "Petra Voss", "--max-hops", "3"], &db);
     assert!(o.status.success());
     assert_eq!(

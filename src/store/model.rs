@@ -521,8 +521,8 @@ pub struct Imported {
 
 /// Every stored row of a graph, as `geokg copy` moves it from one database
 /// to another: the tables with their row ids and aggregates, each in row
-/// id order (evidence in the order written). Corrections are not part of
-/// it (the PostgreSQL backend cannot replay them yet).
+/// id order (evidence in the order written), and the corrections as
+/// recorded (who, when, undone), which the copy goes on replaying.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
     /// `article`: id, key, hash, title, date, url, source, body, label.
@@ -537,6 +537,39 @@ pub struct Snapshot {
     pub edges: Vec<EdgeRecord>,
     /// `evidence`.
     pub evidence: Vec<EvidenceRecord>,
+    /// `curation`.
+    pub corrections: Vec<CorrectionRecord>,
+}
+
+/// One recorded correction, as [`Snapshot`] holds it: the `curation` row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CorrectionRecord {
+    /// Its number.
+    pub id: i64,
+    /// `merge`, `split`, ...
+    pub command: String,
+    /// The entity corrected, by key.
+    pub subject: String,
+    /// Its name then.
+    pub subject_name: String,
+    /// The other entity, by key.
+    pub object: Option<String>,
+    /// Its name then.
+    pub object_name: Option<String>,
+    /// The name split off or aliased.
+    pub name: Option<String>,
+    /// The kind.
+    pub kind: Option<String>,
+    /// The edge type.
+    pub edge: Option<String>,
+    /// Who made it.
+    pub user: String,
+    /// When.
+    pub created_at: String,
+    /// When it was undone.
+    pub undone_at: Option<String>,
+    /// By whom.
+    pub undone_by: Option<String>,
 }
 
 /// One stored article, as [`Snapshot`] holds it.
@@ -641,8 +674,8 @@ pub struct EvidenceRecord {
 
 impl Snapshot {
     /// Rows per table: articles, entities, aliases, mentions, edges,
-    /// evidence.
-    pub fn counts(&self) -> [usize; 6] {
+    /// evidence, corrections.
+    pub fn counts(&self) -> [usize; 7] {
         [
             self.articles.len(),
             self.entities.len(),
@@ -650,6 +683,7 @@ impl Snapshot {
             self.mentions.len(),
             self.edges.len(),
             self.evidence.len(),
+            self.corrections.len(),
         ]
     }
 }

@@ -15,8 +15,8 @@
 //! Invariants: as the SQLite backend's: an article is written whole or not
 //! at all; the same key and hash is never written twice; no edge survives
 //! without evidence; after every commit each edge's and entity's
-//! aggregates equal a recount of its rows. Corrections cannot be recorded
-//! here yet (the commands refuse), so there are none to replay.
+//! aggregates equal a recount of its rows; the user's corrections are
+//! replayed at the end of every write transaction (`postgres/curation.rs`).
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,15 +27,17 @@ use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use super::{
-    ArticleRecord, CurationRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary, EndsAndRow,
-    EntityRecord, EntityRef, EntityRow, EvidenceRecord, EvidenceRow, ExplainRow, IngestStats,
-    Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named, parse_kind, parse_type,
-    sort_by_weight,
+    ArticleRecord, Change, CorrectionRecord, DiffRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary,
+    EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
+    ExplainRow, IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named,
+    parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
+
+mod curation;
 
 /// Migrations, in order; the position is the version.
 const MIGRATIONS: &[(&str, &str)] = &[(
@@ -157,17 +159,21 @@ impl Postgres {
     }
 
     /// Connects to an existing database for reading: one that holds no
-    /// geokg schema is [`StoreError::Missing`]; an older one is migrated.
+    /// geokg schema is [`StoreError::Missing`]; an older one is migrated;
+    /// then the session is read-only.
     pub fn open_read_only(url: &str, wait: Duration) -> Result<Postgres, StoreError> {
         let db = Postgres::connect(url, wait)?;
         match db.stored_version(url)? {
-            None => Err(StoreError::Missing { path: label(url) }),
-            Some(v) if v < MIGRATIONS.len() as i64 => {
-                db.migrate(url)?;
-                Ok(db)
-            }
-            Some(_) => Ok(db),
+            None => return Err(StoreError::Missing { path: label(url) }),
+            Some(v) if v < MIGRATIONS.len() as i64 => db.migrate(url)?,
+            Some(_) => {}
         }
+        // Then the session cannot write at all: a reader (a query, `serve`)
+        // that tried would be refused by the server.
+        db.client
+            .borrow_mut()
+            .batch_execute("SET default_transaction_read_only = on")?;
+        Ok(db)
     }
 
     fn connect(url: &str, wait: Duration) -> Result<Postgres, StoreError> {
@@ -330,6 +336,9 @@ impl Postgres {
         for surname in &surnames {
             stats.surnames_joined += join_surname_nodes(&mut tx, surname, &mut stale)?;
         }
+        // The user's corrections, replayed over what was just written
+        // before it commits, as on SQLite.
+        curation::replay(&mut tx, &mut stale)?;
         refresh_aggregates(&mut tx, &stale)?;
         tx.tx.commit()?;
         Ok(stats)
@@ -722,22 +731,6 @@ impl Postgres {
         .collect()
     }
 
-    /// The corrections: none can be recorded on PostgreSQL yet (the
-    /// commands refuse), so the list is what the table holds, empty.
-    pub fn corrections(&self) -> Result<Vec<CurationRow>, StoreError> {
-        let n: i64 = match self.opt("SELECT count(*) FROM curation", &[])? {
-            Some(r) => col(&r, 0)?,
-            None => 0,
-        };
-        if n > 0 {
-            return Err(StoreError::Unsupported {
-                what: "reading corrections".into(),
-                backend: "PostgreSQL",
-            });
-        }
-        Ok(Vec::new())
-    }
-
     /// Title and body of each stored article with this label, address and
     /// date.
     pub fn article_texts(
@@ -1001,7 +994,8 @@ fn join_surname_nodes(tx: &mut Tx, surname: &str, stale: &mut Stale) -> Result<u
 }
 
 /// Moves everything of entity `one` onto entity `full` and deletes `one`
-/// (as the SQLite backend's `merge_nodes`).
+/// (as the SQLite backend's `merge_nodes`, reading the edges in its
+/// order, so that the edges made get ids in the same order).
 fn merge_nodes(tx: &mut Tx, one: i64, full: i64, stale: &mut Stale) -> Result<(), StoreError> {
     tx.exec(
         "UPDATE mention SET entity_id = $2 WHERE entity_id = $1",
@@ -1017,7 +1011,12 @@ fn merge_nodes(tx: &mut Tx, one: i64, full: i64, stale: &mut Stale) -> Result<()
     )?;
     let edges = tx.rows(
         "SELECT id, source_id, type, target_id, flagged FROM edge
-         WHERE source_id = $1 OR target_id = $1",
+         WHERE source_id = $1 OR target_id = $1
+         ORDER BY source_id <> $1,
+                  CASE WHEN source_id = $1 THEN type END,
+                  CASE WHEN source_id = $1 THEN target_id END,
+                  CASE WHEN source_id = $1 THEN flagged END,
+                  id",
         &[&one],
     )?;
     for r in &edges {
@@ -1652,6 +1651,122 @@ impl Postgres {
     }
 }
 
+impl Postgres {
+    /// Each edge in scope with its supporting articles in the period up to
+    /// `before` and in the period from `after` (as the SQLite backend's
+    /// `diff`); in row id order.
+    pub fn diff(
+        &self,
+        q: &EdgeQuery,
+        before: &str,
+        after: &str,
+    ) -> Result<Vec<DiffRow>, StoreError> {
+        let sql = format!(
+            "SELECT s.id, s.key, s.name, s.kind, ed.type, t.id, t.key, t.name, t.kind,
+                    count(DISTINCT CASE WHEN a.date <= $5::text THEN a.id END),
+                    count(DISTINCT CASE WHEN a.date >= $6::text THEN a.id END),
+                    min(a.date), max(a.date)
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE NOT ed.flagged AND NOT ed.rejected
+               AND (cardinality($1::text[]) = 0 OR ed.type = ANY($1::text[]))
+               AND {EVIDENCE_IN_SCOPE}
+               AND (a.date <= $5::text OR a.date >= $6::text)
+             GROUP BY ed.id, s.id, t.id ORDER BY ed.id"
+        );
+        self.rows(
+            &sql,
+            &[
+                &type_list(q),
+                &q.since,
+                &q.until,
+                &q.min_confidence,
+                &before,
+                &after,
+            ],
+        )?
+        .iter()
+        .map(|r| {
+            let (b, f) = (count(col(r, 9)?), count(col(r, 10)?));
+            Ok(DiffRow {
+                change: Change::of(b, f),
+                source: entity_ref(r, 0)?,
+                edge: parse_type(&col::<String>(r, 4)?)?,
+                target: entity_ref(r, 5)?,
+                before: b,
+                after: f,
+                first_seen: col(r, 11)?,
+                last_seen: col(r, 12)?,
+            })
+        })
+        .collect()
+    }
+
+    /// Events in scope: one row per article and edge, in date order
+    /// (undated last), then article, then edge.
+    pub fn events(&self, q: &EdgeQuery) -> Result<Vec<EventRow>, StoreError> {
+        let sql = format!(
+            "SELECT coalesce(a.label, a.key), a.url, a.date,
+                    s.id, s.key, s.name, s.kind, ed.type, t.id, t.key, t.name, t.kind, count(*),
+                    bool_or(ev.headline OR ev.sentence = 0)
+             FROM edge ed
+             JOIN entity s ON s.id = ed.source_id
+             JOIN entity t ON t.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             JOIN article a ON a.id = ev.article_id
+             WHERE NOT ed.flagged AND NOT ed.rejected
+               AND (cardinality($1::text[]) = 0 OR ed.type = ANY($1::text[]))
+               AND {EVIDENCE_IN_SCOPE}
+             GROUP BY a.id, ed.id, s.id, t.id
+             ORDER BY a.date IS NULL, a.date, coalesce(a.label, a.key), a.id, ed.id"
+        );
+        self.rows(
+            &sql,
+            &[&type_list(q), &q.since, &q.until, &q.min_confidence],
+        )?
+        .iter()
+        .map(|r| {
+            Ok(EventRow {
+                article: col(r, 0)?,
+                url: col(r, 1)?,
+                date: col(r, 2)?,
+                source: entity_ref(r, 3)?,
+                edge: parse_type(&col::<String>(r, 7)?)?,
+                target: entity_ref(r, 8)?,
+                mentions: count(col(r, 12)?),
+                lead: col(r, 13)?,
+            })
+        })
+        .collect()
+    }
+
+    /// The state each person represents in the most articles (ties: the
+    /// state's key), person key to state key.
+    pub fn represented_states(&self) -> Result<HashMap<String, String>, StoreError> {
+        let rows = self.rows(
+            "SELECT p.key, s.key, count(DISTINCT ev.article_id) AS n
+             FROM edge ed
+             JOIN entity p ON p.id = ed.source_id
+             JOIN entity s ON s.id = ed.target_id
+             JOIN evidence ev ON ev.edge_id = ed.id
+             WHERE ed.type = 'represents' AND NOT ed.flagged AND NOT ed.rejected
+               AND s.kind = 'state'
+             GROUP BY ed.id, p.key, s.key
+             ORDER BY p.key, n DESC, s.key",
+            &[],
+        )?;
+        let mut out = HashMap::new();
+        for r in &rows {
+            let (person, state): (String, String) = (col(r, 0)?, col(r, 1)?);
+            out.entry(person).or_insert(state);
+        }
+        Ok(out)
+    }
+}
+
 /// Rows written per statement when a snapshot is restored.
 const CHUNK: usize = 5_000;
 
@@ -1746,15 +1861,29 @@ impl Postgres {
                 via: col(&r, 12)?,
             });
         }
-        Ok(s)
-    }
-
-    /// The number of corrections recorded.
-    pub fn correction_count(&self) -> Result<usize, StoreError> {
-        match self.opt("SELECT count(*) FROM curation", &[])? {
-            Some(r) => Ok(count(col(&r, 0)?)),
-            None => Ok(0),
+        for r in self.rows(
+            "SELECT id, command, subject, subject_name, object, object_name, name, kind, edge,
+                    \"user\", created_at, undone_at, undone_by
+             FROM curation ORDER BY id",
+            &[],
+        )? {
+            s.corrections.push(CorrectionRecord {
+                id: col(&r, 0)?,
+                command: col(&r, 1)?,
+                subject: col(&r, 2)?,
+                subject_name: col(&r, 3)?,
+                object: col(&r, 4)?,
+                object_name: col(&r, 5)?,
+                name: col(&r, 6)?,
+                kind: col(&r, 7)?,
+                edge: col(&r, 8)?,
+                user: col(&r, 9)?,
+                created_at: col(&r, 10)?,
+                undone_at: col(&r, 11)?,
+                undone_by: col(&r, 12)?,
+            });
         }
+        Ok(s)
     }
 
     /// Writes a snapshot into this database, which must hold no article
@@ -1901,8 +2030,30 @@ impl Postgres {
                 ],
             )?;
         }
+        for c in &s.corrections {
+            tx.exec(
+                "INSERT INTO curation (id, command, subject, subject_name, object, object_name,
+                                       name, kind, edge, \"user\", created_at, undone_at, undone_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                &[
+                    &c.id,
+                    &c.command,
+                    &c.subject,
+                    &c.subject_name,
+                    &c.object,
+                    &c.object_name,
+                    &c.name,
+                    &c.kind,
+                    &c.edge,
+                    &c.user,
+                    &c.created_at,
+                    &c.undone_at,
+                    &c.undone_by,
+                ],
+            )?;
+        }
         // The next row made gets an id past the copied ones.
-        for table in ["article", "entity", "edge"] {
+        for table in ["article", "entity", "edge", "curation"] {
             tx.exec(
                 &format!(
                     "SELECT setval(pg_get_serial_sequence('{table}', 'id'),

@@ -895,10 +895,19 @@ fn merge_nodes(tx: &Transaction, one: i64, full: i64) -> Result<(), StoreError> 
            WHERE excluded.alias > alias",
     )?
     .execute([one, full])?;
+    // In the order the indexes give them (the source's edges by type and
+    // target, then the target's by id), written out so that the edges this
+    // makes get their ids, which outputs break ties by, in the same order on
+    // every backend.
     let edges: Vec<(i64, i64, String, i64, bool)> = tx
         .prepare_cached(
             "SELECT id, source_id, type, target_id, flagged FROM edge
-             WHERE source_id = ?1 OR target_id = ?1",
+             WHERE source_id = ?1 OR target_id = ?1
+             ORDER BY source_id <> ?1,
+                      CASE WHEN source_id = ?1 THEN type END,
+                      CASE WHEN source_id = ?1 THEN target_id END,
+                      CASE WHEN source_id = ?1 THEN flagged END,
+                      id",
         )?
         .query_map([one], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))

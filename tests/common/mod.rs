@@ -41,3 +41,101 @@ pub fn ingest_cmd(db: impl AsRef<OsStr>, files: &[PathBuf], batch: &str) -> Comm
         .stderr(Stdio::piped());
     c
 }
+
+/// A store backend a store-facing test runs on (issue 13: the store and
+/// CLI suites run against both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite database: in memory, or a file in the test's folder.
+    Sqlite,
+    /// A fresh database on the server `GEOKG_TEST_POSTGRES` names.
+    Postgres,
+}
+
+impl Backend {
+    /// Whether a test can run on it: SQLite always; PostgreSQL when
+    /// `GEOKG_TEST_POSTGRES` names a server, else the test says that it
+    /// skipped, unless `GEOKG_REQUIRE_POSTGRES` is set (as `.ci/run`
+    /// sets it): then it fails.
+    pub fn available(self) -> bool {
+        match self {
+            Backend::Sqlite => true,
+            Backend::Postgres => postgres_server().is_some(),
+        }
+    }
+
+    /// A fresh, empty store.
+    pub fn store(self) -> geokg::store::Store {
+        match self {
+            Backend::Sqlite => geokg::store::Store::open_in_memory().unwrap(),
+            Backend::Postgres => {
+                geokg::store::Store::open(&PathBuf::from(fresh_postgres("store").unwrap())).unwrap()
+            }
+        }
+    }
+
+    /// A fresh database as `--db` names it: a file `NAME.db` in `dir`, or
+    /// a new PostgreSQL database.
+    pub fn db(self, dir: &Path, name: &str) -> PathBuf {
+        match self {
+            Backend::Sqlite => dir.join(format!("{name}.db")),
+            Backend::Postgres => PathBuf::from(fresh_postgres(name).unwrap()),
+        }
+    }
+}
+
+/// Defines, for each function `NAME(Backend)`, the tests `NAME::sqlite`
+/// and `NAME::postgres` (which skips, saying so, without a server).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn sqlite() {
+                    super::$name($crate::common::Backend::Sqlite);
+                }
+                #[test]
+                fn postgres() {
+                    if $crate::common::Backend::Postgres.available() {
+                        super::$name($crate::common::Backend::Postgres);
+                    }
+                }
+            }
+        )*
+    };
+}
+
+/// The test server's address, `GEOKG_TEST_POSTGRES`; none (with a note)
+/// when no server is given and none is required.
+pub fn postgres_server() -> Option<String> {
+    let Ok(server) = std::env::var("GEOKG_TEST_POSTGRES") else {
+        assert!(
+            std::env::var_os("GEOKG_REQUIRE_POSTGRES").is_none(),
+            "GEOKG_REQUIRE_POSTGRES is set but GEOKG_TEST_POSTGRES names no server"
+        );
+        eprintln!("skipped: no PostgreSQL (set GEOKG_TEST_POSTGRES, as .ci/run does)");
+        return None;
+    };
+    Some(server)
+}
+
+/// A fresh, empty database on the test server, as a `--db` address; none
+/// (with a note) when no server is given and none is required.
+pub fn fresh_postgres(name: &str) -> Option<String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let server = postgres_server()?;
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let db = format!("geokg_{name}_{}_{n}", std::process::id());
+    let mut c = postgres::Client::connect(&server, postgres::NoTls)
+        .map_err(|e| format!("cannot connect to GEOKG_TEST_POSTGRES {server}: {e}"))
+        .unwrap();
+    // One statement each: a multi-statement string runs as one
+    // transaction, where these are not allowed.
+    c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}"))
+        .unwrap();
+    c.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
+    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
+    Some(format!("{base}/{db}"))
+}

@@ -5,7 +5,9 @@
 use rusqlite::{TransactionBehavior, params};
 
 use super::Sqlite;
-use crate::store::{ArticleRecord, EdgeRecord, EntityRecord, EvidenceRecord, Snapshot, StoreError};
+use crate::store::{
+    ArticleRecord, CorrectionRecord, EdgeRecord, EntityRecord, EvidenceRecord, Snapshot, StoreError,
+};
 
 impl Sqlite {
     /// Every row of the graph, each table in row id order.
@@ -99,6 +101,30 @@ impl Sqlite {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        let corrections = c
+            .prepare(
+                "SELECT id, command, subject, subject_name, object, object_name, name, kind, edge,
+                        user, created_at, undone_at, undone_by
+                 FROM curation ORDER BY id",
+            )?
+            .query_map([], |r| {
+                Ok(CorrectionRecord {
+                    id: r.get(0)?,
+                    command: r.get(1)?,
+                    subject: r.get(2)?,
+                    subject_name: r.get(3)?,
+                    object: r.get(4)?,
+                    object_name: r.get(5)?,
+                    name: r.get(6)?,
+                    kind: r.get(7)?,
+                    edge: r.get(8)?,
+                    user: r.get(9)?,
+                    created_at: r.get(10)?,
+                    undone_at: r.get(11)?,
+                    undone_by: r.get(12)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
         Ok(Snapshot {
             articles,
             entities,
@@ -106,15 +132,8 @@ impl Sqlite {
             mentions,
             edges,
             evidence,
+            corrections,
         })
-    }
-
-    /// The number of corrections recorded.
-    pub fn correction_count(&self) -> Result<usize, StoreError> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM curation", [], |r| r.get(0))?;
-        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// Writes a snapshot into this database, which must hold no article
@@ -201,6 +220,28 @@ impl Sqlite {
                     e.rule,
                     e.headline,
                     e.via
+                ])?;
+            }
+            let mut st = tx.prepare(
+                "INSERT INTO curation (id, command, subject, subject_name, object, object_name,
+                                       name, kind, edge, user, created_at, undone_at, undone_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for c in &s.corrections {
+                st.execute(params![
+                    c.id,
+                    c.command,
+                    c.subject,
+                    c.subject_name,
+                    c.object,
+                    c.object_name,
+                    c.name,
+                    c.kind,
+                    c.edge,
+                    c.user,
+                    c.created_at,
+                    c.undone_at,
+                    c.undone_by
                 ])?;
             }
         }

@@ -25,7 +25,7 @@ use crate::article::Article;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
 use crate::store::{
-    Action, Correction, CurationRow, Imported, Status, StoreError, parse_kind, parse_type,
+    Action, Correction, CurationRow, Imported, Status, StoreError, follow, parse_kind, parse_type,
 };
 
 const COLUMNS: &str = "id, command, subject, subject_name, object, object_name, name, kind, edge,
@@ -101,30 +101,9 @@ fn present(tx: &rusqlite::Connection, key: &str) -> Result<Option<i64>, StoreErr
     Ok(used.then_some(id))
 }
 
-/// Where merges sent each absorbed key: followed to the end, so a key
-/// merged into one later merged again leads to the last survivor.
+/// Where merges sent each absorbed key (the corrections not undone).
 fn redirects(list: &[Raw]) -> HashMap<String, String> {
-    let mut map: HashMap<String, String> = HashMap::new();
-    for (_, c, ..) in list.iter().filter(|r| r.4.is_none()) {
-        if let (Action::Merge, Some(object)) = (c.action, &c.object)
-            && object != &c.subject
-        {
-            map.insert(object.clone(), c.subject.clone());
-        }
-    }
-    map
-}
-
-fn follow<'a>(map: &'a HashMap<String, String>, key: &'a str) -> &'a str {
-    let mut key = key;
-    // Bounded: a cycle of merges (A into B, then B into A) stops.
-    for _ in 0..map.len() {
-        match map.get(key) {
-            Some(next) if next != key => key = next,
-            _ => break,
-        }
-    }
-    key
+    crate::store::redirects(list.iter().filter(|r| r.4.is_none()).map(|r| &r.1))
 }
 
 /// Applies one correction (`c`, entities already redirected) to the
@@ -314,12 +293,20 @@ fn move_name(tx: &Transaction, from: i64, to: i64, folded: &str) -> Result<(), S
             .or_default()
             .push((start, end, is_name));
     }
+    // In a written order (the edges as `merge_nodes` reads them, each one's
+    // evidence by article and the order written): the edges made below get
+    // their ids in the same order on every backend.
     let evidence: Vec<EvidenceAt> = tx
         .prepare_cached(
             "SELECT ev.rowid, ev.article_id, ev.start, ev.end, ev.headline,
                     ed.source_id, ed.type, ed.target_id, ed.flagged
              FROM evidence ev JOIN edge ed ON ed.id = ev.edge_id
-             WHERE ed.source_id = ?1 OR ed.target_id = ?1",
+             WHERE ed.source_id = ?1 OR ed.target_id = ?1
+             ORDER BY ed.source_id <> ?1,
+                      CASE WHEN ed.source_id = ?1 THEN ed.type END,
+                      CASE WHEN ed.source_id = ?1 THEN ed.target_id END,
+                      CASE WHEN ed.source_id = ?1 THEN ed.flagged END,
+                      ed.id, ev.article_id, ev.rowid",
         )?
         .query_map([from], |r| {
             Ok(EvidenceAt {
