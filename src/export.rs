@@ -402,6 +402,99 @@ pub fn to_json(kg: &KnowledgeGraph) -> serde_json::Value {
     json!({"directed": true, "multigraph": true, "graph": {"name": "geokg"}, "nodes": nodes, "links": links})
 }
 
+/// [`to_json`] written edge by edge as the edges are read, pretty-printed
+/// as `serde_json` prints the whole value (keys in order, so the links come
+/// before the nodes): memory holds the nodes met so far, never the edges
+/// or their evidence (`export --format json` of the whole graph). Nodes are
+/// listed in the order their edges first name them, as
+/// [`KnowledgeGraph::from_edges`] numbers them.
+pub struct JsonStream<W: std::io::Write> {
+    w: W,
+    nodes: Vec<(String, String, Kind)>,
+    seen: std::collections::HashSet<String>,
+    links: usize,
+}
+
+impl<W: std::io::Write> JsonStream<W> {
+    /// Starts the document.
+    pub fn new(mut w: W) -> std::io::Result<Self> {
+        w.write_all(b"{\n  \"directed\": true,\n  \"graph\": {\n    \"name\": \"geokg\"\n  },\n  \"links\": [")?;
+        Ok(JsonStream {
+            w,
+            nodes: Vec::new(),
+            seen: Default::default(),
+            links: 0,
+        })
+    }
+
+    /// Writes one edge (the caller's filters already applied).
+    pub fn edge(&mut self, r: &crate::store::EdgeRow) -> std::io::Result<()> {
+        for (key, name, kind) in [
+            (&r.source_key, &r.source, r.source_kind),
+            (&r.target_key, &r.target, r.target_kind),
+        ] {
+            if self.seen.insert(key.clone()) {
+                self.nodes.push((key.clone(), name.clone(), kind));
+            }
+        }
+        let link = json!({
+            "source": r.source_key,
+            "target": r.target_key,
+            "type": r.edge,
+            "count": r.count,
+            "first_seen": r.first_seen,
+            "last_seen": r.last_seen,
+            "evidence": r.evidence,
+            "change": null,
+        });
+        indented(&mut self.w, self.links == 0, &link)?;
+        self.links += 1;
+        Ok(())
+    }
+
+    /// Edges written so far.
+    pub fn link_count(&self) -> usize {
+        self.links
+    }
+
+    /// Closes the links, writes the nodes and ends the document; returns
+    /// the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.w
+            .write_all(if self.links == 0 { b"]" } else { b"\n  ]" })?;
+        self.w
+            .write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
+        let nodes = std::mem::take(&mut self.nodes);
+        for (i, (key, name, kind)) in nodes.iter().enumerate() {
+            let node = json!({"id": key, "name": name, "kind": kind});
+            indented(&mut self.w, i == 0, &node)?;
+        }
+        self.w
+            .write_all(if nodes.is_empty() { b"]" } else { b"\n  ]" })?;
+        self.w.write_all(b"\n}\n")?;
+        Ok(self.w)
+    }
+}
+
+/// One element of an array at the document's second level, pretty-printed
+/// at its depth, after a comma unless it is the first.
+fn indented(
+    w: &mut impl std::io::Write,
+    first: bool,
+    v: &serde_json::Value,
+) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(v).map_err(std::io::Error::other)?;
+    w.write_all(if first { b"\n" } else { b",\n" })?;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            w.write_all(b"\n")?;
+        }
+        w.write_all(b"    ")?;
+        w.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// The columns of `export --format events`, named after GDELT 2.0's event
 /// table (the columns geokg can fill, in GDELT's order), then geokg's own
 /// (`docs/EVENTS.md`).

@@ -398,6 +398,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let store = store()?;
+            let whole = filter.around.is_none() && filter.top.is_none() && !filter.diff;
+            if *format == ExportFormat::Json && whole {
+                stream_json(&store, filter, path.as_deref())?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let kg = load_graph(&store, &gz, filter)?;
             let text = match format {
                 ExportFormat::Dot => export::to_dot(
@@ -1020,6 +1025,53 @@ fn write_neo4j_csv(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
         kg.edge_count(),
         dir.join("nodes.csv").display(),
         dir.join("relationships.csv").display(),
+    );
+    Ok(())
+}
+
+/// `export --format json` of the whole graph (no `--around`, `--top` or
+/// `--diff`), written edge by edge as the store reads them, so memory does
+/// not grow with the graph: the same bytes as [`export::to_json`] of
+/// [`load_graph`]'s graph (`tests/export.rs`).
+fn stream_json(store: &Store, f: &FilterArgs, path: Option<&Path>) -> Result<()> {
+    let q = EdgeQuery {
+        types: f.types.clone(),
+        since: f.since.clone(),
+        until: f.until(),
+        min_confidence: f.min_confidence,
+        ..EdgeQuery::default()
+    };
+    query::check_period(store, q.since.as_deref(), q.until.as_deref())?;
+    let filter = Filter {
+        kinds: f.kinds.clone(),
+        min_count: f.min_count,
+        ..Filter::default()
+    };
+    let mut links = 0;
+    let mut write = |w: &mut dyn Write| -> Result<()> {
+        let mut js = export::JsonStream::new(w)?;
+        store.for_each_edge(&q, |r| -> Result<()> {
+            if filter.keeps(&r) {
+                js.edge(&r)?;
+            }
+            Ok(())
+        })?;
+        links = js.link_count();
+        js.finish()?;
+        Ok(())
+    };
+    match path {
+        Some(p) => geokg::atomic::write_with(p, |w| write(w))
+            .with_context(|| format!("cannot write {}", p.display()))?,
+        None => {
+            let mut w = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            write(&mut w)?;
+            w.flush()?;
+        }
+    }
+    note_if_empty(
+        links == 0,
+        "the filters left no nodes; the output is an empty graph",
     );
     Ok(())
 }

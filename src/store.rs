@@ -395,6 +395,17 @@ impl Store {
         dispatch!(self, b => b.edges(q))
     }
 
+    /// The edges of [`Store::edges`], in its order, handed to `f` one at a
+    /// time: on SQLite the whole graph is read row by row, so memory does
+    /// not grow with it (`export --format json`).
+    pub fn for_each_edge<E: From<StoreError>>(
+        &self,
+        q: &EdgeQuery,
+        f: impl FnMut(EdgeRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        dispatch!(self, b => b.for_each_edge(q, f))
+    }
+
     /// The edges touching entity `id` with their ends' row ids.
     fn edges_touching(&self, id: i64, q: &EdgeQuery) -> Result<Vec<EndsAndRow>, StoreError> {
         dispatch!(self, b => b.edges_touching(id, q))

@@ -978,3 +978,78 @@ fn around_read_outwards_equals_the_whole_graph_cut_in_memory(b: Backend) {
     assert!(compared > 500, "{compared} neighbourhoods compared");
     assert!(non_empty > 250, "{non_empty} non-empty neighbourhoods");
 }
+
+/// Issue 11: `export --format json` of the whole graph is written edge by
+/// edge as the store reads them (`Store::for_each_edge`, `JsonStream`),
+/// and is byte for byte the whole graph loaded and printed at once, with
+/// and without filters, to stdout and to a file.
+#[test]
+fn whole_graph_json_streamed_equals_the_graph_printed_at_once() {
+    use geokg::export::to_json;
+    use geokg::graph::{Filter, KnowledgeGraph};
+    use geokg::ontology::{EdgeType, Kind};
+    use geokg::store::{EdgeQuery, Store};
+
+    let (dir, db) = ingested(&["dev/articles", "corpus-train/articles"]);
+    let store = Store::open(&db).unwrap();
+    let cases: Vec<(Vec<&str>, EdgeQuery, Filter)> = vec![
+        (vec![], EdgeQuery::default(), Filter::default()),
+        (
+            vec!["--kind", "person", "--kind", "state", "--min-count", "2"],
+            EdgeQuery::default(),
+            Filter {
+                kinds: vec![Kind::Person, Kind::State],
+                min_count: 2,
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--type", "met-with", "--since", "2022-01-01"],
+            EdgeQuery {
+                types: vec![EdgeType::MetWith],
+                since: Some("2022-01-01".into()),
+                ..EdgeQuery::default()
+            },
+            Filter::default(),
+        ),
+        // No edge matches: both print the empty graph.
+        (
+            vec!["--kind", "alliance", "--min-count", "1000"],
+            EdgeQuery::default(),
+            Filter {
+                kinds: vec![Kind::Alliance],
+                min_count: 1000,
+                ..Filter::default()
+            },
+        ),
+    ];
+    for (args, q, f) in &cases {
+        let kg = KnowledgeGraph::from_edges(store.edges(q).unwrap(), f);
+        let want = serde_json::to_string_pretty(&to_json(&kg)).unwrap() + "\n";
+        let o = bin()
+            .arg("--db")
+            .arg(&db)
+            .args(["export", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(ok(&o), want, "{args:?}");
+        let file = dir.path().join("g.json");
+        let o = bin()
+            .arg("--db")
+            .arg(&db)
+            .args(["export", "--format", "json", "--out"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        ok(&o);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), want, "{args:?}");
+    }
+    // The first case is the whole graph, not an empty one.
+    let kg = KnowledgeGraph::from_edges(
+        store.edges(&EdgeQuery::default()).unwrap(),
+        &Filter::default(),
+    );
+    assert!(kg.edge_count() > 100, "{} edges", kg.edge_count());
+}

@@ -489,6 +489,19 @@ impl Postgres {
         Ok((count(col(r, 0)?), count(col(r, 1)?), count(col(r, 2)?)))
     }
 
+    /// [`Postgres::edges`] handed to `f` one at a time (read whole first;
+    /// streaming from the server is left to do).
+    pub fn for_each_edge<E: From<StoreError>>(
+        &self,
+        q: &EdgeQuery,
+        mut f: impl FnMut(EdgeRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for r in self.edges(q)? {
+            f(r)?;
+        }
+        Ok(())
+    }
+
     /// Edges matching a query, each with its evidence, sorted by count.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
         let (shape, id) = match (q.from, q.to, q.touching) {

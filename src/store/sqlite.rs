@@ -447,6 +447,52 @@ impl Sqlite {
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
+    /// The whole graph's edges in [`Sqlite::edges`]' order, each with its
+    /// evidence, handed to `f` one at a time as they are read, so that
+    /// memory does not grow with the graph (`export --format json`). The
+    /// order comes from the SQL (the stored article count, then the names
+    /// and the type as `sort_by_weight` orders them). A query that names an
+    /// entity or narrows dates or confidence (whose counts are recounted)
+    /// is read whole by [`Sqlite::edges`] and then handed over.
+    pub fn for_each_edge<E: From<StoreError>>(
+        &self,
+        q: &EdgeQuery,
+        mut f: impl FnMut(EdgeRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
+        if narrowed || q.from.is_some() || q.to.is_some() || q.touching.is_some() {
+            for r in self.edges(q)? {
+                f(r)?;
+            }
+            return Ok(());
+        }
+        let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
+        let types_json =
+            serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&ordered_edges_sql())
+            .map_err(StoreError::from)?;
+        let mut rows = stmt
+            .query(rusqlite::named_params! { ":types": types_json, ":flagged": q.include_flagged })
+            .map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let support = Support {
+                articles: r.get::<_, i64>(9).map_err(StoreError::from)? as usize,
+                evidence: r.get::<_, i64>(10).map_err(StoreError::from)? as usize,
+                first_seen: r.get(11).map_err(StoreError::from)?,
+                last_seen: r.get(12).map_err(StoreError::from)?,
+            };
+            if support.evidence == 0 {
+                continue;
+            }
+            let edge_id: i64 = r.get(0).map_err(StoreError::from)?;
+            let evidence = self.edge_evidence(edge_id, q, q.evidence_limit)?;
+            f(edge_row(r, support, evidence)?)?;
+        }
+        Ok(())
+    }
+
     /// The edges touching entity `id`, with their ends' row ids, without
     /// the query's `from`, `to` and `touching` (the walk of
     /// [`super::Store::edges_around`]).
@@ -526,7 +572,6 @@ impl Sqlite {
         let mut out: Vec<EndsAndRow> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
-            let (source_key, target_key): (String, String) = (r.get(2)?, r.get(6)?);
             let edge = parse_type(&r.get::<_, String>(4)?)?;
             let (s, t): (i64, i64) = (r.get(13)?, r.get(14)?);
             let sym = edge.is_symmetric();
@@ -550,27 +595,11 @@ impl Sqlite {
             if support.evidence == 0 {
                 continue;
             }
-            out.push((
-                (s, t),
-                EdgeRow {
-                    source: r.get(1)?,
-                    source_key,
-                    source_kind: parse_kind(&r.get::<_, String>(3)?)?,
-                    edge,
-                    target: r.get(5)?,
-                    target_key,
-                    target_kind: parse_kind(&r.get::<_, String>(7)?)?,
-                    flagged: r.get::<_, i64>(8)? != 0,
-                    count: support.articles,
-                    first_seen: support.first_seen,
-                    last_seen: support.last_seen,
-                    evidence_total: support.evidence,
-                    evidence: match all_evidence.as_mut() {
-                        Some(all) => all.remove(&edge_id).unwrap_or_default(),
-                        None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
-                    },
-                },
-            ));
+            let evidence = match all_evidence.as_mut() {
+                Some(all) => all.remove(&edge_id).unwrap_or_default(),
+                None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+            };
+            out.push(((s, t), edge_row(r, support, evidence)?));
         }
         sort_by_weight(&mut out);
         Ok(out)
@@ -699,6 +728,47 @@ fn edge_head_sql(shape: &EdgeShape) -> String {
         ),
         EdgeShape::All => format!("{head} WHERE {scope}"),
     }
+}
+
+/// One row of [`edge_head_sql`] as an [`EdgeRow`], with its support and
+/// evidence.
+fn edge_row(
+    r: &rusqlite::Row,
+    support: Support,
+    evidence: Vec<EvidenceRow>,
+) -> Result<EdgeRow, StoreError> {
+    Ok(EdgeRow {
+        source: r.get(1)?,
+        source_key: r.get(2)?,
+        source_kind: parse_kind(&r.get::<_, String>(3)?)?,
+        edge: parse_type(&r.get::<_, String>(4)?)?,
+        target: r.get(5)?,
+        target_key: r.get(6)?,
+        target_kind: parse_kind(&r.get::<_, String>(7)?)?,
+        flagged: r.get::<_, i64>(8)? != 0,
+        count: support.articles,
+        first_seen: support.first_seen,
+        last_seen: support.last_seen,
+        evidence_total: support.evidence,
+        evidence,
+    })
+}
+
+/// The whole graph's edges in `sort_by_weight`'s order: the stored article
+/// count (most first), the source's name, the type in [`EdgeType`]'s order,
+/// the target's name, then the order rows were written.
+fn ordered_edges_sql() -> String {
+    let mut types = EdgeType::ALL;
+    types.sort();
+    let rank: String = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!(" WHEN '{}' THEN {i}", t.as_str()))
+        .collect();
+    format!(
+        "{} ORDER BY ed.articles DESC, s.name, CASE ed.type{rank} END, t.name, ed.id",
+        edge_head_sql(&EdgeShape::All)
+    )
 }
 
 /// An entity with its stored article count, by row id.
