@@ -26,6 +26,7 @@ on_both_backends!(
     alliances_list_their_members,
     big_render_hints_at_top,
     around_read_outwards_equals_the_whole_graph_cut_in_memory,
+    whole_graph_json_streamed_equals_the_graph_printed_at_once,
 );
 
 fn ok(o: &Output) -> String {
@@ -983,14 +984,13 @@ fn around_read_outwards_equals_the_whole_graph_cut_in_memory(b: Backend) {
 /// edge as the store reads them (`Store::for_each_edge`, `JsonStream`),
 /// and is byte for byte the whole graph loaded and printed at once, with
 /// and without filters, to stdout and to a file.
-#[test]
-fn whole_graph_json_streamed_equals_the_graph_printed_at_once() {
+fn whole_graph_json_streamed_equals_the_graph_printed_at_once(b: Backend) {
     use geokg::export::to_json;
     use geokg::graph::{Filter, KnowledgeGraph};
     use geokg::ontology::{EdgeType, Kind};
     use geokg::store::{EdgeQuery, Store};
 
-    let (dir, db) = ingested(&["dev/articles", "corpus-train/articles"]);
+    let (dir, db) = ingested(b, &["dev/articles", "corpus-train/articles"]);
     let store = Store::open(&db).unwrap();
     let cases: Vec<(Vec<&str>, EdgeQuery, Filter)> = vec![
         (vec![], EdgeQuery::default(), Filter::default()),
