@@ -434,7 +434,12 @@ impl Ctx<'_> {
                         && word.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !PREPOSITIONS.contains(&w)
                         && !GAP_BLOCKERS.contains(&w)
-                        && !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                        // "Yemen's neighbors, including recent attacks":
+                        // "including" opens a phrase of its own.
+                        && !matches!(
+                            w,
+                            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "including"
+                        )
                         && !self.g.lexicon.verbs.contains_key(w)
                         && !self.g.lexicon.modality.contains_key(w))
             })
@@ -636,8 +641,20 @@ impl Ctx<'_> {
                 || (matches!(self.lw(k + 1), "like" | "wish")
                     && self.lw(k + 2) == "to"
                     && performed(k + 3));
+            // "advised against travel to Y", "argued against new sanctions
+            // on Y": "against" warns only about the cue it governs, not
+            // about a later one ("attacks against X as well as attacks on
+            // Y", "its campaign against X, including strikes on Y").
+            let governs = |j: usize| {
+                let mut f = j + 1;
+                if f < to && matches!(self.lw(f), "the" | "a" | "an" | "any" | "further") {
+                    f += 1;
+                }
+                self.only_modifiers(f, to)
+            };
             match self.g.lexicon.modality.get(w) {
                 _ if not_only || hesitation || performs => {}
+                Some(Modality::Warning) if !governs(k) => {}
                 Some(Modality::Hesitation | Modality::Performative) => {}
                 Some(Modality::Reversal) if as_noun => {}
                 Some(m) if !inside && !m.spans_clause() => {}
@@ -4407,6 +4424,14 @@ fn backing(ctx: &mut Ctx, cl: &Clause, before: usize) {
         let Some(agent) = reported.or_else(nominal) else {
             continue;
         };
+        // "will respond to Putin's aggression against Ukraine with US
+        // support": after "to" the act is the verb's object, and "with"
+        // goes with that verb. ("caused by Russia's invasion with the
+        // support of Belarus" and "in response to Russian aggression,
+        // enabled by X" keep the agent.)
+        if !participle && agent.t0 > s.first && ctx.lw(agent.t0 - 1) == "to" {
+            continue;
+        }
         ctx.rule = if participle {
             format!("{} by/backing", ctx.lw(k))
         } else {

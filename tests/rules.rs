@@ -2957,3 +2957,31 @@ neg!(
     "Russia wants to attack Ukraine.",
     &[("Russia", "attacks", "Ukraine")]
 );
+
+// "against" flags only the cue it governs ("advised against travel to
+// Y"), never a later cue in the same conjunct.
+t!(
+    against_governs_only_its_own_cue,
+    "Houthi attacks against Jeddah as well as attacks against Jizan are acts of terror.",
+    &[
+        ("Houthis", "attacks", "Jeddah"),
+        ("Houthis", "attacks", "Jizan")
+    ]
+);
+neg!(
+    advised_against_travel_stays_flagged,
+    "Germany advised against further travel to Iran.",
+    &[("Germany", "visited", "Iran")]
+);
+neg!(
+    argued_against_sanctions_stays_flagged,
+    "Hungary argued against new sanctions on Russia.",
+    &[("Hungary", "sanctions", "Russia")]
+);
+// "including" opens a phrase of its own: a possessor before it does not
+// act on a cue after it.
+not!(
+    including_ends_a_possessors_phrase,
+    "Houthi attacks harm Yemen's neighbors, including recent attacks on Saudi Arabia.",
+    &[("Yemen", "attacks", "Saudi Arabia")]
+);
