@@ -1372,7 +1372,21 @@ fn shared_qualifier(
     idx: usize,
     title: usize,
     s: crate::text::Sentence,
+    g: &Gazetteer,
 ) -> Option<usize> {
+    // "Israeli prime minister A and energy minister B": a lowercase
+    // portfolio (data/lexicon/portfolios.txt) may open the second title.
+    let mut title = title;
+    for n in [2, 1] {
+        if title >= s.first + 2 + n {
+            let words: Vec<&str> = (title - n..title).map(|k| doc.lower(k)).collect();
+            if g.lexicon.portfolios.contains(&words.join(" ")) && doc.lower(title - n - 1) == "and"
+            {
+                title -= n;
+                break;
+            }
+        }
+    }
     if title < s.first + 2 || doc.lower(title - 1) != "and" {
         return None;
     }
@@ -1732,7 +1746,7 @@ fn attach_context(
             // "Turkish Foreign Minister A and Defense Minister B": one state
             // adjective governs both coordinated titles.
             if of.is_none() {
-                of = shared_qualifier(doc, out, idx, doc.token_at_or_after(chain_start), s)
+                of = shared_qualifier(doc, out, idx, doc.token_at_or_after(chain_start), s, g)
                     .filter(|&o| !known_elsewhere(g, &m, &out[o]));
             }
             let qualifier = of.filter(|&o| out[o].start < m.start && out[o].modifier_of.is_none());

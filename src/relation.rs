@@ -297,10 +297,48 @@ impl Ctx<'_> {
             {
                 end = close + 1;
             }
-            let Some(n) = (j + 1..slots.len()).find(|&n| slots[n].t0 >= end) else {
+            let Some(mut n) = (j + 1..slots.len()).find(|&n| slots[n].t0 >= end) else {
                 break;
             };
-            let gap: Vec<&str> = (end..slots[n].t0).map(|k| self.lw(k)).collect();
+            // "Netanyahu and energy minister Yuval Steinitz, Greek prime
+            // minister Kyriakos Mitsotakis": in a list of people, the next
+            // person's title (after the adjective of its state) stands
+            // between the separator and the name, and the list goes on.
+            let mut title_from = None;
+            if slots[j].kind == Kind::Person {
+                let after_sep = (end..slots[n].t0)
+                    .rfind(|&k| matches!(self.lw(k), "and" | "," | ";" | "the"))
+                    .map(|k| k + 1);
+                // "energy minister": up to two lowercase words (a
+                // portfolio) before the title, which may open the name's
+                // own mention.
+                let titled = |t0: usize, name: usize| {
+                    let portfolio = |k: usize| {
+                        k <= t0 + 2
+                            && (t0..k).all(|q| {
+                                self.word(q).chars().all(|c| c.is_ascii_lowercase())
+                                    && !GAP_BLOCKERS.contains(&self.lw(q))
+                            })
+                    };
+                    (portfolio(name) && self.title_end(name).is_some())
+                        || (t0..name).any(|k| self.title_end(k) == Some(name) && portfolio(k))
+                };
+                if let Some(t0) = after_sep {
+                    if slots[n].kind == Kind::Person && titled(t0, slots[n].t0) {
+                        title_from = Some(t0);
+                    } else if t0 == slots[n].t0
+                        && slots[n].kind == Kind::State
+                        && let Some(p) = slots.get(n + 1)
+                        && p.kind == Kind::Person
+                        && titled(slots[n].t1, p.t0)
+                    {
+                        title_from = Some(t0);
+                        n += 1;
+                    }
+                }
+            }
+            let gap_end = title_from.unwrap_or(slots[n].t0);
+            let gap: Vec<&str> = (end..gap_end).map(|k| self.lw(k)).collect();
             // "A along with B", "A together with B"; a bare "with" joins no
             // list ("Putin's aggression against Ukraine with US support").
             let bare_with =
@@ -3187,6 +3225,18 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let named: Vec<Slot> = slots
         .iter()
         .position(|sl| sl.t0 >= hit.c1 && sl.t0 <= hit.c1 + 1)
+        // "attended by Israeli prime minister Benjamin Netanyahu and ...":
+        // the list is of the people; their states' adjectives only qualify.
+        .map(|f| match slots.get(f + 1) {
+            Some(p)
+                if slots[f].kind == Kind::State
+                    && p.kind == Kind::Person
+                    && ctx.title_end(slots[f].t1) == Some(p.t0) =>
+            {
+                f + 1
+            }
+            _ => f,
+        })
         .map(|f| {
             ctx.coordinated_right(slots, f)
                 .into_iter()

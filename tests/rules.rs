@@ -2985,3 +2985,28 @@ not!(
     "Houthi attacks harm Yemen's neighbors, including recent attacks on Saudi Arabia.",
     &[("Yemen", "attacks", "Saudi Arabia")]
 );
+
+// A list of people whose titles stand between the names ("A and energy
+// minister B, Greek prime minister C"): every titled person is an item,
+// and one state adjective governs a lowercase portfolio's title after "and".
+t!(
+    attended_by_titled_people,
+    "The meeting was attended by Israeli prime minister Benjamin Netanyahu and energy minister Yuval Steinitz, and Greek prime minister Kyriakos Mitsotakis.",
+    &[
+        ("Benjamin Netanyahu", "met-with", "Yuval Steinitz"),
+        ("Benjamin Netanyahu", "met-with", "Kyriakos Mitsotakis"),
+        ("Yuval Steinitz", "met-with", "Kyriakos Mitsotakis"),
+        ("Benjamin Netanyahu", "represents", "Israel"),
+        ("Yuval Steinitz", "represents", "Israel"),
+        ("Kyriakos Mitsotakis", "represents", "Greece")
+    ]
+);
+t!(
+    titled_list_stops_at_a_new_clause,
+    "Benjamin Netanyahu met energy minister Yuval Steinitz, and Greek prime minister Kyriakos Mitsotakis criticized Turkey.",
+    &[
+        ("Benjamin Netanyahu", "met-with", "Yuval Steinitz"),
+        ("Kyriakos Mitsotakis", "opposes", "Turkey"),
+        ("Kyriakos Mitsotakis", "represents", "Greece")
+    ]
+);
