@@ -341,6 +341,10 @@ pub struct Lexicon {
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
+    /// Nouns for what is sent or supplied ("troops sent to Russia": the
+    /// participle after one heads a reduced relative):
+    /// `data/lexicon/transferred.txt`.
+    pub transferred: HashSet<String>,
     /// Head words of unknown names and the kind they give, by pattern index.
     pub heads: Vec<Kind>,
     heads_matcher: AhoCorasick,
@@ -490,6 +494,7 @@ const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
+const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
@@ -1322,6 +1327,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         organ_heads: organ_words(ORGAN_NAMES, "head"),
         instruments: lower_set(INSTRUMENTS),
         group_nouns: lower_set(GROUP_NOUNS),
+        transferred: lower_set(TRANSFERRED),
         gathering_first: {
             let mut first = [false; 256];
             for (w, c) in &gatherings {

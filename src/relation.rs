@@ -2346,9 +2346,14 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
         if negated {
             continue;
         }
+        // "Tunisia is facing terrorist attacks": a word that qualifies an
+        // attack qualifies its agent, named only as its possessor
+        // ("Russia's brutal attacks").
+        let of_attack = ATTACK_NOUNS.contains(&ctx.lw(e + 1));
         let target = slots.iter().rfind(|sl| {
             sl.t1 <= e
                 && sl.t1 + 10 >= e
+                && (!of_attack || (ctx.possessive_at(sl.t1) && ctx.only_modifiers(sl.t1 + 1, e)))
                 && sl.entity != speaker.entity
                 && !sl.compound
                 && matches!(
@@ -3679,6 +3684,16 @@ fn read_clause_cue(
     {
         return;
     }
+    // "warn over troops sent to Russia": a participle of giving right
+    // after what is given heads a reduced relative clause, whose agent the
+    // sentence does not name.
+    if cue.form == CueForm::Verb
+        && cue.edge == EdgeType::Supports
+        && (ctx.lw(c0).ends_with("ed") || ctx.lw(c0) == "sent")
+        && prev.is_some_and(|p| ctx.g.lexicon.transferred.contains(p))
+    {
+        return;
+    }
     if cue.form == CueForm::Noun && cue.edge.is_symmetric() && prev == Some("their") {
         read_their_nominal(ctx, cl, hit);
         return;
@@ -3707,11 +3722,22 @@ fn read_clause_cue(
                         || ctx.only_modifiers(k, k + 1)
                 })
         });
-    let subjects = if object_of_verb {
+    let mut subjects = if object_of_verb {
         Vec::new()
     } else {
         ctx.subjects(cl.slots, s, cl.si, c0, cue, last_verb, discourse)
     };
+    // "talks mediated by Qatar and Turkey, following a week of border
+    // fighting": a mutual act named as a noun after "of" is done by the
+    // clause's parties, not by names inside a prepositional phrase.
+    if cue.form == CueForm::Mutual
+        && (c0.saturating_sub(2).max(s.first)..c0).any(|k| ctx.lw(k) == "of")
+        && subjects.first().is_some_and(|sl| {
+            sl.via.is_none() && sl.t0 > s.first && PREPOSITIONS.contains(&ctx.lw(sl.t0 - 1))
+        })
+    {
+        subjects.clear();
+    }
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
     let mut targets = if cue.edge == EdgeType::Supports && cue.tail.as_deref() == Some("with") {
         // "provide Ukraine with weapons": the one provided for is the object

@@ -3010,3 +3010,35 @@ t!(
         ("Kyriakos Mitsotakis", "represents", "Greece")
     ]
 );
+
+// A word that qualifies an attack in a quote qualifies the attack's agent,
+// never the attack's victim before it.
+t!(
+    evaluated_attack_is_not_its_victims,
+    "A member of the Tunisian Parliament, Samir Dilou said, \"Tunisia is facing terrorist attacks, so every measure is understandable\".",
+    &[]
+);
+t!(
+    evaluated_attack_of_a_possessor,
+    "Zelensky said, \"Russia's brutal attacks must stop\".",
+    &[("Volodymyr Zelensky", "opposes", "Russia")]
+);
+// "troops sent to Russia": a participle of giving after what is given is a
+// reduced relative; the clause's subject gave nothing.
+t!(
+    reduced_relative_of_giving_has_no_agent,
+    "Seoul and Washington warn over troops sent to Russia.",
+    &[]
+);
+t!(
+    giving_with_its_subject,
+    "North Korea sent troops to Russia.",
+    &[("North Korea", "supports", "Russia")]
+);
+// A mutual act named after "of" ("a week of fighting") is not done by
+// names inside a prepositional phrase before it.
+t!(
+    fighting_noun_not_by_mediators,
+    "Talks in Doha were mediated by Qatar and Turkey, following a week of border fighting.",
+    &[]
+);
