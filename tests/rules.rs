@@ -3042,3 +3042,16 @@ t!(
     "Talks in Doha were mediated by Qatar and Turkey, following a week of border fighting.",
     &[]
 );
+
+// "impose (severe) consequences on X" threatens X; consequences a war has
+// "for" someone are no threat.
+t!(
+    consequences_on_threaten,
+    "The United States will impose severe consequences on Russia.",
+    &[("United States", "threatens", "Russia")]
+);
+t!(
+    consequences_for_are_no_threat,
+    "Russia's war has had grave consequences for Ukraine.",
+    &[]
+);
