@@ -167,6 +167,10 @@ pub enum CueForm {
     /// The names after the cue belong to the one before it: "the alliance,
     /// made up of A, B and C" (A, B, C member-of the alliance).
     Members,
+    /// A verb of giving whose first object is the recipient and whose
+    /// second is an amount: "provided Ukraine $1 billion" (SOURCE supports
+    /// Ukraine); no amount, no edge.
+    Dative,
 }
 
 impl CueForm {
@@ -180,6 +184,7 @@ impl CueForm {
             CueForm::Mutual => "mutual",
             CueForm::BetweenMutual => "between-mutual",
             CueForm::Envoy => "envoy",
+            CueForm::Dative => "dative",
             CueForm::Suffix => "suffix",
             CueForm::Agent => "agent",
             CueForm::Pair => "pair",
@@ -1104,6 +1109,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "pair" => CueForm::Pair,
             "members" => CueForm::Members,
             "envoy" => CueForm::Envoy,
+            "dative" => CueForm::Dative,
             other => return Err(cues_table.err(*line, format!("unknown cue form '{other}'"))),
         };
         if cue.is_empty() {
@@ -1139,6 +1145,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "between" => CueForm::Between,
             "pair" => CueForm::Pair,
             "envoy" => CueForm::Envoy,
+            "dative" => CueForm::Dative,
             other => {
                 return Err(frames_table.err(*line, format!("unknown frame form '{other}'")));
             }

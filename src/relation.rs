@@ -3041,6 +3041,8 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         let cue = hit.cue;
         // Only a verb takes a nominal as its object ("condemned the
         // strikes on X"); a nominal after a nominal has its own agent.
+        // (A verb of giving with no recipient and amount after it is read
+        // as no verb: "providing troops and air support to X".)
         if matches!(cue.form, CueForm::Verb | CueForm::Mutual | CueForm::Envoy) {
             cue_end_seen = Some(hit.c1);
         }
@@ -3052,7 +3054,8 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             CueForm::Suffix => read_suffix(ctx, cl, &hit),
             CueForm::Between | CueForm::BetweenMutual => read_between(ctx, cl, &hit),
             CueForm::PartOf => read_part_of(ctx, cl, &hit),
-            CueForm::Verb | CueForm::Noun | CueForm::Mutual | CueForm::Envoy => {
+            CueForm::Dative if dative_recipient(ctx, cl.slots, hit.c1).is_none() => {}
+            CueForm::Verb | CueForm::Noun | CueForm::Mutual | CueForm::Envoy | CueForm::Dative => {
                 read_clause_cue(ctx, cl, &hit, last_cue_end, &mut last_verb, discourse)
             }
         }
@@ -3121,6 +3124,52 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         let flags = ctx.modality(cl.s.first, hit.c0);
         ctx.emit_hit(*src, *tgt, cl, hit, flags, 0.65);
     }
+}
+
+/// "provided Ukraine $1 billion", "gave Yemenis an additional $585
+/// million": the name right after a verb of giving (after "the") when an
+/// amount follows it; the recipient.
+fn dative_recipient(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
+    let at = if ctx.lw(c1) == "the" { c1 + 1 } else { c1 };
+    let sl = slots.iter().find(|sl| sl.t0 == at && !sl.compound)?;
+    if ctx.possessive_at(sl.t1)
+        || !matches!(
+            sl.kind,
+            Kind::State | Kind::Alliance | Kind::Organization | Kind::Person
+        )
+    {
+        return None;
+    }
+    let amount = |k: usize| {
+        ctx.word(k)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '\u{20ac}' | '\u{a3}'))
+    };
+    let lead = |k: usize| {
+        matches!(
+            ctx.lw(k),
+            "an" | "a"
+                | "additional"
+                | "another"
+                | "more"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "about"
+                | "some"
+                | "roughly"
+                | "approximately"
+                | "up"
+                | "to"
+        )
+    };
+    let mut k = sl.t1;
+    while k < sl.t1 + 4 && lead(k) {
+        k += 1;
+    }
+    amount(k).then_some(*sl)
 }
 
 /// "The Three Brotherhood Alliance, made up of A, B and C": A, B and C are
@@ -3663,7 +3712,7 @@ fn read_clause_cue(
     if is_passive(ctx, cl, hit) {
         // "the Russian ambassador was summoned (by Germany)": not read in
         // the passive.
-        if cue.form != CueForm::Envoy {
+        if !matches!(cue.form, CueForm::Envoy | CueForm::Dative) {
             read_passive(ctx, cl, hit);
         }
         return;
@@ -3759,6 +3808,8 @@ fn read_clause_cue(
         } else {
             Vec::new()
         }
+    } else if cue.form == CueForm::Dative {
+        dative_recipient(ctx, cl.slots, c1).into_iter().collect()
     } else if cue.form == CueForm::Envoy {
         envoy_state(ctx, cl.slots, c1, cl.s.last)
             .into_iter()

@@ -3055,3 +3055,22 @@ t!(
     "Russia's war has had grave consequences for Ukraine.",
     &[]
 );
+
+// A verb of giving with the recipient as first object and an amount after
+// it ("provided Ukraine $1 billion"); without an amount, no edge.
+t!(
+    dative_recipient_with_an_amount,
+    "The people of the United States provided Yemenis an additional nearly $585 million this month.",
+    &[("United States", "supports", "Yemen")]
+);
+t!(
+    dative_sent_tanks,
+    "The United States sent Ukraine 31 tanks.",
+    &[("United States", "supports", "Ukraine")]
+);
+t!(dative_needs_an_amount, "Russia sent Ukraine a letter.", &[]);
+t!(
+    giving_verb_without_recipient_keeps_the_nominal,
+    "Russia, which is providing troops and air support to the Assad government, condemned the strike.",
+    &[("Russia", "supports", "Bashar al-Assad")]
+);
