@@ -2180,6 +2180,85 @@ fn under_sanctions(ctx: &mut Ctx, cl: &Clause) {
     }
 }
 
+/// "Abqaiq was the target of an Al-Qaeda suicide attack", "X has been
+/// killed in a US counter-terrorism operation": a name, a copula, then
+/// "the target(s) of" or "killed in", and an attack named by the adjective
+/// or name of its agent: the agent attacks the name.
+fn victim_of(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    for x in slots {
+        if x.compound
+            || !matches!(
+                x.kind,
+                Kind::Person | Kind::State | Kind::Region | Kind::Organization
+            )
+        {
+            continue;
+        }
+        // The copula, with "has/have/had" before "been".
+        let mut k = x.t1;
+        if matches!(ctx.lw(k), "has" | "have" | "had") {
+            k += 1;
+        }
+        if !BE.contains(&ctx.lw(k)) {
+            continue;
+        }
+        k += 1;
+        let after = match (ctx.lw(k), ctx.lw(k + 1), ctx.lw(k + 2)) {
+            ("the", "target" | "targets", "of") => k + 3,
+            ("killed" | "wounded" | "injured", "in", _) => k + 2,
+            _ => continue,
+        };
+        if !matches!(ctx.lw(after), "a" | "an" | "the") {
+            continue;
+        }
+        let Some(agent) = slots
+            .iter()
+            .find(|sl| sl.t0 == after + 1 && sl.entity != x.entity && !ctx.possessive_at(sl.t1))
+        else {
+            continue;
+        };
+        // Up to three modifiers ("suicide", "counter-terrorism") before
+        // the attack noun.
+        let Some(noun) =
+            (agent.t1..(agent.t1 + 4).min(s.last)).find(|&q| ATTACK_NOUNS.contains(&ctx.lw(q)))
+        else {
+            continue;
+        };
+        if !(agent.t1..noun).all(|q| {
+            let w = ctx.word(q);
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !GAP_BLOCKERS.contains(&ctx.lw(q))
+        }) {
+            continue;
+        }
+        // "an attack ad", "an attack helicopter": the noun only qualifies.
+        let next = ctx.word(noun + 1);
+        if !next.is_empty()
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && !GAP_BLOCKERS.contains(&ctx.lw(noun + 1))
+            && !matches!(
+                ctx.lw(noun + 1),
+                "near" | "last" | "this" | "early" | "late"
+            )
+        {
+            continue;
+        }
+        let flags = ctx.modality(s.first, x.t0);
+        ctx.rule = "victim-of".to_string();
+        let end = ctx.doc.tokens[noun].end;
+        ctx.emit(
+            *agent,
+            EdgeType::Attacks,
+            *x,
+            cl.si,
+            (x.start, end),
+            flags,
+            0.65,
+        );
+    }
+}
+
 /// `member` belongs to `body`, read at token `at` (the alliance-member pass).
 fn emit_member(ctx: &mut Ctx, member: Slot, body: Slot, si: usize, at: usize) {
     ctx.rule = "alliance-member".to_string();
@@ -2491,6 +2570,7 @@ pub fn extract_with_cues(
         occupied_compounds(&mut ctx, slots, si);
         // "Turkey is already under EU sanctions".
         under_sanctions(&mut ctx, &clause);
+        victim_of(&mut ctx, &clause);
         // "stands with our Philippine allies".
         possessed_partners(&mut ctx, &clause, &discourse);
         // "Carney said North Korea's action was a threat": a speaker who

@@ -3074,3 +3074,26 @@ t!(
     "Russia, which is providing troops and air support to the Assad government, condemned the strike.",
     &[("Russia", "supports", "Bashar al-Assad")]
 );
+
+// "X was the target of a Y attack", "X has been killed in a Y operation":
+// the agent named before the attack noun attacks X.
+t!(
+    target_of_an_attack,
+    "Iran was the target of an Israeli cyber attack last year.",
+    &[("Israel", "attacks", "Iran")]
+);
+t!(
+    killed_in_an_operation,
+    "Al-Baghdadi has been killed in a US counter-terrorism operation.",
+    &[("United States", "attacks", "Abu Bakr al-Baghdadi")]
+);
+t!(
+    an_attack_noun_that_only_qualifies,
+    "Iran was the target of an Israeli attack ad.",
+    &[]
+);
+t!(
+    offensive_in_a_place,
+    "Russia launched a new offensive in eastern Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
