@@ -982,10 +982,26 @@ impl Ctx<'_> {
         }
         // Skip a relative clause: "Russia, which is providing troops to X, condemned".
         let mut limit = c0;
+        // "X, made up of A and B, launched a coordinated offensive in Y": a
+        // nominal after the clause's verb closes the apposition at the
+        // comma before that verb.
+        let close = if cue.form == CueForm::Noun && possessor.is_none() {
+            (s.first..c0)
+                .rev()
+                .take_while(|&k| {
+                    let w = self.word(k);
+                    w == "," || w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
+                .find(|&k| self.word(k) == ",")
+                .filter(|&k| k + 1 < c0 && self.lw(k + 1).ends_with("ed"))
+                .map_or(c0, |k| k + 1)
+        } else {
+            c0
+        };
         // Likewise an apposition: "Amos Hochstein, the U.S. envoy who ..., met".
-        if c0 > s.first
-            && self.word(c0 - 1) == ","
-            && let Some(open) = (s.first..c0 - 1).rev().find(|&k| {
+        if close > s.first
+            && self.word(close - 1) == ","
+            && let Some(open) = (s.first..close - 1).rev().find(|&k| {
                 self.word(k) == ","
                     && (matches!(self.lw(k + 1), "which" | "who")
                         || self.opens_participle(k + 1)
@@ -3188,7 +3204,13 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     // A visit has no target in the clause's subject ("X welcomes the visit by
     // Y"), and neither has an act the subject condemns ("the United States
     // condemned the attacks by Russia": a third party's voice).
-    let subject = (!visit)
+    // "appalled by the atrocities committed by X": a deed "committed" or
+    // "perpetrated" by its agent has no target in the clause's subject,
+    // only after "in"/"against".
+    let deed = ["committed by", "perpetrated by"]
+        .iter()
+        .any(|p| hit.cue.text.ends_with(p));
+    let subject = (!visit && !deed)
         .then(|| {
             slots
                 .iter()

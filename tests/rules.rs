@@ -3097,3 +3097,31 @@ t!(
     "Russia launched a new offensive in eastern Ukraine.",
     &[("Russia", "attacks", "Ukraine")]
 );
+
+// "atrocities / war crimes committed by X in Y": X attacks the place; the
+// clause's subject is never the target of a deed committed by another.
+t!(
+    atrocities_committed_in_a_place,
+    "The world has been shocked by the atrocities committed by Russia's forces in Bucha.",
+    &[("Russia", "attacks", "Bucha")]
+);
+t!(
+    atrocities_have_no_subject_target,
+    "The United States is appalled by the atrocities committed by Russia.",
+    &[]
+);
+// A nominal after the clause's verb ("launched a coordinated offensive")
+// belongs to the subject before the apposition that the verb closes.
+t!(
+    nominal_after_an_apposition_closed_by_the_verb,
+    "The Three Brotherhood Alliance, made up of the Arakan Army and the Ta'ang National Liberation Army, launched a coordinated offensive in northern Shan State.",
+    &[
+        ("Arakan Army", "member-of", "Three Brotherhood Alliance"),
+        (
+            "Ta'ang National Liberation Army",
+            "member-of",
+            "Three Brotherhood Alliance"
+        ),
+        ("Three Brotherhood Alliance", "attacks", "Shan")
+    ]
+);
