@@ -3125,3 +3125,20 @@ t!(
         ("Three Brotherhood Alliance", "attacks", "Shan")
     ]
 );
+
+// "spoke out against" opposes, also an attack named before (event
+// anaphora).
+t!(
+    spoke_out_against,
+    "Iraq spoke out against the United States.",
+    &[("Iraq", "opposes", "United States")]
+);
+t!(
+    spoke_out_against_the_attack,
+    "The United States struck the base near Baghdad. Iraqi Prime Minister Adil Abdul-Mahdi spoke out against the attack.",
+    &[
+        ("United States", "attacks", "Baghdad"),
+        ("Adil Abdul-Mahdi", "opposes", "United States"),
+        ("Adil Abdul-Mahdi", "represents", "Iraq")
+    ]
+);
