@@ -341,8 +341,27 @@ impl Ctx<'_> {
             let gap: Vec<&str> = (end..gap_end).map(|k| self.lw(k)).collect();
             // "A along with B", "A together with B"; a bare "with" joins no
             // list ("Putin's aggression against Ukraine with US support").
-            let bare_with =
-                gap.contains(&"with") && !gap.iter().any(|w| matches!(*w, "along" | "together"));
+            // "met with A, then with B", "with A and later with B": a
+            // repeated preposition after "then"/"later" goes on the list.
+            let later = |w: &str| matches!(w, "then" | "later" | "subsequently" | "afterwards");
+            // ("then with Iranian drones struck X": an adjective before a
+            // noun is no item.)
+            let item_ends = !self
+                .word(slots[n].t1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                || matches!(
+                    self.lw(slots[n].t1),
+                    "and" | "on" | "in" | "at" | "to" | "for"
+                );
+            let continued = gap.len() >= 2
+                && gap.last() == Some(&"with")
+                && later(gap[gap.len() - 2])
+                && item_ends;
+            let bare_with = gap.contains(&"with")
+                && !continued
+                && !gap.iter().any(|w| matches!(*w, "along" | "together"));
             // "wife Polina, daughter Lyubov, and son Pavel": relatives listed
             // with the noun that says how they are related.
             let relatives = slots[j].kind == Kind::Person && slots[n].kind == Kind::Person;
@@ -372,6 +391,7 @@ impl Ctx<'_> {
                 && gap.iter().enumerate().all(|(g, w)| {
                     (relatives && g + 1 == gap.len() && self.g.lexicon.person_nouns.contains(*w))
                         || (unknown_item && caps.contains(&g))
+                        || (continued && later(w))
                         || matches!(
                             *w,
                             "and"

@@ -3142,3 +3142,32 @@ t!(
         ("Adil Abdul-Mahdi", "represents", "Iraq")
     ]
 );
+
+// "met with A, then with B", "with A and later with B": the repeated
+// preposition goes on with the list; an adjective after it does not.
+t!(
+    met_with_then_with,
+    "Later on Tuesday Mitsotakis met with the International Monetary Fund, then with President Trump.",
+    &[
+        (
+            "Kyriakos Mitsotakis",
+            "met-with",
+            "International Monetary Fund"
+        ),
+        ("Kyriakos Mitsotakis", "met-with", "Donald Trump"),
+        ("Donald Trump", "represents", "United States")
+    ]
+);
+t!(
+    met_with_and_later_with,
+    "Blinken met with Lavrov and later with Wang Yi on Friday.",
+    &[
+        ("Antony Blinken", "met-with", "Sergei Lavrov"),
+        ("Antony Blinken", "met-with", "Wang Yi")
+    ]
+);
+t!(
+    then_with_an_adjective_is_no_item,
+    "Russia attacked Kyiv, then with Iranian drones struck Lviv.",
+    &[("Russia", "attacks", "Kyiv")]
+);
