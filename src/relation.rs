@@ -3873,7 +3873,17 @@ fn read_clause_cue(
     // verb right before it has an agent the text does not name.
     // ("agreed to send military aid to X": after "to" the verb is an
     // infinitive, and its nominal has the clause's subject as agent.)
+    // ("cooperate closely in support of X": a nominal that opens with a
+    // preposition right after the verb, or after its adverbs, is no
+    // object; "condemned the vote in support of X" keeps the rule.)
+    let adverbial = cue
+        .text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&w))
+        && last_cue_end.is_some_and(|e| e <= c0 && (e..c0).all(|k| ctx.lw(k).ends_with("ly")));
     let object_of_verb = cue.form == CueForm::Noun
+        && !adverbial
         && last_cue_end.is_some_and(|e| {
             let infinitive = e > 0
                 && ctx.lw(e - 1) == "to"

@@ -1464,6 +1464,7 @@ t!(
     &[
         ("United States", "supports", "Ukraine"),
         ("South Korea", "supports", "Ukraine"),
+        ("United States", "cooperates-with", "South Korea"),
     ]
 );
 t!(
@@ -3170,4 +3171,28 @@ t!(
     then_with_an_adjective_is_no_item,
     "Russia attacked Kyiv, then with Iranian drones struck Lviv.",
     &[("Russia", "attacks", "Kyiv")]
+);
+
+// "standing shoulder-to-shoulder (with)" is cooperation; a nominal that
+// opens with a preposition right after a verb ("cooperate closely in
+// support of X") keeps the clause's subject, unlike a verb's object
+// ("condemned the vote in support of X").
+t!(
+    shoulder_to_shoulder_with,
+    "Poland stands shoulder to shoulder with Ukraine.",
+    &[("Poland", "cooperates-with", "Ukraine")]
+);
+t!(
+    prepositional_nominal_after_a_mutual_verb,
+    "The United States and South Korea cooperate closely in support of Ukraine.",
+    &[
+        ("United States", "cooperates-with", "South Korea"),
+        ("United States", "supports", "Ukraine"),
+        ("South Korea", "supports", "Ukraine")
+    ]
+);
+t!(
+    prepositional_nominal_inside_an_object,
+    "Germany condemned the vote in support of Russia.",
+    &[]
 );
