@@ -3196,3 +3196,14 @@ t!(
     "Germany condemned the vote in support of Russia.",
     &[]
 );
+
+// "co-hosted by A, B and C": the co-hosts cooperate, every pair.
+t!(
+    co_hosted_by_a_list,
+    "The pledging event for Yemen was co-hosted by the UN, Switzerland, and Sweden on March 16.",
+    &[
+        ("United Nations", "cooperates-with", "Switzerland"),
+        ("United Nations", "cooperates-with", "Sweden"),
+        ("Switzerland", "cooperates-with", "Sweden")
+    ]
+);
