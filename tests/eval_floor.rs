@@ -45,7 +45,8 @@ fn dev_set_scores_at_least_the_floor() {
 
 /// The split the rules are developed on. Last reached: typed entities
 /// 0.958 (region precision 0.922, issue 15's place and organisation
-/// rules), relations 0.726 (envoy, agent and recognition frames).
+/// rules), relations 0.737 (2026-12-05: scoped warnings, titled lists,
+/// dative and co-host frames, victims of attacks).
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -63,13 +64,15 @@ fn corpus_train_split_scores_at_least_the_floor() {
 /// relations 0.551; after issue 15's place and organisation rules: typed
 /// entities 0.940, relations 0.551; after the envoy, agent, recognition
 /// and partner frames of the session after: typed entities 0.941,
-/// relations 0.550.
+/// relations 0.550; after the session of 2026-12-05 (scoped warnings,
+/// titled lists, dative, co-host and victim frames): typed entities
+/// 0.941, relations 0.555.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.955;
-const TRAIN_RELATIONS: f64 = 0.72;
+const TRAIN_RELATIONS: f64 = 0.73;
 const TEST_TYPED: f64 = 0.93;
-const TEST_RELATIONS: f64 = 0.54;
+const TEST_RELATIONS: f64 = 0.55;
