@@ -1288,6 +1288,39 @@ fn named_by_head(
         if organ || instrument {
             continue;
         }
+        // A place's head after a state alone names no one place ("United
+        // States District Judge"); after a sea's name and before a plural
+        // noun it describes the countries around it ("Pacific Island
+        // nations", as "Pacific nations").
+        if let Some(m) = demonym.filter(|_| kind == Kind::Region) {
+            let opener = out[m].reading().map(|r| g.entry(r.entity));
+            let state = opener.is_some_and(|e| e.kind == Kind::State);
+            let heads_only = text.get(out[m].end..h1).is_some_and(|rest| {
+                rest.split_whitespace().all(|w| {
+                    g.lexicon
+                        .find_heads(w)
+                        .any(|(a, b, _)| a == 0 && b == w.len())
+                })
+            });
+            let sea =
+                opener.is_some_and(|e| e.name.ends_with(" Ocean") || e.name.ends_with(" Sea"));
+            let plural_after = doc.tokens.get(doc.token_at_or_after(h1)).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == h1 + 1
+                    && n.word
+                    && w.starts_with(char::is_lowercase)
+                    && w.len() > 3
+                    && w.ends_with('s')
+                    && !g.lexicon.verbs.contains_key(w)
+            });
+            if sea && plural_after {
+                absorbed.push(out[m].start);
+                continue;
+            }
+            if state && heads_only {
+                continue;
+            }
+        }
         if let Some(m) = demonym {
             absorbed.push(out[m].start);
         }
@@ -2328,6 +2361,17 @@ mod tests {
         );
         assert_eq!(
             mentions("They co-chair the Trade and Technology Council."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("United States District Judge Clark Waddoups ruled."),
+            [
+                "United States=state/USA",
+                "Clark Waddoups=person:Clark Waddoups"
+            ]
+        );
+        assert_eq!(
+            mentions("It helps Pacific Island nations."),
             Vec::<String>::new()
         );
         assert_eq!(

@@ -3117,3 +3117,22 @@ fn issue15_organisation_names_whole_or_none() {
         ],
     );
 }
+
+/// Issue 15: a place's head after a state alone names no place ("United
+/// States District Judge"); after a sea's name and before a plural noun it
+/// describes the countries around the sea, as "Pacific nations" does.
+#[test]
+fn issue15_place_heads_that_name_no_place() {
+    check_entities(
+        "On Friday, United States District Judge Clark Waddoups reconsidered.",
+        &[("United States", "state"), ("Clark Waddoups", "person")],
+    );
+    check_entities(
+        "We work with Pacific Island nations, including through the Pacific Islands Forum.",
+        &[("Pacific Islands Forum", "alliance")],
+    );
+    check_entities(
+        "Fighting spread in Syria's Idlib Province.",
+        &[("Syria", "state"), ("Idlib Province", "region")],
+    );
+}
