@@ -181,6 +181,15 @@ fn is_dotted_initial(word: &str) -> bool {
     matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
+/// The word with its first letter in capitals ("district" -> "District"),
+/// to look a place head up as news writes it.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
 }
@@ -426,6 +435,26 @@ pub fn find_with_cues(
                 continue;
             }
         }
+        // "the Northern District of California", "the Central district" of
+        // Hong Kong: a compass word and a place head name a part of some
+        // state; it is the gazetteer's only where the article names that
+        // state (Israel's Northern District).
+        if place {
+            let surface = text.get(m.start..m.end).unwrap_or("");
+            let words: Vec<&str> = surface.split_whitespace().collect();
+            let generic = words.len() == 2
+                && COMPASS.contains(&words[0].to_lowercase().as_str())
+                && g.lexicon
+                    .find_heads(&capitalised(words[1]))
+                    .any(|(a, b, k)| a == 0 && b == words[1].len() && k == Kind::Region);
+            let state = m.readings.first().and_then(|r| g.entry(r.entity).part_of);
+            let named = found
+                .iter()
+                .any(|o| o.readings.first().is_some_and(|r| Some(r.entity) == state));
+            if generic && !named {
+                continue;
+            }
+        }
         // "University of Arizona", "Council of Europe": a place (not a
         // state: "Bank of Russia" is Russia's organ) after "of" that
         // follows an organisation's head word is a word of its name.
@@ -614,6 +643,43 @@ pub fn find_with_cues(
                     .eq_ignore_ascii_case(&crate::ontology::strip_diacritics(w))
             })
         })
+    });
+
+    // 1d. "Foreign Minister Tete Antonio", "Assistant Secretary Medina": a
+    // one-word place (not a state) right after a capitalised title is the
+    // holder's name, which the name-shape pass below finds; a title is
+    // held for a place with "of", "for" or the place in front.
+    let known: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    out.retain(|m| {
+        let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
+        let region = m
+            .reading()
+            .is_some_and(|r| g.entry(r.entity).kind == Kind::Region);
+        if !one_word || !region || m.start == 0 {
+            return true;
+        }
+        let Some(&(s, _, _)) = titles.iter().find(|(_, e, _)| e + 1 == m.start) else {
+            return true;
+        };
+        let capital = text
+            .get(s..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        // "Consulate General Surabaya": a title word inside a longer name
+        // after a capitalised word that names nothing known.
+        let ti = doc.token_at_or_after(s);
+        let inside = ti > 0
+            && doc
+                .sentence_of(s)
+                .is_some_and(|si| doc.sentences[si].first < ti)
+            && {
+                let p = &tokens[ti - 1];
+                p.word
+                    && p.end + 1 == s
+                    && tok(text, p).starts_with(char::is_uppercase)
+                    && !known.iter().any(|&(a, b)| a < p.end && p.start < b)
+            };
+        !(capital && !inside && text.get(m.start - 1..m.start) == Some(" "))
     });
 
     // 3b. Unknown organisations and places named with a head word.
@@ -1090,16 +1156,22 @@ fn named_by_head(
             // "Cinema for Peace Foundation", "International Gateways Groups
             // of Company Limited": the name goes back through "of"/"for"
             // to capitalised words that are no title and no known name.
-            let back = k < hi && k > s.first + 1 && matches!(doc.lower(k - 1), "of" | "for") && {
-                let t = doc.tokens[k - 2];
-                let w = tok(text, &t);
-                t.word
-                    && w.starts_with(char::is_uppercase)
-                    && !NAME_STOPS.contains(&w.to_lowercase().as_str())
-                    && title_ending_at(titles, t.end).is_none()
-                    && overlapping(out, t.start, t.end).is_none()
-                    && (k - 2 > s.first || g.lexicon.find_heads(w).next().is_some())
-            };
+            // (A place's head does not: "the U.S. District Court for
+            // Northern District" is no place.)
+            let back = k < hi
+                && k > s.first + 1
+                && kind != Kind::Region
+                && matches!(doc.lower(k - 1), "of" | "for")
+                && {
+                    let t = doc.tokens[k - 2];
+                    let w = tok(text, &t);
+                    t.word
+                        && w.starts_with(char::is_uppercase)
+                        && !NAME_STOPS.contains(&w.to_lowercase().as_str())
+                        && title_ending_at(titles, t.end).is_none()
+                        && overlapping(out, t.start, t.end).is_none()
+                        && (k - 2 > s.first || g.lexicon.find_heads(w).next().is_some())
+                };
             if !back || words >= 6 {
                 break;
             }
@@ -1108,6 +1180,27 @@ fn named_by_head(
         }
         if doc.tokens.get(k).is_some_and(|t| tok(text, t) == "&") {
             k += 1;
+        }
+        // "Trade and Technology Council", "Task Force and Tribal Advisory
+        // Council": after "and" behind a capitalised word that heads no name
+        // and names nothing known, where the name begins is unclear; a cut
+        // name ("Technology Council") would be a wrong node, so none is
+        // made ("Party and Republican Party", "... and Estonian Institute"
+        // begin after "and").
+        let coordinated = k > s.first + 1 && k < hi && doc.lower(k - 1) == "and" && {
+            let t = doc.tokens[k - 2];
+            let w = tok(text, &t);
+            let first = doc.tokens[k];
+            t.word
+                && w.starts_with(char::is_uppercase)
+                && !NAME_STOPS.contains(&w.to_lowercase().as_str())
+                && title_ending_at(titles, t.end).is_none()
+                && overlapping(out, t.start, t.end).is_none()
+                && g.lexicon.find_heads(w).next().is_none()
+                && overlapping(out, first.start, first.end).is_none()
+        };
+        if coordinated {
+            continue;
         }
         // "a Working Group", "the 11th Airborne Battalion": after an
         // indefinite article a description, after an ordinal a numbered
@@ -1159,7 +1252,7 @@ fn named_by_head(
         // "Institute of Human Rights", "League for the Defence of Human
         // Rights": the name goes on through "of"/"for" and capitalised words.
         let h_end = h1;
-        let h1 = extend_of_name(text, doc, out, h1, s.last);
+        let h1 = extend_of_name(text, doc, g, titles, out, h1, s.last);
         // "Leulumoega District Hospital": the head is inside a longer name
         // (but "... Research Institute Director Ane Alencar" ends at it).
         let next = doc.token_at_or_after(h1);
@@ -1195,15 +1288,51 @@ fn named_by_head(
         if organ || instrument {
             continue;
         }
+        // A place's head after a state alone names no one place ("United
+        // States District Judge"); after a sea's name and before a plural
+        // noun it describes the countries around it ("Pacific Island
+        // nations", as "Pacific nations").
+        if let Some(m) = demonym.filter(|_| kind == Kind::Region) {
+            let opener = out[m].reading().map(|r| g.entry(r.entity));
+            let state = opener.is_some_and(|e| e.kind == Kind::State);
+            let heads_only = text.get(out[m].end..h1).is_some_and(|rest| {
+                rest.split_whitespace().all(|w| {
+                    g.lexicon
+                        .find_heads(w)
+                        .any(|(a, b, _)| a == 0 && b == w.len())
+                })
+            });
+            let sea =
+                opener.is_some_and(|e| e.name.ends_with(" Ocean") || e.name.ends_with(" Sea"));
+            let plural_after = doc.tokens.get(doc.token_at_or_after(h1)).is_some_and(|n| {
+                let w = tok(text, n);
+                n.start == h1 + 1
+                    && n.word
+                    && w.starts_with(char::is_lowercase)
+                    && w.len() > 3
+                    && w.ends_with('s')
+                    && !g.lexicon.verbs.contains_key(w)
+            });
+            if sea && plural_after {
+                absorbed.push(out[m].start);
+                continue;
+            }
+            if state && heads_only {
+                continue;
+            }
+        }
         if let Some(m) = demonym {
             absorbed.push(out[m].start);
         }
         let name = text.get(start..h1).unwrap_or("").to_string();
-        // "Company Limited", "Group Holdings": head words alone name nothing.
+        // "Company Limited", "Group Holdings": head words alone name
+        // nothing; nor do they with compass words ("the Northern District"
+        // of a state the gazetteer does not hold).
         if name.split_whitespace().all(|w| {
-            g.lexicon
-                .find_heads(w)
-                .any(|(a, b, _)| a == 0 && b == w.len())
+            COMPASS.contains(&w.to_lowercase().as_str())
+                || g.lexicon
+                    .find_heads(w)
+                    .any(|(a, b, _)| a == 0 && b == w.len())
         }) {
             continue;
         }
@@ -1229,24 +1358,50 @@ fn named_by_head(
 /// of Human Rights", "Council for the Welfare of Immigrants"); `end` when
 /// nothing follows or what follows is a name already found ("Commission of
 /// Ukraine" stays "Commission").
-fn extend_of_name(text: &str, doc: &Doc, out: &[Mention], end: usize, last: usize) -> usize {
+fn extend_of_name(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title<'_>],
+    out: &[Mention],
+    end: usize,
+    last: usize,
+) -> usize {
     let tokens = &doc.tokens;
     let mut i = doc.token_at_or_after(end);
     let mut new_end = end;
-    while i < last && matches!(tok(text, &tokens[i]), "of" | "for") {
+    // "Council on Environmental Quality" goes on through "on"; after "of"
+    // or "for", "and" goes on too ("Group for Preaching and Combat").
+    while i < last
+        && match tok(text, &tokens[i]) {
+            "of" | "for" | "on" => true,
+            "and" => new_end != end,
+            _ => false,
+        }
+    {
+        let connector = tok(text, &tokens[i]);
         let mut j = i + 1;
-        if j < last && tok(text, &tokens[j]) == "the" {
+        if j < last && tok(text, &tokens[j]) == "the" && connector != "and" {
             j += 1;
         }
         let from = j;
         while j < last
             && tokens[j].word
             && tok(text, &tokens[j]).starts_with(char::is_uppercase)
+            && !CALENDAR.contains(&doc.lower(j))
+            && title_starting_at(titles, tokens[j].start).is_none()
             && overlapping(out, tokens[j].start, tokens[j].end).is_none()
         {
             j += 1;
         }
         if j == from {
+            break;
+        }
+        // "the Institute for Peace and Freedom House": after "and" a name
+        // with a head word of its own is another name.
+        if connector == "and"
+            && (from..j).any(|x| g.lexicon.find_heads(tok(text, &tokens[x])).next().is_some())
+        {
             break;
         }
         new_end = tokens[j - 1].end;
@@ -2184,6 +2339,50 @@ mod tests {
         assert_eq!(
             orgs("He said: \"No Coalition troops were injured.\""),
             Vec::<String>::new()
+        );
+    }
+
+    /// Issue 15: a place after a capitalised title is the holder's name; a
+    /// compass district needs its state; a head-named name is whole or
+    /// none ("Technology Council" is cut from "Trade and Technology
+    /// Council"); a central bank is the state's organ.
+    #[test]
+    fn issue15_places_and_organisations_whole() {
+        assert_eq!(
+            mentions("Foreign Minister Tete Antonio met Assistant Secretary Medina."),
+            [
+                "Tete Antonio=person:Tete Antonio [foreign minister]",
+                "Medina=person:Medina [assistant secretary]"
+            ]
+        );
+        assert_eq!(
+            mentions("The Northern District of California sued."),
+            ["California=region/US-CA"]
+        );
+        assert_eq!(
+            mentions("They co-chair the Trade and Technology Council."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("United States District Judge Clark Waddoups ruled."),
+            [
+                "United States=state/USA",
+                "Clark Waddoups=person:Clark Waddoups"
+            ]
+        );
+        assert_eq!(
+            mentions("It helps Pacific Island nations."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("He heads the Central Bank of Yemen."),
+            ["Yemen=state/YEM"]
+        );
+        assert_eq!(
+            mentions("It joined the Salafist Group for Preaching and Combat on Monday."),
+            [
+                "Salafist Group for Preaching and Combat=organization:Salafist Group for Preaching and Combat"
+            ]
         );
     }
 

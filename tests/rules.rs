@@ -3207,3 +3207,128 @@ t!(
         ("Switzerland", "cooperates-with", "Sweden")
     ]
 );
+/// The entities of `text` as (name, kind), exactly `expected` in any order.
+fn check_entities(text: &str, expected: &[(&str, &str)]) {
+    let a = Article::from_body("case", text);
+    let json = serde_json::to_value(extract(&a, gazetteer()).to_json(&a)).unwrap();
+    let mut found: Vec<(String, String)> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let mut want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, k)| (n.to_string(), k.to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(found, want, "{text}");
+}
+
+/// Issue 15: a one-word place right after a capitalised title is the
+/// holder's name, not a place; inside a longer name ("Consulate General
+/// Surabaya") it stays a place.
+#[test]
+fn issue15_place_after_title_is_a_name() {
+    check_entities(
+        "Deputy Secretary Sherman met Angolan Foreign Minister Tete Antonio in Luanda.",
+        &[
+            ("Sherman", "person"),
+            ("Angola", "state"),
+            ("Tete Antonio", "person"),
+        ],
+    );
+    check_entities(
+        "Assistant Secretary Medina will travel to Portugal.",
+        &[("Medina", "person"), ("Portugal", "state")],
+    );
+    check_entities(
+        "Posts include Embassy Bern and Consulate General Surabaya.",
+        &[("Switzerland", "state"), ("Surabaya", "region")],
+    );
+}
+
+/// Issue 15: a compass word and a place head ("Northern District") are the
+/// gazetteer's district only where the article names its state; alone they
+/// name no place.
+#[test]
+fn issue15_compass_district_needs_its_state() {
+    check_entities(
+        "The suit was filed in the U.S. District Court for the Northern District of California.",
+        &[("United States", "state"), ("California", "region")],
+    );
+    check_entities(
+        "Protesters marched toward the Central district of Hong Kong.",
+        &[("Hong Kong", "region")],
+    );
+    check_entities(
+        "Rockets hit Israel's Northern District.",
+        &[("Israel", "state"), ("Northern (Israel)", "region")],
+    );
+}
+
+/// Issue 15: an organisation's name goes on through "on" and, after
+/// "for", through "and", up to a title; after "X and" where the name
+/// begins is unclear and no cut name is made; "Central Bank" of a state is
+/// the state's organ.
+#[test]
+fn issue15_organisation_names_whole_or_none() {
+    check_entities(
+        "She met White House Council on Environmental Quality Chair Brenda Mallory in Lisbon.",
+        &[
+            (
+                "White House Council on Environmental Quality",
+                "organization",
+            ),
+            ("Brenda Mallory", "person"),
+        ],
+    );
+    check_entities(
+        "AQIM, formerly the Salafist Group for Preaching and Combat, was designated by the United States.",
+        &[
+            ("al-Qaeda in the Islamic Maghreb", "organization"),
+            ("Salafist Group for Preaching and Combat", "organization"),
+            ("United States", "state"),
+        ],
+    );
+    check_entities(
+        "The United States ends support for the Joint Monitoring and Evaluation Commission in South Sudan.",
+        &[("United States", "state"), ("South Sudan", "state")],
+    );
+    check_entities(
+        "Sanctions target the President of the Central Bank of Nicaragua.",
+        &[("Nicaragua", "state")],
+    );
+    check_entities(
+        "Officials of the Estonian Ministry of Foreign Affairs and Estonian Institute of Human Rights spoke.",
+        &[
+            ("Estonia", "state"),
+            ("Estonian Institute of Human Rights", "organization"),
+        ],
+    );
+}
+
+/// Issue 15: a place's head after a state alone names no place ("United
+/// States District Judge"); after a sea's name and before a plural noun it
+/// describes the countries around the sea, as "Pacific nations" does.
+#[test]
+fn issue15_place_heads_that_name_no_place() {
+    check_entities(
+        "On Friday, United States District Judge Clark Waddoups reconsidered.",
+        &[("United States", "state"), ("Clark Waddoups", "person")],
+    );
+    check_entities(
+        "We work with Pacific Island nations, including through the Pacific Islands Forum.",
+        &[("Pacific Islands Forum", "alliance")],
+    );
+    check_entities(
+        "Fighting spread in Syria's Idlib Province.",
+        &[("Syria", "state"), ("Idlib Province", "region")],
+    );
+}
