@@ -177,6 +177,12 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.word(k);
+            // "the U.S.-Japan Leaders' Summit": a possessive mark after a
+            // capitalised word belongs to it.
+            if matches!(w, "'" | "\u{2019}") && k > from {
+                k += 1;
+                continue;
+            }
             let capital = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
             if !(capital || self.g.lexicon.pair_modifiers.contains(self.lw(k))) {
                 return false;
@@ -185,6 +191,27 @@ impl Ctx<'_> {
             k += 1;
         }
         words <= 4
+    }
+
+    /// "the U.S.-China meeting was cancelled", "the talks have been
+    /// postponed": a negation word (`data/lexicon/negation.tsv`) right after
+    /// the cue noun's auxiliary undoes the event the noun names.
+    fn undone_after(&self, c1: usize) -> bool {
+        let mut k = c1;
+        let mut aux = false;
+        while k < c1 + 3
+            && matches!(
+                self.lw(k),
+                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "be"
+            )
+        {
+            aux = true;
+            k += 1;
+        }
+        aux && matches!(
+            self.g.lexicon.modality.get(self.lw(k)),
+            Some(Modality::Negation)
+        )
     }
 
     /// Whether "to", at most two adverbs and an act of stopping
@@ -488,6 +515,10 @@ impl Ctx<'_> {
                 matches!(w, "," | "and")
                     // "Russia's Unprovoked and Unjustified Attack" in a headline.
                     || self.g.lexicon.evaluative.contains(w)
+                    // "al-Shabaab's May 3 attack", "Russia's 2022 invasion":
+                    // a date.
+                    || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_digit()))
+                    || MONTHS.contains(&word)
                     || (word.chars().next().is_some_and(char::is_lowercase)
                         && word.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !PREPOSITIONS.contains(&w)
@@ -710,8 +741,25 @@ impl Ctx<'_> {
                 }
                 self.only_modifiers(f, to)
             };
+            // "the May 2022 summit", "on 5 May": the month, not the verb.
+            let month = w == "may"
+                && self.word(k) == "May"
+                && (self.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+                    || (k > 0 && self.word(k - 1).starts_with(|c: char| c.is_ascii_digit()))
+                    || matches!(
+                        k.checked_sub(1).map_or("", |j| self.lw(j)),
+                        "in" | "since"
+                            | "until"
+                            | "of"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "this"
+                    ));
             match self.g.lexicon.modality.get(w) {
-                _ if not_only || hesitation || performs => {}
+                _ if not_only || hesitation || performs || month => {}
                 Some(Modality::Warning) if !governs(k) => {}
                 Some(Modality::Hesitation | Modality::Performative) => {}
                 Some(Modality::Reversal) if as_noun => {}
@@ -1891,6 +1939,22 @@ fn is_sea(name: &str) -> bool {
     .iter()
     .any(|w| name.split_whitespace().any(|n| n == *w))
 }
+
+/// Month names as written in a date ("May 3", "3 February 2022").
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// "32nd", "1st": an ordinal written in digits.
 fn ordinal(w: &str) -> bool {
@@ -3342,7 +3406,8 @@ fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     if first == b {
         return;
     }
-    let flags = ctx.modality(cl.s.first, hit.c0);
+    let mut flags = ctx.modality(cl.s.first, hit.c0);
+    flags.negated |= ctx.undone_after(hit.c1);
     for i in first..b {
         for j in i + 1..=b {
             ctx.emit_hit(slots[i], slots[j], cl, hit, flags, 0.7);

@@ -3207,6 +3207,44 @@ t!(
         ("Switzerland", "cooperates-with", "Sweden")
     ]
 );
+
+// Session 10 relation cases.
+
+// "the U.S.-Croatia Strategic Dialogue": a dialogue, consultations, a
+// meeting, a ministerial or negotiations named by a hyphen-joined pair are
+// talks between the pair.
+t!(
+    pair_dialogue_is_a_meeting,
+    "Today's announcement follows the U.S.-Croatia Strategic Dialogue, which was held in Washington in March.",
+    &[(US, "met-with", "Croatia")]
+);
+t!(
+    pair_leaders_summit_after_a_date,
+    "This round follows the May 2022 U.S.-Japan Leaders’ Summit, during which the leaders spoke.",
+    &[(US, "met-with", "Japan")]
+);
+// "the meeting was cancelled": the talks did not happen.
+neg!(
+    pair_meeting_cancelled,
+    "The U.S.-China meeting was cancelled.",
+    &[(US, "met-with", "China")]
+);
+// "dialogue between A and B" is talks between them.
+t!(
+    dialogue_between,
+    "Sullivan welcomed the resumption of dialogue between Greece and Turkey.",
+    &[("Greece", "met-with", "Turkey")]
+);
+// A date between a possessor and its act: the possessor is the agent, not
+// the clause's subject.
+t!(
+    possessor_with_a_date_before_the_act,
+    "The United States stands with Burundi in the face of al-Shabab’s May 3 attack on Burundian soldiers.",
+    &[
+        (US, "supports", "Burundi"),
+        ("al-Shabaab", "attacks", "Burundi")
+    ]
+);
 /// The entities of `text` as (name, kind), exactly `expected` in any order.
 fn check_entities(text: &str, expected: &[(&str, &str)]) {
     let a = Article::from_body("case", text);
