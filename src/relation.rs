@@ -626,6 +626,45 @@ impl Ctx<'_> {
         false
     }
 
+    /// "After talks with the leaders of France and Germany, Biden
+    /// condemned": the comma right before `slots[j]` closes a phrase that
+    /// opens the sentence with a preposition or a subordinator, so the
+    /// names before it are no co-subjects. Commas inside that phrase may
+    /// only join a place to its state ("In Paris, France, ...").
+    fn fronted_before(&self, slots: &[Slot], j: usize) -> bool {
+        let comma = slots[j].t0.saturating_sub(1);
+        let Some(si) = self
+            .doc
+            .tokens
+            .get(comma)
+            .and_then(|t| self.doc.sentence_of(t.start))
+        else {
+            return false;
+        };
+        let first = self.doc.sentences[si].first;
+        let opener = PREPOSITIONS.contains(&self.lw(first))
+            || matches!(
+                self.lw(first),
+                "after"
+                    | "during"
+                    | "following"
+                    | "before"
+                    | "since"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "amid"
+                    | "despite"
+                    | "ahead"
+            );
+        opener
+            && self.word(comma) == ","
+            && (first..comma).all(|k| {
+                self.word(k) != ","
+                    || (slots.iter().any(|sl| sl.t1 == k) && slots.iter().any(|sl| sl.t0 == k + 1))
+            })
+    }
+
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut j = i;
@@ -658,7 +697,11 @@ impl Ctx<'_> {
                 && self.word(p - 1).starts_with(char::is_lowercase)
                 && !matches!(self.lw(p - 1), "and" | "or" | "both" | "between")
                 && !PREPOSITIONS.contains(&self.lw(p - 1));
-            if !ok || (comma_only && embedded) || object {
+            if !ok
+                || (comma_only && embedded)
+                || object
+                || (comma_only && self.fronted_before(slots, j))
+            {
                 break;
             }
             joined |= !comma_only;
@@ -1401,6 +1444,9 @@ impl Ctx<'_> {
             && list.len() > 1
             && head >= s.first + 2
             && PREPOSITIONS.contains(&self.lw(head - 1))
+            // "Yesterday, the leaders of A and B met": the people who act
+            // for the list are the subject.
+            && !self.delegated_at(head)
             && (s.first..head - 1)
                 .rev()
                 .take(3)
@@ -4565,16 +4611,33 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
     if ctx.lw(s.first) != "in" {
         return;
     }
-    let Some(pi) = slots
-        .iter()
-        .position(|sl| sl.t0 == s.first + 1 && !sl.compound)
-    else {
+    let open = if ctx.lw(s.first + 1) == "the" {
+        s.first + 2
+    } else {
+        s.first + 1
+    };
+    let Some(pi) = slots.iter().position(|sl| sl.t0 == open && !sl.compound) else {
         return;
     };
-    let place = slots[pi];
-    if !matches!(place.kind, Kind::Region | Kind::State) {
+    // "In the Netherlands and Sweden, ...": places joined by "and".
+    let mut places = vec![slots[pi]];
+    let mut n = pi + 1;
+    while let Some(next) = slots.get(n) {
+        let last = places[places.len() - 1];
+        let gap: Vec<&str> = (last.t1..next.t0).map(|k| ctx.lw(k)).collect();
+        if next.compound || !(gap == ["and"] || gap == ["and", "the"]) {
+            break;
+        }
+        places.push(*next);
+        n += 1;
+    }
+    if places
+        .iter()
+        .any(|p| !matches!(p.kind, Kind::Region | Kind::State))
+    {
         return;
     }
+    let place = places[places.len() - 1];
     // "In Honolulu, Hawaii on February 12, Secretary Blinken will host".
     let Some(comma) = (place.t1..(place.t1 + 8).min(s.last)).find(|&k| {
         ctx.word(k) == ","
@@ -4617,39 +4680,92 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
     {
         return;
     }
-    // One does not visit a place one holds an office of.
-    let home = |of: usize| of == place.entity || state_of_place(ctx, place.entity) == Some(of);
-    let places: Vec<EntityIdx> = ctx.r.entities[place.entity]
-        .known
-        .map(|p| within(ctx.g, p).collect())
-        .unwrap_or_default();
-    let known_home = ctx.r.entities[subject.entity].known.is_some_and(|person| {
-        ctx.g
-            .roles()
-            .iter()
-            .any(|ro| ro.person == person && places.contains(&ro.of))
-    });
-    if known_home
-        || ctx
-            .r
-            .roles
-            .iter()
-            .any(|ro| ro.person == subject.entity && home(ro.of))
-    {
-        return;
-    }
     let flags = ctx.modality(subject.t1, (subject.t1 + 4).min(s.last));
-    ctx.rule = "in-place/fronted".to_string();
     let t = ctx.doc.tokens[s.first];
-    ctx.emit(
-        subject,
-        EdgeType::Visited,
-        place,
-        cl.si,
-        (t.start, t.end),
-        flags,
-        0.6,
-    );
+    let hosts = unnamed_hosts_met(ctx, slots, subject.t1, s.last);
+    for place in places {
+        // One does not visit a place one holds an office of.
+        let home = |of: usize| of == place.entity || state_of_place(ctx, place.entity) == Some(of);
+        let within_place: Vec<EntityIdx> = ctx.r.entities[place.entity]
+            .known
+            .map(|p| within(ctx.g, p).collect())
+            .unwrap_or_default();
+        let known_home = ctx.r.entities[subject.entity].known.is_some_and(|person| {
+            ctx.g
+                .roles()
+                .iter()
+                .any(|ro| ro.person == person && within_place.contains(&ro.of))
+        });
+        if known_home
+            || ctx
+                .r
+                .roles
+                .iter()
+                .any(|ro| ro.person == subject.entity && home(ro.of))
+        {
+            continue;
+        }
+        ctx.rule = "in-place/fronted".to_string();
+        ctx.emit(
+            subject,
+            EdgeType::Visited,
+            place,
+            cl.si,
+            (t.start, t.end),
+            flags,
+            0.6,
+        );
+        // "In Japan, Blinken will meet with senior government officials":
+        // the officials act for the place's state.
+        let state = if place.kind == Kind::State {
+            Some(place.entity)
+        } else {
+            state_of_place(ctx, place.entity)
+        };
+        if hosts && let Some(state) = state {
+            let mut host = place;
+            host.entity = state;
+            host.kind = Kind::State;
+            ctx.rule = "in-place/unnamed-hosts".to_string();
+            ctx.emit(
+                subject,
+                EdgeType::MetWith,
+                host,
+                cl.si,
+                (t.start, t.end),
+                flags,
+                0.6,
+            );
+        }
+    }
+}
+
+/// Whether a meeting verb follows token `from` (after auxiliaries and
+/// adverbs) whose partners are unnamed people acting for a government:
+/// "will meet with senior government officials", "met with civil society
+/// and government counterparts" (nouns of `data/lexicon/delegates.txt`), no
+/// name among them.
+fn unnamed_hosts_met(ctx: &Ctx, slots: &[Slot], from: usize, last: usize) -> bool {
+    let mut k = from;
+    while k < from + 3
+        && (matches!(ctx.lw(k), "will" | "also" | "then" | "to") || ctx.lw(k).ends_with("ly"))
+    {
+        k += 1;
+    }
+    if !matches!(ctx.lw(k), "meet" | "met" | "meets") || ctx.lw(k + 1) != "with" {
+        return false;
+    }
+    let end = (k + 2..(k + 10).min(last))
+        .find(|&q| !ctx.word(q).chars().all(|c| c.is_lowercase() || c == '-') || ctx.lw(q) == "to")
+        .unwrap_or((k + 10).min(last));
+    let span = k + 2..end;
+    let government = span
+        .clone()
+        .any(|q| matches!(ctx.lw(q), "government" | "governmental" | "senior" | "host"));
+    let people = span
+        .clone()
+        .any(|q| ctx.g.lexicon.delegates.contains(ctx.lw(q)));
+    government && people && !slots.iter().any(|sl| span.contains(&sl.t0))
 }
 
 /// "Russia's war against Ukraine, with the support of Belarus", "attacks

@@ -3245,6 +3245,52 @@ t!(
         ("al-Shabaab", "attacks", "Burundi")
     ]
 );
+// "On Thursday, the delegations of A, B and C had met": after an opening
+// adverbial, the people acting for the list are still the subject.
+t!(
+    delegations_of_a_list_met_after_an_opening_date,
+    "On Thursday, the delegations of Cyprus, Greece and Israel had met for their seventh trilateral summit in Athens.",
+    &[
+        ("Cyprus", "met-with", "Greece"),
+        ("Cyprus", "met-with", "Israel"),
+        ("Greece", "met-with", "Israel")
+    ]
+);
+// The comma that closes an opening prepositional phrase ends the list:
+// the names in the phrase do not act with the subject.
+t!(
+    opening_phrase_names_are_no_co_subjects,
+    "After talks with the leaders of France and Germany, Biden condemned Russia.",
+    &[("Joe Biden", "opposes", "Russia")]
+);
+// ... but a plain opening date does not cut a list of subjects.
+t!(
+    opening_date_keeps_the_list,
+    "On Monday, France, Germany and Italy condemned Russia.",
+    &[
+        ("France", "opposes", "Russia"),
+        ("Germany", "opposes", "Russia"),
+        ("Italy", "opposes", "Russia")
+    ]
+);
+// "In A and B, X will meet with government counterparts": X visits both
+// and meets the unnamed people acting for each state.
+t!(
+    fronted_places_and_unnamed_government_hosts,
+    "In the Netherlands and Sweden, Special Envoy Stern will meet with government and civil society counterparts to discuss human rights.",
+    &[
+        ("Stern", "visited", "Netherlands"),
+        ("Stern", "visited", "Sweden"),
+        ("Stern", "met-with", "Netherlands"),
+        ("Stern", "met-with", "Sweden")
+    ]
+);
+// People met there who do not act for a government give no meeting.
+t!(
+    fronted_place_and_people_who_are_no_hosts,
+    "In Kenya, Secretary Blinken will meet with refugees.",
+    &[("Antony Blinken", "visited", "Kenya")]
+);
 /// The entities of `text` as (name, kind), exactly `expected` in any order.
 fn check_entities(text: &str, expected: &[(&str, &str)]) {
     let a = Article::from_body("case", text);
