@@ -2071,12 +2071,27 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                         | "ministers"
                         | "leaders"
                         | "heads"
+                        | "meetings"
+                        | "countries"
+                        | "nations"
+                        | "members"
                 )
             {
                 j += 1;
             }
+            // "the QUAD meetings of Japan, the United States, Australia and
+            // India", "the EU countries of A and B".
             if j > k
-                && matches!(ctx.lw(j - 1), "ministers" | "leaders" | "heads")
+                && matches!(
+                    ctx.lw(j - 1),
+                    "ministers"
+                        | "leaders"
+                        | "heads"
+                        | "meetings"
+                        | "countries"
+                        | "nations"
+                        | "members"
+                )
                 && ctx.lw(j) == "of"
             {
                 k = j;
@@ -4194,11 +4209,59 @@ fn read_clause_cue(
                 );
             }
         }
+        // "will travel to India, Bangladesh, and Kuwait August 2-10 for
+        // consultations": a trip made for talks meets the states visited.
+        if cue.edge == EdgeType::Visited
+            && let Some(last) = targets.iter().map(|t| t.t1).max()
+            && talks_purpose_after(ctx, last, cl.s.last)
+        {
+            let rule = std::mem::replace(&mut ctx.rule, "visit-for-talks".to_string());
+            for a in &subjects {
+                for b in &targets {
+                    // A city's talks are its state's.
+                    let state = if b.kind == Kind::State {
+                        Some(b.entity)
+                    } else {
+                        state_of_place(ctx, b.entity)
+                    };
+                    if let Some(state) = state {
+                        let mut host = *b;
+                        host.entity = state;
+                        host.kind = Kind::State;
+                        ctx.emit(*a, EdgeType::MetWith, host, cl.si, hit.span(), flags, 0.6);
+                    }
+                }
+            }
+            ctx.rule = rule;
+        }
     }
     if cue.form != CueForm::Noun && !subjects.is_empty() {
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// Whether "for consultations", "for talks" or "for meetings" follows
+/// token `from` within a few words that only give dates ("August 2-10"):
+/// the purpose of a trip.
+fn talks_purpose_after(ctx: &Ctx, from: usize, last: usize) -> bool {
+    let mut k = from;
+    while k < (from + 6).min(last)
+        && (MONTHS.contains(&ctx.word(k))
+            || ctx.word(k).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(ctx.word(k), "-" | "\u{2013}" | "," | "to" | "from"))
+    {
+        k += 1;
+    }
+    // "for talks with Vladimir Putin": the partner is named; the meeting is
+    // the verb's own.
+    let with = (k + 2..(k + 4).min(last)).any(|q| ctx.lw(q) == "with");
+    ctx.lw(k) == "for"
+        && matches!(
+            ctx.lw(k + 1),
+            "consultations" | "talks" | "meetings" | "discussions" | "negotiations" | "bilateral"
+        )
+        && !with
 }
 
 /// The names after ", along with" or ", together with" later in the

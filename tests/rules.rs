@@ -3291,6 +3291,55 @@ t!(
     "In Kenya, Secretary Blinken will meet with refugees.",
     &[("Antony Blinken", "visited", "Kenya")]
 );
+// "the QUAD meetings of A, B, C and D": the states listed after the body's
+// meetings, countries or members are its members.
+t!(
+    body_meetings_of_a_list_are_members,
+    "The President noted the establishment of the QUAD meetings of Japan, the United States, Australia and India.",
+    &[
+        ("Japan", "member-of", "Quadrilateral Security Dialogue"),
+        (US, "member-of", "Quadrilateral Security Dialogue"),
+        ("Australia", "member-of", "Quadrilateral Security Dialogue"),
+        ("India", "member-of", "Quadrilateral Security Dialogue")
+    ]
+);
+t!(
+    body_countries_of_a_list_are_members,
+    "The EU countries of Poland and Hungary objected.",
+    &[
+        ("Poland", "member-of", "European Union"),
+        ("Hungary", "member-of", "European Union")
+    ]
+);
+// A trip "for consultations" (after its dates) meets each state visited;
+// a city's talks are its state's.
+t!(
+    trip_for_consultations_meets_the_states,
+    "Ambassador Michele Sison will travel to India, Bangladesh, and Kuwait August 2-10 for consultations on a range of priorities.",
+    &[
+        ("Michele Sison", "visited", "India"),
+        ("Michele Sison", "visited", "Bangladesh"),
+        ("Michele Sison", "visited", "Kuwait"),
+        ("Michele Sison", "met-with", "India"),
+        ("Michele Sison", "met-with", "Bangladesh"),
+        ("Michele Sison", "met-with", "Kuwait")
+    ]
+);
+t!(
+    trip_to_a_city_for_meetings_meets_its_state,
+    "Assistant Secretary Molly Phee will visit Malabo, Equatorial Guinea, February 14-15 for bilateral meetings.",
+    &[
+        ("Molly Phee", "visited", "Malabo"),
+        ("Molly Phee", "visited", "Equatorial Guinea"),
+        ("Molly Phee", "met-with", "Equatorial Guinea")
+    ]
+);
+// A trip for anything else is a visit only.
+t!(
+    trip_for_a_vacation_is_a_visit,
+    "Ambassador Michele Sison will travel to India for a vacation.",
+    &[("Michele Sison", "visited", "India")]
+);
 /// The entities of `text` as (name, kind), exactly `expected` in any order.
 fn check_entities(text: &str, expected: &[(&str, &str)]) {
     let a = Article::from_body("case", text);
