@@ -4082,6 +4082,11 @@ fn read_clause_cue(
             matches!(other.form, CueForm::Verb | CueForm::Mutual)
                 && ctx.doc.tokens.get(c1).is_some_and(|t| t.start == start)
         });
+    // "sanctioned influential Russian executives: A, President of X; B,
+    // CEO of Y; and C": the names the colon lists are the objects.
+    if cue.edge == EdgeType::Sanctions && matches!(cue.form, CueForm::Verb) {
+        targets.extend(colon_list(ctx, cl.slots, c1, cl.s.last));
+    }
     // "A and B met for the Quad Leaders Summit": the occasion is no party.
     if infinitive || (cue.edge == EdgeType::MetWith && cue.text.ends_with(" for")) {
         targets.clear();
@@ -4239,6 +4244,56 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// "executives: A, President of X; B, CEO of Y; and C": after a verb's
+/// object that names no one (lowercase words and state adjectives, from
+/// token `from`), a colon and a list; the name that opens each item
+/// (items end at ";" when there is one, else at ","). Empty when no colon
+/// closes the object.
+fn colon_list(ctx: &Ctx, slots: &[Slot], from: usize, last: usize) -> Vec<Slot> {
+    let Some(colon) = (from..(from + 8).min(last)).find(|&k| ctx.word(k) == ":") else {
+        return Vec::new();
+    };
+    let plain = (from..colon).all(|k| {
+        let w = ctx.word(k);
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            || slots
+                .iter()
+                .any(|sl| sl.t0 <= k && k < sl.t1 && sl.kind == Kind::State)
+    });
+    if !plain || colon == from {
+        return Vec::new();
+    }
+    let end = (colon + 1..last)
+        .find(|&k| matches!(ctx.word(k), "." | ":"))
+        .unwrap_or(last);
+    let semicolons = (colon + 1..end).any(|k| ctx.word(k) == ";");
+    let mut out = Vec::new();
+    let mut start = colon + 1;
+    while start < end {
+        let mut head = start;
+        while head < end && matches!(ctx.lw(head), "and" | "," | "the") {
+            head += 1;
+        }
+        if let Some(sl) = slots
+            .iter()
+            .find(|sl| sl.t0 == head && !sl.compound && sl.kind != Kind::Region)
+        {
+            out.push(*sl);
+        } else {
+            return out;
+        }
+        let stop = |k: usize| {
+            let w = ctx.word(k);
+            if semicolons { w == ";" } else { w == "," }
+        };
+        start = match (head + 1..end).find(|&k| stop(k)) {
+            Some(k) => k + 1,
+            None => end,
+        };
+    }
+    out
 }
 
 /// Whether "for consultations", "for talks" or "for meetings" follows

@@ -3340,6 +3340,28 @@ t!(
     "Ambassador Michele Sison will travel to India for a vacation.",
     &[("Michele Sison", "visited", "India")]
 );
+// "sanctioned influential Russian executives: A, President of X; B, CEO of
+// Y; and C": each name that opens an item of the colon's list is
+// sanctioned (and the state of the adjective, as before).
+t!(
+    sanctions_a_colon_list,
+    "Today, the United States sanctioned influential Russian executives: Nikolai Tokarev, President of Transneft; Sergei Chemezov, CEO of Rostec; and Igor Shuvalov.",
+    &[
+        (US, "sanctions", "Russia"),
+        (US, "sanctions", "Nikolai Tokarev"),
+        (US, "sanctions", "Sergei Chemezov"),
+        (US, "sanctions", "Igor Shuvalov"),
+        ("Nikolai Tokarev", "represents", "Transneft"),
+        ("Sergei Chemezov", "represents", "Rostec")
+    ]
+);
+// An airline is an organisation ("Air", "Airways", "Airlines" heads), so
+// the ban is on it, not on the state of its adjective.
+t!(
+    ban_on_an_airline,
+    "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.",
+    &[("Germany", "sanctions", "Mahan Air")]
+);
 /// The entities of `text` as (name, kind), exactly `expected` in any order.
 fn check_entities(text: &str, expected: &[(&str, &str)]) {
     let a = Article::from_body("case", text);
