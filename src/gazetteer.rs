@@ -323,6 +323,9 @@ pub struct Lexicon {
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
+    /// Verbs that back what an "X-led" phrase names ("co-sponsored the
+    /// EU-led resolution"): `data/lexicon/led_backing.txt`.
+    pub led_backing: HashSet<String>,
     /// Nouns of backing after "with" ("with the support of X"), lowercase.
     pub backing: HashSet<String>,
     /// Headline openings of a statement in one person's voice ("statement
@@ -493,6 +496,7 @@ const DEMANDS: &str = include_str!("../data/lexicon/demands.tsv");
 const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
+const LED_BACKING: &str = include_str!("../data/lexicon/led_backing.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
@@ -1327,6 +1331,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),
         backing: lower_set(BACKING),
+        led_backing: lower_set(LED_BACKING),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
         war_nouns: lower_set(WAR_NOUNS),

@@ -2724,6 +2724,9 @@ pub fn extract_with_cues(
         held_meeting(&mut ctx, &clause);
         // "In Warsaw, Counselor Chollet will discuss ...".
         fronted_place(&mut ctx, &clause);
+        // "co-sponsored the EU-led resolution", "UN-led diplomacy backed by
+        // the United States".
+        led_backing(&mut ctx, &clause);
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
@@ -4716,6 +4719,116 @@ fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
         let t = ctx.doc.tokens[k];
         ctx.rule = format!("{} {}/held", ctx.lw(v), ctx.lw(k));
         ctx.emit_meetings(&parties, parties.len(), cl.si, (t.start, t.end), flags);
+    }
+}
+
+/// Who backs what an "X-led" compound names supports X: "The United States
+/// co-sponsored the EU-led resolution" (the clause's subject, when a verb
+/// of `data/lexicon/led_backing.txt` governs the compound's phrase), and
+/// "UN-led diplomacy backed by the United States and our partners" (the
+/// agents after "backed by", "supported by" or "endorsed by").
+fn led_backing(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    for (i, led) in slots.iter().enumerate() {
+        if !ctx.led_compound(*led) {
+            continue;
+        }
+        // The compound's phrase: "-led" and up to four lowercase words.
+        let mut end = led.t1;
+        while end < s.last && end < led.t1 + 6 {
+            let w = ctx.word(end);
+            if w == "-" || w == "\u{2013}" || w.eq_ignore_ascii_case("led") || w.starts_with("-led")
+            {
+                end += 1;
+                continue;
+            }
+            if w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !PREPOSITIONS.contains(&ctx.lw(end))
+                && !matches!(
+                    ctx.lw(end),
+                    "backed" | "supported" | "endorsed" | "and" | "or"
+                )
+            {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        // "... backed by A and B".
+        if matches!(ctx.lw(end), "backed" | "supported" | "endorsed")
+            && ctx.lw(end + 1) == "by"
+            && let Some(a) = slots
+                .iter()
+                .position(|sl| sl.t0 == end + 2 || (sl.t0 == end + 3 && ctx.lw(end + 2) == "the"))
+        {
+            let flags = ctx.modality(s.first, end);
+            ctx.rule = "led/backed-by".to_string();
+            let t = ctx.doc.tokens[end];
+            for backer in ctx.list_right(slots, a) {
+                if backer.entity != led.entity {
+                    ctx.emit(
+                        backer,
+                        EdgeType::Supports,
+                        *led,
+                        cl.si,
+                        (t.start, t.end),
+                        flags,
+                        0.65,
+                    );
+                }
+            }
+            continue;
+        }
+        // "co-sponsored the EU-led resolution".
+        let mut v = led.t0;
+        while v > s.first && matches!(ctx.lw(v - 1), "the" | "a" | "an") {
+            v -= 1;
+        }
+        let Some(v) = v.checked_sub(1).filter(|&v| v >= s.first) else {
+            continue;
+        };
+        if !ctx.g.lexicon.led_backing.contains(ctx.lw(v)) {
+            continue;
+        }
+        // The sentence's subject: its first name outside a prepositional
+        // phrase, before the verb, with its coordinated names; after a
+        // colon when one opens the clause ("Ethiopia's Tigray Region: The
+        // United States co-sponsored ...").
+        let open = (s.first..v)
+            .rev()
+            .find(|&k| ctx.word(k) == ":")
+            .map_or(s.first, |k| k + 1);
+        let Some(first) = slots[..i].iter().position(|sl| {
+            sl.t0 >= open
+                && sl.t1 <= v
+                && !ctx.possessive_at(sl.t1)
+                && !sl.compound
+                && !sl
+                    .t0
+                    .checked_sub(1)
+                    .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&ctx.lw(p)))
+        }) else {
+            continue;
+        };
+        if slots[first].t0 > open + 3 {
+            continue;
+        }
+        let flags = ctx.modality(slots[first].t1, v);
+        ctx.rule = format!("{}/led", ctx.lw(v));
+        let t = ctx.doc.tokens[v];
+        for backer in ctx.list_right(slots, first) {
+            if backer.entity != led.entity && backer.t1 <= v {
+                ctx.emit(
+                    backer,
+                    EdgeType::Supports,
+                    *led,
+                    cl.si,
+                    (t.start, t.end),
+                    flags,
+                    0.65,
+                );
+            }
+        }
     }
 }
 

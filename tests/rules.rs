@@ -3362,6 +3362,29 @@ t!(
     "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.",
     &[("Germany", "sanctions", "Mahan Air")]
 );
+// Backing what an "X-led" phrase names supports X: a verb of
+// data/lexicon/led_backing.txt before it (its subject backs), or "backed
+// by" after it.
+t!(
+    co_sponsored_an_x_led_resolution,
+    "Ethiopia’s Tigray Region: The United States co-sponsored the EU-led resolution on human rights in the Tigray region of Ethiopia.",
+    &[(US, "supports", "European Union")]
+);
+t!(
+    co_signing_an_x_led_statement,
+    "The United States joined 43 countries in co-signing a Canada-led joint statement expressing concern over human rights abuses in Xinjiang.",
+    &[(US, "supports", "Canada")]
+);
+t!(
+    x_led_diplomacy_backed_by,
+    "Today, after months of relentless UN-led diplomacy backed by the United States and our partners, the envoy announced a truce.",
+    &[(US, "supports", "United Nations")]
+);
+neg!(
+    did_not_endorse_an_x_led_intervention,
+    "The United States did not endorse the Saudi-led intervention.",
+    &[(US, "supports", "Saudi Arabia")]
+);
 /// The entities of `text` as (name, kind), exactly `expected` in any order.
 fn check_entities(text: &str, expected: &[(&str, &str)]) {
     let a = Article::from_body("case", text);
