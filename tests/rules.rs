@@ -3380,6 +3380,19 @@ t!(
     "Today, after months of relentless UN-led diplomacy backed by the United States and our partners, the envoy announced a truce.",
     &[(US, "supports", "United Nations")]
 );
+// "strikes on civilians in Kharkiv", "strikes on refugee camps in Gaza":
+// the people and buildings of data/lexicon/target_nouns.txt lead to the
+// place struck.
+t!(
+    strikes_on_civilians_in_a_city,
+    "Russian missile strikes on civilians in Kharkiv killed 10.",
+    &[("Russia", "attacks", "Kharkiv")]
+);
+t!(
+    strikes_on_camps_in_a_territory,
+    "Israeli strikes on refugee camps in Gaza continued.",
+    &[("Israel", "attacks", "Gaza Strip")]
+);
 neg!(
     did_not_endorse_an_x_led_intervention,
     "The United States did not endorse the Saudi-led intervention.",
