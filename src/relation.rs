@@ -1101,7 +1101,11 @@ impl Ctx<'_> {
                 .rev()
                 .take_while(|&k| {
                     let w = self.word(k);
-                    w == "," || w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    // "announced more than $6 million in assistance for".
+                    w == ","
+                        || w == "$"
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                 })
                 .find(|&k| self.word(k) == ",")
                 .filter(|&k| k + 1 < c0 && self.lw(k + 1).ends_with("ed"))
@@ -1362,6 +1366,11 @@ impl Ctx<'_> {
             let new_subject = (from..c0).any(|k| {
                 self.word(k) == ","
                     && matches!(self.lw(k + 1), "and" | "but" | "while")
+                    // "X, while on an official visit to Y, announced": a
+                    // phrase with no verb of its own keeps the subject.
+                    && !(self.lw(k + 1) == "while"
+                        && (PREPOSITIONS.contains(&self.lw(k + 2))
+                            || self.lw(k + 2).ends_with("ing")))
                     && (k + 2..c0).any(|q| {
                         matches!(
                             self.lw(q),

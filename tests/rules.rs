@@ -3393,6 +3393,29 @@ t!(
     "Israeli strikes on refugee camps in Gaza continued.",
     &[("Israel", "attacks", "Gaza Strip")]
 );
+// "X, while on an official visit to Y, announced": a phrase after ", while"
+// that has no verb of its own keeps the subject; "Undersecretary" is a
+// title.
+t!(
+    while_on_a_visit_keeps_the_subject,
+    "Today, Undersecretary for Civilian Security Uzra Zeya, while on an official visit to Santiago, Chile, announced new programs.",
+    &[
+        ("Uzra Zeya", "visited", "Santiago"),
+        ("Uzra Zeya", "visited", "Chile")
+    ]
+);
+// ... and a nominal after the main verb and an amount ("announced more
+// than $6 million in assistance for X") is not done by the place in the
+// apposition.
+t!(
+    nominal_after_verb_and_amount_skips_the_apposition,
+    "Today, Under Secretary Uzra Zeya, during a visit to Santiago, Chile, announced more than $6 million in additional humanitarian assistance for Venezuelan refugees.",
+    &[
+        ("Uzra Zeya", "visited", "Santiago"),
+        ("Uzra Zeya", "visited", "Chile"),
+        ("Uzra Zeya", "supports", "Venezuela")
+    ]
+);
 neg!(
     did_not_endorse_an_x_led_intervention,
     "The United States did not endorse the Saudi-led intervention.",
