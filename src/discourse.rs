@@ -403,26 +403,37 @@ pub fn bare_bodies(text: &str, doc: &Doc, r: &Resolved, on: Mechanisms) -> Vec<R
 /// ..."); none when it names several.
 fn statement_author(text: &str, g: &Gazetteer, r: &Resolved, headline_end: usize) -> Option<usize> {
     let headline = text.get(..headline_end).unwrap_or("").to_lowercase();
-    if !g
+    let opened = g
         .lexicon
         .statements
         .iter()
-        .any(|o| headline.starts_with(o.as_str()))
-    {
-        return None;
-    }
+        .any(|o| headline.starts_with(o.as_str()));
     let mut named: Vec<usize> = Vec::new();
+    // "Secretary Blinken's Statement on ...": the statement word right after
+    // the person's name (and its possessive) also makes the headline a
+    // statement in that person's voice.
+    let mut signed = false;
     for (i, m) in r.mentions.iter().enumerate() {
         if m.start >= headline_end {
             break;
         }
-        if let Some(e) = r.entity_of[i].filter(|&e| r.entities[e].kind == Kind::Person)
-            && !named.contains(&e)
-        {
-            named.push(e);
+        if let Some(e) = r.entity_of[i].filter(|&e| r.entities[e].kind == Kind::Person) {
+            if !named.contains(&e) {
+                named.push(e);
+            }
+            let rest = text.get(m.end..headline_end).unwrap_or("");
+            let rest = rest
+                .strip_prefix("'s")
+                .or_else(|| rest.strip_prefix("\u{2019}s"))
+                .unwrap_or(rest)
+                .trim_start()
+                .to_lowercase();
+            signed |= ["statement", "remarks", "message", "op-ed", "letter"]
+                .iter()
+                .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphabetic));
         }
     }
-    (named.len() == 1).then(|| named[0])
+    ((opened || signed) && named.len() == 1).then(|| named[0])
 }
 
 /// Who speaks when a text speaks in its own voice: the author of a

@@ -466,6 +466,26 @@ fn i_of_a_statement_is_its_author() {
         )
         .is_empty()
     );
+    // "Secretary Blinken's Statement on ...": the statement word right after
+    // the one person named signs the headline too; another word does not.
+    assert_eq!(
+        run_headline(
+            "Secretary Antony Blinken\u{2019}s Statement on Ukraine",
+            Mechanisms::all()
+        ),
+        vec![
+            own("Andrzej Duda", "met-with", "Antony Blinken"),
+            own("Antony Blinken", "supports", "Ukraine"),
+            own("Antony Blinken", "visited", "Poland"),
+        ]
+    );
+    assert!(
+        run_headline(
+            "Secretary Antony Blinken\u{2019}s Statements Tour",
+            Mechanisms::all()
+        )
+        .is_empty()
+    );
 }
 
 /// In a government's release, "Russia's unprovoked war" makes the release's
