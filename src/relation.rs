@@ -3741,10 +3741,16 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     if ctx.lw(c1) != "by" {
         return;
     }
-    let Some(src) = slots
-        .iter()
-        .position(|sl| sl.t0 == c1 + 1 || sl.t0 == c1 + 2)
-    else {
+    // "by the mainland Chinese government": "the" and a lowercase modifier
+    // may stand before the agent.
+    let Some(src) = slots.iter().position(|sl| {
+        sl.t0 == c1 + 1
+            || sl.t0 == c1 + 2
+            || (sl.t0 == c1 + 3
+                && ctx.lw(c1 + 1) == "the"
+                && ctx.word(c1 + 2).chars().all(|c| c.is_ascii_lowercase())
+                && !GAP_BLOCKERS.contains(&ctx.lw(c1 + 2)))
+    }) else {
         return;
     };
     // "Turkey is under EU sanctions, and was condemned by A": a passive

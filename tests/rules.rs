@@ -3416,6 +3416,16 @@ t!(
         ("Uzra Zeya", "supports", "Venezuela")
     ]
 );
+// "X, who is supported by the mainland Chinese government": "the" and a
+// lowercase modifier may stand before a passive's agent.
+t!(
+    passive_agent_after_the_and_a_modifier,
+    "They had asked Hong Kong Chief Executive Carrie Lam, who is supported by the mainland Chinese government, to resign.",
+    &[
+        ("China", "supports", "Carrie Lam"),
+        ("Carrie Lam", "represents", "Hong Kong")
+    ]
+);
 neg!(
     did_not_endorse_an_x_led_intervention,
     "The United States did not endorse the Saudi-led intervention.",
