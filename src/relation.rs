@@ -670,7 +670,24 @@ impl Ctx<'_> {
         let mut j = i;
         let mut joined = false;
         while j > 0 {
-            let gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
+            let mut gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
+            // "Prime Minister Kishida and the Government of Japan": the
+            // people acting for the right name join like the name.
+            if self.delegated_at(slots[j].t0)
+                && let Some(d) = gap
+                    .iter()
+                    .rposition(|w| self.g.lexicon.delegates.contains(*w))
+            {
+                let mut keep = d;
+                while keep > 0
+                    && gap[keep - 1] != "and"
+                    && gap[keep - 1] != ","
+                    && gap[keep - 1].chars().all(|c| c.is_alphabetic())
+                {
+                    keep -= 1;
+                }
+                gap.truncate(keep);
+            }
             // "France, along with Germany and Italy, condemned": the names
             // after "along with", "together with" or "as well as" act with
             // the one before.
@@ -1405,10 +1422,13 @@ impl Ctx<'_> {
         // or "together" embeds no name.
         let accompanied =
             sl.t0 >= s.first + 2 && matches!(self.lw(sl.t0 - 2), "along" | "together");
+        // "The Government of Japan condemned", "the leaders of A and B
+        // met": the people who act for the name are the subject.
         let embedded = possessor.is_none()
             && !pronoun_points_back
             && !accompanied
-            && before.is_some_and(|b| PREPOSITIONS.contains(&b));
+            && before.is_some_and(|b| PREPOSITIONS.contains(&b))
+            && !self.delegated_at(sl.t0);
         if let Some((vend, subj, _)) = last_verb
             && possessor.is_none()
             && cue.form != CueForm::Noun

@@ -3426,6 +3426,29 @@ t!(
         ("Carrie Lam", "represents", "Hong Kong")
     ]
 );
+// "The Government of Japan condemned": the government acts for its state
+// (government and authorities are in data/lexicon/delegates.txt), also
+// when coordinated with a person.
+t!(
+    the_government_of_a_state_as_subject,
+    "The Government of Japan condemned Russia.",
+    &[("Japan", "opposes", "Russia")]
+);
+t!(
+    person_and_the_government_of_a_state,
+    "Prime Minister Kishida and the Government of Japan condemned Russia.",
+    &[
+        ("Fumio Kishida", "opposes", "Russia"),
+        ("Japan", "opposes", "Russia")
+    ]
+);
+// A singular office holder of a body is no delegate: the sentence names
+// no subject.
+t!(
+    the_leader_of_a_body_is_not_the_body,
+    "The leader of Hamas condemned Israel.",
+    &[]
+);
 neg!(
     did_not_endorse_an_x_led_intervention,
     "The United States did not endorse the Saudi-led intervention.",
