@@ -3809,7 +3809,33 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         }
         return;
     };
-    let sources = ctx.coordinated_right(slots, src);
+    let mut sources = ctx.coordinated_right(slots, src);
+    // "targeted by Israeli aircraft and American cruise missiles": agents
+    // named by a state's adjective before their weapons or forces, each
+    // noun phrase of lowercase words, joined by "and".
+    while let Some(&last) = sources.last() {
+        let mut k = slots[last].t1;
+        let from = k;
+        while k < from + 3
+            && k < cl.s.last
+            && ctx
+                .word(k)
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+            && !GAP_BLOCKERS.contains(&ctx.lw(k))
+        {
+            k += 1;
+        }
+        let next = slots
+            .iter()
+            .position(|sl| sl.t0 == k + 1 && sl.kind == Kind::State && !sl.compound);
+        match next {
+            Some(n) if k > from && ctx.lw(k) == "and" && ctx.word(k + 1) != "the" => {
+                sources.push(n)
+            }
+            _ => break,
+        }
+    }
     let targets = ctx.coordinated_left(slots, tgt);
     let flags = ctx.modality(slots[tgt].t1, c0);
     let conf = confidence(0.75, c0 - slots[tgt].t1);

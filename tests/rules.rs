@@ -3449,6 +3449,18 @@ t!(
     "The leader of Hamas condemned Israel.",
     &[]
 );
+// "targeted by Israeli aircraft and American cruise missiles": each state
+// adjective before its weapons is an agent of the passive.
+t!(
+    passive_agents_named_by_adjectives_before_weapons,
+    "Natanz and Isfahan were targeted by Israeli aircraft and American cruise missiles.",
+    &[
+        ("Israel", "attacks", "Natanz"),
+        ("Israel", "attacks", "Isfahan"),
+        (US, "attacks", "Natanz"),
+        (US, "attacks", "Isfahan")
+    ]
+);
 neg!(
     did_not_endorse_an_x_led_intervention,
     "The United States did not endorse the Saudi-led intervention.",
