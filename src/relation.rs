@@ -4228,6 +4228,22 @@ fn read_clause_cue(
         }
         targets.extend(later);
     }
+    // "warned they could trigger the snapback of UN sanctions if Tehran does
+    // not resume cooperation": the subject of the warning's condition is
+    // the one threatened.
+    if targets.is_empty()
+        && cue.edge == EdgeType::Threatens
+        && cue.form == CueForm::Verb
+        && let Some(k) = (c1..cl.s.last).find(|&k| matches!(ctx.lw(k), "if" | "unless"))
+        && !(c1..k).any(|q| matches!(ctx.word(q), ";" | "."))
+        && let Some(t) = cl
+            .slots
+            .iter()
+            .find(|sl| sl.t0 == k + 1 && !sl.compound && !ctx.possessive_at(sl.t1))
+    {
+        ctx.rule.push_str("-condition");
+        targets.push(*t);
+    }
     if read_hosting(ctx, cl, hit, &subjects, &targets, flags) {
         return;
     }

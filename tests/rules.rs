@@ -3461,6 +3461,13 @@ t!(
         (US, "attacks", "Isfahan")
     ]
 );
+// "warned it would impose sanctions if Iran does not resume cooperation":
+// the subject of the warning's condition is threatened.
+t!(
+    warning_with_a_condition_threatens_its_subject,
+    "France warned it would impose sanctions if Iran does not resume cooperation.",
+    &[("France", "threatens", "Iran")]
+);
 neg!(
     did_not_endorse_an_x_led_intervention,
     "The United States did not endorse the Saudi-led intervention.",
