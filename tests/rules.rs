@@ -3598,3 +3598,19 @@ fn issue15_place_heads_that_name_no_place() {
         &[("Syria", "state"), ("Idlib Province", "region")],
     );
 }
+
+// ---- issue 15 (branch issue15f): two-word portfolios ----
+
+/// Issue 15: a second portfolio after "and" may be two words ("Information
+/// Technology"); its last word is the title's, never a person.
+#[test]
+fn issue15f_two_word_portfolio_after_and() {
+    check_entities(
+        "The delegation included Saudi Minister of Communications and Information Technology, Bill Nelson, and others.",
+        &[("Saudi Arabia", "state"), ("Bill Nelson", "person")],
+    );
+    check_entities(
+        "Kenya's Minister of Environment and Climate Change, Jane Doe, spoke.",
+        &[("Kenya", "state"), ("Jane Doe", "person")],
+    );
+}
