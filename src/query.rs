@@ -165,11 +165,23 @@ pub fn check_period(
     since: Option<&str>,
     until: Option<&str>,
 ) -> Result<(), QueryError> {
+    check_period_named(store, since, until, ["--since", "--until"])
+}
+
+/// [`check_period`] with the messages naming the two bounds as `names`
+/// says: the CLI's flags, or the API's query parameters.
+pub fn check_period_named(
+    store: &Store,
+    since: Option<&str>,
+    until: Option<&str>,
+    names: [&str; 2],
+) -> Result<(), QueryError> {
+    let [since_name, until_name] = names;
     if let (Some(s), Some(u)) = (since, until)
         && s > u
     {
         return Err(QueryError::Period(format!(
-            "--since {s} is after --until {u}"
+            "{since_name} {s} is after {until_name} {u}"
         )));
     }
     let Some((first, last)) = store.date_span()? else {
@@ -180,14 +192,14 @@ pub fn check_period(
         && s > last.as_str()
     {
         return Err(QueryError::Period(format!(
-            "--since {s} is after the last article; {span}"
+            "{since_name} {s} is after the last article; {span}"
         )));
     }
     if let Some(u) = until
         && u < first.as_str()
     {
         return Err(QueryError::Period(format!(
-            "--until {u} is before the first article; {span}"
+            "{until_name} {u} is before the first article; {span}"
         )));
     }
     Ok(())

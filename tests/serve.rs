@@ -859,6 +859,24 @@ async fn export_writes_the_named_entities_only() {
     // JSON is the default.
     assert_eq!(api(&format!("/api/export?{keys}")).await, v);
 
+    // Evidence per edge is capped (responses limited in size): 3 by
+    // default, `evidence` asks for fewer or more, within 1 to 200.
+    let one = api(&format!("/api/export?evidence=1&{keys}")).await;
+    let counts: Vec<usize> = one["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["evidence"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(counts, [1, 1]);
+    assert_eq!(
+        error(&format!("/api/export?evidence=0&{keys}")).await,
+        (
+            400,
+            "evidence '0' is not a whole number from 1 to 200".to_string()
+        )
+    );
+
     // Only represents asked for: Xi stays, alone; an unknown key names
     // nothing.
     let v = api(&format!("/api/export?types=represents&{keys},nobody/x")).await;
@@ -986,8 +1004,10 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/neighbors?name=Putin&as_of=yesterday", 400, "as_of 'yesterday' is not a date (YYYY-MM-DD)".into()),
         ("/api/neighbors?name=Putin&until=2016-01-01&as_of=2016-01-01", 400, "give until or as_of, not both".into()),
         ("/api/neighbors?name=Putin&min_confidence=2", 400, "min_confidence '2' is not a number from 0 to 1".into()),
-        ("/api/timeline?name=Putin&since=2016-01-01&until=2015-01-01", 400, "--since 2016-01-01 is after --until 2015-01-01".into()),
-        ("/api/neighbors?name=Putin&since=2030-01-01", 400, "--since 2030-01-01 is after the last article; the articles run from 2015-05-11 to 2016-01-10".into()),
+        ("/api/timeline?name=Putin&since=2016-01-01&until=2015-01-01", 400, "since 2016-01-01 is after until 2015-01-01".into()),
+        ("/api/timeline?name=Putin&since=2016-01-01&as_of=2015-01-01", 400, "since 2016-01-01 is after as_of 2015-01-01".into()),
+        ("/api/neighbors?name=Putin&as_of=2001-01-01", 400, "as_of 2001-01-01 is before the first article; the articles run from 2015-05-11 to 2016-01-10".into()),
+        ("/api/neighbors?name=Putin&since=2030-01-01", 400, "since 2030-01-01 is after the last article; the articles run from 2015-05-11 to 2016-01-10".into()),
         ("/api/relations?all=maybe", 400, "all 'maybe' is not true or false".into()),
         ("/api/path?from=Putin&to=Putin", 400, "'Vladimir Putin' and 'Vladimir Putin' are the same entity".into()),
         ("/api/export?keys=state/RUS&format=pdf", 400, "format 'pdf' is not one of dot, json, graphml, gexf".into()),

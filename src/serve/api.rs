@@ -405,7 +405,10 @@ impl Api {
     /// `export`: the edges in scope among the entities `keys` names, as
     /// DOT, JSON, GraphML or GEXF (what the page shows).
     fn export(&self, p: &Checked) -> Result<Reply, ApiError> {
-        p.only_scoped(&["format", "keys"])?;
+        p.only_scoped(&["format", "keys", "evidence"])?;
+        // Evidence per edge is capped as in `relations` (an edge can have
+        // thousands of sentences): 3 unless `evidence` asks for more.
+        let evidence = p.number("evidence", 3, 1, MAX_EVIDENCE)?;
         let keys: HashSet<&str> = p
             .required("keys")?
             .split(',')
@@ -418,7 +421,8 @@ impl Api {
                 keys.len()
             )));
         }
-        let q = self.scope(p)?;
+        let mut q = self.scope(p)?;
+        q.evidence_limit = Some(evidence);
         // Only the edges among the named entities are read (issue 11); a
         // key not in the graph names nothing.
         let mut named = Vec::with_capacity(keys.len());
@@ -470,13 +474,14 @@ impl Api {
     /// confidence; the period checked against the articles.
     fn scope(&self, p: &Checked) -> Result<EdgeQuery, ApiError> {
         let since = p.date("since")?;
-        let until = match (p.date("until")?, p.date("as_of")?) {
+        let (until, until_name) = match (p.date("until")?, p.date("as_of")?) {
             (Some(_), Some(_)) => {
                 return Err(ApiError::BadRequest(
                     "give until or as_of, not both".to_string(),
                 ));
             }
-            (u, a) => u.or(a),
+            (None, Some(a)) => (Some(a), "as_of"),
+            (u, None) => (u, "until"),
         };
         let min_confidence = match p.get("min_confidence") {
             None => None,
@@ -489,7 +494,13 @@ impl Api {
                 }
             },
         };
-        query::check_period(&self.store, since.as_deref(), until.as_deref())?;
+        // Messages name the query parameters, not the CLI's flags.
+        query::check_period_named(
+            &self.store,
+            since.as_deref(),
+            until.as_deref(),
+            ["since", until_name],
+        )?;
         Ok(EdgeQuery {
             types: p.types("types")?,
             since,
