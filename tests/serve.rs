@@ -992,7 +992,7 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/path?from=Putin&to=Xi&depth=2", 400, format!("unknown parameter 'depth'; this endpoint takes: from, to, max_hops, limit, {scope}")),
         ("/api/explain?source=Putin&type=met-with&target=Xi&types=met-with", 400, "unknown parameter 'types'; this endpoint takes: source, type, target, limit, since, until, as_of, min_confidence".into()),
         ("/api/timeline?name=Putin&depth=1", 400, format!("unknown parameter 'depth'; this endpoint takes: name, limit, {scope}")),
-        ("/api/export?keys=state/RUS&name=x", 400, format!("unknown parameter 'name'; this endpoint takes: format, keys, {scope}")),
+        ("/api/export?keys=state/RUS&name=x", 400, format!("unknown parameter 'name'; this endpoint takes: format, keys, evidence, {scope}")),
         ("/api/neighbors?name=Putin&depth=9", 400, "depth '9' is not a whole number from 1 to 3".into()),
         ("/api/neighbors?name=Putin&depth=one", 400, "depth 'one' is not a whole number from 1 to 3".into()),
         ("/api/neighbors?name=Putin&offset=-1", 400, "offset '-1' is not a whole number from 0".into()),
