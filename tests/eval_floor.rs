@@ -46,7 +46,9 @@ fn dev_set_scores_at_least_the_floor() {
 /// The split the rules are developed on. Last reached: typed entities
 /// 0.958 (region precision 0.922, issue 15's place and organisation
 /// rules), relations 0.737 (2026-12-05: scoped warnings, titled lists,
-/// dative and co-host frames, victims of attacks).
+/// dative and co-host frames, victims of attacks); 0.744 after the
+/// session after (named talks, delegations, trips for talks, colon lists,
+/// X-led backing, governments as subjects).
 #[test]
 fn corpus_train_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-train", TRAIN_TYPED, TRAIN_RELATIONS);
@@ -66,13 +68,15 @@ fn corpus_train_split_scores_at_least_the_floor() {
 /// and partner frames of the session after: typed entities 0.941,
 /// relations 0.550; after the session of 2026-12-05 (scoped warnings,
 /// titled lists, dative, co-host and victim frames): typed entities
-/// 0.941, relations 0.555.
+/// 0.941, relations 0.555; after the session after (rules learnt on
+/// corpus-train2 and heldout, which barely reach this split): typed
+/// entities 0.941, relations 0.557.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
 }
 
 const TRAIN_TYPED: f64 = 0.955;
-const TRAIN_RELATIONS: f64 = 0.73;
+const TRAIN_RELATIONS: f64 = 0.74;
 const TEST_TYPED: f64 = 0.93;
 const TEST_RELATIONS: f64 = 0.55;
