@@ -84,7 +84,7 @@ for n in "${sizes[@]}"; do
     db_bytes=$(stat -c %s "$db")
     [ ! -e "$db-wal" ] || db_bytes=$((db_bytes + $(stat -c %s "$db-wal")))
     summary=$(tail -n 1 "$work/ingest.log")
-    nodes=$("$bin" --db "$db" entities --format csv | tail -n +2 | wc -l)
+    nodes=$("$bin" --db "$db" entities --limit 0 --format csv | tail -n +2 | wc -l)
     edges=$(echo "$summary" | sed -n 's/.* and \([0-9]*\) edges added.*/\1/p')
     echo "== $n articles: $summary"
     awk -v n="$n" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss_kib" -v o="$out_blocks" \
@@ -98,7 +98,7 @@ for n in "${sizes[@]}"; do
     if [ $first = 1 ]; then
         # Ranks 1, 2, 3, ... spread geometrically to the last entity.
         # From the JSON: CSV names and aliases may hold quoted commas.
-        "$bin" --db "$db" entities --format json |
+        "$bin" --db "$db" entities --limit 0 --format json |
             grep -o '"name": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/' >"$work/all-ids"
         total=$(wc -l <"$work/all-ids")
         awk -v total="$total" -v c="$count" 'BEGIN {

@@ -94,6 +94,13 @@ pub enum Command {
         /// the full names in the graph that share it as surname.
         #[arg(long, conflicts_with_all = ["kind", "matching"])]
         unresolved: bool,
+        /// At most this many entities, most articles first (0: all); how
+        /// many more match is said after them.
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: usize,
+        /// Skip this many entities first (the next page).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: usize,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,

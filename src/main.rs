@@ -275,10 +275,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             kind,
             matching,
             format,
+            limit,
+            offset,
             ..
         } => {
             let store = store()?;
-            let list = store.entities(*kind, matching.as_deref())?;
+            let (list, total) = store.entities_page(
+                *kind,
+                matching.as_deref(),
+                (*limit > 0).then_some(*limit),
+                *offset,
+            )?;
             note_if_empty(list.is_empty(), "no entities match");
             // Alliances list their current members from the gazetteer,
             // built for them only.
@@ -300,6 +307,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 TableFormat::Csv => out(&report::csv(&header, &rows))?,
                 TableFormat::Table => out(&report::table(&header, &rows))?,
+            }
+            // The table says it on stdout, under its rows; JSON and CSV stay
+            // parseable and say it on stderr.
+            if let Some(line) = report::more_entities(total, *offset, list.len()) {
+                match format {
+                    TableFormat::Table => out(&format!("{line}\n"))?,
+                    TableFormat::Json | TableFormat::Csv => eprintln!("note: {line}"),
+                }
             }
         }
         Command::Relations {

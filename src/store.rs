@@ -353,6 +353,19 @@ impl Store {
         dispatch!(self, b => b.entities(kind, matching))
     }
 
+    /// One page of [`Store::entities`]: at most `limit` rows (all when
+    /// `None`) after skipping `offset`, in the same order, with the number
+    /// of entities that match in all.
+    pub fn entities_page(
+        &self,
+        kind: Option<Kind>,
+        matching: Option<&str>,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EntityRow>, usize), StoreError> {
+        dispatch!(self, b => b.entities_page(kind, matching, limit, offset))
+    }
+
     /// People named by one word only that no full name absorbed: each with
     /// the full names in the graph that share it as surname (two or more, or
     /// one holding an office for another body), so that a user can merge.

@@ -19,6 +19,7 @@ on_both_backends!(
     resolved_edges_say_how_and_can_be_filtered,
     surnames_join_across_articles_or_are_listed_unresolved,
     ingest_json_summary,
+    listings_are_bounded_and_say_what_they_left_out,
 );
 
 fn stdout(o: &Output) -> String {
@@ -577,3 +578,96 @@ fn ingest_json_summary(b: Backend) {
         2,
     );
 }
+
+/// Protects the bounded listings of issue 11: `entities` prints one page
+/// (`--limit`, `--offset`) and says how many more match and how to see
+/// them (on stdout under the table, on stderr beside JSON and CSV);
+/// `show` prints the first `--evidence N` pieces of each edge and says how
+/// many it left out; `--limit 0` and `--evidence 0` print everything.
+fn listings_are_bounded_and_say_what_they_left_out(b: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, date: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("Headline\nDate: {date}\n\n{body}\n")).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let a = write(
+        "a.txt",
+        "2022-01-01",
+        "Russia condemned NATO. Russia condemned NATO again on Monday.",
+    );
+    let c = write(
+        "c.txt",
+        "2022-02-01",
+        "Russia condemned NATO. Germany and France met in Paris.",
+    );
+    let db = b.db(dir.path(), "g");
+    let o = run(&["ingest", &a, &c], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let o = run(&["entities", "--limit", "0"], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = stdout(&o);
+    assert!(!all.contains("more of"), "{all}");
+    let o = run(&["entities", "--limit", "2"], &db);
+    assert_eq!(stdout(&o), ENTITIES_PAGE_1, "{}", stderr(&o));
+    let o = run(&["entities", "--limit", "2", "--offset", "2"], &db);
+    assert_eq!(stdout(&o), ENTITIES_PAGE_2, "{}", stderr(&o));
+    // The pages are the whole list's rows, in its order.
+    let csv = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["entities", "--format", "csv"];
+        all.extend_from_slice(args);
+        stdout(&run(&all, &db))
+            .lines()
+            .skip(1)
+            .map(str::to_string)
+            .collect()
+    };
+    let whole = csv(&["--limit", "0"]);
+    assert_eq!(whole.len(), 4, "{whole:?}");
+    let pages = [
+        csv(&["--limit", "3"]),
+        csv(&["--limit", "3", "--offset", "3"]),
+    ]
+    .concat();
+    assert_eq!(pages, whole);
+    let o = run(&["entities", "--limit", "1", "--format", "csv"], &db);
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+    assert_eq!(
+        stderr(&o),
+        "note: ... 3 more of 4 (--offset 1 for the next page, --limit 0 lists them all)\n"
+    );
+    let o = run(&["entities", "--offset", "2", "--limit", "2"], &db);
+    assert!(!stdout(&o).contains("more of"), "{}", stdout(&o));
+
+    let o = run(&["show", "Russia", "--evidence", "1"], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("      ")).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].contains("condemned NATO"), "{text}");
+    assert_eq!(
+        lines[1], "      ... 2 more of 3 (--evidence 0 lists them all)",
+        "{text}"
+    );
+    let o = run(&["show", "Russia", "--evidence", "0"], &db);
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("      ")).count(),
+        3,
+        "{text}"
+    );
+    assert!(!text.contains("more of"), "{text}");
+}
+
+const ENTITIES_PAGE_1: &str = "\
+name                                kind      articles  id             aliases
+North Atlantic Treaty Organization  alliance  2         alliance/NATO  Atlantic Alliance|NATO|North Atlantic Alliance|North Atlant…
+Russia                              state     2         state/RUS      Russian Federation
+... 2 more of 4 (--offset 2 for the next page, --limit 0 lists them all)
+";
+const ENTITIES_PAGE_2: &str = "\
+name     kind   articles  id         aliases
+France   state  1         state/FRA  French Republic
+Germany  state  1         state/DEU  Federal Republic of Germany
+";

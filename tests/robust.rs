@@ -70,7 +70,7 @@ fn edges(db: &Path) -> Vec<String> {
 /// The whole graph as the user sees it: entities with their article
 /// counts and aliases, and every edge with all its evidence.
 fn graph(db: &Path) -> (String, String) {
-    let ents = run(&["entities", "--format", "json"], db);
+    let ents = run(&["entities", "--limit", "0", "--format", "json"], db);
     let rels = run(&["relations", "--all", "--format", "json"], db);
     assert!(ents.status.success(), "{}", stderr(&ents));
     assert!(rels.status.success(), "{}", stderr(&rels));

@@ -350,6 +350,18 @@ impl Postgres {
         kind: Option<Kind>,
         matching: Option<&str>,
     ) -> Result<Vec<EntityRow>, StoreError> {
+        Ok(self.entities_page(kind, matching, None, 0)?.0)
+    }
+
+    /// One page of [`Postgres::entities`]: at most `limit` rows (all when
+    /// `None`) after skipping `offset`, with the number that match in all.
+    pub fn entities_page(
+        &self,
+        kind: Option<Kind>,
+        matching: Option<&str>,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EntityRow>, usize), StoreError> {
         // Taken literally: `%`, `_` and the escape character match themselves.
         let pattern = matching.map(|m| {
             let escaped = fold(m)
@@ -358,15 +370,29 @@ impl Postgres {
                 .replace('_', "\\_");
             format!("%{escaped}%")
         });
+        let kind = kind.map(Kind::as_str);
+        let total: i64 = match self
+            .rows(
+                &format!("SELECT count(*) FROM entity e WHERE {ENTITIES_WHERE}"),
+                &[&kind, &pattern],
+            )?
+            .first()
+        {
+            Some(r) => col(r, 0)?,
+            None => 0,
+        };
+        // A NULL limit is none.
+        let limit: Option<i64> = limit.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
         let rows = self.rows(
-            "SELECT e.id, e.key, e.kind, e.name, e.articles AS n
-             FROM entity e
-             WHERE ($1::text IS NULL OR e.kind = $1::text)
-               AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE $2::text ESCAPE '\\')
-                    OR lower(e.name) LIKE $2::text ESCAPE '\\')
-               AND e.mentions > 0
-             ORDER BY n DESC, e.name",
-            &[&kind.map(Kind::as_str), &pattern],
+            &format!(
+                "SELECT e.id, e.key, e.kind, e.name, e.articles AS n
+                 FROM entity e
+                 WHERE {ENTITIES_WHERE}
+                 ORDER BY n DESC, e.name
+                 LIMIT $3 OFFSET $4"
+            ),
+            &[&kind, &pattern, &limit, &offset],
         )?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
@@ -381,7 +407,7 @@ impl Postgres {
                 articles: count(col(r, 4)?),
             });
         }
-        Ok(out)
+        Ok((out, count(total)))
     }
 
     /// People named by one word only that no full name absorbed, each with
@@ -791,6 +817,13 @@ const EVIDENCE_COLUMNS: &str =
 
 /// The asked dates and confidence: binds `$1` since, `$2` until, `$3`
 /// minimum confidence.
+/// The entities listed: of a kind (`$1`, NULL: any) whose name or an alias
+/// contains a text (`$2`, a LIKE pattern; NULL: any), and mentioned.
+const ENTITIES_WHERE: &str = "($1::text IS NULL OR e.kind = $1::text)
+    AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE $2::text ESCAPE '\\')
+         OR lower(e.name) LIKE $2::text ESCAPE '\\')
+    AND e.mentions > 0";
+
 const IN_PERIOD: &str = "($1::text IS NULL OR a.date >= $1::text)
        AND ($2::text IS NULL OR a.date <= $2::text)
        AND ($3::float8 IS NULL OR ev.confidence >= $3::float8)";

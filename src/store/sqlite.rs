@@ -283,24 +283,38 @@ impl Sqlite {
         kind: Option<Kind>,
         matching: Option<&str>,
     ) -> Result<Vec<EntityRow>, StoreError> {
-        // Taken literally: `%`, `_` and the escape character match themselves.
-        let pattern = matching.map(|m| {
-            let escaped = fold(m)
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
-        });
-        let mut stmt = self.conn.prepare_cached(
+        Ok(self.entities_page(kind, matching, None, 0)?.0)
+    }
+
+    /// One page of [`Sqlite::entities`]: at most `limit` rows (all when
+    /// `None`) after skipping `offset`, with the number of entities that
+    /// match in all. Only the page's rows have their aliases read.
+    pub fn entities_page(
+        &self,
+        kind: Option<Kind>,
+        matching: Option<&str>,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EntityRow>, usize), StoreError> {
+        let pattern = like_pattern(matching);
+        let kind = kind.map(Kind::as_str);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM entity e WHERE {ENTITIES_WHERE}"
+            ))?
+            .query_row(params![kind, pattern], |r| r.get(0))?;
+        // SQLite reads a negative limit as none.
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT e.id, e.key, e.kind, e.name, e.articles AS n
              FROM entity e
-             WHERE (?1 IS NULL OR e.kind = ?1)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2 ESCAPE '\\')
-                    OR lower(e.name) LIKE ?2 ESCAPE '\\')
-               AND e.mentions > 0
-             ORDER BY n DESC, e.name",
-        )?;
-        let rows = stmt.query_map(params![kind.map(Kind::as_str), pattern], |r| {
+             WHERE {ENTITIES_WHERE}
+             ORDER BY n DESC, e.name
+             LIMIT ?3 OFFSET ?4"
+        ))?;
+        let rows = stmt.query_map(params![kind, pattern, limit, offset], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -321,7 +335,7 @@ impl Sqlite {
                 articles: n as usize,
             });
         }
-        Ok(out)
+        Ok((out, total as usize))
     }
 
     /// People named by one word only that no full name absorbed: each with
@@ -769,6 +783,25 @@ fn ordered_edges_sql() -> String {
         "{} ORDER BY ed.articles DESC, s.name, CASE ed.type{rank} END, t.name, ed.id",
         edge_head_sql(&EdgeShape::All)
     )
+}
+
+/// The entities listed: of a kind (`?1`, NULL: any) whose name or an
+/// alias contains a text (`?2`, a LIKE pattern; NULL: any), and mentioned.
+const ENTITIES_WHERE: &str = "(?1 IS NULL OR e.kind = ?1)
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.folded LIKE ?2 ESCAPE '\\')
+         OR lower(e.name) LIKE ?2 ESCAPE '\\')
+    AND e.mentions > 0";
+
+/// A text taken literally as a LIKE pattern for "contains": `%`, `_` and
+/// the escape character match themselves.
+fn like_pattern(matching: Option<&str>) -> Option<String> {
+    matching.map(|m| {
+        let escaped = fold(m)
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    })
 }
 
 /// An entity with its stored article count, by row id.
