@@ -1049,6 +1049,20 @@ impl Ctx<'_> {
                     .iter()
                     .position(|sl| sl.t1 + 1 == c0 && self.possessive_at(sl.t1))
             });
+        // "They discussed the Secretary-General's visit to Kyiv": a visit
+        // whose possessor is no name here is that possessor's trip, not the
+        // clause subject's ("the administration's commitment" is the
+        // subject's side's).
+        if possessor.is_none()
+            && cue.form == CueForm::Noun
+            && cue.edge == EdgeType::Visited
+            && (s.first + 1..c0)
+                .rev()
+                .find(|&k| !self.only_modifiers(k, c0))
+                .is_some_and(|k| self.possessive_at(k) && !slots.iter().any(|sl| sl.t1 == k))
+        {
+            return Vec::new();
+        }
         // "We, the G7 Foreign Ministers of A, B and C, condemn ...": the body
         // speaking in the first person plural is the actor (ONTOLOGY.md).
         if possessor.is_none()
@@ -1770,6 +1784,66 @@ impl Ctx<'_> {
         found
     }
 
+    /// "met today in Cairo with X", "met in Riga, Latvia, with X": for a
+    /// mutual act whose first slot after the cue is the place where it
+    /// happens ("in"/"at" after at most a few time words), the token "with"
+    /// that names the partner after that place (and one more place after a
+    /// comma).
+    fn place_before_partner(
+        &self,
+        slots: &[Slot],
+        c1: usize,
+        f: usize,
+        cue: &Cue,
+    ) -> Option<usize> {
+        if !cue.edge.is_symmetric() || cue.text.ends_with(" with") {
+            return None;
+        }
+        let place = slots[f];
+        if !matches!(place.kind, Kind::Region | Kind::State) || place.t0 <= c1 {
+            return None;
+        }
+        let gap: Vec<&str> = (c1..place.t0).map(|k| self.lw(k)).collect();
+        let (last, rest) = gap.split_last()?;
+        let time_word = |w: &str| {
+            matches!(
+                w,
+                "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "virtually"
+                    | "separately"
+                    | "also"
+                    | "again"
+                    | "briefly"
+                    | "privately"
+                    | "jointly"
+                    | "on"
+                    | "this"
+                    | "week"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+            ) || (w.ends_with("day") && w.len() > 5)
+        };
+        if !matches!(*last, "in" | "at") || !rest.iter().all(|w| time_word(w)) {
+            return None;
+        }
+        let mut k = place.t1;
+        // "in Riga, Latvia, with": one more place after a comma.
+        if self.word(k) == ","
+            && let Some(next) = slots
+                .get(f + 1)
+                .filter(|n| n.t0 == k + 1 && matches!(n.kind, Kind::Region | Kind::State))
+        {
+            k = next.t1;
+        }
+        if self.word(k) == "," {
+            k += 1;
+        }
+        (self.lw(k) == "with").then_some(k)
+    }
+
     /// `targets` as the words name them.
     fn targets_named(&self, slots: &[Slot], c1: usize, cue: &Cue, max_gap: usize) -> Vec<Slot> {
         // "threatened to punish Spain": the threat's object follows its verb.
@@ -1787,9 +1861,35 @@ impl Ctx<'_> {
             .iter()
             .find(|p| p.iter().enumerate().all(|(n, w)| self.lw(c1 + n) == w))
             .map_or(c1, |p| c1 + p.len());
+        // "a commitment to urge the People's Republic of China not to ...":
+        // after a nominal's "to" a lowercase word and then a determiner is
+        // an infinitive, whose object is no target of the nominal.
+        if cue.form == CueForm::Noun
+            && cue.text.ends_with(" to")
+            && self.word(c1).chars().all(|c| c.is_ascii_lowercase())
+            && !self.g.lexicon.of_heads.contains(self.lw(c1))
+            // "commitment to help the UAE": helping is the nominal's own act.
+            && !matches!(
+                self.lw(c1),
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "all" | "both"
+                    | "help" | "support" | "assist" | "defend" | "protect" | "aid"
+            )
+            && matches!(
+                self.lw(c1 + 1),
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her"
+            )
+        {
+            return Vec::new();
+        }
         let Some(mut f) = slots.iter().position(|sl| sl.t0 >= c1) else {
             return Vec::new();
         };
+        // "met today in Cairo with X", "met in Riga, Latvia, with X": the
+        // place where a mutual act happens stands between the verb and its
+        // partner.
+        if let Some(with) = self.place_before_partner(slots, c1, f, cue) {
+            return self.targets_named(slots, with + 1, cue, max_gap);
+        }
         // "condemned Iran-backed Houthi attacks": the head, not the qualifier;
         // "blamed the al-Qaeda-linked group" names no target at all.
         // "designated one Vietnam-based entity, X", "Burmese business
@@ -2753,6 +2853,9 @@ pub fn extract_with_cues(
         held_meeting(&mut ctx, &clause);
         // "In Warsaw, Counselor Chollet will discuss ...".
         fronted_place(&mut ctx, &clause);
+        // "will travel to Windhoek, Namibia, where she will meet with
+        // government officials".
+        visit_hosts_met(&mut ctx, &clause, before);
         // "co-sponsored the EU-led resolution", "UN-led diplomacy backed by
         // the United States".
         led_backing(&mut ctx, &clause);
@@ -4916,13 +5019,19 @@ fn led_backing(ctx: &mut Ctx, cl: &Clause) {
 /// subject ("In Burma, the United States has provided ...") is none.
 fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
     let (s, slots) = (cl.s, cl.slots);
-    if ctx.lw(s.first) != "in" {
+    // "While in Kyiv, ...": the same place, as a time.
+    let first = if matches!(ctx.lw(s.first), "while" | "when") {
+        s.first + 1
+    } else {
+        s.first
+    };
+    if ctx.lw(first) != "in" {
         return;
     }
-    let open = if ctx.lw(s.first + 1) == "the" {
-        s.first + 2
+    let open = if ctx.lw(first + 1) == "the" {
+        first + 2
     } else {
-        s.first + 1
+        first + 1
     };
     let Some(pi) = slots.iter().position(|sl| sl.t0 == open && !sl.compound) else {
         return;
@@ -5045,6 +5154,104 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
                 0.6,
             );
         }
+    }
+}
+
+/// "will travel to Windhoek, Namibia, where she will meet with government
+/// officials", "will travel to Japan to meet with senior government
+/// officials": a visit this sentence reported, followed (after dates,
+/// commas and more places) by a meeting with unnamed people who act for a
+/// government (`unnamed_hosts_met`), is a meeting with each visited place's
+/// state.
+fn visit_hosts_met(ctx: &mut Ctx, cl: &Clause, before: usize) {
+    let (s, slots) = (cl.s, cl.slots);
+    let visits: Vec<Relation> = ctx.out[before..]
+        .iter()
+        .filter(|r| r.edge == EdgeType::Visited && r.sentence == cl.si && !r.headline)
+        .cloned()
+        .collect();
+    for v in visits {
+        let Some(place) = slots
+            .iter()
+            .find(|sl| sl.entity == v.target && !sl.compound)
+            .copied()
+        else {
+            continue;
+        };
+        let Some(visitor) = slots.iter().find(|sl| sl.entity == v.source).copied() else {
+            continue;
+        };
+        let mut k = place.t1;
+        let mut verb = None;
+        while k < s.last {
+            let w = ctx.lw(k);
+            if matches!(w, "meet" | "meets" | "met") {
+                verb = Some(k);
+                break;
+            }
+            let in_place = slots
+                .iter()
+                .any(|sl| sl.t0 <= k && k < sl.t1 && matches!(sl.kind, Kind::Region | Kind::State));
+            let date = w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
+                || MONTHS.contains(&ctx.word(k));
+            let glue = matches!(
+                w,
+                "," | "on"
+                    | "the"
+                    | "where"
+                    | "and"
+                    | "will"
+                    | "also"
+                    | "then"
+                    | "to"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+            );
+            if !(in_place || date || glue) {
+                break;
+            }
+            k += 1;
+        }
+        let Some(verb) = verb else {
+            continue;
+        };
+        if !unnamed_hosts_met(ctx, slots, verb, s.last) {
+            continue;
+        }
+        let state = if place.kind == Kind::State {
+            Some(place.entity)
+        } else {
+            state_of_place(ctx, place.entity)
+        };
+        let Some(state) = state else {
+            continue;
+        };
+        let host = Slot {
+            entity: state,
+            kind: Kind::State,
+            ..place
+        };
+        let flags = Modal {
+            negated: v.negated,
+            hypothetical: v.hypothetical,
+            ..Modal::ASSERTED
+        };
+        ctx.rule = "visit/unnamed-hosts".to_string();
+        let t = ctx.doc.tokens[verb];
+        ctx.emit(
+            visitor,
+            EdgeType::MetWith,
+            host,
+            cl.si,
+            (t.start, t.end),
+            flags,
+            0.6,
+        );
     }
 }
 

@@ -3614,3 +3614,101 @@ fn issue15f_two_word_portfolio_after_and() {
         &[("Kenya", "state"), ("Jane Doe", "person")],
     );
 }
+
+// ---- Session 11 relation cases ----
+
+// "met today in Cairo with X": the place where a mutual act happens may
+// stand between the verb and "with"; a meeting with no named partner after
+// the place gives nothing.
+t!(
+    met_in_a_place_with,
+    "Secretary Blinken met today in Cairo with Egyptian President Abdel Fattah Al Sisi.",
+    &[("Antony Blinken", "met-with", "Abdel Fattah Al Sisi")],
+    also: &[
+        ("Antony Blinken", "represents", US),
+        ("Abdel Fattah Al Sisi", "represents", "Egypt")
+    ]
+);
+t!(
+    met_in_a_city_and_state_with,
+    "Secretary Blinken met on Tuesday in Riga, Latvia, with Israeli Foreign Minister Yair Lapid.",
+    &[("Antony Blinken", "met-with", "Yair Lapid")],
+    also: &[
+        ("Antony Blinken", "represents", US),
+        ("Yair Lapid", "represents", "Israel")
+    ]
+);
+t!(
+    met_in_a_place_with_the_press,
+    "Secretary Blinken met in Riga with the press.",
+    &[],
+    also: &[("Antony Blinken", "represents", US)]
+);
+
+// A trip followed by a meeting with unnamed government officials is a
+// meeting with the visited place's state; a trip whose meeting is with
+// civil society only is not.
+t!(
+    travel_where_she_will_meet_government_officials,
+    "Under Secretary Uzra Zeya will then travel to Windhoek, Namibia on July 21, where she will meet with government officials.",
+    &[
+        ("Uzra Zeya", "visited", "Windhoek"),
+        ("Uzra Zeya", "visited", "Namibia"),
+        ("Uzra Zeya", "met-with", "Namibia")
+    ]
+);
+t!(
+    travel_to_meet_senior_officials,
+    "Assistant Secretary Todd Robinson will travel to Pakistan to meet with senior government officials.",
+    &[
+        ("Todd Robinson", "visited", "Pakistan"),
+        ("Todd Robinson", "met-with", "Pakistan")
+    ]
+);
+t!(
+    travel_to_meet_civil_society,
+    "Assistant Secretary Todd Robinson will travel to Pakistan to meet with civil society leaders.",
+    &[("Todd Robinson", "visited", "Pakistan")]
+);
+t!(
+    while_in_a_city_meet_government_officials,
+    "While in Kyiv, Counselor Derek Chollet will meet with senior government officials to discuss reforms in Ukraine.",
+    &[
+        ("Derek Chollet", "visited", "Kyiv"),
+        ("Derek Chollet", "met-with", "Ukraine")
+    ]
+);
+
+// "the President of Mauritania", "the Prime Minister of X": an unnamed
+// office holder acts for the state.
+t!(
+    met_the_unnamed_president_of_a_state,
+    "Ambassador Rashad Hussain will meet with the President of Mauritania.",
+    &[("Rashad Hussain", "met-with", "Mauritania")]
+);
+
+// "They discussed the Secretary-General's visit to Kyiv": the visit is the
+// possessor's, not the subjects'.
+t!(
+    a_possessed_visit_is_not_the_subjects,
+    "Secretary Blinken spoke with UN Secretary-General Antonio Guterres. They discussed the Secretary-General's visit to Kyiv.",
+    &[("Antony Blinken", "met-with", "António Guterres")],
+    also: &[
+        ("Antony Blinken", "represents", US),
+        ("António Guterres", "represents", "United Nations"),
+        ("António Guterres", "visited", "Kyiv")
+    ]
+);
+
+// "a commitment to urge China not to ...": an infinitive's object is no
+// target of the nominal; "commitment to help X" is support for X.
+t!(
+    commitment_to_an_infinitive,
+    "The United States and France underscored a continuing commitment to urge the People's Republic of China not to circumvent sanctions.",
+    &[]
+);
+t!(
+    commitment_to_help,
+    "The Secretary underscored the U.S. commitment to help the UAE bolster its defenses.",
+    &[(US, "supports", "United Arab Emirates")]
+);
