@@ -1911,6 +1911,13 @@ impl Ctx<'_> {
                     w.chars().all(|c| c.is_ascii_lowercase())
                         && !GAP_BLOCKERS.contains(&w)
                         && !PREPOSITIONS.contains(&w)
+                        // "the Iranian missile attacks near Erbil".
+                        && !matches!(
+                            w,
+                            "near" | "around" | "across" | "inside" | "outside" | "through"
+                                | "along" | "within" | "toward" | "towards" | "beyond"
+                                | "between" | "among"
+                        )
                         && !self.g.lexicon.verbs.contains_key(w)
                 })
                 && !nouns
@@ -4139,12 +4146,70 @@ fn read_clause_cue(
     // "its attacks", "an airstrike": after a determiner a one-word verb cue
     // is a noun with no preposition to name its target ("a member of" is a
     // phrase of its own).
+    // ("condemned the Iranian missile attacks near Erbil": also after a
+    // determiner, a state's adjective and plain modifiers.)
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "that"
+        )
+    };
+    let noun_after_modifiers = || {
+        // A plain noun right before the cue ("missile attacks"), no adverb
+        // ("The United States strongly supports").
+        let noun_before = c0 > s.first
+            && ctx.word(c0 - 1).chars().all(|c| c.is_ascii_lowercase())
+            && !ctx.lw(c0 - 1).ends_with("ly")
+            && !matches!(
+                ctx.lw(c0 - 1),
+                "also"
+                    | "still"
+                    | "now"
+                    | "further"
+                    | "again"
+                    | "then"
+                    | "often"
+                    | "never"
+                    | "always"
+                    | "already"
+                    | "even"
+                    | "once"
+                    | "together"
+                    | "too"
+                    | "thus"
+                    | "hereby"
+                    | "today"
+                    | "jointly"
+                    | "not"
+            )
+            && ctx.only_modifiers(c0 - 1, c0);
+        if !noun_before {
+            return false;
+        }
+        let mut k = c0;
+        let mut adjective = false;
+        while k > s.first && c0 - k < 5 {
+            let p = k - 1;
+            if let Some(sl) = cl.slots.iter().find(|sl| sl.t1 == k && sl.t0 <= p) {
+                if sl.kind != Kind::State || ctx.possessive_at(sl.t1) {
+                    return false;
+                }
+                adjective = true;
+                k = sl.t0;
+            } else if ctx.only_modifiers(p, k) && ctx.word(p) != "," && ctx.lw(p) != "and" {
+                k = p;
+            } else {
+                return adjective && determiner(ctx.lw(p));
+            }
+        }
+        false
+    };
+    // ("the Russian military attacks Ukraine": after an organ it is the
+    // verb.)
     if cue.form == CueForm::Verb
         && !cue.text.contains(' ')
-        && matches!(
-            prev,
-            Some("the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "that")
-        )
+        && (prev.is_some_and(determiner)
+            || (!prev.is_some_and(|p| ctx.g.lexicon.organs.contains(p)) && noun_after_modifiers()))
     {
         return;
     }
@@ -4253,6 +4318,10 @@ fn read_clause_cue(
     // CEO of Y; and C": the names the colon lists are the objects.
     if cue.edge == EdgeType::Sanctions && matches!(cue.form, CueForm::Verb) {
         targets.extend(colon_list(ctx, cl.slots, c1, cl.s.last));
+    }
+    // "condemned the atrocities committed by Russia": the act's agent.
+    if cue.edge == EdgeType::Opposes && cue.form == CueForm::Verb && targets.is_empty() {
+        targets = condemned_agent(ctx, cl.slots, c1, cl.s.last);
     }
     // "A and B met for the Quad Leaders Summit": the occasion is no party.
     if infinitive || (cue.edge == EdgeType::MetWith && cue.text.ends_with(" for")) {
@@ -4434,16 +4503,119 @@ fn read_clause_cue(
 /// token `from`), a colon and a list; the name that opens each item
 /// (items end at ";" when there is one, else at ","). Empty when no colon
 /// closes the object.
+/// "condemned the atrocities committed by Russia in Bucha", "condemned
+/// the attack against Ukraine by Russia's military forces", "condemned the
+/// reported atrocities by President Putin's forces": an act of
+/// `data/lexicon/condemned_acts.txt` that a condemning verb takes as its
+/// object names its agent after "by" (after a participle, or after the
+/// act's own prepositional phrase); the condemner opposes that agent.
+fn condemned_agent(ctx: &Ctx, slots: &[Slot], c1: usize, last: usize) -> Vec<Slot> {
+    let lex = &ctx.g.lexicon;
+    let end = (c1 + 16).min(last);
+    // The object's determiner and modifiers, then the act.
+    let mut k = c1;
+    while k < end
+        && (matches!(ctx.lw(k), "the" | "a" | "an" | "these" | "this" | "those" | ",")
+            || ctx.only_modifiers(k, k + 1)
+            // "the reported atrocities": a participle as a modifier.
+            || (ctx.word(k).chars().all(|c| c.is_ascii_lowercase())
+                && !PREPOSITIONS.contains(&ctx.lw(k))
+                && !GAP_BLOCKERS.contains(&ctx.lw(k)))
+            || slots
+                .iter()
+                .any(|sl| sl.t0 <= k && k < sl.t1 && sl.compound))
+        && !lex.condemned_acts.contains(ctx.lw(k))
+    {
+        k += 1;
+    }
+    if k >= end || !lex.condemned_acts.contains(ctx.lw(k)) {
+        return Vec::new();
+    }
+    // The act's own phrase ("against Ukraine", "in Bucha and across
+    // Ukraine", "committed", "carried out") up to "by".
+    let mut by = None;
+    for q in k + 1..end {
+        let w = ctx.lw(q);
+        if w == "by" {
+            by = Some(q);
+            break;
+        }
+        let allowed = PREPOSITIONS.contains(&w)
+            || matches!(
+                w,
+                "the" | "and" | "," | "committed" | "carried" | "out" | "perpetrated" | "launched"
+                    | "conducted" | "reportedly" | "allegedly" | "elsewhere" | "across"
+            )
+            || slots.iter().any(|sl| sl.t0 <= q && q < sl.t1)
+            // "the shelling of civilians and civilian infrastructure by":
+            // the act's own object.
+            || (ctx.word(q).chars().all(|c| c.is_ascii_lowercase())
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !GAP_BLOCKERS.contains(&w)
+                && !ctx.g.lexicon.verbs.contains_key(w));
+        if !allowed {
+            return Vec::new();
+        }
+    }
+    let Some(by) = by else {
+        return Vec::new();
+    };
+    // The agent: a name right after "by" (and "the", and a title or
+    // adjective), or a state's organ ("Russia's military forces", "Russian
+    // armed forces").
+    let Some(agent) = slots.iter().find(|sl| sl.t0 > by) else {
+        return Vec::new();
+    };
+    // "by the military junta in Myanmar": a state's organ named before it.
+    let organ_of = agent.kind == Kind::State
+        && matches!(ctx.lw(agent.t0 - 1), "of" | "in")
+        && (by + 1..agent.t0 - 1).any(|q| lex.organs.contains(ctx.lw(q)));
+    let between_ok = (by + 1..agent.t0).all(|q| {
+        let w = ctx.word(q);
+        ctx.lw(q) == "the"
+            || w.starts_with(char::is_uppercase)
+            || (organ_of
+                && (lex.organs.contains(ctx.lw(q))
+                    || ctx.only_modifiers(q, q + 1)
+                    || q == agent.t0 - 1))
+    }) && agent.t0 - by <= 5;
+    if !between_ok {
+        return Vec::new();
+    }
+    if agent.compound || ctx.possessive_at(agent.t1) {
+        // "Russian armed forces", "Russia's military forces": an organ.
+        let from = if ctx.possessive_at(agent.t1) {
+            agent.t1 + 1
+        } else {
+            agent.t1
+        };
+        let organ = (from..(from + 3).min(last)).any(|q| lex.organs.contains(ctx.lw(q)));
+        if !organ {
+            return Vec::new();
+        }
+    }
+    vec![*agent]
+}
+
 fn colon_list(ctx: &Ctx, slots: &[Slot], from: usize, last: usize) -> Vec<Slot> {
     let Some(colon) = (from..(from + 8).min(last)).find(|&k| ctx.word(k) == ":") else {
         return Vec::new();
     };
+    // "designating 16 Bank Otkritie Board Members: A, B, ...": a count and
+    // capitalised words of a description may come before the colon, but no
+    // person or body, which would be the object itself.
     let plain = (from..colon).all(|k| {
         let w = ctx.word(k);
-        w.chars().all(|c| c.is_lowercase() || c == '-')
-            || slots
-                .iter()
-                .any(|sl| sl.t0 <= k && k < sl.t1 && sl.kind == Kind::State)
+        let in_slot = slots.iter().find(|sl| sl.t0 <= k && k < sl.t1);
+        match in_slot {
+            Some(sl) => sl.kind == Kind::State,
+            None => {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || w.starts_with(char::is_uppercase)
+            }
+        }
     });
     if !plain || colon == from {
         return Vec::new();

@@ -3712,3 +3712,80 @@ t!(
     "The Secretary underscored the U.S. commitment to help the UAE bolster its defenses.",
     &[(US, "supports", "United Arab Emirates")]
 );
+
+// "condemned the atrocities committed by Russia", "condemned the attack
+// against Ukraine by Russia's military forces", "by the military junta in
+// Myanmar": a condemned act's agent after "by" is opposed; an agent the
+// text does not name gives nothing.
+t!(
+    condemned_atrocities_committed_by,
+    "Secretary Blinken and Foreign Minister Wopke Hoekstra condemned the atrocities committed by Russia in Bucha and elsewhere in Ukraine.",
+    &[
+        ("Antony Blinken", "opposes", "Russia"),
+        ("Wopke Hoekstra", "opposes", "Russia"),
+        ("Russia", "attacks", "Bucha")
+    ],
+    also: &[
+        ("Antony Blinken", "represents", US),
+        ("Wopke Hoekstra", "represents", "Netherlands")
+    ]
+);
+t!(
+    condemned_an_attack_against_by_forces,
+    "Germany and France condemned the premeditated, unprovoked, and unjustified attack against Ukraine by Russia's military forces.",
+    &[
+        ("Germany", "opposes", "Russia"),
+        ("France", "opposes", "Russia")
+    ],
+    also: &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    condemned_shelling_of_civilians_by_armed_forces,
+    "The U.S. and the EU condemned the continual shelling of civilians and civilian infrastructure by Russian armed forces.",
+    &[
+        (US, "opposes", "Russia"),
+        ("European Union", "opposes", "Russia")
+    ]
+);
+t!(
+    condemned_executions_by_a_junta_in_a_state,
+    "Canada strongly condemned the four executions by the military junta in Myanmar.",
+    &[("Canada", "opposes", "Myanmar")]
+);
+t!(
+    condemned_an_attack_by_unnamed_gunmen,
+    "Germany condemned the attack in Kabul by unknown gunmen.",
+    &[]
+);
+
+// "the Iranian missile attacks near Erbil": after a determiner, a state's
+// adjective and a plain noun, a verb cue is a noun; "The United States
+// also welcomes" and "the Russian military attacks" keep their verbs.
+t!(
+    condemned_adjective_missile_attacks_near_a_place,
+    "Secretary Blinken condemned the Iranian missile attacks near Erbil.",
+    &[("Antony Blinken", "opposes", "Iran")],
+    also: &[("Antony Blinken", "represents", US)]
+);
+t!(
+    an_organ_before_a_verb_cue_keeps_the_verb,
+    "The Russian military attacks Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    an_adverb_before_a_verb_cue_keeps_the_verb,
+    "The United States also welcomes Saudi Arabia's pledge.",
+    &[(US, "supports", "Saudi Arabia")]
+);
+
+// "designating 16 Bank Otkritie Board Members: A, B, and C": a count and a
+// capitalised description before the colon.
+t!(
+    designating_a_counted_description_colon_list,
+    "The Department of State is designating 16 Bank Otkritie Board Members: Kseniya Valentinovna Yudayeva, Mikhail Yurevich Alekseev, and Anatoly Mikhailovich Karachinskiy.",
+    &[
+        (US, "sanctions", "Kseniya Valentinovna Yudayeva"),
+        (US, "sanctions", "Mikhail Yurevich Alekseev"),
+        (US, "sanctions", "Anatoly Mikhailovich Karachinskiy")
+    ]
+);
