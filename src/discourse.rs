@@ -433,7 +433,45 @@ fn statement_author(text: &str, g: &Gazetteer, r: &Resolved, headline_end: usize
                 .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphabetic));
         }
     }
-    ((opened || signed) && named.len() == 1).then(|| named[0])
+    // "Statement by Press Secretary Jen Psaki on ...": a spokesperson
+    // speaks for the government, whose voice the statement stays in.
+    let spokesperson = |e: usize| {
+        r.mentions
+            .iter()
+            .enumerate()
+            .find(|(i, m)| m.start < headline_end && r.entity_of[*i] == Some(e))
+            .is_some_and(|(_, m)| {
+                let before = headline.get(..m.start).unwrap_or("");
+                [
+                    "spokesperson",
+                    "spokesman",
+                    "spokeswoman",
+                    "press secretary",
+                ]
+                .iter()
+                .any(|t| before.contains(&format!("{t} ")))
+            })
+    };
+    if (opened || signed) && named.len() == 1 {
+        return (!spokesperson(named[0])).then(|| named[0]);
+    }
+    // "Statement by President Joe Biden on Support for Ukraine and Call with
+    // President Zelenskyy": the person named before the topic (" on ") signs
+    // the statement; those named in the topic do not.
+    let topic = headline.find(" on ")?;
+    let before_topic: Vec<usize> = r
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.start < topic.min(headline_end))
+        .filter_map(|(i, _)| r.entity_of[i].filter(|&e| r.entities[e].kind == Kind::Person))
+        .fold(Vec::new(), |mut v, e| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        });
+    (opened && before_topic.len() == 1 && !spokesperson(before_topic[0])).then(|| before_topic[0])
 }
 
 /// Who speaks when a text speaks in its own voice: the author of a

@@ -486,6 +486,28 @@ fn i_of_a_statement_is_its_author() {
         )
         .is_empty()
     );
+    // The person named before the topic signs it, whoever the topic names
+    // ("... on Ukraine and Call with President Zelenskyy of Ukraine").
+    assert_eq!(
+        run_headline(
+            "Statement by President Joe Biden on Ukraine and Call with President Volodymyr Zelenskyy",
+            Mechanisms::all()
+        ),
+        vec![
+            own("Andrzej Duda", "met-with", "Joe Biden"),
+            own("Joe Biden", "supports", "Ukraine"),
+            own("Joe Biden", "visited", "Poland"),
+        ]
+    );
+    // A spokesperson or press secretary speaks for the government: "I" is
+    // nobody's.
+    assert!(
+        run_headline(
+            "Statement by Press Secretary Jen Psaki on Ukraine",
+            Mechanisms::all()
+        )
+        .is_empty()
+    );
 }
 
 /// In a government's release, "Russia's unprovoked war" makes the release's
