@@ -3789,3 +3789,19 @@ t!(
         (US, "sanctions", "Anatoly Mikhailovich Karachinskiy")
     ]
 );
+
+// "coordinated with", "in coordination with": working together is
+// cooperation (ongoing close coordination is a concluded act, not a pledge).
+t!(
+    in_coordination_with,
+    "The United States is taking actions today in coordination with the G7 and the EU to raise the costs on Russia.",
+    &[
+        (US, "cooperates-with", "Group of Seven"),
+        (US, "cooperates-with", "European Union")
+    ]
+);
+t!(
+    coordination_between,
+    "The Secretary expressed appreciation for the close and ongoing coordination between the United States and the EU.",
+    &[(US, "cooperates-with", "European Union")]
+);
