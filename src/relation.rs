@@ -2001,7 +2001,7 @@ impl Ctx<'_> {
                     self.g.lexicon.condemned_acts.contains(gap_words[m])
                         && gap_words.get(m + 1) == Some(&"by")
                 };
-                matches!(*w, "the" | "a" | "an" | "of" | "and")
+                matches!(*w, "the" | "a" | "an" | "of" | "and" | ",")
                     || self.g.lexicon.of_heads.contains(*w)
                     || participle(n)
                     || act_by(n)

@@ -3805,3 +3805,23 @@ t!(
     "The Secretary expressed appreciation for the close and ongoing coordination between the United States and the EU.",
     &[(US, "cooperates-with", "European Union")]
 );
+
+// "Russia's military build-up on Ukraine's borders", "around Ukraine":
+// a build-up near a state threatens it, as drills there do.
+t!(
+    military_build_up_on_borders,
+    "The leaders discussed Russia's continued military build-up on Ukraine's borders.",
+    &[("Russia", "threatens", "Ukraine")]
+);
+
+// "threaten the peace, security, and stability of A, B, and C": a list of
+// nouns of `of_heads.txt` with commas before "of".
+t!(
+    threaten_the_peace_and_security_of_a_list,
+    "ISIS-GS continues to threaten the peace, security, and stability of Mali, Niger, and Burkina Faso.",
+    &[
+        ("Islamic State", "threatens", "Mali"),
+        ("Islamic State", "threatens", "Niger"),
+        ("Islamic State", "threatens", "Burkina Faso")
+    ]
+);
