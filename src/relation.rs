@@ -2838,7 +2838,8 @@ pub fn extract_with_cues(
     let mut wars = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let slots = &by_sentence[si];
-        let cues = cues_of_sentence(all_cues, s, slots);
+        let mut cues = cues_of_sentence(all_cues, s, slots);
+        delayed_travel_cues(&ctx, s, &mut cues);
         let clause = Clause {
             si,
             s,
@@ -3368,6 +3369,84 @@ fn cues_of_sentence<'c>(
         .copied()
         .filter(|(a, b, _)| !slots.iter().any(|sl| sl.start < *b && *a < sl.end))
         .collect()
+}
+
+/// "will travel on March 29 to Prague", "embark on his first trip abroad
+/// to Nouakchott": a travel word whose "to" comes after a date or a few
+/// words about the trip is the cue "travel to" ("trip to") all the same.
+fn delayed_travel_cues<'c>(
+    ctx: &Ctx<'c>,
+    s: &crate::text::Sentence,
+    cues: &mut Vec<(usize, usize, &'c Cue)>,
+) {
+    let mut added = Vec::new();
+    for k in s.first..s.last {
+        let w = ctx.lw(k);
+        if !matches!(
+            w,
+            "travel" | "travels" | "traveled" | "travelled" | "traveling" | "travelling" | "trip"
+        ) {
+            continue;
+        }
+        let start = ctx.doc.tokens[k].start;
+        if cues.iter().any(|c| c.0 == start) {
+            continue;
+        }
+        let Some(cue) = ctx.g.lexicon.cues.iter().find(|c| {
+            c.edge == EdgeType::Visited && c.tail.is_none() && c.text == format!("{w} to")
+        }) else {
+            continue;
+        };
+        let mut q = k + 1;
+        while q < s.last && q < k + 9 {
+            let word = ctx.word(q);
+            let lw = ctx.lw(q);
+            let digit = |i: usize| ctx.word(i).starts_with(|c: char| c.is_ascii_digit());
+            if lw == "to" && !digit(q + 1) {
+                break;
+            }
+            let date = word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}' || c == ',')
+                || MONTHS.contains(&word)
+                || (lw.ends_with("day") && lw.len() > 5)
+                || matches!(
+                    lw,
+                    "on" | "from"
+                        | "through"
+                        | "between"
+                        | "and"
+                        | "to"
+                        | "this"
+                        | "next"
+                        | "week"
+                        | "month"
+                        | "later"
+                        | "early"
+                        | "abroad"
+                        | "first"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "official"
+                        | "also"
+                        | "then"
+                        | "again"
+                        | "soon"
+                );
+            if !date {
+                break;
+            }
+            q += 1;
+        }
+        if q > k + 1 && q < s.last && ctx.lw(q) == "to" {
+            added.push((start, ctx.doc.tokens[q].end, cue));
+        }
+    }
+    if !added.is_empty() {
+        cues.extend(added);
+        cues.sort_by_key(|c| (c.0, c.1));
+    }
 }
 
 /// Every cue of the sentence, read in its form.

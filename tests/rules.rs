@@ -3825,3 +3825,24 @@ t!(
         ("Islamic State", "threatens", "Burkina Faso")
     ]
 );
+
+// "will travel June 1-3 to Santo Domingo", "his first trip abroad to
+// Nouakchott": a date or a few words about the trip between the travel
+// word and "to"; "travel restrictions apply to X" is no trip.
+t!(
+    travel_a_date_then_to,
+    "Assistant Secretary Rena Bitter will travel June 1-3 to Santo Domingo, Dominican Republic to observe consular operations.",
+    &[("Rena Bitter", "visited", "Dominican Republic")],
+    also: &[("Rena Bitter", "visited", "Santo Domingo")]
+);
+t!(
+    first_trip_abroad_to,
+    "Ambassador Rashad Hussain will embark on his first trip abroad to Nouakchott, Mauritania, February 7-9.",
+    &[("Rashad Hussain", "visited", "Mauritania")],
+    also: &[("Rashad Hussain", "visited", "Nouakchott")]
+);
+t!(
+    travel_restrictions_apply_to,
+    "Travel restrictions apply to Russia.",
+    &[]
+);
