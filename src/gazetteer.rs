@@ -288,6 +288,9 @@ pub struct Lexicon {
     pub evaluative: HashSet<String>,
     /// Ship-name prefixes ("USS"), as written.
     pub vessel_prefixes: HashSet<String>,
+    /// Headline words that end a name before them ("Biden Statement"),
+    /// lowercase.
+    pub headline_words: HashSet<String>,
     /// Nouns only a person is ("activist", "spokesperson", "son-in-law"),
     /// lowercase.
     pub person_nouns: HashSet<String>,
@@ -505,6 +508,7 @@ const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
+const HEADLINE_WORDS: &str = include_str!("../data/lexicon/headline_words.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
@@ -1358,6 +1362,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .collect(),
         gatherings,
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
+        headline_words: lower_set(HEADLINE_WORDS),
         person_nouns: lower_set(PERSON_NOUNS),
         evaluative: lower_set(EVALUATIVE),
         heads,

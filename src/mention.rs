@@ -634,6 +634,8 @@ pub fn find_with_cues(
             || starts.binary_search(&n.start).is_ok()
             || !is_name_word(w, g)
             || g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
+            // "President Biden Statement on ...": a headline word is no name.
+            || (n.start < headline_end && g.lexicon.headline_words.contains(&w.to_lowercase()))
         {
             return true;
         }
@@ -715,6 +717,11 @@ pub fn find_with_cues(
                 let tj = &tokens[j];
                 let wj = tok(text, tj);
                 if in_known(tj, &out) || in_title(tj) || tj.start > tokens[j - 1].end + 1 {
+                    break;
+                }
+                // "President Biden Statement on ...": a headline word ends the name.
+                if tj.start < headline_end && g.lexicon.headline_words.contains(&wj.to_lowercase())
+                {
                     break;
                 }
                 if tj.word && is_name_word(wj, g) {
@@ -2383,6 +2390,42 @@ mod tests {
             [
                 "Salafist Group for Preaching and Combat=organization:Salafist Group for Preaching and Combat"
             ]
+        );
+    }
+
+    /// Issue 15: in a headline, "Statement", "Remarks", "Readout" and
+    /// "Fact Sheet" after a name end it; the name before them is the person.
+    #[test]
+    fn issue15_headline_words_end_a_name() {
+        let headline = |h: &str, body: &str| {
+            let text = format!("{h}\n{body}");
+            let doc = analyze(&text, &g().lexicon.abbreviations);
+            let cues = g().lexicon.find_cues(&text);
+            find_with_cues(&text, &doc, g(), &cues, h.len())
+                .iter()
+                .map(|m| {
+                    let what = match &m.what {
+                        What::Known(r) => g().entry(r[0].entity).id.clone(),
+                        What::Person(n) => format!("person:{n}"),
+                        What::New { name, kind } => format!("{kind}:{name}"),
+                    };
+                    format!("{}={what}", &text[m.start..m.end])
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            headline(
+                "President Biden Statement on the Truce",
+                "I welcome the truce. Biden said so."
+            ),
+            ["Biden=person/joe-biden", "Biden=person/joe-biden"]
+        );
+        assert_eq!(
+            headline(
+                "Vice President Harris Remarks at the Summit",
+                "Harris spoke today."
+            ),
+            ["Harris=person:Harris"]
         );
     }
 
