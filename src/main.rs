@@ -17,7 +17,7 @@ use geokg::cli::{
 };
 use geokg::curation::{self, CurationError};
 use geokg::discourse::{Mechanism, Mechanisms};
-use geokg::gazetteer::{EntityIdx, Gazetteer};
+use geokg::gazetteer::{self, EntityIdx, Gazetteer, Memberships};
 use geokg::graph::{Filter, KnowledgeGraph};
 use geokg::ontology::{EdgeType, Kind};
 use geokg::query::{self, QueryError};
@@ -366,8 +366,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             as_of,
             evidence,
         } => {
-            let g = gz.get()?;
             if let Some(e) = missing {
+                let g = gz.get()?;
                 if g.lookup(name).is_empty() {
                     return Err(e.into());
                 }
@@ -375,11 +375,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return show_gazetteer(g, name, *format);
             }
             let store = store()?;
-            let e = match store.find_entity(name, g) {
-                Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
-                    return show_gazetteer(g, name, *format);
-                }
-                other => other?,
+            // The gazetteer is built only for a name the database does not
+            // know, and for memberships when the user gave gazetteer files.
+            let e = match find_entity(&store, &gz, name) {
+                Err(e) => match e.downcast_ref::<StoreError>() {
+                    Some(StoreError::NotFound(_)) if !gz.get()?.lookup(name).is_empty() => {
+                        return show_gazetteer(gz.get()?, name, *format);
+                    }
+                    _ => return Err(e),
+                },
+                Ok(e) => e,
             };
             let until = until.clone().or_else(|| as_of.clone());
             query::check_period(&store, since.as_deref(), until.as_deref())?;
@@ -392,9 +397,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             })?;
-            let known = g.by_id(&e.key);
-            let members = known.map(|k| members(g, k)).unwrap_or_default();
-            let member_of = known.map(|k| member_of(g, k)).unwrap_or_default();
+            let Memberships { members, member_of } = memberships(&cli, &gz, &e.key)?;
             match format {
                 ShowFormat::Text => out(&report::show(&e, &members, &member_of, &edges))?,
                 ShowFormat::Json => out(&json(&serde_json::json!({
@@ -853,7 +856,7 @@ impl LazyGazetteer<'_> {
     }
 }
 
-/// `Store::find_entity` for `relations`, `export` and `render` (the most
+/// `Store::find_entity` for `relations`, `show`, `export` and `render` (the most
 /// mentioned of several that share the name); the gazetteer is built only
 /// when the database has no such name.
 fn find_entity(store: &Store, gz: &LazyGazetteer, name: &str) -> Result<EntityRow> {
@@ -956,6 +959,22 @@ fn events(store: &Store, g: &Gazetteer, kg: &KnowledgeGraph, f: &FilterArgs) -> 
         }
     }
     Ok(export::to_events(&rows, &countries))
+}
+
+/// An entity's current memberships: from the built-in member files alone,
+/// or from the whole gazetteer when the user gave gazetteer files (which
+/// may add memberships).
+fn memberships(cli: &Cli, gz: &LazyGazetteer, key: &str) -> Result<Memberships> {
+    if cli.gazetteer.is_empty() {
+        return Ok(gazetteer::builtin_memberships(key)?);
+    }
+    let g = gz.get()?;
+    Ok(g.by_id(key)
+        .map(|k| Memberships {
+            members: members(g, k),
+            member_of: member_of(g, k),
+        })
+        .unwrap_or_default())
 }
 
 /// Current members of an alliance, by name.
