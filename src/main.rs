@@ -327,6 +327,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             all,
             min_confidence,
             evidence,
+            limit,
+            offset,
             format,
         } => {
             let store = store()?;
@@ -348,13 +350,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             };
-            let list = store.edges(&q)?;
+            let (list, total) = store.edges_page(&q, (*limit > 0).then_some(*limit), *offset)?;
             note_if_empty(list.is_empty(), "no relations match");
             let (header, rows) = report::edge_rows(&list);
             match format {
                 TableFormat::Json => out(&json(&list)?)?,
                 TableFormat::Csv => out(&report::csv(&header, &rows))?,
                 TableFormat::Table => out(&report::table(&header, &rows))?,
+            }
+            // As `entities`: under the table on stdout; on stderr beside
+            // JSON and CSV, which stay parseable.
+            if let Some(line) = report::more_edges(total, *offset, list.len()) {
+                match format {
+                    TableFormat::Table => out(&format!("{line}\n"))?,
+                    TableFormat::Json | TableFormat::Csv => eprintln!("note: {line}"),
+                }
             }
         }
         Command::Show {
@@ -365,6 +375,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             until,
             as_of,
             evidence,
+            limit,
+            offset,
         } => {
             if let Some(e) = missing {
                 let g = gz.get()?;
@@ -388,21 +400,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let until = until.clone().or_else(|| as_of.clone());
             query::check_period(&store, since.as_deref(), until.as_deref())?;
-            let edges = store.edges(&EdgeQuery {
-                touching: Some(e.id),
-                include_flagged: true,
-                min_confidence: *min_confidence,
-                since: since.clone(),
-                until,
-                evidence_limit: (*evidence > 0).then_some(*evidence),
-                ..EdgeQuery::default()
-            })?;
+            let (edges, total) = store.edges_page(
+                &EdgeQuery {
+                    touching: Some(e.id),
+                    include_flagged: true,
+                    min_confidence: *min_confidence,
+                    since: since.clone(),
+                    until,
+                    evidence_limit: (*evidence > 0).then_some(*evidence),
+                    ..EdgeQuery::default()
+                },
+                (*limit > 0).then_some(*limit),
+                *offset,
+            )?;
             let Memberships { members, member_of } = memberships(&cli, &gz, &e.key)?;
+            let more = report::more_edges(total, *offset, edges.len());
             match format {
-                ShowFormat::Text => out(&report::show(&e, &members, &member_of, &edges))?,
-                ShowFormat::Json => out(&json(&serde_json::json!({
-                    "entity": e, "members": members, "member_of": member_of, "edges": edges
-                }))?)?,
+                ShowFormat::Text => {
+                    let mut text = report::show(&e, &members, &member_of, &edges);
+                    if let Some(line) = &more {
+                        text.push_str(&format!("{line}\n"));
+                    }
+                    out(&text)?;
+                }
+                ShowFormat::Json => {
+                    out(&json(&serde_json::json!({
+                        "entity": e, "members": members, "member_of": member_of, "edges": edges
+                    }))?)?;
+                    if let Some(line) = &more {
+                        eprintln!("note: {line}");
+                    }
+                }
             }
         }
         Command::Export {

@@ -27,6 +27,10 @@ pub use model::*;
 /// An edge listed with the row ids of its source and target.
 pub(crate) type EndsAndRow = ((i64, i64), EdgeRow);
 
+/// An edge's row id with its [`EndsAndRow`]: a listing sorted before its
+/// page's evidence is read.
+pub(crate) type IdEndsAndRow = ((i64, (i64, i64)), EdgeRow);
+
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -406,6 +410,20 @@ impl Store {
     /// (most articles first), then by source, type and target.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
         dispatch!(self, b => b.edges(q))
+    }
+
+    /// One page of [`Store::edges`]: at most `limit` edges (all when
+    /// `None`) after skipping `offset`, in the same order, with the number
+    /// of edges that match in all. Evidence is read for the page's edges
+    /// only, and one entity's edges are read busiest first from an index,
+    /// so that a page of a hub costs a page.
+    pub fn edges_page(
+        &self,
+        q: &EdgeQuery,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
+        dispatch!(self, b => b.edges_page(q, limit, offset))
     }
 
     /// The edges of [`Store::edges`], in its order, handed to `f` one at a
