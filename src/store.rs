@@ -728,12 +728,14 @@ impl Tally {
 }
 
 /// The order every backend returns edges in: most articles first, then by
-/// source, type and target.
+/// source, type and target, a statement before its flagged twin.
 pub(crate) fn sort_by_weight<T>(out: &mut [(T, EdgeRow)]) {
     out.sort_by(|(_, a), (_, b)| {
         b.count
             .cmp(&a.count)
             .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
+            // A statement before its negated or hypothetical twin.
+            .then_with(|| a.flagged.cmp(&b.flagged))
     });
 }
 

@@ -1016,7 +1016,7 @@ fn edge_page_sql(shape: Shape) -> String {
         })
         .collect();
     format!(
-        "{} ORDER BY weight DESC, source_name, type_rank, target_name, 1
+        "{} ORDER BY weight DESC, source_name, type_rank, target_name, 9, 1
          LIMIT $5::bigint OFFSET $6::bigint",
         arms.join(" UNION ALL ")
     )

@@ -871,7 +871,8 @@ fn page_scope(sym: bool) -> String {
 
 /// One page of the edges of one entity (`From`, `To` or `Touching`) in
 /// `sort_by_weight`'s order: the stored article count (most first), the
-/// source's name, the type, the target's name, then the row id. Each arm
+/// source's name, the type, the target's name, unflagged first, then the
+/// row id. Each arm
 /// reads `edge_by_source_articles` or `edge_by_target_articles` backwards,
 /// sorts only the rows of equal counts, and stops at the page's end.
 /// Binds `:id`, `:types`, `:flagged`, `:sym` (but `Touching`), `:limit`
@@ -895,7 +896,7 @@ fn edge_page_sql(shape: &EdgeShape) -> String {
         })
         .collect();
     format!(
-        "{} ORDER BY weight DESC, source_name, type_rank, target_name, 1
+        "{} ORDER BY weight DESC, source_name, type_rank, target_name, 9, 1
          LIMIT :limit OFFSET :offset",
         arms.join(" UNION ALL ")
     )
@@ -971,10 +972,10 @@ fn edge_row(
 
 /// The whole graph's edges in `sort_by_weight`'s order: the stored article
 /// count (most first), the source's name, the type in [`EdgeType`]'s order,
-/// the target's name, then the order rows were written.
+/// the target's name, unflagged first, then the order rows were written.
 fn ordered_edges_sql() -> String {
     format!(
-        "{} ORDER BY ed.articles DESC, s.name, {}, t.name, ed.id",
+        "{} ORDER BY ed.articles DESC, s.name, {}, t.name, ed.flagged, ed.id",
         edge_head_sql(&EdgeShape::All),
         type_rank_sql()
     )
