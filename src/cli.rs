@@ -137,11 +137,18 @@ pub enum Command {
         /// `evidence_total` gives the count.
         #[arg(long, value_name = "N", default_value_t = 3)]
         evidence: usize,
+        /// At most this many edges, most articles first (0: all); how many
+        /// more match is said after them.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+        /// Skip this many edges first (the next page).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: usize,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// Show one entity: kind, aliases, members, and every edge in and out with evidence.
+    /// Show one entity: kind, aliases, members, and its edges in and out with evidence.
     Show {
         /// Any name or alias ("putin", "the Kremlin", "Kharkov").
         name: String,
@@ -166,6 +173,13 @@ pub enum Command {
         /// many more there are is said.
         #[arg(long, value_name = "N", default_value_t = 3)]
         evidence: usize,
+        /// At most this many edges, in and out together, most articles
+        /// first (0: all); how many more there are is said after them.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+        /// Skip this many edges first (the next page).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: usize,
     },
     /// Export the graph as DOT, node-link JSON, GraphML, GEXF, the Neo4j import CSV pair or events.
     Export {

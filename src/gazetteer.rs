@@ -1750,9 +1750,117 @@ fn in_office(r: &Role, date: Option<&str>) -> bool {
     starts_ok && ends_ok
 }
 
+/// An entity's current memberships as `show` prints them: the members of
+/// an alliance and the alliances an entity belongs to, by name, in the
+/// order the gazetteer lists them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Memberships {
+    /// Current members, when the entity is an alliance.
+    pub members: Vec<String>,
+    /// Alliances the entity currently belongs to.
+    pub member_of: Vec<String>,
+}
+
+/// [`Memberships`] of the entity with this id in the built-in gazetteer,
+/// read from its member files and the entity files' names alone, without
+/// building the gazetteer (issue 11: `show` paid 60 ms or more for it).
+/// The same answer as [`Gazetteer::members_of`] and
+/// [`Gazetteer::members`] on the built-in gazetteer: the files are the
+/// ones [`Gazetteer::tables`] loads, in its order, and a later entity row
+/// with a known id keeps the first row's name, as the loader does.
+pub fn builtin_memberships(id: &str) -> Result<Memberships, GazetteerError> {
+    // (alliance, member) ids of the current rows that name `id`, in order.
+    let mut rows: Vec<(&str, &str, &str, usize)> = Vec::new();
+    for (path, text) in BUILTIN {
+        let t = Table::parse(path, text)?;
+        if t.col("alliance").is_none() || t.col("member").is_none() || t.col("id").is_some() {
+            continue;
+        }
+        let (ca, cm, cl) = (t.col("alliance"), t.col("member"), t.col("left"));
+        for (line, row) in &t.rows {
+            let (a, m) = (cell(row, ca), cell(row, cm));
+            if (a == id || m == id) && cell(row, cl).is_empty() {
+                rows.push((a, m, path, *line));
+            }
+        }
+    }
+    if rows.is_empty() {
+        return Ok(Memberships::default());
+    }
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    for (path, text) in BUILTIN {
+        let t = Table::parse(path, text)?;
+        let (Some(ci), Some(_), Some(cn)) = (t.col("id"), t.col("kind"), t.col("name")) else {
+            continue;
+        };
+        for (_, row) in &t.rows {
+            names
+                .entry(cell(row, Some(ci)))
+                .or_insert(cell(row, Some(cn)));
+        }
+    }
+    let name = |id: &str, path: &str, line: usize| -> Result<String, GazetteerError> {
+        names
+            .get(id)
+            .map(|n| n.to_string())
+            .ok_or_else(|| GazetteerError::Row {
+                path: path.to_string(),
+                line,
+                message: format!("unknown entity '{id}'"),
+            })
+    };
+    let mut out = Memberships::default();
+    for (a, m, path, line) in rows {
+        if a == id {
+            out.members.push(name(m, path, line)?);
+        }
+        if m == id {
+            out.member_of.push(name(a, path, line)?);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects `show`'s memberships without the gazetteer (issue 11):
+    /// for every entity in a membership, and every 25th of the others, the
+    /// member files alone give what the built gazetteer gives.
+    #[test]
+    fn builtin_memberships_equal_the_gazetteer() {
+        let g = crate::testing::gazetteer();
+        let named: HashSet<EntityIdx> = g
+            .members()
+            .iter()
+            .flat_map(|m| [m.alliance, m.member])
+            .collect();
+        let mut listed = 0;
+        for k in (0..g.len() as EntityIdx).filter(|k| named.contains(k) || k % 25 == 0) {
+            let id = &g.entry(k).id;
+            let want = Memberships {
+                members: g
+                    .members_of(k)
+                    .filter(|m| m.left.is_none())
+                    .map(|m| g.entry(m.member).name.clone())
+                    .collect(),
+                member_of: g
+                    .members()
+                    .iter()
+                    .filter(|m| m.member == k && m.left.is_none())
+                    .map(|m| g.entry(m.alliance).name.clone())
+                    .collect(),
+            };
+            listed += want.members.len() + want.member_of.len();
+            assert_eq!(builtin_memberships(id).unwrap(), want, "{id}");
+        }
+        assert!(listed > 1000, "{listed}");
+        assert_eq!(
+            builtin_memberships("person/nobody").unwrap(),
+            Memberships::default()
+        );
+    }
 
     /// Protects publisher lookup: host names match at a dot boundary, and
     /// every listed publisher names a loaded state.

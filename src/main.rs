@@ -17,7 +17,7 @@ use geokg::cli::{
 };
 use geokg::curation::{self, CurationError};
 use geokg::discourse::{Mechanism, Mechanisms};
-use geokg::gazetteer::{EntityIdx, Gazetteer};
+use geokg::gazetteer::{self, EntityIdx, Gazetteer, Memberships};
 use geokg::graph::{Filter, KnowledgeGraph};
 use geokg::ontology::{EdgeType, Kind};
 use geokg::query::{self, QueryError};
@@ -327,6 +327,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             all,
             min_confidence,
             evidence,
+            limit,
+            offset,
             format,
         } => {
             let store = store()?;
@@ -348,13 +350,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 evidence_limit: (*evidence > 0).then_some(*evidence),
                 ..EdgeQuery::default()
             };
-            let list = store.edges(&q)?;
+            let (list, total) = store.edges_page(&q, (*limit > 0).then_some(*limit), *offset)?;
             note_if_empty(list.is_empty(), "no relations match");
             let (header, rows) = report::edge_rows(&list);
             match format {
                 TableFormat::Json => out(&json(&list)?)?,
                 TableFormat::Csv => out(&report::csv(&header, &rows))?,
                 TableFormat::Table => out(&report::table(&header, &rows))?,
+            }
+            // As `entities`: under the table on stdout; on stderr beside
+            // JSON and CSV, which stay parseable.
+            if let Some(line) = report::more_edges(total, *offset, list.len()) {
+                match format {
+                    TableFormat::Table => out(&format!("{line}\n"))?,
+                    TableFormat::Json | TableFormat::Csv => eprintln!("note: {line}"),
+                }
             }
         }
         Command::Show {
@@ -365,9 +375,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             until,
             as_of,
             evidence,
+            limit,
+            offset,
         } => {
-            let g = gz.get()?;
             if let Some(e) = missing {
+                let g = gz.get()?;
                 if g.lookup(name).is_empty() {
                     return Err(e.into());
                 }
@@ -375,31 +387,50 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return show_gazetteer(g, name, *format);
             }
             let store = store()?;
-            let e = match store.find_entity(name, g) {
-                Err(StoreError::NotFound(_)) if !g.lookup(name).is_empty() => {
-                    return show_gazetteer(g, name, *format);
-                }
-                other => other?,
+            // The gazetteer is built only for a name the database does not
+            // know, and for memberships when the user gave gazetteer files.
+            let e = match find_entity(&store, &gz, name) {
+                Err(e) => match e.downcast_ref::<StoreError>() {
+                    Some(StoreError::NotFound(_)) if !gz.get()?.lookup(name).is_empty() => {
+                        return show_gazetteer(gz.get()?, name, *format);
+                    }
+                    _ => return Err(e),
+                },
+                Ok(e) => e,
             };
             let until = until.clone().or_else(|| as_of.clone());
             query::check_period(&store, since.as_deref(), until.as_deref())?;
-            let edges = store.edges(&EdgeQuery {
-                touching: Some(e.id),
-                include_flagged: true,
-                min_confidence: *min_confidence,
-                since: since.clone(),
-                until,
-                evidence_limit: (*evidence > 0).then_some(*evidence),
-                ..EdgeQuery::default()
-            })?;
-            let known = g.by_id(&e.key);
-            let members = known.map(|k| members(g, k)).unwrap_or_default();
-            let member_of = known.map(|k| member_of(g, k)).unwrap_or_default();
+            let (edges, total) = store.edges_page(
+                &EdgeQuery {
+                    touching: Some(e.id),
+                    include_flagged: true,
+                    min_confidence: *min_confidence,
+                    since: since.clone(),
+                    until,
+                    evidence_limit: (*evidence > 0).then_some(*evidence),
+                    ..EdgeQuery::default()
+                },
+                (*limit > 0).then_some(*limit),
+                *offset,
+            )?;
+            let Memberships { members, member_of } = memberships(&cli, &gz, &e.key)?;
+            let more = report::more_edges(total, *offset, edges.len());
             match format {
-                ShowFormat::Text => out(&report::show(&e, &members, &member_of, &edges))?,
-                ShowFormat::Json => out(&json(&serde_json::json!({
-                    "entity": e, "members": members, "member_of": member_of, "edges": edges
-                }))?)?,
+                ShowFormat::Text => {
+                    let mut text = report::show(&e, &members, &member_of, &edges);
+                    if let Some(line) = &more {
+                        text.push_str(&format!("{line}\n"));
+                    }
+                    out(&text)?;
+                }
+                ShowFormat::Json => {
+                    out(&json(&serde_json::json!({
+                        "entity": e, "members": members, "member_of": member_of, "edges": edges
+                    }))?)?;
+                    if let Some(line) = &more {
+                        eprintln!("note: {line}");
+                    }
+                }
             }
         }
         Command::Export {
@@ -853,7 +884,7 @@ impl LazyGazetteer<'_> {
     }
 }
 
-/// `Store::find_entity` for `relations`, `export` and `render` (the most
+/// `Store::find_entity` for `relations`, `show`, `export` and `render` (the most
 /// mentioned of several that share the name); the gazetteer is built only
 /// when the database has no such name.
 fn find_entity(store: &Store, gz: &LazyGazetteer, name: &str) -> Result<EntityRow> {
@@ -956,6 +987,22 @@ fn events(store: &Store, g: &Gazetteer, kg: &KnowledgeGraph, f: &FilterArgs) -> 
         }
     }
     Ok(export::to_events(&rows, &countries))
+}
+
+/// An entity's current memberships: from the built-in member files alone,
+/// or from the whole gazetteer when the user gave gazetteer files (which
+/// may add memberships).
+fn memberships(cli: &Cli, gz: &LazyGazetteer, key: &str) -> Result<Memberships> {
+    if cli.gazetteer.is_empty() {
+        return Ok(gazetteer::builtin_memberships(key)?);
+    }
+    let g = gz.get()?;
+    Ok(g.by_id(key)
+        .map(|k| Memberships {
+            members: members(g, k),
+            member_of: member_of(g, k),
+        })
+        .unwrap_or_default())
 }
 
 /// Current members of an alliance, by name.

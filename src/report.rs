@@ -125,6 +125,19 @@ pub fn more_entities(total: usize, offset: usize, shown: usize) -> Option<String
     })
 }
 
+/// The line that says how many edges a page of `shown` edges after
+/// `offset` left out of `total`, and how to see them; none when it left
+/// none out.
+pub fn more_edges(total: usize, offset: usize, shown: usize) -> Option<String> {
+    let next = offset.saturating_add(shown);
+    let more = total.saturating_sub(next);
+    (more > 0).then(|| {
+        format!(
+            "... {more} more edges of {total} (--offset {next} for the next page, --limit 0 lists them all)"
+        )
+    })
+}
+
 /// Entities as JSON objects, each with a `members` array of names.
 pub fn entities_with_members(
     list: &[EntityRow],

@@ -27,6 +27,10 @@ pub use model::*;
 /// An edge listed with the row ids of its source and target.
 pub(crate) type EndsAndRow = ((i64, i64), EdgeRow);
 
+/// An edge's row id with its [`EndsAndRow`]: a listing sorted before its
+/// page's evidence is read.
+pub(crate) type IdEndsAndRow = ((i64, (i64, i64)), EdgeRow);
+
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -408,6 +412,20 @@ impl Store {
         dispatch!(self, b => b.edges(q))
     }
 
+    /// One page of [`Store::edges`]: at most `limit` edges (all when
+    /// `None`) after skipping `offset`, in the same order, with the number
+    /// of edges that match in all. Evidence is read for the page's edges
+    /// only, and one entity's edges are read busiest first from an index,
+    /// so that a page of a hub costs a page.
+    pub fn edges_page(
+        &self,
+        q: &EdgeQuery,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
+        dispatch!(self, b => b.edges_page(q, limit, offset))
+    }
+
     /// The edges of [`Store::edges`], in its order, handed to `f` one at a
     /// time: on SQLite the whole graph is read row by row, so memory does
     /// not grow with it (`export --format json`).
@@ -710,12 +728,14 @@ impl Tally {
 }
 
 /// The order every backend returns edges in: most articles first, then by
-/// source, type and target.
+/// source, type and target, a statement before its flagged twin.
 pub(crate) fn sort_by_weight<T>(out: &mut [(T, EdgeRow)]) {
     out.sort_by(|(_, a), (_, b)| {
         b.count
             .cmp(&a.count)
             .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
+            // A statement before its negated or hypothetical twin.
+            .then_with(|| a.flagged.cmp(&b.flagged))
     });
 }
 

@@ -20,6 +20,7 @@ on_both_backends!(
     surnames_join_across_articles_or_are_listed_unresolved,
     ingest_json_summary,
     listings_are_bounded_and_say_what_they_left_out,
+    edge_listings_are_paged_busiest_first,
 );
 
 fn stdout(o: &Output) -> String {
@@ -659,6 +660,132 @@ fn listings_are_bounded_and_say_what_they_left_out(b: Backend) {
     );
     assert!(!text.contains("more of"), "{text}");
 }
+
+/// Protects issue 11's bounded edge listings: `relations --from/--to` and
+/// `show` print at most `--limit N` edges (default 50), the busiest first
+/// (most articles, then source, type and target), from `--offset N`, and
+/// say how many more there are (under the table or the `show` text on
+/// stdout, on stderr beside JSON and CSV); the pages are the whole
+/// listing's rows in its order, also when dates narrow it.
+fn edge_listings_are_paged_busiest_first(b: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = b.db(dir.path(), "g");
+    let o = run(&["ingest", data("dev/articles").to_str().unwrap()], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Russia's 24 edges, in and out: the three busiest.
+    let o = run(&["show", "Russia", "--limit", "3", "--evidence", "1"], &db);
+    assert_eq!(stdout(&o), SHOW_RUSSIA_PAGE_1, "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let o = run(&["show", "Russia", "--limit", "0"], &db);
+    assert!(!stdout(&o).contains("more edges"), "{}", stdout(&o));
+    let json = run(
+        &[
+            "show", "Russia", "--limit", "3", "--offset", "3", "--format", "json",
+        ],
+        &db,
+    );
+    let v: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["edges"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        stderr(&json),
+        "note: ... 18 more edges of 24 (--offset 6 for the next page, --limit 0 lists them all)\n"
+    );
+
+    // Edges to Russia (and symmetric ones from it), two per page, as CSV.
+    let o = run(
+        &[
+            "relations",
+            "--to",
+            "Russia",
+            "--limit",
+            "2",
+            "--format",
+            "csv",
+        ],
+        &db,
+    );
+    assert_eq!(stdout(&o), RELATIONS_TO_RUSSIA_PAGE_1);
+    assert_eq!(
+        stderr(&o),
+        "note: ... 12 more edges of 14 (--offset 2 for the next page, --limit 0 lists them all)\n"
+    );
+
+    // Pages, concatenated, are the whole listing; the default limit (50)
+    // lists Russia's 12 edges out whole and says nothing more.
+    let rows = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["relations", "--from", "Russia", "--format", "csv"];
+        all.extend_from_slice(args);
+        let o = run(&all, &db);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o).lines().skip(1).map(str::to_string).collect()
+    };
+    let whole = rows(&["--limit", "0"]);
+    assert_eq!(whole.len(), 12, "{whole:?}");
+    assert_eq!(rows(&[]), whole);
+    let pages = [
+        rows(&["--limit", "5"]),
+        rows(&["--limit", "5", "--offset", "5"]),
+        rows(&["--limit", "5", "--offset", "10"]),
+    ]
+    .concat();
+    assert_eq!(pages, whole);
+    let counts: Vec<usize> = whole
+        .iter()
+        .map(|r| r.split(',').nth(3).unwrap().parse().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let o = run(&["relations", "--from", "Russia"], &db);
+    assert!(!stdout(&o).contains("more edges"), "{}", stdout(&o));
+    let o = run(&["relations", "--from", "Russia", "--limit", "11"], &db);
+    assert!(
+        stdout(&o).ends_with(
+            "... 1 more edges of 12 (--offset 11 for the next page, --limit 0 lists them all)\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+
+    // Narrowed by dates, each edge is recounted: the same pages.
+    let narrowed = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--since", "2014-01-01"];
+        all.extend_from_slice(args);
+        rows(&all)
+    };
+    let whole = narrowed(&["--limit", "0"]);
+    assert!(whole.len() > 2 && whole.len() < 12, "{whole:?}");
+    let pages = [
+        narrowed(&["--limit", "2"]),
+        narrowed(&["--limit", "0", "--offset", "2"]),
+    ]
+    .concat();
+    assert_eq!(pages, whole);
+}
+
+const SHOW_RUSSIA_PAGE_1: &str = "\
+Russia (state)
+  id: state/RUS
+  articles: 8
+  aliases: Kremlin, Moscow, Russian, Russian Federation, Russians
+  member of: Asia-Pacific Economic Cooperation, Arctic Council, BRICS, Commonwealth of Independent States, Collective Security Treaty Organization, Eurasian Economic Union, Group of Twenty, Normandy Format, OPEC+, UN Security Council permanent members, Shanghai Cooperation Organisation, United Nations, Union State of Russia and Belarus, United Nations Security Council
+edges out:
+  -attacks-> Ukraine  [3 article(s)]
+      https://qhubonews.com/readout-of-president-bidens-call-with-president-volodymyr-zelenskyy-of-ukraine (2023-08-24) 179..216: rule: invasion of/noun; confidence 0.70; President Joseph R. Biden, Jr. spoke with President Volodymyr Zelenskyy of Ukraine today to congratulate him on Ukraine’s Independence Day and commemorate eighteen months since Russia’s brutal invasion of Ukraine.
+      ... 3 more of 4 (--evidence 0 lists them all)
+edges in:
+  <-represents- Vladimir Putin  [3 article(s)]
+      seed-001 59..83: role: president; rule: title; confidence 0.90; Last week, US special envoy Steve Witkoff met with Russian President Vladimir Putin as part of ongoing efforts to resolve the conflict in Ukraine.
+      ... 4 more of 5 (--evidence 0 lists them all)
+  <-sanctions- Barack Obama  [2 article(s)]
+      http://www.voanews.com/content/crimea-applies-to-join-russia/1872664.html (2014-03-17) 1161..1200: rule: sanctions against/noun; via: \"he\" -> Barack Obama; confidence 0.52; Speaking at the White House, Obama announced that he ordered sanctions against 11 Russian and Ukrainian officials, including two top advisers to Russia's President Vladimir Putin, in addition to ousted Ukrainian President Viktor Yanukovych.
+      ... 1 more of 2 (--evidence 0 lists them all)
+... 21 more edges of 24 (--offset 3 for the next page, --limit 0 lists them all)
+";
+const RELATIONS_TO_RUSSIA_PAGE_1: &str = "\
+source,type,target,count,article,evidence
+Vladimir Putin,represents,Russia,3,seed-001,\"Last week, US special envoy Steve Witkoff met with Russian President Vladimir Putin as part of ongoing efforts to resolve the conflict in Ukraine.\"
+Barack Obama,sanctions,Russia,2,http://www.voanews.com/content/crimea-applies-to-join-russia/1872664.html,\"Speaking at the White House, Obama announced that he ordered sanctions against 11 Russian and Ukrainian officials, including two top advisers to Russia's President Vladimir Putin, in addition to ousted Ukrainian President Viktor Yanukovych.\"
+";
 
 const ENTITIES_PAGE_1: &str = "\
 name                                kind      articles  id             aliases

@@ -590,7 +590,7 @@ fn a_newer_or_missing_database_is_refused() {
         let o = cmd.output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(
-            stderr(&o).contains("has schema version 99, newer than this geokg understands (1)"),
+            stderr(&o).contains("has schema version 99, newer than this geokg understands (2)"),
             "{args:?}: {}",
             stderr(&o)
         );

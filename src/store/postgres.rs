@@ -29,8 +29,8 @@ use postgres::{Client, NoTls, Row, Statement, Transaction};
 use super::{
     ArticleRecord, Change, CorrectionRecord, DiffRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary,
     EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
-    ExplainRow, IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible, held_and_named,
-    parse_kind, parse_type, sort_by_weight,
+    ExplainRow, IdEndsAndRow, IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible,
+    held_and_named, parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -40,10 +40,16 @@ use crate::ontology::{EdgeType, Kind, fold};
 mod curation;
 
 /// Migrations, in order; the position is the version.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_init.sql",
-    include_str!("../../migrations/postgres/0001_init.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        include_str!("../../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        "0002_edges_by_weight.sql",
+        include_str!("../../migrations/postgres/0002_edges_by_weight.sql"),
+    ),
+];
 
 /// The advisory lock every writer holds for its transaction (an arbitrary
 /// constant: "geokg" in ASCII).
@@ -540,6 +546,73 @@ impl Postgres {
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
+    /// One page of [`Postgres::edges`], as the SQLite backend's
+    /// `edges_page`: one entity's edges (not narrowed by dates or a
+    /// confidence) read busiest first from `edge_by_source_articles` and
+    /// `edge_by_target_articles` and counted on them; any other query read
+    /// whole and cut; evidence read for the page's edges only.
+    pub fn edges_page(
+        &self,
+        q: &EdgeQuery,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
+        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
+        let one_end = match (q.from, q.to, q.touching) {
+            (Some(id), None, None) => Some((Shape::From, id)),
+            (None, Some(id), None) => Some((Shape::To, id)),
+            (None, None, Some(id)) => Some((Shape::Touching, id)),
+            _ => None,
+        };
+        let Some((shape, id)) = one_end.filter(|_| !narrowed) else {
+            let (shape, id) = match (q.from, q.to, q.touching) {
+                (Some(id), _, _) => (Shape::From, Some(id)),
+                (None, Some(id), _) => (Shape::To, Some(id)),
+                (None, None, Some(id)) => (Shape::Touching, Some(id)),
+                (None, None, None) => (Shape::All, None),
+            };
+            let (rows, total) = self.edge_rows_page(shape, id, &[], q, limit, offset)?;
+            return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+        };
+        let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
+        let symmetric = symmetric_types();
+        let flagged = q.include_flagged;
+        let total = match self
+            .rows(&edge_count_sql(shape), &[&id, &types, &flagged, &symmetric])?
+            .first()
+        {
+            Some(r) => count(col(r, 0)?),
+            None => return Err(StoreError::Corrupt("no count row".into())),
+        };
+        // A NULL limit is none.
+        let limit = limit.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let rows = self.rows(
+            &edge_page_sql(shape),
+            &[&id, &types, &flagged, &symmetric, &limit, &offset],
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let edge_id: i64 = col(r, 0)?;
+            out.push(EdgeRow {
+                source: col(r, 1)?,
+                source_key: col(r, 2)?,
+                source_kind: parse_kind(&col::<String>(r, 3)?)?,
+                edge: parse_type(&col::<String>(r, 4)?)?,
+                target: col(r, 5)?,
+                target_key: col(r, 6)?,
+                target_kind: parse_kind(&col::<String>(r, 7)?)?,
+                flagged: col(r, 8)?,
+                count: count(col(r, 9)?),
+                first_seen: col(r, 11)?,
+                last_seen: col(r, 12)?,
+                evidence_total: count(col(r, 10)?),
+                evidence: self.edge_evidence(edge_id, q, q.evidence_limit)?,
+            });
+        }
+        Ok((out, total))
+    }
+
     /// The edges touching entity `id`, with their ends' row ids.
     pub(crate) fn edges_touching(
         &self,
@@ -575,12 +648,23 @@ impl Postgres {
         among: &[i64],
         q: &EdgeQuery,
     ) -> Result<Vec<EndsAndRow>, StoreError> {
+        Ok(self.edge_rows_page(shape, id, among, q, None, 0)?.0)
+    }
+
+    /// [`Postgres::edge_rows`] cut to at most `limit` rows after `offset`,
+    /// with how many there are in all; evidence is read for the kept rows
+    /// only.
+    fn edge_rows_page(
+        &self,
+        shape: Shape,
+        id: Option<i64>,
+        among: &[i64],
+        q: &EdgeQuery,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EndsAndRow>, usize), StoreError> {
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
-        let symmetric: Vec<&str> = EdgeType::ALL
-            .iter()
-            .filter(|t| t.is_symmetric())
-            .map(|t| t.as_str())
-            .collect();
+        let symmetric = symmetric_types();
         let sql = edge_head_sql(shape);
         let flagged = q.include_flagged;
         let id = id.unwrap_or(0);
@@ -595,7 +679,7 @@ impl Postgres {
             (Shape::All, None) => Some(self.all_evidence(q)?),
             _ => None,
         };
-        let mut out: Vec<EndsAndRow> = Vec::new();
+        let mut out: Vec<IdEndsAndRow> = Vec::new();
         for r in &rows {
             let edge_id: i64 = col(r, 0)?;
             let edge = parse_type(&col::<String>(r, 4)?)?;
@@ -621,7 +705,7 @@ impl Postgres {
                 continue;
             }
             out.push((
-                (s, t),
+                (edge_id, (s, t)),
                 EdgeRow {
                     source: col(r, 1)?,
                     source_key: col(r, 2)?,
@@ -635,15 +719,25 @@ impl Postgres {
                     first_seen: support.first_seen,
                     last_seen: support.last_seen,
                     evidence_total: support.evidence,
-                    evidence: match all_evidence.as_mut() {
-                        Some(all) => all.remove(&edge_id).unwrap_or_default(),
-                        None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
-                    },
+                    evidence: Vec::new(),
                 },
             ));
         }
         sort_by_weight(&mut out);
-        Ok(out)
+        let total = out.len();
+        let mut page = Vec::with_capacity(limit.unwrap_or(total).min(total));
+        for ((edge_id, ends), mut row) in out
+            .into_iter()
+            .skip(offset)
+            .take(limit.unwrap_or(usize::MAX))
+        {
+            row.evidence = match all_evidence.as_mut() {
+                Some(all) => all.remove(&edge_id).unwrap_or_default(),
+                None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
+            };
+            page.push((ends, row));
+        }
+        Ok((page, total))
     }
 
     fn all_evidence(&self, q: &EdgeQuery) -> Result<HashMap<i64, Vec<EvidenceRow>>, StoreError> {
@@ -854,6 +948,93 @@ fn entity_ref(r: &Row, i: usize) -> Result<EntityRef, StoreError> {
         name: col(r, i + 2)?,
         kind: parse_kind(&col::<String>(r, i + 3)?)?,
     })
+}
+
+/// The symmetric edge types: which types match at either end is the
+/// ontology's fact, not the SQL's.
+fn symmetric_types() -> Vec<&'static str> {
+    EdgeType::ALL
+        .iter()
+        .filter(|t| t.is_symmetric())
+        .map(|t| t.as_str())
+        .collect()
+}
+
+/// The arms of a listing of one entity's edges: the indexed end column
+/// each reads, and whether it keeps only the symmetric types (`$4`).
+fn one_end_arms(shape: Shape) -> [(&'static str, bool); 2] {
+    match shape {
+        Shape::To => [("target_id", false), ("source_id", true)],
+        Shape::Touching => [("source_id", false), ("target_id", false)],
+        _ => [("source_id", false), ("target_id", true)],
+    }
+}
+
+/// The scope of a page of one entity's edges (binds `$2` types, `$3`
+/// flagged, `$4` symmetric types), with the edges left without evidence
+/// out, so that the count and the page agree.
+fn page_scope(sym: bool) -> String {
+    let sym = if sym {
+        " AND ed.type = ANY($4::text[])"
+    } else {
+        ""
+    };
+    format!(
+        "NOT ed.rejected AND ed.evidence_count > 0 AND ($3::boolean OR NOT ed.flagged)
+         AND (cardinality($2::text[]) = 0 OR ed.type = ANY($2::text[])){sym}"
+    )
+}
+
+/// One page of an entity's edges in `sort_by_weight`'s order (names
+/// compared byte by byte, as Rust compares them), read busiest first from
+/// `edge_by_source_articles` and `edge_by_target_articles`. Binds `$1` the
+/// entity, `$2` to `$4` as [`page_scope`], `$5` the limit (NULL: none) and
+/// `$6` the offset. Every shape binds `$4`; `Touching` does not test it.
+fn edge_page_sql(shape: Shape) -> String {
+    let mut types = EdgeType::ALL;
+    types.sort();
+    let rank: String = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!(" WHEN '{}' THEN {i}", t.as_str()))
+        .collect();
+    let arms: Vec<String> = one_end_arms(shape)
+        .iter()
+        .map(|(end, sym)| {
+            format!(
+                "SELECT ed.id, s.name COLLATE \"C\" AS source_name, s.key, s.kind, ed.type,
+                        t.name COLLATE \"C\" AS target_name, t.key, t.kind, ed.flagged,
+                        ed.articles AS weight,
+                        ed.evidence_count, ed.first_seen, ed.last_seen,
+                        CASE ed.type{rank} END AS type_rank
+                 FROM edge ed
+                 JOIN entity s ON s.id = ed.source_id
+                 JOIN entity t ON t.id = ed.target_id
+                 WHERE ed.{end} = $1 AND {} AND $4::text[] IS NOT NULL",
+                page_scope(*sym)
+            )
+        })
+        .collect();
+    format!(
+        "{} ORDER BY weight DESC, source_name, type_rank, target_name, 9, 1
+         LIMIT $5::bigint OFFSET $6::bigint",
+        arms.join(" UNION ALL ")
+    )
+}
+
+/// How many edges [`edge_page_sql`] lists in all (binds `$1` to `$4`).
+fn edge_count_sql(shape: Shape) -> String {
+    let arms: Vec<String> = one_end_arms(shape)
+        .iter()
+        .map(|(end, sym)| {
+            format!(
+                "(SELECT count(*) FROM edge ed WHERE ed.{end} = $1 AND {}
+                   AND $4::text[] IS NOT NULL)",
+                page_scope(*sym)
+            )
+        })
+        .collect();
+    format!("SELECT {}", arms.join(" + "))
 }
 
 /// The SQL of an edge listing of this shape. Binds, in order: `From`,

@@ -15,8 +15,8 @@ use rusqlite::{
 };
 
 use super::{
-    EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IngestStats, StoreError, Tally,
-    compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
+    EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IdEndsAndRow, IngestStats, StoreError,
+    Tally, compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -65,6 +65,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0009_aggregates_per_batch.sql",
         include_str!("../../migrations/0009_aggregates_per_batch.sql"),
+    ),
+    (
+        "0010_edges_by_weight.sql",
+        include_str!("../../migrations/0010_edges_by_weight.sql"),
     ),
 ];
 
@@ -461,6 +465,88 @@ impl Sqlite {
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
+    /// One page of [`Sqlite::edges`]: at most `limit` edges (all when
+    /// `None`) after skipping `offset`, in the same order, with the number
+    /// of edges that match in all; evidence is read for the page's edges
+    /// only. The edges of one entity (`from`, `to` or `touching` alone,
+    /// counted from the stored aggregates) are read busiest first from
+    /// `edge_by_source_articles` and `edge_by_target_articles`, so a page
+    /// of a hub reads its page, not its thousands of edges, and the total
+    /// is counted on those indexes alone; any other query (two ends, or
+    /// dates or a confidence that recount each edge) is read whole and
+    /// cut.
+    pub fn edges_page(
+        &self,
+        q: &EdgeQuery,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
+        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
+        let one_end = match (q.from, q.to, q.touching) {
+            (Some(id), None, None) => Some((EdgeShape::From, id)),
+            (None, Some(id), None) => Some((EdgeShape::To, id)),
+            (None, None, Some(id)) => Some((EdgeShape::Touching, id)),
+            _ => None,
+        };
+        let Some((shape, id)) = one_end.filter(|_| !narrowed) else {
+            let (shape, id) = match (q.from, q.to, q.touching) {
+                (Some(id), _, _) => (EdgeShape::From, Some(id)),
+                (None, Some(id), _) => (EdgeShape::To, Some(id)),
+                (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
+                (None, None, None) => (EdgeShape::All, None),
+            };
+            let (rows, total) = self.edge_rows_page(shape, id, q, limit, offset)?;
+            return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+        };
+        let types = types_json(q)?;
+        let symmetric = symmetric_json()?;
+        let count = |stmt: &mut rusqlite::CachedStatement| -> Result<i64, StoreError> {
+            let n = match shape {
+                EdgeShape::Touching => stmt.query_row(
+                    rusqlite::named_params! {
+                        ":id": id, ":types": types, ":flagged": q.include_flagged,
+                    },
+                    |r| r.get(0),
+                )?,
+                _ => stmt.query_row(
+                    rusqlite::named_params! {
+                        ":id": id, ":types": types, ":flagged": q.include_flagged,
+                        ":sym": symmetric,
+                    },
+                    |r| r.get(0),
+                )?,
+            };
+            Ok(n)
+        };
+        let total = count(&mut self.conn.prepare_cached(&edge_count_sql(&shape))?)?;
+        // SQLite reads a negative limit as none.
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&edge_page_sql(&shape))?;
+        let mut rows = match shape {
+            EdgeShape::Touching => stmt.query(rusqlite::named_params! {
+                ":id": id, ":types": types, ":flagged": q.include_flagged,
+                ":limit": limit, ":offset": offset,
+            })?,
+            _ => stmt.query(rusqlite::named_params! {
+                ":id": id, ":types": types, ":flagged": q.include_flagged,
+                ":sym": symmetric, ":limit": limit, ":offset": offset,
+            })?,
+        };
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let support = Support {
+                articles: r.get::<_, i64>(9)? as usize,
+                evidence: r.get::<_, i64>(10)? as usize,
+                first_seen: r.get(11)?,
+                last_seen: r.get(12)?,
+            };
+            let evidence = self.edge_evidence(r.get(0)?, q, q.evidence_limit)?;
+            out.push(edge_row(r, support, evidence)?);
+        }
+        Ok((out, total as usize))
+    }
+
     /// The whole graph's edges in [`Sqlite::edges`]' order, each with its
     /// evidence, handed to `f` one at a time as they are read, so that
     /// memory does not grow with the graph (`export --format json`). The
@@ -545,17 +631,22 @@ impl Sqlite {
         id: Option<i64>,
         q: &EdgeQuery,
     ) -> Result<Vec<EndsAndRow>, StoreError> {
-        let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
-        let types_json =
-            serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        // Which types match at either end is the ontology's fact, not the SQL's.
-        let symmetric: Vec<&str> = EdgeType::ALL
-            .iter()
-            .filter(|t| t.is_symmetric())
-            .map(|t| t.as_str())
-            .collect();
-        let symmetric_json =
-            serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(self.edge_rows_page(shape, id, q, None, 0)?.0)
+    }
+
+    /// [`Sqlite::edge_rows`] cut to at most `limit` rows after `offset`,
+    /// with how many there are in all; evidence is read for the kept rows
+    /// only.
+    fn edge_rows_page(
+        &self,
+        shape: EdgeShape,
+        id: Option<i64>,
+        q: &EdgeQuery,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<(Vec<EndsAndRow>, usize), StoreError> {
+        let types_json = types_json(q)?;
+        let symmetric_json = symmetric_json()?;
         let mut stmt = self.conn.prepare_cached(&edge_head_sql(&shape))?;
         let mut rows = match (&shape, id) {
             (EdgeShape::From | EdgeShape::To, Some(id)) => stmt.query(rusqlite::named_params! {
@@ -583,7 +674,7 @@ impl Sqlite {
             (EdgeShape::All, None) => Some(self.all_evidence(q)?),
             _ => None,
         };
-        let mut out: Vec<EndsAndRow> = Vec::new();
+        let mut out: Vec<IdEndsAndRow> = Vec::new();
         while let Some(r) = rows.next()? {
             let edge_id: i64 = r.get(0)?;
             let edge = parse_type(&r.get::<_, String>(4)?)?;
@@ -609,14 +700,23 @@ impl Sqlite {
             if support.evidence == 0 {
                 continue;
             }
-            let evidence = match all_evidence.as_mut() {
+            out.push(((edge_id, (s, t)), edge_row(r, support, Vec::new())?));
+        }
+        sort_by_weight(&mut out);
+        let total = out.len();
+        let mut page = Vec::with_capacity(limit.unwrap_or(total).min(total));
+        for ((edge_id, ends), mut row) in out
+            .into_iter()
+            .skip(offset)
+            .take(limit.unwrap_or(usize::MAX))
+        {
+            row.evidence = match all_evidence.as_mut() {
                 Some(all) => all.remove(&edge_id).unwrap_or_default(),
                 None => self.edge_evidence(edge_id, q, q.evidence_limit)?,
             };
-            out.push(((s, t), edge_row(r, support, evidence)?));
+            page.push((ends, row));
         }
-        sort_by_weight(&mut out);
-        Ok(out)
+        Ok((page, total))
     }
 
     /// Every piece of evidence in the query's dates and confidence, by
@@ -696,7 +796,7 @@ struct Support {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum EdgeShape {
     /// Edges from an entity (`edge`'s unique key, which starts with
-    /// `source_id`), and symmetric ones to it (`edge_by_target`).
+    /// `source_id`), and symmetric ones to it (`edge_by_target_articles`).
     From,
     /// Edges to an entity, and symmetric ones from it.
     To,
@@ -744,6 +844,108 @@ fn edge_head_sql(shape: &EdgeShape) -> String {
     }
 }
 
+/// The arms of a listing of one entity's edges: the indexed end column
+/// each reads, and whether it keeps only the symmetric types (`:sym`).
+fn one_end_arms(shape: &EdgeShape) -> [(&'static str, bool); 2] {
+    match shape {
+        EdgeShape::To => [("target_id", false), ("source_id", true)],
+        EdgeShape::Touching => [("source_id", false), ("target_id", false)],
+        _ => [("source_id", false), ("target_id", true)],
+    }
+}
+
+/// The scope of [`edge_head_sql`] for a page of one entity's edges, with
+/// the edges left without evidence out (as `edges` leaves them), so that
+/// the count and the page agree.
+fn page_scope(sym: bool) -> String {
+    let sym = if sym {
+        " AND ed.type IN (SELECT value FROM json_each(:sym))"
+    } else {
+        ""
+    };
+    format!(
+        "ed.rejected = 0 AND ed.evidence_count > 0 AND (:flagged OR ed.flagged = 0)
+         AND (:types = '[]' OR ed.type IN (SELECT value FROM json_each(:types))){sym}"
+    )
+}
+
+/// One page of the edges of one entity (`From`, `To` or `Touching`) in
+/// `sort_by_weight`'s order: the stored article count (most first), the
+/// source's name, the type, the target's name, unflagged first, then the
+/// row id. Each arm
+/// reads `edge_by_source_articles` or `edge_by_target_articles` backwards,
+/// sorts only the rows of equal counts, and stops at the page's end.
+/// Binds `:id`, `:types`, `:flagged`, `:sym` (but `Touching`), `:limit`
+/// and `:offset`.
+fn edge_page_sql(shape: &EdgeShape) -> String {
+    let arms: Vec<String> = one_end_arms(shape)
+        .iter()
+        .map(|(end, sym)| {
+            format!(
+                "SELECT ed.id, s.name AS source_name, s.key, s.kind, ed.type, t.name AS target_name,
+                        t.key, t.kind, ed.flagged, ed.articles AS weight, ed.evidence_count,
+                        ed.first_seen, ed.last_seen, ed.source_id, ed.target_id,
+                        {} AS type_rank
+                 FROM edge ed
+                 JOIN entity s ON s.id = ed.source_id
+                 JOIN entity t ON t.id = ed.target_id
+                 WHERE ed.{end} = :id AND {}",
+                type_rank_sql(),
+                page_scope(*sym)
+            )
+        })
+        .collect();
+    format!(
+        "{} ORDER BY weight DESC, source_name, type_rank, target_name, 9, 1
+         LIMIT :limit OFFSET :offset",
+        arms.join(" UNION ALL ")
+    )
+}
+
+/// How many edges [`edge_page_sql`] lists in all, read from the two
+/// covering indexes alone. Same binds but `:limit` and `:offset`.
+fn edge_count_sql(shape: &EdgeShape) -> String {
+    let arms: Vec<String> = one_end_arms(shape)
+        .iter()
+        .map(|(end, sym)| {
+            format!(
+                "(SELECT count(*) FROM edge ed WHERE ed.{end} = :id AND {})",
+                page_scope(*sym)
+            )
+        })
+        .collect();
+    format!("SELECT {}", arms.join(" + "))
+}
+
+/// The edge types in [`EdgeType`]'s order as an SQL expression on `ed.type`.
+fn type_rank_sql() -> String {
+    let mut types = EdgeType::ALL;
+    types.sort();
+    let rank: String = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!(" WHEN '{}' THEN {i}", t.as_str()))
+        .collect();
+    format!("CASE ed.type{rank} END")
+}
+
+/// The query's edge types as the JSON list `:types` binds.
+fn types_json(q: &EdgeQuery) -> Result<String, StoreError> {
+    let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
+    serde_json::to_string(&types).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// The symmetric edge types as the JSON list `:sym` binds: which types
+/// match at either end is the ontology's fact, not the SQL's.
+fn symmetric_json() -> Result<String, StoreError> {
+    let symmetric: Vec<&str> = EdgeType::ALL
+        .iter()
+        .filter(|t| t.is_symmetric())
+        .map(|t| t.as_str())
+        .collect();
+    serde_json::to_string(&symmetric).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 /// One row of [`edge_head_sql`] as an [`EdgeRow`], with its support and
 /// evidence.
 fn edge_row(
@@ -770,18 +972,12 @@ fn edge_row(
 
 /// The whole graph's edges in `sort_by_weight`'s order: the stored article
 /// count (most first), the source's name, the type in [`EdgeType`]'s order,
-/// the target's name, then the order rows were written.
+/// the target's name, unflagged first, then the order rows were written.
 fn ordered_edges_sql() -> String {
-    let mut types = EdgeType::ALL;
-    types.sort();
-    let rank: String = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| format!(" WHEN '{}' THEN {i}", t.as_str()))
-        .collect();
     format!(
-        "{} ORDER BY ed.articles DESC, s.name, CASE ed.type{rank} END, t.name, ed.id",
-        edge_head_sql(&EdgeShape::All)
+        "{} ORDER BY ed.articles DESC, s.name, {}, t.name, ed.flagged, ed.id",
+        edge_head_sql(&EdgeShape::All),
+        type_rank_sql()
     )
 }
 
@@ -1484,6 +1680,24 @@ mod tests {
                 "edges among (export --around)".into(),
                 edge_head_sql(&EdgeShape::Among(Vec::new())),
             ),
+            (
+                "page of edges --from".into(),
+                edge_page_sql(&EdgeShape::From),
+            ),
+            ("page of edges --to".into(), edge_page_sql(&EdgeShape::To)),
+            (
+                "page of edges touching (show)".into(),
+                edge_page_sql(&EdgeShape::Touching),
+            ),
+            (
+                "count of edges --from".into(),
+                edge_count_sql(&EdgeShape::From),
+            ),
+            ("count of edges --to".into(), edge_count_sql(&EdgeShape::To)),
+            (
+                "count of edges touching (show)".into(),
+                edge_count_sql(&EdgeShape::Touching),
+            ),
             ("edge support in a period".into(), EDGE_SUPPORT.into()),
             ("edge evidence".into(), EDGE_EVIDENCE.into()),
             ("find entity by name".into(), FIND_BY_NAME.into()),
@@ -1560,6 +1774,29 @@ mod tests {
                 .collect();
             if name.starts_with("whole graph") {
                 assert_eq!(scans, [&"SCAN ed".to_string()], "{name}: {plan:?}");
+            } else if name.starts_with("page of") {
+                // Busiest first from the weight indexes, sorting only the
+                // edges of equal counts; the count on the indexes alone.
+                for index in ["edge_by_source_articles", "edge_by_target_articles"] {
+                    assert!(
+                        plan.iter().any(|step| step.contains(index)),
+                        "{name} does not read {index}: {plan:?}"
+                    );
+                }
+                assert!(
+                    plan.iter()
+                        .filter(|step| step.contains("TEMP B-TREE"))
+                        .all(|step| step.contains("RIGHT PART OF") || step.contains(" LAST ")),
+                    "{name} sorts every edge: {plan:?}"
+                );
+                assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
+            } else if name.starts_with("count of") {
+                let covered = plan
+                    .iter()
+                    .filter(|step| step.contains("COVERING INDEX edge_by_"))
+                    .count();
+                assert_eq!(covered, 2, "{name} reads edge rows: {plan:?}");
+                assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
             } else if name.starts_with("old") {
                 assert!(!scans.is_empty(), "the check missed a scan: {plan:?}");
             } else {
