@@ -2068,6 +2068,25 @@ impl Ctx<'_> {
                 w.chars().all(|c| c.is_lowercase() || c == '-')
                     && (!GAP_BLOCKERS.contains(&w) || matches!(w, "of" | "and"))
             });
+        // "consult with Allies and partners, including Ukraine": the names
+        // after "including" stand for the group the cue names.
+        let including = cue.edge.is_symmetric()
+            && !self.possessive_at(slots[f].t1)
+            && gap_words.len() >= 2
+            && gap_words.len() <= 8
+            && gap_words.last() == Some(&"including")
+            && (c1..slots[f].t0 - 1).all(|k| {
+                let w = self.lw(k);
+                matches!(w, "," | "and" | "our" | "the" | "other" | "its" | "their")
+                    || (self.word(k).chars().all(char::is_alphabetic)
+                        && !GAP_BLOCKERS.contains(&w)
+                        && !PREPOSITIONS.contains(&w)
+                        && !matches!(w, "through" | "via" | "across" | "among" | "within")
+                        && !self.g.lexicon.verbs.contains_key(w)
+                        && !w.ends_with("ing")
+                        && !w.ends_with("ed"))
+            });
+        let delegated = delegated || including;
         let gap = slots[f].t0 - c1;
         if gap > max_gap && !delegated {
             return Vec::new();

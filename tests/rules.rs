@@ -3846,3 +3846,23 @@ t!(
     "Travel restrictions apply to Russia.",
     &[]
 );
+
+// "consult(ed) with X" is talks; "consult with Allies and partners,
+// including Ukraine": the names after "including" stand for the group a
+// mutual cue names (not for an attack's: "assaults on democracy, including
+// the Department's ..." names no target).
+t!(
+    consulted_with,
+    "Deputy National Security Advisor Daleep Singh consulted with Indian counterparts on the goals of sanctions.",
+    &[("Daleep Singh", "met-with", "India")]
+);
+t!(
+    consult_with_partners_including,
+    "The United States is continuing to closely consult with Allies and partners, including Ukraine, on next steps.",
+    &[(US, "met-with", "Ukraine")]
+);
+t!(
+    cooperate_through_institutions_including,
+    "The United States and Germany cooperate through several multilateral institutions including NATO and the UN.",
+    &[(US, "cooperates-with", "Germany")]
+);
