@@ -35,27 +35,25 @@ SEED = 20261204
 QUOTA = {"Wikinews": 8, "US Department of State": 16, "The White House": 10}
 
 
-def taken():
+def taken(splits=("corpus-train", "corpus-test")):
     ids = set()
-    for split in ("corpus-train", "corpus-test"):
+    for split in splits:
         for p in (HERE / split / "articles").glob("*.txt"):
             ids.add(p.stem)
     return ids
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared/corpus/articles.jsonl"))
-    args = ap.parse_args()
+def pick(corpus, exclude, seed, quotas):
+    """The articles of `corpus` (a JSON Lines path) not in `exclude`, drawn
+    per source with `seed` under the filters above and `quotas`."""
     names = state_names()
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
-    exclude = taken()
-    rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
+    rows = [json.loads(line) for line in open(corpus, encoding="utf-8")]
     rows = [r for r in rows if r["id"] not in exclude]
     rows.sort(key=lambda r: r["id"])
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     items = []
-    for source, quota in QUOTA.items():
+    for source, quota in quotas.items():
         wiki = source == "Wikinews"
         pool = [
             r for r in rows
@@ -76,6 +74,14 @@ def main():
                 readouts += 1
             picked.append(r)
         items += picked
+    return items
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(REPO.parent / "shared/corpus/articles.jsonl"))
+    args = ap.parse_args()
+    items = pick(args.corpus, taken(), SEED, QUOTA)
     write_set(
         HERE / "corpus-train2",
         "Real articles, second training batch",

@@ -24,58 +24,20 @@ reviewer. Standard library only.
 """
 
 import argparse
-import json
-import random
-import re
-from pathlib import Path
 
-from select_corpus import READOUT, REPO, HERE, state_names, write_set
+from select_batch2 import pick, taken
+from select_corpus import REPO, HERE, write_set
 
 SEED = 20261205
 QUOTA = {"Wikinews": 3, "US Department of State": 6, "The White House": 3}
-
-
-def taken():
-    ids = set()
-    for split in ("corpus-train", "corpus-train2", "corpus-test"):
-        for p in (HERE / split / "articles").glob("*.txt"):
-            ids.add(p.stem)
-    return ids
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(REPO.parent / "shared/corpus/articles.jsonl"))
     args = ap.parse_args()
-    names = state_names()
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
-    exclude = taken()
-    rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
-    rows = [r for r in rows if r["id"] not in exclude]
-    rows.sort(key=lambda r: r["id"])
-    rng = random.Random(SEED)
-    items = []
-    for source, quota in QUOTA.items():
-        wiki = source == "Wikinews"
-        pool = [
-            r for r in rows
-            if r["source"] == source
-            and 400 <= len(r["text"]) <= (9000 if wiki else 6000)
-            and len(set(pattern.findall(r["text"]))) >= (1 if wiki else 2)
-        ]
-        rng.shuffle(pool)
-        # Stable: the shuffled order is kept within each group.
-        pool.sort(key=lambda r: len(set(pattern.findall(r["text"]))) < 2)
-        picked, readouts = [], 0
-        for r in pool:
-            if len(picked) == quota:
-                break
-            if source != "Wikinews" and READOUT.search(r["title"]):
-                if readouts >= int(quota * 0.4):
-                    continue
-                readouts += 1
-            picked.append(r)
-        items += picked
+    exclude = taken(("corpus-train", "corpus-train2", "corpus-test"))
+    items = pick(args.corpus, exclude, SEED, QUOTA)
     write_set(
         HERE / "corpus-train3",
         "Real articles, third training batch",
