@@ -3866,3 +3866,18 @@ t!(
     "The United States and Germany cooperate through several multilateral institutions including NATO and the UN.",
     &[(US, "cooperates-with", "Germany")]
 );
+
+// "occupy parts of the Donbas region": "parts of" leads to the place.
+t!(
+    occupy_parts_of_a_region,
+    "Russian forces occupy parts of the Donbas region.",
+    &[("Russia", "attacks", "Donbas")]
+);
+
+// "prohibits its employees from traveling to Crimea": a travel that is
+// prohibited or restricted is no visit.
+neg!(
+    prohibited_from_traveling_to,
+    "The U.S. government prohibits its employees from traveling to Crimea.",
+    &[(US, "visited", "Crimea")]
+);
