@@ -3881,3 +3881,36 @@ neg!(
     "The U.S. government prohibits its employees from traveling to Crimea.",
     &[(US, "visited", "Crimea")]
 );
+
+// "A, B and C gathered in PLACE" (or "convened/assembled in|at"): the
+// parties of a gathering met one another, the place is no party;
+// "gathered troops in" is no gathering of the subjects.
+t!(
+    ministers_gathered_in_a_place,
+    "Foreign ministers of France, Germany and Poland gathered in Warsaw on Monday.",
+    &[
+        ("France", "met-with", "Germany"),
+        ("France", "met-with", "Poland"),
+        ("Germany", "met-with", "Poland")
+    ]
+);
+t!(
+    gathered_troops_is_no_meeting,
+    "Russia and Belarus gathered troops in the border area.",
+    &[]
+);
+
+// "X hosted a ministerial for the ministers of A, B and C": the host and
+// the participants all met one another.
+t!(
+    hosted_a_ministerial_for,
+    "Japan hosted a ministerial for the foreign ministers of India, Australia and Canada.",
+    &[
+        ("Japan", "met-with", "India"),
+        ("Japan", "met-with", "Australia"),
+        ("Japan", "met-with", "Canada"),
+        ("India", "met-with", "Australia"),
+        ("India", "met-with", "Canada"),
+        ("Australia", "met-with", "Canada")
+    ]
+);
