@@ -299,6 +299,9 @@ pub struct Lexicon {
     /// Nouns that lead through "of" to a cue's target ("the leadership of
     /// Qatar"), lowercase.
     pub of_heads: HashSet<String>,
+    /// Words that qualify an office before its title ("acting", "interim"),
+    /// lowercase.
+    pub title_modifiers: HashSet<String>,
     /// Words that open a counted description before a list of names
     /// ("three oligarchs: A, B and C"), lowercase.
     pub quantifiers: HashSet<String>,
@@ -490,6 +493,7 @@ const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
+const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.txt");
 const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
@@ -1323,6 +1327,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
+        title_modifiers: lower_set(TITLE_MODIFIERS),
         quantifiers: lower_set(QUANTIFIERS),
         delegates: lower_set(DELEGATES),
         relational: lower_set(RELATIONAL),

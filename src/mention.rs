@@ -2015,17 +2015,7 @@ fn attach_context(
             }
             // "Burkina Faso's interim president", "the acting foreign minister".
             while k + 1 < s.last
-                && matches!(
-                    doc.lower(k),
-                    "interim"
-                        | "acting"
-                        | "new"
-                        | "current"
-                        | "incoming"
-                        | "outgoing"
-                        | "top"
-                        | "senior"
-                )
+                && g.lexicon.title_modifiers.contains(doc.lower(k))
                 && title_starting_at(titles, tokens[k].start).is_none()
             {
                 k += 1;

@@ -546,7 +546,8 @@ impl Ctx<'_> {
         let sl = slots[f];
         if sl.kind == Kind::Person
             || self.possessive_at(sl.t1)
-            || !self.word(sl.t1).starts_with(char::is_uppercase)
+            || !(self.word(sl.t1).starts_with(char::is_uppercase)
+                || self.g.lexicon.title_modifiers.contains(self.lw(sl.t1)))
             || slots.get(f + 1).is_some_and(|n| n.t0 == sl.t1)
         {
             return None;
@@ -563,8 +564,10 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.word(k);
-            let title_word =
-                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+            // "Armenian acting Prime Minister Nikol Pashinyan".
+            let title_word = (w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic))
+                || self.g.lexicon.title_modifiers.contains(self.lw(k));
             if !(title_word || matches!(w, "for" | "of" | "the" | "and")) {
                 return None;
             }
@@ -1784,27 +1787,16 @@ impl Ctx<'_> {
         found
     }
 
-    /// "met today in Cairo with X", "met in Riga, Latvia, with X": for a
-    /// mutual act whose first slot after the cue is the place where it
-    /// happens ("in"/"at" after at most a few time words), the token "with"
-    /// that names the partner after that place (and one more place after a
-    /// comma).
-    fn place_before_partner(
-        &self,
-        slots: &[Slot],
-        c1: usize,
-        f: usize,
-        cue: &Cue,
-    ) -> Option<usize> {
+    /// "met today in Cairo with X", "met in Riga, Latvia, with X", "met in
+    /// Washington today with X": for a mutual act whose words after the cue
+    /// name the place where it happens ("in"/"at" after at most a few time
+    /// words; the place a name of `slots` or up to three capitalised words,
+    /// and one more after a comma; time words again), the token "with" that
+    /// names the partner after that place.
+    fn place_before_partner(&self, slots: &[Slot], c1: usize, cue: &Cue) -> Option<usize> {
         if !cue.edge.is_symmetric() || cue.text.ends_with(" with") {
             return None;
         }
-        let place = slots[f];
-        if !matches!(place.kind, Kind::Region | Kind::State) || place.t0 <= c1 {
-            return None;
-        }
-        let gap: Vec<&str> = (c1..place.t0).map(|k| self.lw(k)).collect();
-        let (last, rest) = gap.split_last()?;
         let time_word = |w: &str| {
             matches!(
                 w,
@@ -1826,19 +1818,41 @@ impl Ctx<'_> {
                     | "evening"
             ) || (w.ends_with("day") && w.len() > 5)
         };
-        if !matches!(*last, "in" | "at") || !rest.iter().all(|w| time_word(w)) {
+        let mut k = c1;
+        while k < c1 + 4 && time_word(self.lw(k)) {
+            k += 1;
+        }
+        if !matches!(self.lw(k), "in" | "at") {
             return None;
         }
-        let mut k = place.t1;
+        k += 1;
+        // The place: a name (no person), or capitalised words.
+        let place_at = |k: usize| -> Option<usize> {
+            if let Some(sl) = slots.iter().find(|sl| sl.t0 == k) {
+                return matches!(sl.kind, Kind::Region | Kind::State).then_some(sl.t1);
+            }
+            let mut e = k;
+            while e < k + 3
+                && self.word(e).starts_with(char::is_uppercase)
+                && self.word(e).chars().all(|c| c.is_alphabetic() || c == '.')
+                && !slots.iter().any(|sl| sl.t0 <= e && e < sl.t1)
+            {
+                e += 1;
+            }
+            (e > k).then_some(e)
+        };
+        k = place_at(k)?;
         // "in Riga, Latvia, with": one more place after a comma.
         if self.word(k) == ","
-            && let Some(next) = slots
-                .get(f + 1)
-                .filter(|n| n.t0 == k + 1 && matches!(n.kind, Kind::Region | Kind::State))
+            && let Some(e) = place_at(k + 1)
         {
-            k = next.t1;
+            k = e;
         }
         if self.word(k) == "," {
+            k += 1;
+        }
+        let before_time = k;
+        while k < before_time + 4 && time_word(self.lw(k)) {
             k += 1;
         }
         (self.lw(k) == "with").then_some(k)
@@ -1887,7 +1901,7 @@ impl Ctx<'_> {
         // "met today in Cairo with X", "met in Riga, Latvia, with X": the
         // place where a mutual act happens stands between the verb and its
         // partner.
-        if let Some(with) = self.place_before_partner(slots, c1, f, cue) {
+        if let Some(with) = self.place_before_partner(slots, c1, cue) {
             return self.targets_named(slots, with + 1, cue, max_gap);
         }
         // "condemned Iran-backed Houthi attacks": the head, not the qualifier;
@@ -2096,7 +2110,12 @@ impl Ctx<'_> {
             let w = self.lw(k);
             // "voted in support of a resolution condemning X": a participle
             // opens its own predicate.
-            if w.ends_with("ing") && w != "including" && w.len() > 5 {
+            // ("spoke with acting Prime Minister X": a title's modifier.)
+            if w.ends_with("ing")
+                && w != "including"
+                && w.len() > 5
+                && !self.g.lexicon.title_modifiers.contains(w)
+            {
                 return true;
             }
             // "met today with X"; "an official visit today in Washington";

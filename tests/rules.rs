@@ -3914,3 +3914,29 @@ t!(
         ("Australia", "met-with", "Canada")
     ]
 );
+
+// "acting", "interim", "incoming" (data/lexicon/title_modifiers.txt) qualify
+// a title between a meeting cue and the person, with or without the
+// state's adjective before them.
+t!(
+    spoke_with_acting_prime_minister,
+    "Secretary Blinken spoke with acting Prime Minister Nikol Pashinyan.",
+    &[("Antony Blinken", "met-with", "Nikol Pashinyan")],
+    also: &[(US, "represents", "Antony Blinken"), ("Nikol Pashinyan", "represents", "Armenia")]
+);
+t!(
+    met_with_incoming_adjective_title,
+    "National Security Advisor Jake Sullivan met today with incoming Israeli National Security Advisor Eyal Hulata.",
+    &[
+        ("Jake Sullivan", "met-with", "Eyal Hulata"),
+        ("Eyal Hulata", "represents", "Israel")
+    ]
+);
+
+// "met in Washington today with X": the meeting's place (a name the
+// gazetteer may not know) and time words stand between the verb and "with".
+t!(
+    met_in_an_unknown_place_today_with,
+    "Deputy Secretary Wendy Sherman met in Washington today with Foreign Minister Kitlang Kabua.",
+    &[("Wendy Sherman", "met-with", "Kitlang Kabua")]
+);
