@@ -2897,6 +2897,9 @@ pub fn extract_with_cues(
         let joint = gathering(&mut ctx, &clause);
         // "A and B held bilateral consultations", "A and B had a call".
         held_meeting(&mut ctx, &clause);
+        // "Participants in the call included A, B and C", "Joining
+        // President Biden on the call were A, B and C".
+        included_participants(&mut ctx, &clause);
         // "In Warsaw, Counselor Chollet will discuss ...".
         fronted_place(&mut ctx, &clause);
         // "will travel to Windhoek, Namibia, where she will meet with
@@ -5130,6 +5133,78 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         return Some(parties.iter().map(|p| p.entity).collect());
     }
     None
+}
+
+/// "Participants in the call included A, B and C", "Participants joining
+/// the United States in the Meeting included A, B and C", "Joining
+/// President Biden on the call were A, B and C": a sentence that opens
+/// with a word of class `participants` in `data/lexicon/gatherings.tsv`
+/// and lists the parties after "included"/"were" names a meeting of all
+/// of them, with the one they joined (the n-ary mechanism: every pair).
+fn included_participants(ctx: &mut Ctx, cl: &Clause) {
+    if !ctx.on.on(Mechanism::Nary) {
+        return;
+    }
+    let (s, slots) = (cl.s, cl.slots);
+    let g = ctx.g;
+    let participants = |k: usize| {
+        g.lexicon
+            .gatherings
+            .get(ctx.lw(k))
+            .is_some_and(|c| c == "participants")
+    };
+    let open = if ctx.lw(s.first) == "the" {
+        s.first + 1
+    } else {
+        s.first
+    };
+    if !participants(open) {
+        return;
+    }
+    let Some(verb) = (open + 1..s.last.min(open + 16)).find(|&k| {
+        matches!(
+            ctx.lw(k),
+            "included" | "include" | "includes" | "were" | "are"
+        )
+    }) else {
+        return;
+    };
+    // No clause of its own between: "Participants, who ..., said".
+    if (open + 1..verb).any(|k| matches!(ctx.word(k), ";" | ":" | "\"")) {
+        return;
+    }
+    let mut parties: Vec<Slot> = Vec::new();
+    // "joining the United States", "Joining President Biden": the one
+    // joined.
+    if let Some(j) = (open..verb).find(|&k| ctx.lw(k) == "joining")
+        && let Some(host) = slots
+            .iter()
+            .find(|sl| sl.t0 > j && sl.t0 <= j + 4 && sl.t1 <= verb && !sl.compound)
+        && (j + 1..host.t0)
+            .all(|k| ctx.lw(k) == "the" || ctx.word(k).starts_with(char::is_uppercase))
+    {
+        parties.push(*host);
+    }
+    let Some(list) = party_list(ctx, s, slots, verb + 1) else {
+        return;
+    };
+    for p in list {
+        if p.kind != Kind::Region && !parties.iter().any(|q| q.entity == p.entity) {
+            parties.push(p);
+        }
+    }
+    if parties.len() < 3 {
+        return;
+    }
+    let flags = ctx.modality(s.first, verb);
+    let t = ctx.doc.tokens[open];
+    let before = ctx.out.len();
+    ctx.rule = format!("{}/n-ary", ctx.lw(open));
+    ctx.emit_meetings(&parties, parties.len(), cl.si, (t.start, t.end), flags);
+    let via = ctx.parties_via(open, &parties);
+    for rel in &mut ctx.out[before..] {
+        rel.resolved_by(Mechanism::Nary, via.clone());
+    }
 }
 
 /// "Sherman and Bourita held bilateral political consultations", "Japan

@@ -3940,3 +3940,36 @@ t!(
     "Deputy Secretary Wendy Sherman met in Washington today with Foreign Minister Kitlang Kabua.",
     &[("Wendy Sherman", "met-with", "Kitlang Kabua")]
 );
+
+// "Participants in the call included A, B and C", "Joining X on the call
+// were A, B and C": a meeting of every listed party (and the one joined),
+// every pair; two names alone are left to the cues.
+t!(
+    participants_in_the_call_included,
+    "Participants in the call included Prime Minister Justin Trudeau of Canada, President Emmanuel Macron of France, and Chancellor Olaf Scholz of Germany.",
+    &[
+        ("Justin Trudeau", "met-with", "Emmanuel Macron"),
+        ("Justin Trudeau", "met-with", "Olaf Scholz"),
+        ("Emmanuel Macron", "met-with", "Olaf Scholz"),
+        ("Justin Trudeau", "represents", "Canada"),
+        ("Emmanuel Macron", "represents", "France"),
+        ("Olaf Scholz", "represents", "Germany")
+    ]
+);
+t!(
+    joining_the_host_were,
+    "Participants joining the United States in the Global Action Meeting included the Commonwealth of Australia, Canada, and Japan.",
+    &[
+        (US, "met-with", "Australia"),
+        (US, "met-with", "Canada"),
+        (US, "met-with", "Japan"),
+        ("Australia", "met-with", "Canada"),
+        ("Australia", "met-with", "Japan"),
+        ("Canada", "met-with", "Japan")
+    ]
+);
+t!(
+    two_participants_are_no_list,
+    "Participants included Canada and Japan.",
+    &[]
+);
