@@ -5900,6 +5900,12 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
     let mut end = slots[f].t1;
     let mut links: Vec<bool> = Vec::new();
     while let Some(n) = slots.get(f + 1) {
+        // "Special Representative for Korean Peninsula Affairs Noh Kyu-duk":
+        // a name inside the item's own title is no item.
+        if n.t0 < end {
+            f += 1;
+            continue;
+        }
         // "President Zelenskyy of Ukraine": the body of the one before.
         let of = (end..n.t0).all(|q| matches!(ctx.lw(q), "of" | "the")) && n.t0 > end;
         if of && ctx.lw(end) == "of" {

@@ -3973,3 +3973,18 @@ t!(
     "Participants included Canada and Japan.",
     &[]
 );
+
+// "will join a trilateral meeting with A and B" ("join" attends); a
+// name inside a listed person's title ("for Korean Peninsula ... Affairs")
+// is no party of its own.
+t!(
+    join_a_trilateral_meeting_with_long_titles,
+    "Special Representative Sung Kim will join a trilateral meeting with Republic of Korea Special Representative for Korean Peninsula Peace and Security Affairs Noh Kyu-duk and Japanese Director-General for Asian and Oceanian Affairs Funakoshi Takehiro.",
+    &[
+        ("Sung Kim", "met-with", "Noh Kyu-duk"),
+        ("Sung Kim", "met-with", "Funakoshi Takehiro"),
+        ("Noh Kyu-duk", "met-with", "Funakoshi Takehiro"),
+        ("Noh Kyu-duk", "represents", "South Korea"),
+        ("Funakoshi Takehiro", "represents", "Japan")
+    ]
+);
