@@ -2358,9 +2358,23 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 }
             }
         }
+        // "several ASEAN member states, including A, B and C", "NATO
+        // Allies such as A and B": the examples of a plural are members.
+        let mut at = k;
+        if plural && !bracketed {
+            let mut j = k + 1;
+            if ctx.word(j) == "," {
+                j += 1;
+            }
+            if ctx.lw(j) == "including" {
+                at = j;
+            } else if ctx.lw(j) == "such" && ctx.lw(j + 1) == "as" {
+                at = j + 1;
+            }
+        }
         let Some(f) = slots[i + 1..]
             .iter()
-            .position(|sl| sl.t0 == k + 1 || (sl.t0 == k + 2 && ctx.lw(k + 1) == "the"))
+            .position(|sl| sl.t0 == at + 1 || (sl.t0 == at + 2 && ctx.lw(at + 1) == "the"))
             .map(|p| p + i + 1)
         else {
             continue;

@@ -3988,3 +3988,31 @@ t!(
         ("Funakoshi Takehiro", "represents", "Japan")
     ]
 );
+
+const ASEAN: &str = "Association of Southeast Asian Nations";
+
+// "ALLIANCE member states, including A and B", "ALLIANCE Allies such as
+// A and B": the examples of the members are members; a plural with no
+// example names none.
+t!(
+    member_states_including,
+    "Vaccines have been delivered to several ASEAN member states, including Cambodia, Indonesia, and Laos.",
+    &[
+        ("Cambodia", "member-of", ASEAN),
+        ("Indonesia", "member-of", ASEAN),
+        ("Laos", "member-of", ASEAN)
+    ]
+);
+t!(
+    allies_such_as,
+    "NATO Allies such as Poland and Estonia have raised their spending.",
+    &[
+        ("Poland", "member-of", "North Atlantic Treaty Organization"),
+        ("Estonia", "member-of", "North Atlantic Treaty Organization")
+    ]
+);
+t!(
+    member_states_including_no_state,
+    "NATO members, including some in the south, objected.",
+    &[]
+);
