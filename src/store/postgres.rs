@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_edges_by_weight.sql",
         include_str!("../../migrations/postgres/0002_edges_by_weight.sql"),
     ),
+    (
+        "0003_evidence_by_date.sql",
+        include_str!("../../migrations/postgres/0003_evidence_by_date.sql"),
+    ),
 ];
 
 /// The advisory lock every writer holds for its transaction (an arbitrary
@@ -793,7 +797,7 @@ impl Postgres {
                 "SELECT {EVIDENCE_COLUMNS}
                  FROM evidence ev JOIN article a ON a.id = ev.article_id
                  WHERE ev.edge_id = $4 AND {IN_PERIOD}
-                 ORDER BY {EVIDENCE_ORDER}
+                 ORDER BY ev.date NULLS FIRST, {EVIDENCE_ORDER_IN_DATE}
                  LIMIT $5::bigint"
             ),
             &[&q.since, &q.until, &q.min_confidence, &edge_id, &limit],
@@ -925,6 +929,11 @@ const IN_PERIOD: &str = "($1::text IS NULL OR a.date >= $1::text)
 /// Evidence by date (undated first, as SQLite orders NULL), article,
 /// position and the order written (SQLite's rowid).
 const EVIDENCE_ORDER: &str = "a.date NULLS FIRST, coalesce(a.label, a.key), a.key, ev.start, ev.id";
+
+/// [`EVIDENCE_ORDER`] after the date: an edge's evidence is read by the
+/// evidence row's copy of the date (migration 0003) from
+/// `evidence_by_edge_date`, and only the rows of a date are sorted.
+const EVIDENCE_ORDER_IN_DATE: &str = "coalesce(a.label, a.key), a.key, ev.start, ev.id";
 
 fn evidence_row(r: &Row) -> Result<EvidenceRow, StoreError> {
     Ok(EvidenceRow {
@@ -1446,8 +1455,8 @@ fn write_article(
     if !ev.edge.is_empty() {
         tx.exec(
             "INSERT INTO evidence (edge_id, article_id, sentence, start, \"end\", text, confidence,
-                                   role, negated, hypothetical, rule, headline, via)
-             SELECT e, $1, s, b, f, t, c, r, n, h, u, l, v
+                                   role, negated, hypothetical, rule, headline, via, date)
+             SELECT e, $1, s, b, f, t, c, r, n, h, u, l, v, $14::text
              FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[],
                          $7::float8[], $8::text[], $9::boolean[], $10::boolean[], $11::text[],
                          $12::boolean[], $13::text[]) WITH ORDINALITY
@@ -1467,6 +1476,7 @@ fn write_article(
                 &ev.rule,
                 &ev.headline,
                 &ev.via,
+                &a.date,
             ],
         )?;
     }
@@ -2233,8 +2243,10 @@ impl Postgres {
             }
             tx.exec(
                 "INSERT INTO evidence (edge_id, article_id, sentence, start, \"end\", text,
-                                       confidence, role, negated, hypothetical, rule, headline, via)
-                 SELECT e, a, s, b, f, t, c, r, n, h, u, l, v
+                                       confidence, role, negated, hypothetical, rule, headline, via,
+                                       date)
+                 SELECT e, a, s, b, f, t, c, r, n, h, u, l, v,
+                        (SELECT ar.date FROM article ar WHERE ar.id = a)
                  FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[],
                              $5::bigint[], $6::text[], $7::float8[], $8::text[], $9::boolean[],
                              $10::boolean[], $11::text[], $12::boolean[], $13::text[])
