@@ -28,9 +28,9 @@ use postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use super::{
     ArticleRecord, Change, CorrectionRecord, DiffRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary,
-    EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
-    ExplainRow, IdEndsAndRow, IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible,
-    held_and_named, parse_kind, parse_type, sort_by_weight,
+    Ends, EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
+    ExplainRow, IdEndsAndRow, IngestStats, PagePath, Snapshot, StoreError, Tally, TimelineRow,
+    compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -540,13 +540,8 @@ impl Postgres {
 
     /// Edges matching a query, each with its evidence, sorted by count.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
-        let (shape, id) = match (q.from, q.to, q.touching) {
-            (Some(id), _, _) => (Shape::From, Some(id)),
-            (None, Some(id), _) => (Shape::To, Some(id)),
-            (None, None, Some(id)) => (Shape::Touching, Some(id)),
-            (None, None, None) => (Shape::All, None),
-        };
-        let rows = self.edge_rows(shape, id, &[], q)?;
+        let (ends, id) = q.listing();
+        let rows = self.edge_rows(ends.into(), id, &[], q)?;
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
@@ -561,22 +556,12 @@ impl Postgres {
         limit: Option<usize>,
         offset: usize,
     ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
-        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
-        let one_end = match (q.from, q.to, q.touching) {
-            (Some(id), None, None) => Some((Shape::From, id)),
-            (None, Some(id), None) => Some((Shape::To, id)),
-            (None, None, Some(id)) => Some((Shape::Touching, id)),
-            _ => None,
-        };
-        let Some((shape, id)) = one_end.filter(|_| !narrowed) else {
-            let (shape, id) = match (q.from, q.to, q.touching) {
-                (Some(id), _, _) => (Shape::From, Some(id)),
-                (None, Some(id), _) => (Shape::To, Some(id)),
-                (None, None, Some(id)) => (Shape::Touching, Some(id)),
-                (None, None, None) => (Shape::All, None),
-            };
-            let (rows, total) = self.edge_rows_page(shape, id, &[], q, limit, offset)?;
-            return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+        let (shape, id) = match q.page_path() {
+            PagePath::ByWeight(ends, id) => (Shape::from(ends), id),
+            PagePath::Whole(ends, id) => {
+                let (rows, total) = self.edge_rows_page(ends.into(), id, &[], q, limit, offset)?;
+                return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+            }
         };
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
         let symmetric = symmetric_types();
@@ -906,6 +891,17 @@ enum Shape {
     Touching,
     Among,
     All,
+}
+
+impl From<Ends> for Shape {
+    fn from(ends: Ends) -> Self {
+        match ends {
+            Ends::From => Shape::From,
+            Ends::To => Shape::To,
+            Ends::Touching => Shape::Touching,
+            Ends::All => Shape::All,
+        }
+    }
 }
 
 /// The columns of a piece of evidence, in [`evidence_row`]'s order.

@@ -15,8 +15,9 @@ use rusqlite::{
 };
 
 use super::{
-    EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IdEndsAndRow, IngestStats, StoreError,
-    Tally, compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
+    EdgeQuery, EdgeRow, Ends, EndsAndRow, EntityRow, EvidenceRow, IdEndsAndRow, IngestStats,
+    PagePath, StoreError, Tally, compatible, held_and_named, parse_kind, parse_type,
+    sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -459,13 +460,8 @@ impl Sqlite {
     /// from its evidence, through `evidence_by_edge_date`, only when dates or a
     /// confidence narrow it), and its evidence is read per edge.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
-        let (shape, id) = match (q.from, q.to, q.touching) {
-            (Some(id), _, _) => (EdgeShape::From, Some(id)),
-            (None, Some(id), _) => (EdgeShape::To, Some(id)),
-            (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
-            (None, None, None) => (EdgeShape::All, None),
-        };
-        let rows = self.edge_rows(shape, id, q)?;
+        let (ends, id) = q.listing();
+        let rows = self.edge_rows(ends.into(), id, q)?;
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
@@ -485,22 +481,12 @@ impl Sqlite {
         limit: Option<usize>,
         offset: usize,
     ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
-        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
-        let one_end = match (q.from, q.to, q.touching) {
-            (Some(id), None, None) => Some((EdgeShape::From, id)),
-            (None, Some(id), None) => Some((EdgeShape::To, id)),
-            (None, None, Some(id)) => Some((EdgeShape::Touching, id)),
-            _ => None,
-        };
-        let Some((shape, id)) = one_end.filter(|_| !narrowed) else {
-            let (shape, id) = match (q.from, q.to, q.touching) {
-                (Some(id), _, _) => (EdgeShape::From, Some(id)),
-                (None, Some(id), _) => (EdgeShape::To, Some(id)),
-                (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
-                (None, None, None) => (EdgeShape::All, None),
-            };
-            let (rows, total) = self.edge_rows_page(shape, id, q, limit, offset)?;
-            return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+        let (shape, id) = match q.page_path() {
+            PagePath::ByWeight(ends, id) => (EdgeShape::from(ends), id),
+            PagePath::Whole(ends, id) => {
+                let (rows, total) = self.edge_rows_page(ends.into(), id, q, limit, offset)?;
+                return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+            }
         };
         let types = types_json(q)?;
         let symmetric = symmetric_json()?;
@@ -811,6 +797,17 @@ enum EdgeShape {
     Among(Vec<i64>),
     /// Every edge: the whole graph.
     All,
+}
+
+impl From<Ends> for EdgeShape {
+    fn from(ends: Ends) -> Self {
+        match ends {
+            Ends::From => EdgeShape::From,
+            Ends::To => EdgeShape::To,
+            Ends::Touching => EdgeShape::Touching,
+            Ends::All => EdgeShape::All,
+        }
+    }
 }
 
 /// The SQL of an edge listing of this shape. Each branch names its end
