@@ -1781,6 +1781,55 @@ mod tests {
         );
     }
 
+    /// Protects issue 11's evidence read that stops at its limit: an edge
+    /// with evidence on ten dates, asked for its first three pieces, reads
+    /// and sorts the rows of three dates only (one sort per date, SQLite's
+    /// statement counter), and all of them only when asked for all.
+    #[test]
+    fn edge_evidence_reads_the_dates_it_prints() {
+        let mut s = Store::open_in_memory().unwrap();
+        let g = crate::testing::gazetteer();
+        for day in (1..=10).rev() {
+            let mut a =
+                Article::from_body(&format!("a{day:02}"), "Russia condemned NATO on Monday.");
+            a.date = Some(format!("2024-05-{day:02}"));
+            let x = crate::extract::extract(&a, g);
+            s.ingest_batch(&[(a, x)], g).unwrap();
+        }
+        let edge: i64 = s
+            .conn
+            .query_row("SELECT edge_id FROM evidence LIMIT 1", [], |r| r.get(0))
+            .unwrap();
+        let read = |limit: i64| {
+            let mut stmt = s.conn.prepare(EDGE_EVIDENCE).unwrap();
+            let dates: Vec<String> = stmt
+                .query_map(
+                    rusqlite::named_params! {
+                        ":edge": edge, ":since": None::<String>, ":until": None::<String>,
+                        ":conf": None::<f64>, ":limit": limit,
+                    },
+                    |r| r.get(1),
+                )
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            (dates, stmt.get_status(rusqlite::StatementStatus::Sort))
+        };
+        assert_eq!(
+            read(3),
+            (
+                vec![
+                    "2024-05-01".to_string(),
+                    "2024-05-02".to_string(),
+                    "2024-05-03".to_string()
+                ],
+                3
+            )
+        );
+        let (all, sorts) = read(-1);
+        assert_eq!((all.len(), sorts), (10, 10));
+    }
+
     /// The query plan of each main query, one line per step.
     fn plans() -> Vec<(String, Vec<String>)> {
         let s = Store::open_in_memory().unwrap();
