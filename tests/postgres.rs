@@ -590,7 +590,7 @@ fn a_newer_or_missing_database_is_refused() {
         let o = cmd.output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(
-            stderr(&o).contains("has schema version 99, newer than this geokg understands (2)"),
+            stderr(&o).contains("has schema version 99, newer than this geokg understands (3)"),
             "{args:?}: {}",
             stderr(&o)
         );
@@ -600,6 +600,76 @@ fn a_newer_or_missing_database_is_refused() {
         .unwrap()
         .get(0);
     assert_eq!(articles, 1);
+}
+
+/// Protects issue 11's migration 0003 on an older database: one at
+/// version 2, whose evidence rows carry no date, is migrated by the first
+/// reader, each row taking its article's date, and `show` and `relations`
+/// answer with the same bytes as before.
+#[test]
+fn an_older_database_takes_evidence_dates_on_upgrade() {
+    let Some(pg) = fresh_db("upgrade") else {
+        return;
+    };
+    ingest(&pg, &articles(&["dev/articles"]), "5");
+    let commands: [&[&str]; 3] = [
+        &["show", "Russia"],
+        &["relations", "--from", "Russia", "--format", "json"],
+        &[
+            "relations",
+            "--to",
+            "Ukraine",
+            "--limit",
+            "0",
+            "--evidence",
+            "2",
+        ],
+    ];
+    let before: Vec<Output> = commands.iter().map(|c| run_on(&pg, c)).collect();
+    let mut c = postgres::Client::connect(&pg, postgres::NoTls).unwrap();
+    c.batch_execute(
+        "ALTER TABLE evidence DROP COLUMN date;
+         CREATE INDEX evidence_by_edge ON evidence(edge_id, article_id);
+         UPDATE geokg_schema SET version = 2",
+    )
+    .unwrap();
+    for (args, old) in commands.iter().zip(&before) {
+        let o = run_on(&pg, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(old), "{args:?}");
+        assert_eq!(stderr(&o), stderr(old), "{args:?}");
+    }
+    let version: i64 = c
+        .query_one("SELECT version FROM geokg_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, 3);
+    let wrong: i64 = c
+        .query_one(
+            "SELECT count(*) FROM evidence ev JOIN article a ON a.id = ev.article_id
+             WHERE ev.date IS DISTINCT FROM a.date",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(wrong, 0);
+    let indexes: Vec<String> = c
+        .query(
+            "SELECT indexname::text FROM pg_indexes WHERE tablename = 'evidence' ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(
+        indexes,
+        [
+            "evidence_by_article",
+            "evidence_by_edge_date",
+            "evidence_pkey"
+        ]
+    );
 }
 
 /// Protects issue 13's `geokg copy`: a SQLite graph with its corrections

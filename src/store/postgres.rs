@@ -28,9 +28,9 @@ use postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use super::{
     ArticleRecord, Change, CorrectionRecord, DiffRow, EdgeQuery, EdgeRecord, EdgeRow, EdgeSummary,
-    EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
-    ExplainRow, IdEndsAndRow, IngestStats, Snapshot, StoreError, Tally, TimelineRow, compatible,
-    held_and_named, parse_kind, parse_type, sort_by_weight,
+    Ends, EndsAndRow, EntityRecord, EntityRef, EntityRow, EventRow, EvidenceRecord, EvidenceRow,
+    ExplainRow, IdEndsAndRow, IngestStats, PagePath, Snapshot, StoreError, Tally, TimelineRow,
+    compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -48,6 +48,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_edges_by_weight.sql",
         include_str!("../../migrations/postgres/0002_edges_by_weight.sql"),
+    ),
+    (
+        "0003_evidence_by_date.sql",
+        include_str!("../../migrations/postgres/0003_evidence_by_date.sql"),
     ),
 ];
 
@@ -536,13 +540,8 @@ impl Postgres {
 
     /// Edges matching a query, each with its evidence, sorted by count.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
-        let (shape, id) = match (q.from, q.to, q.touching) {
-            (Some(id), _, _) => (Shape::From, Some(id)),
-            (None, Some(id), _) => (Shape::To, Some(id)),
-            (None, None, Some(id)) => (Shape::Touching, Some(id)),
-            (None, None, None) => (Shape::All, None),
-        };
-        let rows = self.edge_rows(shape, id, &[], q)?;
+        let (ends, id) = q.listing();
+        let rows = self.edge_rows(ends.into(), id, &[], q)?;
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
@@ -557,22 +556,12 @@ impl Postgres {
         limit: Option<usize>,
         offset: usize,
     ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
-        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
-        let one_end = match (q.from, q.to, q.touching) {
-            (Some(id), None, None) => Some((Shape::From, id)),
-            (None, Some(id), None) => Some((Shape::To, id)),
-            (None, None, Some(id)) => Some((Shape::Touching, id)),
-            _ => None,
-        };
-        let Some((shape, id)) = one_end.filter(|_| !narrowed) else {
-            let (shape, id) = match (q.from, q.to, q.touching) {
-                (Some(id), _, _) => (Shape::From, Some(id)),
-                (None, Some(id), _) => (Shape::To, Some(id)),
-                (None, None, Some(id)) => (Shape::Touching, Some(id)),
-                (None, None, None) => (Shape::All, None),
-            };
-            let (rows, total) = self.edge_rows_page(shape, id, &[], q, limit, offset)?;
-            return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+        let (shape, id) = match q.page_path() {
+            PagePath::ByWeight(ends, id) => (Shape::from(ends), id),
+            PagePath::Whole(ends, id) => {
+                let (rows, total) = self.edge_rows_page(ends.into(), id, &[], q, limit, offset)?;
+                return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+            }
         };
         let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
         let symmetric = symmetric_types();
@@ -793,7 +782,7 @@ impl Postgres {
                 "SELECT {EVIDENCE_COLUMNS}
                  FROM evidence ev JOIN article a ON a.id = ev.article_id
                  WHERE ev.edge_id = $4 AND {IN_PERIOD}
-                 ORDER BY {EVIDENCE_ORDER}
+                 ORDER BY ev.date NULLS FIRST, {EVIDENCE_ORDER_IN_DATE}
                  LIMIT $5::bigint"
             ),
             &[&q.since, &q.until, &q.min_confidence, &edge_id, &limit],
@@ -904,6 +893,17 @@ enum Shape {
     All,
 }
 
+impl From<Ends> for Shape {
+    fn from(ends: Ends) -> Self {
+        match ends {
+            Ends::From => Shape::From,
+            Ends::To => Shape::To,
+            Ends::Touching => Shape::Touching,
+            Ends::All => Shape::All,
+        }
+    }
+}
+
 /// The columns of a piece of evidence, in [`evidence_row`]'s order.
 const EVIDENCE_COLUMNS: &str =
     "coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.\"end\", ev.text,
@@ -925,6 +925,11 @@ const IN_PERIOD: &str = "($1::text IS NULL OR a.date >= $1::text)
 /// Evidence by date (undated first, as SQLite orders NULL), article,
 /// position and the order written (SQLite's rowid).
 const EVIDENCE_ORDER: &str = "a.date NULLS FIRST, coalesce(a.label, a.key), a.key, ev.start, ev.id";
+
+/// [`EVIDENCE_ORDER`] after the date: an edge's evidence is read by the
+/// evidence row's copy of the date (migration 0003) from
+/// `evidence_by_edge_date`, and only the rows of a date are sorted.
+const EVIDENCE_ORDER_IN_DATE: &str = "coalesce(a.label, a.key), a.key, ev.start, ev.id";
 
 fn evidence_row(r: &Row) -> Result<EvidenceRow, StoreError> {
     Ok(EvidenceRow {
@@ -1446,8 +1451,8 @@ fn write_article(
     if !ev.edge.is_empty() {
         tx.exec(
             "INSERT INTO evidence (edge_id, article_id, sentence, start, \"end\", text, confidence,
-                                   role, negated, hypothetical, rule, headline, via)
-             SELECT e, $1, s, b, f, t, c, r, n, h, u, l, v
+                                   role, negated, hypothetical, rule, headline, via, date)
+             SELECT e, $1, s, b, f, t, c, r, n, h, u, l, v, $14::text
              FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[],
                          $7::float8[], $8::text[], $9::boolean[], $10::boolean[], $11::text[],
                          $12::boolean[], $13::text[]) WITH ORDINALITY
@@ -1467,6 +1472,7 @@ fn write_article(
                 &ev.rule,
                 &ev.headline,
                 &ev.via,
+                &a.date,
             ],
         )?;
     }
@@ -2233,8 +2239,10 @@ impl Postgres {
             }
             tx.exec(
                 "INSERT INTO evidence (edge_id, article_id, sentence, start, \"end\", text,
-                                       confidence, role, negated, hypothetical, rule, headline, via)
-                 SELECT e, a, s, b, f, t, c, r, n, h, u, l, v
+                                       confidence, role, negated, hypothetical, rule, headline, via,
+                                       date)
+                 SELECT e, a, s, b, f, t, c, r, n, h, u, l, v,
+                        (SELECT ar.date FROM article ar WHERE ar.id = a)
                  FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[],
                              $5::bigint[], $6::text[], $7::float8[], $8::text[], $9::boolean[],
                              $10::boolean[], $11::text[], $12::boolean[], $13::text[])

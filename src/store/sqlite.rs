@@ -15,8 +15,9 @@ use rusqlite::{
 };
 
 use super::{
-    EdgeQuery, EdgeRow, EndsAndRow, EntityRow, EvidenceRow, IdEndsAndRow, IngestStats, StoreError,
-    Tally, compatible, held_and_named, parse_kind, parse_type, sort_by_weight,
+    EdgeQuery, EdgeRow, Ends, EndsAndRow, EntityRow, EvidenceRow, IdEndsAndRow, IngestStats,
+    PagePath, StoreError, Tally, compatible, held_and_named, parse_kind, parse_type,
+    sort_by_weight,
 };
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -69,6 +70,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0010_edges_by_weight.sql",
         include_str!("../../migrations/0010_edges_by_weight.sql"),
+    ),
+    (
+        "0011_evidence_by_date.sql",
+        include_str!("../../migrations/0011_evidence_by_date.sql"),
     ),
 ];
 
@@ -452,16 +457,11 @@ impl Sqlite {
     /// The edges are found through the index of the end asked about
     /// (one query shape per access path), the other ends asked about are checked on those
     /// rows; each edge's support comes from its stored aggregates (counted
-    /// from its evidence, through `evidence_by_edge`, only when dates or a
+    /// from its evidence, through `evidence_by_edge_date`, only when dates or a
     /// confidence narrow it), and its evidence is read per edge.
     pub fn edges(&self, q: &EdgeQuery) -> Result<Vec<EdgeRow>, StoreError> {
-        let (shape, id) = match (q.from, q.to, q.touching) {
-            (Some(id), _, _) => (EdgeShape::From, Some(id)),
-            (None, Some(id), _) => (EdgeShape::To, Some(id)),
-            (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
-            (None, None, None) => (EdgeShape::All, None),
-        };
-        let rows = self.edge_rows(shape, id, q)?;
+        let (ends, id) = q.listing();
+        let rows = self.edge_rows(ends.into(), id, q)?;
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 
@@ -481,22 +481,12 @@ impl Sqlite {
         limit: Option<usize>,
         offset: usize,
     ) -> Result<(Vec<EdgeRow>, usize), StoreError> {
-        let narrowed = q.since.is_some() || q.until.is_some() || q.min_confidence.is_some();
-        let one_end = match (q.from, q.to, q.touching) {
-            (Some(id), None, None) => Some((EdgeShape::From, id)),
-            (None, Some(id), None) => Some((EdgeShape::To, id)),
-            (None, None, Some(id)) => Some((EdgeShape::Touching, id)),
-            _ => None,
-        };
-        let Some((shape, id)) = one_end.filter(|_| !narrowed) else {
-            let (shape, id) = match (q.from, q.to, q.touching) {
-                (Some(id), _, _) => (EdgeShape::From, Some(id)),
-                (None, Some(id), _) => (EdgeShape::To, Some(id)),
-                (None, None, Some(id)) => (EdgeShape::Touching, Some(id)),
-                (None, None, None) => (EdgeShape::All, None),
-            };
-            let (rows, total) = self.edge_rows_page(shape, id, q, limit, offset)?;
-            return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+        let (shape, id) = match q.page_path() {
+            PagePath::ByWeight(ends, id) => (EdgeShape::from(ends), id),
+            PagePath::Whole(ends, id) => {
+                let (rows, total) = self.edge_rows_page(ends.into(), id, q, limit, offset)?;
+                return Ok((rows.into_iter().map(|(_, r)| r).collect(), total));
+            }
         };
         let types = types_json(q)?;
         let symmetric = symmetric_json()?;
@@ -809,6 +799,17 @@ enum EdgeShape {
     All,
 }
 
+impl From<Ends> for EdgeShape {
+    fn from(ends: Ends) -> Self {
+        match ends {
+            Ends::From => EdgeShape::From,
+            Ends::To => EdgeShape::To,
+            Ends::Touching => EdgeShape::Touching,
+            Ends::All => EdgeShape::All,
+        }
+    }
+}
+
 /// The SQL of an edge listing of this shape. Each branch names its end
 /// with an equality on an indexed column; `(? IS NULL OR source_id = ?)`
 /// would keep SQLite off the index. Binds `:id` (but `All`), `:sym` (the
@@ -1011,7 +1012,7 @@ const FIND_BY_NAME: &str = "SELECT a.entity_id FROM alias a JOIN entity e ON e.i
      LIMIT 1";
 
 /// One edge's support in the asked dates and confidence, from its
-/// evidence (`evidence_by_edge`).
+/// evidence (`evidence_by_edge_date`).
 const EDGE_SUPPORT: &str =
     "SELECT count(DISTINCT ev.article_id), count(*), min(a.date), max(a.date)
      FROM evidence ev JOIN article a ON a.id = ev.article_id
@@ -1022,15 +1023,19 @@ const EDGE_SUPPORT: &str =
 
 /// One edge's evidence in the asked dates and confidence, by date, article
 /// and position (then the order written), up to `:limit` rows (negative: all).
+/// The evidence row's copy of its article's date (migration 0011) is read
+/// in order from `evidence_by_edge_date`; only the rows of one date are
+/// sorted by article and position, and the read stops at the date that
+/// fills the limit.
 const EDGE_EVIDENCE: &str =
-    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+    "SELECT coalesce(a.label, a.key), ev.date, ev.sentence, ev.start, ev.end, ev.text,
             ev.confidence, ev.role, ev.rule, ev.via
      FROM evidence ev JOIN article a ON a.id = ev.article_id
      WHERE ev.edge_id = :edge
-       AND (:since IS NULL OR a.date >= :since)
-       AND (:until IS NULL OR a.date <= :until)
+       AND (:since IS NULL OR ev.date >= :since)
+       AND (:until IS NULL OR ev.date <= :until)
        AND (:conf IS NULL OR ev.confidence >= :conf)
-     ORDER BY a.date, coalesce(a.label, a.key), a.key, ev.start, ev.rowid
+     ORDER BY ev.date, coalesce(a.label, a.key), a.key, ev.start, ev.rowid
      LIMIT :limit";
 
 /// Every piece of evidence in the asked dates and confidence, with its
@@ -1338,8 +1343,8 @@ fn write_article(
         "INSERT INTO edge (source_id, type, target_id, flagged) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut evidence = tx.prepare_cached(
-        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline, via)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline, via, date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
@@ -1370,6 +1375,7 @@ fn write_article(
             r.rule,
             r.headline,
             r.via.as_ref().map(|v| v.text.as_str()),
+            a.date,
         ])?;
         evidenced.push(edge_id);
     }
@@ -1666,6 +1672,164 @@ mod tests {
         assert_eq!(columns, ["entity_id", "folded", "alias"]);
     }
 
+    /// Protects the upgrade to migration 0011 (issue 11): a database at
+    /// 0010, whose evidence rows carry no date, takes each row's date from
+    /// its article when opened, reads an edge's evidence through the new
+    /// index, and answers as before (undated first, then by date, then by
+    /// article label).
+    #[test]
+    fn evidence_dates_are_filled_on_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let g = crate::testing::gazetteer();
+        let q = |s: &Store| {
+            let russia: i64 = s
+                .conn
+                .query_row("SELECT id FROM entity WHERE name = 'Russia'", [], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            let query = EdgeQuery {
+                from: Some(russia),
+                evidence_limit: Some(3),
+                ..Default::default()
+            };
+            s.edges_page(&query, Some(50), 0).unwrap()
+        };
+        let before = {
+            let mut s = Store::open(&path).unwrap();
+            for (key, date) in [
+                ("c", Some("2024-03-01")),
+                ("b", Some("2024-01-15")),
+                ("a", Some("2024-03-01")),
+                ("d", None),
+            ] {
+                let mut a = Article::from_body(key, "Russia condemned NATO on Monday.");
+                a.date = date.map(str::to_string);
+                let x = crate::extract::extract(&a, g);
+                s.ingest_batch(&[(a, x)], g).unwrap();
+            }
+            let before = q(&s);
+            // Back to migration 0010's schema: no date on evidence, the
+            // index on the edge alone.
+            s.conn
+                .execute_batch(
+                    "DROP INDEX evidence_by_edge_date;
+                     ALTER TABLE evidence DROP COLUMN date;
+                     CREATE INDEX evidence_by_edge ON evidence(edge_id);
+                     PRAGMA user_version = 10;",
+                )
+                .unwrap();
+            before
+        };
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.version().unwrap(), 11);
+        let dates: Vec<(String, Option<String>)> = s
+            .conn
+            .prepare(
+                "SELECT a.key, ev.date FROM evidence ev JOIN article a ON a.id = ev.article_id
+                 ORDER BY a.key",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            dates,
+            [
+                ("a".to_string(), day("2024-03-01")),
+                ("b".to_string(), day("2024-01-15")),
+                ("c".to_string(), day("2024-03-01")),
+                ("d".to_string(), None),
+            ]
+        );
+        let indexes: Vec<String> = s
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'evidence'
+                 ORDER BY name",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(indexes, ["evidence_by_article", "evidence_by_edge_date"]);
+        let after = q(&s);
+        assert_eq!(after, before);
+        let (rows, total) = after;
+        assert_eq!(total, 1);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].target.as_str(), rows[0].evidence_total),
+            ("North Atlantic Treaty Organization", 4)
+        );
+        let shown: Vec<(&str, Option<&str>)> = rows[0]
+            .evidence
+            .iter()
+            .map(|e| (e.article.as_str(), e.date.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("d", None),
+                ("b", Some("2024-01-15")),
+                ("a", Some("2024-03-01"))
+            ]
+        );
+    }
+
+    /// Protects issue 11's evidence read that stops at its limit: an edge
+    /// with evidence on ten dates, asked for its first three pieces, reads
+    /// and sorts the rows of three dates only (one sort per date, SQLite's
+    /// statement counter), and all of them only when asked for all.
+    #[test]
+    fn edge_evidence_reads_the_dates_it_prints() {
+        let mut s = Store::open_in_memory().unwrap();
+        let g = crate::testing::gazetteer();
+        for day in (1..=10).rev() {
+            let mut a =
+                Article::from_body(&format!("a{day:02}"), "Russia condemned NATO on Monday.");
+            a.date = Some(format!("2024-05-{day:02}"));
+            let x = crate::extract::extract(&a, g);
+            s.ingest_batch(&[(a, x)], g).unwrap();
+        }
+        let edge: i64 = s
+            .conn
+            .query_row("SELECT edge_id FROM evidence LIMIT 1", [], |r| r.get(0))
+            .unwrap();
+        let read = |limit: i64| {
+            let mut stmt = s.conn.prepare(EDGE_EVIDENCE).unwrap();
+            let dates: Vec<String> = stmt
+                .query_map(
+                    rusqlite::named_params! {
+                        ":edge": edge, ":since": None::<String>, ":until": None::<String>,
+                        ":conf": None::<f64>, ":limit": limit,
+                    },
+                    |r| r.get(1),
+                )
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            (dates, stmt.get_status(rusqlite::StatementStatus::Sort))
+        };
+        assert_eq!(
+            read(3),
+            (
+                vec![
+                    "2024-05-01".to_string(),
+                    "2024-05-02".to_string(),
+                    "2024-05-03".to_string()
+                ],
+                3
+            )
+        );
+        let (all, sorts) = read(-1);
+        assert_eq!((all.len(), sorts), (10, 10));
+    }
+
     /// The query plan of each main query, one line per step.
     fn plans() -> Vec<(String, Vec<String>)> {
         let s = Store::open_in_memory().unwrap();
@@ -1796,6 +1960,28 @@ mod tests {
                     .filter(|step| step.contains("COVERING INDEX edge_by_"))
                     .count();
                 assert_eq!(covered, 2, "{name} reads edge rows: {plan:?}");
+                assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
+            } else if name == "edge evidence" {
+                // Issue 11: an edge's evidence in date order from the
+                // index on (edge_id, date), no sort of the whole edge's
+                // evidence: only the rows of one date are sorted by
+                // article and position (the trailing ORDER BY terms),
+                // so a LIMIT stops at the date that fills it.
+                assert!(
+                    plan.contains(
+                        &"SEARCH ev USING INDEX evidence_by_edge_date (edge_id=?)".to_string()
+                    ),
+                    "{name} does not read evidence_by_edge_date: {plan:?}"
+                );
+                let sorts: Vec<&String> = plan
+                    .iter()
+                    .filter(|step| step.contains("TEMP B-TREE"))
+                    .collect();
+                assert_eq!(
+                    sorts,
+                    [&"USE TEMP B-TREE FOR LAST 4 TERMS OF ORDER BY".to_string()],
+                    "{name} sorts by date: {plan:?}"
+                );
                 assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
             } else if name.starts_with("old") {
                 assert!(!scans.is_empty(), "the check missed a scan: {plan:?}");

@@ -202,8 +202,9 @@ impl Sqlite {
             }
             let mut st = tx.prepare(
                 "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence,
-                                       role, negated, hypothetical, rule, headline, via)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                       role, negated, hypothetical, rule, headline, via, date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                         (SELECT date FROM article WHERE id = ?2))",
             )?;
             for e in &s.evidence {
                 st.execute(params![

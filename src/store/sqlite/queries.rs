@@ -2,7 +2,7 @@
 //! `communities`, `timeline`, `diff`, `explain`, `export --format events`):
 //! each reads only what it answers, through the indexes of the schema
 //! (`edge`'s unique key starts with `source_id`, `edge_by_target_articles`,
-//! `evidence_by_edge`, `alias_by_folded`, `article_by_date`), and every one
+//! `evidence_by_edge_date`, `alias_by_folded`, `article_by_date`), and every one
 //! applies the same scope: negated and hypothetical edges left out, edge
 //! types, article dates and evidence confidence as in [`EdgeQuery`].
 
