@@ -13,6 +13,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/dense.rs"]
+mod dense;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -388,6 +390,15 @@ async fn neighbours_come_whole_or_in_parts() {
         (&v["depth"], &v["total"], &v["offset"], &v["more"]),
         (&json!(1), &json!(6), &json!(0), &json!(false))
     );
+    assert_eq!(
+        (
+            &v["total_nodes"],
+            &v["total_edges"],
+            &v["next_offset"],
+            &v["edges_left_out"]
+        ),
+        (&json!(7), &json!(11), &Value::Null, &json!(0))
+    );
     assert_eq!(node_rows(&v), PUTIN_NODES);
     assert_eq!(edge_rows(&v), PUTIN_EDGES);
 
@@ -406,6 +417,8 @@ async fn neighbours_come_whole_or_in_parts() {
         assert_eq!(node_rows(&part), nodes, "offset {offset}");
         assert_eq!(edge_rows(&part), edges, "offset {offset}");
         assert_eq!((&part["more"], &part["total"]), (&json!(more), &json!(6)));
+        let next = more.then_some(offset + 2);
+        assert_eq!(part["next_offset"], json!(next), "offset {offset}");
     }
     let past = api("/api/neighbors?name=Putin&limit=2&offset=6").await;
     assert_eq!((node_rows(&past), edge_rows(&past)), (vec![], vec![]));
@@ -470,6 +483,114 @@ async fn neighbours_come_whole_or_in_parts() {
         v["edges"].as_array().unwrap().len(),
         PUTIN_EDGES.len(),
         "{v}"
+    );
+}
+
+/// The dense graph of `tests/common/dense.rs` (the United States and 100
+/// people who all meet each other) and the router over it.
+fn dense() -> &'static Served {
+    static S: OnceLock<Served> = OnceLock::new();
+    S.get_or_init(|| {
+        let db = scratch("dense").join("serve.db");
+        let g = Gazetteer::tables(&[]).unwrap();
+        dense::write(&db, &g);
+        let store = Store::open_read_only(&db, Duration::from_secs(5)).unwrap();
+        Served {
+            db,
+            app: router(Api::new(store, g)),
+        }
+    })
+}
+
+/// Protects the bound on what one answer asks the page to draw (issue 12:
+/// "the page stays responsive with 2,000 elements"): on a dense graph
+/// (101 nodes, 5,050 edges) each part holds at most 2,000 nodes and edges
+/// together, the first the center and the 61 people with most articles
+/// (ranked by articles, not by name) with every edge among them (62 + 1,891
+/// = 1,953; the 62nd person would bring 63 more); each answer gives the
+/// totals and the next offset, and the three parts together are the whole
+/// neighbourhood, no node or edge twice.
+#[tokio::test]
+async fn dense_neighbourhoods_come_in_parts_of_at_most_2000_elements() {
+    let app = &dense().app;
+    let n = dense::MEMBERS;
+    let mut nodes_seen = std::collections::BTreeSet::new();
+    let mut edges_seen = std::collections::BTreeSet::new();
+    let mut offset = 0;
+    // (offset, people, edges, next offset) of each part.
+    let parts = [
+        (0, 61, 1891, Some(61)),
+        (61, 26, 1937, Some(87)),
+        (87, 13, 1222, None),
+    ];
+    for (at, people, edges, next) in parts {
+        assert_eq!(offset, at);
+        let (status, v) = api_of(
+            app,
+            &format!("/api/neighbors?name=United%20States&depth=1&offset={offset}"),
+        )
+        .await;
+        assert_eq!(status, 200, "{v}");
+        let center = usize::from(offset == 0);
+        let drawn = (
+            v["nodes"].as_array().unwrap().len(),
+            v["edges"].as_array().unwrap().len(),
+        );
+        assert_eq!(drawn, (center + people, edges), "offset {offset}");
+        assert!(drawn.0 + drawn.1 <= 2000, "offset {offset}: {drawn:?}");
+        assert_eq!(
+            (
+                &v["total"],
+                &v["total_nodes"],
+                &v["total_edges"],
+                &v["offset"],
+                &v["more"],
+                &v["next_offset"],
+                &v["edges_left_out"]
+            ),
+            (
+                &json!(100),
+                &json!(101),
+                &json!(5050),
+                &json!(offset),
+                &json!(next.is_some()),
+                &json!(next),
+                &json!(0)
+            )
+        );
+        // The people of the part: the next by articles (member i has
+        // 100 - i), not by name.
+        let mut want: Vec<String> = Vec::new();
+        if offset == 0 {
+            want.push(format!("{} 0 {n}", dense::CENTER));
+        }
+        for i in offset..offset + people {
+            want.push(format!("{} 1 {}", dense::key(i), n - i));
+        }
+        assert_eq!(node_rows(&v), want, "offset {offset}");
+        for row in node_rows(&v) {
+            assert!(nodes_seen.insert(row.split(' ').next().unwrap().to_string()));
+        }
+        // Every edge joins two nodes of this or an earlier part.
+        for e in v["edges"].as_array().unwrap() {
+            for end in ["source", "target"] {
+                assert!(nodes_seen.contains(e[end].as_str().unwrap()), "{e}");
+            }
+            assert!(edges_seen.insert(e["id"].as_str().unwrap().to_string()));
+        }
+        offset = next.unwrap_or(offset);
+    }
+    assert_eq!((nodes_seen.len(), edges_seen.len()), (101, 5050));
+
+    // A smaller `limit` still caps the people of a part.
+    let (_, v) = api_of(app, "/api/neighbors?name=United%20States&limit=10").await;
+    assert_eq!(
+        (
+            v["nodes"].as_array().unwrap().len(),
+            v["edges"].as_array().unwrap().len(),
+            &v["next_offset"]
+        ),
+        (11, 10 + 45, &json!(10))
     );
 }
 

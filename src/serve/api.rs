@@ -33,8 +33,11 @@ pub const ENDPOINTS: [&str; 10] = [
     "export",
 ];
 
-/// Most nodes one `neighbors` answer holds; more come in parts.
+/// Most neighbours one `neighbors` answer holds (`limit`).
 pub const MAX_NODES: usize = 2000;
+/// Most nodes and edges together one `neighbors` answer holds, what the
+/// page draws at once and stays responsive with; more come in parts.
+pub const MAX_ELEMENTS: usize = 2000;
 /// Most relations one `relations` answer holds.
 pub const MAX_RELATIONS: usize = 2000;
 /// Most pieces of evidence per relation in a `relations` answer (an edge
@@ -245,49 +248,30 @@ impl Api {
 
     /// `neighbors`: the entities within `depth` hops and the edges among
     /// them, the center first and then the rest by articles, in parts of
-    /// `limit` from `offset`; a part holds its nodes and every edge that
-    /// joins one of them to a node of this or an earlier part.
+    /// at most [`MAX_ELEMENTS`] nodes and edges together (and at most
+    /// `limit` neighbours) from `offset` (`query::part`); a part holds its
+    /// nodes and every edge that joins one of them to a node of this or an
+    /// earlier part, and says where the next part starts.
     fn neighbors(&self, p: &Checked) -> Result<Value, ApiError> {
         p.only_scoped(&["name", "depth", "kinds", "limit", "offset"])?;
         let depth = p.number("depth", 1, 1, 3)?;
         let kinds = p.kinds("kinds")?;
-        let limit = p.number("limit", 500, 1, MAX_NODES)?;
+        let limit = p.number("limit", MAX_NODES, 1, MAX_NODES)?;
         let offset = p.number("offset", 0, 0, usize::MAX)?;
         let q = self.scope(p)?;
         let center = self.resolve(p.required("name")?)?;
         let n = query::neighbors(&self.store, &center, depth, &kinds, &q)?;
         let articles = self.store.articles_per_entity(&q)?;
         let count = |id: i64| articles.get(&id).copied().unwrap_or(0);
-        let mut rest: Vec<_> = n
-            .entities
+        let part = query::part(&n, &articles, offset, limit, MAX_ELEMENTS);
+        let nodes: Vec<Value> = part
+            .nodes
             .iter()
-            .filter(|x| x.entity.id != center.id)
+            .map(|x| node_json(&x.entity, x.distance, count(x.entity.id)))
             .collect();
-        rest.sort_by(|a, b| {
-            count(b.entity.id)
-                .cmp(&count(a.entity.id))
-                .then_with(|| (&a.entity.name, &a.entity.key).cmp(&(&b.entity.name, &b.entity.key)))
-        });
-        let total = rest.len();
-        let shown_before: HashSet<i64> = std::iter::once(center.id)
-            .chain(rest.iter().take(offset).map(|x| x.entity.id))
-            .collect();
-        let part: Vec<_> = rest.iter().skip(offset).take(limit).collect();
-        let new: HashSet<i64> = part.iter().map(|x| x.entity.id).collect();
-        let mut nodes = Vec::new();
-        if offset == 0 {
-            nodes.push(node_json(&center, 0, count(center.id)));
-        }
-        for x in &part {
-            nodes.push(node_json(&x.entity, x.distance, count(x.entity.id)));
-        }
-        let shown = |id: i64| shown_before.contains(&id) || new.contains(&id);
-        let fresh = |id: i64| new.contains(&id) || (offset == 0 && id == center.id);
-        let edges: Vec<Value> = n
+        let edges: Vec<Value> = part
             .edges
             .iter()
-            .filter(|e| shown(e.source.id) && shown(e.target.id))
-            .filter(|e| fresh(e.source.id) || fresh(e.target.id))
             .map(|e| {
                 edge_json(
                     &e.source.key,
@@ -302,9 +286,13 @@ impl Api {
         Ok(json!({
             "center": center,
             "depth": depth,
-            "total": total,
+            "total": part.neighbours,
+            "total_nodes": n.entities.len(),
+            "total_edges": n.edges.len(),
             "offset": offset,
-            "more": offset + part.len() < total,
+            "more": part.next.is_some(),
+            "next_offset": part.next,
+            "edges_left_out": part.left_out,
             "nodes": nodes,
             "edges": edges,
         }))
