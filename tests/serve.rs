@@ -1132,6 +1132,10 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/relations?all=maybe", 400, "all 'maybe' is not true or false".into()),
         ("/api/path?from=Putin&to=Putin", 400, "'Vladimir Putin' and 'Vladimir Putin' are the same entity".into()),
         ("/api/export?keys=state/RUS&format=pdf", 400, "format 'pdf' is not one of dot, json, graphml, gexf".into()),
+        // A parameter given twice is refused, whichever value comes last.
+        ("/api/entity?name=Putin&name=Xi", 400, "parameter 'name' is given more than once; give it once".into()),
+        ("/api/neighbors?name=Putin&depth=1&depth=1", 400, "parameter 'depth' is given more than once; give it once".into()),
+        ("/api/export?keys=state/RUS&types=met-with&types=represents", 400, "parameter 'types' is given more than once; give it once".into()),
         // The caps on every list an answer holds.
         ("/api/entities?limit=0", 400, "limit '0' is not a whole number from 1 to 200".into()),
         ("/api/entities?limit=201", 400, "limit '201' is not a whole number from 1 to 200".into()),

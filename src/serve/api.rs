@@ -121,6 +121,22 @@ type ArticleId = (String, Option<String>, Option<String>);
 /// The query parameters of one request.
 pub type Params = BTreeMap<String, String>;
 
+/// The query parameters of a request as they came, each name once: a name
+/// given twice (`name=A&name=B`) is a 400 naming it, never one value
+/// silently chosen over the other.
+pub fn params(pairs: Vec<(String, String)>) -> Result<Params, ApiError> {
+    let mut out = Params::new();
+    for (name, value) in pairs {
+        if out.contains_key(&name) {
+            return Err(ApiError::BadRequest(format!(
+                "parameter '{name}' is given more than once; give it once"
+            )));
+        }
+        out.insert(name, value);
+    }
+    Ok(out)
+}
+
 impl Api {
     /// An API over an open (read-only) database.
     pub fn new(store: Store, gazetteer: Gazetteer) -> Api {
@@ -730,6 +746,27 @@ mod tests {
         assert_eq!(split_at_span(body, "Biden spoke.", 0, 5), None);
         assert_eq!(split_at_span(body, "Putin met Xi.", 10, 40), None);
         assert_eq!(split_at_span(body, "Putin met Xi.", -1, 4), None);
+    }
+
+    /// Protects against a repeated parameter silently resolved (the last
+    /// one won): it is refused, named; distinct names pass as given.
+    #[test]
+    fn a_repeated_parameter_is_refused() {
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            params(vec![
+                pair("name", "A"),
+                pair("depth", "2"),
+                pair("name", "B")
+            ])
+            .unwrap_err()
+            .to_string(),
+            "parameter 'name' is given more than once; give it once"
+        );
+        assert_eq!(
+            params(vec![pair("name", "A"), pair("depth", "2")]).unwrap(),
+            Params::from([pair("depth", "2"), pair("name", "A")])
+        );
     }
 
     /// Protects the 400s: every bad parameter is named with what is wanted.

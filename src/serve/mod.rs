@@ -9,7 +9,6 @@
 
 pub mod api;
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -138,7 +137,10 @@ async fn endpoint(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let params: Params = match query {
-        Ok(Query(pairs)) => pairs.into_iter().collect::<BTreeMap<_, _>>(),
+        Ok(Query(pairs)) => match api::params(pairs) {
+            Ok(params) => params,
+            Err(e) => return json_response(e.status(), &e.to_json()),
+        },
         Err(e) => {
             return json_response(
                 400,
