@@ -1095,6 +1095,8 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
     let types = "met-with, visited, claims, opposes, supports, accuses, threatens, sanctions, attacks, cooperates-with, member-of, represents";
     let kinds = "person, state, region, alliance, organization";
     let scope = "types, since, until, as_of, min_confidence";
+    let endpoints =
+        "info, style, entities, entity, neighbors, relations, path, explain, timeline, export";
     let cases: Vec<(&str, u16, String)> = vec![
         ("/api/entity", 400, "parameter 'name' is required".into()),
         ("/api/entity?name=%20", 400, "parameter 'name' is required".into()),
@@ -1155,7 +1157,14 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/path?from=Putin&to=Xii", 404, "no entity named 'Xii' in the database; closest: Xi Jinping".into()),
         ("/api/explain?source=Putin&type=met-with&target=Xii", 404, "no entity named 'Xii' in the database; closest: Xi Jinping".into()),
         ("/api/entity?name=Zelensky", 404, "no entity named 'Zelensky' in the database; list names with `geokg entities --match TEXT`".into()),
-        ("/api/graph", 404, "no endpoint /api/graph; the endpoints: info, style, entities, entity, neighbors, relations, path, explain, timeline, export".into()),
+        ("/api/graph", 404, format!("no endpoint /api/graph; the endpoints: {endpoints}")),
+        // A typo, a path below an endpoint, /api itself: JSON, with the
+        // closest endpoint when one is near.
+        ("/api/neigbors?name=Putin", 404, format!("no endpoint /api/neigbors; did you mean /api/neighbors? the endpoints: {endpoints}")),
+        ("/api/Relation", 404, format!("no endpoint /api/Relation; did you mean /api/relations? the endpoints: {endpoints}")),
+        ("/api/neighbors/Putin", 404, format!("no endpoint /api/neighbors/Putin; did you mean /api/neighbors? the endpoints: {endpoints}")),
+        ("/api/", 404, format!("no endpoint /api/; the endpoints: {endpoints}")),
+        ("/api", 404, format!("no endpoint /api/; the endpoints: {endpoints}")),
     ];
     for (path, status, message) in &cases {
         assert_eq!(error(path).await, (*status, message.clone()), "{path}");
@@ -1168,11 +1177,31 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
             json!(["Xi Jinping"]),
         ),
         ("/api/entity?name=Zelensky", json!([])),
+        ("/api/neigbors", json!(["/api/neighbors"])),
+        ("/api/neighbors/x/y", json!(["/api/neighbors"])),
+        ("/api/graph", json!([])),
     ];
     for (path, want) in suggestions {
         let (_, v) = api_of(&three().app, path).await;
         assert_eq!(v["suggestions"], want, "{path}");
     }
+    // An unknown endpoint's error lists every endpoint.
+    let (_, v) = api_of(&three().app, "/api/graph").await;
+    assert_eq!(
+        v["endpoints"],
+        json!([
+            "/api/info",
+            "/api/style",
+            "/api/entities",
+            "/api/entity",
+            "/api/neighbors",
+            "/api/relations",
+            "/api/path",
+            "/api/explain",
+            "/api/timeline",
+            "/api/export"
+        ])
+    );
     // Outside the API: plain text.
     let a = fetch(&three().app, "/nothing").await;
     assert_eq!(

@@ -58,8 +58,8 @@ pub enum ApiError {
     /// A missing, unknown or malformed parameter (400).
     #[error("{0}")]
     BadRequest(String),
-    /// No such endpoint (404).
-    #[error("no endpoint /api/{0}; the endpoints: {list}", list = ENDPOINTS.join(", "))]
+    /// No such endpoint (404); the closest by edit distance suggested.
+    #[error("no endpoint /api/{0}; {hint}the endpoints: {list}", hint = did_you_mean(.0), list = ENDPOINTS.join(", "))]
     NoEndpoint(String),
     /// A query failed: unknown names are 404 with suggestions, ambiguous
     /// ones 400 with candidates, bad periods 400, the database 500.
@@ -93,10 +93,54 @@ impl ApiError {
             ApiError::Query(QueryError::Ambiguous { candidates, .. }) => {
                 v["candidates"] = json!(candidates);
             }
+            ApiError::NoEndpoint(name) => {
+                v["suggestions"] = json!(
+                    closest_endpoints(name)
+                        .iter()
+                        .map(|e| format!("/api/{e}"))
+                        .collect::<Vec<_>>()
+                );
+                v["endpoints"] = json!(ENDPOINTS.map(|e| format!("/api/{e}")));
+            }
             _ => {}
         }
         v
     }
+}
+
+/// The endpoints nearest to `name` (its first path segment: a path under
+/// an endpoint, `neighbors/x`, names it) by edit distance, all at the
+/// least distance in [`ENDPOINTS`] order, when near enough to be a typo:
+/// at most a third of the segment's length, and at least 1.
+pub fn closest_endpoints(name: &str) -> Vec<&'static str> {
+    let name = name
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let most = (name.chars().count() / 3).max(1);
+    let scored: Vec<(usize, &'static str)> = ENDPOINTS
+        .iter()
+        .map(|&e| (query::edit_distance(&name, e), e))
+        .filter(|&(d, _)| d <= most)
+        .collect();
+    let best = scored.iter().map(|&(d, _)| d).min();
+    scored
+        .into_iter()
+        .filter(|&(d, _)| Some(d) == best)
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// "did you mean /api/NAME? " for an unknown endpoint near one, else "".
+fn did_you_mean(name: &str) -> String {
+    let near = closest_endpoints(name);
+    if near.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = near.iter().map(|e| format!("/api/{e}")).collect();
+    format!("did you mean {}? ", list.join(" or "))
 }
 
 /// An answer: JSON, or the text of an export with its media type.
@@ -746,6 +790,22 @@ mod tests {
         assert_eq!(split_at_span(body, "Biden spoke.", 0, 5), None);
         assert_eq!(split_at_span(body, "Putin met Xi.", 10, 40), None);
         assert_eq!(split_at_span(body, "Putin met Xi.", -1, 4), None);
+    }
+
+    /// Protects the help an unknown endpoint gets: the closest by edit
+    /// distance when it is a typo, none when nothing is near.
+    #[test]
+    fn an_unknown_endpoint_gets_the_closest() {
+        assert_eq!(closest_endpoints("neigbors"), ["neighbors"]);
+        assert_eq!(closest_endpoints("Relation"), ["relations"]);
+        assert_eq!(closest_endpoints("entitys"), ["entity"]);
+        assert_eq!(closest_endpoints("neighbors/extra"), ["neighbors"]);
+        assert_eq!(closest_endpoints("graph"), Vec::<&str>::new());
+        assert_eq!(closest_endpoints(""), Vec::<&str>::new());
+        assert_eq!(
+            ApiError::NoEndpoint("neigbors".into()).to_string(),
+            "no endpoint /api/neigbors; did you mean /api/neighbors? the endpoints: info, style, entities, entity, neighbors, relations, path, explain, timeline, export"
+        );
     }
 
     /// Protects against a repeated parameter silently resolved (the last
