@@ -943,7 +943,8 @@ async fn timelines_come_by_date_and_are_capped() {
 
 /// Protects export of what is on screen: exactly the named entities and
 /// the edges among them in every format, a named entity without edges
-/// included, a key not in the graph ignored, and the cap on keys.
+/// included, a key not in the graph refused with its name and the valid
+/// keys given, and the cap on keys.
 #[tokio::test]
 async fn export_writes_the_named_entities_only() {
     let app = &three().app;
@@ -998,11 +999,32 @@ async fn export_writes_the_named_entities_only() {
         )
     );
 
-    // Only represents asked for: Xi stays, alone; an unknown key names
-    // nothing.
-    let v = api(&format!("/api/export?types=represents&{keys},nobody/x")).await;
+    // Only represents asked for: Xi stays, alone.
+    let v = api(&format!("/api/export?types=represents&{keys}")).await;
     assert_eq!(strings(&v["nodes"], "id"), [PUTIN, "state/RUS", XI]);
     assert_eq!(v["links"].as_array().unwrap().len(), 1);
+    // An unknown key is refused, named with the valid ones given (it was
+    // silently dropped); a name is no key.
+    let (status, v) = api_of(app, &format!("/api/export?{keys},nobody/x,Putin")).await;
+    assert_eq!(
+        (status, v),
+        (
+            400,
+            json!({
+                "status": 400,
+                "error": "unknown keys 'nobody/x', 'Putin' in keys: no entity has them (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); the valid keys given: 'person/vladimir-putin', 'person/xi-jinping', 'state/RUS'",
+                "unknown": ["nobody/x", "Putin"],
+                "valid": [PUTIN, XI, "state/RUS"]
+            })
+        )
+    );
+    assert_eq!(
+        error("/api/export?keys=nobody/x&format=dot").await,
+        (
+            400,
+            "unknown key 'nobody/x' in keys: no entity has it (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); none of the keys given is valid".to_string()
+        )
+    );
     assert_eq!(
         api("/api/export?keys=,").await,
         json!({"directed": true, "multigraph": true, "graph": {"name": "geokg"}, "nodes": [], "links": []})
@@ -1069,8 +1091,21 @@ async fn export_writes_the_named_entities_only() {
         error(&format!("/api/export?keys={}", many.join(","))).await,
         (400, "keys names 5001 entities; at most 5000".to_string())
     );
-    let fine = api(&format!("/api/export?keys={}", many[..5000].join(","))).await;
-    assert_eq!(fine["nodes"], json!([]));
+    // 5,000 pass the cap, and are then refused as unknown, the first ten
+    // named.
+    let (status, v) = api_of(app, &format!("/api/export?keys={}", many[..5000].join(","))).await;
+    assert_eq!(
+        (
+            status,
+            v["error"].as_str().unwrap(),
+            v["unknown"].as_array().unwrap().len()
+        ),
+        (
+            400,
+            "unknown keys 'k/0', 'k/1', 'k/2', 'k/3', 'k/4', 'k/5', 'k/6', 'k/7', 'k/8', 'k/9', … (5000 in all) in keys: no entity has them (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); none of the keys given is valid",
+            5000
+        )
+    );
 }
 
 /// The named attributes of every `tag` element, joined by `|`.

@@ -58,6 +58,15 @@ pub enum ApiError {
     /// A missing, unknown or malformed parameter (400).
     #[error("{0}")]
     BadRequest(String),
+    /// Keys of `export` that name no entity (400): the unknown ones and
+    /// the valid ones given.
+    #[error("{}", unknown_keys(.unknown, .valid))]
+    UnknownKeys {
+        /// The keys no entity has, in the order given.
+        unknown: Vec<String>,
+        /// The keys given that name an entity, in the order given.
+        valid: Vec<String>,
+    },
     /// No such endpoint (404); the closest by edit distance suggested.
     #[error("no endpoint /api/{0}; {hint}the endpoints: {list}", hint = did_you_mean(.0), list = ENDPOINTS.join(", "))]
     NoEndpoint(String),
@@ -74,7 +83,7 @@ impl ApiError {
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         match self {
-            ApiError::BadRequest(_) => 400,
+            ApiError::BadRequest(_) | ApiError::UnknownKeys { .. } => 400,
             ApiError::NoEndpoint(_) => 404,
             ApiError::Query(QueryError::Unknown { .. }) => 404,
             ApiError::Query(QueryError::Store(_)) | ApiError::Store(_) => 500,
@@ -92,6 +101,10 @@ impl ApiError {
             }
             ApiError::Query(QueryError::Ambiguous { candidates, .. }) => {
                 v["candidates"] = json!(candidates);
+            }
+            ApiError::UnknownKeys { unknown, valid } => {
+                v["unknown"] = json!(unknown);
+                v["valid"] = json!(valid);
             }
             ApiError::NoEndpoint(name) => {
                 v["suggestions"] = json!(
@@ -457,11 +470,17 @@ impl Api {
         // Evidence per edge is capped as in `relations` (an edge can have
         // thousands of sentences): 3 unless `evidence` asks for more.
         let evidence = p.number("evidence", 3, 1, MAX_EVIDENCE)?;
-        let keys: HashSet<&str> = p
+        let format = p.get("format").unwrap_or("json");
+        if !FORMATS.contains(&format) {
+            return Err(format_error(format));
+        }
+        // Distinct keys, in the order given.
+        let mut seen = HashSet::new();
+        let keys: Vec<&str> = p
             .required("keys")?
             .split(',')
             .map(str::trim)
-            .filter(|k| !k.is_empty())
+            .filter(|k| !k.is_empty() && seen.insert(*k))
             .collect();
         if keys.len() > 5000 {
             return Err(ApiError::BadRequest(format!(
@@ -472,10 +491,21 @@ impl Api {
         let mut q = self.scope(p)?;
         q.evidence_limit = Some(evidence);
         // Only the edges among the named entities are read (issue 11); a
-        // key not in the graph names nothing.
+        // key not in the graph is refused, naming it (the page sends only
+        // keys it was given).
         let mut named = Vec::with_capacity(keys.len());
+        let mut unknown = Vec::new();
         for k in &keys {
-            named.extend(self.store.entity_by_key(k)?);
+            match self.store.entity_by_key(k)? {
+                Some(e) => named.push(e),
+                None => unknown.push(k.to_string()),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(ApiError::UnknownKeys {
+                unknown,
+                valid: named.into_iter().map(|e| e.key).collect(),
+            });
         }
         let ids: Vec<i64> = named.iter().map(|e| e.id).collect();
         let rows = self.store.edges_among(&ids, &q)?;
@@ -492,7 +522,7 @@ impl Api {
                 });
             }
         }
-        match p.get("format").unwrap_or("json") {
+        match format {
             "dot" => Ok(Reply::Text(
                 "text/vnd.graphviz; charset=utf-8",
                 export::to_dot(
@@ -512,9 +542,7 @@ impl Api {
                 "application/gexf+xml; charset=utf-8",
                 export::to_gexf(&kg),
             )),
-            other => Err(ApiError::BadRequest(format!(
-                "format '{other}' is not one of dot, json, graphml, gexf"
-            ))),
+            other => Err(format_error(other)),
         }
     }
 
@@ -557,6 +585,44 @@ impl Api {
             ..EdgeQuery::default()
         })
     }
+}
+
+/// The formats `export` writes.
+const FORMATS: [&str; 4] = ["dot", "json", "graphml", "gexf"];
+
+fn format_error(format: &str) -> ApiError {
+    ApiError::BadRequest(format!(
+        "format '{format}' is not one of {}",
+        FORMATS.join(", ")
+    ))
+}
+
+/// The keys an [`ApiError::UnknownKeys`] names: quoted, the first ten,
+/// then how many more.
+fn key_list(keys: &[String]) -> String {
+    let mut s: Vec<String> = keys.iter().take(10).map(|k| format!("'{k}'")).collect();
+    if keys.len() > 10 {
+        s.push(format!("… ({} in all)", keys.len()));
+    }
+    s.join(", ")
+}
+
+/// The message of an [`ApiError::UnknownKeys`].
+fn unknown_keys(unknown: &[String], valid: &[String]) -> String {
+    let (word, them) = if unknown.len() == 1 {
+        ("key", "it")
+    } else {
+        ("keys", "them")
+    };
+    let valid = if valid.is_empty() {
+        "none of the keys given is valid".to_string()
+    } else {
+        format!("the valid keys given: {}", key_list(valid))
+    };
+    format!(
+        "unknown {word} {} in keys: no entity has {them} (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); {valid}",
+        key_list(unknown)
+    )
 }
 
 fn to_value(v: &impl Serialize) -> Result<Value, ApiError> {
