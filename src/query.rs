@@ -400,6 +400,97 @@ pub fn neighbors(
     })
 }
 
+/// One part of a neighbourhood too large to draw at once (the web view's
+/// parts): nodes and edges together at most the bound asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part<'a> {
+    /// The part's nodes: the center first in the first part, then the
+    /// neighbours in rank order (most articles, then name and key).
+    pub nodes: Vec<&'a Near>,
+    /// The edges that join a node of this part to a node of this or an
+    /// earlier part, in the neighbourhood's order (busiest first).
+    pub edges: Vec<&'a EdgeSummary>,
+    /// Neighbours (the center not counted) in the whole neighbourhood.
+    pub neighbours: usize,
+    /// The offset of the next part; `None` when this is the last.
+    pub next: Option<usize>,
+    /// Edges of this part's nodes left out to keep the bound: only when
+    /// the first node of a part alone brings more edges than fit (the
+    /// busiest are kept); 0 otherwise.
+    pub left_out: usize,
+}
+
+/// The part of `n` from the `offset`-th neighbour: neighbours in rank
+/// order (most `articles`, then name and key; the center first of all, in
+/// the part from 0), taken while the part's nodes and edges together stay
+/// within `max_elements` and its neighbours within `max_nodes`. A node
+/// brings the edges that join it to the center or to a neighbour ranked
+/// before it, so the parts from 0 on hold every node and edge once. The
+/// first neighbour of a part is always taken (each part moves on), with
+/// only its busiest edges if they alone would overflow (`left_out` counts
+/// the others). `max_elements` below 2 counts as 2.
+pub fn part<'a>(
+    n: &'a Neighbourhood,
+    articles: &HashMap<i64, usize>,
+    offset: usize,
+    max_nodes: usize,
+    max_elements: usize,
+) -> Part<'a> {
+    let max_elements = max_elements.max(2);
+    let count = |id: i64| articles.get(&id).copied().unwrap_or(0);
+    let center = n.entities.iter().find(|x| x.entity.id == n.center.id);
+    let mut rest: Vec<&Near> = n
+        .entities
+        .iter()
+        .filter(|x| x.entity.id != n.center.id)
+        .collect();
+    rest.sort_by(|a, b| {
+        count(b.entity.id)
+            .cmp(&count(a.entity.id))
+            .then_with(|| (&a.entity.name, &a.entity.key).cmp(&(&b.entity.name, &b.entity.key)))
+    });
+    // Rank: the center 0, the neighbours from 1; an edge belongs to the
+    // later of its two ends.
+    let rank: HashMap<i64, usize> = std::iter::once((n.center.id, 0))
+        .chain(rest.iter().enumerate().map(|(i, x)| (x.entity.id, i + 1)))
+        .collect();
+    let mut brings: Vec<Vec<usize>> = vec![Vec::new(); rest.len() + 1];
+    for (i, e) in n.edges.iter().enumerate() {
+        if let (Some(&s), Some(&t)) = (rank.get(&e.source.id), rank.get(&e.target.id)) {
+            brings[s.max(t)].push(i);
+        }
+    }
+    let mut nodes = Vec::new();
+    let mut edges: Vec<usize> = Vec::new();
+    let mut left_out = 0;
+    if offset == 0 {
+        nodes.extend(center);
+        edges.extend(&brings[0]);
+    }
+    let mut taken = 0;
+    for (i, x) in rest.iter().enumerate().skip(offset) {
+        let own = &brings[i + 1];
+        let used = nodes.len() + edges.len();
+        if taken == max_nodes || (taken > 0 && used + 1 + own.len() > max_elements) {
+            break;
+        }
+        let room = max_elements.saturating_sub(used + 1);
+        nodes.push(*x);
+        edges.extend(own.iter().take(room));
+        left_out += own.len().saturating_sub(room);
+        taken += 1;
+    }
+    edges.sort_unstable();
+    let next = offset + taken;
+    Part {
+        nodes,
+        edges: edges.into_iter().map(|i| &n.edges[i]).collect(),
+        neighbours: rest.len(),
+        next: (next < rest.len()).then_some(next),
+        left_out,
+    }
+}
+
 /// Most supported first, then by source, type and target name.
 fn sort_edges(edges: &mut [EdgeSummary]) {
     edges.sort_by(|a, b| {
@@ -756,4 +847,97 @@ pub fn explain(
         Vec::new()
     };
     Ok(Explanation { evidence, instead })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: i64) -> EntityRef {
+        EntityRef {
+            name: format!("E{id}"),
+            kind: Kind::Person,
+            key: format!("person/e{id}"),
+            id,
+        }
+    }
+
+    /// A star around entity 0 with neighbours 1..=4 (entity `i` with
+    /// `10 - i` articles) and the edges `(source, target, count)`.
+    fn star(edges: &[(i64, i64, usize)]) -> (Neighbourhood, HashMap<i64, usize>) {
+        let n = Neighbourhood {
+            center: entity(0),
+            entities: (0..=4)
+                .map(|id| Near {
+                    entity: entity(id),
+                    distance: usize::from(id > 0),
+                })
+                .collect(),
+            edges: edges
+                .iter()
+                .enumerate()
+                .map(|(i, &(s, t, count))| EdgeSummary {
+                    id: i as i64,
+                    source: entity(s),
+                    edge: EdgeType::MetWith,
+                    target: entity(t),
+                    count,
+                    first_seen: None,
+                    last_seen: None,
+                })
+                .collect(),
+        };
+        let articles = (1..=4).map(|id| (id, 10 - id as usize)).collect();
+        (n, articles)
+    }
+
+    fn ids(p: &Part) -> (Vec<i64>, Vec<(i64, i64)>) {
+        (
+            p.nodes.iter().map(|x| x.entity.id).collect(),
+            p.edges.iter().map(|e| (e.source.id, e.target.id)).collect(),
+        )
+    }
+
+    /// Protects the web view's parts (issue 12): nodes and edges together
+    /// within the bound, the neighbours by articles, each bringing its
+    /// edges to earlier nodes; a first node whose edges alone overflow
+    /// keeps only its busiest ones and says how many were left out; every
+    /// part moves on, and the parts hold every node once.
+    #[test]
+    fn parts_hold_at_most_the_bound_of_nodes_and_edges() {
+        // 4 is joined to 0, 1, 2, 3; the others only to 0.
+        let (n, articles) = star(&[
+            (0, 1, 5),
+            (0, 2, 4),
+            (0, 3, 3),
+            (0, 4, 3),
+            (1, 4, 2),
+            (2, 4, 1),
+            (3, 4, 1),
+        ]);
+        // Bound 6: center, 1, 2 and their edges (5 elements); 3 would
+        // make 7.
+        let p = part(&n, &articles, 0, 100, 6);
+        assert_eq!(ids(&p), (vec![0, 1, 2], vec![(0, 1), (0, 2)]));
+        assert_eq!((p.next, p.neighbours, p.left_out), (Some(2), 4, 0));
+        // From 2: 3 and its edge; 4 brings four edges, 2 + 5 > 6.
+        let p = part(&n, &articles, 2, 100, 6);
+        assert_eq!(ids(&p), (vec![3], vec![(0, 3)]));
+        assert_eq!((p.next, p.left_out), (Some(3), 0));
+        // From 3: 4 alone brings 4 edges; with a bound of 3 it keeps its
+        // two busiest (in the neighbourhood's order) and leaves 2 out.
+        let p = part(&n, &articles, 3, 100, 3);
+        assert_eq!(ids(&p), (vec![4], vec![(0, 4), (1, 4)]));
+        assert_eq!((p.next, p.left_out), (None, 2));
+        // A bound of 2 or less: the center and one neighbour, no edge.
+        let p = part(&n, &articles, 0, 100, 0);
+        assert_eq!(ids(&p), (vec![0, 1], vec![]));
+        assert_eq!((p.next, p.left_out), (Some(1), 1));
+        // The node limit; past the end, nothing.
+        let p = part(&n, &articles, 0, 1, 2000);
+        assert_eq!(ids(&p), (vec![0, 1], vec![(0, 1)]));
+        assert_eq!(p.next, Some(1));
+        let p = part(&n, &articles, 9, 100, 2000);
+        assert_eq!((ids(&p), p.next), ((vec![], vec![]), None));
+    }
 }

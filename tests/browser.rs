@@ -16,6 +16,8 @@
 #[path = "common/browser.rs"]
 mod browser;
 mod common;
+#[path = "common/dense.rs"]
+mod dense;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -371,7 +373,7 @@ fn show_more_and_expand_add_exactly_the_next_nodes() {
     );
     assert_eq!(
         page.eval("document.getElementById('more-text').textContent"),
-        "Showing the 2 neighbours with most articles of 6."
+        "Showing the 2 neighbours with most articles of 6 (7 nodes and 11 edges in all)."
     );
     page.click_on("#more");
     page.wait_for("geokgCy.nodes().length === 5");
@@ -393,7 +395,7 @@ fn show_more_and_expand_add_exactly_the_next_nodes() {
     );
     assert_eq!(
         page.eval("document.getElementById('more-text').textContent"),
-        "Showing the 4 neighbours with most articles of 6."
+        "Showing the 4 neighbours with most articles of 6 (7 nodes and 11 edges in all)."
     );
     page.click_on("#more");
     page.wait_for("geokgCy.nodes().length === 7");
@@ -433,6 +435,49 @@ fn show_more_and_expand_add_exactly_the_next_nodes() {
     nodes.insert(USA.to_string());
     assert_eq!(on_screen(&mut page), (nodes, edges));
     assert_eq!(status(&mut page), "8 nodes, 13 edges on screen");
+}
+
+/// Protects the page's responsiveness bound (issue 12: "the page stays
+/// responsive with 2,000 elements on screen; larger neighbourhoods are
+/// offered in parts"): on a dense graph (the United States and 100 people
+/// who all meet, 101 nodes and 5,050 edges) the page draws at most 2,000
+/// nodes and edges for the United States (the center and the 61 people
+/// with most articles, every edge among them: 1,953), and says that more
+/// parts are left; "Show more" adds the next part, again within 2,000.
+#[test]
+fn a_dense_neighbourhood_is_drawn_within_2000_elements() {
+    let Some(exe) = chromium_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dense.db");
+    dense::write(&db, &geokg::gazetteer::Gazetteer::builtin().unwrap());
+    let (_server, _browser, mut page) = open(Server::over(db, dir), &exe);
+    search(&mut page, "United States", dense::CENTER);
+    assert_eq!(
+        page.eval(
+            "[geokgCy.nodes().length, geokgCy.edges().length, geokgCy.elements().length <= 2000]"
+        ),
+        json!([62, 1891, true])
+    );
+    assert_eq!(
+        page.eval("[document.getElementById('more-box').hidden, document.getElementById('more-text').textContent]"),
+        json!([false, "Showing the 61 neighbours with most articles of 100 (101 nodes and 5050 edges in all)."])
+    );
+    // The people drawn are the 61 with most articles.
+    let mut want: BTreeSet<String> = (0..61).map(dense::key).collect();
+    want.insert(dense::CENTER.to_string());
+    assert_eq!(names(&page.eval("geokgCy.nodes().map(n => n.id())")), want);
+
+    // The next part: 26 people and the 1,937 edges that join them to the
+    // drawing (1,963 elements in that answer).
+    page.click_on("#more");
+    page.wait_for("geokgCy.nodes().length === 88");
+    assert_eq!(page.eval("geokgCy.edges().length"), 1891 + 1937);
+    assert_eq!(
+        page.eval("document.getElementById('more-text').textContent"),
+        "Showing the 87 neighbours with most articles of 100 (101 nodes and 5050 edges in all)."
+    );
 }
 
 /// Protects path mode: from a node's card and a typed name, every shortest

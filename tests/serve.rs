@@ -13,6 +13,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/dense.rs"]
+mod dense;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -388,6 +390,15 @@ async fn neighbours_come_whole_or_in_parts() {
         (&v["depth"], &v["total"], &v["offset"], &v["more"]),
         (&json!(1), &json!(6), &json!(0), &json!(false))
     );
+    assert_eq!(
+        (
+            &v["total_nodes"],
+            &v["total_edges"],
+            &v["next_offset"],
+            &v["edges_left_out"]
+        ),
+        (&json!(7), &json!(11), &Value::Null, &json!(0))
+    );
     assert_eq!(node_rows(&v), PUTIN_NODES);
     assert_eq!(edge_rows(&v), PUTIN_EDGES);
 
@@ -406,6 +417,8 @@ async fn neighbours_come_whole_or_in_parts() {
         assert_eq!(node_rows(&part), nodes, "offset {offset}");
         assert_eq!(edge_rows(&part), edges, "offset {offset}");
         assert_eq!((&part["more"], &part["total"]), (&json!(more), &json!(6)));
+        let next = more.then_some(offset + 2);
+        assert_eq!(part["next_offset"], json!(next), "offset {offset}");
     }
     let past = api("/api/neighbors?name=Putin&limit=2&offset=6").await;
     assert_eq!((node_rows(&past), edge_rows(&past)), (vec![], vec![]));
@@ -470,6 +483,114 @@ async fn neighbours_come_whole_or_in_parts() {
         v["edges"].as_array().unwrap().len(),
         PUTIN_EDGES.len(),
         "{v}"
+    );
+}
+
+/// The dense graph of `tests/common/dense.rs` (the United States and 100
+/// people who all meet each other) and the router over it.
+fn dense() -> &'static Served {
+    static S: OnceLock<Served> = OnceLock::new();
+    S.get_or_init(|| {
+        let db = scratch("dense").join("serve.db");
+        let g = Gazetteer::tables(&[]).unwrap();
+        dense::write(&db, &g);
+        let store = Store::open_read_only(&db, Duration::from_secs(5)).unwrap();
+        Served {
+            db,
+            app: router(Api::new(store, g)),
+        }
+    })
+}
+
+/// Protects the bound on what one answer asks the page to draw (issue 12:
+/// "the page stays responsive with 2,000 elements"): on a dense graph
+/// (101 nodes, 5,050 edges) each part holds at most 2,000 nodes and edges
+/// together, the first the center and the 61 people with most articles
+/// (ranked by articles, not by name) with every edge among them (62 + 1,891
+/// = 1,953; the 62nd person would bring 63 more); each answer gives the
+/// totals and the next offset, and the three parts together are the whole
+/// neighbourhood, no node or edge twice.
+#[tokio::test]
+async fn dense_neighbourhoods_come_in_parts_of_at_most_2000_elements() {
+    let app = &dense().app;
+    let n = dense::MEMBERS;
+    let mut nodes_seen = std::collections::BTreeSet::new();
+    let mut edges_seen = std::collections::BTreeSet::new();
+    let mut offset = 0;
+    // (offset, people, edges, next offset) of each part.
+    let parts = [
+        (0, 61, 1891, Some(61)),
+        (61, 26, 1937, Some(87)),
+        (87, 13, 1222, None),
+    ];
+    for (at, people, edges, next) in parts {
+        assert_eq!(offset, at);
+        let (status, v) = api_of(
+            app,
+            &format!("/api/neighbors?name=United%20States&depth=1&offset={offset}"),
+        )
+        .await;
+        assert_eq!(status, 200, "{v}");
+        let center = usize::from(offset == 0);
+        let drawn = (
+            v["nodes"].as_array().unwrap().len(),
+            v["edges"].as_array().unwrap().len(),
+        );
+        assert_eq!(drawn, (center + people, edges), "offset {offset}");
+        assert!(drawn.0 + drawn.1 <= 2000, "offset {offset}: {drawn:?}");
+        assert_eq!(
+            (
+                &v["total"],
+                &v["total_nodes"],
+                &v["total_edges"],
+                &v["offset"],
+                &v["more"],
+                &v["next_offset"],
+                &v["edges_left_out"]
+            ),
+            (
+                &json!(100),
+                &json!(101),
+                &json!(5050),
+                &json!(offset),
+                &json!(next.is_some()),
+                &json!(next),
+                &json!(0)
+            )
+        );
+        // The people of the part: the next by articles (member i has
+        // 100 - i), not by name.
+        let mut want: Vec<String> = Vec::new();
+        if offset == 0 {
+            want.push(format!("{} 0 {n}", dense::CENTER));
+        }
+        for i in offset..offset + people {
+            want.push(format!("{} 1 {}", dense::key(i), n - i));
+        }
+        assert_eq!(node_rows(&v), want, "offset {offset}");
+        for row in node_rows(&v) {
+            assert!(nodes_seen.insert(row.split(' ').next().unwrap().to_string()));
+        }
+        // Every edge joins two nodes of this or an earlier part.
+        for e in v["edges"].as_array().unwrap() {
+            for end in ["source", "target"] {
+                assert!(nodes_seen.contains(e[end].as_str().unwrap()), "{e}");
+            }
+            assert!(edges_seen.insert(e["id"].as_str().unwrap().to_string()));
+        }
+        offset = next.unwrap_or(offset);
+    }
+    assert_eq!((nodes_seen.len(), edges_seen.len()), (101, 5050));
+
+    // A smaller `limit` still caps the people of a part.
+    let (_, v) = api_of(app, "/api/neighbors?name=United%20States&limit=10").await;
+    assert_eq!(
+        (
+            v["nodes"].as_array().unwrap().len(),
+            v["edges"].as_array().unwrap().len(),
+            &v["next_offset"]
+        ),
+        (11, 10 + 45, &json!(10))
     );
 }
 
@@ -822,7 +943,8 @@ async fn timelines_come_by_date_and_are_capped() {
 
 /// Protects export of what is on screen: exactly the named entities and
 /// the edges among them in every format, a named entity without edges
-/// included, a key not in the graph ignored, and the cap on keys.
+/// included, a key not in the graph refused with its name and the valid
+/// keys given, and the cap on keys.
 #[tokio::test]
 async fn export_writes_the_named_entities_only() {
     let app = &three().app;
@@ -877,11 +999,32 @@ async fn export_writes_the_named_entities_only() {
         )
     );
 
-    // Only represents asked for: Xi stays, alone; an unknown key names
-    // nothing.
-    let v = api(&format!("/api/export?types=represents&{keys},nobody/x")).await;
+    // Only represents asked for: Xi stays, alone.
+    let v = api(&format!("/api/export?types=represents&{keys}")).await;
     assert_eq!(strings(&v["nodes"], "id"), [PUTIN, "state/RUS", XI]);
     assert_eq!(v["links"].as_array().unwrap().len(), 1);
+    // An unknown key is refused, named with the valid ones given (it was
+    // silently dropped); a name is no key.
+    let (status, v) = api_of(app, &format!("/api/export?{keys},nobody/x,Putin")).await;
+    assert_eq!(
+        (status, v),
+        (
+            400,
+            json!({
+                "status": 400,
+                "error": "unknown keys 'nobody/x', 'Putin' in keys: no entity has them (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); the valid keys given: 'person/vladimir-putin', 'person/xi-jinping', 'state/RUS'",
+                "unknown": ["nobody/x", "Putin"],
+                "valid": [PUTIN, XI, "state/RUS"]
+            })
+        )
+    );
+    assert_eq!(
+        error("/api/export?keys=nobody/x&format=dot").await,
+        (
+            400,
+            "unknown key 'nobody/x' in keys: no entity has it (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); none of the keys given is valid".to_string()
+        )
+    );
     assert_eq!(
         api("/api/export?keys=,").await,
         json!({"directed": true, "multigraph": true, "graph": {"name": "geokg"}, "nodes": [], "links": []})
@@ -948,8 +1091,21 @@ async fn export_writes_the_named_entities_only() {
         error(&format!("/api/export?keys={}", many.join(","))).await,
         (400, "keys names 5001 entities; at most 5000".to_string())
     );
-    let fine = api(&format!("/api/export?keys={}", many[..5000].join(","))).await;
-    assert_eq!(fine["nodes"], json!([]));
+    // 5,000 pass the cap, and are then refused as unknown, the first ten
+    // named.
+    let (status, v) = api_of(app, &format!("/api/export?keys={}", many[..5000].join(","))).await;
+    assert_eq!(
+        (
+            status,
+            v["error"].as_str().unwrap(),
+            v["unknown"].as_array().unwrap().len()
+        ),
+        (
+            400,
+            "unknown keys 'k/0', 'k/1', 'k/2', 'k/3', 'k/4', 'k/5', 'k/6', 'k/7', 'k/8', 'k/9', … (5000 in all) in keys: no entity has them (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); none of the keys given is valid",
+            5000
+        )
+    );
 }
 
 /// The named attributes of every `tag` element, joined by `|`.
@@ -974,6 +1130,8 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
     let types = "met-with, visited, claims, opposes, supports, accuses, threatens, sanctions, attacks, cooperates-with, member-of, represents";
     let kinds = "person, state, region, alliance, organization";
     let scope = "types, since, until, as_of, min_confidence";
+    let endpoints =
+        "info, style, entities, entity, neighbors, relations, path, explain, timeline, export";
     let cases: Vec<(&str, u16, String)> = vec![
         ("/api/entity", 400, "parameter 'name' is required".into()),
         ("/api/entity?name=%20", 400, "parameter 'name' is required".into()),
@@ -1011,6 +1169,10 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/relations?all=maybe", 400, "all 'maybe' is not true or false".into()),
         ("/api/path?from=Putin&to=Putin", 400, "'Vladimir Putin' and 'Vladimir Putin' are the same entity".into()),
         ("/api/export?keys=state/RUS&format=pdf", 400, "format 'pdf' is not one of dot, json, graphml, gexf".into()),
+        // A parameter given twice is refused, whichever value comes last.
+        ("/api/entity?name=Putin&name=Xi", 400, "parameter 'name' is given more than once; give it once".into()),
+        ("/api/neighbors?name=Putin&depth=1&depth=1", 400, "parameter 'depth' is given more than once; give it once".into()),
+        ("/api/export?keys=state/RUS&types=met-with&types=represents", 400, "parameter 'types' is given more than once; give it once".into()),
         // The caps on every list an answer holds.
         ("/api/entities?limit=0", 400, "limit '0' is not a whole number from 1 to 200".into()),
         ("/api/entities?limit=201", 400, "limit '201' is not a whole number from 1 to 200".into()),
@@ -1030,7 +1192,14 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
         ("/api/path?from=Putin&to=Xii", 404, "no entity named 'Xii' in the database; closest: Xi Jinping".into()),
         ("/api/explain?source=Putin&type=met-with&target=Xii", 404, "no entity named 'Xii' in the database; closest: Xi Jinping".into()),
         ("/api/entity?name=Zelensky", 404, "no entity named 'Zelensky' in the database; list names with `geokg entities --match TEXT`".into()),
-        ("/api/graph", 404, "no endpoint /api/graph; the endpoints: info, style, entities, entity, neighbors, relations, path, explain, timeline, export".into()),
+        ("/api/graph", 404, format!("no endpoint /api/graph; the endpoints: {endpoints}")),
+        // A typo, a path below an endpoint, /api itself: JSON, with the
+        // closest endpoint when one is near.
+        ("/api/neigbors?name=Putin", 404, format!("no endpoint /api/neigbors; did you mean /api/neighbors? the endpoints: {endpoints}")),
+        ("/api/Relation", 404, format!("no endpoint /api/Relation; did you mean /api/relations? the endpoints: {endpoints}")),
+        ("/api/neighbors/Putin", 404, format!("no endpoint /api/neighbors/Putin; did you mean /api/neighbors? the endpoints: {endpoints}")),
+        ("/api/", 404, format!("no endpoint /api/; the endpoints: {endpoints}")),
+        ("/api", 404, format!("no endpoint /api/; the endpoints: {endpoints}")),
     ];
     for (path, status, message) in &cases {
         assert_eq!(error(path).await, (*status, message.clone()), "{path}");
@@ -1043,11 +1212,31 @@ async fn bad_requests_and_unknown_names_are_json_errors() {
             json!(["Xi Jinping"]),
         ),
         ("/api/entity?name=Zelensky", json!([])),
+        ("/api/neigbors", json!(["/api/neighbors"])),
+        ("/api/neighbors/x/y", json!(["/api/neighbors"])),
+        ("/api/graph", json!([])),
     ];
     for (path, want) in suggestions {
         let (_, v) = api_of(&three().app, path).await;
         assert_eq!(v["suggestions"], want, "{path}");
     }
+    // An unknown endpoint's error lists every endpoint.
+    let (_, v) = api_of(&three().app, "/api/graph").await;
+    assert_eq!(
+        v["endpoints"],
+        json!([
+            "/api/info",
+            "/api/style",
+            "/api/entities",
+            "/api/entity",
+            "/api/neighbors",
+            "/api/relations",
+            "/api/path",
+            "/api/explain",
+            "/api/timeline",
+            "/api/export"
+        ])
+    );
     // Outside the API: plain text.
     let a = fetch(&three().app, "/nothing").await;
     assert_eq!(

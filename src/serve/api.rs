@@ -33,8 +33,11 @@ pub const ENDPOINTS: [&str; 10] = [
     "export",
 ];
 
-/// Most nodes one `neighbors` answer holds; more come in parts.
+/// Most neighbours one `neighbors` answer holds (`limit`).
 pub const MAX_NODES: usize = 2000;
+/// Most nodes and edges together one `neighbors` answer holds, what the
+/// page draws at once and stays responsive with; more come in parts.
+pub const MAX_ELEMENTS: usize = 2000;
 /// Most relations one `relations` answer holds.
 pub const MAX_RELATIONS: usize = 2000;
 /// Most pieces of evidence per relation in a `relations` answer (an edge
@@ -55,8 +58,17 @@ pub enum ApiError {
     /// A missing, unknown or malformed parameter (400).
     #[error("{0}")]
     BadRequest(String),
-    /// No such endpoint (404).
-    #[error("no endpoint /api/{0}; the endpoints: {list}", list = ENDPOINTS.join(", "))]
+    /// Keys of `export` that name no entity (400): the unknown ones and
+    /// the valid ones given.
+    #[error("{}", unknown_keys(.unknown, .valid))]
+    UnknownKeys {
+        /// The keys no entity has, in the order given.
+        unknown: Vec<String>,
+        /// The keys given that name an entity, in the order given.
+        valid: Vec<String>,
+    },
+    /// No such endpoint (404); the closest by edit distance suggested.
+    #[error("no endpoint /api/{0}; {hint}the endpoints: {list}", hint = did_you_mean(.0), list = ENDPOINTS.join(", "))]
     NoEndpoint(String),
     /// A query failed: unknown names are 404 with suggestions, ambiguous
     /// ones 400 with candidates, bad periods 400, the database 500.
@@ -71,7 +83,7 @@ impl ApiError {
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         match self {
-            ApiError::BadRequest(_) => 400,
+            ApiError::BadRequest(_) | ApiError::UnknownKeys { .. } => 400,
             ApiError::NoEndpoint(_) => 404,
             ApiError::Query(QueryError::Unknown { .. }) => 404,
             ApiError::Query(QueryError::Store(_)) | ApiError::Store(_) => 500,
@@ -90,10 +102,58 @@ impl ApiError {
             ApiError::Query(QueryError::Ambiguous { candidates, .. }) => {
                 v["candidates"] = json!(candidates);
             }
+            ApiError::UnknownKeys { unknown, valid } => {
+                v["unknown"] = json!(unknown);
+                v["valid"] = json!(valid);
+            }
+            ApiError::NoEndpoint(name) => {
+                v["suggestions"] = json!(
+                    closest_endpoints(name)
+                        .iter()
+                        .map(|e| format!("/api/{e}"))
+                        .collect::<Vec<_>>()
+                );
+                v["endpoints"] = json!(ENDPOINTS.map(|e| format!("/api/{e}")));
+            }
             _ => {}
         }
         v
     }
+}
+
+/// The endpoints nearest to `name` (its first path segment: a path under
+/// an endpoint, `neighbors/x`, names it) by edit distance, all at the
+/// least distance in [`ENDPOINTS`] order, when near enough to be a typo:
+/// at most a third of the segment's length, and at least 1.
+pub fn closest_endpoints(name: &str) -> Vec<&'static str> {
+    let name = name
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let most = (name.chars().count() / 3).max(1);
+    let scored: Vec<(usize, &'static str)> = ENDPOINTS
+        .iter()
+        .map(|&e| (query::edit_distance(&name, e), e))
+        .filter(|&(d, _)| d <= most)
+        .collect();
+    let best = scored.iter().map(|&(d, _)| d).min();
+    scored
+        .into_iter()
+        .filter(|&(d, _)| Some(d) == best)
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// "did you mean /api/NAME? " for an unknown endpoint near one, else "".
+fn did_you_mean(name: &str) -> String {
+    let near = closest_endpoints(name);
+    if near.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = near.iter().map(|e| format!("/api/{e}")).collect();
+    format!("did you mean {}? ", list.join(" or "))
 }
 
 /// An answer: JSON, or the text of an export with its media type.
@@ -117,6 +177,22 @@ type ArticleId = (String, Option<String>, Option<String>);
 
 /// The query parameters of one request.
 pub type Params = BTreeMap<String, String>;
+
+/// The query parameters of a request as they came, each name once: a name
+/// given twice (`name=A&name=B`) is a 400 naming it, never one value
+/// silently chosen over the other.
+pub fn params(pairs: Vec<(String, String)>) -> Result<Params, ApiError> {
+    let mut out = Params::new();
+    for (name, value) in pairs {
+        if out.contains_key(&name) {
+            return Err(ApiError::BadRequest(format!(
+                "parameter '{name}' is given more than once; give it once"
+            )));
+        }
+        out.insert(name, value);
+    }
+    Ok(out)
+}
 
 impl Api {
     /// An API over an open (read-only) database.
@@ -245,49 +321,30 @@ impl Api {
 
     /// `neighbors`: the entities within `depth` hops and the edges among
     /// them, the center first and then the rest by articles, in parts of
-    /// `limit` from `offset`; a part holds its nodes and every edge that
-    /// joins one of them to a node of this or an earlier part.
+    /// at most [`MAX_ELEMENTS`] nodes and edges together (and at most
+    /// `limit` neighbours) from `offset` (`query::part`); a part holds its
+    /// nodes and every edge that joins one of them to a node of this or an
+    /// earlier part, and says where the next part starts.
     fn neighbors(&self, p: &Checked) -> Result<Value, ApiError> {
         p.only_scoped(&["name", "depth", "kinds", "limit", "offset"])?;
         let depth = p.number("depth", 1, 1, 3)?;
         let kinds = p.kinds("kinds")?;
-        let limit = p.number("limit", 500, 1, MAX_NODES)?;
+        let limit = p.number("limit", MAX_NODES, 1, MAX_NODES)?;
         let offset = p.number("offset", 0, 0, usize::MAX)?;
         let q = self.scope(p)?;
         let center = self.resolve(p.required("name")?)?;
         let n = query::neighbors(&self.store, &center, depth, &kinds, &q)?;
         let articles = self.store.articles_per_entity(&q)?;
         let count = |id: i64| articles.get(&id).copied().unwrap_or(0);
-        let mut rest: Vec<_> = n
-            .entities
+        let part = query::part(&n, &articles, offset, limit, MAX_ELEMENTS);
+        let nodes: Vec<Value> = part
+            .nodes
             .iter()
-            .filter(|x| x.entity.id != center.id)
+            .map(|x| node_json(&x.entity, x.distance, count(x.entity.id)))
             .collect();
-        rest.sort_by(|a, b| {
-            count(b.entity.id)
-                .cmp(&count(a.entity.id))
-                .then_with(|| (&a.entity.name, &a.entity.key).cmp(&(&b.entity.name, &b.entity.key)))
-        });
-        let total = rest.len();
-        let shown_before: HashSet<i64> = std::iter::once(center.id)
-            .chain(rest.iter().take(offset).map(|x| x.entity.id))
-            .collect();
-        let part: Vec<_> = rest.iter().skip(offset).take(limit).collect();
-        let new: HashSet<i64> = part.iter().map(|x| x.entity.id).collect();
-        let mut nodes = Vec::new();
-        if offset == 0 {
-            nodes.push(node_json(&center, 0, count(center.id)));
-        }
-        for x in &part {
-            nodes.push(node_json(&x.entity, x.distance, count(x.entity.id)));
-        }
-        let shown = |id: i64| shown_before.contains(&id) || new.contains(&id);
-        let fresh = |id: i64| new.contains(&id) || (offset == 0 && id == center.id);
-        let edges: Vec<Value> = n
+        let edges: Vec<Value> = part
             .edges
             .iter()
-            .filter(|e| shown(e.source.id) && shown(e.target.id))
-            .filter(|e| fresh(e.source.id) || fresh(e.target.id))
             .map(|e| {
                 edge_json(
                     &e.source.key,
@@ -302,9 +359,13 @@ impl Api {
         Ok(json!({
             "center": center,
             "depth": depth,
-            "total": total,
+            "total": part.neighbours,
+            "total_nodes": n.entities.len(),
+            "total_edges": n.edges.len(),
             "offset": offset,
-            "more": offset + part.len() < total,
+            "more": part.next.is_some(),
+            "next_offset": part.next,
+            "edges_left_out": part.left_out,
             "nodes": nodes,
             "edges": edges,
         }))
@@ -409,11 +470,17 @@ impl Api {
         // Evidence per edge is capped as in `relations` (an edge can have
         // thousands of sentences): 3 unless `evidence` asks for more.
         let evidence = p.number("evidence", 3, 1, MAX_EVIDENCE)?;
-        let keys: HashSet<&str> = p
+        let format = p.get("format").unwrap_or("json");
+        if !FORMATS.contains(&format) {
+            return Err(format_error(format));
+        }
+        // Distinct keys, in the order given.
+        let mut seen = HashSet::new();
+        let keys: Vec<&str> = p
             .required("keys")?
             .split(',')
             .map(str::trim)
-            .filter(|k| !k.is_empty())
+            .filter(|k| !k.is_empty() && seen.insert(*k))
             .collect();
         if keys.len() > 5000 {
             return Err(ApiError::BadRequest(format!(
@@ -424,10 +491,21 @@ impl Api {
         let mut q = self.scope(p)?;
         q.evidence_limit = Some(evidence);
         // Only the edges among the named entities are read (issue 11); a
-        // key not in the graph names nothing.
+        // key not in the graph is refused, naming it (the page sends only
+        // keys it was given).
         let mut named = Vec::with_capacity(keys.len());
+        let mut unknown = Vec::new();
         for k in &keys {
-            named.extend(self.store.entity_by_key(k)?);
+            match self.store.entity_by_key(k)? {
+                Some(e) => named.push(e),
+                None => unknown.push(k.to_string()),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(ApiError::UnknownKeys {
+                unknown,
+                valid: named.into_iter().map(|e| e.key).collect(),
+            });
         }
         let ids: Vec<i64> = named.iter().map(|e| e.id).collect();
         let rows = self.store.edges_among(&ids, &q)?;
@@ -444,7 +522,7 @@ impl Api {
                 });
             }
         }
-        match p.get("format").unwrap_or("json") {
+        match format {
             "dot" => Ok(Reply::Text(
                 "text/vnd.graphviz; charset=utf-8",
                 export::to_dot(
@@ -464,9 +542,7 @@ impl Api {
                 "application/gexf+xml; charset=utf-8",
                 export::to_gexf(&kg),
             )),
-            other => Err(ApiError::BadRequest(format!(
-                "format '{other}' is not one of dot, json, graphml, gexf"
-            ))),
+            other => Err(format_error(other)),
         }
     }
 
@@ -509,6 +585,44 @@ impl Api {
             ..EdgeQuery::default()
         })
     }
+}
+
+/// The formats `export` writes.
+const FORMATS: [&str; 4] = ["dot", "json", "graphml", "gexf"];
+
+fn format_error(format: &str) -> ApiError {
+    ApiError::BadRequest(format!(
+        "format '{format}' is not one of {}",
+        FORMATS.join(", ")
+    ))
+}
+
+/// The keys an [`ApiError::UnknownKeys`] names: quoted, the first ten,
+/// then how many more.
+fn key_list(keys: &[String]) -> String {
+    let mut s: Vec<String> = keys.iter().take(10).map(|k| format!("'{k}'")).collect();
+    if keys.len() > 10 {
+        s.push(format!("… ({} in all)", keys.len()));
+    }
+    s.join(", ")
+}
+
+/// The message of an [`ApiError::UnknownKeys`].
+fn unknown_keys(unknown: &[String], valid: &[String]) -> String {
+    let (word, them) = if unknown.len() == 1 {
+        ("key", "it")
+    } else {
+        ("keys", "them")
+    };
+    let valid = if valid.is_empty() {
+        "none of the keys given is valid".to_string()
+    } else {
+        format!("the valid keys given: {}", key_list(valid))
+    };
+    format!(
+        "unknown {word} {} in keys: no entity has {them} (keys are the ids /api/entities and /api/neighbors give, such as state/RUS); {valid}",
+        key_list(unknown)
+    )
 }
 
 fn to_value(v: &impl Serialize) -> Result<Value, ApiError> {
@@ -742,6 +856,43 @@ mod tests {
         assert_eq!(split_at_span(body, "Biden spoke.", 0, 5), None);
         assert_eq!(split_at_span(body, "Putin met Xi.", 10, 40), None);
         assert_eq!(split_at_span(body, "Putin met Xi.", -1, 4), None);
+    }
+
+    /// Protects the help an unknown endpoint gets: the closest by edit
+    /// distance when it is a typo, none when nothing is near.
+    #[test]
+    fn an_unknown_endpoint_gets_the_closest() {
+        assert_eq!(closest_endpoints("neigbors"), ["neighbors"]);
+        assert_eq!(closest_endpoints("Relation"), ["relations"]);
+        assert_eq!(closest_endpoints("entitys"), ["entity"]);
+        assert_eq!(closest_endpoints("neighbors/extra"), ["neighbors"]);
+        assert_eq!(closest_endpoints("graph"), Vec::<&str>::new());
+        assert_eq!(closest_endpoints(""), Vec::<&str>::new());
+        assert_eq!(
+            ApiError::NoEndpoint("neigbors".into()).to_string(),
+            "no endpoint /api/neigbors; did you mean /api/neighbors? the endpoints: info, style, entities, entity, neighbors, relations, path, explain, timeline, export"
+        );
+    }
+
+    /// Protects against a repeated parameter silently resolved (the last
+    /// one won): it is refused, named; distinct names pass as given.
+    #[test]
+    fn a_repeated_parameter_is_refused() {
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            params(vec![
+                pair("name", "A"),
+                pair("depth", "2"),
+                pair("name", "B")
+            ])
+            .unwrap_err()
+            .to_string(),
+            "parameter 'name' is given more than once; give it once"
+        );
+        assert_eq!(
+            params(vec![pair("name", "A"), pair("depth", "2")]).unwrap(),
+            Params::from([pair("depth", "2"), pair("name", "A")])
+        );
     }
 
     /// Protects the 400s: every bad parameter is named with what is wanted.

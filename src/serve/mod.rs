@@ -9,14 +9,13 @@
 
 pub mod api;
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
@@ -106,15 +105,28 @@ pub fn router(api: Api) -> Router {
             get(|| async { asset("text/plain; charset=utf-8", CYTOSCAPE_LICENSE) }),
         )
         .route("/api/{endpoint}", get(endpoint))
-        .fallback(|| async {
+        .fallback(|uri: Uri| async move { not_found(uri.path()) })
+        .with_state(shared)
+}
+
+/// A path no route serves: under `/api` (a path below an endpoint, or
+/// `/api` itself) the JSON error of an unknown endpoint, listing them all
+/// and the closest; elsewhere plain text.
+fn not_found(path: &str) -> Response {
+    match path.strip_prefix("/api") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+            let e = ApiError::NoEndpoint(rest.trim_start_matches('/').to_string());
+            json_response(e.status(), &e.to_json())
+        }
+        _ => {
             let mut r = (StatusCode::NOT_FOUND, "not found\n").into_response();
             r.headers_mut().insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/plain; charset=utf-8"),
             );
             r
-        })
-        .with_state(shared)
+        }
+    }
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
@@ -138,7 +150,10 @@ async fn endpoint(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let params: Params = match query {
-        Ok(Query(pairs)) => pairs.into_iter().collect::<BTreeMap<_, _>>(),
+        Ok(Query(pairs)) => match api::params(pairs) {
+            Ok(params) => params,
+            Err(e) => return json_response(e.status(), &e.to_json()),
+        },
         Err(e) => {
             return json_response(
                 400,

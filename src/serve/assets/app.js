@@ -8,7 +8,7 @@ const state = {
   nodes: new Map(), // key -> node data
   center: null,     // key of the entity searched
   more: null,       // {name, depth, offset, total} when a part is left
-  part: 500,        // neighbours asked for at a time, most articles first
+  part: null,       // neighbours asked for at a time (null: as many as fit in the API's 2,000 nodes and edges), most articles first
   evidence: 200,    // sentences of an edge asked for at first (the API's most: 2000)
   sheet: [],        // the Cytoscape stylesheet of /api/style
   hidden: new Set(), // ids of the elements the filters hide
@@ -256,10 +256,11 @@ async function load(name) {
 }
 
 function setMore(answer, name, depth) {
-  const shown = answer.offset + answer.nodes.length - (answer.offset === 0 ? 1 : 0);
   if (answer.more) {
+    const shown = answer.next_offset;
     state.more = { name, depth, offset: shown, total: answer.total };
-    $('more-text').textContent = 'Showing the ' + shown + ' neighbours with most articles of ' + answer.total + '.';
+    $('more-text').textContent = 'Showing the ' + shown + ' neighbours with most articles of ' + answer.total +
+      ' (' + answer.total_nodes + ' nodes and ' + answer.total_edges + ' edges in all).';
     $('more-box').hidden = false;
   } else {
     state.more = null;
