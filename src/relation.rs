@@ -1159,9 +1159,23 @@ impl Ctx<'_> {
         {
             limit = open;
         }
+        // "has committed $75 million in humanitarian assistance and $124
+        // million in economic and security assistance to Moldova": a
+        // nominal counted in money is the object of the clause's verb,
+        // however long the amounts before it.
+        let counted = cue.form == CueForm::Noun && possessor.is_none() && {
+            let mut k = c0;
+            while k > s.first && self.only_modifiers(k - 1, k) {
+                k -= 1;
+            }
+            k > s.first + 1
+                && self.lw(k - 1) == "in"
+                && matches!(self.lw(k - 2), "million" | "billion" | "thousand")
+        };
+        let reach = if counted { 3 * REACH } else { REACH };
         let nearest = slots
             .iter()
-            .rposition(|sl| sl.t1 <= limit && sl.t1 + REACH > limit && !sl.compound);
+            .rposition(|sl| sl.t1 <= limit && sl.t1 + reach > limit && !sl.compound);
         // "as HTS-led rebels seize Damascus": a compound before a plain
         // noun and the cue heads the subject. The leader of "X-led" acts;
         // the subject of "X-backed rebels" is not named.

@@ -4016,3 +4016,13 @@ t!(
     "NATO members, including some in the south, objected.",
     &[]
 );
+
+// "has committed $75 million in humanitarian assistance and $124 million
+// in economic and security assistance to Moldova": a nominal counted in
+// money is the clause's object, its source the clause's subject however
+// long the amounts before it.
+t!(
+    counted_assistance_far_from_its_subject,
+    "The United States has committed nearly $75 million in humanitarian assistance and almost $124 million in economic and security assistance to Moldova.",
+    &[(US, "supports", "Moldova")]
+);
