@@ -70,7 +70,11 @@ fn corpus_train_split_scores_at_least_the_floor() {
 /// titled lists, dative, co-host and victim frames): typed entities
 /// 0.941, relations 0.555; after the session after (rules learnt on
 /// corpus-train2 and heldout, which barely reach this split): typed
-/// entities 0.941, relations 0.557.
+/// entities 0.941, relations 0.557; 0.560 after the next; after the
+/// meetings of several parties of 2026-12-05 ("Participants in the call
+/// included A, B and C", "A, B and C gathered in PLACE", trilateral
+/// meetings joined) and member lists ("member states, including A"):
+/// typed entities 0.941, relations 0.681.
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
@@ -79,4 +83,4 @@ fn corpus_test_split_scores_at_least_the_floor() {
 const TRAIN_TYPED: f64 = 0.955;
 const TRAIN_RELATIONS: f64 = 0.74;
 const TEST_TYPED: f64 = 0.93;
-const TEST_RELATIONS: f64 = 0.55;
+const TEST_RELATIONS: f64 = 0.67;
