@@ -136,13 +136,22 @@ impl KnowledgeGraph {
     /// [`KnowledgeGraph::from_edges`] of the whole graph with `f.around`
     /// set to entity `seed`, read from the seed outwards
     /// ([`Store::edges_around`]): the same graph, without loading the rest.
+    ///
+    /// With `f.top` the N entities are chosen while walking, not ranked
+    /// over the whole neighbourhood: the seed, then again and again the
+    /// other end of the busiest edge (most articles, then the listing
+    /// order) from an entity already kept fewer than `f.depth` hops from
+    /// the seed, until N are kept; then every edge among them. Each is
+    /// joined to another, so `--top`'s own cut keeps them all. With N at
+    /// least the neighbourhood's size, the graph is the one without
+    /// `--top`.
     pub fn around(
         store: &Store,
         seed: i64,
         q: &EdgeQuery,
         f: &Filter,
     ) -> Result<KnowledgeGraph, StoreError> {
-        let rows = store.edges_around(seed, f.depth, q, |r| f.keeps(r))?;
+        let rows = store.edges_around(seed, f.depth, f.top, q, |r| f.keeps(r))?;
         Ok(KnowledgeGraph::from_edges(rows, f))
     }
 
