@@ -36,8 +36,10 @@ pub struct Edge {
     pub first_seen: Option<String>,
     /// Latest article date.
     pub last_seen: Option<String>,
-    /// Evidence rows.
+    /// Evidence rows (the first of them when the read was limited).
     pub evidence: Vec<EvidenceRow>,
+    /// How many pieces of evidence the edge has in scope, read or not.
+    pub evidence_total: usize,
     /// In a graph of changes (`export --diff`): how its support changed.
     pub change: Option<EdgeChange>,
 }
@@ -113,6 +115,7 @@ impl KnowledgeGraph {
                     count: r.count,
                     first_seen: r.first_seen,
                     last_seen: r.last_seen,
+                    evidence_total: r.evidence_total.max(r.evidence.len()),
                     evidence: r.evidence,
                     change: None,
                 },

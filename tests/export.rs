@@ -988,7 +988,9 @@ fn around_read_outwards_equals_the_whole_graph_cut_in_memory(b: Backend) {
 /// from the whole graph: the seed, then hop by hop the other ends of the
 /// edges from the hop before in listing order (most articles first), new
 /// ones only, until N; then every edge among them. With N at least the
-/// neighbourhood's size it is the neighbourhood without `--top`.
+/// neighbourhood's size it is the neighbourhood without `--top`. Read
+/// with three pieces of evidence per edge (DOT, render), the DOT is the
+/// same byte for byte.
 fn around_top_keeps_the_nearest_entities_busiest_edge_first(b: Backend) {
     use geokg::export::{DotOptions, to_dot, to_json};
     use geokg::graph::{Filter, KnowledgeGraph};
@@ -1061,6 +1063,23 @@ fn around_top_keeps_the_nearest_entities_busiest_edge_first(b: Backend) {
                     let at = format!("{} depth {depth} top {top} {kinds:?} {min_count}", e.key);
                     assert_eq!(to_dot(&got, &opts), to_dot(&want, &opts), "{at}");
                     assert_eq!(to_json(&got), to_json(&want), "{at}");
+                    // Read with three pieces of evidence per edge, as DOT,
+                    // GraphML, GEXF, CSV and render read it: the same DOT,
+                    // each edge with its first three and its total.
+                    let three = EdgeQuery {
+                        evidence_limit: Some(3),
+                        ..q.clone()
+                    };
+                    let got3 = KnowledgeGraph::around(&store, e.id, &three, &f).unwrap();
+                    assert_eq!(to_dot(&got3, &opts), to_dot(&want, &opts), "{at}");
+                    for (a, b) in got3.graph.edge_weights().zip(got.graph.edge_weights()) {
+                        assert_eq!(a.evidence_total, b.evidence.len(), "{at}");
+                        assert_eq!(
+                            a.evidence[..],
+                            b.evidence[..b.evidence.len().min(3)],
+                            "{at}"
+                        );
+                    }
                     let full = Filter {
                         top: None,
                         ..f.clone()
