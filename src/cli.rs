@@ -613,7 +613,9 @@ pub struct FilterArgs {
     #[arg(long, value_parser = parse_confidence)]
     pub min_confidence: Option<f64>,
     /// Keep the N most connected nodes (by supporting articles) that are
-    /// joined to one another (1 to 1000000).
+    /// joined to one another (1 to 1000000). With --around: the N entities
+    /// nearest it, hop by hop up to --depth, within a hop those joined by
+    /// the busiest edge (most articles) first, and the edges among them.
     #[arg(long, value_parser = bounded::<1, 1_000_000>)]
     pub top: Option<usize>,
     /// Group people and regions under their state (DOT).

@@ -97,6 +97,11 @@ pub const DIFF_NEW: &str = "#16a34a";
 /// The colour of an edge that disappeared in a graph of changes.
 pub const DIFF_GONE: &str = "#9ca3af";
 
+/// The pieces of evidence an edge's tooltip shows; the formats other than
+/// JSON and events show no more (GraphML, GEXF and CSV the first), so
+/// their graph is read with this many per edge.
+pub const TOOLTIP_EVIDENCE: usize = 3;
+
 /// The evidence of an edge as tooltip text: up to three sentences, each
 /// with its article and date.
 fn evidence_tooltip(w: &Edge) -> String {
@@ -110,7 +115,7 @@ fn evidence_tooltip(w: &Edge) -> String {
             c.after
         );
     }
-    for ev in w.evidence.iter().take(3) {
+    for ev in w.evidence.iter().take(TOOLTIP_EVIDENCE) {
         let date = ev
             .date
             .as_deref()
@@ -118,8 +123,9 @@ fn evidence_tooltip(w: &Edge) -> String {
             .unwrap_or_default();
         let _ = write!(out, "\n[{}{date}] {}", ev.article, ev.text.trim());
     }
-    if w.evidence.len() > 3 {
-        let _ = write!(out, "\n… and {} more", w.evidence.len() - 3);
+    let total = w.evidence_total.max(w.evidence.len());
+    if total > TOOLTIP_EVIDENCE {
+        let _ = write!(out, "\n… and {} more", total - TOOLTIP_EVIDENCE);
     }
     out
 }

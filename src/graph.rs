@@ -36,8 +36,10 @@ pub struct Edge {
     pub first_seen: Option<String>,
     /// Latest article date.
     pub last_seen: Option<String>,
-    /// Evidence rows.
+    /// Evidence rows (the first of them when the read was limited).
     pub evidence: Vec<EvidenceRow>,
+    /// How many pieces of evidence the edge has in scope, read or not.
+    pub evidence_total: usize,
     /// In a graph of changes (`export --diff`): how its support changed.
     pub change: Option<EdgeChange>,
 }
@@ -113,6 +115,7 @@ impl KnowledgeGraph {
                     count: r.count,
                     first_seen: r.first_seen,
                     last_seen: r.last_seen,
+                    evidence_total: r.evidence_total.max(r.evidence.len()),
                     evidence: r.evidence,
                     change: None,
                 },
@@ -136,13 +139,22 @@ impl KnowledgeGraph {
     /// [`KnowledgeGraph::from_edges`] of the whole graph with `f.around`
     /// set to entity `seed`, read from the seed outwards
     /// ([`Store::edges_around`]): the same graph, without loading the rest.
+    ///
+    /// With `f.top` the N entities are chosen while walking, not ranked
+    /// over the whole neighbourhood: the seed, then again and again the
+    /// other end of the busiest edge (most articles, then the listing
+    /// order) from an entity already kept fewer than `f.depth` hops from
+    /// the seed, until N are kept; then every edge among them. Each is
+    /// joined to another, so `--top`'s own cut keeps them all. With N at
+    /// least the neighbourhood's size, the graph is the one without
+    /// `--top`.
     pub fn around(
         store: &Store,
         seed: i64,
         q: &EdgeQuery,
         f: &Filter,
     ) -> Result<KnowledgeGraph, StoreError> {
-        let rows = store.edges_around(seed, f.depth, q, |r| f.keeps(r))?;
+        let rows = store.edges_around(seed, f.depth, f.top, q, |r| f.keeps(r))?;
         Ok(KnowledgeGraph::from_edges(rows, f))
     }
 

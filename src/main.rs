@@ -449,7 +449,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 stream_json(&store, filter, path.as_deref())?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let kg = load_graph(&store, &gz, filter)?;
+            // Only JSON and events print every piece of evidence.
+            let evidence = match format {
+                ExportFormat::Json | ExportFormat::Events => None,
+                _ => Some(export::TOOLTIP_EVIDENCE),
+            };
+            let kg = load_graph(&store, &gz, filter, evidence)?;
             let text = match format {
                 ExportFormat::Dot => export::to_dot(
                     &kg,
@@ -481,7 +486,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filter,
         } => {
             let store = store()?;
-            let kg = load_graph(&store, &gz, filter)?;
+            let kg = load_graph(&store, &gz, filter, Some(export::TOOLTIP_EVIDENCE))?;
             let engine = match engine {
                 EngineArg::Auto => render::Engine::Auto,
                 EngineArg::Graphviz => render::Engine::Graphviz,
@@ -1139,8 +1144,14 @@ fn stream_json(store: &Store, f: &FilterArgs, path: Option<&Path>) -> Result<()>
 }
 
 /// The graph `export` and `render` draw; the gazetteer is built only to
-/// find `--around`'s entity.
-fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<KnowledgeGraph> {
+/// find `--around`'s entity. `evidence` pieces are read per edge (all
+/// when none), the total still counted.
+fn load_graph(
+    store: &Store,
+    gz: &LazyGazetteer,
+    f: &FilterArgs,
+    evidence: Option<usize>,
+) -> Result<KnowledgeGraph> {
     let around = match f.around.as_deref() {
         Some(n) => Some(find_entity(store, gz, n)?),
         None => None,
@@ -1150,6 +1161,7 @@ fn load_graph(store: &Store, gz: &LazyGazetteer, f: &FilterArgs) -> Result<Knowl
         since: f.since.clone(),
         until: f.until(),
         min_confidence: f.min_confidence,
+        evidence_limit: evidence,
         ..EdgeQuery::default()
     };
     query::check_period(store, q.since.as_deref(), q.until.as_deref())?;

@@ -22,6 +22,7 @@ use crate::ontology::{EdgeType, Kind};
 mod model;
 mod postgres;
 mod sqlite;
+mod walk;
 pub use model::*;
 
 /// An edge listed with the row ids of its source and target.
@@ -449,10 +450,17 @@ impl Store {
     /// entities found. `keep` says which edges count (the caller's
     /// filters); the query's `from`, `to` and `touching` are ignored.
     /// Memory is bounded by the answer, not the graph.
+    ///
+    /// With `top`, at most that many entities are kept while walking (the
+    /// rule of `store/walk.rs`: the seed, then again and again the end of
+    /// the busiest edge in scope from a kept entity fewer than `depth`
+    /// hops out), each entity's edges read busiest first a page at a time
+    /// and no further than the answer needs; then the edges among them.
     pub fn edges_around(
         &self,
         seed: i64,
         depth: usize,
+        top: Option<usize>,
         q: &EdgeQuery,
         keep: impl Fn(&EdgeRow) -> bool,
     ) -> Result<Vec<EdgeRow>, StoreError> {
@@ -462,6 +470,12 @@ impl Store {
             touching: None,
             ..q.clone()
         };
+        if let Some(top) = top {
+            let ids = walk::nearest(self, seed, depth, top, &q, &keep)?;
+            let mut rows = self.edges_among(&ids, &q)?;
+            rows.retain(|r| keep(r));
+            return Ok(rows);
+        }
         // Finding the entities needs no evidence.
         let walk = EdgeQuery {
             evidence_limit: Some(0),

@@ -21,6 +21,7 @@ on_both_backends!(
     ingest_json_summary,
     listings_are_bounded_and_say_what_they_left_out,
     edge_listings_are_paged_busiest_first,
+    around_top_keeps_the_nearest_entities,
 );
 
 fn stdout(o: &Output) -> String {
@@ -798,3 +799,104 @@ name     kind   articles  id         aliases
 France   state  1         state/FRA  French Republic
 Germany  state  1         state/DEU  Federal Republic of Germany
 ";
+
+/// Protects `export` and `render --around X --depth D --top N` through the
+/// command line (issue 11): the N entities nearest X, hop by hop, those
+/// joined by the busiest edge first, and every edge among them. On the dev
+/// articles Dmitry Peskov's own edges bring Russia (2 articles) and
+/// Vladimir Putin (1); the second hop brings Ukraine (Russia attacks
+/// Ukraine, 3) and Barack Obama (sanctions Russia, 2), before any edge
+/// of one article.
+fn around_top_keeps_the_nearest_entities(b: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = b.db(dir.path(), "g");
+    let o = run(&["ingest", data("dev/articles").to_str().unwrap()], &db);
+    assert!(o.status.success(), "{}", stderr(&o));
+    type Link = (String, String, String, u64);
+    let graph = |args: &[&str]| -> (Vec<String>, Vec<Link>) {
+        let mut all = vec!["export", "--format", "json", "--around", "Dmitry Peskov"];
+        all.extend_from_slice(args);
+        let o = run(&all, &db);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let mut nodes: Vec<String> = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect();
+        nodes.sort();
+        let links = v["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["source"].as_str().unwrap().to_string(),
+                    l["type"].as_str().unwrap().to_string(),
+                    l["target"].as_str().unwrap().to_string(),
+                    l["count"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        (nodes, links)
+    };
+    let link = |s: &str, t: &str, o: &str, n: u64| (s.to_string(), t.to_string(), o.to_string(), n);
+    let (nodes, links) = graph(&["--depth", "2", "--top", "5"]);
+    assert_eq!(
+        nodes,
+        [
+            "person/barack-obama",
+            "person/dmitry-peskov",
+            "person/vladimir-putin",
+            "state/RUS",
+            "state/UKR"
+        ]
+    );
+    assert_eq!(
+        links,
+        [
+            link("state/RUS", "attacks", "state/UKR", 3),
+            link("person/vladimir-putin", "represents", "state/RUS", 3),
+            link("person/barack-obama", "sanctions", "state/RUS", 2),
+            link("person/dmitry-peskov", "represents", "state/RUS", 2),
+            link("person/barack-obama", "sanctions", "state/UKR", 1),
+            link(
+                "person/dmitry-peskov",
+                "met-with",
+                "person/vladimir-putin",
+                1
+            ),
+            link("state/UKR", "attacks", "state/RUS", 1),
+        ]
+    );
+    // One hop, two entities: Peskov and his busiest partner.
+    let (nodes, links) = graph(&["--top", "2"]);
+    assert_eq!(nodes, ["person/dmitry-peskov", "state/RUS"]);
+    assert_eq!(
+        links,
+        [link("person/dmitry-peskov", "represents", "state/RUS", 2)]
+    );
+    // The same five in a picture.
+    let svg = dir.path().join("p.svg");
+    let o = run(
+        &[
+            "render",
+            "--around",
+            "Dmitry Peskov",
+            "--depth",
+            "2",
+            "--top",
+            "5",
+            "--engine",
+            "builtin",
+            "--out",
+            svg.to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert_eq!(
+        stderr(&o),
+        format!("wrote {} (5 nodes, 7 edges, builtin)\n", svg.display())
+    );
+}

@@ -1850,7 +1850,7 @@ mod tests {
             ),
             ("page of edges --to".into(), edge_page_sql(&EdgeShape::To)),
             (
-                "page of edges touching (show)".into(),
+                "page of edges touching (show, export --around --top)".into(),
                 edge_page_sql(&EdgeShape::Touching),
             ),
             (
@@ -1866,6 +1866,10 @@ mod tests {
             ("edge evidence".into(), EDGE_EVIDENCE.into()),
             ("find entity by name".into(), FIND_BY_NAME.into()),
             ("entity by id".into(), ENTITY_BY_ID.into()),
+            (
+                "entity by key (export --around --top)".into(),
+                queries::entity_by_key_sql(),
+            ),
             ("entities named".into(), queries::entities_named_sql()),
             ("adjacent (path, neighbors)".into(), queries::adjacent_sql()),
             (
@@ -1983,6 +1987,14 @@ mod tests {
                     "{name} sorts by date: {plan:?}"
                 );
                 assert!(scans.is_empty(), "{name} scans a large table: {plan:?}");
+            } else if name.starts_with("entity by key") {
+                // The walk of `--around --top` finds each entity it keeps
+                // by its key: one indexed look-up, no scan of the entities.
+                assert_eq!(
+                    plan,
+                    ["SEARCH e USING INDEX sqlite_autoindex_entity_1 (key=?)"],
+                    "{name}"
+                );
             } else if name.starts_with("old") {
                 assert!(!scans.is_empty(), "the check missed a scan: {plan:?}");
             } else {

@@ -58,11 +58,16 @@ fn types_json(q: &EdgeQuery) -> Result<String, StoreError> {
     json_list(&types)
 }
 
+/// [`Sqlite::entity_by_key`]'s query: one entity by its canonical key
+/// (binds `?1`), through the key's unique index.
+pub(super) fn entity_by_key_sql() -> String {
+    format!("SELECT {} FROM entity e WHERE e.key = ?1", entity_cols("e"))
+}
+
 impl Sqlite {
     /// The entity whose canonical key this is ("state/RUS").
     pub fn entity_by_key(&self, key: &str) -> Result<Option<EntityRef>, StoreError> {
-        let sql = format!("SELECT {} FROM entity e WHERE e.key = ?1", entity_cols("e"));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&entity_by_key_sql())?;
         let mut rows = stmt.query([key])?;
         match rows.next()? {
             Some(r) => Ok(Some(entity_at(r, 0)?)),
