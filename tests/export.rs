@@ -924,15 +924,7 @@ fn around_read_outwards_equals_the_whole_graph_cut_in_memory(b: Backend) {
             0,
         ),
     ];
-    // Listed by articles, most first: the hubs and a spread of the rest.
-    let entities: Vec<_> = store
-        .entities(None, None)
-        .unwrap()
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| *i < 25 || i % 12 == 0)
-        .map(|(_, e)| e)
-        .collect();
+    let entities = hubs_and_spread(&store);
     let opts = DotOptions::default();
     let (mut compared, mut non_empty) = (0, 0);
     for (q, kinds, min_count) in &cases {
@@ -1002,14 +994,7 @@ fn around_top_keeps_the_nearest_entities_busiest_edge_first(b: Backend) {
     let store = Store::open(&db).unwrap();
     let q = EdgeQuery::default();
     let whole = store.edges(&q).unwrap();
-    let entities: Vec<_> = store
-        .entities(None, None)
-        .unwrap()
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| *i < 25 || i % 12 == 0)
-        .map(|(_, e)| e)
-        .collect();
+    let entities = hubs_and_spread(&store);
     let opts = DotOptions::default();
     let (mut compared, mut cut) = (0, 0);
     for (kinds, min_count) in [
@@ -1172,4 +1157,17 @@ fn whole_graph_json_streamed_equals_the_graph_printed_at_once(b: Backend) {
         &Filter::default(),
     );
     assert!(kg.edge_count() > 100, "{} edges", kg.edge_count());
+}
+
+/// The entities listed by articles, most first: the 25 hubs and every
+/// twelfth of the rest, the seeds the neighbourhood tests walk from.
+fn hubs_and_spread(store: &geokg::store::Store) -> Vec<geokg::store::EntityRow> {
+    store
+        .entities(None, None)
+        .unwrap()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 25 || i % 12 == 0)
+        .map(|(_, e)| e)
+        .collect()
 }
