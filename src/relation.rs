@@ -5138,26 +5138,14 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
                 hosts = list;
             }
         }
-        let mut parties: Vec<Slot> = Vec::new();
-        for p in hosts.into_iter().chain(parts) {
-            if p.kind != Kind::Region && !parties.iter().any(|q| q.entity == p.entity) {
-                parties.push(p);
-            }
-        }
+        let parties = meeting_parties(hosts.into_iter().chain(parts));
         if parties.len() < 3 {
             continue;
         }
         let flags = ctx.modality(s.first, k);
-        let t = doc.tokens[k];
-        let before = ctx.out.len();
-        ctx.rule = format!("{}/n-ary", ctx.lw(k));
         // Separate meetings: the one party with each other one.
         let pairs_of = if separate { 1 } else { parties.len() };
-        ctx.emit_meetings(&parties, pairs_of, cl.si, (t.start, t.end), flags);
-        let via = ctx.parties_via(k, &parties);
-        for rel in &mut ctx.out[before..] {
-            rel.resolved_by(Mechanism::Nary, via.clone());
-        }
+        emit_nary(ctx, cl.si, k, &parties, pairs_of, flags);
         return Some(parties.iter().map(|p| p.entity).collect());
     }
     None
@@ -5201,7 +5189,7 @@ fn included_participants(ctx: &mut Ctx, cl: &Clause) {
     if (open + 1..verb).any(|k| matches!(ctx.word(k), ";" | ":" | "\"")) {
         return;
     }
-    let mut parties: Vec<Slot> = Vec::new();
+    let mut joined: Option<Slot> = None;
     // "joining the United States", "Joining President Biden": the one
     // joined.
     if let Some(j) = (open..verb).find(|&k| ctx.lw(k) == "joining")
@@ -5211,25 +5199,41 @@ fn included_participants(ctx: &mut Ctx, cl: &Clause) {
         && (j + 1..host.t0)
             .all(|k| ctx.lw(k) == "the" || ctx.word(k).starts_with(char::is_uppercase))
     {
-        parties.push(*host);
+        joined = Some(*host);
     }
     let Some(list) = party_list(ctx, s, slots, verb + 1) else {
         return;
     };
-    for p in list {
-        if p.kind != Kind::Region && !parties.iter().any(|q| q.entity == p.entity) {
-            parties.push(p);
-        }
-    }
+    let parties = meeting_parties(joined.into_iter().chain(list));
     if parties.len() < 3 {
         return;
     }
     let flags = ctx.modality(s.first, verb);
-    let t = ctx.doc.tokens[open];
+    emit_nary(ctx, cl.si, open, &parties, parties.len(), flags);
+}
+
+/// The parties of a meeting of several: the names given, each once, but
+/// places (where it met).
+fn meeting_parties(names: impl IntoIterator<Item = Slot>) -> Vec<Slot> {
+    let mut parties: Vec<Slot> = Vec::new();
+    for p in names {
+        if p.kind != Kind::Region && !parties.iter().any(|q| q.entity == p.entity) {
+            parties.push(p);
+        }
+    }
+    parties
+}
+
+/// The meetings of a meeting of several, named by the word at token `k`
+/// (the rule "WORD/n-ary"): the first `pairs_of` parties each with every
+/// later one, each edge saying how the meeting joined them (the n-ary
+/// mechanism).
+fn emit_nary(ctx: &mut Ctx, si: usize, k: usize, parties: &[Slot], pairs_of: usize, flags: Modal) {
+    let t = ctx.doc.tokens[k];
     let before = ctx.out.len();
-    ctx.rule = format!("{}/n-ary", ctx.lw(open));
-    ctx.emit_meetings(&parties, parties.len(), cl.si, (t.start, t.end), flags);
-    let via = ctx.parties_via(open, &parties);
+    ctx.rule = format!("{}/n-ary", ctx.lw(k));
+    ctx.emit_meetings(parties, pairs_of, si, (t.start, t.end), flags);
+    let via = ctx.parties_via(k, parties);
     for rel in &mut ctx.out[before..] {
         rel.resolved_by(Mechanism::Nary, via.clone());
     }

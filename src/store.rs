@@ -744,13 +744,20 @@ impl Tally {
 /// The order every backend returns edges in: most articles first, then by
 /// source, type and target, a statement before its flagged twin.
 pub(crate) fn sort_by_weight<T>(out: &mut [(T, EdgeRow)]) {
-    out.sort_by(|(_, a), (_, b)| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| (&a.source, a.edge, &a.target).cmp(&(&b.source, b.edge, &b.target)))
-            // A statement before its negated or hypothetical twin.
-            .then_with(|| a.flagged.cmp(&b.flagged))
-    });
+    out.sort_by(|(_, a), (_, b)| weight_key(a).cmp(&weight_key(b)));
+}
+
+/// An edge's place in every listing: most articles first, then source
+/// name, type and target name, a statement before its negated or
+/// hypothetical twin.
+pub(crate) fn weight_key(r: &EdgeRow) -> (std::cmp::Reverse<usize>, &str, EdgeType, &str, bool) {
+    (
+        std::cmp::Reverse(r.count),
+        &r.source,
+        r.edge,
+        &r.target,
+        r.flagged,
+    )
 }
 
 /// For entity `i` of extraction `x`, what `compatible` weighs: the keys of

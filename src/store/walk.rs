@@ -27,7 +27,7 @@ const FIRST_PAGE: usize = 32;
 /// The longest page read at once.
 const MAX_PAGE: usize = 4096;
 
-/// An edge's place in the listing order ([`super::sort_by_weight`]), with
+/// An edge's place in the listing order ([`super::weight_key`]), with
 /// its ends' keys last so that no two edges tie.
 type Rank = (
     Reverse<usize>,
@@ -40,12 +40,13 @@ type Rank = (
 );
 
 fn rank(r: &EdgeRow) -> Rank {
+    let (count, source, edge, target, flagged) = super::weight_key(r);
     (
-        Reverse(r.count),
-        r.source.clone(),
-        r.edge,
-        r.target.clone(),
-        r.flagged,
+        count,
+        source.to_string(),
+        edge,
+        target.to_string(),
+        flagged,
         r.source_key.clone(),
         r.target_key.clone(),
     )
