@@ -193,6 +193,17 @@ impl CueForm {
     }
 }
 
+/// A noun of `data/lexicon/partner_nouns.tsv`: the edge it states, and
+/// whether the edge starts from the owner ("Russia's proxy") or from the
+/// one described ("Hezbollah's patron").
+#[derive(Debug, Clone, Copy)]
+pub struct PartnerNoun {
+    /// The edge type the noun states.
+    pub edge: EdgeType,
+    /// The edge starts from the owner (else from the one described).
+    pub from_owner: bool,
+}
+
 /// A relation cue.
 #[derive(Clone, Debug)]
 pub struct Cue {
@@ -372,6 +383,9 @@ pub struct Lexicon {
     /// Plural heads of coordinated names and their singular:
     /// ("Regions", "Region").
     pub plural_heads: Vec<(String, String)>,
+    /// Nouns naming one party's partner or backer ("ally", "patron"),
+    /// lowercase: `data/lexicon/partner_nouns.tsv`.
+    pub partner_nouns: HashMap<String, PartnerNoun>,
     /// Cues, by index of the cue matcher's pattern.
     pub cues: Vec<Cue>,
     cues_matcher: AhoCorasick,
@@ -490,6 +504,7 @@ const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const FRAMES: &str = include_str!("../data/lexicon/frames.tsv");
 const PUBLISHERS: &str = include_str!("../data/lexicon/publishers.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
+const PARTNER_NOUNS: &str = include_str!("../data/lexicon/partner_nouns.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
@@ -1246,6 +1261,27 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
     let cue_words: Vec<String> = order.iter().map(|&i| cue_words[i].clone()).collect();
     let plural_heads =
         Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?.pairs("plural", "singular");
+    let partners_table = Table::parse("data/lexicon/partner_nouns.tsv", PARTNER_NOUNS)?;
+    let mut partner_nouns = HashMap::new();
+    for (line, row) in &partners_table.rows {
+        let edge: EdgeType = cell(row, partners_table.col("type"))
+            .parse()
+            .map_err(|e: crate::ontology::UnknownName| partners_table.err(*line, e.to_string()))?;
+        let from_owner = match cell(row, partners_table.col("source")) {
+            "owner" => true,
+            "described" => false,
+            other => {
+                return Err(partners_table.err(
+                    *line,
+                    format!("source must be `owner` or `described`, not `{other}`"),
+                ));
+            }
+        };
+        partner_nouns.insert(
+            cell(row, partners_table.col("noun")).to_lowercase(),
+            PartnerNoun { edge, from_owner },
+        );
+    }
     let heads_table = Table::parse("data/lexicon/heads.tsv", HEADS)?;
     let mut head_words = Vec::new();
     let mut heads = Vec::new();
@@ -1325,6 +1361,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         cues_matcher: build(&cue_words)?,
         cues,
         plural_heads,
+        partner_nouns,
         portfolios: lower_set(PORTFOLIOS),
         of_heads: lower_set(OF_HEADS),
         title_modifiers: lower_set(TITLE_MODIFIERS),

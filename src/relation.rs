@@ -440,8 +440,12 @@ impl Ctx<'_> {
             // "Russia and China's support to ...": China heads a new phrase.
             let next_possessive = self.possessive_at(slots[n].t1);
             // "condemned Russia, and Germany praised Poland": after ", and"
-            // a name with its own verb opens a new clause.
-            let new_clause = self.opens_clause(end, slots[n]);
+            // a name with its own verb opens a new clause. ("attacks
+            // against Jizan, Najran, and Jeddah continued": after two or
+            // more names joined by bare commas, ", and" is the list's serial
+            // comma; after "A and B" it opens a clause.)
+            let new_clause = self.opens_clause(end, slots[n])
+                && (out.len() == 1 || links.iter().any(|&l| l) || self.word(end) == ";");
             if !ok || next_possessive || new_clause {
                 break;
             }
@@ -455,7 +459,21 @@ impl Ctx<'_> {
         // A list ends with "and" (or ";"): "A, B and C". Items after the last "and"
         // joined by bare commas start a new clause ("Putin, Kremlin spokesman
         // Dmitry Peskov said").
-        let keep = links.iter().rposition(|&and| and).map_or(1, |k| k + 2);
+        // ("Jizan, Najran, and Dhahran": the list's last item may be a name
+        // the gazetteer does not know.)
+        let last_end = slots[j].t1;
+        let mut k = last_end;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        let unknown_last = self.lw(k) == "and"
+            && self.word(k + 1).starts_with(char::is_uppercase)
+            && !slots.iter().any(|sl| sl.t0 == k + 1);
+        let keep = if unknown_last && links.iter().all(|&l| !l) {
+            out.len()
+        } else {
+            links.iter().rposition(|&and| and).map_or(1, |k| k + 2)
+        };
         out.truncate(keep);
         out
     }
@@ -487,6 +505,42 @@ impl Ctx<'_> {
                     "will" | "would" | "has" | "have" | "had" | "also" | "said"
                 )
                 || (lower.len() > 4 && lower.ends_with("ed")))
+    }
+
+    /// Tokens `from..to` (between two commas) are a noun phrase that
+    /// describes the name before them: "a close ally of Russia", "Russia's
+    /// closest ally", "Hezbollah's main patron" (an article, or a name's
+    /// possessive, then lowercase words, with at most one name after "of").
+    fn described_apposition(&self, slots: &[Slot], from: usize, to: usize) -> bool {
+        if to <= from + 1 || to - from > 8 {
+            return false;
+        }
+        let rest = if matches!(self.lw(from), "a" | "an") {
+            from + 1
+        } else if let Some(sl) = slots
+            .iter()
+            .find(|sl| sl.t0 == from && !sl.compound && self.possessive_at(sl.t1))
+        {
+            sl.t1 + 1
+        } else {
+            return false;
+        };
+        let mut k = rest;
+        while k < to && self.word(k).chars().all(|c| c.is_ascii_lowercase()) {
+            if self.g.lexicon.verbs.contains_key(self.lw(k)) || BE.contains(&self.lw(k)) {
+                return false;
+            }
+            k += 1;
+        }
+        if k == to {
+            return k > rest;
+        }
+        // "a close ally of Russia": one name after "of", ending the phrase.
+        k > rest
+            && self.lw(k - 1) == "of"
+            && slots
+                .iter()
+                .any(|sl| (sl.t0 == k || (sl.t0 == k + 1 && self.lw(k) == "the")) && sl.t1 == to)
     }
 
     /// A participle that opens a phrase set off by commas ("the Alliance,
@@ -1154,7 +1208,11 @@ impl Ctx<'_> {
                 self.word(k) == ","
                     && (matches!(self.lw(k + 1), "which" | "who")
                         || self.opens_participle(k + 1)
-                        || slots.iter().any(|sl| sl.t1 == k && sl.kind == Kind::Person))
+                        || slots.iter().any(|sl| sl.t1 == k && sl.kind == Kind::Person)
+                        // "Belarus, Russia's closest ally, hosted", "Belarus,
+                        // a close ally of Russia, hosted": a noun phrase set
+                        // off by commas describes the name before it.
+                        || self.described_apposition(slots, k + 1, close - 1))
             })
         {
             limit = open;
@@ -2946,6 +3004,7 @@ pub fn extract_with_cues(
         victim_of(&mut ctx, &clause);
         // "stands with our Philippine allies".
         possessed_partners(&mut ctx, &clause, &discourse);
+        described_partners(&mut ctx, &clause);
         // "Carney said North Korea's action was a threat": a speaker who
         // condemns a named actor's act opposes the actor.
         evaluation(&mut ctx, slots, s, si);
@@ -3003,7 +3062,13 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             continue;
         };
         let partner = |k: usize| {
-            k < s.last && matches!(ctx.lw(k), "allies" | "ally" | "partners" | "partner")
+            k < s.last
+                && ctx
+                    .g
+                    .lexicon
+                    .partner_nouns
+                    .get(ctx.lw(k))
+                    .is_some_and(|p| p.edge == EdgeType::CooperatesWith)
         };
         if !(partner(st.t1) || (st.t1 > st.t0 + 1 && partner(st.t1 - 1))) {
             continue;
@@ -3071,6 +3136,107 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 0.6,
             );
         }
+    }
+}
+
+/// "Russia's ally Belarus", "Belarus, Russia's closest ally, ...",
+/// "Belarus, a close ally of Russia, ...", "Tehran, Hezbollah's main
+/// patron, ...": a noun of `data/lexicon/partner_nouns.tsv` that names the
+/// owner's partner or backer, with the name it stands for right after it
+/// or set off by commas right before it.
+fn described_partners(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    // Up to three lowercase modifiers ("closest", "main", "key") and then
+    // the noun, from token `k`; the noun's token.
+    let noun_from = |k: usize| -> Option<usize> {
+        let mut m = k;
+        while m < s.last && m < k + 4 {
+            let w = ctx.lw(m);
+            if ctx.g.lexicon.partner_nouns.contains_key(w) {
+                return Some(m);
+            }
+            let plain = ctx
+                .word(m)
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+                && !GAP_BLOCKERS.contains(&w)
+                && !PREPOSITIONS.contains(&w)
+                && !BE.contains(&w)
+                && !ctx.g.lexicon.verbs.contains_key(w);
+            if !plain {
+                return None;
+            }
+            m += 1;
+        }
+        None
+    };
+    // The name set off by a comma right before token `k`.
+    let before = |k: usize| -> Option<Slot> {
+        (k > s.first + 1 && ctx.word(k - 1) == ",")
+            .then(|| slots.iter().find(|sl| sl.t1 == k - 1 && !sl.compound))
+            .flatten()
+            .copied()
+    };
+    // The phrase closes at a comma or the sentence's end.
+    let closes = |k: usize| k >= s.last || matches!(ctx.word(k), "," | "." | ";" | ")");
+    let mut found: Vec<(Slot, usize, Slot)> = Vec::new();
+    for (i, owner) in slots.iter().enumerate() {
+        if owner.compound {
+            continue;
+        }
+        if ctx.possessive_at(owner.t1) {
+            // "Russia's (closest) ally Belarus" / "Belarus, Russia's ally,".
+            let Some(m) = noun_from(owner.t1 + 1) else {
+                continue;
+            };
+            let after = slots
+                .get(i + 1)
+                .filter(|sl| sl.t0 == m + 1 || (sl.t0 == m + 2 && ctx.word(m + 1) == ","))
+                .filter(|sl| !ctx.possessive_at(sl.t1) && !sl.compound);
+            if let Some(d) = after {
+                found.push((*owner, m, *d));
+            } else if closes(m + 1)
+                && let Some(d) = before(owner.t0)
+            {
+                found.push((*owner, m, d));
+            }
+        } else if owner.t0 >= s.first + 3 && ctx.lw(owner.t0 - 1) == "of" && closes(owner.t1) {
+            // "Belarus, a close ally of Russia,".
+            let of = owner.t0 - 1;
+            let noun = of - 1;
+            if !ctx.g.lexicon.partner_nouns.contains_key(ctx.lw(noun)) {
+                continue;
+            }
+            let Some(a) = (s.first..noun)
+                .rev()
+                .take(4)
+                .find(|&k| matches!(ctx.lw(k), "a" | "an" | "the"))
+            else {
+                continue;
+            };
+            if noun_from(a + 1) != Some(noun) {
+                continue;
+            }
+            if let Some(d) = before(a) {
+                found.push((*owner, noun, d));
+            }
+        }
+    }
+    for (owner, noun, described) in found {
+        let Some(p) = ctx.g.lexicon.partner_nouns.get(ctx.lw(noun)).copied() else {
+            continue;
+        };
+        let (a, b) = if p.from_owner {
+            (owner, described)
+        } else {
+            (described, owner)
+        };
+        let span = (
+            owner.start.min(described.start),
+            ctx.doc.tokens[noun].end.max(described.end),
+        );
+        ctx.rule = format!("{} apposition", ctx.lw(noun));
+        ctx.emit(a, p.edge, b, cl.si, span, Modal::ASSERTED, 0.6);
     }
 }
 

@@ -4026,3 +4026,79 @@ t!(
     "The United States has committed nearly $75 million in humanitarian assistance and almost $124 million in economic and security assistance to Moldova.",
     &[(US, "supports", "Moldova")]
 );
+
+// "X's ally Y", "Y, X's closest ally, ...", "Y, a close ally of X, ...":
+// the partner noun (data/lexicon/partner_nouns.tsv) ties the two; the
+// apposition's owner is no subject of the clause's verb ("hosted" makes
+// no meeting with Russia).
+t!(
+    possessive_ally_before_the_name,
+    "Russia's ally Belarus hosted the drills.",
+    &[("Belarus", "cooperates-with", "Russia")]
+);
+t!(
+    possessive_ally_in_apposition,
+    "Belarus, Russia's closest ally, hosted the drills.",
+    &[("Belarus", "cooperates-with", "Russia")]
+);
+t!(
+    ally_of_in_apposition,
+    "Belarus, a close ally of Russia, met Poland.",
+    &[
+        ("Belarus", "cooperates-with", "Russia"),
+        ("Belarus", "met-with", "Poland")
+    ]
+);
+t!(
+    patron_in_apposition_supports_the_owner,
+    "Tehran, Hezbollah's main patron, welcomed the end of the war.",
+    &[("Iran", "supports", "Hezbollah")]
+);
+t!(
+    proxy_is_supported_by_its_owner,
+    "Fighters of Iran's proxy Hezbollah crossed the border.",
+    &[("Iran", "supports", "Hezbollah")]
+);
+t!(
+    partners_in_a_place_name_no_partner,
+    "Russia's partners in the region include Iran.",
+    &[]
+);
+
+// "X sent troops into Y" is an invasion; "sent troops to Y" stays support.
+t!(
+    sent_troops_into,
+    "The war erupted when Abiy sent troops into Tigray.",
+    &[("Abiy Ahmed", "attacks", "Tigray")]
+);
+t!(
+    sent_its_forces_into,
+    "Russia sent its forces into Georgia in 2008.",
+    &[("Russia", "attacks", "Georgia")]
+);
+
+// "A, B, and C VERB": after names joined by bare commas, ", and" is the
+// serial comma of the list; after "A and B" it opens a new clause.
+t!(
+    serial_comma_before_a_verb_keeps_the_list,
+    "Houthi attacks against facilities in Jizan, Najran, and Jeddah continued.",
+    &[
+        ("Houthis", "attacks", "Jizan"),
+        ("Houthis", "attacks", "Najran"),
+        ("Houthis", "attacks", "Jeddah")
+    ]
+);
+t!(
+    and_after_a_pair_opens_a_clause,
+    "Blinken emphasized the partnership between the United States and Kosovo, and Germany thanked the leaders.",
+    &[(US, "cooperates-with", "Kosovo")],
+    also: &[("Antony Blinken", "represents", US)]
+);
+t!(
+    serial_list_ending_in_an_unknown_place,
+    "Houthi attacks against civil facilities in Jizan, Najran, and Dhahran are acts of terrorism.",
+    &[
+        ("Houthis", "attacks", "Jizan"),
+        ("Houthis", "attacks", "Najran")
+    ]
+);
