@@ -1761,6 +1761,12 @@ impl Ctx<'_> {
                 | "yesterday"
                 | "earlier"
                 | "later"
+                | "if"
+                | "unless"
+                | "once"
+                | "because"
+                | "although"
+                | "though"
         );
         let from = if opening {
             (s.first..and).find(|&k| self.word(k) == ",")? + 1
@@ -2198,6 +2204,18 @@ impl Ctx<'_> {
             GAP_BLOCKERS.contains(&w) && !allowed
         });
         if blocked && !delegated {
+            return Vec::new();
+        }
+        // "Iran condemned the strikes, Nasser Kanaani said": a name after a
+        // comma that a speech verb follows is the speaker, no target.
+        let speaker = (c1..slots[f].t0).any(|k| self.word(k) == ",")
+            && self
+                .g
+                .lexicon
+                .verbs
+                .get(self.lw(slots[f].t1))
+                .is_some_and(|class| class == "speech");
+        if speaker {
             return Vec::new();
         }
         // "met with U.S. Special Representative for Afghanistan
@@ -3710,10 +3728,13 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                         && other.text.split(" ... ").next() == Some(head)
                 }))
                 .find_map(|c| {
-                    let tail = c.tail.as_deref()?;
+                    // A tail of several words ("impose ... costs on") matches
+                    // them in a row; `k` is its last token.
+                    let tail: Vec<&str> = c.tail.as_deref()?.split_whitespace().collect();
+                    let n = tail.len().max(1);
                     (hit.c1..(hit.c1 + 8).min(cl.s.last))
-                        .find(|&k| ctx.lw(k) == tail)
-                        .map(|k| (c, k))
+                        .find(|&k| tail.iter().enumerate().all(|(i, w)| ctx.lw(k + i) == *w))
+                        .map(|k| (c, k + n - 1))
                 });
             match found {
                 Some((c, k)) => {
@@ -4526,6 +4547,42 @@ fn read_clause_cue(
             || (!prev.is_some_and(|p| ctx.g.lexicon.organs.contains(p)) && noun_after_modifiers()))
     {
         return;
+    }
+    // "discussed efforts to impose costs on Russia", "support Ukraine,
+    // impose costs on Russia": a bare "impose ... costs" states a sanction
+    // only after a future ("will impose", under a condition a threat) or
+    // "continue to", and "imposing" only after a form of "be", "continue"
+    // or "in"; elsewhere it is a purpose or a list of aims.
+    if cue.edge == EdgeType::Sanctions
+        && cue.tail.as_deref() == Some("costs on")
+        && matches!(ctx.lw(c0), "impose" | "imposing")
+    {
+        let mut p = c0;
+        while p > s.first && ctx.lw(p - 1).ends_with("ly") {
+            p -= 1;
+        }
+        let before = |k: usize| if k > s.first { ctx.lw(k - 1) } else { "" };
+        let future = matches!(before(p), "will" | "would" | "shall")
+            || (before(p) == "and"
+                && (s.first..p)
+                    .rev()
+                    .take(6)
+                    .any(|k| matches!(ctx.lw(k), "will" | "would")));
+        let continued =
+            before(p) == "to" && matches!(before(p - 1), "continue" | "continues" | "continuing");
+        // "is imposing", "continue imposing", "united in imposing"; not "by
+        // imposing" or "and imposing" after another verb's object.
+        let progressive = ctx.lw(c0) == "imposing"
+            && (BE.contains(&before(p))
+                || matches!(before(p), "continue" | "continues" | "continuing" | "in"));
+        let (future, continued) = if ctx.lw(c0) == "imposing" {
+            (false, false)
+        } else {
+            (future, continued)
+        };
+        if !(future || continued || progressive) {
+            return;
+        }
     }
     // "warn over troops sent to Russia": a participle of giving right
     // after what is given heads a reduced relative clause, whose agent the

@@ -4102,3 +4102,40 @@ t!(
         ("Houthis", "attacks", "Najran")
     ]
 );
+
+// "imposing costs on X" is a sanction; promised under a condition it is a
+// threat (ONTOLOGY: "warned of further sanctions if ..."). The tail of a
+// split cue may be several words ("impose ... costs on").
+t!(
+    imposing_costs_on_is_a_sanction,
+    "The Department of State is imposing substantial costs on Russia's defense enterprises.",
+    &[(US, "sanctions", "Russia")]
+);
+t!(
+    costs_promised_under_a_condition_are_a_threat,
+    "If Russia invades Ukraine again, the United States will respond decisively and impose swift and severe costs on Russia.",
+    &[(US, "threatens", "Russia")]
+);
+t!(
+    costs_of_a_war_are_no_sanction,
+    "The war imposed heavy costs on Ukraine.",
+    &[]
+);
+
+// "X condemned the strikes, NAME said": the name a speech verb follows is
+// the speaker, no target of the cue before the comma.
+t!(
+    speaker_after_a_comma_is_no_target,
+    "Iran condemned the strikes, Nasser Kanaani said.",
+    &[]
+);
+t!(
+    efforts_to_impose_costs_are_no_sanction,
+    "The leaders discussed efforts to impose economic costs on Russia for its aggression.",
+    &[]
+);
+t!(
+    continue_to_impose_costs_is_a_sanction,
+    "The United States will continue to impose severe costs on Russia.",
+    &[(US, "sanctions", "Russia")]
+);
