@@ -466,26 +466,56 @@ fn both_backends_answer_alike() {
         ],
     );
 
-    // The web view over each answers every endpoint alike.
+    // The web view over each answers every endpoint alike: the status
+    // each must give, and the same body from both.
     let servers = [lite, pg.as_str()]
         .map(|db| common::server::Server::over(PathBuf::from(db), tempfile::tempdir().unwrap()));
-    for path in [
-        "/api/info",
-        "/api/entities?q=russ",
-        "/api/entities?q=&kind=person&limit=5",
-        "/api/entity?name=Antony%20Blinken",
-        "/api/neighbors?name=Russia&depth=2",
-        "/api/relations?from=Russia",
-        "/api/path?from=Russia&to=United%20States",
-        "/api/explain?source=Russia&type=attacks&target=Ukraine",
-        "/api/timeline?name=Vladimir%20Putin",
-        "/api/export?keys=state/RUS&format=json",
-        "/api/entity?name=Putn",
+    for (path, status) in [
+        ("/api/info", 200),
+        ("/api/style", 200),
+        ("/api/entities?q=russ", 200),
+        ("/api/entities?q=&kind=person&limit=5", 200),
+        ("/api/entities?q=ukr&limit=200", 200),
+        ("/api/entities?kind=state&limit=200", 200),
+        ("/api/entity?name=Antony%20Blinken", 200),
+        ("/api/entity?name=Kharkov", 200),
+        ("/api/neighbors?name=Russia&depth=2", 200),
+        (
+            "/api/neighbors?name=United%20States&depth=1&limit=5&offset=5",
+            200,
+        ),
+        ("/api/relations?from=Russia", 200),
+        ("/api/relations?to=Ukraine&all=1&evidence=5&limit=50", 200),
+        (
+            "/api/relations?from=Russia&since=2022-01-01&min_confidence=0.5",
+            200,
+        ),
+        ("/api/path?from=Russia&to=United%20States", 200),
+        ("/api/path?from=Vladimir%20Putin&to=Ukraine&max_hops=3", 200),
+        (
+            "/api/explain?source=Russia&type=attacks&target=Ukraine",
+            200,
+        ),
+        (
+            "/api/explain?source=Antony%20Blinken&type=met-with&target=Dmytro%20Kuleba",
+            200,
+        ),
+        ("/api/timeline?name=Vladimir%20Putin", 200),
+        ("/api/timeline?name=Russia&limit=20", 200),
+        ("/api/export?keys=state/RUS&format=json", 200),
+        ("/api/export?keys=state/RUS,state/UKR&format=dot", 200),
+        ("/api/export?keys=state/RUS,state/UKR&format=graphml", 200),
+        ("/api/export?keys=state/RUS,state/UKR&format=gexf", 200),
+        ("/api/export?keys=state/RUS,state/XXX", 400),
+        ("/api/neighbors?name=Russia&depth=9", 400),
+        ("/api/relations?from=Russia&type=attacks", 400),
+        ("/api/entity?name=Putn", 404),
+        ("/api/neigbors", 404),
     ] {
         let [a, b] = &servers
             .each_ref()
             .map(|s| common::server::get(s.addr, path));
-        assert_eq!(a.status, b.status, "{path}");
+        assert_eq!((a.status, b.status), (status, status), "{path}: {}", a.body);
         assert!(
             a.body == b.body,
             "{path}: answers differ\n--- sqlite\n{}\n--- postgres\n{}",
