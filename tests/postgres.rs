@@ -18,6 +18,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/dense.rs"]
+mod dense;
 
 use std::path::PathBuf;
 use std::process::{Child, Output};
@@ -1218,4 +1220,41 @@ fn geokg_db_names_the_database_for_every_command() {
     }
     let left: Vec<_> = std::fs::read_dir(cwd.path()).unwrap().collect();
     assert!(left.is_empty(), "files in the working folder: {left:?}");
+}
+
+/// Protects issue 13's "same results as on SQLite" for the web view's
+/// large neighbourhoods (issue 12's parts of at most 2,000 nodes and
+/// edges): the dense graph of `tests/common/dense.rs` written into both
+/// backends is served in the same three parts, the same bytes from both,
+/// each part of the size `tests/serve.rs` pins on SQLite.
+#[test]
+fn a_dense_neighbourhood_comes_in_the_same_parts_from_both() {
+    let Some(pg) = fresh_db("dense") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let lite = dir.path().join("dense.db");
+    let g = geokg::gazetteer::Gazetteer::tables(&[]).unwrap();
+    dense::write(&lite, &g);
+    dense::write(std::path::Path::new(&pg), &g);
+    let servers = [lite, PathBuf::from(&pg)]
+        .map(|db| common::server::Server::over(db, tempfile::tempdir().unwrap()));
+    // (offset, nodes, edges, next offset) of each part.
+    for (offset, nodes, edges, next) in [
+        (0, 62, 1891, Some(61)),
+        (61, 26, 1937, Some(87)),
+        (87, 13, 1222, None),
+    ] {
+        let path = format!("/api/neighbors?name=United%20States&depth=1&offset={offset}");
+        let [a, b] = &servers
+            .each_ref()
+            .map(|s| common::server::get(s.addr, &path));
+        assert_eq!((a.status, b.status), (200, 200), "{path}: {}", b.body);
+        assert!(a.body == b.body, "{path}: the parts differ");
+        let v: serde_json::Value = serde_json::from_str(&b.body).unwrap();
+        let drawn = (
+            v["nodes"].as_array().unwrap().len(),
+            v["edges"].as_array().unwrap().len(),
+        );
+        assert_eq!(drawn, (nodes, edges), "{path}");
+        assert_eq!(v["next_offset"], serde_json::json!(next), "{path}");
+    }
 }
