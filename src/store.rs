@@ -399,7 +399,19 @@ impl Store {
         name: &str,
         keys: impl FnOnce() -> Vec<String>,
     ) -> Result<EntityRow, StoreError> {
-        dispatch!(self, b => b.find_entity_with(name, keys))
+        let mut id = dispatch!(self, b => b.entity_id_named(name))?;
+        if id.is_none() {
+            for key in keys() {
+                if let Some(e) = self.entity_by_key(&key)? {
+                    id = Some(e.id);
+                    break;
+                }
+            }
+        }
+        match id {
+            Some(id) => dispatch!(self, b => b.entity_by_id(id)),
+            None => Err(StoreError::NotFound(name.to_string())),
+        }
     }
 
     /// Number of stored articles, entities and edges.

@@ -467,7 +467,7 @@ impl Postgres {
         Ok(list.into_iter().filter(|a| a != name).collect())
     }
 
-    fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
+    pub fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
         let Some(r) = self.opt(
             "SELECT key, kind, name, articles FROM entity WHERE id = $1",
             &[&id],
@@ -486,30 +486,18 @@ impl Postgres {
         })
     }
 
-    /// Finds an entity by any of its names (folded), the most mentioned of
-    /// several, else by the keys `keys` gives (the gazetteer's readings).
-    pub fn find_entity_with(
-        &self,
-        name: &str,
-        keys: impl FnOnce() -> Vec<String>,
-    ) -> Result<EntityRow, StoreError> {
-        let folded = fold(name);
-        let found = self.opt(
+    /// The row id of the entity a name (folded) means: of those carrying
+    /// it as name or alias, the most mentioned, then the first made.
+    pub fn entity_id_named(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        self.opt(
             "SELECT a.entity_id FROM alias a JOIN entity e ON e.id = a.entity_id
              WHERE a.folded = $1
              ORDER BY e.mentions DESC, a.entity_id
              LIMIT 1",
-            &[&folded],
-        )?;
-        if let Some(r) = found {
-            return self.entity_by_id(col(&r, 0)?);
-        }
-        for key in keys() {
-            if let Some(r) = self.opt("SELECT id FROM entity WHERE key = $1", &[&key])? {
-                return self.entity_by_id(col(&r, 0)?);
-            }
-        }
-        Err(StoreError::NotFound(name.to_string()))
+            &[&fold(name)],
+        )?
+        .map(|r| col(&r, 0))
+        .transpose()
     }
 
     /// Number of stored articles, entities and edges.

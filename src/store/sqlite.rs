@@ -392,7 +392,7 @@ impl Sqlite {
         Ok(list.into_iter().filter(|a| a != name).collect())
     }
 
-    fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
+    pub fn entity_by_id(&self, id: i64) -> Result<EntityRow, StoreError> {
         let row = self.conn.query_row(ENTITY_BY_ID, [id], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -411,33 +411,13 @@ impl Sqlite {
         })
     }
 
-    /// [`super::Store::find_entity`] with the gazetteer asked only when the
-    /// database has no such name: `keys` gives the ids of the name's
-    /// gazetteer readings, so a caller can build the gazetteer then and
-    /// not before.
-    pub fn find_entity_with(
-        &self,
-        name: &str,
-        keys: impl FnOnce() -> Vec<String>,
-    ) -> Result<EntityRow, StoreError> {
-        let folded = fold(name);
-        let id: Option<i64> = self
+    /// The row id of the entity a name (folded) means: of those carrying
+    /// it as name or alias, the most mentioned, then the first made.
+    pub fn entity_id_named(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
             .conn
-            .query_row(FIND_BY_NAME, [&folded], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = id {
-            return self.entity_by_id(id);
-        }
-        for key in keys() {
-            let id: Option<i64> = self
-                .conn
-                .query_row("SELECT id FROM entity WHERE key = ?1", [&key], |r| r.get(0))
-                .optional()?;
-            if let Some(id) = id {
-                return self.entity_by_id(id);
-            }
-        }
-        Err(StoreError::NotFound(name.to_string()))
+            .query_row(FIND_BY_NAME, [&fold(name)], |r| r.get(0))
+            .optional()?)
     }
 
     /// Number of stored articles, entities and edges.

@@ -36,7 +36,8 @@ pub fn key(i: usize) -> String {
     format!("person/member-{:03}", (i * 37) % MEMBERS)
 }
 
-/// Writes the dense graph into a new SQLite database at `db`.
+/// Writes the dense graph into a new database at `db` (a SQLite file, or
+/// a `postgres://` address).
 pub fn write(db: &Path, g: &Gazetteer) {
     let mut store = Store::open(db).unwrap();
     let mut batch = Vec::new();

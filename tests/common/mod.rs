@@ -139,3 +139,70 @@ pub fn fresh_postgres(name: &str) -> Option<String> {
     let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
     Some(format!("{base}/{db}"))
 }
+
+/// Runs `cmd` to its end, failing the test when it has not ended within
+/// `limit` (it is killed first): a reader that waits for a writer fails
+/// the test instead of hanging it.
+pub fn output_within(cmd: &mut Command, limit: std::time::Duration) -> Output {
+    let started = std::time::Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read both pipes aside, so that a big answer cannot fill one and stall
+    // the child.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reading = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut o = Vec::new();
+        out.read_to_end(&mut o).unwrap();
+        o
+    });
+    let erring = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut e = Vec::new();
+        err.read_to_end(&mut e).unwrap();
+        e
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        let late = started.elapsed() > limit;
+        if late {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        assert!(
+            !late,
+            "{cmd:?} did not end within {} s",
+            limit.as_secs_f64()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: reading.join().unwrap(),
+        stderr: erring.join().unwrap(),
+    }
+}
+
+/// Reader commands of every family (listings, show, export, graph
+/// queries, timeline, corrections listed), each answering from the
+/// database alone: what the tests of "readers are never blocked" run
+/// while a writer holds the write lock.
+pub const READERS: &[&[&str]] = &[
+    &["entities", "--limit", "0", "--format", "json"],
+    &["relations", "--all", "--format", "json"],
+    &["show", "Russia", "--format", "json"],
+    &["export", "--format", "json"],
+    &["path", "Russia", "Ukraine"],
+    &["neighbors", "Russia", "--depth", "2"],
+    &["top", "--by", "pagerank"],
+    &["communities"],
+    &["timeline", "Russia"],
+    &["diff", "--before", "2022-12-31", "--after", "2023-01-01"],
+    &["curation", "list"],
+];

@@ -51,9 +51,22 @@ impl Server {
     /// Serves the database `db` on a free port of 127.0.0.1, keeping `dir`
     /// (which may hold it) until the server is dropped.
     pub fn over(db: PathBuf, dir: tempfile::TempDir) -> Server {
-        let mut child = super::bin()
-            .arg("--db")
-            .arg(&db)
+        let mut cmd = super::bin();
+        cmd.arg("--db").arg(&db);
+        Server::spawn(cmd, db, dir)
+    }
+
+    /// [`Server::over`], the database named by `GEOKG_DB` alone, not by
+    /// `--db`.
+    pub fn over_env(db: PathBuf, dir: tempfile::TempDir) -> Server {
+        let mut cmd = super::bin();
+        cmd.env("GEOKG_DB", &db);
+        Server::spawn(cmd, db, dir)
+    }
+
+    /// Runs `cmd serve` on a free port and reads the address it prints.
+    fn spawn(mut cmd: std::process::Command, db: PathBuf, dir: tempfile::TempDir) -> Server {
+        let mut child = cmd
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
