@@ -52,7 +52,7 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Articles per transaction (1 to 100000).
-        #[arg(long, default_value_t = 200, value_parser = bounded::<1, 100_000>)]
+        #[arg(long, default_value_t = 2000, value_parser = bounded::<1, 100_000>)]
         batch: usize,
         /// Threads that extract articles (1 to 256; default: the number of
         /// cores). One writer stores them in input order, so the database
