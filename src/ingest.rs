@@ -188,8 +188,8 @@ fn run_inner<P: AsRef<Path>>(
 /// Room reserved up front for a batch; a bigger `--batch` grows as it fills.
 const MAX_PREALLOCATED: usize = 1024;
 
-/// Articles handed to the workers and not yet back, per job: enough to keep
-/// every worker busy while the writer commits, few enough to bound memory.
+/// Articles handed to the workers and not yet back, per job, besides a
+/// batch's worth (see `run_parallel`).
 const IN_FLIGHT_PER_JOB: usize = 16;
 
 type Extracted = (Article, Extraction);
@@ -216,7 +216,12 @@ fn run_parallel<P: AsRef<Path>>(
     on_progress: &mut impl FnMut(&Report),
 ) -> Result<(), StoreError> {
     let batch_size = batch_size.max(1);
-    let window = jobs * IN_FLIGHT_PER_JOB;
+    // The writer is this thread: while it commits a batch it hands out no
+    // work, so the workers are given a batch's worth ahead, and extract the
+    // next batch while this one is written (issue 11: with 32 articles
+    // ahead they sat idle through every commit). Memory stays bounded by
+    // about twice the batch.
+    let window = jobs * IN_FLIGHT_PER_JOB + batch_size;
     let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Article, bool)>(window);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let work_rx = Mutex::new(work_rx);

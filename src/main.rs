@@ -200,11 +200,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let started = Instant::now();
             let mut last = started;
             let mut shown = false;
+            let batch = batch.unwrap_or_else(|| store.default_batch());
             let result = ingest::run(
                 &mut store,
                 g,
                 paths,
-                *batch,
+                batch,
                 jobs,
                 |e| {
                     eprintln!("geokg: skipped {e}");

@@ -339,6 +339,17 @@ impl Store {
         dispatch!(self, b => b.is_stored(key, hash))
     }
 
+    /// Articles per ingest transaction when the user gives none: SQLite
+    /// writes fewer bytes per article the bigger the batch (issue 11);
+    /// PostgreSQL keeps short transactions, since concurrent writers retry
+    /// a conflicting batch whole.
+    pub fn default_batch(&self) -> usize {
+        match self.backend {
+            Backend::Sqlite(_) => 2000,
+            Backend::Postgres(_) => 200,
+        }
+    }
+
     /// Writes a batch of articles in one transaction: all or none.
     pub fn ingest_batch(
         &mut self,

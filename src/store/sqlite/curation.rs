@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Sqlite, merge_nodes, write_article};
+use super::{Sqlite, WriteCache, merge_nodes, write_article};
 use crate::article::Article;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::{EdgeType, Kind, fold};
@@ -672,7 +672,9 @@ fn rebuild(tx: &Transaction, keys: &[String], g: &Gazetteer) -> Result<(), Store
     let mut tally = super::Tally::default();
     for a in &stored {
         let x = crate::extract::extract(a, g);
-        write_article(tx, a, &x, g, &mut surnames, &mut tally)?;
+        // A fresh cache: it fills from the database as it goes.
+        let mut cache = WriteCache::default();
+        write_article(tx, a, &x, g, &mut surnames, &mut tally, &mut cache)?;
     }
     super::apply_tally(tally, tx)?;
     surnames.sort();
