@@ -134,7 +134,8 @@ const PARTICLES: &[&str] = &[
     "das", "der", "du", "ter", "abu", "bint",
 ];
 
-const PLACE_PREPOSITIONS: &[&str] = &[
+/// Prepositions before a place ("in Kyiv", "near Bakhmut").
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "into", "outside", "across", "around", "toward", "towards", "over",
     "via", "through", "inside", "on", "of",
 ];
@@ -1363,7 +1364,14 @@ fn named_by_head(
         // "Institute of Human Rights", "League for the Defence of Human
         // Rights": the name goes on through "of"/"for" and capitalised words.
         let h_end = h1;
-        let h1 = extend_of_name(text, doc, g, titles, out, h1, s.last);
+        // A place stands "on" another: "Ream Naval Base on the Gulf of
+        // Thailand" ends at "Base".
+        let on = doc.lower(doc.token_at_or_after(h1)) == "on";
+        let h1 = if kind == Kind::Region && on {
+            h1
+        } else {
+            extend_of_name(text, doc, g, titles, out, h1, s.last)
+        };
         // "Commercial Bank of Ethiopia": an organisation's name goes on
         // through "of" to the state or place it is named after, which is
         // then a word of the name, no mention of its own ("Central Bank of

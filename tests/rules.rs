@@ -3734,6 +3734,51 @@ t!(
     ]
 );
 
+/// Issue 15 (sampled corpus nodes): a one-word place that is a word of a
+/// full name the article gives is that person ("Mr. Flores" after "Edgar
+/// Flores Santos", not the department of Flores).
+#[test]
+fn issue15f_place_that_is_a_word_of_a_full_name() {
+    check_entities(
+        "The board reviewed the murder of Mr. Edgar Flores Santos. The work of Mr. Flores was vital.",
+        &[("Edgar Flores Santos", "person")],
+    );
+}
+
+/// Issue 15 (sampled corpus nodes): a place's name does not go on through
+/// "on" ("Ream Naval Base on the Gulf of Thailand" names the base).
+#[test]
+fn issue15f_place_name_ends_before_on() {
+    check_entities(
+        "China built facilities at Ream Naval Base on the Gulf of Thailand.",
+        &[
+            ("China", "state"),
+            ("Ream Naval Base", "region"),
+            ("Thailand", "state"),
+        ],
+    );
+}
+
+/// Issue 15 (sampled corpus nodes): heads of names of units, teams,
+/// buildings and counties (data/lexicon/nonname.txt) are no person's
+/// name words; "Minister of Investment", "Acting Principal Deputy
+/// Assistant Secretary" and "Senior Bureau Official" are titles.
+#[test]
+fn issue15f_heads_and_titles_seen_as_people() {
+    check_entities(
+        "Officials contacted the Coast Guard and the Disease Surveillance Team about the attack in Al Noor Mosque.",
+        &[],
+    );
+    check_entities(
+        "The delegation included Minister of Investment Khalid Al-Falih.",
+        &[("Khalid Al-Falih", "person")],
+    );
+    check_entities(
+        "Acting Principal Deputy Assistant Secretary Jane Roe met Senior Bureau Official Kin Moy.",
+        &[("Jane Roe", "person"), ("Kin Moy", "person")],
+    );
+}
+
 // ---- Session 11 relation cases ----
 
 // "met today in Cairo with X": the place where a mutual act happens may
