@@ -1454,11 +1454,12 @@ fn named_by_head(
         if let Some(m) = demonym {
             absorbed.push(out[m].start);
         }
-        absorbed.extend(
-            out.iter()
-                .filter(|m| m.start >= h_end && m.end <= h1)
-                .map(|m| m.start),
-        );
+        // The place "of" led to is a word of the name now.
+        if h1 > of_end
+            && let Some(p) = out.partition_point(|m| m.start < h1).checked_sub(1)
+        {
+            absorbed.push(out[p].start);
+        }
         let name = text.get(start..h1).unwrap_or("").to_string();
         // "Company Limited", "Group Holdings": head words alone name
         // nothing; nor do they with compass words ("the Northern District"
