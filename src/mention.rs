@@ -1236,8 +1236,15 @@ fn named_by_head(
                 let t = doc.tokens[k - 1];
                 let w = tok(text, &t);
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
-                // "Myanmar Chemical & Machinery Company"
-                let ampersand = w == "&" && k - 1 > s.first;
+                // "Myanmar Chemical & Machinery Company"; "Export–Import
+                // Bank": a dash glued between two capitalised words.
+                let ampersand = (w == "&" && k - 1 > s.first)
+                    || (matches!(w, "-" | "\u{2013}") && k - 1 > s.first && {
+                        let o = doc.tokens[k - 2];
+                        o.end == t.start
+                            && doc.tokens.get(k).is_some_and(|n| n.start == t.end)
+                            && tok(text, &o).starts_with(char::is_uppercase)
+                    });
                 // "King's Bay Naval Base": a possessive glued to one
                 // capitalised word that names nothing known and heads no
                 // name ("the Council's Commission" is the Council's).
@@ -1290,7 +1297,11 @@ fn named_by_head(
             k -= 2;
             words += 2;
         }
-        if doc.tokens.get(k).is_some_and(|t| tok(text, t) == "&") {
+        if doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(tok(text, t), "&" | "-" | "\u{2013}"))
+        {
             k += 1;
         }
         // "Trade and Technology Council", "Task Force and Tribal Advisory

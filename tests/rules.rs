@@ -3779,6 +3779,20 @@ fn issue15f_heads_and_titles_seen_as_people() {
     );
 }
 
+/// Issue 15 (sampled corpus nodes): a dash glued between two capitalised
+/// words is inside an organisation's name ("Export–Import Bank of the
+/// United States", not "Import Bank").
+#[test]
+fn issue15f_dash_inside_an_organisation_name() {
+    check_entities(
+        "Since 2009, the Export\u{2013}Import Bank of the United States has authorized support.",
+        &[(
+            "Export\u{2013}Import Bank of the United States",
+            "organization",
+        )],
+    );
+}
+
 // ---- Session 11 relation cases ----
 
 // "met today in Cairo with X": the place where a mutual act happens may
