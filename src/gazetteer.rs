@@ -359,6 +359,11 @@ pub struct Lexicon {
     pub organ_openers: HashSet<String>,
     /// See `organ_openers`.
     pub organ_heads: HashSet<String>,
+    /// Organ heads that make a head-named name followed by "of" and a
+    /// state that state's organ whatever opens it ("Sovereign Council of
+    /// Sudan"), lowercase: the `of-state` rows of
+    /// `data/lexicon/organ_names.tsv`.
+    pub organ_of_state_heads: HashSet<String>,
     /// Words that open the name of an agreement, law or programme
     /// ("Compact of Free Association"), lowercase:
     /// `data/lexicon/instruments.txt`.
@@ -1383,6 +1388,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         war_nouns: lower_set(WAR_NOUNS),
         organ_openers: organ_words(ORGAN_NAMES, "opener"),
         organ_heads: organ_words(ORGAN_NAMES, "head"),
+        organ_of_state_heads: organ_words(ORGAN_NAMES, "of-state"),
         instruments: lower_set(INSTRUMENTS),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),

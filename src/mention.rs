@@ -134,7 +134,8 @@ const PARTICLES: &[&str] = &[
     "das", "der", "du", "ter", "abu", "bint",
 ];
 
-const PLACE_PREPOSITIONS: &[&str] = &[
+/// Prepositions before a place ("in Kyiv", "near Bakhmut").
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "into", "outside", "across", "around", "toward", "towards", "over",
     "via", "through", "inside", "on", "of",
 ];
@@ -330,6 +331,25 @@ pub fn find_with_cues(
         }
         if doc.sentences[sentence].end < m.end {
             continue;
+        }
+        // "Cho Hyun-dong" is not the gazetteer's Cho Hyun: a person's full
+        // name that stops before a hyphen and a lowercase syllable is the
+        // front of a longer, hyphenated given name ("Kim Jong-un"), which
+        // the name-shape pass finds whole. (A participle or noun glued to
+        // a one-word name is not: "Putin-backed", "Biden-era".)
+        let person_name = m
+            .readings
+            .first()
+            .is_some_and(|r| g.entry(r.entity).kind == Kind::Person)
+            && text.get(m.start..m.end).is_some_and(|n| n.contains(' '));
+        if person_name && let Some(rest) = text.get(m.end..).and_then(|r| r.strip_prefix('-')) {
+            let syllable = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if syllable.starts_with(char::is_lowercase) && !syllable.ends_with("ed") {
+                continue;
+            }
         }
         // "Pacific Affairs", "the Unity Agenda": a one-word place right
         // before the head of another name is part of that name.
@@ -548,7 +568,10 @@ pub fn find_with_cues(
         .find_titles(text)
         .into_iter()
         .filter(|(s, e, _)| overlapping(&out, *s, *e).is_none())
-        .map(|(s, e, role)| (s, extend_portfolio(text, doc, g, e), role))
+        .map(|(s, e, role)| {
+            let s = capitalised_modifiers_before(text, doc, g, &out, s);
+            (s, extend_portfolio(text, doc, g, e), role)
+        })
         .collect();
 
     // Titles are sorted and do not overlap: a binary search per token.
@@ -616,8 +639,36 @@ pub fn find_with_cues(
     // alias of a known person followed at once by a name word that is
     // none of that person's names is the front of another person's name,
     // which the name-shape pass below then finds whole.
+    // "Vice Foreign Minister Mori Takeo" is neither Yoshiro Mori nor the
+    // town Takeo: a one-word place right after such an alias is the given
+    // name of a name written family name first; both go, and the
+    // name-shape pass finds the name whole.
+    let given_places: Vec<usize> = out
+        .windows(2)
+        .filter(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let one = |m: &Mention| text.get(m.start..m.end).is_some_and(|s| !s.contains(' '));
+            b.start == a.end + 1
+                && text.get(a.end..b.start) == Some(" ")
+                && one(a)
+                && one(b)
+                && a.reading()
+                    .is_some_and(|r| g.entry(r.entity).kind == Kind::Person)
+                && b.reading()
+                    .is_some_and(|r| g.entry(r.entity).kind == Kind::Region)
+                && text.get(b.start..b.end).is_some_and(|w| is_name_word(w, g))
+                && !tokens
+                    .get(doc.token_at_or_after(b.start))
+                    .is_some_and(in_title)
+        })
+        .map(|w| w[1].start)
+        .collect();
     let starts: Vec<usize> = out.iter().map(|m| m.start).collect();
+    let mut dropped_places = Vec::new();
     out.retain(|m| {
+        if given_places.contains(&m.start) {
+            return true;
+        }
         let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
         let Some(r) = m
             .reading()
@@ -628,10 +679,11 @@ pub fn find_with_cues(
         let i = doc.token_at_or_after(m.end);
         let Some(n) = tokens.get(i) else { return true };
         let w = tok(text, n);
+        let given_place = given_places.contains(&n.start);
         if n.start != m.end + 1
             || !n.word
             || in_title(n)
-            || starts.binary_search(&n.start).is_ok()
+            || (starts.binary_search(&n.start).is_ok() && !given_place)
             || !is_name_word(w, g)
             || g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
             // "President Biden Statement on ...": a headline word is no name.
@@ -639,13 +691,18 @@ pub fn find_with_cues(
         {
             return true;
         }
-        g.names_of(r.entity).iter().any(|name| {
+        let own = g.names_of(r.entity).iter().any(|name| {
             name.split_whitespace().any(|x| {
                 crate::ontology::strip_diacritics(x)
                     .eq_ignore_ascii_case(&crate::ontology::strip_diacritics(w))
             })
-        })
+        });
+        if !own && given_place {
+            dropped_places.push(n.start);
+        }
+        own
     });
+    out.retain(|m| !dropped_places.contains(&m.start));
 
     // 1d. "Foreign Minister Tete Antonio", "Assistant Secretary Medina": a
     // one-word place (not a state) right after a capitalised title is the
@@ -862,7 +919,21 @@ pub fn find_with_cues(
                         matches!(kind_of(g, &out[k]), Some(Kind::Region | Kind::State))
                     })
                 });
+            // "Prosper Africa Acting Chief Operating Officer Leslie
+            // Marbury": an untitled run right before a capitalised title
+            // that a name follows names the body the title is held for.
+            let before_titled_name = !titled
+                && tokens.get(end_tok).is_some_and(|n| {
+                    n.start == tokens[end_tok - 1].end + 1
+                        && tok(text, n).starts_with(char::is_uppercase)
+                        && title_starting_at(&titles, n.start).is_some_and(|&(_, te, _)| {
+                            tokens.get(doc.token_at_or_after(te)).is_some_and(|a| {
+                                a.start == te + 1 && a.word && is_name_word(tok(text, a), g)
+                            })
+                        })
+                });
             let accept = !before_longer_name
+                && !before_titled_name
                 && !town
                 && !before_rank
                 && !after_longer_name
@@ -1056,6 +1127,40 @@ fn person_context(
         .any(|k| office(k) || person_noun(k))
 }
 
+/// "Prosper Africa Acting Chief Operating Officer Leslie Marbury",
+/// "Interim President X": capitalised title modifiers
+/// (`data/lexicon/title_modifiers.txt`) right before a title are the
+/// title's words, never a name's; the title then starts at the first.
+fn capitalised_modifiers_before(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    out: &[Mention],
+    start: usize,
+) -> usize {
+    let Some(s) = doc.sentence_of(start) else {
+        return start;
+    };
+    let first = doc.sentences[s].first;
+    let mut k = doc.token_at_or_after(start);
+    let mut start = start;
+    while k > first {
+        let p = &doc.tokens[k - 1];
+        let w = tok(text, p);
+        if !p.word
+            || p.end + 1 != start
+            || !w.starts_with(char::is_uppercase)
+            || !g.lexicon.title_modifiers.contains(doc.lower(k - 1))
+            || overlapping(out, p.start, p.end).is_some()
+        {
+            break;
+        }
+        start = p.start;
+        k -= 1;
+    }
+    start
+}
+
 /// "Minister of Information": a title followed by "of" or "for" and a
 /// portfolio ends after the portfolio.
 /// A second portfolio joined by "and" extends it too: "Minister of Foreign
@@ -1131,8 +1236,15 @@ fn named_by_head(
                 let t = doc.tokens[k - 1];
                 let w = tok(text, &t);
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
-                // "Myanmar Chemical & Machinery Company"
-                let ampersand = w == "&" && k - 1 > s.first;
+                // "Myanmar Chemical & Machinery Company"; "Export–Import
+                // Bank": a dash glued between two capitalised words.
+                let ampersand = (w == "&" && k - 1 > s.first)
+                    || (matches!(w, "-" | "\u{2013}") && k - 1 > s.first && {
+                        let o = doc.tokens[k - 2];
+                        o.end == t.start
+                            && doc.tokens.get(k).is_some_and(|n| n.start == t.end)
+                            && tok(text, &o).starts_with(char::is_uppercase)
+                    });
                 // "King's Bay Naval Base": a possessive glued to one
                 // capitalised word that names nothing known and heads no
                 // name ("the Council's Commission" is the Council's).
@@ -1185,7 +1297,11 @@ fn named_by_head(
             k -= 2;
             words += 2;
         }
-        if doc.tokens.get(k).is_some_and(|t| tok(text, t) == "&") {
+        if doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(tok(text, t), "&" | "-" | "\u{2013}"))
+        {
             k += 1;
         }
         // "Trade and Technology Council", "Task Force and Tribal Advisory
@@ -1259,7 +1375,24 @@ fn named_by_head(
         // "Institute of Human Rights", "League for the Defence of Human
         // Rights": the name goes on through "of"/"for" and capitalised words.
         let h_end = h1;
-        let h1 = extend_of_name(text, doc, g, titles, out, h1, s.last);
+        // A place stands "on" another: "Ream Naval Base on the Gulf of
+        // Thailand" ends at "Base".
+        let on = doc.lower(doc.token_at_or_after(h1)) == "on";
+        let h1 = if kind == Kind::Region && on {
+            h1
+        } else {
+            extend_of_name(text, doc, g, titles, out, h1, s.last)
+        };
+        // "Commercial Bank of Ethiopia": an organisation's name goes on
+        // through "of" to the state or place it is named after, which is
+        // then a word of the name, no mention of its own ("Central Bank of
+        // Yemen" stays the state's organ, below).
+        let of_end = h1;
+        let h1 = if kind == Kind::Organization {
+            of_place_end(text, doc, g, out, h1, s.last).unwrap_or(h1)
+        } else {
+            h1
+        };
         // "Leulumoega District Hospital": the head is inside a longer name
         // (but "... Research Institute Director Ane Alencar" ends at it).
         let next = doc.token_at_or_after(h1);
@@ -1278,15 +1411,16 @@ fn named_by_head(
         // "National Migration Institute", "Presidential Leadership
         // Council": with no state in front, an organ opener before an organ
         // head names a body of the state (ONTOLOGY.md: no node of its own).
+        let head = text.get(h0..h_end).unwrap_or("").to_lowercase();
         let organ = demonym.is_none()
-            && g.lexicon
-                .organ_heads
-                .contains(&text.get(h0..h_end).unwrap_or("").to_lowercase())
-            && text.get(start..h0).is_some_and(|front| {
-                front
-                    .split_whitespace()
-                    .any(|w| g.lexicon.organ_openers.contains(&w.to_lowercase()))
-            });
+            && ((g.lexicon.organ_heads.contains(&head)
+                && text.get(start..h0).is_some_and(|front| {
+                    front
+                        .split_whitespace()
+                        .any(|w| g.lexicon.organ_openers.contains(&w.to_lowercase()))
+                }))
+                // "Sovereign Council of Sudan": the state's organ.
+                || (h1 > of_end && g.lexicon.organ_of_state_heads.contains(&head)));
         // "Compact of Free Association": an instrument's name.
         let instrument = text
             .get(start..h1)
@@ -1330,6 +1464,12 @@ fn named_by_head(
         }
         if let Some(m) = demonym {
             absorbed.push(out[m].start);
+        }
+        // The place "of" led to is a word of the name now.
+        if h1 > of_end
+            && let Some(p) = out.partition_point(|m| m.start < h1).checked_sub(1)
+        {
+            absorbed.push(out[p].start);
         }
         let name = text.get(start..h1).unwrap_or("").to_string();
         // "Company Limited", "Group Holdings": head words alone name
@@ -1415,6 +1555,43 @@ fn extend_of_name(
         i = j;
     }
     new_end
+}
+
+/// The end of "of (the) PLACE" right after `end`, where PLACE is one
+/// mention of a state or region with nothing after it in the name
+/// ("Commercial Bank of Ethiopia", "Supreme Council of Yemen"); none
+/// before a possessive or a capitalised word ("Bank of Russia's ...",
+/// "of Ukraine Volodymyr Zelenskyy").
+fn of_place_end(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    out: &[Mention],
+    end: usize,
+    last: usize,
+) -> Option<usize> {
+    let mut k = doc.token_at_or_after(end);
+    if k >= last || doc.lower(k) != "of" {
+        return None;
+    }
+    k += 1;
+    if k < last && doc.lower(k) == "the" {
+        k += 1;
+    }
+    let m = &out[starting_at(out, doc.tokens.get(k)?.start)?];
+    let place = m
+        .reading()
+        .is_some_and(|r| matches!(g.entry(r.entity).kind, Kind::State | Kind::Region));
+    if !place || m.span_end != m.end {
+        return None;
+    }
+    let after = doc.token_at_or_after(m.end);
+    let open = after < last
+        && doc.tokens.get(after).is_some_and(|n| {
+            let w = tok(text, n);
+            is_possessive(w) || (n.start == m.end + 1 && w.starts_with(char::is_uppercase))
+        });
+    (!open).then_some(m.end)
 }
 
 /// "the Donetsk and Lugansk People's Republics": each conjunct with the
@@ -1859,10 +2036,13 @@ fn attach_context(
                     break;
                 }
                 crossed_and |= w == "and";
-                // "President of the Sovereign Council of Sudan and Commander-in-Chief X".
+                // "President of the Sovereign Council of Sudan and Commander-in-Chief X";
+                // "Armenia's acting Prime Minister X": a title's modifier
+                // (data/lexicon/title_modifiers.txt) leads on to its state.
                 if matches!(w, "of" | "and" | "the")
                     || g.lexicon.organs.contains(w)
                     || g.lexicon.portfolios.contains(w)
+                    || g.lexicon.title_modifiers.contains(w)
                 {
                     b -= 1;
                     continue;
@@ -2416,6 +2596,36 @@ mod tests {
                 "Harris spoke today."
             ),
             ["Harris=person:Harris"]
+        );
+    }
+
+    /// Issue 15 (issue15f): East Asian names against gazetteer aliases, a
+    /// capitalised "Acting" kept out of names, "of STATE" inside an
+    /// organisation's name, and the state of an "acting" title.
+    #[test]
+    fn issue15f_names_titles_and_of_state() {
+        assert_eq!(
+            mentions("First Vice Foreign Minister Cho Hyun-dong spoke."),
+            ["Cho Hyun-dong=person:Cho Hyun-dong [first vice foreign minister]"]
+        );
+        assert_eq!(
+            mentions("Vice Foreign Minister Mori Takeo spoke."),
+            ["Mori Takeo=person:Mori Takeo [vice foreign minister]"]
+        );
+        assert_eq!(
+            mentions("Prosper Africa Acting Chief Operating Officer Leslie Marbury spoke."),
+            ["Leslie Marbury=person:Leslie Marbury"]
+        );
+        assert_eq!(
+            mentions("They sanctioned the Commercial Bank of Ethiopia."),
+            ["Commercial Bank of Ethiopia=organization:Commercial Bank of Ethiopia"]
+        );
+        assert_eq!(
+            mentions("He met Armenia's acting Prime Minister Nikol Pashinyan."),
+            [
+                "Armenia=state/ARM",
+                "Nikol Pashinyan=person/nikol-pashinyan [prime minister]"
+            ]
         );
     }
 

@@ -325,6 +325,14 @@ fn known_by_suffix(
     found
 }
 
+/// Whether the word before byte `start` is a preposition of place ("in
+/// Flores", "from Rivera").
+fn after_place_word(doc: &Doc, start: usize) -> bool {
+    doc.token_at_or_after(start)
+        .checked_sub(1)
+        .is_some_and(|k| crate::mention::PLACE_PREPOSITIONS.contains(&doc.lower(k)))
+}
+
 /// Resolves an article's mentions.
 pub fn resolve(
     text: &str,
@@ -469,6 +477,26 @@ pub fn resolve(
                         },
                         Some(_) => None, // shared surname: nobody
                         None => Some(b.known(chosen)),
+                    }
+                } else if g.entry(chosen).kind == Kind::Region
+                    && !surface.contains(' ')
+                    && !readings.iter().any(|r| r.class == FormClass::Capital)
+                    && !after_place_word(doc, m.start)
+                    && let Some([one]) = by_surname.get(&name_key(surface)).map(Vec::as_slice)
+                    && (full[*one].1.is_some() || {
+                        // an unknown name must open with a given name
+                        let first = full[*one].0.split_whitespace().next().unwrap_or("");
+                        g.lexicon.given_names.contains(&first.to_lowercase())
+                    })
+                {
+                    // "Edgar Flores Santos ... Mr. Flores", "Pierluisi,
+                    // Rivera Schatz": a one-word place that is a word of a
+                    // full name the article gives (a known person, or one
+                    // opened by a given name), not after a place's
+                    // preposition, is that person.
+                    match &full[*one] {
+                        (_, Some(k)) => Some(b.known(*k)),
+                        (name, None) => Some(b.person(name)),
                     }
                 } else {
                     Some(b.known(chosen))
