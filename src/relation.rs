@@ -1120,6 +1120,25 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
+        // "to express support following the attack on X", "after strikes on
+        // X": a nominal after a preposition of time or cause has an agent
+        // the clause does not name; its subject is no agent of it.
+        // ("Speaking ... before a trip to Florida, Obama said": a trip is
+        // the main subject's; only conflicts are read so.)
+        if possessor.is_none() && cue.form == CueForm::Noun && cue.edge.is_conflict() {
+            let mut k = c0;
+            while k > s.first && matches!(self.lw(k - 1), "the" | "a" | "an" | "these" | "those") {
+                k -= 1;
+            }
+            if k > s.first
+                && matches!(
+                    self.lw(k - 1),
+                    "following" | "after" | "since" | "despite" | "amid" | "before"
+                )
+            {
+                return Vec::new();
+            }
+        }
         // "We, the G7 Foreign Ministers of A, B and C, condemn ...": the body
         // speaking in the first person plural is the actor (ONTOLOGY.md).
         if possessor.is_none()

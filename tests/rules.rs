@@ -4317,3 +4317,16 @@ t!(
     "The United States will continue to impose severe costs on Russia.",
     &[(US, "sanctions", "Russia")]
 );
+
+// "support following the attack on X": a nominal after a preposition of
+// time or cause has an agent the clause does not name.
+t!(
+    attack_after_following_has_no_named_agent,
+    "The United States expressed support following the attack on the Colombian presidential helicopter.",
+    &[]
+);
+t!(
+    attack_after_after_has_no_named_agent,
+    "Russia continued its attacks on Ukraine after the attack on Kyiv.",
+    &[("Russia", "attacks", "Ukraine")]
+);
