@@ -1998,6 +1998,21 @@ fn attach_context(
                     b -= 1;
                     continue;
                 }
+                // "Republic of Korea (ROK) First Vice Foreign Minister X": a
+                // short form in brackets after the body.
+                if word_at(b - 1) == ")"
+                    && let Some(open) = (b.saturating_sub(5).max(s.first + 1)..b - 1)
+                        .rev()
+                        .find(|&j| word_at(j) == "(")
+                    && (open + 1..b - 1).all(|j| {
+                        word_at(j)
+                            .chars()
+                            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+                    })
+                {
+                    b = open;
+                    continue;
+                }
                 let prev_end = tokens[b - 1].end;
                 if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
                     // "Prime Minister A of Grenada and President B": past

@@ -4330,3 +4330,16 @@ t!(
     "Russia continued its attacks on Ukraine after the attack on Kyiv.",
     &[("Russia", "attacks", "Ukraine")]
 );
+
+// "Republic of Korea (ROK) First Vice Foreign Minister X": a short form
+// in brackets between the state and the title keeps the title the
+// person's, so the meeting is with the person, not the state.
+t!(
+    short_form_in_brackets_before_a_title,
+    "Deputy Secretary of State Wendy Sherman spoke today with Republic of Korea (ROK) First Vice Foreign Minister Choi Jong Kun.",
+    &[
+        ("Wendy Sherman", "met-with", "Choi Jong Kun"),
+        ("Choi Jong Kun", "represents", "South Korea")
+    ],
+    also: &[("Wendy Sherman", "represents", US)]
+);

@@ -343,12 +343,21 @@ async fn an_entity_card_holds_kind_aliases_articles_and_offices() {
     );
     let usa = api("/api/entity?name=usa").await;
     assert_eq!(usa["key"], "state/USA");
-    assert_eq!(usa["member_of"].as_array().unwrap().len(), 12);
+    // The built-in member files: twelve alliances and the Troika
+    // (data/curated/alliances_extra.tsv).
+    assert_eq!(usa["member_of"].as_array().unwrap().len(), 13);
     assert!(
         usa["member_of"]
             .as_array()
             .unwrap()
             .contains(&json!({"name": "AUKUS", "joined": "2021-09-15", "left": null}))
+    );
+    assert!(
+        usa["member_of"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["name"] == "Troika")
     );
 }
 
