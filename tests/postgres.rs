@@ -918,21 +918,8 @@ fn readers_answer_while_an_ingest_holds_the_write_lock() {
     };
     ingest(&db, &articles(&["dev/articles"]), "7");
     let server = common::server::Server::over(PathBuf::from(&db), tempfile::tempdir().unwrap());
-    let api = [
-        "/api/info",
-        "/api/entities?q=russ",
-        "/api/neighbors?name=Russia&depth=2",
-        "/api/timeline?name=Russia",
-    ];
-    let before: Vec<Output> = READERS.iter().map(|a| read_within(&db, a)).collect();
-    for (args, o) in READERS.iter().zip(&before) {
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(o));
-        assert!(!o.stdout.is_empty(), "{args:?} answered nothing");
-    }
-    let api_before: Vec<String> = api
-        .iter()
-        .map(|p| common::server::get(server.addr, p).body)
-        .collect();
+    let read = |args: &[&str]| read_within(&db, args);
+    let before = common::Answers::before(read, server.addr);
 
     // The writer is held after its first article's rows, before its
     // evidence, by a lock on `evidence` (which readers do not conflict
@@ -948,19 +935,7 @@ fn readers_answer_while_an_ingest_holds_the_write_lock() {
         .spawn()
         .unwrap();
     mid_batch(&mut watch, "writer", &mut writer);
-    for (args, old) in READERS.iter().zip(&before) {
-        let o = read_within(&db, args);
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
-        assert!(
-            o.stdout == old.stdout,
-            "{args:?}: a reader during the batch answered otherwise than before it"
-        );
-    }
-    for (path, old) in api.iter().zip(&api_before) {
-        let r = common::server::get(server.addr, path);
-        assert_eq!(r.status, 200, "{path}");
-        assert!(&r.body == old, "{path}: served otherwise during the batch");
-    }
+    before.unchanged(read, server.addr, "the batch");
     // All of that happened while the batch held the write lock.
     assert!(writer.try_wait().unwrap().is_none());
     assert!(is_mid_batch(&mut watch, "writer"));
@@ -973,7 +948,7 @@ fn readers_answer_while_an_ingest_holds_the_write_lock() {
         stderr(&o)
     );
     let after = read_within(&db, READERS[0]);
-    assert!(after.stdout != before[0].stdout, "the commit is seen");
+    assert!(after.stdout != before.first(), "the commit is seen");
 }
 
 /// The writers' advisory lock, as `src/store/postgres.rs` takes it.

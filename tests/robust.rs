@@ -769,27 +769,13 @@ fn readers_answer_while_a_writer_holds_the_write_lock() {
     let o = ingest_cmd(&db, &dev, "7").output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let server = common::server::Server::over(db.clone(), tempfile::tempdir().unwrap());
-    let api = [
-        "/api/info",
-        "/api/entities?q=russ",
-        "/api/neighbors?name=Russia&depth=2",
-        "/api/timeline?name=Russia",
-    ];
     let read = |args: &[&str]| {
         output_within(
             bin().arg("--db").arg(&db).args(args),
             Duration::from_secs(30),
         )
     };
-    let before: Vec<Output> = READERS.iter().map(|a| read(a)).collect();
-    for (args, o) in READERS.iter().zip(&before) {
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(o));
-        assert!(!o.stdout.is_empty(), "{args:?} answered nothing");
-    }
-    let api_before: Vec<String> = api
-        .iter()
-        .map(|p| common::server::get(server.addr, p).body)
-        .collect();
+    let before = common::Answers::before(read, server.addr);
 
     let writing = rusqlite::Connection::open(&db).unwrap();
     writing
@@ -798,19 +784,7 @@ fn readers_answer_while_a_writer_holds_the_write_lock() {
         )
         .unwrap();
     let mut writer = ingest_cmd(&db, &more, "100").spawn().unwrap();
-    for (args, old) in READERS.iter().zip(&before) {
-        let o = read(args);
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
-        assert!(
-            o.stdout == old.stdout,
-            "{args:?}: a reader during the write answered otherwise than before it"
-        );
-    }
-    for (path, old) in api.iter().zip(&api_before) {
-        let r = common::server::get(server.addr, path);
-        assert_eq!(r.status, 200, "{path}");
-        assert!(&r.body == old, "{path}: served otherwise during the write");
-    }
+    before.unchanged(read, server.addr, "the write");
     // All of that happened while the write lock was held, the ingest
     // waiting for it.
     assert!(writer.try_wait().unwrap().is_none());
@@ -824,7 +798,7 @@ fn readers_answer_while_a_writer_holds_the_write_lock() {
         stderr(&o)
     );
     assert!(
-        read(READERS[0]).stdout != before[0].stdout,
+        read(READERS[0]).stdout != before.first(),
         "the ingest is seen"
     );
 }

@@ -206,3 +206,64 @@ pub const READERS: &[&[&str]] = &[
     &["diff", "--before", "2022-12-31", "--after", "2023-01-01"],
     &["curation", "list"],
 ];
+
+/// The API paths the tests of "readers are never blocked" ask `serve`.
+pub const READER_PATHS: &[&str] = &[
+    "/api/info",
+    "/api/entities?q=russ",
+    "/api/neighbors?name=Russia&depth=2",
+    "/api/timeline?name=Russia",
+];
+
+/// What every command of `READERS` (run by `read`) and every path of
+/// `READER_PATHS` (asked of the server at `addr`) answered before a writer
+/// took the write lock; each reader must have succeeded with an answer.
+pub struct Answers {
+    readers: Vec<Output>,
+    api: Vec<String>,
+}
+
+impl Answers {
+    pub fn before(read: impl Fn(&[&str]) -> Output, addr: std::net::SocketAddr) -> Answers {
+        let readers: Vec<Output> = READERS.iter().map(|a| read(a)).collect();
+        for (args, o) in READERS.iter().zip(&readers) {
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+            assert!(!o.stdout.is_empty(), "{args:?} answered nothing");
+        }
+        let api = READER_PATHS
+            .iter()
+            .map(|p| server::get(addr, p).body)
+            .collect();
+        Answers { readers, api }
+    }
+
+    /// What the first reader (the entity listing) answered before.
+    pub fn first(&self) -> &[u8] {
+        &self.readers[0].stdout
+    }
+
+    /// Every reader and path answers now exactly as before (`during` says
+    /// what is going on, for the message).
+    pub fn unchanged(
+        &self,
+        read: impl Fn(&[&str]) -> Output,
+        addr: std::net::SocketAddr,
+        during: &str,
+    ) {
+        for (args, old) in READERS.iter().zip(&self.readers) {
+            let o = read(args);
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+            assert!(
+                o.stdout == old.stdout,
+                "{args:?}: a reader during {during} answered otherwise than before it"
+            );
+        }
+        for (path, old) in READER_PATHS.iter().zip(&self.api) {
+            let r = server::get(addr, path);
+            assert_eq!(r.status, 200, "{path}");
+            assert!(&r.body == old, "{path}: served otherwise during {during}");
+        }
+    }
+}
