@@ -1675,16 +1675,24 @@ impl Ctx<'_> {
                 k = sl.t1;
                 continue;
             }
-            let plain = !w.is_empty()
-                && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && !GAP_BLOCKERS.contains(&w)
-                && !self.g.lexicon.verbs.contains_key(w);
-            if !plain {
+            if !self.plain_word(k) {
                 return None;
             }
             k += 1;
         }
         None
+    }
+
+    /// The token at `k` is a plain lowercase word (hyphens allowed) that is
+    /// no function word of `GAP_BLOCKERS` and no verb of the lexicon: a
+    /// noun or adjective inside a description ("three Iran-based
+    /// entities", "Russia's closest ally").
+    fn plain_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !w.is_empty()
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !GAP_BLOCKERS.contains(&w)
+            && !self.g.lexicon.verbs.contains_key(w)
     }
 
     /// The main clause's subject for a cue at `c0` inside an opening phrase
@@ -3192,15 +3200,7 @@ fn described_partners(ctx: &mut Ctx, cl: &Clause) {
             if ctx.g.lexicon.partner_nouns.contains_key(w) {
                 return Some(m);
             }
-            let plain = ctx
-                .word(m)
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-')
-                && !GAP_BLOCKERS.contains(&w)
-                && !PREPOSITIONS.contains(&w)
-                && !BE.contains(&w)
-                && !ctx.g.lexicon.verbs.contains_key(w);
-            if !plain {
+            if !ctx.plain_word(m) || PREPOSITIONS.contains(&w) || BE.contains(&w) {
                 return None;
             }
             m += 1;
