@@ -3724,7 +3724,7 @@ fn delayed_travel_cues<'c>(
 /// Every cue of the sentence, read in its form.
 fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     let mut last_verb: LastVerb = None;
-    let mut cue_end_seen: Option<usize> = None;
+    let mut cue_end_seen: Option<(usize, EdgeType)> = None;
     for &(cs, ce, cue) in cl.cues {
         let c0 = ctx.doc.token_at_or_after(cs);
         let last_cue_end = cue_end_seen;
@@ -3756,6 +3756,22 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                         .map(|k| (c, k + n - 1))
                 });
             match found {
+                // "hold to account enablers of the war": a tail whose target
+                // sits in the gap ("hold X accountable") names none when the
+                // gap is empty.
+                Some((c, k))
+                    if c.tail
+                        .as_deref()
+                        .and_then(|t| t.split_whitespace().last())
+                        .is_some_and(|w| !PREPOSITIONS.contains(&w))
+                        && c.tail
+                            .as_deref()
+                            .map_or(0, |t| t.split_whitespace().count())
+                            + hit.c1
+                            == k + 1 =>
+                {
+                    continue;
+                }
                 Some((c, k)) => {
                     hit.cue = c;
                     hit.c1 = k + 1;
@@ -3775,13 +3791,31 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 },
             }
         }
+        // "U.S.-Laos cooperation and deeper ties with Laos": a head that
+        // also reads as a pair after a hyphenated compound keeps that
+        // reading beside its tail's.
+        if hit.cue.tail.is_some() {
+            let head = hit.cue.text.split(" ... ").next().unwrap_or_default();
+            if let Some(pair) = ctx.g.lexicon.cues.iter().find(|other| {
+                other.tail.is_none() && other.form == CueForm::Pair && other.text == head
+            }) {
+                let plain = CueHit {
+                    cue: pair,
+                    c1: hit.c0 + 1,
+                    end: ctx.doc.tokens[hit.c0].end,
+                    ..hit
+                };
+                ctx.rule = format!("{}/{}", pair.text, pair.form.as_str());
+                read_pair(ctx, cl, &plain);
+            }
+        }
         let cue = hit.cue;
         // Only a verb takes a nominal as its object ("condemned the
         // strikes on X"); a nominal after a nominal has its own agent.
         // (A verb of giving with no recipient and amount after it is read
         // as no verb: "providing troops and air support to X".)
         if matches!(cue.form, CueForm::Verb | CueForm::Mutual | CueForm::Envoy) {
-            cue_end_seen = Some(hit.c1);
+            cue_end_seen = Some((hit.c1, cue.edge));
         }
         ctx.rule = format!("{}/{}", cue.text, cue.form.as_str());
         match cue.form {
@@ -4479,7 +4513,7 @@ fn read_clause_cue(
     ctx: &mut Ctx,
     cl: &Clause,
     hit: &CueHit,
-    last_cue_end: Option<usize>,
+    last_cue: Option<(usize, EdgeType)>,
     last_verb: &mut LastVerb,
     discourse: &Discourse,
 ) {
@@ -4624,6 +4658,12 @@ fn read_clause_cue(
     // ("cooperate closely in support of X": a nominal that opens with a
     // preposition right after the verb, or after its adverbs, is no
     // object; "condemned the vote in support of X" keeps the rule.)
+    let last_cue_end = last_cue.map(|(e, _)| e);
+    // "welcomes the close cooperation with X", "commends the coordination
+    // with X": a joint act welcomed by the clause's subject is its own.
+    let welcomed_joint = cue.edge == EdgeType::CooperatesWith
+        && cue.text.ends_with(" with")
+        && last_cue.is_some_and(|(_, edge)| edge == EdgeType::Supports);
     let adverbial = cue
         .text
         .split_whitespace()
@@ -4632,6 +4672,7 @@ fn read_clause_cue(
         && last_cue_end.is_some_and(|e| e <= c0 && (e..c0).all(|k| ctx.lw(k).ends_with("ly")));
     let object_of_verb = cue.form == CueForm::Noun
         && !adverbial
+        && !welcomed_joint
         && last_cue_end.is_some_and(|e| {
             let infinitive = e > 0
                 && ctx.lw(e - 1) == "to"
@@ -4668,11 +4709,25 @@ fn read_clause_cue(
         subjects.clear();
     }
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
-    let mut targets = if cue.edge == EdgeType::Supports && cue.tail.as_deref() == Some("with") {
+    // "hold Russia accountable", "hold X and his regime to account": a tail
+    // that ends in no preposition leaves the target in the gap before it.
+    let object_gap = cue
+        .tail
+        .as_deref()
+        .and_then(|t| t.split_whitespace().last())
+        .is_some_and(|w| !PREPOSITIONS.contains(&w));
+    let mut targets = if (cue.edge == EdgeType::Supports && cue.tail.as_deref() == Some("with"))
+        || object_gap
+    {
         // "provide Ukraine with weapons": the one provided for is the object
         // before "with".
         // ("will provide U.S. and Nigerian citizens with": the names
         // qualify the object, which must end right at "with").
+        let tail_len = cue
+            .tail
+            .as_deref()
+            .map_or(1, |t| t.split_whitespace().count());
+        let tail_at = c1 - tail_len;
         let head = cue
             .text
             .split(" ... ")
@@ -4681,9 +4736,19 @@ fn read_clause_cue(
         let provided: Vec<Slot> = ctx
             .targets(cl.slots, c0 + head, cue, 2)
             .into_iter()
-            .filter(|t| t.t1 < c1)
+            .filter(|t| t.t1 <= tail_at)
             .collect();
-        if provided.last().is_some_and(|t| t.t1 + 1 == c1) {
+        // ("hold Lukashenka and his regime to account": the name's own
+        // people may close the object.)
+        let closes = |t: &Slot| {
+            t.t1 == tail_at
+                || (object_gap
+                    && (t.t1 + 3..=t.t1 + 5).contains(&tail_at)
+                    && ctx.lw(t.t1) == "and"
+                    && matches!(ctx.lw(t.t1 + 1), "his" | "her" | "its" | "their")
+                    && (t.t1 + 2..tail_at).all(|k| ctx.word(k).chars().all(|c| c.is_lowercase())))
+        };
+        if provided.last().is_some_and(closes) {
             provided
         } else {
             Vec::new()

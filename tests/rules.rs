@@ -4343,3 +4343,62 @@ t!(
     ],
     also: &[("Wendy Sherman", "represents", US)]
 );
+
+// "welcomes the close cooperation with X": a joint act that the clause's
+// subject welcomes or commends is its own, unlike "condemned attacks on X",
+// whose agent the clause does not name.
+t!(
+    welcomed_cooperation_is_the_subjects,
+    "The United States commends the ongoing close coordination with Lithuania and Poland.",
+    &[
+        (US, "cooperates-with", "Lithuania"),
+        (US, "cooperates-with", "Poland")
+    ]
+);
+t!(
+    condemned_cooperation_names_no_agent,
+    "The United States condemned cooperation with Iran.",
+    &[]
+);
+
+// "increased cooperation in the last few years with A and B": the partner
+// may follow a few words after "cooperation"; "U.S.-Laos cooperation and
+// deeper ties with Laos" keeps its pair reading beside the tail's.
+t!(
+    cooperation_with_after_a_gap,
+    "Iran has increased cooperation in the last few years with the navies of China and Russia.",
+    &[
+        ("Iran", "cooperates-with", "China"),
+        ("Iran", "cooperates-with", "Russia")
+    ]
+);
+t!(
+    pair_before_a_cooperation_tail_is_kept,
+    "The envoy will discuss closer U.S.-Laos cooperation and forge deeper connection with Vietnam.",
+    &[(US, "cooperates-with", "Laos")],
+    also: &[("Laos", "cooperates-with", "Vietnam")]
+);
+
+// "hold X accountable", "hold X and its enablers to account": opposition,
+// the target in the gap before the tail; "hold to account those
+// responsible for abuses in X" names no target.
+t!(
+    hold_accountable_opposes,
+    "The United States will continue to hold Russia accountable for its war.",
+    &[(US, "opposes", "Russia")]
+);
+t!(
+    hold_to_account_with_the_names_people,
+    "Germany will hold Alexander Lukashenko and his corrupt regime to account.",
+    &[("Germany", "opposes", "Alexander Lukashenko")]
+);
+t!(
+    hold_to_account_before_its_object_names_none,
+    "We will work with partners to hold to account those responsible for abuses in Belarus.",
+    &[]
+);
+t!(
+    supplies_with_is_support,
+    "Iran supplies the Houthis with missile components.",
+    &[("Iran", "supports", "Houthis")]
+);
