@@ -2062,6 +2062,16 @@ fn attach_context(
                     b -= 1;
                     continue;
                 }
+                // "Italian economic development minister X": a portfolio of
+                // two words.
+                if b < s.last
+                    && g.lexicon
+                        .portfolios
+                        .contains(&format!("{w} {}", doc.lower(b)))
+                {
+                    b -= 1;
+                    continue;
+                }
                 break;
             }
             // "President Volodymyr Zelenskyy of Ukraine"
@@ -2191,7 +2201,12 @@ fn attach_context(
 
         // Apposition after the name: "Sergei Lavrov, Russia's foreign minister",
         // "Peskov, the Kremlin spokesman", "X, the foreign minister of Y".
-        if word_at(after) == "," {
+        // ("Abu Mahdi al-Muhandis was the deputy commander of the PMF": a
+        // copula right after the name reads as the comma, with the body
+        // after "of" or "for" only: "was the first president to visit X"
+        // names no office for X.)
+        let copula = matches!(doc.lower(after), "is" | "was") && after + 1 < s.last;
+        if word_at(after) == "," || copula {
             let mut k = after + 1;
             if matches!(doc.lower(k), "the" | "a" | "an") {
                 k += 1;
@@ -2250,7 +2265,10 @@ fn attach_context(
                 if names_next {
                     continue;
                 }
-                if of.is_none() && matches!(doc.lower(tk), "of" | "for" | "to" | "at") {
+                if of.is_none()
+                    && (matches!(doc.lower(tk), "of" | "for")
+                        || (!copula && matches!(doc.lower(tk), "to" | "at")))
+                {
                     let mut n = tk + 1;
                     if word_at(n).eq_ignore_ascii_case("the") {
                         n += 1;
@@ -2271,7 +2289,11 @@ fn attach_context(
                     }
                 }
                 if of.is_some() {
-                    give_role(out, idx, role, of, (ts, te), of);
+                    // After a copula the body is the predicate's, and
+                    // stays a name of the clause ("the PMF, an
+                    // Iranian-backed militia").
+                    let qualifier = if copula { None } else { of };
+                    give_role(out, idx, role, of, (ts, te), qualifier);
                 }
             }
         }

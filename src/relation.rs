@@ -3760,10 +3760,7 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 // sits in the gap ("hold X accountable") names none when the
                 // gap is empty.
                 Some((c, k))
-                    if c.tail
-                        .as_deref()
-                        .and_then(|t| t.split_whitespace().last())
-                        .is_some_and(|w| !PREPOSITIONS.contains(&w))
+                    if object_in_gap(c)
                         && c.tail
                             .as_deref()
                             .map_or(0, |t| t.split_whitespace().count())
@@ -3831,6 +3828,15 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             }
         }
     }
+}
+
+/// "hold Russia accountable", "hold X to account": a cue whose tail ends in
+/// no preposition has its target in the gap before the tail.
+fn object_in_gap(cue: &Cue) -> bool {
+    cue.tail
+        .as_deref()
+        .and_then(|t| t.split_whitespace().last())
+        .is_some_and(|w| !PREPOSITIONS.contains(&w) && !matches!(w, "between" | "among"))
 }
 
 /// "attacks from Russia", "bombings by Sudan": the agent follows; the
@@ -4711,11 +4717,7 @@ fn read_clause_cue(
     let max_gap = if cue.form == CueForm::Noun { 3 } else { 4 };
     // "hold Russia accountable", "hold X and his regime to account": a tail
     // that ends in no preposition leaves the target in the gap before it.
-    let object_gap = cue
-        .tail
-        .as_deref()
-        .and_then(|t| t.split_whitespace().last())
-        .is_some_and(|w| !PREPOSITIONS.contains(&w));
+    let object_gap = object_in_gap(cue);
     let mut targets = if (cue.edge == EdgeType::Supports && cue.tail.as_deref() == Some("with"))
         || object_gap
     {

@@ -2335,7 +2335,14 @@ not!(
 t!(
     backed_in_apposition_qualifies_the_name_before,
     "Abu Mahdi al-Muhandis was the deputy commander of the Popular Mobilization Forces (PMF), an Iranian-backed militia.",
-    &[("Iran", "supports", "Popular Mobilization Forces")]
+    &[
+        ("Iran", "supports", "Popular Mobilization Forces"),
+        (
+            "Abu Mahdi al-Muhandis",
+            "represents",
+            "Popular Mobilization Forces"
+        )
+    ]
 );
 t!(
     group_noun_heads_a_relatives_antecedent,
@@ -4401,4 +4408,26 @@ t!(
     supplies_with_is_support,
     "Iran supplies the Houthis with missile components.",
     &[("Iran", "supports", "Houthis")]
+);
+
+// "NAME was the deputy commander of BODY": a copula right after the name
+// gives the office like an apposition, but only with "of" or "for" ("was
+// the first president to visit X" holds no office for X).
+t!(
+    copula_title_of_body,
+    "Abu Mahdi al-Muhandis was the deputy commander of Hezbollah.",
+    &[("Abu Mahdi al-Muhandis", "represents", "Hezbollah")]
+);
+t!(
+    copula_title_to_a_place_is_no_office,
+    "Joe Biden was the first president to visit Ukraine.",
+    &[("Joe Biden", "visited", "Ukraine")]
+);
+
+// "Italian economic development minister X": a portfolio of two words
+// between the state's adjective and the title.
+t!(
+    two_word_portfolio_before_a_title,
+    "Italian economic development minister Stefano Patuanelli sent a letter.",
+    &[("Stefano Patuanelli", "represents", "Italy")]
 );
