@@ -61,6 +61,14 @@ pub enum Command {
         /// is the same whatever the number.
         #[arg(long, value_parser = bounded::<1, 256>)]
         jobs: Option<usize>,
+        /// Do not store the articles' bodies, only the sentences that
+        /// evidence is read from (each once): a smaller database whose
+        /// outputs are the same. Corrections that read an article again
+        /// (merge, split, alias and retype where they move mentions) then
+        /// refuse, naming the article. An article already stored with the
+        /// same text keeps what it has.
+        #[arg(long)]
+        no_bodies: bool,
         /// When stderr is not a terminal (a log file, a pipe), print a
         /// progress line every this many seconds (0 to 3600; 0: after every
         /// article).
