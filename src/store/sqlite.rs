@@ -1960,11 +1960,18 @@ mod tests {
                 s.ingest_batch(&[(a, x)], g).unwrap();
             }
             let before = q(&s);
-            // Back to migration 0010's schema: no date on evidence, the
-            // index on the edge alone.
+            // Back to migration 0010's schema: each evidence row with
+            // its sentence (0012 undone), no date on evidence, the index on
+            // the edge alone.
             s.conn
                 .execute_batch(
-                    "DROP INDEX evidence_by_edge_date;
+                    "UPDATE evidence SET text = (SELECT sn.text FROM sentence sn
+                         WHERE sn.article_id = evidence.article_id
+                           AND sn.headline = evidence.headline AND sn.idx = evidence.sentence)
+                      WHERE text = '';
+                     DROP TABLE sentence;
+                     ALTER TABLE article DROP COLUMN body_kept;
+                     DROP INDEX evidence_by_edge_date;
                      ALTER TABLE evidence DROP COLUMN date;
                      CREATE INDEX evidence_by_edge ON evidence(edge_id);
                      PRAGMA user_version = 10;",
@@ -1973,7 +1980,7 @@ mod tests {
             before
         };
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.version().unwrap(), 11);
+        assert_eq!(s.version().unwrap(), MIGRATIONS.len() as i64);
         let dates: Vec<(String, Option<String>)> = s
             .conn
             .prepare(
