@@ -121,21 +121,20 @@ fn assert_same(
     for ((args, x), y) in COMMANDS.iter().zip(a).zip(b) {
         assert_eq!(x.0, y.0, "{what}: {args:?}: {}", y.2);
         for (p, q) in [(&x.1, &y.1), (&x.2, &y.2)] {
-            if p != q {
-                let at = p.bytes().zip(q.bytes()).take_while(|(c, d)| c == d).count();
-                let show = |t: &str| {
-                    t.get(at.saturating_sub(80)..)
-                        .unwrap_or("")
-                        .chars()
-                        .take(200)
-                        .collect::<String>()
-                };
-                panic!(
-                    "{what}: {args:?} differs at byte {at}:\n{}\n---\n{}",
-                    show(p),
-                    show(q)
-                );
-            }
+            let at = p.bytes().zip(q.bytes()).take_while(|(c, d)| c == d).count();
+            let show = |t: &str| {
+                t.get(at.saturating_sub(80)..)
+                    .unwrap_or("")
+                    .chars()
+                    .take(200)
+                    .collect::<String>()
+            };
+            assert!(
+                p == q,
+                "{what}: {args:?} differs at byte {at}:\n{}\n---\n{}",
+                show(p),
+                show(q)
+            );
         }
     }
 }
