@@ -929,3 +929,29 @@ pub fn is_postgres_address(db: &Path) -> bool {
 fn postgres_address(path: &Path) -> Option<&str> {
     path.to_str().filter(|s| postgres::is_address(s))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::body_from_sentences;
+
+    /// Protects the web view over a database ingested with `--no-bodies`:
+    /// each stored sentence lies at its byte offset in the rebuilt body,
+    /// the gaps hold NUL (no sentence text), and offsets that cannot hold
+    /// (negative, overlapping the sentence before) are skipped, not a
+    /// panic.
+    #[test]
+    fn a_body_is_rebuilt_from_its_sentences_at_their_offsets() {
+        let s = |v: &[(i64, &str)]| -> Vec<(i64, String)> {
+            v.iter().map(|(a, t)| (*a, t.to_string())).collect()
+        };
+        assert_eq!(
+            body_from_sentences(&s(&[(0, "Putin met Xi."), (15, "Biden spoke.")])),
+            "Putin met Xi.\0\0Biden spoke."
+        );
+        assert_eq!(
+            body_from_sentences(&s(&[(-1, "x"), (2, "Kyiv"), (3, "overlap"), (7, "é")])),
+            "\0\0Kyiv\0é"
+        );
+        assert_eq!(body_from_sentences(&[]), "");
+    }
+}
