@@ -64,9 +64,8 @@ pub enum Command {
         /// Do not store the articles' bodies, only the sentences that
         /// evidence is read from (each once): a smaller database whose
         /// outputs are the same. Corrections that read an article again
-        /// (merge, split, alias and retype where they move mentions) then
-        /// refuse, naming the article. An article already stored with the
-        /// same text keeps what it has.
+        /// (split, alias add, curation undo) then refuse, naming the
+        /// article; ingesting it again without --no-bodies stores its body.
         #[arg(long)]
         no_bodies: bool,
         /// When stderr is not a terminal (a log file, a pipe), print a
