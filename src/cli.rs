@@ -61,6 +61,13 @@ pub enum Command {
         /// is the same whatever the number.
         #[arg(long, value_parser = bounded::<1, 256>)]
         jobs: Option<usize>,
+        /// Do not store the articles' bodies, only the sentences that
+        /// evidence is read from (each once): a smaller database whose
+        /// outputs are the same. Corrections that read an article again
+        /// (split, alias add, curation undo) then refuse, naming the
+        /// article; ingesting it again without --no-bodies stores its body.
+        #[arg(long)]
+        no_bodies: bool,
         /// When stderr is not a terminal (a log file, a pipe), print a
         /// progress line every this many seconds (0 to 3600; 0: after every
         /// article).

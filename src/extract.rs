@@ -279,6 +279,23 @@ impl Extraction {
         }
     }
 
+    /// Whether a relation's evidence text ([`Extraction::evidence`]) is a
+    /// whole sentence of the article, the same for every relation read
+    /// from it: the headline, or a body sentence in range. Otherwise it is
+    /// the relation's own span. The store keeps a whole sentence once.
+    pub fn evidence_is_sentence(&self, r: &Relation) -> bool {
+        r.headline || r.sentence < self.sentences.len()
+    }
+
+    /// The byte offset of [`Extraction::evidence`] in the body, or in the
+    /// headline for a headline relation.
+    pub fn evidence_start(&self, r: &Relation, article: &Article) -> usize {
+        if r.headline {
+            return article.title.len() - article.title.trim_start().len();
+        }
+        self.sentences.get(r.sentence).map_or(r.start, |s| s.0)
+    }
+
     /// The evidence sentence of a relation: its body sentence, or the
     /// headline.
     pub fn evidence<'a>(&self, r: &Relation, article: &'a Article) -> &'a str {

@@ -179,6 +179,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             batch,
             jobs,
+            no_bodies,
             progress_every,
             format,
         } => {
@@ -187,6 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
             });
             let mut store = store()?;
+            store.keep_bodies(!no_bodies);
             let json_summary = *format == IngestFormat::Json;
             let mut failures = Vec::new();
             let tty = io::stderr().is_terminal();

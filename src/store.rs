@@ -90,6 +90,12 @@ pub enum StoreError {
     /// No entity has this name.
     #[error("no entity named '{0}' in the database")]
     NotFound(String),
+    /// A command needs the text of an article that was ingested without
+    /// its body (`ingest --no-bodies`).
+    #[error(
+        "article {0} was stored without its body (ingest --no-bodies), and splits, added aliases and undone corrections need the article text; ingest the article again without --no-bodies"
+    )]
+    NoBody(String),
     /// PostgreSQL failed.
     #[error("database error: {0}")]
     Postgres(#[from] ::postgres::Error),
@@ -348,6 +354,14 @@ impl Store {
             Backend::Sqlite(_) => 2000,
             Backend::Postgres(_) => 200,
         }
+    }
+
+    /// Whether ingest stores each article's body (the default) or leaves
+    /// it out and keeps only its evidence sentences (`ingest --no-bodies`).
+    /// Corrections that read an article again then refuse, naming it
+    /// ([`StoreError::NoBody`]).
+    pub fn keep_bodies(&mut self, keep: bool) {
+        dispatch!(mut self, b => b.keep_bodies = keep)
     }
 
     /// Writes a batch of articles in one transaction: all or none.
@@ -764,6 +778,27 @@ impl Tally {
     }
 }
 
+/// The body of an article ingested without it (`--no-bodies`), as far as
+/// its stored evidence sentences (byte offset, text) give it: each sentence
+/// at its offset and NUL in the gaps, a byte no sentence holds, so that a
+/// span of the body lies inside its sentence where it lay in the body and
+/// nothing else matches a sentence. Offsets that do not fit (negative, or
+/// overlapping the sentence before) are skipped.
+pub(crate) fn body_from_sentences(sentences: &[(i64, String)]) -> String {
+    let mut body = String::new();
+    for (start, text) in sentences {
+        let Ok(start) = usize::try_from(*start) else {
+            continue;
+        };
+        if start < body.len() {
+            continue;
+        }
+        body.extend(std::iter::repeat_n('\0', start - body.len()));
+        body.push_str(text);
+    }
+    body
+}
+
 /// The order every backend returns edges in: most articles first, then by
 /// source, type and target, a statement before its flagged twin.
 pub(crate) fn sort_by_weight<T>(out: &mut [(T, EdgeRow)]) {
@@ -893,4 +928,30 @@ pub fn is_postgres_address(db: &Path) -> bool {
 /// The `postgres://` address `--db` names, if it names one.
 fn postgres_address(path: &Path) -> Option<&str> {
     path.to_str().filter(|s| postgres::is_address(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body_from_sentences;
+
+    /// Protects the web view over a database ingested with `--no-bodies`:
+    /// each stored sentence lies at its byte offset in the rebuilt body,
+    /// the gaps hold NUL (no sentence text), and offsets that cannot hold
+    /// (negative, overlapping the sentence before) are skipped, not a
+    /// panic.
+    #[test]
+    fn a_body_is_rebuilt_from_its_sentences_at_their_offsets() {
+        let s = |v: &[(i64, &str)]| -> Vec<(i64, String)> {
+            v.iter().map(|(a, t)| (*a, t.to_string())).collect()
+        };
+        assert_eq!(
+            body_from_sentences(&s(&[(0, "Putin met Xi."), (15, "Biden spoke.")])),
+            "Putin met Xi.\0\0Biden spoke."
+        );
+        assert_eq!(
+            body_from_sentences(&s(&[(-1, "x"), (2, "Kyiv"), (3, "overlap"), (7, "é")])),
+            "\0\0Kyiv\0é"
+        );
+        assert_eq!(body_from_sentences(&[]), "");
+    }
 }

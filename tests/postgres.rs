@@ -701,7 +701,7 @@ fn a_newer_or_missing_database_is_refused() {
         let o = cmd.output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(
-            stderr(&o).contains("has schema version 99, newer than this geokg understands (3)"),
+            stderr(&o).contains("has schema version 99, newer than this geokg understands (4)"),
             "{args:?}: {}",
             stderr(&o)
         );
@@ -739,7 +739,12 @@ fn an_older_database_takes_evidence_dates_on_upgrade() {
     let before: Vec<Output> = commands.iter().map(|c| run_on(&pg, c)).collect();
     let mut c = postgres::Client::connect(&pg, postgres::NoTls).unwrap();
     c.batch_execute(
-        "ALTER TABLE evidence DROP COLUMN date;
+        "UPDATE evidence ev SET text = sn.text FROM sentence sn
+          WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline
+            AND sn.idx = ev.sentence;
+         DROP TABLE sentence;
+         ALTER TABLE article DROP COLUMN body_kept;
+         ALTER TABLE evidence DROP COLUMN date;
          CREATE INDEX evidence_by_edge ON evidence(edge_id, article_id);
          UPDATE geokg_schema SET version = 2",
     )
@@ -754,7 +759,7 @@ fn an_older_database_takes_evidence_dates_on_upgrade() {
         .query_one("SELECT version FROM geokg_schema", &[])
         .unwrap()
         .get(0);
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     let wrong: i64 = c
         .query_one(
             "SELECT count(*) FROM evidence ev JOIN article a ON a.id = ev.article_id
@@ -781,6 +786,87 @@ fn an_older_database_takes_evidence_dates_on_upgrade() {
             "evidence_pkey"
         ]
     );
+}
+
+/// Protects issue 11's migration 0004 on an older database: one at
+/// version 3, each evidence row with its own copy of its sentence and no
+/// sentence table, is migrated by the first reader and answers with the
+/// same bytes; its old rows keep their text, and articles ingested after
+/// the upgrade store each sentence once (evidence text empty), the whole
+/// then answering as a database written by this version from the start.
+#[test]
+fn an_older_database_reads_its_sentences_on_upgrade() {
+    let (Some(pg), Some(fresh)) = (fresh_db("upgrade4"), fresh_db("upgrade4fresh")) else {
+        return;
+    };
+    ingest(&pg, &articles(&["dev/articles"]), "5");
+    let commands: [&[&str]; 6] = [
+        &["export", "--format", "json"],
+        &["show", "Russia"],
+        &["relations", "--all", "--format", "json", "--limit", "0"],
+        &[
+            "explain",
+            "Russia",
+            "opposes",
+            "North Atlantic Treaty Organization",
+        ],
+        &["timeline", "Russia", "--format", "json"],
+        &["export", "--format", "events"],
+    ];
+    let answers = |db: &str| -> Vec<(Option<i32>, String)> {
+        commands
+            .iter()
+            .map(|c| {
+                let o = run_on(db, c);
+                (o.status.code(), stdout(&o))
+            })
+            .collect()
+    };
+    let before = answers(&pg);
+    let mut c = postgres::Client::connect(&pg, postgres::NoTls).unwrap();
+    c.batch_execute(
+        "UPDATE evidence ev SET text = sn.text FROM sentence sn
+          WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline
+            AND sn.idx = ev.sentence;
+         DROP TABLE sentence;
+         ALTER TABLE article DROP COLUMN body_kept;
+         UPDATE geokg_schema SET version = 3",
+    )
+    .unwrap();
+    let mut count = |sql: &str| -> i64 { c.query_one(sql, &[]).unwrap().get(0) };
+    let copies = "SELECT count(*) FROM evidence WHERE text <> ''";
+    let rows = count(copies);
+    assert!(rows > 100, "old rows carry their text: {rows}");
+    for ((args, old), new) in commands.iter().zip(&before).zip(answers(&pg)) {
+        assert_eq!(old.0, new.0, "{args:?}");
+        assert!(old.1 == new.1, "{args:?}: the output changed on upgrade");
+    }
+    assert_eq!(count("SELECT version FROM geokg_schema"), 4);
+    assert_eq!(count(copies), rows, "old rows keep their text");
+    assert_eq!(count("SELECT count(*) FROM sentence"), 0);
+
+    // The same order of articles (the same row ids) into both.
+    ingest(&fresh, &articles(&["dev/articles"]), "5");
+    let files = articles(&["dev/articles", "corpus-test/articles"]);
+    ingest(&pg, &files, "5");
+    ingest(&fresh, &files, "5");
+    assert_eq!(count(copies), rows, "new rows leave text empty");
+    assert!(count("SELECT count(*) FROM sentence") > 100);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM evidence ev WHERE ev.text = '' AND NOT EXISTS (
+                 SELECT 1 FROM sentence sn WHERE sn.article_id = ev.article_id
+                    AND sn.headline = ev.headline AND sn.idx = ev.sentence)"
+        ),
+        0
+    );
+    for ((args, a), b) in commands.iter().zip(answers(&fresh)).zip(answers(&pg)) {
+        assert_eq!(a.0, b.0, "{args:?}");
+        assert!(
+            a.1 == b.1,
+            "{args:?}: old and new rows answer unlike a fresh database"
+        );
+    }
 }
 
 /// Protects issue 13's `geokg copy`: a SQLite graph with its corrections

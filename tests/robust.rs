@@ -386,7 +386,7 @@ fn read_commands_change_nothing() {
         assert_eq!(
             stderr(&o),
             format!(
-                "geokg: database {} has schema version 99, newer than this geokg understands (11); upgrade geokg or use another --db\n",
+                "geokg: database {} has schema version 99, newer than this geokg understands (12); upgrade geokg or use another --db\n",
                 newer.display()
             )
         );

@@ -578,7 +578,8 @@ pub struct Imported {
 /// recorded (who, when, undone), which the copy goes on replaying.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
-    /// `article`: id, key, hash, title, date, url, source, body, label.
+    /// `article`: id, key, hash, title, date, url, source, body, label,
+    /// body kept.
     pub articles: Vec<ArticleRecord>,
     /// `entity`.
     pub entities: Vec<EntityRecord>,
@@ -590,6 +591,10 @@ pub struct Snapshot {
     pub edges: Vec<EdgeRecord>,
     /// `evidence`.
     pub evidence: Vec<EvidenceRecord>,
+    /// `sentence`: article id, headline, index, start, text (the evidence
+    /// sentences stored once, which an evidence row with an empty text
+    /// reads).
+    pub sentences: Vec<(i64, bool, i64, i64, String)>,
     /// `curation`.
     pub corrections: Vec<CorrectionRecord>,
 }
@@ -646,6 +651,9 @@ pub struct ArticleRecord {
     pub body: String,
     /// Label.
     pub label: Option<String>,
+    /// Whether the body was stored (false: ingested with `--no-bodies`,
+    /// and the body is empty).
+    pub body_kept: bool,
 }
 
 /// One stored entity with its aggregates, as [`Snapshot`] holds it.
@@ -707,7 +715,8 @@ pub struct EvidenceRecord {
     pub start: i64,
     /// End byte offset.
     pub end: i64,
-    /// Sentence text.
+    /// Sentence text as stored: empty when the sentence is in
+    /// [`Snapshot::sentences`].
     pub text: String,
     /// Confidence.
     pub confidence: f64,

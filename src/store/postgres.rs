@@ -53,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_evidence_by_date.sql",
         include_str!("../../migrations/postgres/0003_evidence_by_date.sql"),
     ),
+    (
+        "0004_sentences_once.sql",
+        include_str!("../../migrations/postgres/0004_sentences_once.sql"),
+    ),
 ];
 
 /// The advisory lock every writer holds for its transaction (an arbitrary
@@ -94,6 +98,8 @@ pub struct Postgres {
     client: RefCell<Client>,
     /// Prepared statements by SQL text, prepared once per connection.
     prepared: RefCell<HashMap<String, Statement>>,
+    /// Whether ingest stores article bodies (`--no-bodies`: not).
+    pub(super) keep_bodies: bool,
 }
 
 /// A row's column, its type checked: a wrong one is an error, never a panic.
@@ -200,6 +206,7 @@ impl Postgres {
         Ok(Postgres {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
+            keep_bodies: true,
         })
     }
 
@@ -281,8 +288,8 @@ impl Postgres {
     pub fn is_stored(&self, key: &str, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .opt(
-                "SELECT 1 FROM article WHERE key = $1 AND hash = $2",
-                &[&key, &hash],
+                "SELECT 1 FROM article WHERE key = $1 AND hash = $2 AND (body_kept OR NOT $3)",
+                &[&key, &hash, &self.keep_bodies],
             )?
             .is_some())
     }
@@ -338,6 +345,7 @@ impl Postgres {
                 &mut surnames,
                 &mut tally,
                 &mut stale,
+                self.keep_bodies,
             )?;
         }
         apply_tally(&mut tx, tally)?;
@@ -849,16 +857,33 @@ impl Postgres {
         url: Option<&str>,
         date: Option<&str>,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        self.rows(
-            "SELECT title, body FROM article
+        let rows = self.rows(
+            "SELECT id, title, body, body_kept FROM article
              WHERE coalesce(label, key) = $1 AND url IS NOT DISTINCT FROM $2::text
                AND date IS NOT DISTINCT FROM $3::text
              ORDER BY id",
             &[&label, &url, &date],
-        )?
-        .iter()
-        .map(|r| Ok((col(r, 0)?, col(r, 1)?)))
-        .collect()
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let (title, body): (String, String) = (col(r, 1)?, col(r, 2)?);
+            if col::<bool>(r, 3)? {
+                out.push((title, body));
+                continue;
+            }
+            // Without its body: as far as its stored sentences give it.
+            let known: Vec<(i64, String)> = self
+                .rows(
+                    "SELECT start, text FROM sentence WHERE article_id = $1 AND NOT headline
+                     ORDER BY start",
+                    &[&col::<i64>(r, 0)?],
+                )?
+                .iter()
+                .map(|s| Ok((col(s, 0)?, col(s, 1)?)))
+                .collect::<Result<_, StoreError>>()?;
+            out.push((title, super::body_from_sentences(&known)));
+        }
+        Ok(out)
     }
 }
 
@@ -894,7 +919,7 @@ impl From<Ends> for Shape {
 
 /// The columns of a piece of evidence, in [`evidence_row`]'s order.
 const EVIDENCE_COLUMNS: &str =
-    "coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.\"end\", ev.text,
+    "coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.\"end\", coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text),
      ev.confidence, ev.role, ev.rule, ev.via";
 
 /// The asked dates and confidence: binds `$1` since, `$2` until, `$3`
@@ -1275,6 +1300,7 @@ fn merge_nodes(tx: &mut Tx, one: i64, full: i64, stale: &mut Stale) -> Result<()
 
 /// Writes one article inside the caller's transaction (as the SQLite
 /// backend's `write_article`; mentions and evidence in one statement each).
+#[allow(clippy::too_many_arguments)]
 fn write_article(
     tx: &mut Tx,
     a: &Article,
@@ -1283,13 +1309,19 @@ fn write_article(
     surnames: &mut Vec<String>,
     tally: &mut Tally,
     stale: &mut Stale,
+    keep_body: bool,
 ) -> Result<IngestStats, StoreError> {
     let mut stats = IngestStats::default();
     let hash = a.content_hash();
-    let existing = tx.opt("SELECT id, hash FROM article WHERE key = $1", &[&a.key])?;
+    // An article stored without its body counts as changed when its body
+    // is to be kept now: it is written again, whole.
+    let existing = tx.opt(
+        "SELECT id, CASE WHEN body_kept OR NOT $2 THEN hash END FROM article WHERE key = $1",
+        &[&a.key, &keep_body],
+    )?;
     if let Some(r) = existing {
-        let (id, old): (i64, String) = (col(&r, 0)?, col(&r, 1)?);
-        if old == hash {
+        let (id, old): (i64, Option<String>) = (col(&r, 0)?, col(&r, 1)?);
+        if old.as_deref() == Some(hash.as_str()) {
             stats.unchanged = 1;
             return Ok(stats);
         }
@@ -1318,10 +1350,18 @@ fn write_article(
     }
     let article_id: i64 = match tx
         .rows(
-            "INSERT INTO article (key, hash, title, date, url, source, body, label)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO article (key, hash, title, date, url, source, body, label, body_kept)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             &[
-                &a.key, &hash, &a.title, &a.date, &a.url, &a.source, &a.body, &a.label,
+                &a.key,
+                &hash,
+                &a.title,
+                &a.date,
+                &a.url,
+                &a.source,
+                &if keep_body { a.body.as_str() } else { "" },
+                &a.label,
+                &keep_body,
             ],
         )?
         .first()
@@ -1414,6 +1454,10 @@ fn write_article(
     }
     let edge_ids = edge_ids(tx, &wanted, &mut stats)?;
     let mut ev = EvidenceColumns::default();
+    // Each sentence once (migration 0004): the evidence row's text stays
+    // empty and readers look the sentence up.
+    let (mut sn_headline, mut sn_idx) = (Vec::new(), Vec::new());
+    let (mut sn_start, mut sn_text) = (Vec::new(), Vec::new());
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
         if s == t {
@@ -1426,7 +1470,19 @@ fn write_article(
         ev.sentence.push(r.sentence as i64);
         ev.start.push(r.start as i64);
         ev.end.push(r.end as i64);
-        ev.text.push(x.evidence(r, a).to_string());
+        let text = x.evidence(r, a);
+        if x.evidence_is_sentence(r) {
+            let idx = r.sentence as i64;
+            if !(0..sn_idx.len()).any(|i| sn_headline[i] == r.headline && sn_idx[i] == idx) {
+                sn_headline.push(r.headline);
+                sn_idx.push(idx);
+                sn_start.push(x.evidence_start(r, a) as i64);
+                sn_text.push(text.to_string());
+            }
+            ev.text.push(String::new());
+        } else {
+            ev.text.push(text.to_string());
+        }
         ev.confidence
             .push((f64::from(r.confidence) * 100.0).round() / 100.0);
         ev.role.push(r.role.clone());
@@ -1435,6 +1491,13 @@ fn write_article(
         ev.rule.push(Some(r.rule.clone()));
         ev.headline.push(r.headline);
         ev.via.push(r.via.as_ref().map(|v| v.text.clone()));
+    }
+    if !sn_idx.is_empty() {
+        tx.exec(
+            "INSERT INTO sentence (article_id, headline, idx, start, text)
+             SELECT $1, * FROM unnest($2::boolean[], $3::bigint[], $4::bigint[], $5::text[])",
+            &[&article_id, &sn_headline, &sn_idx, &sn_start, &sn_text],
+        )?;
     }
     if !ev.edge.is_empty() {
         tx.exec(
@@ -1760,7 +1823,7 @@ impl Postgres {
     pub fn timeline(&self, id: i64, q: &EdgeQuery) -> Result<Vec<TimelineRow>, StoreError> {
         let sql = format!(
             "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, s.id, s.key, s.name, s.kind,
-                    ed.type, t.id, t.key, t.name, t.kind, ev.text
+                    ed.type, t.id, t.key, t.name, t.kind, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text)
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
              JOIN entity t ON t.id = ed.target_id
@@ -1819,7 +1882,7 @@ impl Postgres {
         let sql = format!(
             "SELECT s.id, s.key, s.name, s.kind, ed.type, t.id, t.key, t.name, t.kind,
                     coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.\"end\",
-                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated,
+                    ev.headline, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text), ev.confidence, ev.rule, ev.via, ev.role, ev.negated,
                     ev.hypothetical, ed.rejected
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
@@ -1997,7 +2060,8 @@ impl Postgres {
     pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
         let mut s = Snapshot::default();
         for r in self.rows(
-            "SELECT id, key, hash, title, date, url, source, body, label FROM article ORDER BY id",
+            "SELECT id, key, hash, title, date, url, source, body, label, body_kept
+             FROM article ORDER BY id",
             &[],
         )? {
             s.articles.push(ArticleRecord {
@@ -2010,6 +2074,7 @@ impl Postgres {
                 source: col(&r, 6)?,
                 body: col(&r, 7)?,
                 label: col(&r, 8)?,
+                body_kept: col(&r, 9)?,
             });
         }
         for r in self.rows(
@@ -2083,6 +2148,19 @@ impl Postgres {
             });
         }
         for r in self.rows(
+            "SELECT article_id, headline, idx, start, text FROM sentence
+             ORDER BY article_id, headline, idx",
+            &[],
+        )? {
+            s.sentences.push((
+                col(&r, 0)?,
+                col(&r, 1)?,
+                col(&r, 2)?,
+                col(&r, 3)?,
+                col(&r, 4)?,
+            ));
+        }
+        for r in self.rows(
             "SELECT id, command, subject, subject_name, object, object_name, name, kind, edge,
                     \"user\", created_at, undone_at, undone_by
              FROM curation ORDER BY id",
@@ -2135,13 +2213,28 @@ impl Postgres {
             let source: Vec<Option<&str>> = part.iter().map(|a| a.source.as_deref()).collect();
             let body: Vec<&str> = part.iter().map(|a| a.body.as_str()).collect();
             let label: Vec<Option<&str>> = part.iter().map(|a| a.label.as_deref()).collect();
+            let kept: Vec<bool> = part.iter().map(|a| a.body_kept).collect();
             tx.exec(
-                "INSERT INTO article (id, key, hash, title, date, url, source, body, label)
+                "INSERT INTO article (id, key, hash, title, date, url, source, body, label, body_kept)
                  SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[],
-                                      $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])",
+                                      $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                                      $10::boolean[])",
                 &[
-                    &id, &key, &hash, &title, &date, &url, &source, &body, &label,
+                    &id, &key, &hash, &title, &date, &url, &source, &body, &label, &kept,
                 ],
+            )?;
+        }
+        for part in s.sentences.chunks(CHUNK) {
+            let article: Vec<i64> = part.iter().map(|x| x.0).collect();
+            let headline: Vec<bool> = part.iter().map(|x| x.1).collect();
+            let idx: Vec<i64> = part.iter().map(|x| x.2).collect();
+            let start: Vec<i64> = part.iter().map(|x| x.3).collect();
+            let text: Vec<&str> = part.iter().map(|x| x.4.as_str()).collect();
+            tx.exec(
+                "INSERT INTO sentence (article_id, headline, idx, start, text)
+                 SELECT * FROM unnest($1::bigint[], $2::boolean[], $3::bigint[], $4::bigint[],
+                                      $5::text[])",
+                &[&article, &headline, &idx, &start, &text],
             )?;
         }
         for part in s.entities.chunks(CHUNK) {

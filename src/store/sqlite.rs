@@ -76,6 +76,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_evidence_by_date.sql",
         include_str!("../../migrations/0011_evidence_by_date.sql"),
     ),
+    (
+        "0012_sentences_once.sql",
+        include_str!("../../migrations/0012_sentences_once.sql"),
+    ),
 ];
 
 /// How a writing connection is tuned for large batches (issue 11). With
@@ -105,6 +109,8 @@ pub struct Sqlite {
     /// to the next while nothing else changed the database.
     /// (Boxed: the backends' enum stays small.)
     cache: Box<WriteCache>,
+    /// Whether ingest stores article bodies (`--no-bodies`: not).
+    pub(super) keep_bodies: bool,
 }
 
 /// What the writer of an ingest already knows, so that a batch does not
@@ -303,6 +309,7 @@ impl Sqlite {
         Ok(Sqlite {
             conn,
             cache: Box::default(),
+            keep_bodies: true,
         })
     }
 
@@ -341,6 +348,7 @@ impl Sqlite {
         Ok(Sqlite {
             conn,
             cache: Box::default(),
+            keep_bodies: true,
         })
     }
 
@@ -356,8 +364,10 @@ impl Sqlite {
     pub fn is_stored(&self, key: &str, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .prepare_cached("SELECT 1 FROM article WHERE key = ?1 AND hash = ?2")?
-            .query_row([key, hash], |_| Ok(()))
+            .prepare_cached(
+                "SELECT 1 FROM article WHERE key = ?1 AND hash = ?2 AND (body_kept OR NOT ?3)",
+            )?
+            .query_row(params![key, hash, self.keep_bodies], |_| Ok(()))
             .optional()?
             .is_some())
     }
@@ -391,7 +401,16 @@ impl Sqlite {
         let mut surnames = Vec::new();
         let mut tally = Tally::default();
         for (article, x) in batch {
-            stats += write_article(&tx, article, x, g, &mut surnames, &mut tally, cache)?;
+            stats += write_article(
+                &tx,
+                article,
+                x,
+                g,
+                &mut surnames,
+                &mut tally,
+                cache,
+                self.keep_bodies,
+            )?;
         }
         apply_tally(tally, &tx)?;
         surnames.sort();
@@ -1141,7 +1160,7 @@ const EDGE_SUPPORT: &str =
 /// sorted by article and position, and the read stops at the date that
 /// fills the limit.
 const EDGE_EVIDENCE: &str =
-    "SELECT coalesce(a.label, a.key), ev.date, ev.sentence, ev.start, ev.end, ev.text,
+    "SELECT coalesce(a.label, a.key), ev.date, ev.sentence, ev.start, ev.end, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text),
             ev.confidence, ev.role, ev.rule, ev.via
      FROM evidence ev JOIN article a ON a.id = ev.article_id
      WHERE ev.edge_id = :edge
@@ -1154,7 +1173,7 @@ const EDGE_EVIDENCE: &str =
 /// Every piece of evidence in the asked dates and confidence, with its
 /// edge, in [`EDGE_EVIDENCE`]'s order within each edge: the whole graph.
 const ALL_EVIDENCE: &str =
-    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+    "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text),
             ev.confidence, ev.role, ev.rule, ev.via, ev.edge_id
      FROM evidence ev JOIN article a ON a.id = ev.article_id
      WHERE (:since IS NULL OR a.date >= :since)
@@ -1363,6 +1382,7 @@ fn merge_nodes(tx: &Transaction, one: i64, full: i64) -> Result<(), StoreError> 
 }
 
 /// Writes one article inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
 fn write_article(
     tx: &Transaction,
     a: &Article,
@@ -1371,15 +1391,20 @@ fn write_article(
     surnames: &mut Vec<String>,
     tally: &mut Tally,
     cache: &mut WriteCache,
+    keep_body: bool,
 ) -> Result<IngestStats, StoreError> {
     let mut stats = IngestStats::default();
     let hash = a.content_hash();
-    let existing: Option<(i64, String)> = tx
-        .prepare_cached("SELECT id, hash FROM article WHERE key = ?1")?
-        .query_row([&a.key], |r| Ok((r.get(0)?, r.get(1)?)))
+    // An article stored without its body counts as changed when its body
+    // is to be kept now: it is written again, whole.
+    let existing: Option<(i64, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT id, CASE WHEN body_kept OR NOT ?2 THEN hash END FROM article WHERE key = ?1",
+        )?
+        .query_row(params![a.key, keep_body], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((id, old)) = existing {
-        if old == hash {
+        if old.as_deref() == Some(hash.as_str()) {
             stats.unchanged = 1;
             return Ok(stats);
         }
@@ -1401,8 +1426,11 @@ fn write_article(
     } else {
         stats.added = 1;
     }
-    tx.prepare_cached("INSERT INTO article (key, hash, title, date, url, source, body, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
-        .execute(params![a.key, hash, a.title, a.date, a.url, a.source, a.body, a.label])?;
+    // Without its body (`--no-bodies`) an article keeps its evidence
+    // sentences only, in `sentence` below.
+    let body = if keep_body { a.body.as_str() } else { "" };
+    tx.prepare_cached("INSERT INTO article (key, hash, title, date, url, source, body, label, body_kept) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?
+        .execute(params![a.key, hash, a.title, a.date, a.url, a.source, body, a.label, keep_body])?;
     let article_id = tx.last_insert_rowid();
 
     let mut find = tx.prepare_cached("SELECT id FROM entity WHERE key = ?1")?;
@@ -1480,6 +1508,12 @@ fn write_article(
         "INSERT INTO evidence (edge_id, article_id, sentence, start, end, text, confidence, role, negated, hypothetical, rule, headline, via, date)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
+    // Each sentence once (migration 0012): the evidence row's text stays
+    // empty and readers join the sentence.
+    let mut sentence = tx.prepare_cached(
+        "INSERT OR IGNORE INTO sentence (article_id, headline, idx, start, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut written: Vec<(bool, usize)> = Vec::new();
     for r in &x.relations {
         let (s, t) = (ids[r.source], ids[r.target]);
         if s == t {
@@ -1503,13 +1537,29 @@ fn write_article(
                 id
             }
         };
+        let mut text = x.evidence(r, a);
+        if x.evidence_is_sentence(r) {
+            let at = (r.headline, r.sentence);
+            if !written.contains(&at) {
+                let start = x.evidence_start(r, a) as i64;
+                sentence.execute(params![
+                    article_id,
+                    r.headline,
+                    r.sentence as i64,
+                    start,
+                    text
+                ])?;
+                written.push(at);
+            }
+            text = "";
+        }
         evidence.execute(params![
             edge_id,
             article_id,
             r.sentence as i64,
             r.start as i64,
             r.end as i64,
-            x.evidence(r, a),
+            text,
             (f64::from(r.confidence) * 100.0).round() / 100.0,
             r.role,
             r.negated,
@@ -1910,11 +1960,18 @@ mod tests {
                 s.ingest_batch(&[(a, x)], g).unwrap();
             }
             let before = q(&s);
-            // Back to migration 0010's schema: no date on evidence, the
-            // index on the edge alone.
+            // Back to migration 0010's schema: each evidence row with
+            // its sentence (0012 undone), no date on evidence, the index on
+            // the edge alone.
             s.conn
                 .execute_batch(
-                    "DROP INDEX evidence_by_edge_date;
+                    "UPDATE evidence SET text = (SELECT sn.text FROM sentence sn
+                         WHERE sn.article_id = evidence.article_id
+                           AND sn.headline = evidence.headline AND sn.idx = evidence.sentence)
+                      WHERE text = '';
+                     DROP TABLE sentence;
+                     ALTER TABLE article DROP COLUMN body_kept;
+                     DROP INDEX evidence_by_edge_date;
                      ALTER TABLE evidence DROP COLUMN date;
                      CREATE INDEX evidence_by_edge ON evidence(edge_id);
                      PRAGMA user_version = 10;",
@@ -1923,7 +1980,7 @@ mod tests {
             before
         };
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.version().unwrap(), 11);
+        assert_eq!(s.version().unwrap(), MIGRATIONS.len() as i64);
         let dates: Vec<(String, Option<String>)> = s
             .conn
             .prepare(

@@ -272,11 +272,15 @@ fn move_name(
     let mut mentions: Vec<(i64, i64, i64, bool)> = Vec::new();
     for r in tx.rows(
         "SELECT m.article_id, m.start, m.\"end\",
-                substring(convert_to(a.body, 'UTF8') FROM m.start::int + 1 FOR (m.\"end\" - m.start)::int)
+                substring(convert_to(a.body, 'UTF8') FROM m.start::int + 1 FOR (m.\"end\" - m.start)::int),
+                a.body_kept, coalesce(a.label, a.key)
          FROM mention m JOIN article a ON a.id = m.article_id
          WHERE m.entity_id = $1",
         &[&from],
     )? {
+        if !col::<bool>(&r, 4)? {
+            return Err(StoreError::NoBody(col(&r, 5)?));
+        }
         let bytes: Vec<u8> = col(&r, 3)?;
         let text = String::from_utf8_lossy(&bytes);
         mentions.push((col(&r, 0)?, col(&r, 1)?, col(&r, 2)?, fold(&text) == folded));
@@ -642,13 +646,16 @@ fn rebuild(
     let mut stored = Vec::new();
     for &a in &articles {
         let Some(r) = tx.opt(
-            "SELECT key, coalesce(label, key), title, date, url, source, body FROM article
-             WHERE id = $1",
+            "SELECT key, coalesce(label, key), title, date, url, source, body, body_kept
+             FROM article WHERE id = $1",
             &[&a],
         )?
         else {
             continue;
         };
+        if !col::<bool>(&r, 7)? {
+            return Err(StoreError::NoBody(col(&r, 1)?));
+        }
         let row = Article {
             key: col(&r, 0)?,
             label: col(&r, 1)?,
@@ -684,7 +691,8 @@ fn rebuild(
     let mut tally = Tally::default();
     for a in &stored {
         let x = crate::extract::extract(a, g);
-        write_article(tx, a, &x, g, &mut surnames, &mut tally, stale)?;
+        // Only articles with their body get here (checked above).
+        write_article(tx, a, &x, g, &mut surnames, &mut tally, stale, true)?;
     }
     apply_tally(tx, tally)?;
     surnames.sort();

@@ -15,7 +15,8 @@ impl Sqlite {
         let c = &self.conn;
         let articles = c
             .prepare(
-                "SELECT id, key, hash, title, date, url, source, body, label FROM article ORDER BY id",
+                "SELECT id, key, hash, title, date, url, source, body, label, body_kept
+                 FROM article ORDER BY id",
             )?
             .query_map([], |r| {
                 Ok(ArticleRecord {
@@ -28,6 +29,7 @@ impl Sqlite {
                     source: r.get(6)?,
                     body: r.get(7)?,
                     label: r.get(8)?,
+                    body_kept: r.get(9)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -101,6 +103,15 @@ impl Sqlite {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        let sentences = c
+            .prepare(
+                "SELECT article_id, headline, idx, start, text FROM sentence
+                 ORDER BY article_id, headline, idx",
+            )?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
         let corrections = c
             .prepare(
                 "SELECT id, command, subject, subject_name, object, object_name, name, kind, edge,
@@ -132,6 +143,7 @@ impl Sqlite {
             mentions,
             edges,
             evidence,
+            sentences,
             corrections,
         })
     }
@@ -153,13 +165,29 @@ impl Sqlite {
         }
         {
             let mut st = tx.prepare(
-                "INSERT INTO article (id, key, hash, title, date, url, source, body, label)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO article (id, key, hash, title, date, url, source, body, label, body_kept)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for a in &s.articles {
                 st.execute(params![
-                    a.id, a.key, a.hash, a.title, a.date, a.url, a.source, a.body, a.label
+                    a.id,
+                    a.key,
+                    a.hash,
+                    a.title,
+                    a.date,
+                    a.url,
+                    a.source,
+                    a.body,
+                    a.label,
+                    a.body_kept
                 ])?;
+            }
+            let mut st = tx.prepare(
+                "INSERT INTO sentence (article_id, headline, idx, start, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (article, headline, idx, start, text) in &s.sentences {
+                st.execute(params![article, headline, idx, start, text])?;
             }
             let mut st = tx.prepare(
                 "INSERT INTO entity (id, key, kind, name, qid, surname, articles, mentions)

@@ -262,13 +262,17 @@ fn move_name(tx: &Transaction, from: i64, to: i64, folded: &str) -> Result<(), S
     let mentions: Vec<(i64, i64, i64, i64, bool)> = {
         let mut stmt = tx.prepare_cached(
             "SELECT m.rowid, m.article_id, m.start, m.end,
-                    substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start)
+                    substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start),
+                    a.body_kept, coalesce(a.label, a.key)
              FROM mention m JOIN article a ON a.id = m.article_id
              WHERE m.entity_id = ?1",
         )?;
         let mut rows = stmt.query([from])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
+            if !r.get::<_, bool>(5)? {
+                return Err(StoreError::NoBody(r.get(6)?));
+            }
             let bytes: Vec<u8> = r.get(4)?;
             let text = String::from_utf8_lossy(&bytes);
             out.push((
@@ -638,19 +642,27 @@ fn rebuild(tx: &Transaction, keys: &[String], g: &Gazetteer) -> Result<(), Store
     for &a in &articles {
         let row = tx
             .prepare_cached(
-                "SELECT key, coalesce(label, key), title, date, url, source, body FROM article WHERE id = ?1",
+                "SELECT key, coalesce(label, key), title, date, url, source, body, body_kept
+                 FROM article WHERE id = ?1",
             )?
             .query_row([a], |r| {
-                Ok(Article {
-                    key: r.get(0)?,
-                    label: r.get(1)?,
-                    title: r.get(2)?,
-                    date: r.get(3)?,
-                    url: r.get(4)?,
-                    source: r.get(5)?,
-                    body: r.get(6)?,
-                })
+                Ok((
+                    Article {
+                        key: r.get(0)?,
+                        label: r.get(1)?,
+                        title: r.get(2)?,
+                        date: r.get(3)?,
+                        url: r.get(4)?,
+                        source: r.get(5)?,
+                        body: r.get(6)?,
+                    },
+                    r.get::<_, bool>(7)?,
+                ))
             })?;
+        let row = match row {
+            (_, false) => return Err(StoreError::NoBody(row.0.label)),
+            (row, true) => row,
+        };
         let touched: Vec<i64> = tx
             .prepare_cached("SELECT DISTINCT edge_id FROM evidence WHERE article_id = ?1")?
             .query_map([a], |r| r.get(0))?
@@ -674,7 +686,8 @@ fn rebuild(tx: &Transaction, keys: &[String], g: &Gazetteer) -> Result<(), Store
         let x = crate::extract::extract(a, g);
         // A fresh cache: it fills from the database as it goes.
         let mut cache = WriteCache::default();
-        write_article(tx, a, &x, g, &mut surnames, &mut tally, &mut cache)?;
+        // Only articles with their body get here (checked above).
+        write_article(tx, a, &x, g, &mut surnames, &mut tally, &mut cache, true)?;
     }
     super::apply_tally(tally, tx)?;
     surnames.sort();

@@ -447,7 +447,7 @@ pub(super) fn adjacent_sql() -> String {
 /// The SQL of [`Sqlite::best_evidence`].
 pub(super) fn best_evidence_sql() -> String {
     format!(
-        "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, ev.text,
+        "SELECT coalesce(a.label, a.key), a.date, ev.sentence, ev.start, ev.end, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text),
                     ev.confidence, ev.role, ev.rule, ev.via
              FROM evidence ev JOIN article a ON a.id = ev.article_id
              WHERE ev.edge_id = :edge AND {EVIDENCE_IN_SCOPE}
@@ -458,7 +458,7 @@ pub(super) fn best_evidence_sql() -> String {
 /// The SQL of [`Sqlite::timeline`].
 pub(super) fn timeline_sql() -> String {
     format!(
-            "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, {}, ed.type, {}, ev.text
+            "SELECT a.id, a.date, coalesce(a.label, a.key), ed.id, {}, ed.type, {}, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text)
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
              JOIN entity t ON t.id = ed.target_id
@@ -478,7 +478,7 @@ pub(super) fn timeline_sql() -> String {
 pub(super) fn explain_sql() -> String {
     format!(
             "SELECT {}, ed.type, {}, coalesce(a.label, a.key), a.url, a.date, ev.sentence, ev.start, ev.end,
-                    ev.headline, ev.text, ev.confidence, ev.rule, ev.via, ev.role, ev.negated, ev.hypothetical,
+                    ev.headline, coalesce((SELECT sn.text FROM sentence sn WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline AND sn.idx = ev.sentence), ev.text), ev.confidence, ev.rule, ev.via, ev.role, ev.negated, ev.hypothetical,
                     ed.rejected
              FROM edge ed
              JOIN entity s ON s.id = ed.source_id
