@@ -4431,3 +4431,10 @@ t!(
     "Italian economic development minister Stefano Patuanelli sent a letter.",
     &[("Stefano Patuanelli", "represents", "Italy")]
 );
+
+// "capture" as a verb in every form, like "seize": "is capturing X".
+t!(
+    capturing_a_city_attacks_it,
+    "Russian forces are capturing Kherson.",
+    &[("Russia", "attacks", "Kherson Oblast")]
+);
