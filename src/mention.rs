@@ -138,6 +138,31 @@ const PARTICLES: &[&str] = &[
 /// institution ("St. Jude", "Saint Petersburg"); lowercase, no dot.
 const SAINT_WORDS: &[&str] = &["st", "saint", "ste", "sainte"];
 
+/// Ordinals spelled out ("Maryland's seventh Congressional District"):
+/// after one, a head word names a numbered unit, not a name.
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
 /// Prepositions before a place ("in Kyiv", "near Bakhmut").
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "into", "outside", "across", "around", "toward", "towards", "over",
@@ -1147,17 +1172,20 @@ fn person_context(
         // Not an office that is itself in apposition after a name ("Elizabeth
         // Door, Senior Vice President, Global Strategic Sourcing"): the run
         // is then the office's department.
-        let after_named = |k: usize| {
+        let segment: Vec<usize> = (from..i - 1)
+            .rev()
+            .take_while(|&k| word(k).as_deref() != Some(","))
+            .collect();
+        let after_named = segment.last().is_some_and(|&k| {
             k >= 2
                 && word(k - 1).as_deref() == Some(",")
                 && tokens
                     .get(k - 2)
                     .is_some_and(|t| tok(text, t).starts_with(char::is_uppercase) && t.word)
-        };
-        if (from..i - 1)
-            .rev()
-            .take_while(|&k| word(k).as_deref() != Some(","))
-            .any(|k| person_noun(k) || (office(k) && !after_named(k)))
+        });
+        if segment
+            .iter()
+            .any(|&k| person_noun(k) || (office(k) && !after_named))
         {
             return true;
         }
@@ -1394,6 +1422,7 @@ fn named_by_head(
         if k > s.first && {
             let p = doc.lower(k - 1);
             matches!(p, "a" | "an")
+                || ORDINAL_WORDS.contains(&p)
                 || (p.len() > 2
                     && p.starts_with(|c: char| c.is_ascii_digit())
                     && ["st", "nd", "rd", "th"].iter().any(|x| p.ends_with(x)))
@@ -1544,6 +1573,19 @@ fn named_by_head(
                     .find_heads(w)
                     .any(|(a, b, _)| a == 0 && b == w.len())
         }) {
+            continue;
+        }
+        // "OSCE Expert Mission", "UN Mission in Haiti": an alliance's head
+        // ("Mission") names an alliance's body only with an alliance in the
+        // name; "the Vande Bharat Mission" is a state's programme, no node.
+        if kind == Kind::Alliance
+            && !out.iter().any(|m| {
+                m.start >= start
+                    && m.end <= h1
+                    && m.reading()
+                        .is_some_and(|r| g.entry(r.entity).kind == Kind::Alliance)
+            })
+        {
             continue;
         }
         found.push(Mention {

@@ -4445,3 +4445,34 @@ fn issue15g_one_node_per_name() {
         &[("Antony Blinken", "person"), ("Takeo Akiba", "person")],
     );
 }
+
+/// Issue 15 (leftovers and articles 400-800 of the corpus): an alliance's
+/// head names an alliance's body only with an alliance in the name ("the
+/// Vande Bharat Mission" is a state's programme); after a spelled-out
+/// ordinal a place head is a numbered unit ("seventh Congressional
+/// District"); an organisation after a name's title is no person ("Asian
+/// Pacific"); a sanctuary is a place's head, never a name's ("Flora
+/// Sanctuary").
+#[test]
+fn issue15g_heads_and_lists() {
+    check_entities(
+        "Under the Vande Bharat Mission, India flew 10,000 citizens home.",
+        &[("India", "state")],
+    );
+    check_entities(
+        "Representative Kweisi Mfume of Maryland's seventh Congressional District resigned.",
+        &[("Kweisi Mfume", "person"), ("Maryland", "region")],
+    );
+    check_entities(
+        "Alvina Yeh, Executive Director, Asian Pacific American Labor Alliance (APALA)",
+        &[("Alvina Yeh", "person"), ("United States", "state")],
+    );
+    check_entities(
+        "Funding helps Fundación Malpelo to protect the Malpelo Fauna and Flora Sanctuary.",
+        &[],
+    );
+    check_entities(
+        "Drones struck the Malpelo Sanctuary.",
+        &[("Malpelo Sanctuary", "region")],
+    );
+}
