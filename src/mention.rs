@@ -1575,13 +1575,18 @@ fn named_by_head(
         }) {
             continue;
         }
-        // "OSCE Expert Mission", "UN Mission in Haiti": an alliance's head
-        // ("Mission") names an alliance's body only with an alliance in the
+        // "OSCE Expert Mission", "UN Mission in Haiti", "the OSCE's Special
+        // Monitoring Mission": an alliance's head ("Mission") names an
+        // alliance's body only with an alliance in or right before the
         // name; "the Vande Bharat Mission" is a state's programme, no node.
         if kind == Kind::Alliance
             && !out.iter().any(|m| {
-                m.start >= start
-                    && m.end <= h1
+                let inside = m.start >= start && m.end <= h1;
+                let before = m.end <= start
+                    && text
+                        .get(m.end..start)
+                        .is_some_and(|gap| matches!(gap.trim(), "" | "'s" | "\u{2019}s"));
+                (inside || before)
                     && m.reading()
                         .is_some_and(|r| g.entry(r.entity).kind == Kind::Alliance)
             })

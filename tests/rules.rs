@@ -4447,8 +4447,8 @@ fn issue15g_one_node_per_name() {
 }
 
 /// Issue 15 (leftovers and articles 400-800 of the corpus): an alliance's
-/// head names an alliance's body only with an alliance in the name ("the
-/// Vande Bharat Mission" is a state's programme); after a spelled-out
+/// head names an alliance's body only with an alliance in or right before
+/// the name ("the Vande Bharat Mission" is a state's programme); after a spelled-out
 /// ordinal a place head is a numbered unit ("seventh Congressional
 /// District"); an organisation after a name's title is no person ("Asian
 /// Pacific"); a sanctuary is a place's head, never a name's ("Flora
@@ -4458,6 +4458,16 @@ fn issue15g_heads_and_lists() {
     check_entities(
         "Under the Vande Bharat Mission, India flew 10,000 citizens home.",
         &[("India", "state")],
+    );
+    check_entities(
+        "We support the OSCE\u{2019}s Special Monitoring Mission, whose observers play a key role.",
+        &[
+            (
+                "Organization for Security and Co-operation in Europe",
+                "alliance",
+            ),
+            ("Special Monitoring Mission", "alliance"),
+        ],
     );
     check_entities(
         "Representative Kweisi Mfume of Maryland's seventh Congressional District resigned.",
