@@ -109,6 +109,32 @@ const PARTICLE_WORDS: &[&str] = &[
     "bin", "ibn", "abu", "abd", "del", "della", "das", "dos", "van", "von", "der",
 ];
 
+/// Suffixes written after a name, which stand for nobody on their own.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iv", "vi"];
+
+/// The one longer full name in `full` of which `name` (two words or more)
+/// is a run of whole words, diacritics ignored: "Moreno Bau" for "Angeles
+/// Moreno Bau", "Al Thani" for "Mohammed bin Abdulrahman Al Thani". None
+/// when no name or two different names hold it.
+fn longer_full_name(name: &str, full: &[(String, Option<EntityIdx>)]) -> Option<usize> {
+    let words: Vec<String> = name.split_whitespace().map(name_key).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    for (i, (f, _)) in full.iter().enumerate() {
+        let fw: Vec<String> = f.split_whitespace().map(name_key).collect();
+        if fw.len() <= words.len() || !fw.windows(words.len()).any(|w| w == words.as_slice()) {
+            continue;
+        }
+        match found {
+            Some(j) if full[j].0 != *f => return None,
+            _ => found = Some(i),
+        }
+    }
+    found
+}
+
 /// The comparison key of one name word: lowercase, without diacritics.
 fn name_key(word: &str) -> String {
     crate::ontology::strip_diacritics(word).to_lowercase()
@@ -372,7 +398,15 @@ pub fn resolve(
     for (i, (name, _)) in full.iter().enumerate() {
         for word in name.split_whitespace() {
             let key = name_key(word);
-            if key.chars().count() < 3 || PARTICLE_WORDS.contains(&key.as_str()) {
+            // A two-letter word stands for the name only as its last word
+            // ("Assistant Secretary Lu" after "Donald Lu"), never a suffix
+            // ("Jr") and never a front word ("Le Drian", "Al Thani").
+            let last = name.split_whitespace().last() == Some(word);
+            let short_ok = key.chars().count() == 2
+                && last
+                && !NAME_SUFFIXES.contains(&key.as_str())
+                && word.chars().all(char::is_alphabetic);
+            if (key.chars().count() < 3 && !short_ok) || PARTICLE_WORDS.contains(&key.as_str()) {
                 continue;
             }
             let list = by_surname.entry(key).or_default();
@@ -513,7 +547,13 @@ pub fn resolve(
                         None => Some(b.person(name)),
                     }
                 } else {
-                    Some(b.person(name))
+                    // "Moreno Bau" in a headline, "Angeles Moreno Bau" in the
+                    // body: a part of one longer full name is that person.
+                    match longer_full_name(name, &full).map(|i| &full[i]) {
+                        Some((_, Some(k))) => Some(b.known(*k)),
+                        Some((full_name, None)) => Some(b.person(full_name)),
+                        None => Some(b.person(name)),
+                    }
                 }
             }
             // "the Labor Party" in an Australian story is the Australian Labor
@@ -549,9 +589,26 @@ pub fn resolve(
         }
         let unknown = |m: &Mention| matches!(m.what, What::New { .. } | What::Person(_));
         let known = |m: &Mention| matches!(m.what, What::Known(_));
+        // "Htoo Group of Companies (Htoo Group)": a new name in brackets
+        // that is the front of the new name before it, of the same kind.
+        let front = match (&ma.what, &mb.what) {
+            (What::New { name: a, kind: ka }, What::New { name: b, kind: kb }) => {
+                let (aw, bw): (Vec<&str>, Vec<&str>) = (
+                    a.split_whitespace().collect(),
+                    b.split_whitespace().collect(),
+                );
+                gap == "("
+                    && ka == kb
+                    && bw.len() >= 2
+                    && aw.len() > bw.len()
+                    && aw.starts_with(&bw)
+            }
+            _ => false,
+        };
         let (from, to) = match (unknown(ma) && known(mb), known(ma) && unknown(mb)) {
             (true, _) => (i, i + 1),
             (_, true) => (i + 1, i),
+            _ if front => (i + 1, i),
             _ => continue,
         };
         if let (Some(_), Some(target)) = (entity_of[from], entity_of[to]) {
@@ -774,6 +831,37 @@ mod tests {
             .collect();
         assert!(kinds.contains(&(Kind::State, "Russia")), "{kinds:?}");
         assert!(kinds.contains(&(Kind::Region, "Moscow")), "{kinds:?}");
+    }
+
+    /// Issue 15 (articles 400-800 of the corpus): a part of two or more
+    /// words of one longer full name ("Moreno Bau" in a headline, "Angeles
+    /// Moreno Bau" in the body) is that person, and so is a two-letter last
+    /// word ("Lu" for "Donald Lu"); a suffix ("Jr") stands for nobody.
+    #[test]
+    fn name_parts_join_full_names() {
+        let r = run("Secretary Sherman met State Secretary Angeles Moreno Bau. \
+             Then Sherman thanked State Secretary Moreno Bau. \
+             Assistant Secretary Donald Lu spoke. Assistant Secretary Lu left.");
+        let people: Vec<String> = names(&r)
+            .into_iter()
+            .filter(|n| n.starts_with("person"))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                "person:Sherman[]",
+                "person:Angeles Moreno Bau[\"Moreno Bau\"]",
+                "person:Donald Lu[\"Lu\"]"
+            ]
+        );
+        let r = run("Minister Gerardo Erguiza Jr spoke. Jr came later.");
+        assert!(
+            r.entities
+                .iter()
+                .all(|e| !e.aliases.contains(&"Jr".to_string())),
+            "{:?}",
+            names(&r)
+        );
     }
 
     /// Protects "a surname shared by two people is nobody's alias".
