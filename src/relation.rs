@@ -728,6 +728,13 @@ impl Ctx<'_> {
         let mut joined = false;
         while j > 0 {
             let mut gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
+            // "A and Chief Operating Officer B will travel": a title that
+            // gives its name no body stands before it like a determiner.
+            if let Some(k) =
+                (slots[j - 1].t1..slots[j].t0).find(|&k| self.title_end(k) == Some(slots[j].t0))
+            {
+                gap.truncate(k - slots[j - 1].t1);
+            }
             // "Prime Minister Kishida and the Government of Japan": the
             // people acting for the right name join like the name.
             if self.delegated_at(slots[j].t0)

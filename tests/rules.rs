@@ -4576,3 +4576,12 @@ fn issue15g_heads_and_lists() {
         &[],
     );
 }
+
+// "A and Chief Operating Officer B will travel to X": a title that names no
+// body stands before its name like a determiner, so A and B are one subject.
+t!(
+    title_without_body_in_a_coordinated_subject,
+    "Antony Blinken and Chief Operating Officer Leslie Marbury will travel to Nigeria.",
+    &[("Antony Blinken", "visited", "Nigeria"), ("Leslie Marbury", "visited", "Nigeria")],
+    also: &[("Antony Blinken", "represents", US)]
+);
