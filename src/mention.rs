@@ -138,31 +138,6 @@ const PARTICLES: &[&str] = &[
 /// institution ("St. Jude", "Saint Petersburg"); lowercase, no dot.
 const SAINT_WORDS: &[&str] = &["st", "saint", "ste", "sainte"];
 
-/// Ordinals spelled out ("Maryland's seventh Congressional District"):
-/// after one, a head word names a numbered unit, not a name.
-const ORDINAL_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
-
 /// Prepositions before a place ("in Kyiv", "near Bakhmut").
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "into", "outside", "across", "around", "toward", "towards", "over",
@@ -1421,11 +1396,7 @@ fn named_by_head(
         // unit (a state's forces), not a name.
         if k > s.first && {
             let p = doc.lower(k - 1);
-            matches!(p, "a" | "an")
-                || ORDINAL_WORDS.contains(&p)
-                || (p.len() > 2
-                    && p.starts_with(|c: char| c.is_ascii_digit())
-                    && ["st", "nd", "rd", "th"].iter().any(|x| p.ends_with(x)))
+            matches!(p, "a" | "an") || crate::text::is_ordinal(p)
         } {
             continue;
         }

@@ -2300,16 +2300,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// "32nd", "1st": an ordinal written in digits.
-fn ordinal(w: &str) -> bool {
-    let (num, suffix) = w
-        .split_at_checked(w.len().saturating_sub(2))
-        .unwrap_or(("", ""));
-    !num.is_empty()
-        && num.chars().all(|c| c.is_ascii_digit())
-        && matches!(suffix, "st" | "nd" | "rd" | "th")
-}
-
 fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
     for (i, a) in slots.iter().enumerate() {
         if a.kind != Kind::Alliance {
@@ -2344,7 +2334,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
             let mut j = k + 1;
             while j < k + 4
                 && !matches!(ctx.lw(j), "member" | "ally")
-                && (ctx.only_modifiers(j, j + 1) || ordinal(ctx.lw(j)))
+                && (ctx.only_modifiers(j, j + 1) || crate::text::is_ordinal(ctx.lw(j)))
             {
                 j += 1;
             }
@@ -2422,7 +2412,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
             let mut p = a.t0;
             while !possessed
                 && p > 0
-                && (ctx.only_modifiers(p - 1, p) || ordinal(ctx.lw(p - 1)))
+                && (ctx.only_modifiers(p - 1, p) || crate::text::is_ordinal(ctx.lw(p - 1)))
                 && !matches!(ctx.lw(p - 1), "," | "and")
             {
                 p -= 1;
@@ -2951,12 +2941,14 @@ pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relati
 }
 
 /// One cue found in a sentence: its byte span (with a tail, up to the
-/// closing word), its first token and the token after it.
+/// closing word), its first token, the first token of its tail (`c1` when
+/// it has none) and the token after it.
 #[derive(Clone, Copy)]
 struct CueHit<'c> {
     start: usize,
     end: usize,
     c0: usize,
+    tail_at: usize,
     c1: usize,
     cue: &'c Cue,
 }
@@ -3735,11 +3727,13 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     for &(cs, ce, cue) in cl.cues {
         let c0 = ctx.doc.token_at_or_after(cs);
         let last_cue_end = cue_end_seen;
+        let c1 = ctx.doc.token_at_or_after(ce);
         let mut hit = CueHit {
             start: cs,
             end: ce,
             c0,
-            c1: ctx.doc.token_at_or_after(ce),
+            tail_at: c1,
+            c1,
             cue,
         };
         // "launched 600 drones at Ukraine": the cue's tail closes it.
@@ -3747,6 +3741,13 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         // are one match: the first whose tail follows is read.
         if cue.tail.is_some() {
             let head = cue.text.split(" ... ").next().unwrap_or_default();
+            // The head's own cue without a tail, if it has one.
+            let plain = ctx
+                .g
+                .lexicon
+                .cues
+                .iter()
+                .find(|other| other.tail.is_none() && other.text == head);
             let found = std::iter::once(cue)
                 .chain(ctx.g.lexicon.cues.iter().filter(|other| {
                     !std::ptr::eq(*other, cue)
@@ -3755,62 +3756,44 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 }))
                 .find_map(|c| {
                     // A tail of several words ("impose ... costs on") matches
-                    // them in a row; `k` is its last token.
+                    // them in a row, from token `k` to `k + n - 1`.
                     let tail: Vec<&str> = c.tail.as_deref()?.split_whitespace().collect();
                     let n = tail.len().max(1);
                     (hit.c1..(hit.c1 + 8).min(cl.s.last))
                         .find(|&k| tail.iter().enumerate().all(|(i, w)| ctx.lw(k + i) == *w))
-                        .map(|k| (c, k + n - 1))
+                        .map(|k| (c, k, k + n - 1))
                 });
             match found {
                 // "hold to account enablers of the war": a tail whose target
                 // sits in the gap ("hold X accountable") names none when the
                 // gap is empty.
-                Some((c, k))
-                    if object_in_gap(c)
-                        && c.tail
-                            .as_deref()
-                            .map_or(0, |t| t.split_whitespace().count())
-                            + hit.c1
-                            == k + 1 =>
-                {
-                    continue;
-                }
-                Some((c, k)) => {
+                Some((c, first, _)) if first == hit.c1 && object_in_gap(c) => continue,
+                Some((c, first, last)) => {
+                    // "U.S.-Laos cooperation and deeper ties with Laos": a
+                    // head that also reads as a pair after a hyphenated
+                    // compound keeps that reading beside its tail's.
+                    if let Some(pair) = plain.filter(|p| p.form == CueForm::Pair) {
+                        let alone = CueHit {
+                            cue: pair,
+                            tail_at: hit.c0 + 1,
+                            c1: hit.c0 + 1,
+                            end: ctx.doc.tokens[hit.c0].end,
+                            ..hit
+                        };
+                        ctx.rule = format!("{}/{}", pair.text, pair.form.as_str());
+                        read_pair(ctx, cl, &alone);
+                    }
                     hit.cue = c;
-                    hit.c1 = k + 1;
-                    hit.end = ctx.doc.tokens[k].end;
+                    hit.tail_at = first;
+                    hit.c1 = last + 1;
+                    hit.end = ctx.doc.tokens[last].end;
                 }
                 // "A and B co-chaired the dialogue": no tail follows, so the
                 // head's own cue without one, if the head has one.
-                None => match ctx
-                    .g
-                    .lexicon
-                    .cues
-                    .iter()
-                    .find(|other| other.tail.is_none() && other.text == head)
-                {
+                None => match plain {
                     Some(plain) => hit.cue = plain,
                     None => continue,
                 },
-            }
-        }
-        // "U.S.-Laos cooperation and deeper ties with Laos": a head that
-        // also reads as a pair after a hyphenated compound keeps that
-        // reading beside its tail's.
-        if hit.cue.tail.is_some() {
-            let head = hit.cue.text.split(" ... ").next().unwrap_or_default();
-            if let Some(pair) = ctx.g.lexicon.cues.iter().find(|other| {
-                other.tail.is_none() && other.form == CueForm::Pair && other.text == head
-            }) {
-                let plain = CueHit {
-                    cue: pair,
-                    c1: hit.c0 + 1,
-                    end: ctx.doc.tokens[hit.c0].end,
-                    ..hit
-                };
-                ctx.rule = format!("{}/{}", pair.text, pair.form.as_str());
-                read_pair(ctx, cl, &plain);
             }
         }
         let cue = hit.cue;
@@ -4732,11 +4715,7 @@ fn read_clause_cue(
         // before "with".
         // ("will provide U.S. and Nigerian citizens with": the names
         // qualify the object, which must end right at "with").
-        let tail_len = cue
-            .tail
-            .as_deref()
-            .map_or(1, |t| t.split_whitespace().count());
-        let tail_at = c1 - tail_len;
+        let tail_at = hit.tail_at;
         let head = cue
             .text
             .split(" ... ")

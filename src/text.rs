@@ -145,6 +145,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Ordinals spelled out ("Maryland's seventh Congressional District").
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// An ordinal, lowercase: "11th", "2nd", or spelled out ("seventh"), as
+/// before a numbered unit ("the 11th Airborne Battalion").
+pub(crate) fn is_ordinal(w: &str) -> bool {
+    let (num, suffix) = w
+        .split_at_checked(w.len().saturating_sub(2))
+        .unwrap_or(("", ""));
+    ORDINAL_WORDS.contains(&w)
+        || (!num.is_empty()
+            && num.chars().all(|c| c.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th"))
+}
+
 /// "U.S", "U.N", "D.C": single letters joined by dots.
 fn is_initialism(word: &str) -> bool {
     let mut letters = 0;
@@ -294,6 +330,23 @@ mod tests {
     }
 
     /// Protects tokens: possessives split, hyphens and initialisms kept.
+    /// Protects the one ordinal test that mentions ("the 11th Airborne
+    /// Battalion", "Maryland's seventh Congressional District") and
+    /// relations ("the 20th nation") share.
+    #[test]
+    fn ordinals_in_digits_and_words() {
+        let yes: Vec<bool> = ["11th", "2nd", "1st", "23rd", "seventh", "first"]
+            .iter()
+            .map(|w| is_ordinal(w))
+            .collect();
+        assert_eq!(yes, [true; 6]);
+        let no: Vec<bool> = ["th", "11", "4x", "1990s", "north", "eleven", ""]
+            .iter()
+            .map(|w| is_ordinal(w))
+            .collect();
+        assert_eq!(no, [false; 7]);
+    }
+
     #[test]
     fn tokens_keep_spans() {
         assert_eq!(

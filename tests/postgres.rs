@@ -28,6 +28,15 @@ use std::time::{Duration, Instant};
 
 use common::{READERS, bin, data, ingest_cmd, output_within};
 
+/// Takes a database back before migration 0004 (sentences stored once):
+/// evidence rows get their sentence text back, the sentence table and the
+/// body flag go.
+const UNDO_0004: &str = "UPDATE evidence ev SET text = sn.text FROM sentence sn
+      WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline
+        AND sn.idx = ev.sentence;
+     DROP TABLE sentence;
+     ALTER TABLE article DROP COLUMN body_kept;";
+
 /// A fresh, empty database on the test server, as a `--db` address; none
 /// (with a note) when no server is given and none is required.
 fn fresh_db(name: &str) -> Option<String> {
@@ -738,16 +747,12 @@ fn an_older_database_takes_evidence_dates_on_upgrade() {
     ];
     let before: Vec<Output> = commands.iter().map(|c| run_on(&pg, c)).collect();
     let mut c = postgres::Client::connect(&pg, postgres::NoTls).unwrap();
-    c.batch_execute(
-        "UPDATE evidence ev SET text = sn.text FROM sentence sn
-          WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline
-            AND sn.idx = ev.sentence;
-         DROP TABLE sentence;
-         ALTER TABLE article DROP COLUMN body_kept;
-         ALTER TABLE evidence DROP COLUMN date;
-         CREATE INDEX evidence_by_edge ON evidence(edge_id, article_id);
-         UPDATE geokg_schema SET version = 2",
-    )
+    c.batch_execute(&format!(
+        "{UNDO_0004}
+             ALTER TABLE evidence DROP COLUMN date;
+             CREATE INDEX evidence_by_edge ON evidence(edge_id, article_id);
+             UPDATE geokg_schema SET version = 2"
+    ))
     .unwrap();
     for (args, old) in commands.iter().zip(&before) {
         let o = run_on(&pg, args);
@@ -824,15 +829,8 @@ fn an_older_database_reads_its_sentences_on_upgrade() {
     };
     let before = answers(&pg);
     let mut c = postgres::Client::connect(&pg, postgres::NoTls).unwrap();
-    c.batch_execute(
-        "UPDATE evidence ev SET text = sn.text FROM sentence sn
-          WHERE sn.article_id = ev.article_id AND sn.headline = ev.headline
-            AND sn.idx = ev.sentence;
-         DROP TABLE sentence;
-         ALTER TABLE article DROP COLUMN body_kept;
-         UPDATE geokg_schema SET version = 3",
-    )
-    .unwrap();
+    c.batch_execute(&format!("{UNDO_0004} UPDATE geokg_schema SET version = 3"))
+        .unwrap();
     let mut count = |sql: &str| -> i64 { c.query_one(sql, &[]).unwrap().get(0) };
     let copies = "SELECT count(*) FROM evidence WHERE text <> ''";
     let rows = count(copies);
