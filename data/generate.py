@@ -777,7 +777,9 @@ def build(src):
         qual = next((a for a in al if a.casefold().startswith(name.casefold() + " ") and
                      a.split()[-1].lower() in TYPE_WORDS), None)
         e.qual = qual or f"{name} {qual_type}"
-        if name.casefold() in stop or e.qual.casefold() in stop:
+        if qual and name.casefold() in stop and qual.casefold() not in stop:
+            e.name = qual  # "Unity State": the source's own longer name
+        elif name.casefold() in stop or e.qual.casefold() in stop:
             e.name = e.qual = f"{name} ({ents[owner].name})"
         for a in al:
             if not a or not latin_ok(a):
@@ -817,6 +819,14 @@ def build(src):
         if aid in ("EC", "EUCO", "EP", "ECB"):
             e.part_of = "alliance/EU"
         put(e)
+    # hand-curated aliases of generated alliances (data/curated/alliance_aliases.tsv)
+    alias_path = os.path.join(CUR, "alliance_aliases.tsv")
+    if os.path.exists(alias_path):
+        for r in read_tsv(alias_path):
+            assert r["id"] in ents, ("alliance_aliases.tsv: unknown id", r["id"])
+            for a in r["aliases"].split("|"):
+                if a:
+                    ents[r["id"]].add(a)
     extra_path = os.path.join(CUR, "alliances_extra.tsv")
     if os.path.exists(extra_path):
         for r in read_tsv(extra_path):

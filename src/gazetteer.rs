@@ -302,6 +302,9 @@ pub struct Lexicon {
     /// Headline words that end a name before them ("Biden Statement"),
     /// lowercase.
     pub headline_words: HashSet<String>,
+    /// Words that finish an outlet's name after a place ("Post" in "the
+    /// Washington Post"), as written.
+    pub outlet_words: HashSet<String>,
     /// Nouns only a person is ("activist", "spokesperson", "son-in-law"),
     /// lowercase.
     pub person_nouns: HashSet<String>,
@@ -533,6 +536,7 @@ const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const HEADLINE_WORDS: &str = include_str!("../data/lexicon/headline_words.txt");
+const OUTLET_WORDS: &str = include_str!("../data/lexicon/outlets.txt");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
@@ -1411,6 +1415,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         gatherings,
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         headline_words: lower_set(HEADLINE_WORDS),
+        outlet_words: word_list(OUTLET_WORDS).map(str::to_string).collect(),
         person_nouns: lower_set(PERSON_NOUNS),
         evaluative: lower_set(EVALUATIVE),
         heads,

@@ -336,6 +336,15 @@ pub fn find_with_cues(
         if doc.sentences[sentence].end < m.end {
             continue;
         }
+        let city = m
+            .readings
+            .first()
+            .is_some_and(|r| g.entry(r.entity).id.starts_with("region/city/"));
+        // (Not in a title-case headline: "Declares Crimea Independent".)
+        let outlet = m.start >= headline_end && in_outlet_name(text, g, m.start, m.end);
+        if outlet || (city && campus_of(text, m.start)) {
+            continue;
+        }
         // "Cho Hyun-dong" is not the gazetteer's Cho Hyun: a person's full
         // name that stops before a hyphen and a lowercase syllable is the
         // front of a longer, hyphenated given name ("Kim Jong-un"), which
@@ -497,8 +506,13 @@ pub fn find_with_cues(
         }
         // "University of Arizona", "Council of Europe": a place (not a
         // state: "Bank of Russia" is Russia's organ) after "of" that
-        // follows an organisation's head word is a word of its name.
-        if place {
+        // follows an organisation's head word is a word of its name; so is
+        // a capital read as its state ("the University of Kyiv, Ukraine").
+        let some_place = m
+            .readings
+            .iter()
+            .any(|r| g.entry(r.entity).kind == Kind::Region);
+        if some_place {
             let first = doc.sentences[sentence].first;
             let mut k = doc.token_at_or_after(m.start);
             if k > first && doc.lower(k - 1) == "the" {
@@ -984,7 +998,18 @@ pub fn find_with_cues(
                             })
                         })
                 });
+            // "China Daily", "the Texas Tribune": a place and an outlet's word
+            // name a news outlet, not a person.
+            let outlet = words >= 2
+                && !in_headline
+                && g.lexicon
+                    .outlet_words
+                    .contains(tok(text, &tokens[end_tok - 1]))
+                && found
+                    .iter()
+                    .any(|o| o.start == tokens[i].start && o.end == tokens[end_tok - 2].end);
             let accept = !before_longer_name
+                && !outlet
                 && !before_titled_name
                 && !town
                 && !before_rank
@@ -1099,6 +1124,44 @@ pub fn find_with_cues(
 }
 
 /// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
+/// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times
+/// of India": a place named inside a news outlet's name is no mention of the
+/// place or its state (the outlet is no actor of the graph).
+fn in_outlet_name(text: &str, g: &Gazetteer, start: usize, end: usize) -> bool {
+    let next = text.get(end..).and_then(|r| r.strip_prefix(' ')).map(|r| {
+        let w = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        // ("India Post-Election" is no outlet.)
+        let glued = r.get(w.len()..).is_some_and(|r| r.starts_with('-'));
+        if glued { "" } else { w }
+    });
+    if next.is_some_and(|w| g.lexicon.outlet_words.contains(w)) {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or("");
+    before.ends_with("Times of ")
+}
+
+/// "the University of California, San Diego", "University of North
+/// Carolina – Wilmington": a city after a university's name and a comma or
+/// dash names its campus, inside the university's name (a province or state
+/// after the comma is still named: "the University of Kyiv, Ukraine").
+fn campus_of(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let Some(name) = [", ", " \u{2013} ", " - ", "\u{2013}", "-", " \u{2014} "]
+        .iter()
+        .find_map(|sep| before.strip_suffix(sep))
+    else {
+        return false;
+    };
+    let Some(at) = name.rfind("University") else {
+        return false;
+    };
+    let rest = name.get(at..).unwrap_or("");
+    rest.split(' ')
+        .all(|w| w == "of" || w == "at" || w.starts_with(char::is_uppercase))
+        && rest.split(' ').count() <= 6
+}
+
 fn is_honorific(g: &Gazetteer, word: &str) -> bool {
     g.lexicon
         .honorifics
@@ -2408,6 +2471,47 @@ mod tests {
                 format!("{}={what}{role}", &text[m.start..m.end])
             })
             .collect()
+    }
+
+    /// Protects places that name something else: a news outlet ("the
+    /// Washington Post" is neither the United States nor a person), a
+    /// university's campus (a city, never a state), a subdivision name that
+    /// is a common word ("Unity"), a continent that is also a given name,
+    /// and "Issues" ending a portfolio before a name.
+    #[test]
+    fn issue15h_outlets_campuses_and_common_words() {
+        assert_eq!(
+            mentions("The Washington Post and China Daily reported it, as did the Times of India."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("He told the Kyiv Independent that Kyiv would hold."),
+            ["Kyiv=state/UKR"]
+        );
+        assert_eq!(
+            mentions("Blinken will visit India Post-Election."),
+            ["Blinken=person/antony-blinken", "India=state/IND"]
+        );
+        assert_eq!(
+            mentions("She studied at the University of California, San Diego, in La Jolla."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("Students at the University of Kyiv, Ukraine, protested."),
+            ["Ukraine=state/UKR"]
+        );
+        assert_eq!(
+            mentions("Transatlantic Unity matters. Fighting spread in Unity State."),
+            ["Unity State=region/SS-UY"]
+        );
+        assert_eq!(
+            mentions("Trade grew across the Asia Pacific."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            people("Special Coordinator for Tibetan Issues Uzra Zeya will travel."),
+            ["Uzra Zeya"]
+        );
     }
 
     /// Protects people found by titles and name shape, with their roles.
