@@ -305,6 +305,10 @@ pub struct Lexicon {
     /// Words that finish an outlet's name after a place ("Post" in "the
     /// Washington Post"), as written.
     pub outlet_words: HashSet<String>,
+    /// Nouns that make a capitalised name beside them an organisation
+    /// (`data/lexicon/org_nouns.tsv`): (noun, where) with where one of
+    /// "after", "before", "list".
+    pub org_nouns: HashSet<(String, String)>,
     /// Nouns only a person is ("activist", "spokesperson", "son-in-law"),
     /// lowercase.
     pub person_nouns: HashSet<String>,
@@ -537,6 +541,7 @@ const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const HEADLINE_WORDS: &str = include_str!("../data/lexicon/headline_words.txt");
 const OUTLET_WORDS: &str = include_str!("../data/lexicon/outlets.txt");
+const ORG_NOUNS: &str = include_str!("../data/lexicon/org_nouns.tsv");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
@@ -1416,6 +1421,11 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         headline_words: lower_set(HEADLINE_WORDS),
         outlet_words: word_list(OUTLET_WORDS).map(str::to_string).collect(),
+        org_nouns: word_list(ORG_NOUNS)
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, w)| (n.to_string(), w.to_string()))
+            .collect(),
         person_nouns: lower_set(PERSON_NOUNS),
         evaluative: lower_set(EVALUATIVE),
         heads,

@@ -777,6 +777,7 @@ pub fn find_with_cues(
 
     // 3b. Unknown organisations and places named with a head word.
     named_by_head(text, doc, g, &titles, &mut out, headline_end);
+    named_by_context(text, doc, g, &titles, &mut out, headline_end);
     let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
 
     // 4. People by name shape.
@@ -1393,6 +1394,40 @@ fn named_by_head(
                     k -= 1;
                     continue;
                 }
+                // "Rashin Shipping Co. Ltd.", "Everwin Ship Management Pte.
+                // Ltd.": an abbreviation's full stop inside the name; and
+                // "Hungarian National Asset Management, Inc.": a comma before
+                // a company suffix.
+                let abbreviated = w == "." && k - 1 > s.first && {
+                    let o = doc.tokens[k - 2];
+                    let ow = tok(text, &o);
+                    o.end == t.start
+                        && o.word
+                        && ow.starts_with(char::is_uppercase)
+                        && g.lexicon.abbreviations.contains(ow)
+                };
+                let suffix_comma = w == ","
+                    && k - 1 > s.first
+                    && doc.tokens.get(k).is_some_and(|n| {
+                        matches!(
+                            tok(text, n),
+                            "Inc" | "LLC" | "Ltd" | "Limited" | "PLC" | "GmbH" | "Co"
+                        )
+                    });
+                if abbreviated || suffix_comma {
+                    k -= 1;
+                    continue;
+                }
+                // "Alabama A&M University": a letter glued to "&".
+                let before_ampersand = doc
+                    .tokens
+                    .get(k)
+                    .is_some_and(|n| n.start == t.end && tok(text, n) == "&");
+                if before_ampersand && t.word && capital {
+                    k -= 1;
+                    words += 1;
+                    continue;
+                }
                 if !ampersand
                     && (!t.word || !capital || NAME_STOPS.contains(&w.to_lowercase().as_str()))
                 {
@@ -1418,7 +1453,10 @@ fn named_by_head(
                         && !NAME_STOPS.contains(&w.to_lowercase().as_str())
                         && title_ending_at(titles, t.end).is_none()
                         && overlapping(out, t.start, t.end).is_none()
-                        && (k - 2 > s.first || g.lexicon.find_heads(w).next().is_some())
+                        && (k - 2 > s.first
+                            || g.lexicon.find_heads(w).next().is_some()
+                            || (!g.lexicon.nonname.contains(&w.to_lowercase())
+                                && !g.lexicon.verbs.contains_key(w.to_lowercase().as_str())))
                 };
             if !back || words >= 6 {
                 break;
@@ -1644,6 +1682,199 @@ fn named_by_head(
     out.sort_by_key(|m| m.start);
 }
 
+/// Unknown organisations named beside a noun that says what they are
+/// (`data/lexicon/org_nouns.tsv`): "Esri, a leading geographic information
+/// systems company", "the Greek gas producer Energean", "German firms
+/// including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens". A name
+/// is a run of capitalised words that overlaps no mention and no title.
+fn named_by_context(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title<'_>],
+    out: &mut Vec<Mention>,
+    headline_end: usize,
+) {
+    let nouns = &g.lexicon.org_nouns;
+    let has = |w: &str, place: &str| nouns.contains(&(w.to_string(), place.to_string()));
+    let tokens = &doc.tokens;
+    let capital = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            let w = tok(text, t);
+            t.word
+                && w.starts_with(char::is_uppercase)
+                && !NAME_STOPS.contains(&w.to_lowercase().as_str())
+                && !CALENDAR.contains(&w.to_lowercase().as_str())
+        })
+    };
+    // The run of capitalised words from token `i` on, within the sentence:
+    // its end token (exclusive), if it names nothing yet.
+    let run_from = |i: usize, last: usize, out: &[Mention]| -> Option<usize> {
+        let mut j = i;
+        while j < last && capital(j) {
+            j += 1;
+        }
+        let (start, end) = (tokens.get(i)?.start, tokens.get(j.checked_sub(1)?)?.end);
+        (j > i
+            && overlapping(out, start, end).is_none()
+            && !titles.iter().any(|t| t.0 < end && start < t.1))
+        .then_some(j)
+    };
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.last == s.first || tokens[s.first].start < headline_end {
+            continue;
+        }
+        for k in s.first..s.last {
+            let w = doc.lower(k);
+            // "NAME, a/an ... NOUN": the noun within five words of the article.
+            if w == "," && k > s.first && matches!(doc.lower(k + 1), "a" | "an") {
+                // (The noun heads the description: "a former company
+                // director" is no company.)
+                let noun = (k + 2..(k + 7).min(s.last))
+                    .take_while(|&n| tokens[n].word)
+                    .find(|&n| has(doc.lower(n), "after"))
+                    .filter(|&n| {
+                        tokens.get(n + 1).is_none_or(|t| !t.word)
+                            || matches!(
+                                doc.lower(n + 1),
+                                "that"
+                                    | "which"
+                                    | "whose"
+                                    | "based"
+                                    | "headquartered"
+                                    | "in"
+                                    | "with"
+                                    | "and"
+                            )
+                    });
+                if noun.is_some() {
+                    let mut i = k;
+                    while i > s.first && capital(i - 1) {
+                        i -= 1;
+                    }
+                    let given = tokens.get(i).is_some_and(|t| {
+                        g.lexicon.given_names.contains(&tok(text, t).to_lowercase())
+                    });
+                    // (Not inside a list: "Foreign Service, Civil Service,
+                    // a contractor".)
+                    let listed = i > s.first && doc.lower(i - 1) == ",";
+                    if i < k
+                        && !given
+                        && !listed
+                        && run_from(i, k, out) == Some(k)
+                        && (i > s.first || k - i >= 2)
+                    {
+                        found.push((si, i, k));
+                    }
+                }
+            }
+            // "the gas producer NAME".
+            if has(w, "before")
+                && k + 1 < s.last
+                && tokens[k].word
+                && let Some(mut j) = run_from(k + 1, s.last, out)
+            {
+                // "the construction firm McKissack and McKissack"
+                while matches!(doc.lower(j), "and" | "&") {
+                    match run_from(j + 1, s.last, out) {
+                        Some(e) => j = e,
+                        None => break,
+                    }
+                }
+                found.push((si, k + 1, j));
+            }
+            // "firms including A, B and C", "three entities, A, B, and C".
+            // (As written in lowercase: "Htoo Group of Companies, A" is a name.)
+            if has(w, "list") && tok(text, &tokens[k]).starts_with(char::is_lowercase) {
+                // ("four companies in his network, A, B, and C")
+                let mut i = k + 1;
+                let mut commas = 0;
+                while i < (k + 5).min(s.last)
+                    && tokens[i].word
+                    && tok(text, &tokens[i]).starts_with(char::is_lowercase)
+                    && !matches!(doc.lower(i), "including" | "like" | "such")
+                {
+                    i += 1;
+                }
+                let intro = doc.lower(i);
+                if matches!(intro, "including" | "like" | "," | ":") {
+                    i += 1;
+                } else if doc.lower(i) == "such" && doc.lower(i + 1) == "as" {
+                    i += 2;
+                } else {
+                    continue;
+                }
+                let mut items = Vec::new();
+                let mut listed = false;
+                loop {
+                    // "Iran-based Jestar Sanat Delijan": a place adjective.
+                    if tokens
+                        .get(i)
+                        .is_some_and(|t| tok(text, t).ends_with("-based"))
+                    {
+                        i += 1;
+                    }
+                    let named = out
+                        .iter()
+                        .find(|m| tokens.get(i).is_some_and(|t| m.start == t.start))
+                        .map(|m| doc.token_at_or_after(m.end));
+                    let end = match named {
+                        Some(e) => e,
+                        None => match run_from(i, s.last, out) {
+                            Some(j) => {
+                                items.push((si, i, j));
+                                j
+                            }
+                            None => break,
+                        },
+                    };
+                    i = end;
+                    if doc.lower(i) == "," {
+                        i += 1;
+                        commas += usize::from(!listed);
+                    }
+                    if doc.lower(i) == "and" {
+                        listed = true;
+                        i += 1;
+                        continue;
+                    }
+                    if listed || i >= s.last || doc.lower(i - 1) != "," {
+                        break;
+                    }
+                }
+                // After a bare comma the list needs three names ("the
+                // companies he controlled, A and B" may be one name).
+                if listed && (commas >= 1 || !matches!(intro, "," | ":")) {
+                    found.extend(items);
+                }
+            }
+        }
+    }
+    for (sentence, i, j) in found {
+        let (start, end) = (tokens[i].start, tokens[j - 1].end);
+        if overlapping(out, start, end).is_some() {
+            continue;
+        }
+        let name = text.get(start..end).unwrap_or("").to_string();
+        out.push(Mention {
+            start,
+            end,
+            span_end: end,
+            sentence,
+            what: What::New {
+                name,
+                kind: Kind::Organization,
+            },
+            acting: false,
+            role: None,
+            modifier_of: None,
+            title_ref: None,
+        });
+    }
+    out.sort_by_key(|m| m.start);
+}
+
 /// The end of a head-named name that goes on through "of" or "for" and
 /// capitalised words ("Institute of Human Rights", "League for the Defence
 /// of Human Rights", "Council for the Welfare of Immigrants"); `end` when
@@ -1659,6 +1890,15 @@ fn extend_of_name(
     last: usize,
 ) -> usize {
     let tokens = &doc.tokens;
+    // "Caddell Construction Company, LLC of Montgomery": a company's legal
+    // suffix closes its name; "of" after it says where the company is.
+    let name = text.get(..end).unwrap_or("");
+    if ["Inc.", "LLC", "Ltd.", "Limited", "PLC", "GmbH", "Co."]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
+        return end;
+    }
     let mut i = doc.token_at_or_after(end);
     let mut new_end = end;
     // "Council on Environmental Quality" goes on through "on"; after "of"
@@ -2676,6 +2916,74 @@ mod tests {
     /// Protects organisations named with a head word: through "of"/"for",
     /// with a demonym or "&" in front, company suffixes; an organ word after
     /// the demonym keeps the state's organ.
+    #[test]
+    /// Protects organisations named by a noun beside them (apposition, a
+    /// noun before, a list after a plural) and by a company's legal suffix
+    /// ("Co. Ltd.", "Pte. Ltd.", ", Inc."), and what is none: a person's
+    /// description, a list item before a description, a fight's object.
+    fn issue15h_organisations_by_context_and_suffix() {
+        let orgs = |t: &str| -> Vec<String> {
+            mentions(t)
+                .into_iter()
+                .filter(|m| m.contains("=organization:"))
+                .map(|m| m.split('=').next().unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(
+            orgs(
+                "German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens left Iran."
+            ),
+            ["Deutsche Bahn", "Deutsche Telekom", "Daimler"]
+        );
+        assert_eq!(
+            orgs(
+                "He and four companies in his network, Iran-based Jestar Sanat Delijan, Sina Delijan Company, and P.B. Sadr Company, were named."
+            ),
+            [
+                "Jestar Sanat Delijan",
+                "Sina Delijan Company",
+                "P.B. Sadr Company"
+            ]
+        );
+        assert_eq!(
+            orgs(
+                "It works with Esri, a leading geographic information systems company, and others."
+            ),
+            ["Esri"]
+        );
+        assert_eq!(
+            orgs(
+                "The Greek gas producer Energean sold gas to the construction firm McKissack and McKissack."
+            ),
+            ["Energean", "McKissack and McKissack"]
+        );
+        assert_eq!(
+            orgs(
+                "They named Everwin Ship Management Pte. Ltd. and Golden Warrior Shipping, Co. Ltd. today."
+            ),
+            [
+                "Everwin Ship Management Pte. Ltd.",
+                "Golden Warrior Shipping, Co. Ltd."
+            ]
+        );
+        assert_eq!(
+            orgs("The award went to Caddell Construction Company, LLC of Montgomery, Alabama."),
+            ["Caddell Construction Company, LLC"]
+        );
+        assert_eq!(
+            orgs("He met Jane Smith, a former company director."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            orgs("Whether you are Foreign Service, Civil Service, a contractor, or staff."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            orgs("The companies he controlled, Concord Management and Consulting LLC, paid."),
+            Vec::<String>::new()
+        );
+    }
+
     #[test]
     fn organisations_by_head() {
         let orgs = |t: &str| -> Vec<String> {

@@ -59,7 +59,8 @@ impl Abbreviations {
         )
     }
 
-    fn contains(&self, word: &str) -> bool {
+    /// Whether `word` (without its dot) is an abbreviation.
+    pub fn contains(&self, word: &str) -> bool {
         self.0.contains(word)
     }
 }

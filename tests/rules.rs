@@ -419,6 +419,15 @@ t!(
         ("Argentina", "attacks", "United Kingdom")
     ]
 );
+// A fight with an object fought is no fight between the subjects.
+not!(
+    attacks_mutual_not_with_an_object,
+    "Secretary Blinken and Foreign Secretary Truss stressed the role it plays in fighting HIV/AIDS and malaria.",
+    &[
+        ("Antony Blinken", "attacks", "Liz Truss"),
+        ("Liz Truss", "attacks", "Antony Blinken")
+    ]
+);
 t!(
     attacks_capital_place,
     "Russian drones hit Kyiv on Monday.",
@@ -2395,6 +2404,7 @@ t!(
     counted_list_after_an_unknown_first_name,
     "The State Department is designating three Iran-based entities, Zagros Tarabaran-E Arya, Persian Gulf Star Oil Company, and East Ocean Rashin Shipping Co.",
     &[
+        ("United States", "sanctions", "Zagros Tarabaran-E Arya"),
         (
             "United States",
             "sanctions",
@@ -3542,7 +3552,7 @@ fn issue15_compass_district_needs_its_state() {
     );
     check_entities(
         "Rockets hit Israel's Northern District.",
-        &[("Israel", "state"), ("Northern (Israel)", "region")],
+        &[("Israel", "state"), ("Northern District", "region")],
     );
 }
 
