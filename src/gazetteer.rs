@@ -305,6 +305,8 @@ pub struct Lexicon {
     /// Words that finish an outlet's name after a place ("Post" in "the
     /// Washington Post"), as written.
     pub outlet_words: HashSet<String>,
+    /// Credits before a picture's maker ("Image:", "Photo by"), as written.
+    pub credits: Vec<String>,
     /// Nouns that make a capitalised name beside them an organisation
     /// (`data/lexicon/org_nouns.tsv`): (noun, where) with where one of
     /// "after", "before", "list".
@@ -541,6 +543,7 @@ const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
 const HEADLINE_WORDS: &str = include_str!("../data/lexicon/headline_words.txt");
 const OUTLET_WORDS: &str = include_str!("../data/lexicon/outlets.txt");
+const CREDITS: &str = include_str!("../data/lexicon/credits.txt");
 const ORG_NOUNS: &str = include_str!("../data/lexicon/org_nouns.tsv");
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
@@ -1421,6 +1424,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         headline_words: lower_set(HEADLINE_WORDS),
         outlet_words: word_list(OUTLET_WORDS).map(str::to_string).collect(),
+        credits: word_list(CREDITS).map(str::to_string).collect(),
         org_nouns: word_list(ORG_NOUNS)
             .skip(1)
             .filter_map(|l| l.split_once('\t'))

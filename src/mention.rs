@@ -659,7 +659,20 @@ pub fn find_with_cues(
         let sentence_start = doc
             .sentence_of(p.start)
             .is_some_and(|si| doc.sentences[si].first + 1 == i);
+        // "Brenda Isabel Rocha Chacon": a middle name that is also a place,
+        // after a given name, goes on to a surname.
+        let middle = g.lexicon.place_given_names.contains(&w.to_lowercase())
+            && doc
+                .token_at_or_after(p.start)
+                .checked_sub(1)
+                .is_some_and(|q| {
+                    tokens[q].end + 1 == p.start
+                        && g.lexicon
+                            .given_names
+                            .contains(&tok(text, &tokens[q]).to_lowercase())
+                });
         let surname = g.lexicon.given_names.contains(&w.to_lowercase())
+            || middle
             || (person.is_some() && !sentence_start && is_name_word(w, g));
         !surname
     });
@@ -1118,6 +1131,16 @@ pub fn find_with_cues(
     out.extend(people);
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     out.dedup_by(|b, a| b.start < a.end); // drop overlaps, keeping the first (longest)
+
+    // "Image: Andrew Gray.": a picture's maker is no node.
+    out.retain(|m| {
+        let before = text.get(..m.start).unwrap_or("").trim_end();
+        !(is_person(g, m)
+            && g.lexicon
+                .credits
+                .iter()
+                .any(|c| before.ends_with(c.as_str())))
+    });
 
     // 5. Organs, capitals, titles and roles.
     attach_context(text, doc, g, &titles, cues, &mut out);
@@ -2717,7 +2740,8 @@ mod tests {
     /// Washington Post" is neither the United States nor a person), a
     /// university's campus (a city, never a state), a subdivision name that
     /// is a common word ("Unity"), a continent that is also a given name,
-    /// and "Issues" ending a portfolio before a name.
+    /// "Issues" ending a portfolio before a name, and places inside a
+    /// person's name.
     #[test]
     fn issue15h_outlets_campuses_and_common_words() {
         assert_eq!(
@@ -2751,6 +2775,11 @@ mod tests {
         assert_eq!(
             people("Special Coordinator for Tibetan Issues Uzra Zeya will travel."),
             ["Uzra Zeya"]
+        );
+        // A middle name that is a place (Isabel) before one more (Rocha).
+        assert_eq!(
+            people("They named Brenda Isabel Rocha Chacon, the CSE President."),
+            ["Brenda Isabel Rocha Chacon"]
         );
     }
 
@@ -3126,6 +3155,32 @@ mod tests {
                 "Harris spoke today."
             ),
             ["Harris=person:Harris"]
+        );
+        // Gerunds and travel nouns of a headline end the name too.
+        assert_eq!(
+            headline(
+                "Statement by Spokesperson Adrienne Watson Welcoming the Truce",
+                "Watson said so."
+            ),
+            ["Adrienne Watson=person:Adrienne Watson"]
+        );
+        assert_eq!(
+            headline(
+                "Special Advisor Christopher Dodd Travel to Barbados",
+                "Dodd will meet leaders."
+            ),
+            [
+                "Christopher Dodd=person:Christopher Dodd",
+                "Barbados=state/BRB"
+            ]
+        );
+        // A picture's maker is no node.
+        assert_eq!(
+            headline(
+                "Protest in London",
+                "Marchers. Image: Andrew Gray. Children. Photo by Garry Knight."
+            ),
+            ["London=state/GBR"]
         );
         // Issue 15 (articles 400-800 of the corpus): a headline verb after
         // a titled name ("... Jenkins Travels to Vienna") is no name word.
