@@ -308,9 +308,9 @@ pub struct Lexicon {
     /// Credits before a picture's maker ("Image:", "Photo by"), as written.
     pub credits: Vec<String>,
     /// Nouns that make a capitalised name beside them an organisation
-    /// (`data/lexicon/org_nouns.tsv`): (noun, where) with where one of
-    /// "after", "before", "list".
-    pub org_nouns: HashSet<(String, String)>,
+    /// (`data/lexicon/org_nouns.tsv`): noun to where it says so, a set of
+    /// `ORG_NOUN_AFTER`, `ORG_NOUN_BEFORE`, `ORG_NOUN_LIST` bits.
+    pub org_nouns: HashMap<String, u8>,
     /// Nouns only a person is ("activist", "spokesperson", "son-in-law"),
     /// lowercase.
     pub person_nouns: HashSet<String>,
@@ -545,6 +545,12 @@ const HEADLINE_WORDS: &str = include_str!("../data/lexicon/headline_words.txt");
 const OUTLET_WORDS: &str = include_str!("../data/lexicon/outlets.txt");
 const CREDITS: &str = include_str!("../data/lexicon/credits.txt");
 const ORG_NOUNS: &str = include_str!("../data/lexicon/org_nouns.tsv");
+/// Where an organisation noun names: after the name ("Esri, a ... company").
+pub const ORG_NOUN_AFTER: u8 = 1;
+/// Right before the name ("the gas producer Energean").
+pub const ORG_NOUN_BEFORE: u8 = 2;
+/// Before a list of names ("firms including A, B and C").
+pub const ORG_NOUN_LIST: u8 = 4;
 const PERSON_NOUNS: &str = include_str!("../data/lexicon/person_nouns.txt");
 const EVALUATIVE: &str = include_str!("../data/lexicon/evaluative.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
@@ -1425,11 +1431,22 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         headline_words: lower_set(HEADLINE_WORDS),
         outlet_words: word_list(OUTLET_WORDS).map(str::to_string).collect(),
         credits: word_list(CREDITS).map(str::to_string).collect(),
-        org_nouns: word_list(ORG_NOUNS)
-            .skip(1)
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(n, w)| (n.to_string(), w.to_string()))
-            .collect(),
+        org_nouns: {
+            let mut nouns: HashMap<String, u8> = HashMap::new();
+            for (noun, place) in word_list(ORG_NOUNS)
+                .skip(1)
+                .filter_map(|l| l.split_once('\t'))
+            {
+                let bit = match place {
+                    "after" => ORG_NOUN_AFTER,
+                    "before" => ORG_NOUN_BEFORE,
+                    "list" => ORG_NOUN_LIST,
+                    _ => 0,
+                };
+                *nouns.entry(noun.to_string()).or_default() |= bit;
+            }
+            nouns
+        },
         person_nouns: lower_set(PERSON_NOUNS),
         evaluative: lower_set(EVALUATIVE),
         heads,
