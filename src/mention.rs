@@ -336,6 +336,33 @@ pub fn find_with_cues(
         if doc.sentences[sentence].end < m.end {
             continue;
         }
+        // "the International Maritime Organization (IMO)", "NAN formula":
+        // an acronym in capitals is no place written in lowercase ("Imo").
+        let surface = text.get(m.start..m.end).unwrap_or("");
+        let capitals = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !surface.chars().any(char::is_lowercase);
+        if capitals
+            && m.readings.first().is_some_and(|r| {
+                g.entry(r.entity).kind == Kind::Region && !g.names_of(r.entity).contains(&surface)
+            })
+        {
+            continue;
+        }
+        // "Vladimir Vladimirovich Kolychev": a place before a patronymic is
+        // a given name.
+        let patronymic = text
+            .get(m.end..)
+            .and_then(|r| r.strip_prefix(' '))
+            .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
+            .is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && ["ovich", "evich", "ovna", "evna", "ichna"]
+                        .iter()
+                        .any(|s| w.ends_with(s))
+            });
+        if patronymic {
+            continue;
+        }
         let city = m
             .readings
             .first()
@@ -2774,9 +2801,19 @@ mod tests {
             mentions("Trade grew across the Asia Pacific."),
             Vec::<String>::new()
         );
+        // An acronym in capitals is no place written in lowercase (Imo).
+        assert_eq!(
+            mentions("He met staff of the IMO and the UAE."),
+            ["UAE=state/ARE"]
+        );
         assert_eq!(
             people("Special Coordinator for Tibetan Issues Uzra Zeya will travel."),
             ["Uzra Zeya"]
+        );
+        // A place before a patronymic is a given name.
+        assert_eq!(
+            people("The list includes Vladimir Vladimirovich Kolychev."),
+            ["Vladimir Vladimirovich Kolychev"]
         );
         // A middle name that is a place (Isabel) before one more (Rocha).
         assert_eq!(
