@@ -138,6 +138,10 @@ const PARTICLES: &[&str] = &[
 /// institution ("St. Jude", "Saint Petersburg"); lowercase, no dot.
 const SAINT_WORDS: &[&str] = &["st", "saint", "ste", "sainte"];
 
+/// A company's legal suffix, without its dot ("Co. Ltd.", ", Inc.",
+/// "LLC"): inside the company's name, and its end.
+const LEGAL_SUFFIXES: &[&str] = &["Inc", "LLC", "Ltd", "Limited", "PLC", "GmbH", "Co"];
+
 /// Prepositions before a place ("in Kyiv", "near Bakhmut").
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "into", "outside", "across", "around", "toward", "towards", "over",
@@ -1043,12 +1047,11 @@ pub fn find_with_cues(
             // name a news outlet, not a person.
             let outlet = words >= 2
                 && !in_headline
-                && g.lexicon
-                    .outlet_words
-                    .contains(tok(text, &tokens[end_tok - 1]))
-                && found
-                    .iter()
-                    .any(|o| o.start == tokens[i].start && o.end == tokens[end_tok - 2].end);
+                && found.iter().any(|o| {
+                    o.start == tokens[i].start
+                        && o.end == tokens[end_tok - 2].end
+                        && in_outlet_name(text, g, o.start, o.end)
+                });
             let accept = !before_longer_name
                 && !outlet
                 && !before_titled_name
@@ -1174,7 +1177,6 @@ pub fn find_with_cues(
     out
 }
 
-/// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
 /// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times
 /// of India": a place named inside a news outlet's name is no mention of the
 /// place or its state (the outlet is no actor of the graph).
@@ -1207,12 +1209,14 @@ fn campus_of(text: &str, start: usize) -> bool {
     let Some(at) = name.rfind("University") else {
         return false;
     };
-    let rest = name.get(at..).unwrap_or("");
-    rest.split(' ')
-        .all(|w| w == "of" || w == "at" || w.starts_with(char::is_uppercase))
-        && rest.split(' ').count() <= 6
+    let words: Vec<&str> = name.get(at..).unwrap_or("").split(' ').collect();
+    words.len() <= 6
+        && words
+            .iter()
+            .all(|w| matches!(*w, "of" | "at") || w.starts_with(char::is_uppercase))
 }
 
+/// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
 fn is_honorific(g: &Gazetteer, word: &str) -> bool {
     g.lexicon
         .honorifics
@@ -1458,12 +1462,10 @@ fn named_by_head(
                 };
                 let suffix_comma = w == ","
                     && k - 1 > s.first
-                    && doc.tokens.get(k).is_some_and(|n| {
-                        matches!(
-                            tok(text, n),
-                            "Inc" | "LLC" | "Ltd" | "Limited" | "PLC" | "GmbH" | "Co"
-                        )
-                    });
+                    && doc
+                        .tokens
+                        .get(k)
+                        .is_some_and(|n| LEGAL_SUFFIXES.contains(&tok(text, n)));
                 if abbreviated || suffix_comma {
                     k -= 1;
                     continue;
@@ -1944,11 +1946,14 @@ fn extend_of_name(
     let tokens = &doc.tokens;
     // "Caddell Construction Company, LLC of Montgomery": a company's legal
     // suffix closes its name; "of" after it says where the company is.
-    let name = text.get(..end).unwrap_or("");
-    if ["Inc.", "LLC", "Ltd.", "Limited", "PLC", "GmbH", "Co."]
-        .iter()
-        .any(|s| name.ends_with(s))
-    {
+    let last_word = text
+        .get(..end)
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .rsplit([' ', ','])
+        .next()
+        .unwrap_or("");
+    if LEGAL_SUFFIXES.contains(&last_word) {
         return end;
     }
     let mut i = doc.token_at_or_after(end);

@@ -1036,6 +1036,27 @@ const GAP_BLOCKERS: &[&str] = &[
     ":", "(", "\"", "\u{201c}", "\u{201d}", "against", "and", "or",
 ];
 
+/// Words after a fight verb that open no object of it ("fought on",
+/// "fought each other", "fought side by side"); prepositions and
+/// `GAP_BLOCKERS` open none either.
+const NO_OBJECT: &[&str] = &[
+    "since",
+    "each",
+    "one",
+    "again",
+    "back",
+    "until",
+    "alongside",
+    "near",
+    "around",
+    "across",
+    "throughout",
+    "side",
+    "together",
+    "when",
+    "along",
+];
+
 /// Who "they" and "he" are: the last pair that met and the last person
 /// who acted, with the sentence where they were seen.
 #[derive(Default)]
@@ -4886,54 +4907,23 @@ fn read_clause_cue(
     // "A and B fought": no object; "... fighting HIV/AIDS" has one, which
     // is what was fought (no pair of subjects fought each other).
     // ("fought a 10-week war" names the fight, not what was fought.)
-    let fight_named = (c1..(c1 + 4).min(cl.s.last)).any(|k| {
-        let w = ctx.lw(k);
-        ctx.g.lexicon.war_nouns.contains(w)
-            || ctx.g.lexicon.war_nouns.contains(w.trim_end_matches('s'))
-    });
     let object_follows = both_ways
         && cue.edge == EdgeType::Attacks
         && c1 < cl.s.last
         && ctx.doc.tokens[c1].word
         && !cl.slots.iter().any(|sl| sl.t0 == c1)
-        && !fight_named
-        && !ctx.lw(c1).ends_with("ly")
-        && !matches!(
-            ctx.lw(c1),
-            "over"
-                | "for"
-                | "in"
-                | "on"
-                | "at"
-                | "with"
-                | "since"
-                | "against"
-                | "each"
-                | "one"
-                | "again"
-                | "back"
-                | "until"
-                | "during"
-                | "alongside"
-                | "near"
-                | "around"
-                | "across"
-                | "throughout"
-                | "to"
-                | "side"
-                | "together"
-                | "and"
-                | "but"
-                | "as"
-                | "from"
-                | "after"
-                | "before"
-                | "when"
-                | "while"
-                | "into"
-                | "along"
-                | "about"
-        );
+        && {
+            let w = ctx.lw(c1);
+            !w.ends_with("ly")
+                && !PREPOSITIONS.contains(&w)
+                && !GAP_BLOCKERS.contains(&w)
+                && !NO_OBJECT.contains(&w)
+        }
+        && !(c1..(c1 + 4).min(cl.s.last)).any(|k| {
+            let w = ctx.lw(k);
+            ctx.g.lexicon.war_nouns.contains(w)
+                || ctx.g.lexicon.war_nouns.contains(w.trim_end_matches('s'))
+        });
     if targets.is_empty() && !object_follows {
         // "A and B met": every pair of a symmetric verb's subjects.
         if (cue.edge.is_symmetric() || both_ways) && cue.form != CueForm::Noun {

@@ -330,7 +330,6 @@ mod tests {
             .collect()
     }
 
-    /// Protects tokens: possessives split, hyphens and initialisms kept.
     /// Protects the one ordinal test that mentions ("the 11th Airborne
     /// Battalion", "Maryland's seventh Congressional District") and
     /// relations ("the 20th nation") share.
@@ -348,6 +347,7 @@ mod tests {
         assert_eq!(no, [false; 7]);
     }
 
+    /// Protects tokens: possessives split, hyphens and initialisms kept.
     #[test]
     fn tokens_keep_spans() {
         assert_eq!(
