@@ -2986,6 +2986,9 @@ struct Clause<'s, 'c> {
     s: &'s crate::text::Sentence,
     slots: &'s [Slot],
     cues: &'s [(usize, usize, &'c Cue)],
+    /// The next sentence and its slots, for a list that a colon at this
+    /// sentence's end opens ("Today, the Department has designated:").
+    next: Option<(&'s crate::text::Sentence, &'s [Slot])>,
 }
 
 /// The last verb of the sentence that had a subject: where it ended, its
@@ -3034,6 +3037,10 @@ pub fn extract_with_cues(
             s,
             slots,
             cues: &cues,
+            next: doc
+                .sentences
+                .get(si + 1)
+                .zip(by_sentence.get(si + 1).map(Vec::as_slice)),
         };
         if let Some(we) = joint_voice(&ctx, &clause) {
             discourse.we = Some(we);
@@ -3053,6 +3060,8 @@ pub fn extract_with_cues(
         included_participants(&mut ctx, &clause);
         // "In Warsaw, Counselor Chollet will discuss ...".
         fronted_place(&mut ctx, &clause);
+        // "In Cambodia, the United States has provided $11 million".
+        fronted_aid(&mut ctx, &clause);
         // "will travel to Windhoek, Namibia, where she will meet with
         // government officials".
         visit_hosts_met(&mut ctx, &clause, before);
@@ -4274,6 +4283,7 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         c1 = by;
     }
     if ctx.lw(c1) != "by" {
+        designated_by_publisher(ctx, cl, hit);
         return;
     }
     // "by the mainland Chinese government": "the" and a lowercase modifier
@@ -4357,6 +4367,81 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     for &a in &sources {
         for &b in &targets {
             ctx.emit_hit(slots[a], slots[b], cl, hit, flags, conf);
+        }
+    }
+}
+
+/// "OOO Volga Group is being designated for operating in ...", "A and B
+/// are each being designated pursuant to E.O. 14024": in a government's own
+/// release (`data/lexicon/publishers.tsv`), an agentless passive of a
+/// sanctions verb is the publishing state's act ([`Mechanism::Office`], as
+/// "The Department is designating ..."). The names right before the verb
+/// (joined by "and" or commas; only auxiliaries and adverbs between) are
+/// its targets. A news report's agentless passive names no one.
+fn designated_by_publisher(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
+    if hit.cue.edge != EdgeType::Sanctions
+        || hit.cue.form != CueForm::Verb
+        || !ctx.on.on(Mechanism::Office)
+    {
+        return;
+    }
+    let Some(state) = ctx
+        .r
+        .bodies
+        .as_ref()
+        .map(|(st, _)| *st)
+        .or_else(|| ctx.r.office.as_ref().map(|(st, _)| *st))
+    else {
+        return;
+    };
+    let (slots, c0) = (cl.slots, hit.c0);
+    let Some(tgt) = slots.iter().rposition(|sl| {
+        sl.t1 <= c0
+            && sl.t1 + 5 >= c0
+            && (sl.t1..c0).all(|k| {
+                let w = ctx.lw(k);
+                BE.contains(&w)
+                    || matches!(
+                        w,
+                        "has"
+                            | "have"
+                            | "had"
+                            | "also"
+                            | "each"
+                            | "both"
+                            | "all"
+                            | "today"
+                            | "now"
+                            | "hereby"
+                            | "jointly"
+                            | "additionally"
+                    )
+            })
+    }) else {
+        return;
+    };
+    if slots[tgt].entity == state || slots[tgt].kind == Kind::Region {
+        return;
+    }
+    ctx.rule.push_str("-publisher");
+    let flags = ctx.modality(slots[tgt].t1, c0);
+    let source = Slot {
+        entity: state,
+        kind: Kind::State,
+        ..slots[tgt]
+    };
+    // The passive itself says who acts: "is being designated".
+    let from = ctx
+        .doc
+        .tokens
+        .get(slots[tgt].t1)
+        .map_or(hit.start, |t| t.start);
+    let via = ctx.text.get(from..hit.end).unwrap_or("").to_string();
+    for k in ctx.coordinated_left(slots, tgt) {
+        let before = ctx.out.len();
+        ctx.emit_hit(source, slots[k], cl, hit, flags, 0.6);
+        for rel in &mut ctx.out[before..] {
+            rel.resolved_by(Mechanism::Office, via.clone());
         }
     }
 }
@@ -4782,6 +4867,15 @@ fn read_clause_cue(
     // CEO of Y; and C": the names the colon lists are the objects.
     if cue.edge == EdgeType::Sanctions && matches!(cue.form, CueForm::Verb) {
         targets.extend(colon_list(ctx, cl.slots, c1, cl.s.last));
+        // "Today, the Department has designated:" and the names as the
+        // next paragraph.
+        if targets.is_empty()
+            && ctx.word(c1) == ":"
+            && c1 + 1 >= cl.s.last
+            && let Some((next, slots)) = cl.next
+        {
+            targets.extend(listed_paragraph(ctx, next, slots));
+        }
     }
     // "condemned the atrocities committed by Russia": the act's agent.
     if cue.edge == EdgeType::Opposes && cue.form == CueForm::Verb && targets.is_empty() {
@@ -5080,6 +5174,28 @@ fn condemned_agent(ctx: &Ctx, slots: &[Slot], c1: usize, last: usize) -> Vec<Slo
         }
     }
     vec![*agent]
+}
+
+/// A sentence that is only a list of names ("A, B, C, and D" as a
+/// paragraph of its own, after a line ending in a colon): its names, or
+/// none if any other word stands between them.
+fn listed_paragraph(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot]) -> Vec<Slot> {
+    let mut out: Vec<Slot> = Vec::new();
+    let mut k = s.first;
+    while k < s.last {
+        if matches!(ctx.lw(k), "," | "and" | "the" | ";" | ".") {
+            k += 1;
+            continue;
+        }
+        match slots.iter().find(|sl| sl.t0 == k && !sl.compound) {
+            Some(sl) if sl.kind != Kind::Region => {
+                out.push(*sl);
+                k = sl.t1;
+            }
+            _ => return Vec::new(),
+        }
+    }
+    out
 }
 
 fn colon_list(ctx: &Ctx, slots: &[Slot], from: usize, last: usize) -> Vec<Slot> {
@@ -5749,7 +5865,10 @@ fn led_backing(ctx: &mut Ctx, cl: &Clause) {
 /// or the place's state may follow) and then a person (after title words)
 /// and a verb places that person there: a visit. A state or body as the
 /// subject ("In Burma, the United States has provided ...") is none.
-fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
+/// "In Kyiv, ...", "In the Netherlands and Sweden, ...", "While in Kyiv,
+/// ...", "In Honolulu, Hawaii on February 12, ...": the places of a fronted
+/// "in" phrase (states or regions) and the comma that closes it.
+fn fronted_in(ctx: &Ctx, cl: &Clause) -> Option<(Vec<Slot>, usize)> {
     let (s, slots) = (cl.s, cl.slots);
     // "While in Kyiv, ...": the same place, as a time.
     let first = if matches!(ctx.lw(s.first), "while" | "when") {
@@ -5758,16 +5877,14 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
         s.first
     };
     if ctx.lw(first) != "in" {
-        return;
+        return None;
     }
     let open = if ctx.lw(first + 1) == "the" {
         first + 2
     } else {
         first + 1
     };
-    let Some(pi) = slots.iter().position(|sl| sl.t0 == open && !sl.compound) else {
-        return;
-    };
+    let pi = slots.iter().position(|sl| sl.t0 == open && !sl.compound)?;
     // "In the Netherlands and Sweden, ...": places joined by "and".
     let mut places = vec![slots[pi]];
     let mut n = pi + 1;
@@ -5784,21 +5901,27 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
         .iter()
         .any(|p| !matches!(p.kind, Kind::Region | Kind::State))
     {
-        return;
+        return None;
     }
     let place = places[places.len() - 1];
     // "In Honolulu, Hawaii on February 12, Secretary Blinken will host".
-    let Some(comma) = (place.t1..(place.t1 + 8).min(s.last)).find(|&k| {
+    let comma = (place.t1..(place.t1 + 8).min(s.last)).find(|&k| {
         ctx.word(k) == ","
             && !slots
                 .iter()
                 .any(|sl| sl.t0 == k + 1 && matches!(sl.kind, Kind::Region | Kind::State))
-    }) else {
+    })?;
+    if (place.t1..comma).any(|k| GAP_BLOCKERS.contains(&ctx.lw(k)) && ctx.lw(k) != "on") {
+        return None;
+    }
+    Some((places, comma))
+}
+
+fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    let Some((places, comma)) = fronted_in(ctx, cl) else {
         return;
     };
-    if (place.t1..comma).any(|k| GAP_BLOCKERS.contains(&ctx.lw(k)) && ctx.lw(k) != "on") {
-        return;
-    }
     let Some(subject) = slots
         .iter()
         .find(|sl| sl.t0 > comma && !sl.compound)
@@ -5886,6 +6009,101 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
                 0.6,
             );
         }
+    }
+}
+
+/// "In Cambodia, the United States has provided more than $11 million to
+/// help respond to the pandemic", "In Thailand, the United States has
+/// donated $8.5 million": a fronted "In X," (X a state) names the recipient
+/// of what the clause's subject gives, when the subject (a state, alliance
+/// or organisation) stands right after the comma and a verb of giving
+/// (`data/lexicon/giving.txt`) and an amount follow it. ("In Kyiv, the
+/// United States has provided" is a place of delivery, not a recipient: X
+/// must be a state.)
+fn fronted_aid(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    let Some((places, comma)) = fronted_in(ctx, cl) else {
+        return;
+    };
+    let at = if ctx.lw(comma + 1) == "the" {
+        comma + 2
+    } else {
+        comma + 1
+    };
+    let Some(giver) = slots
+        .iter()
+        .find(|sl| sl.t0 == at && !sl.compound)
+        .filter(|sl| {
+            matches!(sl.kind, Kind::State | Kind::Alliance | Kind::Organization)
+                && !ctx.possessive_at(sl.t1)
+        })
+        .copied()
+    else {
+        return;
+    };
+    // "has provided", "has also donated", "provided": at most two
+    // auxiliaries or adverbs before the verb.
+    let Some(verb) =
+        (giver.t1..(giver.t1 + 3).min(s.last)).find(|&k| ctx.g.lexicon.giving.contains(ctx.lw(k)))
+    else {
+        return;
+    };
+    if (giver.t1..verb).any(|k| {
+        !matches!(
+            ctx.lw(k),
+            "has" | "have" | "had" | "also" | "already" | "now"
+        )
+    }) {
+        return;
+    }
+    // The amount: "$8.5 million", "more than $11 million", "8 million
+    // vaccine doses", "nearly 1.5 billion euros".
+    let amount = (verb + 1..(verb + 5).min(s.last)).find(|&k| {
+        ctx.word(k)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '\u{20ac}' | '\u{a3}'))
+    });
+    let lead_ok = amount.is_some_and(|a| {
+        (verb + 1..a).all(|k| {
+            matches!(
+                ctx.lw(k),
+                "more"
+                    | "than"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "about"
+                    | "some"
+                    | "roughly"
+                    | "approximately"
+                    | "an"
+                    | "additional"
+                    | "another"
+                    | "up"
+                    | "to"
+            )
+        })
+    });
+    if !lead_ok {
+        return;
+    }
+    let flags = ctx.modality(giver.t1, verb + 1);
+    let t = ctx.doc.tokens[verb];
+    for place in places.into_iter().filter(|p| p.kind == Kind::State) {
+        if place.entity == giver.entity {
+            continue;
+        }
+        ctx.rule = "in-place/aid".to_string();
+        ctx.emit(
+            giver,
+            EdgeType::Supports,
+            place,
+            cl.si,
+            (t.start, t.end),
+            flags,
+            0.6,
+        );
     }
 }
 

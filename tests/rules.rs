@@ -2569,10 +2569,12 @@ t!(
     &[("Lenderking", "visited", "Riyadh")],
     also: &[("Lenderking", "represents", US)]
 );
+// A state acting in a fronted place visits nothing; what it gives there
+// with an amount is aid to that state.
 t!(
     fronted_place_with_a_state_acting_there,
     "In Burma, the United States has provided more than $20 million.",
-    &[]
+    &[(US, "supports", "Myanmar")]
 );
 t!(
     fronted_place_with_a_speaker_there,
@@ -4595,3 +4597,85 @@ t!(
     &[("Antony Blinken", "visited", "Nigeria"), ("Leslie Marbury", "visited", "Nigeria")],
     also: &[("Antony Blinken", "represents", US)]
 );
+
+// Issue 8: a fronted "In X," names the recipient of aid that the clause's
+// subject gives with an amount; a city there is where aid is delivered, and
+// a verb of taking is no aid.
+t!(
+    fronted_state_receives_the_aid,
+    "In Cambodia, the United States has provided more than $11 million to help respond to the pandemic.",
+    &[(US, "supports", "Cambodia")]
+);
+t!(
+    fronted_state_receives_donations,
+    "In Thailand, the United States has donated $8.5 million in COVID-related assistance.",
+    &[(US, "supports", "Thailand")]
+);
+not!(
+    fronted_city_is_no_recipient,
+    "In Kyiv, the United States has provided 20 generators.",
+    &[(US, "supports", "Kyiv"), (US, "supports", "Ukraine")]
+);
+not!(
+    fronted_place_of_destruction_is_no_aid,
+    "In Ukraine, Russia has destroyed 300 schools.",
+    &[("Russia", "supports", "Ukraine")]
+);
+
+// Issue 8: vaccine doses shared with a state, and sanctions on "a network
+// of" a state's companies.
+t!(
+    doses_shared_with_a_state,
+    "The United States has shared 8 million vaccine doses with Indonesia.",
+    &[(US, "supports", "Indonesia")]
+);
+t!(
+    sanctions_on_a_network_of_a_states_companies,
+    "The United States is imposing sanctions on a network of Iranian petrochemical producers.",
+    &[(US, "sanctions", "Iran")]
+);
+
+/// Issue 8: in a government's own release an agentless passive of a
+/// sanctions verb is the publisher's act, for every name before it; a
+/// negated one is none, and a news report's names no actor. A line that
+/// ends "has designated:" takes the next paragraph's list of names.
+#[test]
+fn designations_in_a_release_are_the_publishers() {
+    let url = "https://www.state.gov/designations/";
+    let sanctions = |o: &str| (US.to_string(), "sanctions".to_string(), o.to_string());
+    assert_eq!(
+        edges_published(
+            url,
+            "Elena Petrovna Timchenko and Natalya Browning are each being designated \
+             for being a spouse of Gennady Nikolayevich Timchenko."
+        ),
+        vec![
+            sanctions("Elena Petrovna Timchenko"),
+            sanctions("Natalya Browning")
+        ]
+    );
+    assert_eq!(
+        edges_published(url, "Yevgeny Prigozhin was not designated."),
+        vec![]
+    );
+    assert_eq!(
+        edges_published(
+            "https://news.example.org/story",
+            "Yevgeny Prigozhin was designated pursuant to E.O. 14024."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        edges_published(
+            url,
+            "Today, the Department has designated:\n\nDmitry Vladimirovich Gusev, \
+             Mikhail Lvovich Kuchment, and Anatoly Alexandrovich Bravverman.\n\n\
+             These individuals are each being designated pursuant to E.O. 14024."
+        ),
+        vec![
+            sanctions("Anatoly Alexandrovich Bravverman"),
+            sanctions("Dmitry Vladimirovich Gusev"),
+            sanctions("Mikhail Lvovich Kuchment"),
+        ]
+    );
+}
