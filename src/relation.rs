@@ -2215,14 +2215,16 @@ impl Ctx<'_> {
                 w.chars().all(|c| c.is_lowercase() || c == '-')
                     && (!GAP_BLOCKERS.contains(&w) || matches!(w, "of" | "and"))
             });
-        // "consult with Allies and partners, including Ukraine": the names
-        // after "including" stand for the group the cue names.
+        // "consult with Allies and partners, including Ukraine", "cooperates
+        // with other groups such as X": the names after "including" or
+        // "such as" stand for the group the cue names.
+        let such_as = gap_words.ends_with(&["such", "as"]);
         let including = cue.edge.is_symmetric()
             && !self.possessive_at(slots[f].t1)
             && gap_words.len() >= 2
             && gap_words.len() <= 8
-            && gap_words.last() == Some(&"including")
-            && (c1..slots[f].t0 - 1).all(|k| {
+            && (gap_words.last() == Some(&"including") || such_as)
+            && (c1..slots[f].t0 - 1 - usize::from(such_as)).all(|k| {
                 let w = self.lw(k);
                 matches!(w, "," | "and" | "our" | "the" | "other" | "its" | "their")
                     || (self.word(k).chars().all(char::is_alphabetic)
@@ -5365,8 +5367,11 @@ fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize, s_last: usize) -> Option<Sl
         }
         // Determiners, numbers and a few adjectives of rank; "recalled how
         // the Russian ambassador warned" is no envoy's recall.
+        // ("expelled ten Polish diplomats": the counts of
+        // `data/lexicon/quantifiers.txt`.)
         let w = ctx.lw(k);
         let modifier = (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            || ctx.g.lexicon.quantifiers.contains(w)
             || matches!(
                 w,
                 "the"
@@ -5377,11 +5382,6 @@ fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize, s_last: usize) -> Option<Sl
                     | "his"
                     | "her"
                     | "our"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "several"
                     | "top"
                     | "senior"
                     | "acting"

@@ -4679,3 +4679,25 @@ fn designations_in_a_release_are_the_publishers() {
         ]
     );
 }
+
+// Issue 8: a count before a state's envoys ("ten Polish diplomats") still
+// makes the expulsion the state's; a possessive place before a police title
+// is what the officer represents; a rapporteur's portfolio ("on Violence
+// Against Women") is no person.
+t!(
+    expelled_counted_envoys,
+    "Russia expelled ten Polish diplomats.",
+    &[("Russia", "opposes", "Poland")]
+);
+t!(
+    police_chief_of_a_possessive_place,
+    "El Paso's police chief Greg Allen said the police were attributing the document to Crusius.",
+    &[("Greg Allen", "represents", "El Paso")]
+);
+#[test]
+fn rapporteur_portfolio_is_no_person() {
+    check_entities(
+        "We also support the work of the Special Rapporteur on Violence Against Women, Dubravka Simonovic.",
+        &[("Dubravka Simonovic", "person")],
+    );
+}
