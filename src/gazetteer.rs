@@ -380,6 +380,9 @@ pub struct Lexicon {
     /// Verbs of giving whose amount names aid ("has provided more than $11
     /// million"), lowercase: `data/lexicon/giving.txt`.
     pub giving: HashSet<String>,
+    /// Verbs of answering an act ("would respond ... to any further Russian
+    /// aggression"), lowercase: `data/lexicon/responses.txt`.
+    pub responses: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -542,6 +545,7 @@ const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GIVING: &str = include_str!("../data/lexicon/giving.txt");
+const RESPONSES: &str = include_str!("../data/lexicon/responses.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
@@ -1413,6 +1417,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         organ_of_state_heads: organ_words(ORGAN_NAMES, "of-state"),
         instruments: lower_set(INSTRUMENTS),
         giving: lower_set(GIVING),
+        responses: lower_set(RESPONSES),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),
         gathering_first: {

@@ -3064,6 +3064,8 @@ pub fn extract_with_cues(
         fronted_place(&mut ctx, &clause);
         // "In Cambodia, the United States has provided $11 million".
         fronted_aid(&mut ctx, &clause);
+        // "would respond ... to any further Russian aggression".
+        response_threat(&mut ctx, &clause);
         // "will travel to Windhoek, Namibia, where she will meet with
         // government officials".
         visit_hosts_met(&mut ctx, &clause, before);
@@ -3926,7 +3928,9 @@ fn read_agent(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
                 .any(|&(cs, _, c)| c.edge == EdgeType::Opposes && cs >= sl.end && cs < hit.start)
         });
     if let Some(tgt) = after_on.or(subject) {
-        let flags = ctx.modality(cl.s.first, hit.c0);
+        let mut flags = ctx.modality(cl.s.first, hit.c0);
+        // "will respond to any attack by Iran".
+        flags.hypothetical |= indefinite_conflict(ctx, cl, hit);
         ctx.emit_hit(*src, *tgt, cl, hit, flags, 0.65);
     }
 }
@@ -4496,18 +4500,38 @@ fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> Modal {
         })
         .flatten();
     let mut flags = ctx.modality(pledge.map_or(flag_from.min(c0), |k| k + 1), c0);
-    let indefinite = (c0.saturating_sub(2).max(s.first)..c0)
+    if indefinite_conflict(ctx, cl, hit) {
+        flags.hypothetical = true;
+    }
+    flags
+}
+
+/// An indefinite conflict nominal is no event: "any attack on X", "any
+/// further Russian aggression against X", "any attack by Iran", and "an
+/// attack on X" when a hypothetical word ("would") follows.
+fn indefinite_conflict(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
+    let (s, c0) = (cl.s, hit.c0);
+    if !matches!(hit.cue.form, CueForm::Noun | CueForm::Agent) || !hit.cue.edge.is_conflict() {
+        return false;
+    }
+    // The nominal's determiner, before its modifiers and a state's
+    // adjective.
+    let mut d = c0;
+    while d > s.first
+        && d + 4 > c0
+        && (matches!(
+            ctx.lw(d - 1),
+            "further" | "new" | "renewed" | "military" | "armed" | "future" | "possible"
+        ) || cl.slots.iter().any(|sl| sl.t0 < d && d <= sl.t1))
+    {
+        d -= 1;
+    }
+    let indefinite = (d.saturating_sub(2).max(s.first)..d)
         .map(|k| ctx.lw(k))
         .find(|w| matches!(*w, "a" | "an" | "any"));
     let modal_after = (hit.c1..s.last)
         .any(|k| ctx.g.lexicon.modality.get(ctx.lw(k)) == Some(&Modality::Hypothetical));
-    if hit.cue.form == CueForm::Noun
-        && hit.cue.edge.is_conflict()
-        && (indefinite == Some("any") || (indefinite.is_some() && modal_after))
-    {
-        flags.hypothetical = true;
-    }
-    flags
+    indefinite == Some("any") || (indefinite.is_some() && modal_after)
 }
 
 /// The agents named by "by" right after a nominal cue's last target, with
@@ -6099,6 +6123,102 @@ fn fronted_aid(ctx: &mut Ctx, cl: &Clause) {
             giver,
             EdgeType::Supports,
             place,
+            cl.si,
+            (t.start, t.end),
+            flags,
+            0.6,
+        );
+    }
+}
+
+/// "the United States would respond swiftly and decisively, together with
+/// its Allies and partners, to any further Russian aggression against
+/// Ukraine", "will respond to any attack by Iran": a subject that promises
+/// to answer (`data/lexicon/responses.txt`) any attack of a named actor
+/// threatens that actor. The promise is conditional by nature, so only a
+/// negation ("will not respond") undoes it.
+fn response_threat(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    for k in s.first + 1..s.last {
+        if !ctx.g.lexicon.responses.contains(ctx.lw(k)) {
+            continue;
+        }
+        // The subject: a name, then at most four auxiliaries ("would",
+        // "stands ready to").
+        let Some(subject) = slots
+            .iter()
+            .rfind(|sl| {
+                sl.t1 <= k
+                    && sl.t1 + 4 >= k
+                    && !sl.compound
+                    && (sl.t1..k).all(|q| {
+                        matches!(
+                            ctx.lw(q),
+                            "will"
+                                | "would"
+                                | "shall"
+                                | "is"
+                                | "are"
+                                | "stands"
+                                | "stand"
+                                | "ready"
+                                | "prepared"
+                                | "to"
+                                | "also"
+                                | "always"
+                        )
+                    })
+            })
+            .copied()
+        else {
+            continue;
+        };
+        // "to any" within the clause, no full stop or new clause between.
+        let Some(to) = (k + 1..(k + 16).min(s.last.saturating_sub(1)))
+            .take_while(|&q| !matches!(ctx.lw(q), ";" | "but" | "while"))
+            .find(|&q| ctx.lw(q) == "to" && ctx.lw(q + 1) == "any")
+        else {
+            continue;
+        };
+        let mut q = to + 2;
+        while q < s.last
+            && matches!(
+                ctx.lw(q),
+                "further" | "new" | "renewed" | "military" | "armed" | "future" | "possible"
+            )
+        {
+            q += 1;
+        }
+        // "any further Russian aggression", "any attack by Iran".
+        let agent = match slots.iter().find(|sl| sl.t0 == q) {
+            Some(sl) if ATTACK_NOUNS.contains(&ctx.lw(sl.t1)) => Some(*sl),
+            Some(_) => None,
+            None if ATTACK_NOUNS.contains(&ctx.lw(q)) && matches!(ctx.lw(q + 1), "by" | "from") => {
+                slots
+                    .iter()
+                    .find(|sl| sl.t0 == q + 2 || (sl.t0 == q + 3 && ctx.lw(q + 2) == "the"))
+                    .copied()
+            }
+            None => None,
+        };
+        let Some(agent) = agent.filter(|a| {
+            a.entity != subject.entity
+                && matches!(
+                    a.kind,
+                    Kind::State | Kind::Alliance | Kind::Organization | Kind::Person
+                )
+        }) else {
+            continue;
+        };
+        let mut flags = ctx.modality(subject.t1, k + 1);
+        flags.hypothetical = false;
+        flags.conditional = false;
+        let t = ctx.doc.tokens[k];
+        ctx.rule = "respond-to-any".to_string();
+        ctx.emit(
+            subject,
+            EdgeType::Threatens,
+            agent,
             cl.si,
             (t.start, t.end),
             flags,

@@ -4701,3 +4701,28 @@ fn rapporteur_portfolio_is_no_person() {
         &[("Dubravka Simonovic", "person")],
     );
 }
+
+// Issue 8: promising to answer any attack of a named actor threatens the
+// actor; the attack itself, "any further Russian aggression", is no event
+// (nor is "any attack by Iran").
+t!(
+    respond_to_any_aggression_threatens,
+    "President Biden made clear that the United States would respond swiftly and decisively, together with its Allies and partners, to any further Russian aggression against Ukraine.",
+    &[(US, "threatens", "Russia")],
+    also: &[("Joe Biden", "represents", US)]
+);
+neg!(
+    any_further_aggression_is_no_event,
+    "NATO condemned any further Russian aggression against Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    respond_to_any_attack_by_an_actor,
+    "The United States will respond to any attack by Iran.",
+    &[(US, "threatens", "Iran")]
+);
+t!(
+    respond_to_any_question_is_no_threat,
+    "The Chinese ministry will respond to any questions from Japan.",
+    &[]
+);
