@@ -383,6 +383,9 @@ pub struct Lexicon {
     /// Verbs of answering an act ("would respond ... to any further Russian
     /// aggression"), lowercase: `data/lexicon/responses.txt`.
     pub responses: HashSet<String>,
+    /// Verbs of thanks and praise whose object does the gerund after "for"
+    /// ("thank X for providing"), lowercase: `data/lexicon/praise.txt`.
+    pub praise: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -546,6 +549,7 @@ const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GIVING: &str = include_str!("../data/lexicon/giving.txt");
 const RESPONSES: &str = include_str!("../data/lexicon/responses.txt");
+const PRAISE: &str = include_str!("../data/lexicon/praise.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
@@ -1418,6 +1422,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         instruments: lower_set(INSTRUMENTS),
         giving: lower_set(GIVING),
         responses: lower_set(RESPONSES),
+        praise: lower_set(PRAISE),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),
         gathering_first: {

@@ -1161,10 +1161,44 @@ impl Ctx<'_> {
             if k > s.first
                 && matches!(
                     self.lw(k - 1),
-                    "following" | "after" | "since" | "despite" | "amid" | "before"
+                    "following" | "after" | "since" | "despite" | "amid" | "before" | "by"
                 )
             {
                 return Vec::new();
+            }
+        }
+        // "designating X, that has engaged in transactions ..., to include
+        // providing logistical services to Y": a gerund that a list of
+        // activities includes is someone's the clause does not name.
+        if cue.form == CueForm::Verb
+            && c0 > s.first
+            && self.lw(c0).ends_with("ing")
+            && matches!(self.lw(c0 - 1), "include" | "includes" | "including")
+        {
+            return Vec::new();
+        }
+        // "thank the Slovakian government for providing an S-300 system to
+        // Ukraine", "commended Poland for welcoming refugees": the one
+        // thanked or praised (`data/lexicon/praise.txt`) does the gerund
+        // after "for".
+        if cue.form == CueForm::Verb
+            && c0 > s.first + 2
+            && self.lw(c0).ends_with("ing")
+            && self.lw(c0 - 1) == "for"
+        {
+            // The object, "the Slovakian government" (a state's adjective
+            // and a government noun) or a name.
+            let object = slots.iter().rfind(|sl| {
+                sl.t1 + 1 == c0
+                    || (sl.t1 + 2 == c0
+                        && matches!(self.lw(sl.t1), "government" | "people" | "authorities"))
+            });
+            if let Some(object) = object
+                && object.t0 > s.first
+                && (object.t0.saturating_sub(3).max(s.first)..object.t0)
+                    .any(|k| self.g.lexicon.praise.contains(self.lw(k)))
+            {
+                return vec![*object];
             }
         }
         // "We, the G7 Foreign Ministers of A, B and C, condemn ...": the body
@@ -2120,6 +2154,15 @@ impl Ctx<'_> {
             {
                 f += 1;
             }
+        }
+        // "Putin's full-scale war in February, the United States has
+        // provided": a cue's preposition before a month or a year names a
+        // time, and the name after it belongs to the next clause.
+        if cue.text.ends_with(" in")
+            && (MONTHS.contains(&self.word(c1))
+                || (self.word(c1).len() == 4 && self.word(c1).chars().all(|c| c.is_ascii_digit())))
+        {
+            return Vec::new();
         }
         let symmetric = cue.edge.is_symmetric();
         // "captured the town of Avdiivka", "commends the leadership of Qatar":
@@ -3794,7 +3837,14 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                     let tail: Vec<&str> = c.tail.as_deref()?.split_whitespace().collect();
                     let n = tail.len().max(1);
                     (hit.c1..(hit.c1 + 8).min(cl.s.last))
-                        .find(|&k| tail.iter().enumerate().all(|(i, w)| ctx.lw(k + i) == *w))
+                        // "providing humanitarian assistance, and discussed
+                        // how to cooperate": a closing "to" before a
+                        // lowercase word that opens no noun phrase is an
+                        // infinitive's.
+                        .find(|&k| {
+                            tail.iter().enumerate().all(|(i, w)| ctx.lw(k + i) == *w)
+                                && (tail.last() != Some(&"to") || !infinitive_at(ctx, k + n - 1))
+                        })
                         .map(|k| (c, k, k + n - 1))
                 });
             match found {
@@ -3852,6 +3902,46 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             }
         }
     }
+}
+
+/// Whether the "to" at token `k` opens an infinitive ("how to cooperate",
+/// "to address"): a lowercase word after it that is no determiner,
+/// possessive, quantifier or number ("to the", "to its", "to several", "to
+/// 5,000"). A verb of aid keeps the giving's target after it ("provided $395
+/// million to help the IAEA").
+fn infinitive_at(ctx: &Ctx, k: usize) -> bool {
+    let next = ctx.word(k + 1);
+    next.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            ctx.lw(k + 1),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "your"
+                | "both"
+                | "all"
+                | "each"
+                | "every"
+                | "some"
+                | "many"
+                | "more"
+                | "over"
+                | "nearly"
+                | "about"
+                | "those"
+                | "these"
+                | "this"
+                | "that"
+                | "help"
+                | "assist"
+                | "support"
+        )
+        && !ctx.g.lexicon.quantifiers.contains(ctx.lw(k + 1))
 }
 
 /// "hold Russia accountable", "hold X to account": a cue whose tail ends in

@@ -4726,3 +4726,46 @@ t!(
     "The Chinese ministry will respond to any questions from Japan.",
     &[]
 );
+
+// Issue 8: the one thanked does the gerund after "for"; a closing "to"
+// before a plain verb is an infinitive's ("how to cooperate"), but "to
+// help X" keeps the giving's target; a cue's "in" before a month names a
+// time, not a target; a gerund a list "includes" has no subject here; "the
+// war" after "caused by" is no act of the clause's subject.
+t!(
+    thanked_for_providing_does_the_giving,
+    "I want to thank the Slovakian government for providing an S-300 air defense system to Ukraine.",
+    &[("Slovakia", "supports", "Ukraine")]
+);
+t!(
+    thanked_for_delivering,
+    "Blinken thanked Poland for delivering tanks to Ukraine.",
+    &[
+        ("Antony Blinken", "supports", "Poland"),
+        ("Poland", "supports", "Ukraine")
+    ]
+);
+t!(
+    infinitive_to_is_no_tail,
+    "Biden and Modi committed to continue providing humanitarian assistance, and discussed how to cooperate to manage disruptions caused by the war in Ukraine.",
+    &[],
+    also: &[
+        ("Joe Biden", "cooperates-with", "Narendra Modi"),
+        ("Joe Biden", "met-with", "Narendra Modi")
+    ]
+);
+t!(
+    money_to_help_a_body,
+    "Since 2015, the United States has provided more than $395 million to help the IAEA promote peaceful nuclear applications.",
+    &[(US, "supports", "International Atomic Energy Agency")]
+);
+not!(
+    war_in_a_month_is_no_target,
+    "Since the beginning of Putin's full-scale war in February, the United States has provided over $1.28 billion in humanitarian assistance.",
+    &[("Vladimir Putin", "attacks", US)]
+);
+not!(
+    included_gerund_has_no_subject_here,
+    "The United States is designating Golden Warrior Shipping, which has engaged in transactions, to include providing logistical services to Iranian companies.",
+    &[(US, "supports", "Iran")]
+);
