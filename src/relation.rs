@@ -1167,6 +1167,25 @@ impl Ctx<'_> {
                 return Vec::new();
             }
         }
+        // "support him with security assistance to fight Russian
+        // aggression": the purpose of what is given (`transferred.txt`) is
+        // the recipient's act, not the giver's.
+        if c0 > s.first + 1 && (self.lw(c0 - 1) == "to" || cue.text.starts_with("to ")) && {
+            let noun = if cue.text.starts_with("to ") {
+                c0 - 1
+            } else {
+                c0 - 2
+            };
+            // ("directed his troops to invade Ukraine": troops act
+            // for who sends them.)
+            self.g.lexicon.transferred.contains(self.lw(noun))
+                && !matches!(
+                    self.lw(noun),
+                    "troops" | "soldiers" | "forces" | "fighters" | "mercenaries"
+                )
+        } {
+            return Vec::new();
+        }
         // "designating X, that has engaged in transactions ..., to include
         // providing logistical services to Y": a gerund that a list of
         // activities includes is someone's the clause does not name.
@@ -1340,11 +1359,29 @@ impl Ctx<'_> {
             };
         }
         // A pronoun between the nearest slot and the cue is the subject.
-        let from = nearest
-            .map(|i| slots[i].t1)
-            .unwrap_or(s.first)
-            .max(c0.saturating_sub(6))
-            .max(s.first);
+        // ("Our objective with these designations is to support the people
+        // of X": a sentence that opens "Our" and a goal and reaches the
+        // verb through "is to" has the voice as the verb's agent.)
+        let our_goal = cue.form == CueForm::Verb
+            && self.lw(s.first) == "our"
+            && c0 >= s.first + 4
+            && c0 <= s.first + 10
+            // The cue may itself open with the "to" ("to support").
+            && (if self.lw(c0) == "to" {
+                matches!(self.lw(c0 - 1), "is" | "was" | "remains")
+            } else {
+                self.lw(c0 - 1) == "to" && matches!(self.lw(c0 - 2), "is" | "was" | "remains")
+            })
+            && nearest.is_none_or(|i| slots[i].t1 <= s.first);
+        let from = if our_goal {
+            s.first
+        } else {
+            nearest
+                .map(|i| slots[i].t1)
+                .unwrap_or(s.first)
+                .max(c0.saturating_sub(6))
+                .max(s.first)
+        };
         if possessor.is_none() {
             for k in (from..c0).rev() {
                 let w = self.lw(k);
@@ -4329,7 +4366,8 @@ fn recognised_as(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// been sharply criticised by", and the participle "X, backed by Y". A cue
 /// that ends in a preposition ("is headed to") is active.
 fn is_passive(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
-    if hit.cue.form == CueForm::Noun {
+    // "Our goal is to support X": an infinitive cue is active.
+    if hit.cue.form == CueForm::Noun || hit.cue.text.starts_with("to ") {
         return false;
     }
     let (s, c0, c1) = (cl.s, hit.c0, hit.c1);

@@ -4769,3 +4769,44 @@ not!(
     "The United States is designating Golden Warrior Shipping, which has engaged in transactions, to include providing logistical services to Iranian companies.",
     &[(US, "supports", "Iran")]
 );
+
+// Issue 8: "to support X" after its subject's verb ("will continue to
+// support", "pledged to"); an infinitive cue after "is" is no passive, so
+// "Our goal is to support X" in a release is the publisher's; the purpose
+// of given aid ("assistance to fight X") is the recipient's act.
+t!(
+    continue_to_support,
+    "The United States will continue to support Ukraine.",
+    &[(US, "supports", "Ukraine")]
+);
+t!(
+    refused_to_support_is_none,
+    "Russia refused to support Syria.",
+    &[]
+);
+#[test]
+fn our_goal_is_to_support_in_a_release() {
+    assert_eq!(
+        edges_published(
+            "https://www.state.gov/statement/",
+            "We welcome this. Our objective with these designations is to support the people of Guatemala and Honduras."
+        ),
+        vec![
+            (
+                US.to_string(),
+                "supports".to_string(),
+                "Guatemala".to_string()
+            ),
+            (
+                US.to_string(),
+                "supports".to_string(),
+                "Honduras".to_string()
+            ),
+        ]
+    );
+}
+not!(
+    assistance_to_fight_is_the_recipients,
+    "We will continue to support President Zelenskyy and his government with security assistance to fight Russian aggression.",
+    &[(US, "attacks", "Russia"), ("Russia", "attacks", US)]
+);
