@@ -4076,12 +4076,13 @@ fn dative_recipient(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
     {
         return None;
     }
-    let amount = |k: usize| {
-        ctx.word(k)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '\u{20ac}' | '\u{a3}'))
-    };
+    amount_after(ctx, sl.t1).then_some(*sl)
+}
+
+/// Whether an amount ("$8.5 million", "1.5 billion euros", "8 million
+/// doses") starts at token `k` after at most four words that lead one in
+/// ("an additional", "more than", "nearly", "up to").
+fn amount_after(ctx: &Ctx, k: usize) -> bool {
     let lead = |k: usize| {
         matches!(
             ctx.lw(k),
@@ -4101,11 +4102,14 @@ fn dative_recipient(ctx: &Ctx, slots: &[Slot], c1: usize) -> Option<Slot> {
                 | "to"
         )
     };
-    let mut k = sl.t1;
-    while k < sl.t1 + 4 && lead(k) {
-        k += 1;
+    let mut q = k;
+    while q < k + 4 && lead(q) {
+        q += 1;
     }
-    amount(k).then_some(*sl)
+    ctx.word(q)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '\u{20ac}' | '\u{a3}'))
 }
 
 /// "The Three Brotherhood Alliance, made up of A, B and C": A, B and C are
@@ -6209,35 +6213,8 @@ fn fronted_aid(ctx: &mut Ctx, cl: &Clause) {
         return;
     }
     // The amount: "$8.5 million", "more than $11 million", "8 million
-    // vaccine doses", "nearly 1.5 billion euros".
-    let amount = (verb + 1..(verb + 5).min(s.last)).find(|&k| {
-        ctx.word(k)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '\u{20ac}' | '\u{a3}'))
-    });
-    let lead_ok = amount.is_some_and(|a| {
-        (verb + 1..a).all(|k| {
-            matches!(
-                ctx.lw(k),
-                "more"
-                    | "than"
-                    | "nearly"
-                    | "almost"
-                    | "over"
-                    | "about"
-                    | "some"
-                    | "roughly"
-                    | "approximately"
-                    | "an"
-                    | "additional"
-                    | "another"
-                    | "up"
-                    | "to"
-            )
-        })
-    });
-    if !lead_ok {
+    // vaccine doses".
+    if !amount_after(ctx, verb + 1) {
         return;
     }
     let flags = ctx.modality(giver.t1, verb + 1);
