@@ -2516,7 +2516,7 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
             while !possessed
                 && p > 0
                 && (ctx.only_modifiers(p - 1, p) || crate::text::is_ordinal(ctx.lw(p - 1)))
-                && !matches!(ctx.lw(p - 1), "," | "and")
+                && !matches!(ctx.lw(p - 1), "," | "and" | "our")
             {
                 p -= 1;
             }
@@ -2527,8 +2527,9 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                     "is" | "was" | "became" | "becomes" | "remains" | "become"
                 )
             };
+            // ("The United States stands with Greece, our key NATO Ally".)
             let copula = p >= 2
-                && matches!(ctx.lw(p - 1), "a" | "an" | "the")
+                && matches!(ctx.lw(p - 1), "a" | "an" | "the" | "our")
                 && (be(ctx.lw(p - 2)) || ctx.word(p - 2) == ",");
             // "Sweden became NATO's 32nd member": no article before a possessor.
             let possessor_copula = possessed && p >= 1 && be(ctx.lw(p - 1));
@@ -4151,7 +4152,9 @@ fn read_pair(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     let joined = |x: &Slot, y: &Slot| {
         ctx.text
             .get(x.end..y.start)
-            .is_some_and(|g| g == "-" || g == "\u{2013}")
+            // "the U.S.- Oman bilateral relationship": a stray space after
+            // the hyphen.
+            .is_some_and(|g| matches!(g, "-" | "\u{2013}" | "- "))
     };
     let mut first = b;
     while first > 0 && joined(&slots[first - 1], &slots[first]) {

@@ -4810,3 +4810,20 @@ not!(
     "We will continue to support President Zelenskyy and his government with security assistance to fight Russian aggression.",
     &[(US, "attacks", "Russia"), ("Russia", "attacks", US)]
 );
+
+// Issue 8: "X, our key NATO Ally" is membership as "X, a NATO member" is;
+// a stray space after a pair's hyphen ("the U.S.- Oman relationship")
+// still joins the pair.
+t!(
+    our_alliance_ally_in_apposition,
+    "The United States stands with Greece, our key NATO Ally and partner in the face of this unjustified seizure.",
+    &[
+        (US, "supports", "Greece"),
+        ("Greece", "member-of", "North Atlantic Treaty Organization")
+    ]
+);
+t!(
+    pair_with_a_stray_space,
+    "They discussed bolstering the U.S.- Oman bilateral relationship.",
+    &[(US, "cooperates-with", "Oman")]
+);
