@@ -4641,6 +4641,12 @@ fn assertion(ctx: &Ctx, cl: &Clause, hit: &CueHit, subjects: &[Slot]) -> Modal {
     flags
 }
 
+/// Words between an indefinite determiner and a conflict nominal: "any
+/// further Russian aggression", "any new attack".
+const CONFLICT_MODIFIERS: &[&str] = &[
+    "further", "new", "renewed", "military", "armed", "future", "possible",
+];
+
 /// An indefinite conflict nominal is no event: "any attack on X", "any
 /// further Russian aggression against X", "any attack by Iran", and "an
 /// attack on X" when a hypothetical word ("would") follows.
@@ -4654,10 +4660,8 @@ fn indefinite_conflict(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
     let mut d = c0;
     while d > s.first
         && d + 4 > c0
-        && (matches!(
-            ctx.lw(d - 1),
-            "further" | "new" | "renewed" | "military" | "armed" | "future" | "possible"
-        ) || cl.slots.iter().any(|sl| sl.t0 < d && d <= sl.t1))
+        && (CONFLICT_MODIFIERS.contains(&ctx.lw(d - 1))
+            || cl.slots.iter().any(|sl| sl.t0 < d && d <= sl.t1))
     {
         d -= 1;
     }
@@ -6019,11 +6023,6 @@ fn led_backing(ctx: &mut Ctx, cl: &Clause) {
     }
 }
 
-/// "In Warsaw, Counselor Chollet will discuss ...", "In Dhaka, Ambassador
-/// Hussain met with ...": a sentence that opens with "In PLACE," (a date
-/// or the place's state may follow) and then a person (after title words)
-/// and a verb places that person there: a visit. A state or body as the
-/// subject ("In Burma, the United States has provided ...") is none.
 /// "In Kyiv, ...", "In the Netherlands and Sweden, ...", "While in Kyiv,
 /// ...", "In Honolulu, Hawaii on February 12, ...": the places of a fronted
 /// "in" phrase (states or regions) and the comma that closes it.
@@ -6076,6 +6075,12 @@ fn fronted_in(ctx: &Ctx, cl: &Clause) -> Option<(Vec<Slot>, usize)> {
     Some((places, comma))
 }
 
+/// "In Warsaw, Counselor Chollet will discuss ...", "In Dhaka, Ambassador
+/// Hussain met with ...": a sentence that opens with "In PLACE," (a date
+/// or the place's state may follow) and then a person (after title words)
+/// and a verb places that person there: a visit. A state or body as the
+/// subject ("In Burma, the United States has provided ...") is none (its
+/// giving is read by `fronted_aid`).
 fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
     let (s, slots) = (cl.s, cl.slots);
     let Some((places, comma)) = fronted_in(ctx, cl) else {
@@ -6289,12 +6294,7 @@ fn response_threat(ctx: &mut Ctx, cl: &Clause) {
             continue;
         };
         let mut q = to + 2;
-        while q < s.last
-            && matches!(
-                ctx.lw(q),
-                "further" | "new" | "renewed" | "military" | "armed" | "future" | "possible"
-            )
-        {
+        while q < s.last && CONFLICT_MODIFIERS.contains(&ctx.lw(q)) {
             q += 1;
         }
         // "any further Russian aggression", "any attack by Iran".
