@@ -305,6 +305,9 @@ pub struct Lexicon {
     /// Words that finish an outlet's name after a place ("Post" in "the
     /// Washington Post"), as written.
     pub outlet_words: HashSet<String>,
+    /// Words that start an outlet's name before a place, with their "of"
+    /// ("Times of " in "the Times of India"), as written.
+    pub outlet_prefixes: Vec<String>,
     /// Credits before a picture's maker ("Image:", "Photo by"), as written.
     pub credits: Vec<String>,
     /// Nouns that make a capitalised name beside them an organisation
@@ -1444,7 +1447,14 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         gatherings,
         vessel_prefixes: word_list(VESSEL_PREFIXES).map(str::to_string).collect(),
         headline_words: lower_set(HEADLINE_WORDS),
-        outlet_words: word_list(OUTLET_WORDS).map(str::to_string).collect(),
+        outlet_words: word_list(OUTLET_WORDS)
+            .filter(|w| !w.ends_with(" of"))
+            .map(str::to_string)
+            .collect(),
+        outlet_prefixes: word_list(OUTLET_WORDS)
+            .filter_map(|w| w.strip_suffix(" of"))
+            .map(|w| format!("{w} of "))
+            .collect(),
         credits: word_list(CREDITS).map(str::to_string).collect(),
         org_nouns: {
             let mut nouns: HashMap<String, u8> = HashMap::new();

@@ -364,7 +364,9 @@ pub fn find_with_cues(
                         .iter()
                         .any(|s| w.ends_with(s))
             });
-        if patronymic {
+        // "US$473.60", "HK$5 million": a name glued to a dollar sign is
+        // a currency.
+        if patronymic || text.get(m.end..).is_some_and(|r| r.starts_with('$')) {
             continue;
         }
         let city = m
@@ -397,16 +399,20 @@ pub fn find_with_cues(
         }
         // "Pacific Affairs", "the Unity Agenda": a one-word place right
         // before the head of another name is part of that name.
+        // A capital counts too ("the Paris Agreement", "the Helsinki Final
+        // Act", "University College London"): inside another name it is
+        // neither the city nor its state acting.
         let place = m
             .readings
             .first()
-            .is_some_and(|r| g.entry(r.entity).kind == Kind::Region);
+            .is_some_and(|r| g.entry(r.entity).kind == Kind::Region)
+            || m.readings.iter().any(|r| r.class == FormClass::Capital);
         if place && !text.get(m.start..m.end).unwrap_or("").contains(' ') {
             let next = doc.token_at_or_after(m.end);
             // ("Rakhine State", "Kherson Oblast" are the place itself.)
             let head = doc.tokens.get(next).is_some_and(|n| {
                 let w = tok(text, n);
-                n.start == m.end + 1
+                text.get(m.end..n.start) == Some(" ")
                     && w.starts_with(char::is_uppercase)
                     && g.lexicon.nonname.contains(&w.to_lowercase())
                     && !CALENDAR.contains(&w.to_lowercase().as_str())
@@ -421,7 +427,7 @@ pub fn find_with_cues(
             let inside = i > first + 1 && m.start >= headline_end && {
                 let p = &doc.tokens[i - 1];
                 let w = tok(text, p);
-                p.end + 1 == m.start
+                text.get(p.end..m.start) == Some(" ")
                     && p.word
                     && w.starts_with(char::is_uppercase)
                     && !w.contains('-')
@@ -676,10 +682,13 @@ pub fn find_with_cues(
             .reading()
             .filter(|r| g.entry(r.entity).kind == Kind::Person);
         if let Some(r) = person {
+            // ("Aleksey Navalny" is Alexei Navalny: a given name spelt
+            // another way is still his.)
             let own = g.names_of(r.entity).iter().any(|n| {
                 n.split_whitespace().any(|x| {
                     crate::ontology::strip_diacritics(x)
                         .eq_ignore_ascii_case(&crate::ontology::strip_diacritics(w))
+                        || transliterated(x, w)
                 })
             });
             if own {
@@ -1178,7 +1187,7 @@ pub fn find_with_cues(
 }
 
 /// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times
-/// of India": a place named inside a news outlet's name is no mention of the
+/// of India", "Voice of America": a place named inside a news outlet's name is no mention of the
 /// place or its state (the outlet is no actor of the graph).
 fn in_outlet_name(text: &str, g: &Gazetteer, start: usize, end: usize) -> bool {
     let next = text.get(end..).and_then(|r| r.strip_prefix(' ')).map(|r| {
@@ -1191,7 +1200,10 @@ fn in_outlet_name(text: &str, g: &Gazetteer, start: usize, end: usize) -> bool {
         return true;
     }
     let before = text.get(..start).unwrap_or("");
-    before.ends_with("Times of ")
+    g.lexicon
+        .outlet_prefixes
+        .iter()
+        .any(|p| before.ends_with(p.as_str()))
 }
 
 /// "the University of California, San Diego", "University of North
@@ -1214,6 +1226,38 @@ fn campus_of(text: &str, start: usize) -> bool {
         && words
             .iter()
             .all(|w| matches!(*w, "of" | "at") || w.starts_with(char::is_uppercase))
+}
+
+/// Two spellings of one given name, as transliterations give them
+/// ("Alexei" and "Aleksey", "Sergei" and "Sergey", "Aleksandr" and
+/// "Alexander"): equal once "ks" is "x" and "y" is "i", or, for names of six
+/// letters or more, one letter apart. Shorter names one letter apart are
+/// often different names ("Mark", "Mary").
+fn transliterated(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        crate::ontology::strip_diacritics(s)
+            .to_lowercase()
+            .replace("ks", "x")
+            .replace('y', "i")
+    };
+    let (a, b) = (norm(a), norm(b));
+    if a == b {
+        return a.chars().count() >= 4;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 || a[0] != b[0] {
+        return false;
+    }
+    // One edit apart: skip the common prefix and suffix, and at most one
+    // letter is left on each side.
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
 }
 
 /// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
@@ -2824,6 +2868,51 @@ mod tests {
         assert_eq!(
             people("They named Brenda Isabel Rocha Chacon, the CSE President."),
             ["Brenda Isabel Rocha Chacon"]
+        );
+    }
+
+    /// Protects one person across spellings of the given name ("Aleksey
+    /// Navalny" is the gazetteer's Alexei Navalny) and keeps different
+    /// given names apart (a short name one letter off is another name).
+    #[test]
+    fn transliterated_given_names() {
+        assert!(transliterated("Alexei", "Aleksey"));
+        assert!(transliterated("Sergei", "Sergey"));
+        assert!(transliterated("Alexander", "Aleksandr"));
+        assert!(transliterated("Dmitry", "Dmitri"));
+        assert!(!transliterated("Mark", "Mary"));
+        assert!(!transliterated("Hamza", "Osama"));
+        assert!(!transliterated("Volodymyr", "Vladimir"));
+        assert!(!transliterated("Daniel", "Danielle"));
+        assert_eq!(
+            mentions("Operatives poisoned Aleksey Navalny in Russia."),
+            ["Aleksey Navalny=person/alexei-navalny", "Russia=state/RUS"]
+        );
+    }
+
+    /// Protects capitals named inside another name: a document ("the
+    /// Paris Agreement", "the Helsinki Final Act"), an institution or
+    /// outlet ("University College London", "Voice of America"), and a
+    /// currency ("US$"); the capital that acts and the one struck stay.
+    #[test]
+    fn capitals_inside_other_names() {
+        assert_eq!(
+            mentions(
+                "They back the Paris Agreement, the Ottawa Convention and the Helsinki Final Act."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("A lecturer at University College London spoke to Voice of America."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("Palm oil sold at US$473.60 a ton, the US said."),
+            ["US=state/USA"]
+        );
+        assert_eq!(
+            mentions("Moscow said it would respond after drones hit Moscow."),
+            ["Moscow=state/RUS", "Moscow=state/RUS"]
         );
     }
 

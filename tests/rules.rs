@@ -3533,9 +3533,12 @@ fn issue15_place_after_title_is_a_name() {
         "Assistant Secretary Medina will travel to Portugal.",
         &[("Medina", "person"), ("Portugal", "state")],
     );
+    // (A capital inside a post's name is the post's place, not its state
+    // acting: "Embassy Bern" names no Switzerland, as "U.S. Embassy Minsk"
+    // is optional in the gold of corpus-train state-318472.)
     check_entities(
         "Posts include Embassy Bern and Consulate General Surabaya.",
-        &[("Switzerland", "state"), ("Surabaya", "region")],
+        &[("Surabaya", "region")],
     );
 }
 
