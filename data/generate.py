@@ -189,7 +189,11 @@ SKIP_SUBDIVISIONS = {
     "NL-AW", "NL-CW", "NL-SX", "FR-BL", "FR-MF", "FR-NC", "FR-PF", "FR-PM", "FR-TF", "FR-WF",
     "FR-971", "FR-972", "FR-973", "FR-974", "FR-976", "FI-01", "NL-BQ1", "NL-BQ2", "NL-BQ3", "RU-MOW",
 }
-KEEP_SECOND_LEVEL = {"IQ"}
+# States whose ISO 3166-2 entries under a parent are the units news names:
+# Iraq's governorates, Indonesia's provinces (Aceh, Bali, West Papua; their
+# parents are island groups). Elsewhere the second level (France's
+# departments, Italy's provinces) is skipped.
+KEEP_SECOND_LEVEL = {"IQ", "ID"}
 # subdivisions of these states win same-name collisions with other countries' subdivisions
 MAJOR = set("USA CAN GBR RUS UKR CHN IND PAK AUS DEU FRA ITA ESP BRA MEX JPN KOR PRK IRN IRQ SYR ISR "
             "PSE TUR SAU NGA ZAF EGY AFG LBN YEM SDN ETH SOM COD".split())

@@ -4830,3 +4830,21 @@ t!(
     "They discussed bolstering the U.S.- Oman bilateral relationship.",
     &[(US, "cooperates-with", "Oman")]
 );
+
+/// Issue 15: gazetteer names that are common words of another sense give
+/// no node ("Western Balkan partners" is no Turkmen province, "Vladimir"
+/// before a surname is a given name, not the Russian region), and an
+/// Indonesian province (second-level in ISO 3166-2) is a region.
+#[test]
+fn issue15_subdivision_names_in_their_sense() {
+    check_entities(
+        "Deputy Secretary Sherman emphasized the need to support Western Balkan partners. \
+         Vladimir Venkov worked for the agency. Survivors swam along the coast of Aceh, Indonesia.",
+        &[
+            ("Sherman", "person"),
+            ("Vladimir Venkov", "person"),
+            ("Aceh", "region"),
+            ("Indonesia", "state"),
+        ],
+    );
+}
