@@ -418,6 +418,9 @@ pub struct Lexicon {
     /// Governments that publish releases, with the offices those releases
     /// name without saying whose they are.
     pub publishers: Vec<Publisher>,
+    /// A party's label used as a modifier ("Republican", "Labour"), as
+    /// written, with the party's gazetteer id (`data/lexicon/party_labels.tsv`).
+    pub party_labels: HashMap<String, String>,
 }
 
 /// A government that publishes its own releases (`data/lexicon/publishers.tsv`).
@@ -529,6 +532,7 @@ const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const FRAMES: &str = include_str!("../data/lexicon/frames.tsv");
 const PUBLISHERS: &str = include_str!("../data/lexicon/publishers.tsv");
+const PARTY_LABELS: &str = include_str!("../data/lexicon/party_labels.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const PARTNER_NOUNS: &str = include_str!("../data/lexicon/partner_nouns.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
@@ -1378,8 +1382,19 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             bodies,
         });
     }
+    let parties = Table::parse("data/lexicon/party_labels.tsv", PARTY_LABELS)?;
+    let mut party_labels = HashMap::new();
+    for (line, row) in &parties.rows {
+        let label = cell(row, parties.col("label")).trim();
+        let party = cell(row, parties.col("party")).trim();
+        if label.is_empty() || party.is_empty() {
+            return Err(parties.err(*line, "a party label needs a label and a party".into()));
+        }
+        party_labels.insert(label.to_string(), party.to_string());
+    }
     Ok(Lexicon {
         publishers,
+        party_labels,
         abbreviations: Abbreviations::new(word_list(ABBREVIATIONS)),
         honorifics: lower_set(HONORIFICS),
         nonname: lower_set(NONNAME),
@@ -1987,6 +2002,17 @@ mod tests {
         assert!(g.publisher("https://en.wikinews.org/wiki/X").is_none());
         for p in &g.lexicon.publishers {
             assert!(g.by_id(&p.state).is_some(), "{} names no state", p.host);
+        }
+    }
+
+    /// Protects the party labels: each names a loaded organisation.
+    #[test]
+    fn party_labels_name_organisations() {
+        let g = crate::testing::gazetteer();
+        assert!(!g.lexicon.party_labels.is_empty());
+        for (label, id) in &g.lexicon.party_labels {
+            let e = g.by_id(id).map(|e| g.entry(e).kind);
+            assert_eq!(e, Some(Kind::Organization), "{label}: {id}");
         }
     }
 

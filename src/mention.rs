@@ -830,6 +830,8 @@ pub fn find_with_cues(
 
     // 3b. Unknown organisations and places named with a head word.
     named_by_head(text, doc, g, &titles, &mut out, headline_end);
+    // 3c. A party's label as a modifier ("Republican committee member").
+    party_labels(text, doc, g, &mut out);
     named_by_context(text, doc, g, &titles, &mut out, headline_end);
     let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
 
@@ -1184,6 +1186,86 @@ pub fn find_with_cues(
     // 5. Organs, capitals, titles and roles.
     attach_context(text, doc, g, &titles, cues, &mut out);
     out
+}
+
+/// "Republican committee member Doug Collins", "the Democratic nomination",
+/// "Labour MP Tom Watson": a party's label used as a modifier is a mention
+/// of the party (`data/lexicon/party_labels.tsv` says where it counts).
+fn party_labels(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
+    let tokens = &doc.tokens;
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(party) = g.lexicon.party_labels.get(tok(text, t)) else {
+            continue;
+        };
+        let Some(sentence) = doc.sentence_of(t.start) else {
+            continue;
+        };
+        if overlapping(out, t.start, t.end).is_some() {
+            continue;
+        }
+        // Inside a longer name ("Syrian Democratic Forces", "Ministry of
+        // Labour"), or glued to a word ("pro-Republican"); a sentence's
+        // capitalised first word ("The Democratic nomination") is no name.
+        let first = doc.sentences[sentence].first;
+        if i > first {
+            let p = &tokens[i - 1];
+            let before = tok(text, p);
+            let opener = i - 1 == first && g.lexicon.nonname.contains(&before.to_lowercase());
+            if (before.starts_with(char::is_uppercase) && !opener)
+                || before == "of"
+                || p.end == t.start
+            {
+                continue;
+            }
+        }
+        let Some(n) = tokens.get(i + 1) else {
+            continue;
+        };
+        let next = tok(text, n);
+        let word = |k: usize| tokens.get(k).map_or("", |t| tok(text, t));
+        let title = |w: &str| is_honorific(g, w) || !g.lexicon.find_titles(w).is_empty();
+        let modifies = if i == first {
+            // Capitalised anyway ("Labour costs rose"): only before a
+            // person's role and name ("Republican committee member Doug
+            // Collins", "Labour MP Tom Watson", "Labour's Shadow Home
+            // Secretary Yvette Cooper").
+            let mut k = i + 1;
+            if matches!(next, "'s" | "\u{2019}s") {
+                k += 1;
+            }
+            while k < i + 4 && word(k).starts_with(char::is_lowercase) {
+                k += 1;
+            }
+            k > i + 1 && word(k).starts_with(char::is_uppercase) || title(word(i + 1))
+        } else if next.starts_with(char::is_lowercase) {
+            next != "of" && n.start == t.end + 1
+        } else if matches!(next, "," | "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+            true
+        } else {
+            n.start == t.end + 1 && title(next)
+        };
+        let Some(e) = g.by_id(party).filter(|_| modifies) else {
+            continue;
+        };
+        let at = out.partition_point(|m| m.start < t.start);
+        out.insert(
+            at,
+            Mention {
+                start: t.start,
+                end: t.end,
+                span_end: t.end,
+                sentence,
+                what: What::Known(vec![Reading {
+                    entity: e,
+                    class: FormClass::Name,
+                }]),
+                acting: false,
+                role: None,
+                modifier_of: None,
+                title_ref: None,
+            },
+        );
+    }
 }
 
 /// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times

@@ -118,6 +118,10 @@ impl Modal {
 }
 
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+/// Modal auxiliaries before a verb group ("it must be signed").
+const MODALS: &[&str] = &[
+    "must", "will", "would", "can", "could", "should", "may", "might", "shall",
+];
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "from", "for", "on", "about", "to", "into", "over", "under", "against", "by",
     "with",
@@ -4446,7 +4450,24 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         b -= 1;
     }
     let coordinated = b < c0 && b > cl.s.first && ctx.lw(b - 1) == "and";
-    let nearest = if coordinated {
+    // "the Senate, which has a Republican majority, and it must be signed
+    // by Trump": a pronoun the discourse stage left unnamed is the
+    // patient; the name before it is not.
+    let mut p = b;
+    while p > cl.s.first
+        && (MODALS.contains(&ctx.lw(p - 1)) || matches!(ctx.lw(p - 1), "also" | "not"))
+    {
+        p -= 1;
+    }
+    let unnamed_patient = p > cl.s.first
+        && matches!(
+            ctx.lw(p - 1),
+            "it" | "they" | "he" | "she" | "this" | "these"
+        )
+        && !slots.iter().any(|sl| sl.t0 < p && p - 1 < sl.t1);
+    let nearest = if unnamed_patient {
+        None
+    } else if coordinated {
         ctx.shared_subject(slots, cl.s, b)
     } else {
         slots

@@ -4848,3 +4848,50 @@ fn issue15_subdivision_names_in_their_sense() {
         ],
     );
 }
+
+/// Issue 15: a party's label used as a modifier is the party ("a
+/// Republican, Mark Amodei", "Labour MP Tom Watson", "the Democratic
+/// nomination"); inside a longer name, after "of", or as a sentence's
+/// capitalised first word before no role and name, it is not.
+#[test]
+fn issue15_party_labels() {
+    check_entities(
+        "Since then, a Republican, Mark Amodei, has voiced support. The Democratic nomination \
+         is open. Labour MP Tom Watson spoke.",
+        &[
+            ("Republican Party", "organization"),
+            ("Mark Amodei", "person"),
+            ("Democratic Party", "organization"),
+            ("Labour Party", "organization"),
+            ("Tom Watson", "person"),
+        ],
+    );
+    check_entities(
+        "Labour costs rose. Democratic institutions are strong. The Ministry of Labour and the \
+         Syrian Democratic Forces met.",
+        &[("Syrian Democratic Forces", "organization")],
+    );
+    check_entities(
+        "Republican committee member Doug Collins said the inquiry was unfair.",
+        &[
+            ("Republican Party", "organization"),
+            ("Doug Collins", "person"),
+        ],
+    );
+}
+
+/// A passive whose patient is a pronoun the discourse stage left unnamed
+/// takes no name from before the pronoun as its target.
+#[test]
+fn passive_with_a_pronoun_patient() {
+    check_absent(
+        "The Senate, which has a Republican majority, must pass the bill, and it must be \
+         signed by President Trump.",
+        &[("Donald Trump", "cooperates-with", "Republican Party")],
+    );
+    check(
+        "Ukraine was attacked by Russia.",
+        &[("Russia", "attacks", "Ukraine")],
+        &[],
+    );
+}
