@@ -319,6 +319,9 @@ pub struct Lexicon {
     pub person_nouns: HashSet<String>,
     /// Portfolios after "Minister of", lowercase ("foreign affairs").
     pub portfolios: HashSet<String>,
+    /// The last words of the portfolios of two words or more ("affairs",
+    /// "cooperation"), lowercase.
+    pub portfolio_ends: HashSet<String>,
     /// Nouns that lead through "of" to a cue's target ("the leadership of
     /// Qatar"), lowercase.
     pub of_heads: HashSet<String>,
@@ -1416,6 +1419,9 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         plural_heads,
         partner_nouns,
         portfolios: lower_set(PORTFOLIOS),
+        portfolio_ends: word_list(PORTFOLIOS)
+            .filter_map(|p| p.rsplit_once(' ').map(|(_, w)| w.to_lowercase()))
+            .collect(),
         of_heads: lower_set(OF_HEADS),
         title_modifiers: lower_set(TITLE_MODIFIERS),
         quantifiers: lower_set(QUANTIFIERS),

@@ -1475,19 +1475,35 @@ fn capitalised_modifiers_before(
 /// portfolio ends after the portfolio.
 /// A second portfolio joined by "and" extends it too: "Minister of Foreign
 /// Affairs and International Cooperation", "Minister for Foreign Affairs and
-/// Trade".
+/// Trade". A portfolio not listed whose last word ends a listed one is
+/// one too ("Advisor for International Economics Daleep Singh": the name
+/// starts after "Economics").
 fn extend_portfolio(text: &str, doc: &Doc, g: &Gazetteer, end: usize) -> usize {
     let word = |i: usize| doc.tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
-    // The portfolio of `n` words (2 or 1) starting at token `k`, if any.
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    // The portfolio of `n` words (2 or 1) starting at token `k`, if any;
+    // else one of 3 or 2 words that ends a listed one's way, right before
+    // a capitalised word (a portfolio followed by a comma or "and" may be
+    // the first of a list: "for Civilian Security, Democracy, and Human
+    // Rights Uzra Zeya").
     let portfolio_at = |k: usize| {
-        [2, 1].into_iter().find(|&n| {
-            let words: Vec<&str> = (k..k + n).map(word).collect();
-            words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && g.lexicon
-                    .portfolios
-                    .contains(&words.join(" ").to_lowercase())
+        let listed = [2, 1].into_iter().find(|&n| {
+            (k..k + n).all(capitalised)
+                && g.lexicon.portfolios.contains(
+                    &(k..k + n)
+                        .map(word)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase(),
+                )
+        });
+        listed.or_else(|| {
+            [3, 2].into_iter().find(|&n| {
+                (k..=k + n).all(capitalised)
+                    && g.lexicon
+                        .portfolio_ends
+                        .contains(&word(k + n - 1).to_lowercase())
+            })
         })
     };
     let mut end = end;
@@ -2950,6 +2966,30 @@ mod tests {
         assert_eq!(
             people("They named Brenda Isabel Rocha Chacon, the CSE President."),
             ["Brenda Isabel Rocha Chacon"]
+        );
+    }
+
+    /// Protects names after a portfolio the list does not hold but whose
+    /// last word ends a listed one ("for Regional Cooperation Esawi Frej"),
+    /// and a portfolio list before the name ("for Civilian Security,
+    /// Democracy, and Human Rights Uzra Zeya") still ends at the name.
+    #[test]
+    fn names_after_unlisted_portfolios() {
+        assert_eq!(
+            people(
+                "Deputy National Security Advisor for International Economics Daleep Singh said it."
+            ),
+            ["Daleep Singh"]
+        );
+        assert_eq!(
+            people("Israeli Minister of Regional Cooperation Esawi Frej met her."),
+            ["Esawi Frej"]
+        );
+        assert_eq!(
+            mentions(
+                "Under Secretary for Civilian Security, Democracy, and Human Rights Uzra Zeya will travel."
+            ),
+            ["Uzra Zeya=person:Uzra Zeya [under secretary]"]
         );
     }
 
