@@ -358,12 +358,7 @@ pub fn find_with_cues(
             .get(m.end..)
             .and_then(|r| r.strip_prefix(' '))
             .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
-            .is_some_and(|w| {
-                w.starts_with(char::is_uppercase)
-                    && ["ovich", "evich", "ovna", "evna", "ichna"]
-                        .iter()
-                        .any(|s| w.ends_with(s))
-            });
+            .is_some_and(is_patronymic);
         // "US$473.60", "HK$5 million": a name glued to a dollar sign is
         // a currency.
         if patronymic || text.get(m.end..).is_some_and(|r| r.starts_with('$')) {
@@ -1342,6 +1337,14 @@ fn transliterated(a: &str, b: &str) -> bool {
     a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
 }
 
+/// A Russian or Belarusian patronymic ("Vladimirovich", "Gennadevna").
+fn is_patronymic(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && ["ovich", "evich", "ovna", "evna", "ichna"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
 /// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
 fn is_honorific(g: &Gazetteer, word: &str) -> bool {
     g.lexicon
@@ -1378,6 +1381,10 @@ fn person_context(
     // "democracy activist Kyaw Min Yu", "oligarchs: A, B"
     let colon = i > 1 && word(i - 1).as_deref() == Some(":");
     if i > 0 && person_noun(if colon { i - 2 } else { i - 1 }) {
+        return true;
+    }
+    // "Ksenia Gennadevna Frank": a patronymic inside the run.
+    if (i + 1..end).any(|k| tokens.get(k).is_some_and(|t| is_patronymic(tok(text, t)))) {
         return true;
     }
     // "the coach, Alireza Mehraban", "the Special Rapporteur on Violence
@@ -2990,6 +2997,27 @@ mod tests {
                 "Under Secretary for Civilian Security, Democracy, and Human Rights Uzra Zeya will travel."
             ),
             ["Uzra Zeya=person:Uzra Zeya [under secretary]"]
+        );
+    }
+
+    /// Protects people named with a patronymic in the name ("Ksenia
+    /// Gennadevna Frank", as designation lists write them), and "Mahatma"
+    /// as an honorific.
+    #[test]
+    fn patronymics_and_named_people() {
+        assert_eq!(
+            people(
+                "Ksenia Gennadevna Frank is being designated for being owned by Gleb Sergeevich Frank."
+            ),
+            ["Ksenia Gennadevna Frank", "Gleb Sergeevich Frank"]
+        );
+        assert_eq!(
+            people("The legacies of Mahatma Gandhi were explored."),
+            ["Gandhi"]
+        );
+        assert_eq!(
+            people("A ship named Freedom Star sank."),
+            Vec::<String>::new()
         );
     }
 
