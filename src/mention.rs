@@ -1702,8 +1702,18 @@ fn named_by_head(
         } {
             continue;
         }
-        // A sentence's first word is capitalised anyway; it needs a second.
-        if k == s.first && hi - k == 1 {
+        // A sentence's first word is capitalised anyway; it needs a second,
+        // or the name to go on after its head ("Progressive Party of
+        // Working People, the main opposition, ...").
+        let goes_on = {
+            let a = doc.token_at_or_after(h1);
+            matches!(doc.lower(a), "of" | "for")
+                && doc
+                    .tokens
+                    .get(a + 1)
+                    .is_some_and(|t| tok(text, t).starts_with(char::is_uppercase))
+        };
+        if k == s.first && hi - k == 1 && !goes_on {
             k += 1;
         }
         if k >= hi {
@@ -2997,6 +3007,21 @@ mod tests {
                 "Under Secretary for Civilian Security, Democracy, and Human Rights Uzra Zeya will travel."
             ),
             ["Uzra Zeya=person:Uzra Zeya [under secretary]"]
+        );
+    }
+
+    /// Protects a head-word name opening a sentence: its first word alone
+    /// before the head is a name only when the name goes on after the
+    /// head through "of" ("Progressive Party of Working People").
+    #[test]
+    fn head_word_names_opening_a_sentence() {
+        assert_eq!(
+            orgs("Progressive Party of Working People, the main opposition, rejected it."),
+            ["Progressive Party of Working People"]
+        );
+        assert_eq!(
+            orgs("Opposition Party members walked out."),
+            Vec::<String>::new()
         );
     }
 
