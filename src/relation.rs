@@ -4451,8 +4451,9 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     }
     let coordinated = b < c0 && b > cl.s.first && ctx.lw(b - 1) == "and";
     // "the Senate, which has a Republican majority, and it must be signed
-    // by Trump": a pronoun the discourse stage left unnamed is the
-    // patient; the name before it is not.
+    // by Trump": a pronoun of a thing, which the discourse stage left
+    // unnamed, is the patient; the name before it is not. ("Putin said he
+    // was criticised by Biden": "he" may well be the name before.)
     let mut p = b;
     while p > cl.s.first
         && (MODALS.contains(&ctx.lw(p - 1)) || matches!(ctx.lw(p - 1), "also" | "not"))
@@ -4460,10 +4461,7 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         p -= 1;
     }
     let unnamed_patient = p > cl.s.first
-        && matches!(
-            ctx.lw(p - 1),
-            "it" | "they" | "he" | "she" | "this" | "these"
-        )
+        && matches!(ctx.lw(p - 1), "it" | "this" | "these")
         && !slots.iter().any(|sl| sl.t0 < p && p - 1 < sl.t1);
     let nearest = if unnamed_patient {
         None

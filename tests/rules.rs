@@ -4894,4 +4894,10 @@ fn passive_with_a_pronoun_patient() {
         &[("Russia", "attacks", "Ukraine")],
         &[],
     );
+    // A person's pronoun may be the name before it.
+    check(
+        "Putin said he was criticised by Biden.",
+        &[("Joe Biden", "opposes", "Vladimir Putin")],
+        &[],
+    );
 }
