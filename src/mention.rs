@@ -1225,7 +1225,7 @@ fn party_labels(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
             // Collins", "Labour MP Tom Watson", "Labour's Shadow Home
             // Secretary Yvette Cooper").
             let mut k = i + 1;
-            if matches!(next, "'s" | "\u{2019}s") {
+            if is_possessive(next) {
                 k += 1;
             }
             while k < i + 4 && word(k).starts_with(char::is_lowercase) {
@@ -1234,7 +1234,7 @@ fn party_labels(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
             k > i + 1 && word(k).starts_with(char::is_uppercase) || title(word(i + 1))
         } else if next.starts_with(char::is_lowercase) {
             next != "of" && n.start == t.end + 1
-        } else if matches!(next, "," | "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+        } else if is_possessive(next) || matches!(next, "," | "'" | "\u{2019}") {
             true
         } else {
             n.start == t.end + 1 && title(next)
