@@ -663,9 +663,11 @@ pub fn find_with_cues(
         if p.end + 1 != m.start {
             return true;
         }
-        // "Monica P. Medina": the first name is before the initial.
+        // "Monica P. Medina": the first name is before the initial;
+        // "Yevgeniy Viktorovich Prigozhin": before the patronymic.
         let p = match tok(text, p) {
             w if is_dotted_initial(w) && i >= 2 => &tokens[i - 2],
+            w if is_patronymic(w) && i >= 2 && tokens[i - 2].end + 1 == p.start => &tokens[i - 2],
             "." if i >= 3 && is_initial(text, tokens, i - 2) => &tokens[i - 3],
             _ => p,
         };
@@ -3039,6 +3041,16 @@ mod tests {
         assert_eq!(
             people("The legacies of Mahatma Gandhi were explored."),
             ["Gandhi"]
+        );
+        // A known person with a patronymic between the names is that
+        // person; another given name before it is another person.
+        assert_eq!(
+            mentions("It was run by Yevgeniy Viktorovich Prigozhin."),
+            ["Yevgeniy Viktorovich Prigozhin=person/yevgeny-prigozhin"]
+        );
+        assert_eq!(
+            people("Ivan Viktorovich Prigozhin was named."),
+            ["Ivan Viktorovich Prigozhin"]
         );
         assert_eq!(
             people("A ship named Freedom Star sank."),
