@@ -118,6 +118,8 @@ impl Modal {
 }
 
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+/// Articles and possessive determiners that open a noun phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 /// Modal auxiliaries before a verb group ("it must be signed").
 const MODALS: &[&str] = &[
     "must", "will", "would", "can", "could", "should", "may", "might", "shall",
@@ -3954,17 +3956,10 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
 fn infinitive_at(ctx: &Ctx, k: usize) -> bool {
     let next = ctx.word(k + 1);
     next.chars().next().is_some_and(char::is_lowercase)
+        && !DETERMINERS.contains(&ctx.lw(k + 1))
         && !matches!(
             ctx.lw(k + 1),
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "your"
+            "your"
                 | "both"
                 | "all"
                 | "each"
@@ -5554,21 +5549,8 @@ fn envoy_state(ctx: &Ctx, slots: &[Slot], c1: usize, s_last: usize) -> Option<Sl
         let w = ctx.lw(k);
         let modifier = (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
             || ctx.g.lexicon.quantifiers.contains(w)
-            || matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "top"
-                    | "senior"
-                    | "acting"
-                    | "deputy"
-            );
+            || DETERMINERS.contains(&w)
+            || matches!(w, "top" | "senior" | "acting" | "deputy");
         if k >= s_last || !modifier {
             return None;
         }
