@@ -1123,13 +1123,33 @@ impl Ctx<'_> {
         discourse: &Discourse,
     ) -> Vec<Slot> {
         // "X's bombing of Y", and the adjective "Israeli strikes on Beirut".
+        // ("sent troops to Libya in support of X": a nominal that opens
+        // with a preposition has no word before it in its phrase.)
+        let opens_with_preposition = cue
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PREPOSITIONS.contains(&w));
         let possessor = (cue.form == CueForm::Noun)
             .then(|| {
                 slots.iter().position(|sl| {
                     let possessive = self.possessive_at(sl.t1);
                     // "Russia's premeditated, unprovoked, and unjustified attack".
                     (possessive && sl.t1 < c0 && self.only_modifiers(sl.t1 + 1, c0))
-                        || (sl.t1 == c0 && !sl.compound)
+                        || (sl.t1 == c0 && !sl.compound && !opens_with_preposition)
+                        // "the Russian missile attack on Odesa": a state's
+                        // adjective before one or two plain nouns.
+                        || (!possessive
+                            && !opens_with_preposition
+                            && !sl.compound
+                            && sl.kind == Kind::State
+                            && sl.t1 < c0
+                            && c0 - sl.t1 <= 2
+                            && (sl.t1..c0).all(|k| {
+                                self.word(k).chars().all(|c| c.is_ascii_lowercase())
+                                    && self.lw(k) != "and"
+                            })
+                            && self.only_modifiers(sl.t1, c0))
                 })
             })
             .flatten()
@@ -1652,6 +1672,18 @@ impl Ctx<'_> {
         }
         let chosen = if embedded {
             // "the leader of X condemned": skip back to a subject.
+            // ("The government claims Mahan flies cargo to Syria in support
+            // of X": a reported clause whose subject is a capitalised word
+            // that names nothing here has no subject to skip back to.)
+            let unnamed_reported_subject = |from: usize| {
+                (from..c0).any(|k| {
+                    matches!(
+                        self.lw(k),
+                        "said" | "says" | "claims" | "claimed" | "alleges" | "alleged" | "reported"
+                    ) && self.word(k + 1).starts_with(char::is_uppercase)
+                        && !slots.iter().any(|o| o.t0 == k + 1)
+                })
+            };
             match slots[..i].iter().rposition(|o| {
                 o.t1 + REACH > c0
                     && !o
@@ -1659,6 +1691,7 @@ impl Ctx<'_> {
                         .checked_sub(1)
                         .is_some_and(|p| p >= s.first && PREPOSITIONS.contains(&self.lw(p)))
             }) {
+                Some(j) if unnamed_reported_subject(slots[j].t1) => return Vec::new(),
                 Some(j) => j,
                 None => return Vec::new(),
             }
@@ -1988,7 +2021,29 @@ impl Ctx<'_> {
                         })
                 })
                 .collect();
-            for st in states.into_iter().chain(named_within) {
+            // "struck the Ukrainian port of Odesa", "visited the Indian
+            // city of Chennai": a state's adjective, one or two nouns of
+            // `data/lexicon/of_heads.txt` and "of" name the place too.
+            let named_after: Vec<Slot> = found
+                .iter()
+                .filter(|b| b.kind == Kind::State && !b.compound && !self.possessive_at(b.t1))
+                .filter_map(|b| {
+                    let of = (b.t1 + 1..=b.t1 + 2).find(|&k| self.lw(k) == "of")?;
+                    if !(b.t1..of).all(|k| self.g.lexicon.of_heads.contains(self.lw(k))) {
+                        return None;
+                    }
+                    let k = if self.lw(of + 1) == "the" {
+                        of + 2
+                    } else {
+                        of + 1
+                    };
+                    slots
+                        .iter()
+                        .find(|sl| sl.t0 == k && matches!(sl.kind, Kind::Region | Kind::State))
+                        .copied()
+                })
+                .collect();
+            for st in states.into_iter().chain(named_within).chain(named_after) {
                 if !found.iter().any(|sl| sl.entity == st.entity) {
                     found.push(st);
                 }
@@ -4967,7 +5022,10 @@ fn read_clause_cue(
             !infinitive &&
             // "condemns the missile strikes on X": determiners and modifiers
             // may stand between the verb and its nominal object.
+            // ("appreciate your visit to X": a possessive pronoun names
+            // the nominal's own agent.)
             e <= c0
+                && !(e..c0).any(|k| matches!(ctx.lw(k), "your" | "my" | "our"))
                 && (e..c0).all(|k| {
                     matches!(ctx.lw(k), "the" | "a" | "an" | "these" | "those" | "this")
                         || ctx.only_modifiers(k, k + 1)

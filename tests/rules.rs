@@ -3994,6 +3994,32 @@ t!(
     "The United States also welcomes Saudi Arabia's pledge.",
     &[(US, "supports", "Saudi Arabia")]
 );
+// "the Russian missile attack on X": the adjective before the nominal's
+// plain nouns is its agent, not the subject of the verb that condemns it;
+// "the Ukrainian port of Odesa" names the port as well as its state.
+t!(
+    adjective_agent_of_a_condemned_attack_nominal,
+    "The United States condemns the Russian missile attack on the Ukrainian port of Odesa.",
+    &[
+        (US, "opposes", "Russia"),
+        ("Russia", "attacks", "Odesa"),
+        ("Russia", "attacks", "Ukraine")
+    ]
+);
+t!(
+    a_state_adjective_and_a_place_noun_name_the_place,
+    "Russia struck the Ukrainian city of Kharkiv.",
+    &[
+        ("Russia", "attacks", "Kharkiv"),
+        ("Russia", "attacks", "Ukraine")
+    ]
+);
+// No determiner is needed: the adjective is the agent all the same.
+t!(
+    adjective_agent_without_a_determiner,
+    "Washington condemned Russian drone attack on Kyiv.",
+    &[(US, "opposes", "Russia"), ("Russia", "attacks", "Kyiv")]
+);
 
 // "designating 16 Bank Otkritie Board Members: A, B, and C": a count and a
 // capitalised description before the colon.
@@ -4901,3 +4927,37 @@ fn passive_with_a_pronoun_patient() {
         &[],
     );
 }
+
+// "sent troops to Libya in support of X": a nominal that opens with a
+// preposition takes no name right before it as its adjective agent; the
+// clause's subject gives the support. A reported clause whose subject
+// names nothing here gives no subject at all.
+t!(
+    in_support_of_after_a_prepositional_object,
+    "Turkey sent troops to Libya in support of the Government of National Accord.",
+    &[
+        ("Turkey", "supports", "Libya"),
+        ("Turkey", "supports", "Government of National Accord")
+    ]
+);
+t!(
+    in_support_of_in_a_reported_clause_with_an_unnamed_subject,
+    "The United States claims Mahan flies cargo to Syria in support of Bashar al-Assad.",
+    &[]
+);
+
+// "appreciate" thanks like "thank"; "the pledge by A and B" names who
+// pledged (`data/lexicon/of_heads.txt`).
+t!(
+    appreciates_a_possessor_s_efforts,
+    "The United States appreciates Qatar's efforts to enable this flight.",
+    &[(US, "supports", "Qatar")]
+);
+t!(
+    welcomes_the_pledge_by_two_states,
+    "The United States welcomes the pledge by Saudi Arabia and the United Arab Emirates to provide $2 billion.",
+    &[
+        (US, "supports", "Saudi Arabia"),
+        (US, "supports", "United Arab Emirates")
+    ]
+);
