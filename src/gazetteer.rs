@@ -358,6 +358,9 @@ pub struct Lexicon {
     /// Verbs that back what an "X-led" phrase names ("co-sponsored the
     /// EU-led resolution"): `data/lexicon/led_backing.txt`.
     pub led_backing: HashSet<String>,
+    /// Participles of an act done together, before "by" and its agents
+    /// ("brokered by A and B"): `data/lexicon/joint_agents.txt`.
+    pub joint_agents: HashSet<String>,
     /// Nouns of backing after "with" ("with the support of X"), lowercase.
     pub backing: HashSet<String>,
     /// Headline openings of a statement in one person's voice ("statement
@@ -552,6 +555,7 @@ const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
 const BACKING: &str = include_str!("../data/lexicon/backing.txt");
 const LED_BACKING: &str = include_str!("../data/lexicon/led_backing.txt");
+const JOINT_AGENTS: &str = include_str!("../data/lexicon/joint_agents.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
@@ -1437,6 +1441,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .collect(),
         backing: lower_set(BACKING),
         led_backing: lower_set(LED_BACKING),
+        joint_agents: lower_set(JOINT_AGENTS),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
         war_nouns: lower_set(WAR_NOUNS),

@@ -1736,10 +1736,18 @@ impl Ctx<'_> {
             && h >= s.first + 2
             && self.lw(h - 1) == "and"
             && matches!(self.lw(h - 2), "he" | "she")
-            && (h - 2 == s.first || matches!(self.word(h - 3), "," | "\"" | "\u{201c}"))
+            && (h - 2 == s.first
+                || matches!(self.word(h - 3), "," | "\"" | "\u{201c}")
+                // "Putin visited Pyongyang, where he and Kim signed".
+                || matches!(self.lw(h - 3), "where" | "when" | "after" | "then"))
             && self.on.on(Mechanism::Pronoun)
-            && let Some((p, seen)) = discourse.person
-            && si <= seen + 2
+            // The person who acted earlier in this sentence, else the one
+            // the article spoke of last.
+            && let Some(p) = last_verb
+                .as_ref()
+                .and_then(|(_, subj, _)| subj.iter().find(|sl| sl.kind == Kind::Person))
+                .map(|sl| sl.entity)
+                .or(discourse.person.filter(|&(_, seen)| si <= seen + 2).map(|(p, _)| p))
             && !list.iter().any(|sl| sl.entity == p)
         {
             let t = self.doc.tokens[h - 2];
@@ -3214,6 +3222,8 @@ pub fn extract_with_cues(
         // "co-sponsored the EU-led resolution", "UN-led diplomacy backed by
         // the United States".
         led_backing(&mut ctx, &clause);
+        // "the deal, brokered by the United States and France".
+        joint_agents(&mut ctx, &clause);
         let meeting_cue = cues.iter().any(|c| c.2.edge == EdgeType::MetWith);
         // "NATO member Turkey", "fellow EU members France and Germany".
         alliance_members(&mut ctx, slots, si);
@@ -5977,6 +5987,59 @@ fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
 /// of `data/lexicon/led_backing.txt` governs the compound's phrase), and
 /// "UN-led diplomacy backed by the United States and our partners" (the
 /// agents after "backed by", "supported by" or "endorsed by").
+/// "the deal, brokered by the United States and France", "an effort
+/// created by the governments of A, B, C and D": after a participle of
+/// `data/lexicon/joint_agents.txt` and "by", two or more parties listed
+/// (after "the", "the governments of") did the act together, and every
+/// pair of them cooperates.
+fn joint_agents(ctx: &mut Ctx, cl: &Clause) {
+    let (s, slots) = (cl.s, cl.slots);
+    for k in s.first..s.last.saturating_sub(2) {
+        if !ctx.g.lexicon.joint_agents.contains(ctx.lw(k)) || ctx.lw(k + 1) != "by" {
+            continue;
+        }
+        let mut q = k + 2;
+        if ctx.lw(q) == "the" {
+            q += 1;
+        }
+        if matches!(ctx.lw(q), "governments" | "leaders" | "presidents") && ctx.lw(q + 1) == "of" {
+            q += 2;
+            if ctx.lw(q) == "the" {
+                q += 1;
+            }
+        }
+        let Some(first) = slots.iter().position(|sl| sl.t0 == q && !sl.compound) else {
+            continue;
+        };
+        let parties: Vec<Slot> = ctx
+            .list_right(slots, first)
+            .into_iter()
+            .filter(|sl| sl.kind != Kind::Region)
+            .collect();
+        if parties.len() < 2 {
+            continue;
+        }
+        let flags = ctx.modality(s.first, k);
+        ctx.rule = format!("{}/joint-agents", ctx.lw(k));
+        let t = ctx.doc.tokens[k];
+        for (n, a) in parties.iter().enumerate() {
+            for b in &parties[n + 1..] {
+                if a.entity != b.entity {
+                    ctx.emit(
+                        *a,
+                        EdgeType::CooperatesWith,
+                        *b,
+                        cl.si,
+                        (t.start, t.end),
+                        flags,
+                        0.6,
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn led_backing(ctx: &mut Ctx, cl: &Clause) {
     let (s, slots) = (cl.s, cl.slots);
     for (i, led) in slots.iter().enumerate() {

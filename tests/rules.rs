@@ -4961,3 +4961,45 @@ t!(
         (US, "supports", "United Arab Emirates")
     ]
 );
+
+// "brokered by A and B", "created by the governments of A, B and C": the
+// agents of a joint act (`data/lexicon/joint_agents.txt`) cooperate, every
+// pair; an act of pressure done together ("imposed by A and B") is none,
+// and neither is mediation ("mediated by A and B" stays a third party's).
+t!(
+    a_deal_brokered_by_two_states,
+    "The deal, brokered by the United States and France, requires Hezbollah to withdraw.",
+    &[(US, "cooperates-with", "France")]
+);
+t!(
+    an_effort_created_by_the_governments_of_a_list,
+    "The Corridor is a regional effort created by the governments of Colombia, Costa Rica, and Panama.",
+    &[
+        ("Colombia", "cooperates-with", "Costa Rica"),
+        ("Colombia", "cooperates-with", "Panama"),
+        ("Costa Rica", "cooperates-with", "Panama")
+    ]
+);
+t!(
+    sanctions_imposed_by_two_states_are_no_joint_act,
+    "Sanctions imposed by the United States and France hurt the economy.",
+    &[]
+);
+// "where he and X signed": the pronoun is the person who acted earlier in
+// the sentence.
+t!(
+    where_he_and_a_name_signed,
+    "In June, Putin visited Pyongyang, where he and Kim Jong Un signed a treaty.",
+    &[
+        ("Vladimir Putin", "visited", "Pyongyang"),
+        ("Kim Jong Un", "cooperates-with", "Vladimir Putin")
+    ]
+);
+
+// "called Trump's conduct a breach of ...": "breach", "betrayal",
+// "baseless" condemn (`data/lexicon/evaluative.txt`).
+t!(
+    called_a_named_actor_s_conduct_a_breach,
+    "Nancy Pelosi called Donald Trump's conduct a \"breach of his Constitutional responsibilities.\"",
+    &[("Nancy Pelosi", "opposes", "Donald Trump")]
+);
