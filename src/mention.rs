@@ -2304,6 +2304,45 @@ fn give_role(
     }
 }
 
+/// "chief of the Armed Forces of the Philippines": from token `n`, a
+/// state's organ named in capitalised words that no mention covers, then
+/// "of" (and "the") and a state; that state's mention.
+fn organ_of_state(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    out: &[Mention],
+    n: usize,
+    last: usize,
+) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let mut j = n;
+    while j < last
+        && j < n + 4
+        && tokens[j].word
+        && tok(text, &tokens[j]).starts_with(char::is_uppercase)
+        && overlapping(out, tokens[j].start, tokens[j].end).is_none()
+    {
+        j += 1;
+    }
+    if j == n || j >= last || doc.lower(j) != "of" {
+        return None;
+    }
+    // The words before "of" are one of the organs a state has ("Armed
+    // Forces", "Ministry", "Navy"): the last one is in the organ lexicon.
+    if !g.lexicon.organs.contains(doc.lower(j - 1)) {
+        return None;
+    }
+    let mut k = j + 1;
+    if k < last && doc.lower(k) == "the" {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .and_then(|t| starting_at(out, t.start))
+        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))
+}
+
 /// The body that qualifies the title of the person before "and", when the
 /// title of `out[idx]` starts at token `title` right after that "and":
 /// "Turkish Foreign Minister A and Defense Minister B" gives B Turkey too.
@@ -2764,14 +2803,46 @@ fn attach_context(
             let mut e = first_tok - 1; // the comma
             let mut second = None;
             // "... to [the] BODY ,": remember BODY, step over it.
-            if let Some(o) = ending_at(out, tokens[e - 1].end).filter(|&o| is_body(g, &out[o])) {
-                let mut k = doc.token_at_or_after(out[o].start);
-                if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
+            let direct = ending_at(out, tokens[e - 1].end)
+                .filter(|&o| is_body(g, &out[o]))
+                .and_then(|o| {
+                    let mut k = doc.token_at_or_after(out[o].start);
+                    if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
+                        k -= 1;
+                    }
+                    (k > s.first && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in"))
+                        .then_some((o, k - 1))
+                });
+            if let Some((o, p)) = direct {
+                second = Some(o);
+                e = p;
+            } else {
+                // "A spokesman for China's Taiwan Affairs Office, Chen
+                // Binhua": a state's organ named in capitalised words after
+                // the state's possessive.
+                let mut k = e;
+                // ("Taiwan Affairs Office": a place's name may qualify it.)
+                while k > s.first
+                    && k + 4 > e
+                    && tokens[k - 1].word
+                    && word_at(k - 1).starts_with(char::is_uppercase)
+                    && !is_possessive(word_at(k - 1))
+                {
                     k -= 1;
                 }
-                if k > s.first && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in") {
-                    second = Some(o);
-                    e = k - 1;
+                let organ = k < e && g.lexicon.organs.contains(doc.lower(e - 1));
+                if organ
+                    && k > s.first + 2
+                    && is_possessive(word_at(k - 1))
+                    && let Some(o) = ending_at(out, tokens[k - 2].end)
+                        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))
+                {
+                    let b = doc.token_at_or_after(out[o].start);
+                    if b > s.first && matches!(doc.lower(b - 1), "to" | "at" | "of" | "for" | "in")
+                    {
+                        second = Some(o);
+                        e = b - 1;
+                    }
                 }
             }
             if e > s.first
@@ -2878,7 +2949,8 @@ fn attach_context(
                     of = tokens
                         .get(n)
                         .and_then(|t| starting_at(out, t.start))
-                        .filter(|&o| is_body(g, &out[o]));
+                        .filter(|&o| is_body(g, &out[o]))
+                        .or_else(|| organ_of_state(text, doc, g, out, n, s.last));
                     // "A, the Foreign Minister of India B": the title is B's.
                     let next_is_person = of.is_some_and(|o| {
                         let after_body = doc.token_at_or_after(out[o].span_end);

@@ -5003,3 +5003,17 @@ t!(
     "Nancy Pelosi called Donald Trump's conduct a \"breach of his Constitutional responsibilities.\"",
     &[("Nancy Pelosi", "opposes", "Donald Trump")]
 );
+
+// A title held for a state's organ named in capitalised words: "chief of
+// the Armed Forces of the Philippines" after the name, "a spokesman for
+// China's Taiwan Affairs Office," before it.
+t!(
+    title_of_a_state_organ_of_a_state_in_apposition,
+    "Romeo Brawner, chief of the Armed Forces of the Philippines, said it was piracy.",
+    &[("Romeo Brawner", "represents", "Philippines")]
+);
+t!(
+    title_for_a_state_s_named_organ_before_the_name,
+    "A spokesman for China's Taiwan Affairs Office, Chen Binhua, said so.",
+    &[("Chen Binhua", "represents", "China")]
+);
