@@ -364,6 +364,30 @@ pub fn find_with_cues(
         if patronymic || text.get(m.end..).is_some_and(|r| r.starts_with('$')) {
             continue;
         }
+        // "the Ministry of Defence of Ukraine": an organ's name that stands
+        // for one state alone is another state's organ when "of" and that
+        // state follow it.
+        let organ = m.readings.first().filter(|r| r.class == FormClass::Organ);
+        if let Some(organ) = organ {
+            let after = text.get(m.end..).unwrap_or("");
+            let gap = if after.starts_with(" of the ") {
+                8
+            } else if after.starts_with(" of ") {
+                4
+            } else {
+                0
+            };
+            let other_state = gap > 0
+                && found.iter().any(|o| {
+                    o.start == m.end + gap
+                        && o.readings.first().is_some_and(|r| {
+                            r.entity != organ.entity && g.entry(r.entity).kind == Kind::State
+                        })
+                });
+            if other_state {
+                continue;
+            }
+        }
         let city = m
             .readings
             .first()
@@ -2304,8 +2328,9 @@ fn give_role(
     }
 }
 
-/// "chief of the Armed Forces of the Philippines": from token `n`, a
-/// state's organ named in capitalised words that no mention covers, then
+/// "chief of the Armed Forces of the Philippines", "head of the Ministry
+/// of Defence of Ukraine": from token `n`, a state's organ named in
+/// capitalised words ("of" may join them) that no mention covers, then
 /// "of" (and "the") and a state; that state's mention.
 fn organ_of_state(
     text: &str,
@@ -2316,31 +2341,37 @@ fn organ_of_state(
     last: usize,
 ) -> Option<usize> {
     let tokens = &doc.tokens;
+    let mut organ = false;
     let mut j = n;
-    while j < last
-        && j < n + 4
-        && tokens[j].word
-        && tok(text, &tokens[j]).starts_with(char::is_uppercase)
-        && overlapping(out, tokens[j].start, tokens[j].end).is_none()
-    {
+    while j < last && j < n + 6 {
+        let w = tok(text, &tokens[j]);
+        if w == "of" && j > n {
+            let mut k = j + 1;
+            if k < last && doc.lower(k) == "the" {
+                k += 1;
+            }
+            if let Some(o) = tokens
+                .get(k)
+                .and_then(|t| starting_at(out, t.start))
+                .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))
+            {
+                // The words before "of" are one of the organs a state has
+                // ("Armed Forces", "Ministry", "Navy").
+                return organ.then_some(o);
+            }
+            j += 1;
+            continue;
+        }
+        if !(tokens[j].word
+            && w.starts_with(char::is_uppercase)
+            && overlapping(out, tokens[j].start, tokens[j].end).is_none())
+        {
+            return None;
+        }
+        organ |= g.lexicon.organs.contains(doc.lower(j));
         j += 1;
     }
-    if j == n || j >= last || doc.lower(j) != "of" {
-        return None;
-    }
-    // The words before "of" are one of the organs a state has ("Armed
-    // Forces", "Ministry", "Navy"): the last one is in the organ lexicon.
-    if !g.lexicon.organs.contains(doc.lower(j - 1)) {
-        return None;
-    }
-    let mut k = j + 1;
-    if k < last && doc.lower(k) == "the" {
-        k += 1;
-    }
-    tokens
-        .get(k)
-        .and_then(|t| starting_at(out, t.start))
-        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))
+    None
 }
 
 /// The body that qualifies the title of the person before "and", when the

@@ -5017,3 +5017,21 @@ t!(
     "A spokesman for China's Taiwan Affairs Office, Chen Binhua, said so.",
     &[("Chen Binhua", "represents", "China")]
 );
+// "the Ministry of Defence of Ukraine" is Ukraine's ministry, not the
+// United Kingdom's (whose organ the name alone stands for).
+t!(
+    a_named_organ_of_another_state,
+    "John Smith, head of the Ministry of Defence of Ukraine, spoke.",
+    &[("John Smith", "represents", "Ukraine")]
+);
+#[test]
+fn a_named_organ_of_another_state_names_no_owner_of_the_name() {
+    check_entities(
+        "The Ministry of Defence of Ukraine said so.",
+        &[("Ukraine", "state")],
+    );
+    check_entities(
+        "The Ministry of Defence said so.",
+        &[("United Kingdom", "state")],
+    );
+}
