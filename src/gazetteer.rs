@@ -395,6 +395,12 @@ pub struct Lexicon {
     /// Verbs of thanks and praise whose object does the gerund after "for"
     /// ("thank X for providing"), lowercase: `data/lexicon/praise.txt`.
     pub praise: HashSet<String>,
+    /// What a call is held to express towards the partner ("support",
+    /// "condolences"): `data/lexicon/sympathy.txt`.
+    pub sympathy: HashSet<String>,
+    /// The verbs before it ("express", "offer"):
+    /// `data/lexicon/sympathy_verbs.txt`.
+    pub sympathy_verbs: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -564,6 +570,8 @@ const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GIVING: &str = include_str!("../data/lexicon/giving.txt");
 const RESPONSES: &str = include_str!("../data/lexicon/responses.txt");
 const PRAISE: &str = include_str!("../data/lexicon/praise.txt");
+const SYMPATHY: &str = include_str!("../data/lexicon/sympathy.txt");
+const SYMPATHY_VERBS: &str = include_str!("../data/lexicon/sympathy_verbs.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
 const VESSEL_PREFIXES: &str = include_str!("../data/lexicon/vessel_prefixes.txt");
@@ -1452,6 +1460,8 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         giving: lower_set(GIVING),
         responses: lower_set(RESPONSES),
         praise: lower_set(PRAISE),
+        sympathy: lower_set(SYMPATHY),
+        sympathy_verbs: lower_set(SYMPATHY_VERBS),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),
         gathering_first: {

@@ -736,9 +736,19 @@ impl Ctx<'_> {
             let mut gap: Vec<&str> = (slots[j - 1].t1..slots[j].t0).map(|k| self.lw(k)).collect();
             // "A and Chief Operating Officer B will travel": a title that
             // gives its name no body stands before it like a determiner.
-            if let Some(k) =
+            // ("A and Prosper Africa Acting Chief Operating Officer B": a
+            // title's modifiers and the capitalised words of a body no
+            // name covers stand with it.)
+            if let Some(mut k) =
                 (slots[j - 1].t1..slots[j].t0).find(|&k| self.title_end(k) == Some(slots[j].t0))
             {
+                while k > slots[j - 1].t1 + 1
+                    && (self.g.lexicon.title_modifiers.contains(self.lw(k - 1))
+                        || (self.word(k - 1).starts_with(char::is_uppercase)
+                            && self.doc.tokens[k - 1].word))
+                {
+                    k -= 1;
+                }
                 gap.truncate(k - slots[j - 1].t1);
             }
             // "Prime Minister Kishida and the Government of Japan": the
@@ -1283,6 +1293,17 @@ impl Ctx<'_> {
             let group = end > s.first + 1 && self.g.lexicon.group_nouns.contains(self.lw(end - 1));
             if !(antecedent(end) || (group && antecedent(end - 1))) {
                 return Vec::new();
+            }
+            // "a visit by Foreign Minister X, who held talks with Y": a
+            // person before ", who" is the relative clause's subject,
+            // whatever phrase the person stands in.
+            if self.lw(c0 - 1) == "who"
+                && end < c0 - 1
+                && let Some(person) = slots
+                    .iter()
+                    .find(|sl| sl.t1 == end && sl.kind == Kind::Person && !sl.compound)
+            {
+                return vec![*person];
             }
         }
         // "Speaking at the White House before a trip to Florida, Obama
@@ -5291,6 +5312,32 @@ fn read_clause_cue(
                 );
             }
         }
+        // "spoke with President Duque to express U.S. support": a call
+        // held to express support or sympathy supports the partner.
+        if cue.edge == EdgeType::MetWith
+            && cue.form != CueForm::Mutual
+            && let Some(last) = targets.iter().map(|t| t.t1).max()
+            && let Some(k) = expressed_sympathy(ctx, last, cl.s.last)
+        {
+            let rule = std::mem::replace(&mut ctx.rule, "call-to-express".to_string());
+            let at = ctx.doc.tokens[k];
+            for a in &subjects {
+                for b in &targets {
+                    if matches!(b.kind, Kind::Person | Kind::State) {
+                        ctx.emit(
+                            *a,
+                            EdgeType::Supports,
+                            *b,
+                            cl.si,
+                            (at.start, at.end),
+                            flags,
+                            0.6,
+                        );
+                    }
+                }
+            }
+            ctx.rule = rule;
+        }
         // "will travel to India, Bangladesh, and Kuwait August 2-10 for
         // consultations": a trip made for talks meets the states visited.
         if cue.edge == EdgeType::Visited
@@ -5321,6 +5368,24 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// "spoke with X (of Ukraine) today to express his condolences": from
+/// token `from` (after the partner), at most four words of time, place or
+/// the partner's state, "to", a verb of `data/lexicon/sympathy_verbs.txt`
+/// and, within five words, a noun of `data/lexicon/sympathy.txt`; that
+/// noun's token.
+fn expressed_sympathy(ctx: &Ctx, from: usize, last: usize) -> Option<usize> {
+    let lex = &ctx.g.lexicon;
+    let to = (from..(from + 6).min(last)).find(|&k| ctx.lw(k) == "to")?;
+    // Nothing between but time words and a short "of X" / "by phone".
+    if (from..to).any(|k| matches!(ctx.word(k), "," | ";" | ":") || ctx.lw(k) == "and") {
+        return None;
+    }
+    if !lex.sympathy_verbs.contains(ctx.lw(to + 1)) {
+        return None;
+    }
+    (to + 2..(to + 8).min(last)).find(|&k| lex.sympathy.contains(ctx.lw(k)))
 }
 
 /// "executives: A, President of X; B, CEO of Y; and C": after a verb's

@@ -5035,3 +5035,41 @@ fn a_named_organ_of_another_state_names_no_owner_of_the_name() {
         &[("United Kingdom", "state")],
     );
 }
+
+// "A and Prosper Africa Acting Chief Operating Officer B will travel": a
+// title's modifiers and a body's capitalised words before it do not break
+// the coordination.
+t!(
+    coordination_over_a_long_title_with_its_body,
+    "Deputy Assistant Secretary of State Akunna Cook and Prosper Africa Acting Chief Operating Officer Leslie Marbury will travel to Kenya.",
+    &[("Akunna Cook", "visited", "Kenya"), ("Leslie Marbury", "visited", "Kenya")],
+    also: &[("Akunna Cook", "represents", US)]
+);
+// "a visit by X, who held talks with Y": the person before ", who" is the
+// relative clause's subject even inside a "by" phrase.
+t!(
+    who_after_a_person_in_a_by_phrase,
+    "The visit by Afghan Foreign Minister Amir Khan Muttaqi, who held talks with Subrahmanyam Jaishankar, ended.",
+    &[
+        ("Amir Khan Muttaqi", "met-with", "Subrahmanyam Jaishankar"),
+        ("Amir Khan Muttaqi", "represents", "Afghanistan")
+    ]
+);
+
+// "spoke with X to offer support", "to express his condolences": a call
+// held to express support or sympathy (`data/lexicon/sympathy.txt`)
+// supports the partner; a call to discuss support does not.
+t!(
+    a_call_to_offer_support,
+    "Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba to offer support.",
+    &[
+        ("Antony Blinken", "met-with", "Dmytro Kuleba"),
+        ("Antony Blinken", "supports", "Dmytro Kuleba"),
+        ("Dmytro Kuleba", "represents", "Ukraine")
+    ]
+);
+t!(
+    a_call_to_discuss_support_is_no_support,
+    "Blinken met Dmytro Kuleba to discuss support for Ukraine.",
+    &[("Antony Blinken", "met-with", "Dmytro Kuleba")]
+);
