@@ -2838,6 +2838,15 @@ fn attach_context(
                 .filter(|&o| is_body(g, &out[o]))
                 .and_then(|o| {
                     let mut k = doc.token_at_or_after(out[o].start);
+                    // "the head of the ruling Fifth Republic Movement,":
+                    // one lowercase word may qualify the body.
+                    if k > s.first + 1
+                        && word_at(k - 1).chars().all(|c| c.is_ascii_lowercase())
+                        && word_at(k - 2).eq_ignore_ascii_case("the")
+                        && !matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in" | "and")
+                    {
+                        k -= 1;
+                    }
                     if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
                         k -= 1;
                     }

@@ -5073,3 +5073,11 @@ t!(
     "Blinken met Dmytro Kuleba to discuss support for Ukraine.",
     &[("Antony Blinken", "met-with", "Dmytro Kuleba")]
 );
+
+// "The leader of the opposition Labour Party, Keir Starmer,": one
+// lowercase word may qualify the body of a title set off before the name.
+t!(
+    title_of_a_qualified_body_before_the_name,
+    "The leader of the opposition Labour Party, Keir Starmer, said so.",
+    &[("Keir Starmer", "represents", "Labour Party")]
+);
