@@ -1160,6 +1160,22 @@ impl Ctx<'_> {
                                     && self.lw(k) != "and"
                             })
                             && self.only_modifiers(sl.t1, c0))
+                        // The same in a title-case headline: "Condemns the
+                        // Russian Missile Attack Against Odesa".
+                        || (!possessive
+                            && !opens_with_preposition
+                            && !sl.compound
+                            && sl.kind == Kind::State
+                            && sl.t1 < c0
+                            && c0 - sl.t1 <= 2
+                            && self.word(c0).starts_with(char::is_uppercase)
+                            && (sl.t1..c0).all(|k| {
+                                let w = self.word(k);
+                                w.starts_with(char::is_uppercase)
+                                    && w.chars().all(char::is_alphabetic)
+                                    && !slots.iter().any(|o| o.t0 <= k && k < o.t1)
+                                    && !PREPOSITIONS.contains(&self.lw(k))
+                            }))
                 })
             })
             .flatten()

@@ -5081,3 +5081,34 @@ t!(
     "The leader of the opposition Labour Party, Keir Starmer, said so.",
     &[("Keir Starmer", "represents", "Labour Party")]
 );
+/// In a title-case headline a nominal's modifiers are capitalised too: the
+/// state's adjective before them is still the attack's agent, and the
+/// condemning subject is not.
+#[test]
+fn adjective_agent_in_a_title_case_headline() {
+    let mut a = Article::from_body("case", "The United States condemns it.");
+    a.title =
+        "The United States Strongly Condemns the Russian Missile Attack Against Odesa".to_string();
+    let x = extract(&a, gazetteer());
+    let json = serde_json::to_value(x.to_json(&a)).unwrap();
+    let mut rels: Vec<(String, String, String)> = json["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap().to_string(),
+                r["type"].as_str().unwrap().to_string(),
+                r["target"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    rels.sort();
+    assert_eq!(
+        rels,
+        vec![
+            ("Russia".into(), "attacks".into(), "Odesa".into()),
+            ("United States".into(), "opposes".into(), "Russia".into()),
+        ]
+    );
+}
