@@ -398,6 +398,9 @@ pub struct Lexicon {
     /// What a call is held to express towards the partner ("support",
     /// "condolences"): `data/lexicon/sympathy.txt`.
     pub sympathy: HashSet<String>,
+    /// People of a state who do not act for it ("refugees", "mothers"):
+    /// `data/lexicon/civilians.txt`.
+    pub civilians: HashSet<String>,
     /// The verbs before it ("express", "offer"):
     /// `data/lexicon/sympathy_verbs.txt`.
     pub sympathy_verbs: HashSet<String>,
@@ -571,6 +574,7 @@ const GIVING: &str = include_str!("../data/lexicon/giving.txt");
 const RESPONSES: &str = include_str!("../data/lexicon/responses.txt");
 const PRAISE: &str = include_str!("../data/lexicon/praise.txt");
 const SYMPATHY: &str = include_str!("../data/lexicon/sympathy.txt");
+const CIVILIANS: &str = include_str!("../data/lexicon/civilians.txt");
 const SYMPATHY_VERBS: &str = include_str!("../data/lexicon/sympathy_verbs.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
@@ -1461,6 +1465,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         responses: lower_set(RESPONSES),
         praise: lower_set(PRAISE),
         sympathy: lower_set(SYMPATHY),
+        civilians: lower_set(CIVILIANS),
         sympathy_verbs: lower_set(SYMPATHY_VERBS),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),

@@ -5199,9 +5199,18 @@ fn read_clause_cue(
         targets.retain(|t| !subjects.iter().any(|sl| sl.entity == t.entity));
     }
     // "will host the G7 summit": a name that qualifies a gathering is the
-    // occasion, no party.
+    // occasion, no party. "will meet with Ukrainian mothers and children",
+    // "Afghan refugees": a state's adjective before its people
+    // (`data/lexicon/civilians.txt`) names no party either.
     if cue.edge == EdgeType::MetWith {
-        targets.retain(|t| !ctx.gathering_noun(ctx.lw(t.t1)));
+        targets.retain(|t| {
+            let people = t.kind == Kind::State
+                && !ctx.possessive_at(t.t1)
+                && (ctx.g.lexicon.civilians.contains(ctx.lw(t.t1))
+                    || (ctx.word(t.t1).chars().all(|c| c.is_ascii_lowercase())
+                        && ctx.g.lexicon.civilians.contains(ctx.lw(t.t1 + 1))));
+            !ctx.gathering_noun(ctx.lw(t.t1)) && !people
+        });
     }
     // "Russia and Belarus held joint exercises near Poland": a symmetric
     // verb cue that ends in its own object takes a partner only after

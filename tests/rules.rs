@@ -5112,3 +5112,22 @@ fn adjective_agent_in_a_title_case_headline() {
         ]
     );
 }
+
+// "meet with Ukrainian mothers and children", "Afghan refugees": a state's
+// adjective before its people (`data/lexicon/civilians.txt`) is no party
+// to a meeting; "Ukrainian officials" are.
+t!(
+    meeting_a_state_s_refugees_meets_no_state,
+    "Blinken met with Ukrainian refugees in Warsaw.",
+    &[]
+);
+t!(
+    meeting_a_state_s_civil_society_meets_no_state,
+    "Blinken met with Ukrainian civil society activists.",
+    &[]
+);
+t!(
+    meeting_a_state_s_officials_meets_the_state,
+    "Blinken met with Ukrainian officials.",
+    &[("Antony Blinken", "met-with", "Ukraine")]
+);
