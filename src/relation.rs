@@ -1148,34 +1148,29 @@ impl Ctx<'_> {
                     (possessive && sl.t1 < c0 && self.only_modifiers(sl.t1 + 1, c0))
                         || (sl.t1 == c0 && !sl.compound && !opens_with_preposition)
                         // "the Russian missile attack on Odesa": a state's
-                        // adjective before one or two plain nouns.
+                        // adjective before one or two plain nouns (in a
+                        // title-case headline capitalised ones: "Condemns
+                        // the Russian Missile Attack Against Odesa").
                         || (!possessive
                             && !opens_with_preposition
                             && !sl.compound
                             && sl.kind == Kind::State
                             && sl.t1 < c0
                             && c0 - sl.t1 <= 2
-                            && (sl.t1..c0).all(|k| {
-                                self.word(k).chars().all(|c| c.is_ascii_lowercase())
-                                    && self.lw(k) != "and"
+                            && if self.word(c0).starts_with(char::is_uppercase) {
+                                (sl.t1..c0).all(|k| {
+                                    let w = self.word(k);
+                                    w.starts_with(char::is_uppercase)
+                                        && w.chars().all(char::is_alphabetic)
+                                        && !slots.iter().any(|o| o.t0 <= k && k < o.t1)
+                                        && !PREPOSITIONS.contains(&self.lw(k))
+                                })
+                            } else {
+                                (sl.t1..c0).all(|k| {
+                                    self.word(k).chars().all(|c| c.is_ascii_lowercase())
+                                        && self.lw(k) != "and"
+                                }) && self.only_modifiers(sl.t1, c0)
                             })
-                            && self.only_modifiers(sl.t1, c0))
-                        // The same in a title-case headline: "Condemns the
-                        // Russian Missile Attack Against Odesa".
-                        || (!possessive
-                            && !opens_with_preposition
-                            && !sl.compound
-                            && sl.kind == Kind::State
-                            && sl.t1 < c0
-                            && c0 - sl.t1 <= 2
-                            && self.word(c0).starts_with(char::is_uppercase)
-                            && (sl.t1..c0).all(|k| {
-                                let w = self.word(k);
-                                w.starts_with(char::is_uppercase)
-                                    && w.chars().all(char::is_alphabetic)
-                                    && !slots.iter().any(|o| o.t0 <= k && k < o.t1)
-                                    && !PREPOSITIONS.contains(&self.lw(k))
-                            }))
                 })
             })
             .flatten()

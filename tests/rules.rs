@@ -1330,23 +1330,10 @@ t!(
 /// if the body names it too.
 #[test]
 fn headline_is_read_with_the_body() {
-    let mut a = Article::from_body("case", "The Secretary discussed trade with Bhutto Zardari.");
-    a.title = "Secretary Blinken's Call with Pakistani Foreign Minister Bhutto Zardari".to_string();
-    let x = extract(&a, gazetteer());
-    let json = serde_json::to_value(x.to_json(&a)).unwrap();
-    let rels: Vec<(String, String, String, bool)> = json["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["source"].as_str().unwrap().to_string(),
-                r["type"].as_str().unwrap().to_string(),
-                r["target"].as_str().unwrap().to_string(),
-                r.get("headline").is_some(),
-            )
-        })
-        .collect();
+    let rels = relations_with_headline(
+        "Secretary Blinken's Call with Pakistani Foreign Minister Bhutto Zardari",
+        "The Secretary discussed trade with Bhutto Zardari.",
+    );
     assert!(
         rels.contains(&(
             "Antony Blinken".into(),
@@ -5086,12 +5073,33 @@ t!(
 /// condemning subject is not.
 #[test]
 fn adjective_agent_in_a_title_case_headline() {
-    let mut a = Article::from_body("case", "The United States condemns it.");
-    a.title =
-        "The United States Strongly Condemns the Russian Missile Attack Against Odesa".to_string();
+    let mut rels = relations_with_headline(
+        "The United States Strongly Condemns the Russian Missile Attack Against Odesa",
+        "The United States condemns it.",
+    );
+    rels.sort();
+    assert_eq!(
+        rels,
+        vec![
+            ("Russia".into(), "attacks".into(), "Odesa".into(), true),
+            (
+                "United States".into(),
+                "opposes".into(),
+                "Russia".into(),
+                true
+            ),
+        ]
+    );
+}
+
+/// The relations of an article with this headline and body: source, type,
+/// target and whether the evidence is the headline.
+fn relations_with_headline(title: &str, body: &str) -> Vec<(String, String, String, bool)> {
+    let mut a = Article::from_body("case", body);
+    a.title = title.to_string();
     let x = extract(&a, gazetteer());
     let json = serde_json::to_value(x.to_json(&a)).unwrap();
-    let mut rels: Vec<(String, String, String)> = json["relations"]
+    json["relations"]
         .as_array()
         .unwrap()
         .iter()
@@ -5100,17 +5108,10 @@ fn adjective_agent_in_a_title_case_headline() {
                 r["source"].as_str().unwrap().to_string(),
                 r["type"].as_str().unwrap().to_string(),
                 r["target"].as_str().unwrap().to_string(),
+                r.get("headline").is_some(),
             )
         })
-        .collect();
-    rels.sort();
-    assert_eq!(
-        rels,
-        vec![
-            ("Russia".into(), "attacks".into(), "Odesa".into()),
-            ("United States".into(), "opposes".into(), "Russia".into()),
-        ]
-    );
+        .collect()
 }
 
 // "meet with Ukrainian mothers and children", "Afghan refugees": a state's
