@@ -398,12 +398,12 @@ pub struct Lexicon {
     /// What a call is held to express towards the partner ("support",
     /// "condolences"): `data/lexicon/sympathy.txt`.
     pub sympathy: HashSet<String>,
-    /// People of a state who do not act for it ("refugees", "mothers"):
-    /// `data/lexicon/civilians.txt`.
-    pub civilians: HashSet<String>,
     /// The verbs before it ("express", "offer"):
     /// `data/lexicon/sympathy_verbs.txt`.
     pub sympathy_verbs: HashSet<String>,
+    /// People of a state who do not act for it ("refugees", "mothers"):
+    /// `data/lexicon/civilians.txt`.
+    pub civilians: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,

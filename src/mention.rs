@@ -2851,7 +2851,7 @@ fn attach_context(
                         k -= 1;
                     }
                     (k > s.first && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in"))
-                        .then_some((o, k - 1))
+                        .then(|| (o, k - 1))
                 });
             if let Some((o, p)) = direct {
                 second = Some(o);

@@ -5391,7 +5391,7 @@ fn read_clause_cue(
 }
 
 /// "spoke with X (of Ukraine) today to express his condolences": from
-/// token `from` (after the partner), at most four words of time, place or
+/// token `from` (after the partner), at most five words of time, place or
 /// the partner's state, "to", a verb of `data/lexicon/sympathy_verbs.txt`
 /// and, within five words, a noun of `data/lexicon/sympathy.txt`; that
 /// noun's token.
@@ -6067,11 +6067,6 @@ fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
     }
 }
 
-/// Who backs what an "X-led" compound names supports X: "The United States
-/// co-sponsored the EU-led resolution" (the clause's subject, when a verb
-/// of `data/lexicon/led_backing.txt` governs the compound's phrase), and
-/// "UN-led diplomacy backed by the United States and our partners" (the
-/// agents after "backed by", "supported by" or "endorsed by").
 /// "the deal, brokered by the United States and France", "an effort
 /// created by the governments of A, B, C and D": after a participle of
 /// `data/lexicon/joint_agents.txt` and "by", two or more parties listed
@@ -6125,6 +6120,11 @@ fn joint_agents(ctx: &mut Ctx, cl: &Clause) {
     }
 }
 
+/// Who backs what an "X-led" compound names supports X: "The United States
+/// co-sponsored the EU-led resolution" (the clause's subject, when a verb
+/// of `data/lexicon/led_backing.txt` governs the compound's phrase), and
+/// "UN-led diplomacy backed by the United States and our partners" (the
+/// agents after "backed by", "supported by" or "endorsed by").
 fn led_backing(ctx: &mut Ctx, cl: &Clause) {
     let (s, slots) = (cl.s, cl.slots);
     for (i, led) in slots.iter().enumerate() {
