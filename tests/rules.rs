@@ -18,9 +18,14 @@ fn gazetteer() -> &'static Gazetteer {
 
 /// (source, type, target, flagged) for every relation of `text`.
 fn edges(text: &str) -> Vec<(String, String, String, bool)> {
-    let a = Article::from_body("case", text);
-    let x = extract(&a, gazetteer());
-    let json = serde_json::to_value(x.to_json(&a)).unwrap();
+    article_edges(&Article::from_body("case", text), "negated")
+}
+
+/// (source, type, target, whether the JSON field `flag` is set) for every
+/// relation of the article.
+fn article_edges(a: &Article, flag: &str) -> Vec<(String, String, String, bool)> {
+    let x = extract(a, gazetteer());
+    let json = serde_json::to_value(x.to_json(a)).unwrap();
     json["relations"]
         .as_array()
         .unwrap()
@@ -30,7 +35,7 @@ fn edges(text: &str) -> Vec<(String, String, String, bool)> {
                 r["source"].as_str().unwrap().to_string(),
                 r["type"].as_str().unwrap().to_string(),
                 r["target"].as_str().unwrap().to_string(),
-                r.get("negated").is_some(),
+                r.get(flag).is_some(),
             )
         })
         .collect()
@@ -5097,21 +5102,7 @@ fn adjective_agent_in_a_title_case_headline() {
 fn relations_with_headline(title: &str, body: &str) -> Vec<(String, String, String, bool)> {
     let mut a = Article::from_body("case", body);
     a.title = title.to_string();
-    let x = extract(&a, gazetteer());
-    let json = serde_json::to_value(x.to_json(&a)).unwrap();
-    json["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["source"].as_str().unwrap().to_string(),
-                r["type"].as_str().unwrap().to_string(),
-                r["target"].as_str().unwrap().to_string(),
-                r.get("headline").is_some(),
-            )
-        })
-        .collect()
+    article_edges(&a, "headline")
 }
 
 // "meet with Ukrainian mothers and children", "Afghan refugees": a state's
