@@ -404,6 +404,10 @@ pub struct Lexicon {
     /// People of a state who do not act for it ("refugees", "mothers"):
     /// `data/lexicon/civilians.txt`.
     pub civilians: HashSet<String>,
+    /// Words that make a demonym after them a wider region's adjective
+    /// ("Central American"), as written:
+    /// `data/lexicon/region_qualifiers.txt`.
+    pub region_qualifiers: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -575,6 +579,7 @@ const RESPONSES: &str = include_str!("../data/lexicon/responses.txt");
 const PRAISE: &str = include_str!("../data/lexicon/praise.txt");
 const SYMPATHY: &str = include_str!("../data/lexicon/sympathy.txt");
 const CIVILIANS: &str = include_str!("../data/lexicon/civilians.txt");
+const REGION_QUALIFIERS: &str = include_str!("../data/lexicon/region_qualifiers.txt");
 const SYMPATHY_VERBS: &str = include_str!("../data/lexicon/sympathy_verbs.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
@@ -1466,6 +1471,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         praise: lower_set(PRAISE),
         sympathy: lower_set(SYMPATHY),
         civilians: lower_set(CIVILIANS),
+        region_qualifiers: word_list(REGION_QUALIFIERS).map(str::to_string).collect(),
         sympathy_verbs: lower_set(SYMPATHY_VERBS),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),

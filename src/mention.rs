@@ -337,6 +337,19 @@ pub fn find_with_cues(
                 continue;
             }
         }
+        // "Central American countries", "Latin American leaders": a
+        // demonym after a regional qualifier names no state.
+        let demonym = m
+            .readings
+            .first()
+            .is_some_and(|r| r.class == FormClass::Demonym);
+        if demonym
+            && let Some(prefix) = before.strip_suffix(' ')
+            && let Some(word) = prefix.rsplit(|c: char| !c.is_alphanumeric()).next()
+            && g.lexicon.region_qualifiers.contains(word)
+        {
+            continue;
+        }
         if doc.sentences[sentence].end < m.end {
             continue;
         }
@@ -1445,7 +1458,14 @@ fn person_context(
     let Some(next) = word(end) else {
         return false;
     };
-    if speech(&next) && next != "has" && next != "called" {
+    // "Smith states that", not "Gulf states met": a speech verb that is
+    // also a plural noun needs "that" or a comma after it.
+    let noun_too = matches!(
+        next.as_str(),
+        "states" | "notes" | "reports" | "remarks" | "comments"
+    );
+    let clause_after = matches!(word(end + 1).as_deref(), Some("that" | "," | ":"));
+    if speech(&next) && next != "has" && next != "called" && (!noun_too || clause_after) {
         return true;
     }
     if next != "," {
@@ -3288,6 +3308,26 @@ mod tests {
         assert_eq!(
             people("It designated his wife Polinka and son Pavlo."),
             ["Polinka", "Pavlo"]
+        );
+    }
+
+    /// Protects demonyms after a regional qualifier ("Central American",
+    /// `data/lexicon/region_qualifiers.txt`), which name no state, and a
+    /// plural noun that is also a speech verb ("Gulf states met"), which
+    /// makes no person of the name before it.
+    #[test]
+    fn regional_adjectives_name_no_state() {
+        assert_eq!(
+            mentions("Seven Central American countries and Latin American leaders met."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions("The bank and Central Foo states met American and South African officials."),
+            ["American=state/USA", "South African=state/ZAF"]
+        );
+        assert_eq!(
+            people("Then Tarek Haddadin states that he is free."),
+            ["Tarek Haddadin"]
         );
     }
 

@@ -6082,8 +6082,17 @@ fn joint_agents(ctx: &mut Ctx, cl: &Clause) {
         if ctx.lw(q) == "the" {
             q += 1;
         }
-        if matches!(ctx.lw(q), "governments" | "leaders" | "presidents") && ctx.lw(q + 1) == "of" {
-            q += 2;
+        // "by the governments of A and B", "by the foreign ministers, A
+        // and B": a plural head (one modifier before it) and "of" or a
+        // comma before the list.
+        let head = (q..q + 2).find(|&h| {
+            matches!(
+                ctx.lw(h),
+                "governments" | "leaders" | "presidents" | "ministers"
+            ) && matches!(ctx.lw(h + 1), "of" | ",")
+        });
+        if let Some(h) = head.filter(|&h| h == q || ctx.word(q).starts_with(char::is_lowercase)) {
+            q = h + 2;
             if ctx.lw(q) == "the" {
                 q += 1;
             }

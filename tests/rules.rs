@@ -4972,6 +4972,27 @@ t!(
         ("Costa Rica", "cooperates-with", "Panama")
     ]
 );
+// Signing or initialling a text is a joint act too, and the list may
+// follow "the foreign ministers," in apposition; one signer is no pair.
+t!(
+    a_text_initialled_by_the_foreign_ministers_a_and_b,
+    "The text was initialled by the foreign ministers, Ararat Mirzoyan and Jeyhun Bayramov, but will not be signed until Armenia removes a reference.",
+    &[("Ararat Mirzoyan", "cooperates-with", "Jeyhun Bayramov")]
+);
+t!(
+    a_statement_signed_by_the_governments_of_a_list,
+    "The joint statement was signed by the Governments of Australia, Austria and Canada.",
+    &[
+        ("Australia", "cooperates-with", "Austria"),
+        ("Australia", "cooperates-with", "Canada"),
+        ("Austria", "cooperates-with", "Canada")
+    ]
+);
+t!(
+    a_law_signed_by_one_person_is_no_joint_act,
+    "The law, signed by President Biden and welcomed by France, took effect.",
+    &[]
+);
 t!(
     sanctions_imposed_by_two_states_are_no_joint_act,
     "Sanctions imposed by the United States and France hurt the economy.",
