@@ -408,6 +408,9 @@ pub struct Lexicon {
     /// ("Central American"), as written:
     /// `data/lexicon/region_qualifiers.txt`.
     pub region_qualifiers: HashSet<String>,
+    /// What a war does beyond its victim ("the effects of"):
+    /// `data/lexicon/spillover.txt`.
+    pub spillover: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -580,6 +583,7 @@ const PRAISE: &str = include_str!("../data/lexicon/praise.txt");
 const SYMPATHY: &str = include_str!("../data/lexicon/sympathy.txt");
 const CIVILIANS: &str = include_str!("../data/lexicon/civilians.txt");
 const REGION_QUALIFIERS: &str = include_str!("../data/lexicon/region_qualifiers.txt");
+const SPILLOVER: &str = include_str!("../data/lexicon/spillover.txt");
 const SYMPATHY_VERBS: &str = include_str!("../data/lexicon/sympathy_verbs.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
@@ -1472,6 +1476,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         sympathy: lower_set(SYMPATHY),
         civilians: lower_set(CIVILIANS),
         region_qualifiers: word_list(REGION_QUALIFIERS).map(str::to_string).collect(),
+        spillover: lower_set(SPILLOVER),
         sympathy_verbs: lower_set(SYMPATHY_VERBS),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),

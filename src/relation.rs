@@ -3631,6 +3631,10 @@ fn war_targets(ctx: &mut Ctx, wars: &[TargetlessWar]) {
         let target = match counts.as_slice() {
             [(e, _)] => *e,
             [(e, c), (_, d), ..] if c > d => *e,
+            [] => match supported_victim(ctx, war, &same) {
+                Some(e) => e,
+                None => continue,
+            },
             _ => continue,
         };
         // Already read from the sentence itself.
@@ -3663,6 +3667,36 @@ fn war_targets(ctx: &mut Ctx, wars: &[TargetlessWar]) {
             0.6,
         );
     }
+}
+
+/// When the article names no attack by a targetless war's actor: "Mexico's
+/// statements in support of Ukraine in the wake of Russia's unprovoked
+/// invasion" — the war's victim is the one state that an asserted
+/// `supports` edge of the same sentence, not from the actor's side, goes to.
+/// Not after "the effects of" (`data/lexicon/spillover.txt`): "help Moldova
+/// manage the effects of Russia's war" supports a third state.
+fn supported_victim(ctx: &Ctx, war: &TargetlessWar, same: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut k = war.actor.t0;
+    if k > 0 && ctx.lw(k - 1) == "the" {
+        k -= 1;
+    }
+    if k >= 2
+        && matches!(ctx.lw(k - 1), "of" | "from")
+        && ctx.g.lexicon.spillover.contains(ctx.lw(k - 2))
+    {
+        return None;
+    }
+    let mut victims = ctx.out.iter().filter_map(|r| {
+        (r.sentence == war.sentence
+            && r.edge == EdgeType::Supports
+            && !r.is_flagged()
+            && !same(r.source)
+            && !same(r.target)
+            && ctx.r.entities[r.target].kind == Kind::State)
+            .then_some(r.target)
+    });
+    let first = victims.next()?;
+    victims.all(|e| e == first).then_some(first)
 }
 
 /// "We, the G7 Foreign Ministers of ...", "We, the leaders of A, B and

@@ -2330,6 +2330,23 @@ not!(
         ("Vladimir Putin", "attacks", "Poland")
     ]
 );
+// With no attack named in the article, the war's victim is the one state
+// that the same sentence supports (not from the actor's side); none when
+// the war's effects on a third state are what is supported.
+t!(
+    targetless_war_takes_the_state_supported_against_it,
+    "Blinken noted Mexico's statements in support of Ukraine in the wake of Russia's premeditated invasion.",
+    &[
+        ("Mexico", "supports", "Ukraine"),
+        ("Russia", "attacks", "Ukraine")
+    ],
+    also: &[("Antony Blinken", "opposes", "Russia")]
+);
+t!(
+    the_effects_of_a_war_hit_no_supported_state,
+    "He underscored the U.S. commitment to help Moldova manage the effects of Russia's brutal war.",
+    &[(US, "supports", "Moldova")]
+);
 
 // An apposition's "X-backed" qualifies the name it follows; a name heading
 // a group noun is a relative pronoun's antecedent.
