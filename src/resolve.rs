@@ -654,7 +654,17 @@ pub fn resolve(
                 .and_then(|p| {
                     let held: Vec<_> = g.roles_of(p, date).collect();
                     let exact = held.iter().find(|r| r.role == cue.role);
+                    // "Leader Kim Jong Un": the one state of the offices
+                    // whose last words the title is ("supreme leader").
+                    let suffix = format!(" {}", cue.role);
+                    let mut fitting = held
+                        .iter()
+                        .filter(|r| !cue.role.is_empty() && r.role.ends_with(&suffix));
+                    let fits = fitting
+                        .next()
+                        .filter(|first| fitting.all(|r| r.of == first.of));
                     exact
+                        .or(fits)
                         .or(if held.len() == 1 { held.first() } else { None })
                         .map(|r| r.of)
                 })

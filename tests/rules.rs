@@ -2927,6 +2927,13 @@ t!(
     "John Smith's aide, Mary Jones, said it.",
     &[]
 );
+// A title alone before a person the data knows names the office whose
+// last words it is: "Leader Kim Jong Un" is North Korea's supreme leader.
+t!(
+    a_bare_title_that_ends_a_known_office,
+    "Leader Kim Jong Un, who oversaw the launch, said it showed resolve.",
+    &[("Kim Jong Un", "represents", "North Korea")]
+);
 
 // "X is under Y sanctions", "remains subject to Y sanctions", "has been
 // under a Y embargo": Y sanctions X; negated stays flagged.
