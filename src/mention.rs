@@ -2660,6 +2660,13 @@ fn attach_context(
         let mut k = first_tok;
         for _ in 0..4 {
             let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+            // "First Lady Jill Biden": an honorific that ends a title of
+            // several words is the title's.
+            if k > s.first
+                && title_ending_at(titles, tokens[k - 1].end).is_some_and(|t| t.2.contains(' '))
+            {
+                break;
+            }
             if k > s.first && is_honorific(g, word_at(k - 1)) {
                 k -= 1;
             } else if k > s.first + 1
@@ -3684,7 +3691,7 @@ mod tests {
         );
         assert_eq!(
             mentions("Prosper Africa Acting Chief Operating Officer Leslie Marbury spoke."),
-            ["Leslie Marbury=person:Leslie Marbury"]
+            ["Leslie Marbury=person:Leslie Marbury [chief operating officer]"]
         );
         assert_eq!(
             mentions("They sanctioned the Commercial Bank of Ethiopia."),

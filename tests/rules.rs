@@ -5164,6 +5164,22 @@ t!(
     &[]
 );
 t!(
+    meeting_a_state_s_service_members_meets_no_state,
+    "Blinken will meet with United States military service members and U.S. embassy staff.",
+    &[]
+);
+// "First Lady Jill Biden ... the First Lady will travel to X": a title of
+// several words that ends in an honorific ("Lady") is still the title
+// before the name, so the bare title resolves to her.
+t!(
+    the_first_lady_named_then_bare,
+    "Earlier, First Lady Jill Biden traveled to Romania. Later, the First Lady visited Bucharest.",
+    &[
+        ("Jill Biden", "visited", "Romania"),
+        ("Jill Biden", "visited", "Bucharest")
+    ]
+);
+t!(
     meeting_a_state_s_officials_meets_the_state,
     "Blinken met with Ukrainian officials.",
     &[("Antony Blinken", "met-with", "Ukraine")]
