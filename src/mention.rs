@@ -2857,8 +2857,23 @@ fn attach_context(
 
         // Apposition before the name: "the U.S. ambassador to the United
         // Nations, Susan Rice," / "the U.S. Ambassador to Venezuela, William Brownfield".
-        if first_tok > s.first + 1 && word_at(first_tok - 1) == "," {
-            let mut e = first_tok - 1; // the comma
+        // ("his Afghan counterpart, Mullah Mohammad Yaqoob": honorifics may
+        // stand between the comma and the name.)
+        let mut lead = first_tok;
+        for _ in 0..2 {
+            if lead > s.first + 2 && is_honorific(g, word_at(lead - 1)) {
+                lead -= 1;
+            } else if lead > s.first + 3
+                && word_at(lead - 1) == "."
+                && is_honorific(g, word_at(lead - 2))
+            {
+                lead -= 2;
+            } else {
+                break;
+            }
+        }
+        if lead > s.first + 1 && word_at(lead - 1) == "," {
+            let mut e = lead - 1; // the comma
             let mut second = None;
             // "... to [the] BODY ,": remember BODY, step over it.
             let direct = ending_at(out, tokens[e - 1].end)
@@ -3335,6 +3350,29 @@ mod tests {
         assert_eq!(
             people("Then Tarek Haddadin states that he is free."),
             ["Tarek Haddadin"]
+        );
+    }
+
+    /// Protects honorifics before a name in apposition to a title ("his
+    /// Afghan counterpart, Mullah Mohammad Yaqoob", "the U.S. Ambassador to
+    /// Venezuela, Dr. William Brownfield"): the title is still the name's.
+    #[test]
+    fn honorifics_after_an_apposed_title() {
+        assert_eq!(
+            mentions("Khawaja Asif and his Afghan counterpart, Mullah Mohammad Yaqoob, met."),
+            [
+                "Khawaja Asif=person/khawaja-muhammad-asif",
+                "Afghan=state/AFG",
+                "Mohammad Yaqoob=person/mohammad-yaqoob [counterpart]"
+            ]
+        );
+        assert_eq!(
+            mentions("The U.S. Ambassador to Venezuela, Dr. William Brownfield, spoke."),
+            [
+                "U.S.=state/USA",
+                "Venezuela=state/VEN",
+                "William Brownfield=person:William Brownfield [ambassador]"
+            ]
         );
     }
 
