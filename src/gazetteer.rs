@@ -411,6 +411,9 @@ pub struct Lexicon {
     /// What a war does beyond its victim ("the effects of"):
     /// `data/lexicon/spillover.txt`.
     pub spillover: HashSet<String>,
+    /// What makes a use of force promised, a threat ("would", "vowed"):
+    /// `data/lexicon/intents.txt`.
+    pub intents: HashSet<String>,
     /// Nouns that a name before them qualifies as a group's head ("YPG
     /// militia"): `data/lexicon/group_nouns.txt`.
     pub group_nouns: HashSet<String>,
@@ -584,6 +587,7 @@ const SYMPATHY: &str = include_str!("../data/lexicon/sympathy.txt");
 const CIVILIANS: &str = include_str!("../data/lexicon/civilians.txt");
 const REGION_QUALIFIERS: &str = include_str!("../data/lexicon/region_qualifiers.txt");
 const SPILLOVER: &str = include_str!("../data/lexicon/spillover.txt");
+const INTENTS: &str = include_str!("../data/lexicon/intents.txt");
 const SYMPATHY_VERBS: &str = include_str!("../data/lexicon/sympathy_verbs.txt");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.txt");
 const TRANSFERRED: &str = include_str!("../data/lexicon/transferred.txt");
@@ -1477,6 +1481,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         civilians: lower_set(CIVILIANS),
         region_qualifiers: word_list(REGION_QUALIFIERS).map(str::to_string).collect(),
         spillover: lower_set(SPILLOVER),
+        intents: lower_set(INTENTS),
         sympathy_verbs: lower_set(SYMPATHY_VERBS),
         group_nouns: lower_set(GROUP_NOUNS),
         transferred: lower_set(TRANSFERRED),

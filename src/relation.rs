@@ -5366,6 +5366,25 @@ fn read_clause_cue(
                 );
             }
         }
+        // "the army would fight any Turkish force", "vowed to strike Y": a
+        // promised use of force threatens its target.
+        if cue.edge == EdgeType::Attacks
+            && flags.hypothetical
+            && !flags.negated
+            && promised_at(ctx, c0)
+        {
+            let rule = std::mem::replace(&mut ctx.rule, "promised-force".to_string());
+            let threat = Modal {
+                hypothetical: false,
+                ..flags
+            };
+            for a in &subjects {
+                for b in &targets {
+                    ctx.emit(*a, EdgeType::Threatens, *b, cl.si, hit.span(), threat, 0.6);
+                }
+            }
+            ctx.rule = rule;
+        }
         // "spoke with President Duque to express U.S. support": a call
         // held to express support or sympathy supports the partner.
         if cue.edge == EdgeType::MetWith
@@ -5422,6 +5441,24 @@ fn read_clause_cue(
         let objects = targets.iter().map(|t| t.entity).collect();
         *last_verb = Some((c1, subjects, objects));
     }
+}
+
+/// Whether the verb at token `c0` is promised (`data/lexicon/intents.txt`):
+/// right after "would", "will" or "shall" (an adverb may stand between), or
+/// after "to" and "vowed", "pledged" and the like.
+fn promised_at(ctx: &Ctx, c0: usize) -> bool {
+    let mut k = c0;
+    while k > 0 && ctx.lw(k - 1).ends_with("ly") {
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let w = ctx.lw(before);
+    if matches!(w, "would" | "will" | "shall") {
+        return true;
+    }
+    w == "to" && before > 0 && ctx.g.lexicon.intents.contains(ctx.lw(before - 1))
 }
 
 /// "spoke with X (of Ukraine) today to express his condolences": from

@@ -1983,6 +1983,30 @@ t!(
     "Hezbollah warned of retaliation against Israel.",
     &[("Hezbollah", "threatens", "Israel")]
 );
+// A use of force promised ("would fight", "vowed to strike",
+// `data/lexicon/intents.txt`) threatens its target from the promiser only;
+// the attack stays flagged, and a vow not to strike is no threat.
+t!(
+    a_promised_fight_threatens,
+    "LNA spokesman Ahmed al-Mismari said the army would fight any Turkish force that landed on Libyan soil.",
+    &[("Ahmed al-Mismari", "threatens", "Turkey")],
+    also: &[("Ahmed al-Mismari", "represents", "Libyan National Army")]
+);
+t!(
+    a_vow_to_strike_threatens,
+    "The Houthis vowed to strike Saudi Arabia again.",
+    &[("Houthis", "threatens", "Saudi Arabia")]
+);
+neg!(
+    a_vow_to_strike_is_no_attack,
+    "The Houthis vowed to strike Saudi Arabia again.",
+    &[("Houthis", "attacks", "Saudi Arabia")]
+);
+t!(
+    a_vow_not_to_strike_threatens_nothing,
+    "The Houthis vowed not to strike Saudi Arabia again.",
+    &[]
+);
 t!(
     sanctions_under_inverted_condition_threaten,
     "The European Union will impose sanctions on Russia should it invade Ukraine.",
