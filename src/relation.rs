@@ -7000,10 +7000,46 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
     let mut parts = vec![slots[f]];
     let mut end = slots[f].t1;
     let mut links: Vec<bool> = Vec::new();
+    // "B, leaders of the Baltic states (C of Estonia, D of Latvia, and E
+    // of Lithuania), F": a description whose members follow in brackets;
+    // the list goes on inside and after them.
+    let mut bracket = false;
     while let Some(n) = slots.get(f + 1) {
         // "Special Representative for Korean Peninsula Affairs Noh Kyu-duk":
         // a name inside the item's own title is no item.
         if n.t0 < end {
+            f += 1;
+            continue;
+        }
+        if bracket && ctx.word(end) == ")" && n.t0 > end + 1 {
+            bracket = false;
+            end += 1;
+        }
+        let opens = !bracket
+            && n.t0 >= end + 3
+            && n.t0 <= end + 9
+            && ctx.word(end) == ","
+            && ctx.word(n.t0 - 1) == "("
+            && {
+                // The description's head: people or bodies
+                // (`data/lexicon/delegates.txt`, members, partners).
+                let head = if ctx.lw(end + 1) == "the" {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                let w = ctx.lw(head);
+                ctx.g.lexicon.delegates.contains(w)
+                    || matches!(w, "members" | "partners" | "allies")
+            }
+            && (end + 1..n.t0 - 1).all(|q| {
+                ctx.word(q).chars().all(char::is_alphabetic) && !matches!(ctx.lw(q), "and" | "or")
+            });
+        if opens && !n.compound && !qualifies(n) {
+            bracket = true;
+            parts.push(*n);
+            links.push(false);
+            end = n.t1;
             f += 1;
             continue;
         }

@@ -5187,6 +5187,25 @@ t!(
     "Blinken met with Ukrainian civil society activists.",
     &[]
 );
+// A list of partners may name a group and its members in brackets
+// ("leaders of the Baltic states (A of Estonia, B of Latvia)") and go on
+// after them.
+t!(
+    a_meeting_list_with_members_in_brackets,
+    "Vice President Kamala Harris met with NATO Secretary General Stoltenberg, leaders of the Baltic states (Prime Minister Kallas of Estonia and President Nauseda of Lithuania), and Chancellor Scholz of Germany.",
+    &[
+        ("Kamala Harris", "met-with", "Jens Stoltenberg"),
+        ("Kamala Harris", "met-with", "Kaja Kallas"),
+        ("Kamala Harris", "met-with", "Gitanas Nausėda"),
+        ("Kamala Harris", "met-with", "Olaf Scholz")
+    ],
+    also: &[
+        ("Jens Stoltenberg", "represents", "North Atlantic Treaty Organization"),
+        ("Kaja Kallas", "represents", "Estonia"),
+        ("Gitanas Nausėda", "represents", "Lithuania"),
+        ("Olaf Scholz", "represents", "Germany")
+    ]
+);
 t!(
     meeting_a_state_s_service_members_meets_no_state,
     "Blinken will meet with United States military service members and U.S. embassy staff.",
