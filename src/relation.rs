@@ -628,7 +628,12 @@ impl Ctx<'_> {
             let title_word = (w.starts_with(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic))
                 || self.g.lexicon.title_modifiers.contains(self.lw(k));
-            if !(title_word || matches!(w, "for" | "of" | "the" | "and")) {
+            // "U.S. Navy Adm. John Aquilino": an abbreviated rank's dot.
+            let abbreviation_dot = w == "."
+                && k > sl.t1
+                && self.word(k - 1).len() <= 4
+                && self.word(k - 1).starts_with(char::is_uppercase);
+            if !(title_word || abbreviation_dot || matches!(w, "for" | "of" | "the" | "and")) {
                 return None;
             }
             k += 1;

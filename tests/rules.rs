@@ -1140,6 +1140,20 @@ fn bare_titles_in_a_release_are_the_publishers() {
     );
 }
 
+/// The White House's releases name the State Department's ranks too
+/// ("Assistant Secretary of State for East Asian and Pacific Affairs
+/// Daniel Kritenbrink"): a United States office there.
+#[test]
+fn state_department_ranks_in_a_white_house_release() {
+    let text = "Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink \
+                and Under Secretary Uzra Zeya travelled on.";
+    let own = |s: &str| (s.to_string(), "represents".to_string(), US.to_string());
+    assert_eq!(
+        edges_published("https://www.whitehouse.gov/briefing-room/x/", text),
+        vec![own("Daniel Kritenbrink"), own("Uzra Zeya")]
+    );
+}
+
 // Hosting, shared title qualifiers, frames.
 t!(
     welcomed_to_place_is_hosting,
@@ -5205,6 +5219,13 @@ t!(
         ("Gitanas Nausėda", "represents", "Lithuania"),
         ("Olaf Scholz", "represents", "Germany")
     ]
+);
+// "met with U.S. Navy Adm. X": the service and an abbreviated rank
+// qualify the person, who is the partner.
+t!(
+    met_with_a_service_and_abbreviated_rank_before_the_name,
+    "Kurt Campbell met with U.S. Navy Adm. John C. Aquilino.",
+    &[("Kurt Campbell", "met-with", "John C. Aquilino")]
 );
 t!(
     meeting_a_state_s_service_members_meets_no_state,
