@@ -641,6 +641,44 @@ impl Ctx<'_> {
         None
     }
 
+    /// The author of a headline that opens a statement
+    /// (`data/lexicon/statements.txt`: "Statement by President Joe Biden
+    /// on ..."), for a nominal at token `c0` after its "on": the person
+    /// named between the opening and "on", when no person or possessive
+    /// stands between "on" and the nominal.
+    fn statement_author(
+        &self,
+        slots: &[Slot],
+        s: &crate::text::Sentence,
+        c0: usize,
+    ) -> Option<Slot> {
+        if s.first != 0 {
+            return None;
+        }
+        let opening = self.g.lexicon.statements.iter().find_map(|o| {
+            let words: Vec<&str> = o.split_whitespace().collect();
+            words
+                .iter()
+                .enumerate()
+                .all(|(n, w)| self.lw(s.first + n) == *w)
+                .then_some(words.len())
+        })?;
+        let on = (s.first + opening..c0).find(|&k| self.lw(k) == "on")?;
+        let author = slots
+            .iter()
+            .find(|sl| sl.t0 >= s.first + opening && sl.t1 <= on && sl.kind == Kind::Person)?;
+        // ("on Call with President Zelenskyy and Additional Security
+        // Assistance to Ukraine": a person before an "and" belongs to the
+        // nominal before.)
+        let clear = !slots.iter().any(|sl| {
+            sl.t0 > on
+                && sl.t0 < c0
+                && sl.kind == Kind::Person
+                && !(sl.t1..c0).any(|k| self.lw(k) == "and")
+        }) && !(on + 1..c0).any(|k| self.possessive_at(k));
+        clear.then_some(*author)
+    }
+
     /// Whether `w` (lowercase) names a meeting in
     /// `data/lexicon/gatherings.tsv` ("summit", "meetings"), not one of the
     /// words that only lead to or join its parties.
@@ -1186,6 +1224,24 @@ impl Ctx<'_> {
                     .iter()
                     .position(|sl| sl.t1 + 1 == c0 && self.possessive_at(sl.t1))
             });
+        // "Statement by President Joe Biden on Additional Security
+        // Assistance to Ukraine", "... on Call with President Zelenskyy": in
+        // a statement's headline, a nominal after "on" that names no agent
+        // of its own is the author's act: a meeting, visit, agreement or
+        // aid ("on Attack on United Nations Compound" is someone else's).
+        if possessor.is_none()
+            && cue.form == CueForm::Noun
+            && matches!(
+                cue.edge,
+                EdgeType::MetWith
+                    | EdgeType::Visited
+                    | EdgeType::CooperatesWith
+                    | EdgeType::Supports
+            )
+            && let Some(author) = self.statement_author(slots, s, c0)
+        {
+            return vec![author];
+        }
         // "They discussed the Secretary-General's visit to Kyiv": a visit
         // whose possessor is no name here is that possessor's trip, not the
         // clause subject's ("the administration's commitment" is the

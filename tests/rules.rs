@@ -5180,6 +5180,41 @@ fn adjective_agent_in_a_title_case_headline() {
     );
 }
 
+/// "Statement by AUTHOR on NOMINAL": a meeting, agreement or aid after
+/// "on" that names no agent is the author's; an attack it reports is not.
+#[test]
+fn a_statement_headline_s_nominal_is_the_author_s_act() {
+    let headline = |title: &str| -> Vec<(String, String, String)> {
+        let mut rels: Vec<_> = relations_with_headline(title, "We act today.")
+            .into_iter()
+            .filter(|r| r.3 && r.1 != "represents")
+            .map(|r| (r.0, r.1, r.2))
+            .collect();
+        rels.sort();
+        rels
+    };
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        headline(
+            "Statement by President Joe Biden on Call with President Zelenskyy and Additional Security Assistance to Ukraine"
+        ),
+        vec![
+            e("Joe Biden", "met-with", "Volodymyr Zelensky"),
+            e("Joe Biden", "supports", "Ukraine")
+        ]
+    );
+    assert_eq!(
+        headline(
+            "Statement by National Security Advisor Jake Sullivan on Attack on United Nations Compound in Herat"
+        ),
+        vec![]
+    );
+    assert_eq!(
+        headline("Statement by President Joe Biden on Russia's Attack on Ukraine"),
+        vec![e("Russia", "attacks", "Ukraine")]
+    );
+}
+
 /// The relations of an article with this headline and body: source, type,
 /// target and whether the evidence is the headline.
 fn relations_with_headline(title: &str, body: &str) -> Vec<(String, String, String, bool)> {
