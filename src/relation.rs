@@ -3381,9 +3381,6 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         .iter()
         .filter(|sl| sl.kind == Kind::State && !sl.compound)
     {
-        let Some(p) = st.t0.checked_sub(1).filter(|&p| p >= s.first) else {
-            continue;
-        };
         let partner = |k: usize| {
             k < s.last
                 && ctx
@@ -3393,9 +3390,34 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                     .get(ctx.lw(k))
                     .is_some_and(|p| p.edge == EdgeType::CooperatesWith)
         };
-        if !(partner(st.t1) || (st.t1 > st.t0 + 1 && partner(st.t1 - 1))) {
+        // "our Philippine allies": the possessive before the state's
+        // adjective, the noun after it; "Greece, our key NATO Ally": the
+        // possessive after a comma, up to three modifiers (an alliance's
+        // name among them) and the noun.
+        let before = st
+            .t0
+            .checked_sub(1)
+            .filter(|&p| p >= s.first)
+            .filter(|_| partner(st.t1) || (st.t1 > st.t0 + 1 && partner(st.t1 - 1)))
+            .map(|p| (p, if partner(st.t1) { st.t1 } else { st.t1 - 1 }));
+        let apposed = || {
+            let p = st.t1 + 1;
+            if ctx.word(st.t1) != "," || ctx.lw(p) != "our" {
+                return None;
+            }
+            let noun = (p + 1..(p + 5).min(s.last)).find(|&k| partner(k))?;
+            let modifiers = (p + 1..noun).all(|k| {
+                (ctx.word(k).chars().all(|c| c.is_ascii_lowercase())
+                    && ctx.only_modifiers(k, k + 1))
+                    || slots
+                        .iter()
+                        .any(|o| o.kind == Kind::Alliance && o.t0 <= k && k < o.t1)
+            });
+            modifiers.then_some((p, noun))
+        };
+        let Some((p, noun)) = before.or_else(apposed) else {
             continue;
-        }
+        };
         let at = ctx.doc.tokens[p];
         let sources: Vec<Slot> = match ctx.lw(p) {
             "our" => {
@@ -3409,7 +3431,12 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 let subject = || {
                     slots
                         .iter()
-                        .rfind(|o| o.t1 <= p && o.t1 + REACH > p && o.kind == Kind::State)
+                        .rfind(|o| {
+                            o.t1 <= p
+                                && o.t1 + REACH > p
+                                && o.kind == Kind::State
+                                && o.entity != st.entity
+                        })
                         .map(|o| o.entity)
                 };
                 let voice: Vec<usize> = match (&discourse.we, ctx.r.publisher) {
@@ -3445,7 +3472,6 @@ fn possessed_partners(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 .collect(),
             _ => continue,
         };
-        let noun = if partner(st.t1) { st.t1 } else { st.t1 - 1 };
         let end = ctx.doc.tokens[noun].end;
         ctx.rule = format!("{} partners/possessive", ctx.lw(p));
         for src in sources {

@@ -2758,6 +2758,18 @@ t!(
         (US, "supports", "Philippines")
     ]
 );
+// A noun that is no modifier ("Ukraine, our cooperation with Allies")
+// makes no "X, our ally" apposition (`our_alliance_ally_in_apposition`).
+t!(
+    our_cooperation_with_allies_after_a_state_is_no_apposition,
+    "He discussed the situation in Ukraine, our cooperation with Allies and partners, and energy.",
+    &[]
+);
+t!(
+    two_states_are_close_allies,
+    "The United States and Australia are close allies.",
+    &[(US, "cooperates-with", "Australia")]
+);
 t!(
     its_demonym_partners_are_partners,
     "Japan and its Australian partners held talks.",
@@ -4894,14 +4906,16 @@ not!(
     &[(US, "attacks", "Russia"), ("Russia", "attacks", US)]
 );
 
-// Issue 8: "X, our key NATO Ally" is membership as "X, a NATO member" is;
-// a stray space after a pair's hyphen ("the U.S.- Oman relationship")
-// still joins the pair.
+// Issue 8: "X, our key NATO Ally" is membership as "X, a NATO member" is,
+// and a partner of the voice (the possessive after the state, modifiers
+// and the alliance's name before the noun); a stray space after a pair's
+// hyphen ("the U.S.- Oman relationship") still joins the pair.
 t!(
     our_alliance_ally_in_apposition,
     "The United States stands with Greece, our key NATO Ally and partner in the face of this unjustified seizure.",
     &[
         (US, "supports", "Greece"),
+        (US, "cooperates-with", "Greece"),
         ("Greece", "member-of", "North Atlantic Treaty Organization")
     ]
 );
