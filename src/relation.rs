@@ -837,9 +837,17 @@ impl Ctx<'_> {
                 && self.word(p - 1).starts_with(char::is_lowercase)
                 && !matches!(self.lw(p - 1), "and" | "or" | "both" | "between")
                 && !PREPOSITIONS.contains(&self.lw(p - 1));
+            // "including Iraq and Syria, and the Secretary commended": after
+            // "A and B", ", and" opens a new clause (in a list it is the
+            // serial comma after bare commas: "A, B, and C").
+            let after_pair = gap.first() == Some(&",")
+                && gap.contains(&"and")
+                && j >= 2
+                && (slots[j - 2].t1..slots[j - 1].t0).any(|k| self.lw(k) == "and");
             if !ok
                 || (comma_only && embedded)
                 || object
+                || after_pair
                 || (comma_only && self.fronted_before(slots, j))
             {
                 break;
@@ -2500,7 +2508,12 @@ impl Ctx<'_> {
             let allowed = (symmetric && w == "with")
                 || (visit && matches!(w, "in" | "to"))
                 || (cue.edge == EdgeType::Accuses && w == "that");
-            GAP_BLOCKERS.contains(&w) && !allowed
+            // "support for the ceasefire between Israel and Hamas": the
+            // names after "between" are parties to what is supported, not
+            // its beneficiaries (condemning "violence between A and B"
+            // opposes both).
+            (GAP_BLOCKERS.contains(&w) || (w == "between" && cue.edge == EdgeType::Supports))
+                && !allowed
         });
         if blocked && !delegated {
             return Vec::new();
@@ -5030,6 +5043,18 @@ fn read_clause_cue(
         .checked_sub(1)
         .filter(|&p| p >= s.first)
         .map(|p| ctx.lw(p));
+    // "in illegally annexed Crimea": a past participle right after a
+    // preposition (an adverb may stand between) modifies the name after
+    // it; its agent is not named here.
+    if cue.form == CueForm::Verb && ctx.lw(c0).ends_with("ed") {
+        let mut k = c0;
+        while k > s.first && ctx.lw(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        if k < c0 && k > s.first && matches!(ctx.lw(k - 1), "in" | "into" | "across") {
+            return;
+        }
+    }
     // "its attacks", "an airstrike": after a determiner a one-word verb cue
     // is a noun with no preposition to name its target ("a member of" is a
     // phrase of its own).

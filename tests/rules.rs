@@ -5237,6 +5237,29 @@ fn relations_with_headline(title: &str, body: &str) -> Vec<(String, String, Stri
     article_edges(&a, "headline")
 }
 
+// Precision: support for a ceasefire "between A and B" supports neither
+// party; "in illegally annexed Crimea" names no annexer; after "Iraq and
+// Syria", ", and the Secretary commended" opens a new clause.
+t!(
+    support_for_a_ceasefire_between_two_parties_supports_neither,
+    "King Abdullah II expressed his support for the ceasefire between Israel and Hamas.",
+    &[("Abdullah II", "represents", "Jordan")]
+);
+t!(
+    a_participle_after_in_names_no_agent,
+    "Ukraine is concerned about the build-up in illegally annexed Crimea.",
+    &[]
+);
+t!(
+    a_new_clause_after_a_pair_and_a_comma,
+    "Secretary Blinken met King Abdullah II. They discussed developments in the region, including Iraq and Syria, and the Secretary commended King Abdullah II.",
+    &[
+        ("Antony Blinken", "met-with", "Abdullah II"),
+        ("Antony Blinken", "supports", "Abdullah II"),
+        ("Abdullah II", "represents", "Jordan")
+    ]
+);
+
 // "meet with Ukrainian mothers and children", "Afghan refugees": a state's
 // adjective before its people (`data/lexicon/civilians.txt`) is no party
 // to a meeting; "Ukrainian officials" are.
