@@ -5556,8 +5556,8 @@ fn read_clause_cue(
 }
 
 /// Whether the verb at token `c0` is promised (`data/lexicon/intents.txt`):
-/// right after "would", "will" or "shall" (an adverb may stand between), or
-/// after "to" and "vowed", "pledged" and the like.
+/// right after one of its words ("would", "will"; an adverb may stand
+/// between), or after "to" and one ("vowed to", "pledged to").
 fn promised_at(ctx: &Ctx, c0: usize) -> bool {
     let mut k = c0;
     while k > 0 && ctx.lw(k - 1).ends_with("ly") {
@@ -5566,11 +5566,8 @@ fn promised_at(ctx: &Ctx, c0: usize) -> bool {
     let Some(before) = k.checked_sub(1) else {
         return false;
     };
-    let w = ctx.lw(before);
-    if matches!(w, "would" | "will" | "shall") {
-        return true;
-    }
-    w == "to" && before > 0 && ctx.g.lexicon.intents.contains(ctx.lw(before - 1))
+    let intent = |j: usize| ctx.g.lexicon.intents.contains(ctx.lw(j));
+    intent(before) || (ctx.lw(before) == "to" && before > 0 && intent(before - 1))
 }
 
 /// "spoke with X (of Ukraine) today to express his condolences": from
