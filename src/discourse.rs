@@ -131,6 +131,10 @@ pub struct Memory {
     pub refs: Vec<Reference>,
     /// Who speaks when the text speaks in its own voice.
     pub voice: Option<usize>,
+    /// The one person whose statement the headline opens ("Statement by
+    /// President Joe Biden on ..."), found whichever mechanisms run: the
+    /// agent of what the headline's topic leaves without one.
+    pub author: Option<usize>,
     /// The mechanisms that may resolve references.
     pub on: Mechanisms,
 }
@@ -149,19 +153,21 @@ impl Memory {
     ) -> Memory {
         let mut refs = bare_titles(text, doc, g, r, date, on);
         refs.extend(bare_bodies(text, doc, r, on));
+        // The author is found once: the "I" of the text and its voice.
+        let author = statement_author(text, g, r, headline_end);
         if !on.on(Mechanism::FirstPerson) {
             return Memory {
                 refs,
                 voice: None,
+                author,
                 on,
             };
         }
-        // The author is found once: the "I" of the text and its voice.
-        let author = statement_author(text, g, r, headline_end);
         refs.extend(speakers(text, doc, r, author, headline_end));
         Memory {
             refs,
             voice: voice(author, r),
+            author,
             on,
         }
     }

@@ -1385,6 +1385,45 @@ fn is_patronymic(w: &str) -> bool {
 }
 
 /// An honorific or rank ("Mr.", "Professor", "Sgt."), any case.
+/// Where the honorifics right before token `k` begin, at most `steps` of
+/// them and none before token `floor` ("Dr.": the dot is a token of its
+/// own); with `initials`, dotted initials too ("President Dr. W. Ruto").
+/// An honorific that ends a title of several words is the title's ("First
+/// Lady Jill Biden").
+#[allow(clippy::too_many_arguments)]
+fn honorifics_before(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title<'_>],
+    k: usize,
+    floor: usize,
+    steps: usize,
+    initials: bool,
+) -> usize {
+    let word_at = |i: usize| doc.tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
+    let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mut k = k;
+    for _ in 0..steps {
+        if k > floor
+            && title_ending_at(titles, doc.tokens[k - 1].end).is_some_and(|t| t.2.contains(' '))
+        {
+            break;
+        }
+        if k > floor && is_honorific(g, word_at(k - 1)) {
+            k -= 1;
+        } else if k > floor + 1
+            && word_at(k - 1) == "."
+            && (is_honorific(g, word_at(k - 2)) || (initials && initial(word_at(k - 2))))
+        {
+            k -= 2;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
 fn is_honorific(g: &Gazetteer, word: &str) -> bool {
     g.lexicon
         .honorifics
@@ -2657,27 +2696,7 @@ fn attach_context(
         // A title right before the name (allowing an honorific between).
         // "President Dr. W. Ruto": honorifics and initials (the dot is a
         // token of its own) stand between the title and the name.
-        let mut k = first_tok;
-        for _ in 0..4 {
-            let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
-            // "First Lady Jill Biden": an honorific that ends a title of
-            // several words is the title's.
-            if k > s.first
-                && title_ending_at(titles, tokens[k - 1].end).is_some_and(|t| t.2.contains(' '))
-            {
-                break;
-            }
-            if k > s.first && is_honorific(g, word_at(k - 1)) {
-                k -= 1;
-            } else if k > s.first + 1
-                && word_at(k - 1) == "."
-                && (is_honorific(g, word_at(k - 2)) || initial(word_at(k - 2)))
-            {
-                k -= 2;
-            } else {
-                break;
-            }
-        }
+        let k = honorifics_before(text, doc, g, titles, first_tok, s.first, 4, true);
         let front = (k > s.first)
             .then(|| title_ending_at(titles, tokens[k - 1].end))
             .flatten()
@@ -2859,19 +2878,7 @@ fn attach_context(
         // Nations, Susan Rice," / "the U.S. Ambassador to Venezuela, William Brownfield".
         // ("his Afghan counterpart, Mullah Mohammad Yaqoob": honorifics may
         // stand between the comma and the name.)
-        let mut lead = first_tok;
-        for _ in 0..2 {
-            if lead > s.first + 2 && is_honorific(g, word_at(lead - 1)) {
-                lead -= 1;
-            } else if lead > s.first + 3
-                && word_at(lead - 1) == "."
-                && is_honorific(g, word_at(lead - 2))
-            {
-                lead -= 2;
-            } else {
-                break;
-            }
-        }
+        let lead = honorifics_before(text, doc, g, titles, first_tok, s.first + 2, 2, false);
         if lead > s.first + 1 && word_at(lead - 1) == "," {
             let mut e = lead - 1; // the comma
             let mut second = None;

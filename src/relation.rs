@@ -146,6 +146,8 @@ struct Ctx<'a> {
     /// Byte spans of the article's titles (`data/lexicon/titles.tsv`), in
     /// order.
     titles: Vec<(usize, usize)>,
+    /// The author of a statement the headline opens (see [`Memory`]).
+    author: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -160,6 +162,16 @@ impl Ctx<'_> {
     /// The lowercased word at `i`.
     fn lw(&self, i: usize) -> &str {
         self.doc.lower(i)
+    }
+
+    /// The first of the "-ly" adverbs right before token `k`, not before
+    /// token `floor` (`k` itself when none): "would [swiftly] fight".
+    fn adverbs_before(&self, k: usize, floor: usize) -> usize {
+        let mut k = k;
+        while k > floor && self.lw(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        k
     }
 
     /// Whether tokens `from..to` may stand between a hyphen-joined pair and
@@ -641,10 +653,9 @@ impl Ctx<'_> {
         None
     }
 
-    /// The author of a headline that opens a statement
-    /// (`data/lexicon/statements.txt`: "Statement by President Joe Biden
-    /// on ..."), for a nominal at token `c0` after its "on": the person
-    /// named between the opening and "on", when no person or possessive
+    /// The slot of the statement's author ([`Memory`]'s `author`) in the
+    /// headline, for a nominal at token `c0` after the headline's "on":
+    /// when the author is named before "on" and no person or possessive
     /// stands between "on" and the nominal.
     fn statement_author(
         &self,
@@ -652,21 +663,9 @@ impl Ctx<'_> {
         s: &crate::text::Sentence,
         c0: usize,
     ) -> Option<Slot> {
-        if s.first != 0 {
-            return None;
-        }
-        let opening = self.g.lexicon.statements.iter().find_map(|o| {
-            let words: Vec<&str> = o.split_whitespace().collect();
-            words
-                .iter()
-                .enumerate()
-                .all(|(n, w)| self.lw(s.first + n) == *w)
-                .then_some(words.len())
-        })?;
-        let on = (s.first + opening..c0).find(|&k| self.lw(k) == "on")?;
-        let author = slots
-            .iter()
-            .find(|sl| sl.t0 >= s.first + opening && sl.t1 <= on && sl.kind == Kind::Person)?;
+        let author = self.author.filter(|_| s.first == 0)?;
+        let on = (s.first..c0).find(|&k| self.lw(k) == "on")?;
+        let slot = slots.iter().find(|sl| sl.entity == author && sl.t1 <= on)?;
         // ("on Call with President Zelenskyy and Additional Security
         // Assistance to Ukraine": a person before an "and" belongs to the
         // nominal before.)
@@ -676,7 +675,7 @@ impl Ctx<'_> {
                 && sl.kind == Kind::Person
                 && !(sl.t1..c0).any(|k| self.lw(k) == "and")
         }) && !(on + 1..c0).any(|k| self.possessive_at(k));
-        clear.then_some(*author)
+        clear.then_some(*slot)
     }
 
     /// Whether `w` (lowercase) names a meeting in
@@ -3282,6 +3281,7 @@ pub fn extract_with_cues(
             .into_iter()
             .map(|(start, end, _)| (start, end))
             .collect(),
+        author: memory.author,
     };
     let by_sentence = slots_by_sentence(text, doc, g, r, refs);
     let mut discourse = Discourse::default();
@@ -5047,10 +5047,7 @@ fn read_clause_cue(
     // preposition (an adverb may stand between) modifies the name after
     // it; its agent is not named here.
     if cue.form == CueForm::Verb && ctx.lw(c0).ends_with("ed") {
-        let mut k = c0;
-        while k > s.first && ctx.lw(k - 1).ends_with("ly") {
-            k -= 1;
-        }
+        let k = ctx.adverbs_before(c0, s.first);
         if k < c0 && k > s.first && matches!(ctx.lw(k - 1), "in" | "into" | "across") {
             return;
         }
@@ -5134,10 +5131,7 @@ fn read_clause_cue(
         && cue.tail.as_deref() == Some("costs on")
         && matches!(ctx.lw(c0), "impose" | "imposing")
     {
-        let mut p = c0;
-        while p > s.first && ctx.lw(p - 1).ends_with("ly") {
-            p -= 1;
-        }
+        let p = ctx.adverbs_before(c0, s.first);
         let before = |k: usize| if k > s.first { ctx.lw(k - 1) } else { "" };
         let future = matches!(before(p), "will" | "would" | "shall")
             || (before(p) == "and"
@@ -5483,7 +5477,7 @@ fn read_clause_cue(
         if cue.edge == EdgeType::Attacks
             && flags.hypothetical
             && !flags.negated
-            && promised_at(ctx, c0)
+            && promised_at(ctx, cl.s, c0)
         {
             let rule = std::mem::replace(&mut ctx.rule, "promised-force".to_string());
             let threat = Modal {
@@ -5558,16 +5552,13 @@ fn read_clause_cue(
 /// Whether the verb at token `c0` is promised (`data/lexicon/intents.txt`):
 /// right after one of its words ("would", "will"; an adverb may stand
 /// between), or after "to" and one ("vowed to", "pledged to").
-fn promised_at(ctx: &Ctx, c0: usize) -> bool {
-    let mut k = c0;
-    while k > 0 && ctx.lw(k - 1).ends_with("ly") {
-        k -= 1;
-    }
-    let Some(before) = k.checked_sub(1) else {
+fn promised_at(ctx: &Ctx, s: &crate::text::Sentence, c0: usize) -> bool {
+    let k = ctx.adverbs_before(c0, s.first);
+    let Some(before) = k.checked_sub(1).filter(|&b| b >= s.first) else {
         return false;
     };
     let intent = |j: usize| ctx.g.lexicon.intents.contains(ctx.lw(j));
-    intent(before) || (ctx.lw(before) == "to" && before > 0 && intent(before - 1))
+    intent(before) || (ctx.lw(before) == "to" && before > s.first && intent(before - 1))
 }
 
 /// "spoke with X (of Ukraine) today to express his condolences": from
