@@ -165,7 +165,7 @@ impl Ctx<'_> {
     }
 
     /// The first of the "-ly" adverbs right before token `k`, not before
-    /// token `floor` (`k` itself when none): "would [swiftly] fight".
+    /// token `floor` (`k` itself when none): "would swiftly fight".
     fn adverbs_before(&self, k: usize, floor: usize) -> usize {
         let mut k = k;
         while k > floor && self.lw(k - 1).ends_with("ly") {
