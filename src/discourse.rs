@@ -219,7 +219,7 @@ fn office_holders(g: &Gazetteer, r: &Resolved, date: Option<&str>) -> Vec<(usize
         let Some(p) = r.entity_of[i].filter(|&p| r.entities[p].kind == Kind::Person) else {
             continue;
         };
-        if let Some(cue) = &m.role {
+        for cue in m.role.iter().chain(&m.apposed) {
             out.push((m.start, p, cue.role.clone()));
         }
         if let Some(k) = r.entities[p].known {

@@ -7,7 +7,7 @@
 
 use crate::gazetteer::{Cue, CueForm, FormClass, Gazetteer, Reading};
 use crate::ontology::{EdgeType, Kind};
-use crate::text::{Doc, Token};
+use crate::text::{Doc, Sentence, Token};
 
 /// What a mention names, before resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +56,10 @@ pub struct Mention {
     pub acting: bool,
     /// A title in front of or after a person's name.
     pub role: Option<RoleCue>,
+    /// A second office, in apposition after a name whose first is the
+    /// title in front of it: "Kenya's William Ruto, chair of the East
+    /// African Community".
+    pub apposed: Option<RoleCue>,
     /// This mention only qualifies a title of mention N ("Russian" in
     /// "Russian President Vladimir Putin").
     pub modifier_of: Option<usize>,
@@ -657,6 +661,7 @@ pub fn find_with_cues(
             what: What::Known(m.readings.to_vec()),
             acting: false,
             role: None,
+            apposed: None,
             modifier_of: None,
             title_ref: None,
         });
@@ -1156,6 +1161,7 @@ pub fn find_with_cues(
                     what: What::Person(text.get(start..end).unwrap_or("").to_string()),
                     acting: false,
                     role: None,
+                    apposed: None,
                     modifier_of: None,
                     title_ref: None,
                 });
@@ -1295,6 +1301,7 @@ fn party_labels(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
                 }]),
                 acting: false,
                 role: None,
+                apposed: None,
                 modifier_of: None,
                 title_ref: None,
             },
@@ -1969,6 +1976,7 @@ fn named_by_head(
             what: What::New { name, kind },
             acting: false,
             role: None,
+            apposed: None,
             modifier_of: None,
             title_ref: None,
         });
@@ -2166,6 +2174,7 @@ fn named_by_context(
             },
             acting: false,
             role: None,
+            apposed: None,
             modifier_of: None,
             title_ref: None,
         });
@@ -2336,6 +2345,7 @@ fn coordinated_heads(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention
                         what: What::Known(readings.to_vec()),
                         acting: false,
                         role: None,
+                        apposed: None,
                         modifier_of: None,
                         title_ref: None,
                     });
@@ -2693,374 +2703,462 @@ fn attach_context(
             continue;
         }
 
-        // A title right before the name (allowing an honorific between).
-        // "President Dr. W. Ruto": honorifics and initials (the dot is a
-        // token of its own) stand between the title and the name.
-        let k = honorifics_before(text, doc, g, titles, first_tok, s.first, 4, true);
-        let front = (k > s.first)
-            .then(|| title_ending_at(titles, tokens[k - 1].end))
-            .flatten()
-            .or_else(|| title_before_portfolio(text, doc, titles, s, first_tok));
-        if let Some(&(ts, te, role)) = front {
-            let mut of = None;
-            let mut b = doc.token_at_or_after(ts);
-            let mut chain_start = ts;
-            // Walk left over chained titles and organ words ("U.S. Department
-            // of Defense Press Secretary Major General Pat Ryder") to the body.
-            let mut crossed_and = false;
-            for _ in 0..6 {
-                if b <= s.first {
-                    break;
-                }
-                if is_possessive(word_at(b - 1)) {
-                    b -= 1;
-                    continue;
-                }
-                // "Republic of Korea (ROK) First Vice Foreign Minister X": a
-                // short form in brackets after the body.
-                if word_at(b - 1) == ")"
-                    && let Some(open) = (b.saturating_sub(5).max(s.first + 1)..b - 1)
-                        .rev()
-                        .find(|&j| word_at(j) == "(")
-                    && (open + 1..b - 1).all(|j| {
-                        word_at(j)
-                            .chars()
-                            .all(|c| c.is_uppercase() || c == '.' || c == '-')
-                    })
-                {
-                    b = open;
-                    continue;
-                }
-                let prev_end = tokens[b - 1].end;
-                if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
-                    // "Prime Minister A of Grenada and President B": past
-                    // "and", a body after "of" is the earlier name's.
-                    let mut p = doc.token_at_or_after(out[o].start);
-                    if p > s.first && word_at(p - 1).eq_ignore_ascii_case("the") {
-                        p -= 1;
-                    }
-                    let earlier_of = p > s.first + 1
-                        && word_at(p - 1).eq_ignore_ascii_case("of")
-                        && ending_at(out, tokens[p - 2].end).is_some_and(|q| is_person(g, &out[q]));
-                    if !(crossed_and && earlier_of) {
-                        of = Some(o);
-                    }
-                    break;
-                }
-                if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
-                    b = doc.token_at_or_after(*ps);
-                    chain_start = *ps;
-                    continue;
-                }
-                let w = doc.lower(b - 1);
-                // "and Senior Foreign Policy Advisor X": capitalised words
-                // right before the title, naming nothing, belong to it.
-                let capital = |q: usize| {
-                    let w = word_at(q);
-                    w.starts_with(char::is_uppercase)
-                        && w.chars().all(char::is_alphabetic)
-                        && ending_at(out, tokens[q].end).is_none()
-                };
-                let opening = (b.saturating_sub(4).max(s.first + 1)..b)
-                    .find(|&j| doc.lower(j - 1) == "and" && (j..b).all(capital));
-                // The title opens after that "and": nothing before it is its.
-                if let (false, Some(j)) = (crossed_and, opening) {
-                    chain_start = tokens[j].start;
-                    break;
-                }
-                crossed_and |= w == "and";
-                // "President of the Sovereign Council of Sudan and Commander-in-Chief X";
-                // "Armenia's acting Prime Minister X": a title's modifier
-                // (data/lexicon/title_modifiers.txt) leads on to its state.
-                if matches!(w, "of" | "and" | "the")
-                    || g.lexicon.organs.contains(w)
-                    || g.lexicon.portfolios.contains(w)
-                    || g.lexicon.title_modifiers.contains(w)
-                {
-                    b -= 1;
-                    continue;
-                }
-                // "Italian economic development minister X": a portfolio of
-                // two words.
-                if b < s.last
-                    && g.lexicon
-                        .portfolios
-                        .contains(&format!("{w} {}", doc.lower(b)))
-                {
-                    b -= 1;
-                    continue;
-                }
-                break;
-            }
-            // "President Volodymyr Zelenskyy of Ukraine"
-            if of.is_none() && word_at(after).eq_ignore_ascii_case("of") {
-                let next = tokens.get(after + 1).map(|t| t.start);
-                let next = if tokens
-                    .get(after + 1)
-                    .is_some_and(|t| tok(text, t).eq_ignore_ascii_case("the"))
-                {
-                    tokens.get(after + 2).map(|t| t.start)
-                } else {
-                    next
-                };
-                of = next
-                    .and_then(|n| starting_at(out, n))
-                    .filter(|&o| is_body(g, &out[o]));
-            }
-            // The whole title phrase belongs to the name: "President of the
-            // Sovereign Council of Sudan and Commander-in-Chief X".
-            if let Some(o) = of {
-                let mut k = doc.token_at_or_after(out[o].start);
+        let fronted = 'front: {
+            // A title right before the name (allowing an honorific between).
+            // "President Dr. W. Ruto": honorifics and initials (the dot is a
+            // token of its own) stand between the title and the name.
+            let k = honorifics_before(text, doc, g, titles, first_tok, s.first, 4, true);
+            let front = (k > s.first)
+                .then(|| title_ending_at(titles, tokens[k - 1].end))
+                .flatten()
+                .or_else(|| title_before_portfolio(text, doc, titles, s, first_tok));
+            if let Some(&(ts, te, role)) = front {
+                let mut of = None;
+                let mut b = doc.token_at_or_after(ts);
+                let mut chain_start = ts;
+                // Walk left over chained titles and organ words ("U.S. Department
+                // of Defense Press Secretary Major General Pat Ryder") to the body.
+                let mut crossed_and = false;
                 for _ in 0..6 {
-                    if k <= s.first {
+                    if b <= s.first {
                         break;
                     }
-                    let prev_end = tokens[k - 1].end;
-                    if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
-                        chain_start = chain_start.min(*ps);
-                        break;
-                    }
-                    let w = word_at(k - 1);
-                    let capital = w.chars().next().is_some_and(char::is_uppercase);
-                    if !(matches!(w, "of" | "the") || capital) {
-                        break;
-                    }
-                    k -= 1;
-                }
-            }
-            // "Turkish Foreign Minister A and Defense Minister B": one state
-            // adjective governs both coordinated titles.
-            if of.is_none() {
-                of = shared_qualifier(doc, out, idx, doc.token_at_or_after(chain_start), s, g)
-                    .filter(|&o| !known_elsewhere(g, &m, &out[o]));
-            }
-            let qualifier = of.filter(|&o| out[o].start < m.start && out[o].modifier_of.is_none());
-            give_role(out, idx, role, of, (chain_start, te), qualifier);
-            // "Major General X, spokesman for the Indonesian military": a
-            // title that names no body leaves the apposition after the
-            // name to say whose office it is.
-            if of.is_some() {
-                continue;
-            }
-        }
-
-        // "the Foreign Minister of Japan Yoko Kamikawa", "Minister of Foreign
-        // Affairs of the Republic of Korea Park Jin": a title, "of", the body,
-        // then the name.
-        if let Some((of, ts, role)) = title_of_body_before(doc, g, titles, out, k, s) {
-            let te = out[of].start;
-            give_role(out, idx, role, Some(of), (ts, te), Some(of));
-            continue;
-        }
-
-        // "US Ambassador to Germany Richard Grenell", "U.S. Ambassador to the
-        // United Nations Linda Thomas-Greenfield": the title is held for
-        // the state before it, not for the body it is sent to.
-        if let Some((sender, role)) = sender_before_title_to(doc, g, titles, out, k, s) {
-            let span = (out[sender].start, m.start);
-            give_role(out, idx, role, Some(sender), span, Some(sender));
-            continue;
-        }
-
-        // "Kenya's William Ruto", "Russia's Putin": a state's possessive right
-        // before a name ties the person to it; the office comes from the data.
-        if first_tok >= s.first + 2 && is_possessive(word_at(first_tok - 1)) {
-            let state = ending_at(out, tokens[first_tok - 2].end)
-                .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State));
-            if let Some(o) = state {
-                let span = (out[o].start, m.start);
-                give_role(out, idx, "", Some(o), span, Some(o));
-                continue;
-            }
-        }
-
-        // Apposition before the name: "the U.S. ambassador to the United
-        // Nations, Susan Rice," / "the U.S. Ambassador to Venezuela, William Brownfield".
-        // ("his Afghan counterpart, Mullah Mohammad Yaqoob": honorifics may
-        // stand between the comma and the name.)
-        let lead = honorifics_before(text, doc, g, titles, first_tok, s.first + 2, 2, false);
-        if lead > s.first + 1 && word_at(lead - 1) == "," {
-            let mut e = lead - 1; // the comma
-            let mut second = None;
-            // "... to [the] BODY ,": remember BODY, step over it.
-            let direct = ending_at(out, tokens[e - 1].end)
-                .filter(|&o| is_body(g, &out[o]))
-                .and_then(|o| {
-                    let mut k = doc.token_at_or_after(out[o].start);
-                    // "the head of the ruling Fifth Republic Movement,":
-                    // one lowercase word may qualify the body.
-                    if k > s.first + 1
-                        && word_at(k - 1).chars().all(|c| c.is_ascii_lowercase())
-                        && word_at(k - 2).eq_ignore_ascii_case("the")
-                        && !matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in" | "and")
-                    {
-                        k -= 1;
-                    }
-                    if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
-                        k -= 1;
-                    }
-                    (k > s.first && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in"))
-                        .then(|| (o, k - 1))
-                });
-            if let Some((o, p)) = direct {
-                second = Some(o);
-                e = p;
-            } else {
-                // "A spokesman for China's Taiwan Affairs Office, Chen
-                // Binhua": a state's organ named in capitalised words after
-                // the state's possessive.
-                let mut k = e;
-                // ("Taiwan Affairs Office": a place's name may qualify it.)
-                while k > s.first
-                    && k + 4 > e
-                    && tokens[k - 1].word
-                    && word_at(k - 1).starts_with(char::is_uppercase)
-                    && !is_possessive(word_at(k - 1))
-                {
-                    k -= 1;
-                }
-                let organ = k < e && g.lexicon.organs.contains(doc.lower(e - 1));
-                if organ
-                    && k > s.first + 2
-                    && is_possessive(word_at(k - 1))
-                    && let Some(o) = ending_at(out, tokens[k - 2].end)
-                        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))
-                {
-                    let b = doc.token_at_or_after(out[o].start);
-                    if b > s.first && matches!(doc.lower(b - 1), "to" | "at" | "of" | "for" | "in")
-                    {
-                        second = Some(o);
-                        e = b - 1;
-                    }
-                }
-            }
-            if e > s.first
-                && let Some(&(ts, te, role)) = title_ending_at(titles, tokens[e - 1].end)
-            {
-                let tk = doc.token_at_or_after(ts);
-                let mut b = tk;
-                let possessed = b > s.first && is_possessive(word_at(b - 1));
-                if possessed {
-                    b -= 1;
-                }
-                let body = (b > s.first)
-                    .then(|| ending_at(out, tokens[b - 1].end).filter(|&o| is_body(g, &out[o])))
-                    .flatten();
-                // "Merkel's spokesperson, Steffen Seibert": an office held
-                // for a person is held for what that person represents
-                // (resolved with the offices, in `resolve`).
-                let principal = (possessed && body.is_none() && b > s.first)
-                    .then(|| ending_at(out, tokens[b - 1].end).filter(|&o| is_person(g, &out[o])))
-                    .flatten()
-                    .filter(|&o| o != idx);
-                let of = body.or(second).or(principal);
-                if of.is_some() {
-                    give_role(out, idx, role, of, (ts, te), body);
-                    continue;
-                }
-            }
-        }
-
-        // Apposition after the name: "Sergei Lavrov, Russia's foreign minister",
-        // "Peskov, the Kremlin spokesman", "X, the foreign minister of Y".
-        // ("Abu Mahdi al-Muhandis was the deputy commander of the PMF": a
-        // copula right after the name reads as the comma, with the body
-        // after "of" or "for" only: "was the first president to visit X"
-        // names no office for X.)
-        let copula = matches!(doc.lower(after), "is" | "was") && after + 1 < s.last;
-        if word_at(after) == "," || copula {
-            let mut k = after + 1;
-            if matches!(doc.lower(k), "the" | "a" | "an") {
-                k += 1;
-            }
-            let mut of = None;
-            if let Some(o) = tokens
-                .get(k)
-                .and_then(|t| starting_at(out, t.start))
-                .filter(|&o| is_body(g, &out[o]))
-            {
-                of = Some(o);
-                k = doc.token_at_or_after(out[o].span_end);
-                if is_possessive(word_at(k)) {
-                    k += 1;
-                }
-            }
-            // "Burkina Faso's interim president", "the acting foreign minister".
-            while k + 1 < s.last
-                && g.lexicon.title_modifiers.contains(doc.lower(k))
-                && title_starting_at(titles, tokens[k].start).is_none()
-            {
-                k += 1;
-            }
-            if let Some(&(ts, mut te, mut role)) = tokens
-                .get(k)
-                .and_then(|t| title_starting_at(titles, t.start))
-            {
-                // "X, Deputy Minister of Foreign Affairs of Laos": chained
-                // titles read as one, the last names the office.
-                for _ in 0..3 {
-                    let Some(&(_, e, r)) = tokens
-                        .get(doc.token_at_or_after(te))
-                        .and_then(|t| title_starting_at(titles, t.start))
-                    else {
-                        break;
-                    };
-                    te = e;
-                    role = r;
-                }
-                // "Blinken and Lavrov, the top diplomats of the US and
-                // Russia": a plural title in apposition is shared out
-                // respectively, which the text does not say name by name.
-                let plural = text
-                    .get(ts..te)
-                    .is_some_and(|t| t.ends_with('s') && !t.to_lowercase().ends_with("affairs"))
-                    && !role.ends_with('s');
-                if plural {
-                    continue;
-                }
-                let tk = doc.token_at_or_after(te);
-                // "Putin, Kremlin spokesman Dmitry Peskov": the title is
-                // Peskov's, not an apposition to Putin.
-                let names_next = tokens.get(tk).is_some_and(|t| {
-                    starting_at(out, t.start).is_some_and(|o| is_person(g, &out[o]))
-                });
-                if names_next {
-                    continue;
-                }
-                if of.is_none()
-                    && (matches!(doc.lower(tk), "of" | "for")
-                        || (!copula && matches!(doc.lower(tk), "to" | "at")))
-                {
-                    let mut n = tk + 1;
-                    if word_at(n).eq_ignore_ascii_case("the") {
-                        n += 1;
-                    }
-                    of = tokens
-                        .get(n)
-                        .and_then(|t| starting_at(out, t.start))
-                        .filter(|&o| is_body(g, &out[o]))
-                        .or_else(|| organ_of_state(text, doc, g, out, n, s.last));
-                    // "A, the Foreign Minister of India B": the title is B's.
-                    let next_is_person = of.is_some_and(|o| {
-                        let after_body = doc.token_at_or_after(out[o].span_end);
-                        tokens.get(after_body).is_some_and(|t| {
-                            starting_at(out, t.start).is_some_and(|p| is_person(g, &out[p]))
-                        })
-                    });
-                    if next_is_person {
+                    if is_possessive(word_at(b - 1)) {
+                        b -= 1;
                         continue;
                     }
+                    // "Republic of Korea (ROK) First Vice Foreign Minister X": a
+                    // short form in brackets after the body.
+                    if word_at(b - 1) == ")"
+                        && let Some(open) = (b.saturating_sub(5).max(s.first + 1)..b - 1)
+                            .rev()
+                            .find(|&j| word_at(j) == "(")
+                        && (open + 1..b - 1).all(|j| {
+                            word_at(j)
+                                .chars()
+                                .all(|c| c.is_uppercase() || c == '.' || c == '-')
+                        })
+                    {
+                        b = open;
+                        continue;
+                    }
+                    let prev_end = tokens[b - 1].end;
+                    if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
+                        // "Prime Minister A of Grenada and President B": past
+                        // "and", a body after "of" is the earlier name's.
+                        let mut p = doc.token_at_or_after(out[o].start);
+                        if p > s.first && word_at(p - 1).eq_ignore_ascii_case("the") {
+                            p -= 1;
+                        }
+                        let earlier_of = p > s.first + 1
+                            && word_at(p - 1).eq_ignore_ascii_case("of")
+                            && ending_at(out, tokens[p - 2].end)
+                                .is_some_and(|q| is_person(g, &out[q]));
+                        if !(crossed_and && earlier_of) {
+                            of = Some(o);
+                        }
+                        break;
+                    }
+                    if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
+                        b = doc.token_at_or_after(*ps);
+                        chain_start = *ps;
+                        continue;
+                    }
+                    let w = doc.lower(b - 1);
+                    // "and Senior Foreign Policy Advisor X": capitalised words
+                    // right before the title, naming nothing, belong to it.
+                    let capital = |q: usize| {
+                        let w = word_at(q);
+                        w.starts_with(char::is_uppercase)
+                            && w.chars().all(char::is_alphabetic)
+                            && ending_at(out, tokens[q].end).is_none()
+                    };
+                    let opening = (b.saturating_sub(4).max(s.first + 1)..b)
+                        .find(|&j| doc.lower(j - 1) == "and" && (j..b).all(capital));
+                    // The title opens after that "and": nothing before it is its.
+                    if let (false, Some(j)) = (crossed_and, opening) {
+                        chain_start = tokens[j].start;
+                        break;
+                    }
+                    crossed_and |= w == "and";
+                    // "President of the Sovereign Council of Sudan and Commander-in-Chief X";
+                    // "Armenia's acting Prime Minister X": a title's modifier
+                    // (data/lexicon/title_modifiers.txt) leads on to its state.
+                    if matches!(w, "of" | "and" | "the")
+                        || g.lexicon.organs.contains(w)
+                        || g.lexicon.portfolios.contains(w)
+                        || g.lexicon.title_modifiers.contains(w)
+                    {
+                        b -= 1;
+                        continue;
+                    }
+                    // "Italian economic development minister X": a portfolio of
+                    // two words.
+                    if b < s.last
+                        && g.lexicon
+                            .portfolios
+                            .contains(&format!("{w} {}", doc.lower(b)))
+                    {
+                        b -= 1;
+                        continue;
+                    }
+                    break;
                 }
+                // "President Volodymyr Zelenskyy of Ukraine"
+                if of.is_none() && word_at(after).eq_ignore_ascii_case("of") {
+                    let next = tokens.get(after + 1).map(|t| t.start);
+                    let next = if tokens
+                        .get(after + 1)
+                        .is_some_and(|t| tok(text, t).eq_ignore_ascii_case("the"))
+                    {
+                        tokens.get(after + 2).map(|t| t.start)
+                    } else {
+                        next
+                    };
+                    of = next
+                        .and_then(|n| starting_at(out, n))
+                        .filter(|&o| is_body(g, &out[o]));
+                }
+                // The whole title phrase belongs to the name: "President of the
+                // Sovereign Council of Sudan and Commander-in-Chief X".
+                if let Some(o) = of {
+                    let mut k = doc.token_at_or_after(out[o].start);
+                    for _ in 0..6 {
+                        if k <= s.first {
+                            break;
+                        }
+                        let prev_end = tokens[k - 1].end;
+                        if let Some((ps, _, _)) = title_ending_at(titles, prev_end) {
+                            chain_start = chain_start.min(*ps);
+                            break;
+                        }
+                        let w = word_at(k - 1);
+                        let capital = w.chars().next().is_some_and(char::is_uppercase);
+                        if !(matches!(w, "of" | "the") || capital) {
+                            break;
+                        }
+                        k -= 1;
+                    }
+                }
+                // "Turkish Foreign Minister A and Defense Minister B": one state
+                // adjective governs both coordinated titles.
+                if of.is_none() {
+                    of = shared_qualifier(doc, out, idx, doc.token_at_or_after(chain_start), s, g)
+                        .filter(|&o| !known_elsewhere(g, &m, &out[o]));
+                }
+                let qualifier =
+                    of.filter(|&o| out[o].start < m.start && out[o].modifier_of.is_none());
+                give_role(out, idx, role, of, (chain_start, te), qualifier);
+                // "Major General X, spokesman for the Indonesian military": a
+                // title that names no body leaves the apposition after the
+                // name to say whose office it is.
                 if of.is_some() {
-                    // After a copula the body is the predicate's, and
-                    // stays a name of the clause ("the PMF, an
-                    // Iranian-backed militia").
-                    let qualifier = if copula { None } else { of };
-                    give_role(out, idx, role, of, (ts, te), qualifier);
+                    break 'front true;
                 }
+            }
+
+            // "the Foreign Minister of Japan Yoko Kamikawa", "Minister of Foreign
+            // Affairs of the Republic of Korea Park Jin": a title, "of", the body,
+            // then the name.
+            if let Some((of, ts, role)) = title_of_body_before(doc, g, titles, out, k, s) {
+                let te = out[of].start;
+                give_role(out, idx, role, Some(of), (ts, te), Some(of));
+                break 'front true;
+            }
+
+            // "US Ambassador to Germany Richard Grenell", "U.S. Ambassador to the
+            // United Nations Linda Thomas-Greenfield": the title is held for
+            // the state before it, not for the body it is sent to.
+            if let Some((sender, role)) = sender_before_title_to(doc, g, titles, out, k, s) {
+                let span = (out[sender].start, m.start);
+                give_role(out, idx, role, Some(sender), span, Some(sender));
+                break 'front true;
+            }
+
+            // "Kenya's William Ruto", "Russia's Putin": a state's possessive right
+            // before a name ties the person to it; the office comes from the data.
+            if first_tok >= s.first + 2 && is_possessive(word_at(first_tok - 1)) {
+                let state = ending_at(out, tokens[first_tok - 2].end)
+                    .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State));
+                if let Some(o) = state {
+                    let span = (out[o].start, m.start);
+                    give_role(out, idx, "", Some(o), span, Some(o));
+                    break 'front true;
+                }
+            }
+
+            // Apposition before the name: "the U.S. ambassador to the United
+            // Nations, Susan Rice," / "the U.S. Ambassador to Venezuela, William Brownfield".
+            // ("his Afghan counterpart, Mullah Mohammad Yaqoob": honorifics may
+            // stand between the comma and the name.)
+            let lead = honorifics_before(text, doc, g, titles, first_tok, s.first + 2, 2, false);
+            if lead > s.first + 1 && word_at(lead - 1) == "," {
+                let mut e = lead - 1; // the comma
+                let mut second = None;
+                // "... to [the] BODY ,": remember BODY, step over it.
+                let direct = ending_at(out, tokens[e - 1].end)
+                    .filter(|&o| is_body(g, &out[o]))
+                    .and_then(|o| {
+                        let mut k = doc.token_at_or_after(out[o].start);
+                        // "the head of the ruling Fifth Republic Movement,":
+                        // one lowercase word may qualify the body.
+                        if k > s.first + 1
+                            && word_at(k - 1).chars().all(|c| c.is_ascii_lowercase())
+                            && word_at(k - 2).eq_ignore_ascii_case("the")
+                            && !matches!(
+                                doc.lower(k - 1),
+                                "to" | "at" | "of" | "for" | "in" | "and"
+                            )
+                        {
+                            k -= 1;
+                        }
+                        if k > s.first && word_at(k - 1).eq_ignore_ascii_case("the") {
+                            k -= 1;
+                        }
+                        (k > s.first
+                            && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in"))
+                        .then(|| (o, k - 1))
+                    });
+                if let Some((o, p)) = direct {
+                    second = Some(o);
+                    e = p;
+                } else {
+                    // "A spokesman for China's Taiwan Affairs Office, Chen
+                    // Binhua": a state's organ named in capitalised words after
+                    // the state's possessive.
+                    let mut k = e;
+                    // ("Taiwan Affairs Office": a place's name may qualify it.)
+                    while k > s.first
+                        && k + 4 > e
+                        && tokens[k - 1].word
+                        && word_at(k - 1).starts_with(char::is_uppercase)
+                        && !is_possessive(word_at(k - 1))
+                    {
+                        k -= 1;
+                    }
+                    let organ = k < e && g.lexicon.organs.contains(doc.lower(e - 1));
+                    if organ
+                        && k > s.first + 2
+                        && is_possessive(word_at(k - 1))
+                        && let Some(o) = ending_at(out, tokens[k - 2].end)
+                            .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))
+                    {
+                        let b = doc.token_at_or_after(out[o].start);
+                        if b > s.first
+                            && matches!(doc.lower(b - 1), "to" | "at" | "of" | "for" | "in")
+                        {
+                            second = Some(o);
+                            e = b - 1;
+                        }
+                    }
+                }
+                if e > s.first
+                    && let Some(&(ts, te, role)) = title_ending_at(titles, tokens[e - 1].end)
+                {
+                    let tk = doc.token_at_or_after(ts);
+                    let mut b = tk;
+                    let possessed = b > s.first && is_possessive(word_at(b - 1));
+                    if possessed {
+                        b -= 1;
+                    }
+                    let body = (b > s.first)
+                        .then(|| ending_at(out, tokens[b - 1].end).filter(|&o| is_body(g, &out[o])))
+                        .flatten();
+                    // "Merkel's spokesperson, Steffen Seibert": an office held
+                    // for a person is held for what that person represents
+                    // (resolved with the offices, in `resolve`).
+                    let principal = (possessed && body.is_none() && b > s.first)
+                        .then(|| {
+                            ending_at(out, tokens[b - 1].end).filter(|&o| is_person(g, &out[o]))
+                        })
+                        .flatten()
+                        .filter(|&o| o != idx);
+                    let of = body.or(second).or(principal);
+                    if of.is_some() {
+                        give_role(out, idx, role, of, (ts, te), body);
+                        break 'front true;
+                    }
+                }
+            }
+
+            false
+        };
+        // Apposition after the name: "Sergei Lavrov, Russia's foreign minister".
+        // After a title in front that named its body, a second office for
+        // another body: "Kenya's William Ruto, chair of the East African
+        // Community".
+        if let Some(a) = apposed_title(text, doc, g, titles, out, s, after) {
+            let known = matches!(m.what, What::Known(_));
+            let first_of = out[idx].role.as_ref().and_then(|r| r.of);
+            if fronted {
+                if let Some(of) = a.of.filter(|&o| a.closed && Some(o) != first_of) {
+                    out[idx].apposed = Some(RoleCue {
+                        role: a.role.to_string(),
+                        of: Some(of),
+                        start: a.span.0,
+                        end: a.span.1,
+                    });
+                    if let Some(q) = a.qualifier {
+                        out[q].modifier_of = Some(idx);
+                    }
+                }
+            } else if a.of.is_some() || (a.definite && known && out[idx].role.is_none()) {
+                give_role(out, idx, a.role, a.of, a.span, a.qualifier);
             }
         }
     }
+}
+
+/// An office in apposition after a name.
+struct Apposed<'a> {
+    role: &'a str,
+    /// The body the office is held for, when the text names it.
+    of: Option<usize>,
+    /// The title phrase.
+    span: (usize, usize),
+    /// The body when it only qualifies the title ("Russia's" in "Sergei
+    /// Lavrov, Russia's foreign minister").
+    qualifier: Option<usize>,
+    /// "the" or a possessive opens the title ("Mohammed Abdulsalam, the
+    /// group's chief negotiator"): one office, whose body the gazetteer
+    /// may know.
+    definite: bool,
+    /// Nothing but the end of the phrase follows it.
+    closed: bool,
+}
+
+/// The office in apposition after a name ending before token `after`:
+/// "Sergei Lavrov, Russia's foreign minister", "Peskov, the Kremlin
+/// spokesman", "X, the foreign minister of Y". ("Abu Mahdi al-Muhandis was
+/// the deputy commander of the PMF": a copula right after the name reads
+/// as the comma, with the body after "of" or "for" only: "was the first
+/// president to visit X" names no office for X.)
+fn apposed_title<'a>(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title<'a>],
+    out: &[Mention],
+    s: Sentence,
+    after: usize,
+) -> Option<Apposed<'a>> {
+    let tokens = &doc.tokens;
+    let word_at = |i: usize| tokens.get(i).map(|t| tok(text, t)).unwrap_or("");
+    let copula = matches!(doc.lower(after), "is" | "was") && after + 1 < s.last;
+    if !(word_at(after) == "," || copula) {
+        return None;
+    }
+    let mut k = after + 1;
+    let mut definite = false;
+    if matches!(doc.lower(k), "the" | "a" | "an") {
+        definite = doc.lower(k) == "the";
+        k += 1;
+    }
+    let mut of = None;
+    if let Some(o) = tokens
+        .get(k)
+        .and_then(|t| starting_at(out, t.start))
+        .filter(|&o| is_body(g, &out[o]))
+    {
+        of = Some(o);
+        k = doc.token_at_or_after(out[o].span_end);
+        if is_possessive(word_at(k)) {
+            k += 1;
+        }
+    } else if definite && k + 1 < s.last && is_possessive(word_at(k + 1)) {
+        // "the group's chief negotiator": a description's possessive.
+        k += 2;
+    }
+    // "Burkina Faso's interim president", "the acting foreign minister".
+    while k + 1 < s.last
+        && g.lexicon.title_modifiers.contains(doc.lower(k))
+        && title_starting_at(titles, tokens[k].start).is_none()
+    {
+        k += 1;
+    }
+    let &(ts, mut te, mut role) = tokens
+        .get(k)
+        .and_then(|t| title_starting_at(titles, t.start))?;
+    // "X, Deputy Minister of Foreign Affairs of Laos": chained titles read
+    // as one, the last names the office.
+    for _ in 0..3 {
+        let Some(&(_, e, r)) = tokens
+            .get(doc.token_at_or_after(te))
+            .and_then(|t| title_starting_at(titles, t.start))
+        else {
+            break;
+        };
+        te = e;
+        role = r;
+    }
+    // "Blinken and Lavrov, the top diplomats of the US and Russia": a
+    // plural title in apposition is shared out respectively, which the
+    // text does not say name by name.
+    let plural = text
+        .get(ts..te)
+        .is_some_and(|t| t.ends_with('s') && !t.to_lowercase().ends_with("affairs"))
+        && !role.ends_with('s');
+    if plural {
+        return None;
+    }
+    let tk = doc.token_at_or_after(te);
+    // "Putin, Kremlin spokesman Dmitry Peskov": the title is Peskov's, not
+    // an apposition to Putin.
+    let names_next = tokens
+        .get(tk)
+        .is_some_and(|t| starting_at(out, t.start).is_some_and(|o| is_person(g, &out[o])));
+    if names_next {
+        return None;
+    }
+    let mut prep = false;
+    if of.is_none()
+        && (matches!(doc.lower(tk), "of" | "for")
+            || (!copula && matches!(doc.lower(tk), "to" | "at")))
+    {
+        prep = true;
+        let mut n = tk + 1;
+        if word_at(n).eq_ignore_ascii_case("the") {
+            n += 1;
+        }
+        of = tokens
+            .get(n)
+            .and_then(|t| starting_at(out, t.start))
+            .filter(|&o| is_body(g, &out[o]))
+            .or_else(|| organ_of_state(text, doc, g, out, n, s.last));
+        // "A, the Foreign Minister of India B": the title is B's.
+        let next_is_person = of.is_some_and(|o| {
+            let after_body = doc.token_at_or_after(out[o].span_end);
+            tokens
+                .get(after_body)
+                .is_some_and(|t| starting_at(out, t.start).is_some_and(|p| is_person(g, &out[p])))
+        });
+        if next_is_person {
+            return None;
+        }
+    }
+    // After a copula the body is the predicate's, and stays a name of the
+    // clause ("the PMF, an Iranian-backed militia").
+    let qualifier = if copula { None } else { of };
+    // The apposition ends the phrase: a full stop, or a comma before a
+    // lowercase word ("..., convened a summit"); not a list that goes on
+    // ("NATO Secretary General A, OSCE Chair-in-Office and Polish Foreign
+    // Minister B").
+    let end = match of {
+        Some(o) if prep => doc.token_at_or_after(out[o].span_end),
+        _ => tk,
+    };
+    let closed = matches!(word_at(end), "." | ";" | "")
+        || (word_at(end) == "," && word_at(end + 1).starts_with(char::is_lowercase));
+    Some(Apposed {
+        role,
+        of,
+        span: (ts, te),
+        qualifier,
+        closed,
+        // A title that goes on with a preposition whose body is not named
+        // ("the head of an aid group") is no office the gazetteer may fill.
+        definite: definite && !copula && !prep && closed,
+    })
 }
 
 #[cfg(test)]

@@ -7306,8 +7306,8 @@ fn represents_from_titles(ctx: &mut Ctx) {
     let r = ctx.r;
     for role in &r.roles {
         let m = &r.mentions[role.mention];
-        let (start, end) = match &m.role {
-            Some(cue) => (cue.start.min(m.start), cue.end.max(m.end)),
+        let (start, end) = match role.title {
+            Some((s, e)) => (s.min(m.start), e.max(m.end)),
             None => (m.start, m.end),
         };
         let kind_of = r.entities[role.of].kind;

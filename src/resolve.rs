@@ -40,6 +40,9 @@ pub struct ResolvedRole {
     pub of: usize,
     /// The office.
     pub role: String,
+    /// The title phrase's byte span, when the office is read from a title
+    /// by the name.
+    pub title: Option<(usize, usize)>,
 }
 
 /// The result of resolution.
@@ -463,6 +466,7 @@ pub fn resolve(
                 },
                 acting: false,
                 role: None,
+                apposed: None,
                 modifier_of: None,
                 title_ref: None,
             });
@@ -480,7 +484,7 @@ pub fn resolve(
         };
         let remap: Vec<Option<usize>> = (0..starts.len()).map(pos).collect();
         for m in &mut mentions {
-            if let Some(r) = &mut m.role {
+            for r in m.role.iter_mut().chain(m.apposed.iter_mut()) {
                 r.of = r.of.and_then(|o| remap[o]);
             }
             m.modifier_of = m.modifier_of.and_then(|o| remap.get(o).copied().flatten());
@@ -631,8 +635,12 @@ pub fn resolve(
     // from the government that published the article.
     let publisher = url.and_then(|u| g.publisher(u));
     let mut roles = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let (Some(cue), Some(person)) = (&m.role, entity_of[i]) else {
+    let cues = mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| m.role.iter().chain(&m.apposed).map(move |cue| (i, cue)));
+    for (i, cue) in cues {
+        let Some(person) = entity_of[i] else {
             continue;
         };
         let known_person = b.entities[person].known;
@@ -699,6 +707,7 @@ pub fn resolve(
                     person,
                     of,
                     role,
+                    title: Some((cue.start, cue.end)),
                 });
             }
         }
@@ -736,6 +745,7 @@ pub fn resolve(
                     person,
                     of: state,
                     role: role.clone(),
+                    title: mentions[i].role.as_ref().map(|c| (c.start, c.end)),
                 });
             }
         }

@@ -504,6 +504,64 @@ t!(
     "Kremlin spokesman Dmitry Peskov said nothing.",
     &[("Dmitry Peskov", "represents", "Russia")]
 );
+// A second office in apposition after a name whose first is the title in
+// front: each body the text names is represented.
+t!(
+    represents_second_office_in_apposition,
+    "Kenya's William Ruto, chair of the East African Community, convened a summit.",
+    &[
+        ("William Ruto", "represents", "Kenya"),
+        ("William Ruto", "represents", "East African Community")
+    ]
+);
+t!(
+    represents_second_office_possessive,
+    "Former Nigerian President Olusegun Obasanjo, the AU's chief mediator, said the talks went well.",
+    &[
+        ("Olusegun Obasanjo", "represents", "Nigeria"),
+        ("Olusegun Obasanjo", "represents", "African Union")
+    ]
+);
+// A list of titled names is no apposition: the next title is the next
+// person's.
+not!(
+    represents_list_of_titled_names_is_no_second_office,
+    "Secretary Blinken spoke today with NATO Secretary General Stoltenberg, OSCE Chair-in-Office and Polish Foreign Minister Rau, and EU High Representative Borrell.",
+    &[(
+        "Jens Stoltenberg",
+        "represents",
+        "Organization for Security and Co-operation in Europe"
+    )]
+);
+not!(
+    represents_list_after_a_bracket_is_no_second_office,
+    "Speakers included First Minister of Scotland Nicola Sturgeon, Labour MP (Member of Parliament) Tom Watson, and Sadiq Khan.",
+    &[("Nicola Sturgeon", "represents", "Labour Party")]
+);
+// "the foreign minister" after a name the gazetteer knows: the office it
+// knows for that person, as for the title in front.
+t!(
+    represents_apposed_bare_title_of_a_known_person,
+    "Sergei Lavrov, the foreign minister, said talks would go on.",
+    &[("Sergei Lavrov", "represents", "Russia")]
+);
+t!(
+    represents_apposed_description_possessive,
+    "The Houthis fired missiles. Mohammed Abdulsalam, the group's chief negotiator, said the strikes were a mistake.",
+    &[("Mohammed Abdulsalam", "represents", "Houthis")]
+);
+// An unknown person, or a title going on to a body the text does not name,
+// gives no office.
+t!(
+    represents_apposed_bare_title_needs_a_known_person,
+    "John Smithfield, the foreign minister, said talks would go on.",
+    &[]
+);
+t!(
+    represents_apposed_title_of_an_unnamed_body,
+    "Sergei Lavrov, the head of an aid group, said talks would go on.",
+    &[]
+);
 
 // Regressions.
 not!(
