@@ -2484,7 +2484,26 @@ impl Ctx<'_> {
                         && !w.ends_with("ing")
                         && !w.ends_with("ed"))
             });
-        let delegated = delegated || including;
+        // "accused the agency's director general, Rafael Grossi, of": a
+        // title, possessed by a description, in apposition before the
+        // person named after its comma.
+        let described_title = slots[f].kind == Kind::Person
+            && slots[f].t0 >= c1 + 3
+            && self.word(slots[f].t0 - 1) == ","
+            && {
+                let mut k = c1;
+                if matches!(self.lw(k), "the" | "its" | "their" | "his" | "her") {
+                    k += 1;
+                }
+                if self.lw(k - 1) == "the"
+                    && self.word(k).chars().all(|c| c.is_ascii_lowercase())
+                    && self.possessive_at(k + 1)
+                {
+                    k += 2;
+                }
+                k > c1 && self.title_end(k) == Some(slots[f].t0 - 1)
+            };
+        let delegated = delegated || including || described_title;
         let gap = slots[f].t0 - c1;
         if gap > max_gap && !delegated {
             return Vec::new();

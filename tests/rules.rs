@@ -524,6 +524,24 @@ t!(
 );
 // A list of titled names is no apposition: the next title is the next
 // person's.
+// A verb's object may be a title, possessed by a description, in
+// apposition before the person named after its comma.
+t!(
+    accuses_described_title_before_the_name,
+    "Tehran has accused the agency's director general, Rafael Grossi, of paving the way for the attacks.",
+    &[("Iran", "accuses", "Rafael Grossi")]
+);
+t!(
+    opposes_described_title_before_the_name,
+    "Iran condemned the group's leader, Abu Bakr al-Baghdadi, for the attacks.",
+    &[("Iran", "opposes", "Abu Bakr al-Baghdadi")]
+);
+// A lowercase noun phrase that is no title keeps the name out of reach.
+t!(
+    described_nontitle_before_the_name_is_no_object,
+    "Tehran has accused the agency's inspectors, and Rafael Grossi said nothing.",
+    &[]
+);
 not!(
     represents_list_of_titled_names_is_no_second_office,
     "Secretary Blinken spoke today with NATO Secretary General Stoltenberg, OSCE Chair-in-Office and Polish Foreign Minister Rau, and EU High Representative Borrell.",
