@@ -1141,6 +1141,11 @@ struct Discourse {
     /// Ministers" or "We, the leaders of A, B and C": the body, else the
     /// states listed. Outside quotation marks it wins over the publisher.
     we: Option<Vec<usize>>,
+    /// The last list that opened a sentence as its subject ("Germany,
+    /// France and Britain condemned ..."), for "they" and "the three
+    /// European powers": the names, the sentence, and the token after the
+    /// list.
+    subjects: Option<(Vec<usize>, usize, usize)>,
 }
 
 /// Nouns that name a weapons launch or test already reported: "condemned
@@ -1521,11 +1526,18 @@ impl Ctx<'_> {
                         | "delegations"
                         | "parties"
                         | "countries"
+                        | "powers"
+                        | "governments"
+                        | "nations"
                         | "sides"
                 ) && (matches!(
                     prev,
                     "the" | "these" | "two" | "three" | "four" | "five" | "both" | "all"
                 )
+                    // "the three European powers": an adjective between.
+                    || (k >= s.first + 2
+                        && self.word(k - 1).starts_with(char::is_uppercase)
+                        && matches!(self.lw(k - 2), "two" | "three" | "four" | "five" | "both"))
                     // "This group of countries agreed ...".
                     || (prev == "of" && k >= s.first + 2 && self.lw(k - 2) == "group"));
                 // "both countries" after two officials met: their states.
@@ -1611,6 +1623,22 @@ impl Ctx<'_> {
                             .iter()
                             .filter_map(|&e| country(e))
                             .map(|e| at(e, Mechanism::Nary))
+                            .collect();
+                    }
+                    // "Germany, France and Britain condemned X, and the
+                    // three European powers warned ...": the list that
+                    // opened this sentence or the one before, when no
+                    // meeting came later.
+                    if let Some((list, seen, end)) = &discourse.subjects
+                        && (*seen + 1 == si || (*seen == si && *end <= k))
+                        && discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
+                        && discourse.group.as_ref().is_none_or(|g| g.1 <= *seen)
+                        && self.on.on(Mechanism::Plural)
+                    {
+                        return list
+                            .iter()
+                            .filter_map(|&e| country(e))
+                            .map(|e| at(e, Mechanism::Plural))
                             .collect();
                     }
                     if let Some((a, b, seen)) = discourse.pair
@@ -3321,6 +3349,9 @@ pub fn extract_with_cues(
         };
         if let Some(we) = joint_voice(&ctx, &clause) {
             discourse.we = Some(we);
+        }
+        if let Some(list) = subject_list(&ctx, &clause) {
+            discourse.subjects = Some(list);
         }
         let before = ctx.out.len();
         read_cues(&mut ctx, &clause, &discourse);
@@ -7230,6 +7261,47 @@ fn post_modifier(ctx: &Ctx, s: &crate::text::Sentence, k: usize) -> Option<usize
     (k + 1..(k + 10).min(s.last))
         .take_while(|&q| !matches!(ctx.word(q), ";" | ":" | "(" | ")" | "\"" | "\u{201c}"))
         .find(|&q| ctx.word(q) == ",")
+}
+
+/// "Germany, France and Britain condemned ...": two or more names of one
+/// kind that open the sentence (after "The" at most), joined by commas and
+/// "and", and a lowercase word after them that is no preposition (the
+/// verb); the names, the sentence and the token after the list.
+fn subject_list(ctx: &Ctx, cl: &Clause) -> Option<(Vec<usize>, usize, usize)> {
+    let first = cl.slots.first()?;
+    if first.compound || first.t0 > cl.s.first + usize::from(ctx.lw(cl.s.first) == "the") {
+        return None;
+    }
+    let mut list = vec![*first];
+    for sl in &cl.slots[1..] {
+        let last = list[list.len() - 1];
+        let gap: Vec<&str> = (last.t1..sl.t0).map(|k| ctx.lw(k)).collect();
+        let joined = matches!(
+            gap.as_slice(),
+            [","] | ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] | [",", "the"]
+        );
+        if !joined || sl.compound || sl.kind != first.kind {
+            break;
+        }
+        list.push(*sl);
+    }
+    let end = list[list.len() - 1].t1;
+    let verb = ctx.word(end);
+    let opens_clause = verb.chars().all(|c| c.is_ascii_lowercase())
+        && !verb.is_empty()
+        && !PREPOSITIONS.contains(&verb)
+        && !matches!(verb, "and" | "or" | "of");
+    let last_joined_by_and = list.len() >= 2 && {
+        let before = list[list.len() - 1].t0;
+        (list[list.len() - 2].t1..before).any(|k| ctx.lw(k) == "and")
+    };
+    let mut names: Vec<usize> = Vec::new();
+    for sl in &list {
+        if !names.contains(&sl.entity) {
+            names.push(sl.entity);
+        }
+    }
+    (names.len() >= 2 && last_joined_by_and && opens_clause).then_some((names, cl.si, end))
 }
 
 /// What a sentence tells the next ones: the last pair that met (for

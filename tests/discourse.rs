@@ -254,6 +254,51 @@ fn they_is_the_last_pair_that_met_or_nobody() {
     assert!(!all.iter().any(|x| x.1 == "visited"), "{all:?}");
 }
 
+/// "They" and "the three European powers" after a list that opened the
+/// sentence, or the one before, as its subject are the listed names (a
+/// warning with a condition then threatens the condition's subject). Two
+/// sentences later, after a meeting named since, or with the mechanism
+/// off, they name nobody from the list.
+#[test]
+fn they_is_the_list_that_opened_the_sentence_before() {
+    let threatened = |text: &str, on: Mechanisms| {
+        let (all, _) = run(None, text, on);
+        ends(&all, "threatens")
+    };
+    let three = pairs(&[
+        ("France", "Iran"),
+        ("Germany", "Iran"),
+        ("United Kingdom", "Iran"),
+    ]);
+    let same = "Germany, France and Britain condemned threats against the inspectors, \
+                and the three European powers warned they could trigger sanctions \
+                if Tehran does not resume cooperation.";
+    assert_eq!(threatened(same, Mechanisms::all()), three);
+    let next = "Germany, France and Britain condemned threats against the inspectors. \
+                They warned they could trigger sanctions if Tehran does not resume cooperation.";
+    assert_eq!(threatened(next, Mechanisms::all()), three);
+    let (all, _) = run(None, next, Mechanisms::all());
+    assert!(
+        all.iter().filter(|x| x.1 == "threatens").all(|x| x
+            .3
+            .as_deref()
+            .is_some_and(|v| v.to_lowercase().starts_with("\"they\" -> "))),
+        "{all:?}"
+    );
+    assert!(threatened(next, Mechanisms::all().without(Mechanism::Plural)).is_empty());
+    let later = "Germany, France and Britain condemned threats against the inspectors. \
+                 Talks were slow. \
+                 They warned they could trigger sanctions if Tehran does not resume cooperation.";
+    assert!(threatened(later, Mechanisms::all()).is_empty());
+    let met = "Germany, France and Britain condemned threats against the inspectors. \
+               Antony Blinken met with Dmytro Kuleba in Kyiv. \
+               They warned they could trigger sanctions if Tehran does not resume cooperation.";
+    assert_eq!(
+        threatened(met, Mechanisms::all()),
+        pairs(&[("Antony Blinken", "Iran"), ("Dmytro Kuleba", "Iran")])
+    );
+}
+
 /// A pair that "they" names stays in mind: a readout's fifth sentence of
 /// "They ..." still means the two leaders, while a sentence four after the
 /// last mention without "they" between lets them go.
