@@ -28,7 +28,9 @@ pub enum Mechanism {
     Office,
     /// "he", "she": the person who acted last.
     Pronoun,
-    /// "they", "the two leaders", "both sides": the last pair that met.
+    /// "they", "the two leaders", "both sides": the last pair that met, or
+    /// the list of names that opened this sentence or the one before as
+    /// its subject ("Germany, France and Britain condemned ... They warned").
     Plural,
     /// "we", "our" in a government's own release: that government.
     FirstPerson,
