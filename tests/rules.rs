@@ -524,6 +524,27 @@ t!(
 );
 // A list of titled names is no apposition: the next title is the next
 // person's.
+// Isolating a state from the financial system or the economies is a
+// sanction; isolating it "in the world" stays opposition.
+t!(
+    sanctions_isolate_from_the_financial_system,
+    "The United States and its allies are isolating Russia from the global economy.",
+    &[(US, "sanctions", "Russia")]
+);
+t!(
+    sanctions_isolate_from_the_financial_system_by_several,
+    "France, Germany and Canada will isolate Russia from the international financial system and our economies.",
+    &[
+        ("France", "sanctions", "Russia"),
+        ("Germany", "sanctions", "Russia"),
+        ("Canada", "sanctions", "Russia")
+    ]
+);
+not!(
+    isolated_in_the_world_is_no_sanction,
+    "With its further aggression, Russia has isolated itself in the world, and France isolated Russia in the world.",
+    &[("France", "sanctions", "Russia")]
+);
 // A verb's object may be a title, possessed by a description, in
 // apposition before the person named after its comma.
 t!(
