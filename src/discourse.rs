@@ -43,11 +43,14 @@ pub enum Mechanism {
     /// actor is named and whose target is not takes the one target the
     /// article gives that actor's attacks elsewhere.
     War,
+    /// "the group", "the militants", "the junta": the one group or state
+    /// of that kind named last (`data/lexicon/descriptions.tsv`).
+    Description,
 }
 
 impl Mechanism {
     /// Every mechanism, in the order figures are reported.
-    pub const ALL: [Mechanism; 8] = [
+    pub const ALL: [Mechanism; 9] = [
         Mechanism::Title,
         Mechanism::Office,
         Mechanism::Pronoun,
@@ -56,6 +59,7 @@ impl Mechanism {
         Mechanism::Event,
         Mechanism::Nary,
         Mechanism::War,
+        Mechanism::Description,
     ];
 
     /// The name used on the command line and in `via`.
@@ -69,11 +73,12 @@ impl Mechanism {
             Mechanism::Event => "event",
             Mechanism::Nary => "n-ary",
             Mechanism::War => "war",
+            Mechanism::Description => "description",
         }
     }
 
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
@@ -101,7 +106,7 @@ impl FromStr for Mechanism {
 /// Which mechanisms run (all by default).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Mechanisms {
-    off: u8,
+    off: u16,
 }
 
 impl Mechanisms {

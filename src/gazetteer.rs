@@ -434,6 +434,10 @@ pub struct Lexicon {
     /// Plural heads of coordinated names and their singular:
     /// ("Regions", "Region").
     pub plural_heads: Vec<(String, String)>,
+    /// Descriptions that refer back to a named group or state ("the
+    /// group", "the junta") and the kind they refer to:
+    /// `data/lexicon/descriptions.tsv`.
+    pub descriptions: HashMap<String, Kind>,
     /// Nouns naming one party's partner or backer ("ally", "patron"),
     /// lowercase: `data/lexicon/partner_nouns.tsv`.
     pub partner_nouns: HashMap<String, PartnerNoun>,
@@ -559,6 +563,7 @@ const FRAMES: &str = include_str!("../data/lexicon/frames.tsv");
 const PUBLISHERS: &str = include_str!("../data/lexicon/publishers.tsv");
 const PARTY_LABELS: &str = include_str!("../data/lexicon/party_labels.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
+const DESCRIPTIONS: &str = include_str!("../data/lexicon/descriptions.tsv");
 const PARTNER_NOUNS: &str = include_str!("../data/lexicon/partner_nouns.tsv");
 const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
@@ -1335,6 +1340,18 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
     let cue_words: Vec<String> = order.iter().map(|&i| cue_words[i].clone()).collect();
     let plural_heads =
         Table::parse("data/lexicon/plural_heads.tsv", PLURAL_HEADS)?.pairs("plural", "singular");
+    let descriptions = {
+        let table = Table::parse("data/lexicon/descriptions.tsv", DESCRIPTIONS)?;
+        let (cd, ck) = (table.col("description"), table.col("kind"));
+        let mut map = HashMap::new();
+        for (line, row) in &table.rows {
+            let kind: Kind = cell(row, ck)
+                .parse()
+                .map_err(|_| table.err(*line, format!("unknown kind {:?}", cell(row, ck))))?;
+            map.insert(cell(row, cd).to_lowercase(), kind);
+        }
+        map
+    };
     let partners_table = Table::parse("data/lexicon/partner_nouns.tsv", PARTNER_NOUNS)?;
     let mut partner_nouns = HashMap::new();
     for (line, row) in &partners_table.rows {
@@ -1446,6 +1463,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         cues_matcher: build(&cue_words)?,
         cues,
         plural_heads,
+        descriptions,
         partner_nouns,
         portfolios: lower_set(PORTFOLIOS),
         portfolio_ends: word_list(PORTFOLIOS)

@@ -287,6 +287,70 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.starts_with("-led") || t.starts_with("\u{2013}led"))
     }
 
+    /// "the group", "the militant group": a description of
+    /// `data/lexicon/descriptions.tsv` ending at token `k`, after "the";
+    /// the token of "the" and the kind it refers to.
+    fn description_at(&self, k: usize) -> Option<(usize, Kind)> {
+        let d = &self.g.lexicon.descriptions;
+        if k >= 1
+            && self.lw(k - 1) == "the"
+            && let Some(&kind) = d.get(self.lw(k))
+        {
+            return Some((k - 1, kind));
+        }
+        (k >= 2 && self.lw(k - 2) == "the")
+            .then(|| d.get(&format!("{} {}", self.lw(k - 1), self.lw(k))))
+            .flatten()
+            .map(|&kind| (k - 2, kind))
+    }
+
+    /// The one entity of `kind` named last before token `before`: earlier
+    /// in this sentence, else in the nearest of the two sentences before
+    /// that names any; none when that sentence names two.
+    fn described(
+        &self,
+        slots: &[Slot],
+        si: usize,
+        before: usize,
+        kind: Kind,
+        discourse: &Discourse,
+    ) -> Option<usize> {
+        let one = |names: Vec<usize>| -> Option<Option<usize>> {
+            let mut distinct: Vec<usize> = Vec::new();
+            for e in names {
+                if !distinct.contains(&e) {
+                    distinct.push(e);
+                }
+            }
+            match distinct.as_slice() {
+                [] => None,
+                [e] => Some(Some(*e)),
+                _ => Some(None),
+            }
+        };
+        let here = slots
+            .iter()
+            .filter(|sl| sl.t1 <= before && sl.kind == kind && !sl.compound && sl.via.is_none())
+            .map(|sl| sl.entity)
+            .collect();
+        if let Some(found) = one(here) {
+            return found;
+        }
+        for back in 1..=2 {
+            let earlier = si.checked_sub(back)?;
+            let named = discourse
+                .named
+                .iter()
+                .filter(|&&(s, _, k)| s == earlier && k == kind)
+                .map(|&(_, e, _)| e)
+                .collect();
+            if let Some(found) = one(named) {
+                return found;
+            }
+        }
+        None
+    }
+
     /// Whether the token at `i` is the possessive "'s".
     /// Whether sentence `s` opens inside a quote whose opening mark the
     /// splitter left with the sentence before ("We condemn X. \"We support
@@ -1146,7 +1210,43 @@ struct Discourse {
     /// European powers": the names, the sentence, and the token after the
     /// list.
     subjects: Option<(Vec<usize>, usize, usize)>,
+    /// The names of the last few sentences, for "the group": the
+    /// sentence, the entity and its kind.
+    named: Vec<(usize, usize, Kind)>,
 }
+
+/// Words that may stand between a subject and its verb: auxiliaries,
+/// modals and a few adverbs ("the group also attacked", "the junta has
+/// accused").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "also",
+    "then",
+    "again",
+    "later",
+    "already",
+    "reportedly",
+    "not",
+    "n't",
+    "previously",
+    "since",
+];
 
 /// Nouns that name a weapons launch or test already reported: "condemned
 /// the launch".
@@ -1597,6 +1697,26 @@ impl Ctx<'_> {
                     compound: false,
                     via: Some((m, from_t, t.end)),
                 };
+                // "The Houthis fired missiles. The group also attacked
+                // Saudi Arabia": a description after "the" is the one group
+                // or state of its kind named last.
+                if let Some((d, kind)) = self.description_at(k)
+                    && self.on.on(Mechanism::Description)
+                    && (k + 1..c0).all(|q| {
+                        self.possessive_at(q)
+                            || AUXILIARIES.contains(&self.lw(q))
+                            || self.lw(q).ends_with("ly")
+                    })
+                {
+                    return self
+                        .described(slots, si, d, kind, discourse)
+                        .map(|e| Slot {
+                            via: Some((Mechanism::Description, self.doc.tokens[d].start, t.end)),
+                            ..at(e, Mechanism::Description)
+                        })
+                        .into_iter()
+                        .collect();
+                }
                 // "We welcome ...": the publishing government, outside
                 // quotes, or the signatories of a joint statement.
                 // The opening mark may have been split off with the sentence
@@ -7373,6 +7493,12 @@ fn remember(
     }
     if !attackers.is_empty() {
         discourse.attackers = Some((attackers, si));
+    }
+    discourse.named.retain(|&(s, _, _)| s + 2 > si);
+    for sl in slots {
+        if !sl.compound && sl.via.is_none() {
+            discourse.named.push((si, sl.entity, sl.kind));
+        }
     }
     let acting_person = found
         .iter()

@@ -299,6 +299,39 @@ fn they_is_the_list_that_opened_the_sentence_before() {
     );
 }
 
+/// "The group" after the Houthis were named is the Houthis, "the
+/// militants" in the same sentence is the group named before it; the edge
+/// says so. Two groups named, a group named three sentences back, or the
+/// mechanism off: nobody.
+#[test]
+fn the_group_is_the_one_group_named_last() {
+    let text =
+        "The Houthis fired missiles at ships on Monday. The group also attacked Saudi Arabia.";
+    let (all, conf) = run(None, text, Mechanisms::all());
+    let want: BTreeSet<_> = [e(
+        "Houthis",
+        "attacks",
+        "Saudi Arabia",
+        Some("\"The group\" -> Houthis"),
+    )]
+    .into_iter()
+    .collect();
+    assert_eq!(all, want);
+    assert!(conf.iter().all(|&c| c < 0.8), "{conf:?}");
+    let same = "Hamas fighters crossed the border, and the militants attacked Israel.";
+    assert_eq!(
+        ends(&run(None, same, Mechanisms::all()).0, "attacks"),
+        pairs(&[("Hamas", "Israel")])
+    );
+    let off = Mechanisms::all().without(Mechanism::Description);
+    assert!(run(None, text, off).0.is_empty());
+    let two = "Hamas and Hezbollah fired rockets. The group attacked Israel.";
+    assert!(ends(&run(None, two, Mechanisms::all()).0, "attacks").is_empty());
+    let far = "The Houthis fired missiles at ships on Monday. Trade was slow. Prices rose. \
+               The group also attacked Saudi Arabia.";
+    assert!(run(None, far, Mechanisms::all()).0.is_empty());
+}
+
 /// A pair that "they" names stays in mind: a readout's fifth sentence of
 /// "They ..." still means the two leaders, while a sentence four after the
 /// last mention without "they" between lets them go.
