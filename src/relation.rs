@@ -2728,6 +2728,17 @@ fn is_sea(name: &str) -> bool {
     .any(|w| name.split_whitespace().any(|n| n == *w))
 }
 
+/// Weekday names as written before a date ("on Monday, ...").
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Month names as written in a date ("May 3", "3 February 2022").
 const MONTHS: [&str; 12] = [
     "January",
@@ -3487,7 +3498,7 @@ pub fn extract_with_cues(
         // President Biden on the call were A, B and C".
         included_participants(&mut ctx, &clause);
         // "In Warsaw, Counselor Chollet will discuss ...".
-        fronted_place(&mut ctx, &clause);
+        fronted_place(&mut ctx, &clause, &discourse);
         // "In Cambodia, the United States has provided $11 million".
         fronted_aid(&mut ctx, &clause);
         // "would respond ... to any further Russian aggression".
@@ -6620,16 +6631,37 @@ fn fronted_in(ctx: &Ctx, cl: &Clause) -> Option<(Vec<Slot>, usize)> {
     }
     let place = places[places.len() - 1];
     // "In Honolulu, Hawaii on February 12, Secretary Blinken will host".
+    // ("In Manila, the Philippines, ...": the state in apposition, closed
+    // by a comma; "In Burma, the United States has provided" opens the
+    // clause.)
     let comma = (place.t1..(place.t1 + 8).min(s.last)).find(|&k| {
         ctx.word(k) == ","
-            && !slots
-                .iter()
-                .any(|sl| sl.t0 == k + 1 && matches!(sl.kind, Kind::Region | Kind::State))
+            && !slots.iter().any(|sl| {
+                matches!(sl.kind, Kind::Region | Kind::State)
+                    && (sl.t0 == k + 1
+                        || (sl.t0 == k + 2 && ctx.lw(k + 1) == "the" && ctx.word(sl.t1) == ","))
+            })
     })?;
     if (place.t1..comma).any(|k| GAP_BLOCKERS.contains(&ctx.lw(k)) && ctx.lw(k) != "on") {
         return None;
     }
-    Some((places, comma))
+    // "In Manila, on August 6, the Secretary will meet": a date between
+    // commas after the place.
+    let date_end = (ctx.lw(comma + 1) == "on")
+        .then(|| {
+            (comma + 2..(comma + 6).min(s.last))
+                .find(|&k| ctx.word(k) == ",")
+                .filter(|&end| {
+                    (comma + 2..end).all(|k| {
+                        let w = ctx.word(k);
+                        MONTHS.contains(&w)
+                            || WEEKDAYS.contains(&w)
+                            || w.chars().all(|c| c.is_ascii_digit() || c == '-')
+                    })
+                })
+        })
+        .flatten();
+    Some((places, date_end.unwrap_or(comma)))
 }
 
 /// "In Warsaw, Counselor Chollet will discuss ...", "In Dhaka, Ambassador
@@ -6638,10 +6670,30 @@ fn fronted_in(ctx: &Ctx, cl: &Clause) -> Option<(Vec<Slot>, usize)> {
 /// and a verb places that person there: a visit. A state or body as the
 /// subject ("In Burma, the United States has provided ...") is none (its
 /// giving is read by `fronted_aid`).
-fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
+fn fronted_place(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     let (s, slots) = (cl.s, cl.slots);
     let Some((places, comma)) = fronted_in(ctx, cl) else {
         return;
+    };
+    // "In Pretoria, he will lead the U.S. delegation": the person who
+    // acted last, in this sentence or the two before.
+    let pronoun = || {
+        let k = comma + 1;
+        let (p, seen) = discourse.person?;
+        (matches!(ctx.lw(k), "he" | "she") && cl.si <= seen + 2 && ctx.on.on(Mechanism::Pronoun))
+            .then(|| {
+                let t = ctx.doc.tokens[k];
+                Slot {
+                    entity: p,
+                    kind: Kind::Person,
+                    t0: k,
+                    t1: k + 1,
+                    start: t.start,
+                    end: t.end,
+                    compound: false,
+                    via: Some((Mechanism::Pronoun, t.start, t.end)),
+                }
+            })
     };
     let Some(subject) = slots
         .iter()
@@ -6655,6 +6707,7 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause) {
                 })
         })
         .copied()
+        .or_else(pronoun)
     else {
         return;
     };

@@ -2732,6 +2732,30 @@ t!(
     also: &[("Andrzej Duda", "represents", "Poland")]
 );
 
+// The fronted place may have its state in apposition and a date after it;
+// "he" after the comma is the person who acted last, or nobody.
+t!(
+    fronted_place_with_its_state_and_a_date,
+    "In Manila, the Philippines, on August 6, Secretary Blinken will meet with Enrique Manalo.",
+    &[
+        ("Antony Blinken", "visited", "Manila"),
+        ("Antony Blinken", "met-with", "Enrique Manalo")
+    ]
+);
+t!(
+    fronted_place_with_a_pronoun_subject,
+    "Secretary Blinken will travel to South Africa. In Pretoria, he will lead the U.S. delegation to the Strategic Dialogue.",
+    &[
+        ("Antony Blinken", "visited", "South Africa"),
+        ("Antony Blinken", "visited", "Pretoria")
+    ]
+);
+t!(
+    fronted_place_with_a_pronoun_and_nobody_before,
+    "In Pretoria, he will lead the U.S. delegation to the Strategic Dialogue.",
+    &[]
+);
+
 // A list item the gazetteer does not know is passed over, and the list
 // goes on ("Rome and Matera, Italy"; an unknown company among designated
 // ones); a capitalised word that is no item ends it.
