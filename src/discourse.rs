@@ -44,7 +44,8 @@ pub enum Mechanism {
     /// article gives that actor's attacks elsewhere.
     War,
     /// "the group", "the militants", "the junta": the one group or state
-    /// of that kind named last (`data/lexicon/descriptions.tsv`).
+    /// of that kind named last (`data/lexicon/descriptions.tsv`); "the
+    /// delegation" of a trip announcement: the person who leads it.
     Description,
 }
 

@@ -1213,6 +1213,13 @@ struct Discourse {
     /// The names of the last few sentences, for "the group": the
     /// sentence, the entity and its kind.
     named: Vec<(usize, usize, Kind)>,
+    /// Who leads the delegation the article announced ("Under Secretary
+    /// Nuland will travel ... with an interagency delegation"), for "the
+    /// delegation will meet with X".
+    delegation: Option<usize>,
+    /// The last sentence where "the delegation" acted: a "they" after it
+    /// is the delegation, not the pair it met.
+    delegation_acted: Option<usize>,
 }
 
 /// Words that may stand between a subject and its verb: auxiliaries,
@@ -1700,6 +1707,25 @@ impl Ctx<'_> {
                 // "The Houthis fired missiles. The group also attacked
                 // Saudi Arabia": a description after "the" is the one group
                 // or state of its kind named last.
+                // "In Panama, the delegation will meet with X": who leads
+                // the delegation the article announced.
+                if w == "delegation"
+                    && matches!(prev, "the" | "interagency")
+                    && self.on.on(Mechanism::Description)
+                    && let Some(head) = discourse.delegation
+                    && (k + 1..c0)
+                        .all(|q| AUXILIARIES.contains(&self.lw(q)) || self.lw(q).ends_with("ly"))
+                {
+                    let d = if prev == "the" {
+                        k - 1
+                    } else {
+                        k.saturating_sub(2)
+                    };
+                    return vec![Slot {
+                        via: Some((Mechanism::Description, self.doc.tokens[d].start, t.end)),
+                        ..at(head, Mechanism::Description)
+                    }];
+                }
                 if let Some((d, kind)) = self.description_at(k)
                     && self.on.on(Mechanism::Description)
                     && (k + 1..c0).all(|q| {
@@ -1760,6 +1786,16 @@ impl Ctx<'_> {
                             .filter_map(|&e| country(e))
                             .map(|e| at(e, Mechanism::Plural))
                             .collect();
+                    }
+                    // "In Panama, the delegation will meet with A and B.
+                    // They will also visit the Canal": the delegation.
+                    if let Some((a, b, seen)) = discourse.pair
+                        && si <= seen + 3
+                        && discourse.delegation_acted == Some(seen)
+                        && let Some(head) = discourse.delegation.filter(|&h| h == a || h == b)
+                        && self.on.on(Mechanism::Plural)
+                    {
+                        return vec![at(head, Mechanism::Plural)];
                     }
                     if let Some((a, b, seen)) = discourse.pair
                         && si <= seen + 3
@@ -1890,6 +1926,30 @@ impl Ctx<'_> {
             return vec![slots[p]];
         }
         let sl = slots[i];
+        // "The U.S. delegation will meet with X": the person who leads it,
+        // when the article named one who acts for that state.
+        if possessor.is_none()
+            && sl.kind == Kind::State
+            && sl.t1 > sl.t0
+            && self.lw(sl.t1 - 1) == "delegation"
+            && self.on.on(Mechanism::Description)
+            && let Some(head) = discourse.delegation
+            && self
+                .r
+                .roles
+                .iter()
+                .any(|ro| ro.person == head && ro.of == sl.entity)
+        {
+            return vec![
+                sl,
+                Slot {
+                    entity: head,
+                    kind: Kind::Person,
+                    via: Some((Mechanism::Description, sl.start, sl.end)),
+                    ..sl
+                },
+            ];
+        }
         let before = sl
             .t0
             .checked_sub(1)
@@ -3483,6 +3543,9 @@ pub fn extract_with_cues(
         }
         if let Some(list) = subject_list(&ctx, &clause) {
             discourse.subjects = Some(list);
+        }
+        if let Some(head) = delegation_head(&ctx, &clause, &discourse) {
+            discourse.delegation = Some(head);
         }
         let before = ctx.out.len();
         read_cues(&mut ctx, &clause, &discourse);
@@ -7436,6 +7499,110 @@ fn post_modifier(ctx: &Ctx, s: &crate::text::Sentence, k: usize) -> Option<usize
         .find(|&q| ctx.word(q) == ",")
 }
 
+/// "Under Secretary Nuland will travel to X with an interagency
+/// delegation", "Nuland and the U.S. delegation will meet", "Chollet will
+/// lead an interagency delegation to Y", "she will lead the U.S.
+/// delegation", "the U.S. delegation, led by Assistant Secretary Lu": the
+/// person who leads a delegation this sentence names.
+fn delegation_head(ctx: &Ctx, cl: &Clause, discourse: &Discourse) -> Option<usize> {
+    let (s, slots) = (cl.s, cl.slots);
+    let person_before = |k: usize| -> Option<usize> {
+        let p = slots
+            .iter()
+            .rfind(|sl| sl.t1 <= k && sl.kind == Kind::Person)?;
+        // No other name of a person or body between it and `k`.
+        (!slots
+            .iter()
+            .any(|o| o.t0 >= p.t1 && o.t1 <= k && !o.compound && o.kind == Kind::Person))
+        .then_some(p.entity)
+    };
+    for d in s.first..s.last {
+        if ctx.lw(d) != "delegation" {
+            continue;
+        }
+        // Back over the delegation's modifiers ("U.S.", "interagency") to
+        // its determiner.
+        let mut k = d;
+        while k > s.first
+            && d - k < 4
+            && !matches!(ctx.lw(k - 1), "the" | "a" | "an")
+            && (ctx.word(k - 1).starts_with(char::is_uppercase)
+                || matches!(
+                    ctx.lw(k - 1),
+                    "interagency" | "presidential" | "high-level" | "senior" | "." | "-"
+                ))
+        {
+            k -= 1;
+        }
+        if k == s.first || !matches!(ctx.lw(k - 1), "the" | "a" | "an") {
+            continue;
+        }
+        let det = k - 1;
+        // "the U.S. delegation, led by X".
+        let after = if ctx.word(d + 1) == "," { d + 2 } else { d + 1 };
+        if ctx.lw(after) == "led" && ctx.lw(after + 1) == "by" {
+            let by = after + 2;
+            if let Some(p) = slots
+                .iter()
+                .find(|sl| sl.kind == Kind::Person && sl.t0 >= by && sl.t0 <= by + 6)
+            {
+                return Some(p.entity);
+            }
+        }
+        if det == s.first {
+            continue;
+        }
+        let before = ctx.lw(det - 1);
+        match before {
+            // "Nuland and the U.S. delegation".
+            "and" => {
+                if let Some(p) = slots
+                    .iter()
+                    .find(|sl| sl.t1 + 1 == det && sl.kind == Kind::Person)
+                {
+                    return Some(p.entity);
+                }
+            }
+            // "will lead the U.S. delegation", "to lead an interagency
+            // delegation"; "she will lead ...".
+            "lead" | "leads" | "led" | "leading" => {
+                let verb = det - 1;
+                let pronoun = (s.first..verb)
+                    .rev()
+                    .take(4)
+                    .find(|&q| matches!(ctx.lw(q), "he" | "she"))
+                    .filter(|&q| !slots.iter().any(|o| o.t0 > q && o.t1 <= verb));
+                if pronoun.is_some() {
+                    if let Some((p, _)) = discourse.person {
+                        return Some(p);
+                    }
+                } else if let Some(p) = person_before(verb) {
+                    return Some(p);
+                }
+            }
+            // "will travel to X with an interagency delegation".
+            "with" => {
+                let with = det - 1;
+                let travels = (s.first..with).any(|q| {
+                    matches!(
+                        ctx.lw(q),
+                        "travel" | "travels" | "traveled" | "travelled" | "traveling"
+                    )
+                });
+                if travels
+                    && let Some(p) = slots
+                        .iter()
+                        .find(|sl| sl.kind == Kind::Person && sl.t1 <= with)
+                {
+                    return Some(p.entity);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// "Germany, France and Britain condemned ...": two or more names of one
 /// kind that open the sentence (after "The" at most), joined by commas and
 /// "and", and a lowercase word after them that is no preposition (the
@@ -7546,6 +7713,16 @@ fn remember(
     }
     if !attackers.is_empty() {
         discourse.attackers = Some((attackers, si));
+    }
+    if found.iter().any(|rel| {
+        rel.via
+            .as_ref()
+            .is_some_and(|v| v.mechanism == Mechanism::Description)
+            && discourse
+                .delegation
+                .is_some_and(|h| rel.source == h || rel.target == h)
+    }) {
+        discourse.delegation_acted = Some(si);
     }
     discourse.named.retain(|&(s, _, _)| s + 2 > si);
     for sl in slots {

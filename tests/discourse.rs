@@ -332,6 +332,52 @@ fn the_group_is_the_one_group_named_last() {
     assert!(run(None, far, Mechanisms::all()).0.is_empty());
 }
 
+/// "The delegation" of a trip announcement is the person who leads it:
+/// the one who travels "with an interagency delegation", or the one it is
+/// "led by"; "they" after the delegation met someone is the delegation, not
+/// the pair. With no leader named, "the delegation" meets nobody; "the U.S.
+/// delegation" stays the United States too.
+#[test]
+fn the_delegation_is_the_person_who_leads_it() {
+    let text = "Under Secretary of State Victoria Nuland will travel to Panama with an \
+                interagency delegation. In Panama, the delegation will meet with President \
+                Laurentino Cortizo. They will also visit the Panama Canal.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let want: BTreeSet<_> = [
+        e("Victoria Nuland", "visited", "Panama", None),
+        e("Victoria Nuland", "represents", "United States", None),
+        e(
+            "Laurentino Cortizo",
+            "met-with",
+            "Victoria Nuland",
+            Some("\"the delegation\" -> Victoria Nuland"),
+        ),
+        e(
+            "Victoria Nuland",
+            "visited",
+            "Panama Canal",
+            Some("\"They\" -> Victoria Nuland"),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(all, want);
+    let off = Mechanisms::all().without(Mechanism::Description);
+    assert!(ends(&run(None, text, off).0, "met-with").is_empty());
+    let nobody = "In Panama, the delegation will meet with President Laurentino Cortizo.";
+    assert!(ends(&run(None, nobody, Mechanisms::all()).0, "met-with").is_empty());
+    let led = "A senior U.S. delegation, led by Assistant Secretary of State Donald Lu, \
+               hosted Foreign Minister Rashid Meredov.";
+    let (all, _) = run(Some("https://www.state.gov/x/"), led, Mechanisms::all());
+    assert_eq!(
+        ends(&all, "met-with"),
+        pairs(&[
+            ("Donald Lu", "Rashid Meredov"),
+            ("Rashid Meredov", "United States")
+        ])
+    );
+}
+
 /// A pair that "they" names stays in mind: a readout's fifth sentence of
 /// "They ..." still means the two leaders, while a sentence four after the
 /// last mention without "they" between lets them go.
