@@ -1706,27 +1706,21 @@ impl Ctx<'_> {
                 };
                 // "The Houthis fired missiles. The group also attacked
                 // Saudi Arabia": a description after "the" is the one group
-                // or state of its kind named last.
-                // "In Panama, the delegation will meet with X": who leads
-                // the delegation the article announced.
-                if w == "delegation"
-                    && matches!(prev, "the" | "interagency")
-                    && self.on.on(Mechanism::Description)
-                    && let Some(head) = discourse.delegation
-                    && (k + 1..c0)
-                        .all(|q| AUXILIARIES.contains(&self.lw(q)) || self.lw(q).ends_with("ly"))
-                {
+                // or state of its kind named last; "In Panama, the
+                // delegation will meet with X": who leads the delegation the
+                // article announced.
+                let described = if w == "delegation" && matches!(prev, "the" | "interagency") {
                     let d = if prev == "the" {
                         k - 1
                     } else {
                         k.saturating_sub(2)
                     };
-                    return vec![Slot {
-                        via: Some((Mechanism::Description, self.doc.tokens[d].start, t.end)),
-                        ..at(head, Mechanism::Description)
-                    }];
-                }
-                if let Some((d, kind)) = self.description_at(k)
+                    Some((d, discourse.delegation))
+                } else {
+                    self.description_at(k)
+                        .map(|(d, kind)| (d, self.described(slots, si, d, kind, discourse)))
+                };
+                if let Some((d, referent)) = described
                     && self.on.on(Mechanism::Description)
                     && (k + 1..c0).all(|q| {
                         self.possessive_at(q)
@@ -1734,8 +1728,7 @@ impl Ctx<'_> {
                             || self.lw(q).ends_with("ly")
                     })
                 {
-                    return self
-                        .described(slots, si, d, kind, discourse)
+                    return referent
                         .map(|e| Slot {
                             via: Some((Mechanism::Description, self.doc.tokens[d].start, t.end)),
                             ..at(e, Mechanism::Description)
@@ -1759,17 +1752,21 @@ impl Ctx<'_> {
                     }
                 }
                 if plural {
+                    // The names' slots ("both countries": their states).
+                    let each = |names: &[usize], m: Mechanism| -> Vec<Slot> {
+                        names
+                            .iter()
+                            .filter_map(|&e| country(e))
+                            .map(|e| at(e, m))
+                            .collect()
+                    };
                     if let Some((group, seen, jointly)) = &discourse.group
                         && si <= seen + 3
                         && (*jointly || collective)
                         && discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
                         && self.on.on(Mechanism::Nary)
                     {
-                        return group
-                            .iter()
-                            .filter_map(|&e| country(e))
-                            .map(|e| at(e, Mechanism::Nary))
-                            .collect();
+                        return each(group, Mechanism::Nary);
                     }
                     // "Germany, France and Britain condemned X, and the
                     // three European powers warned ...": the list that
@@ -1781,11 +1778,7 @@ impl Ctx<'_> {
                         && discourse.group.as_ref().is_none_or(|g| g.1 <= *seen)
                         && self.on.on(Mechanism::Plural)
                     {
-                        return list
-                            .iter()
-                            .filter_map(|&e| country(e))
-                            .map(|e| at(e, Mechanism::Plural))
-                            .collect();
+                        return each(list, Mechanism::Plural);
                     }
                     // "In Panama, the delegation will meet with A and B.
                     // They will also visit the Canal": the delegation.
@@ -1801,11 +1794,7 @@ impl Ctx<'_> {
                         && si <= seen + 3
                         && self.on.on(Mechanism::Plural)
                     {
-                        return [a, b]
-                            .into_iter()
-                            .filter_map(country)
-                            .map(|e| at(e, Mechanism::Plural))
-                            .collect();
+                        return each(&[a, b], Mechanism::Plural);
                     }
                     return Vec::new();
                 }
@@ -7510,7 +7499,7 @@ fn delegation_head(ctx: &Ctx, cl: &Clause, discourse: &Discourse) -> Option<usiz
         let p = slots
             .iter()
             .rfind(|sl| sl.t1 <= k && sl.kind == Kind::Person)?;
-        // No other name of a person or body between it and `k`.
+        // No other person named between it and `k`.
         (!slots
             .iter()
             .any(|o| o.t0 >= p.t1 && o.t1 <= k && !o.compound && o.kind == Kind::Person))
