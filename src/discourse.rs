@@ -34,7 +34,8 @@ pub enum Mechanism {
     Plural,
     /// "we", "our" in a government's own release: that government.
     FirstPerson,
-    /// "condemned the strikes": the agent of the last attack reported.
+    /// "condemned the strikes": the agent of the last attack reported;
+    /// "vowed to retaliate": its target.
     Event,
     /// A meeting of several parties named as a list ("joined by A, B and
     /// C", "a trilateral meeting with A and B"): every pair that met.

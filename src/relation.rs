@@ -3554,7 +3554,7 @@ pub fn extract_with_cues(
         // "In Cambodia, the United States has provided $11 million".
         fronted_aid(&mut ctx, &clause);
         // "would respond ... to any further Russian aggression".
-        response_threat(&mut ctx, &clause);
+        response_threat(&mut ctx, &clause, &discourse);
         // "will travel to Windhoek, Namibia, where she will meet with
         // government officials".
         visit_hosts_met(&mut ctx, &clause, before);
@@ -6912,7 +6912,7 @@ fn fronted_aid(ctx: &mut Ctx, cl: &Clause) {
 /// to answer (`data/lexicon/responses.txt`) any attack of a named actor
 /// threatens that actor. The promise is conditional by nature, so only a
 /// negation ("will not respond") undoes it.
-fn response_threat(ctx: &mut Ctx, cl: &Clause) {
+fn response_threat(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     let (s, slots) = (cl.s, cl.slots);
     for k in s.first + 1..s.last {
         if !ctx.g.lexicon.responses.contains(ctx.lw(k)) {
@@ -6941,6 +6941,10 @@ fn response_threat(ctx: &mut Ctx, cl: &Clause) {
                                 | "to"
                                 | "also"
                                 | "always"
+                                | "vowed"
+                                | "promised"
+                                | "pledged"
+                                | "threatened"
                         )
                     })
             })
@@ -6953,6 +6957,7 @@ fn response_threat(ctx: &mut Ctx, cl: &Clause) {
             .take_while(|&q| !matches!(ctx.lw(q), ";" | "but" | "while"))
             .find(|&q| ctx.lw(q) == "to" && ctx.lw(q + 1) == "any")
         else {
+            answered_attack(ctx, cl, discourse, subject, k);
             continue;
         };
         let mut q = to + 2;
@@ -6989,6 +6994,56 @@ fn response_threat(ctx: &mut Ctx, cl: &Clause) {
             subject,
             EdgeType::Threatens,
             agent,
+            cl.si,
+            (t.start, t.end),
+            flags,
+            0.6,
+        );
+    }
+}
+
+/// "Israel struck Iran on Friday. Iran vowed to retaliate": an answer at
+/// token `k` (`data/lexicon/responses.txt`), promised (`intents.txt`) and
+/// with no object, threatens the attackers the article reported within the
+/// last two sentences, when the `subject` who answers is none of them (the
+/// event mechanism).
+fn answered_attack(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse, subject: Slot, k: usize) {
+    let promised = (subject.t1..k).any(|q| ctx.g.lexicon.intents.contains(ctx.lw(q)));
+    let no_object = k + 1 >= cl.s.last
+        || matches!(ctx.word(k + 1), "." | "," | ";" | "\"" | "\u{201d}")
+        || matches!(ctx.lw(k + 1), "and" | "if" | "unless");
+    let Some((attackers, seen)) = &discourse.attackers else {
+        return;
+    };
+    if !(promised
+        && no_object
+        && ctx.on.on(Mechanism::Event)
+        && cl.si <= seen + 2
+        && !attackers.contains(&subject.entity))
+    {
+        return;
+    }
+    let t = ctx.doc.tokens[k];
+    let flags = Modal {
+        hypothetical: false,
+        ..ctx.modality(subject.t1, k)
+    };
+    ctx.rule = "answered-attack".to_string();
+    for &e in attackers {
+        let target = Slot {
+            entity: e,
+            kind: ctx.r.entities[e].kind,
+            t0: k,
+            t1: k + 1,
+            start: t.start,
+            end: t.end,
+            compound: false,
+            via: Some((Mechanism::Event, t.start, t.end)),
+        };
+        ctx.emit(
+            subject,
+            EdgeType::Threatens,
+            target,
             cl.si,
             (t.start, t.end),
             flags,

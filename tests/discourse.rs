@@ -378,6 +378,38 @@ fn the_delegation_is_the_person_who_leads_it() {
     );
 }
 
+/// A promised answer with no object ("vowed to retaliate") threatens the
+/// attackers reported just before (event mechanism); a past answer, an
+/// attacker's own, one three sentences later, or the mechanism off gives
+/// no threat.
+#[test]
+fn a_promised_answer_threatens_the_last_attackers() {
+    let threats = |text: &str, on: Mechanisms| ends(&run(None, text, on).0, "threatens");
+    let text = "Israel struck Iran on Friday. Iran vowed to retaliate.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let want: BTreeSet<_> = [
+        e("Israel", "attacks", "Iran", None),
+        e(
+            "Iran",
+            "threatens",
+            "Israel",
+            Some("\"retaliate\" -> Israel"),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(all, want);
+    let off = Mechanisms::all().without(Mechanism::Event);
+    assert!(threats(text, off).is_empty());
+    for quiet in [
+        "Israel struck Iran on Friday. Iran retaliated.",
+        "Israel struck Iran on Friday. Israel vowed to retaliate.",
+        "Israel struck Iran on Friday. Talks stalled. Prices rose. Iran vowed to retaliate.",
+    ] {
+        assert!(threats(quiet, Mechanisms::all()).is_empty(), "{quiet}");
+    }
+}
+
 /// A pair that "they" names stays in mind: a readout's fifth sentence of
 /// "They ..." still means the two leaders, while a sentence four after the
 /// last mention without "they" between lets them go.
