@@ -304,6 +304,23 @@ impl Ctx<'_> {
             .map(|&kind| (k - 2, kind))
     }
 
+    /// A slot for `entity` resolved from the word at token `k` (a pronoun,
+    /// "the strikes", "retaliate") by `mechanism`, whose phrase opens at
+    /// byte `from`.
+    fn reference_slot(&self, entity: usize, k: usize, mechanism: Mechanism, from: usize) -> Slot {
+        let t = self.doc.tokens[k];
+        Slot {
+            entity,
+            kind: self.r.entities[entity].kind,
+            t0: k,
+            t1: k + 1,
+            start: t.start,
+            end: t.end,
+            compound: false,
+            via: Some((mechanism, from, t.end)),
+        }
+    }
+
     /// The one entity of `kind` named last before token `before`: earlier
     /// in this sentence, else in the nearest of the two sentences before
     /// that names any; none when that sentence names two.
@@ -5203,25 +5220,14 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
     let Some((attackers, seen)) = remembered else {
         return Vec::new();
     };
-    let Some(t) = ctx.doc.tokens.get(c1 + 1).copied() else {
-        return Vec::new();
-    };
-    if cl.si > seen + 2 {
+    if c1 + 1 >= ctx.doc.tokens.len() || cl.si > seen + 2 {
         return Vec::new();
     }
     ctx.rule.push_str("-event-anaphora");
+    let from = ctx.doc.tokens[c1].start;
     attackers
         .iter()
-        .map(|&e| Slot {
-            entity: e,
-            kind: ctx.r.entities[e].kind,
-            t0: c1 + 1,
-            t1: c1 + 2,
-            start: t.start,
-            end: t.end,
-            compound: false,
-            via: Some((Mechanism::Event, ctx.doc.tokens[c1].start, t.end)),
-        })
+        .map(|&e| ctx.reference_slot(e, c1 + 1, Mechanism::Event, from))
         .collect()
 }
 
@@ -6733,19 +6739,7 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         let k = comma + 1;
         let (p, seen) = discourse.person?;
         (matches!(ctx.lw(k), "he" | "she") && cl.si <= seen + 2 && ctx.on.on(Mechanism::Pronoun))
-            .then(|| {
-                let t = ctx.doc.tokens[k];
-                Slot {
-                    entity: p,
-                    kind: Kind::Person,
-                    t0: k,
-                    t1: k + 1,
-                    start: t.start,
-                    end: t.end,
-                    compound: false,
-                    via: Some((Mechanism::Pronoun, t.start, t.end)),
-                }
-            })
+            .then(|| ctx.reference_slot(p, k, Mechanism::Pronoun, ctx.doc.tokens[k].start))
     };
     let Some(subject) = slots
         .iter()
@@ -7030,16 +7024,7 @@ fn answered_attack(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse, subject: S
     };
     ctx.rule = "answered-attack".to_string();
     for &e in attackers {
-        let target = Slot {
-            entity: e,
-            kind: ctx.r.entities[e].kind,
-            t0: k,
-            t1: k + 1,
-            start: t.start,
-            end: t.end,
-            compound: false,
-            via: Some((Mechanism::Event, t.start, t.end)),
-        };
+        let target = ctx.reference_slot(e, k, Mechanism::Event, t.start);
         ctx.emit(
             subject,
             EdgeType::Threatens,
