@@ -1711,16 +1711,7 @@ impl Ctx<'_> {
                 } else {
                     t.start
                 };
-                let at = |entity: usize, m: Mechanism| Slot {
-                    entity,
-                    kind: self.r.entities[entity].kind,
-                    t0: k,
-                    t1: k + 1,
-                    start: t.start,
-                    end: t.end,
-                    compound: false,
-                    via: Some((m, from_t, t.end)),
-                };
+                let at = |entity: usize, m: Mechanism| self.reference_slot(entity, k, m, from_t);
                 // "The Houthis fired missiles. The group also attacked
                 // Saudi Arabia": a description after "the" is the one group
                 // or state of its kind named last; "In Panama, the
