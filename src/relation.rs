@@ -332,35 +332,30 @@ impl Ctx<'_> {
         kind: Kind,
         discourse: &Discourse,
     ) -> Option<usize> {
-        let one = |names: Vec<usize>| -> Option<Option<usize>> {
-            let mut distinct: Vec<usize> = Vec::new();
-            for e in names {
-                if !distinct.contains(&e) {
-                    distinct.push(e);
-                }
-            }
-            match distinct.as_slice() {
-                [] => None,
-                [e] => Some(Some(*e)),
-                _ => Some(None),
-            }
+        // None when no name is there; the one name, else none, when some are.
+        let one = |names: Vec<usize>| match names.as_slice() {
+            [] => None,
+            [e] => Some(Some(*e)),
+            _ => Some(None),
         };
-        let here = slots
-            .iter()
-            .filter(|sl| sl.t1 <= before && sl.kind == kind && !sl.compound && sl.via.is_none())
-            .map(|sl| sl.entity)
-            .collect();
+        let here = distinct(
+            slots
+                .iter()
+                .filter(|sl| sl.t1 <= before && sl.kind == kind && !sl.compound && sl.via.is_none())
+                .map(|sl| sl.entity),
+        );
         if let Some(found) = one(here) {
             return found;
         }
         for back in 1..=2 {
             let earlier = si.checked_sub(back)?;
-            let named = discourse
-                .named
-                .iter()
-                .filter(|&&(s, _, k)| s == earlier && k == kind)
-                .map(|&(_, e, _)| e)
-                .collect();
+            let named = distinct(
+                discourse
+                    .named
+                    .iter()
+                    .filter(|&&(s, _, k)| s == earlier && k == kind)
+                    .map(|&(_, e, _)| e),
+            );
             if let Some(found) = one(named) {
                 return found;
             }
@@ -368,7 +363,6 @@ impl Ctx<'_> {
         None
     }
 
-    /// Whether the token at `i` is the possessive "'s".
     /// Whether sentence `s` opens inside a quote whose opening mark the
     /// splitter left with the sentence before ("We condemn X. \"We support
     /// Y,\" Z said.").
@@ -378,6 +372,7 @@ impl Ctx<'_> {
             && self.doc.tokens[s.first - 1].end == self.doc.tokens[s.first].start
     }
 
+    /// Whether the token at `i` is the possessive "'s".
     fn possessive_at(&self, i: usize) -> bool {
         // "the United States' support": a bare apostrophe after a plural.
         matches!(self.word(i), "'s" | "\u{2019}s")
@@ -7623,6 +7618,17 @@ fn delegation_head(ctx: &Ctx, cl: &Clause, discourse: &Discourse) -> Option<usiz
     None
 }
 
+/// The entities, each once, in the order first seen.
+fn distinct(entities: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for e in entities {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
 /// "Germany, France and Britain condemned ...": two or more names of one
 /// kind that open the sentence (after "The" at most), joined by commas and
 /// "and", and a lowercase word after them that is no preposition (the
@@ -7655,12 +7661,7 @@ fn subject_list(ctx: &Ctx, cl: &Clause) -> Option<(Vec<usize>, usize, usize)> {
         let before = list[list.len() - 1].t0;
         (list[list.len() - 2].t1..before).any(|k| ctx.lw(k) == "and")
     };
-    let mut names: Vec<usize> = Vec::new();
-    for sl in &list {
-        if !names.contains(&sl.entity) {
-            names.push(sl.entity);
-        }
-    }
+    let names = distinct(list.iter().map(|sl| sl.entity));
     (names.len() >= 2 && last_joined_by_and && opens_clause).then_some((names, cl.si, end))
 }
 
