@@ -2397,6 +2397,67 @@ fn give_role(
     }
 }
 
+/// A first office coordinated before the title phrase in front of
+/// `out[idx]`, which names its body: "Ivorian president and current ECOWAS
+/// head X", "NATO Secretary General and former Norwegian Prime Minister
+/// X". The office's role, its body and its span. Only when the two bodies
+/// are not both states and no determiner opens the phrase: "the French
+/// president and German Chancellor X" and "Israeli Prime Minister and
+/// Palestinian President X" are two people.
+fn coordinated_office<'a>(
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title<'a>],
+    out: &[Mention],
+    idx: usize,
+    s: crate::text::Sentence,
+) -> Option<(&'a str, usize, (usize, usize))> {
+    let cue = out[idx].role.as_ref()?;
+    let of = cue.of?;
+    let start = cue.start.min(out[of].start);
+    let modifier = |k: usize| {
+        let w = doc.lower(k);
+        w == "former" || g.lexicon.title_modifiers.contains(w)
+    };
+    let mut p = doc.token_at_or_after(start);
+    while p > s.first && modifier(p - 1) {
+        p -= 1;
+    }
+    if p < s.first + 3 || doc.lower(p - 1) != "and" {
+        return None;
+    }
+    let &(ts, te, role) = title_ending_at(titles, doc.tokens[p - 2].end)?;
+    let mut b = doc.token_at_or_after(ts);
+    while b > s.first && modifier(b - 1) {
+        b -= 1;
+    }
+    if b > s.first && is_possessive(doc.lower(b - 1)) {
+        b -= 1;
+    }
+    let body = ending_at(out, doc.tokens.get(b.checked_sub(1)?)?.end)
+        .filter(|&o| o != of && is_body(g, &out[o]))?;
+    let both_states =
+        kind_of(g, &out[body]) == Some(Kind::State) && kind_of(g, &out[of]) == Some(Kind::State);
+    let first = doc.token_at_or_after(out[body].start);
+    let determined = first > s.first && matches!(doc.lower(first - 1), "the" | "a" | "an");
+    // A person the gazetteer knows in offices, none of them for this body,
+    // is another person's neighbour: "Japan's Prime Minister and NATO
+    // Secretary General Jens Stoltenberg met".
+    let elsewhere = |p: Reading, b: Reading| {
+        let mut offices = g.roles().iter().filter(|r| r.person == p.entity).peekable();
+        offices.peek().is_some() && offices.all(|r| r.of != b.entity)
+    };
+    let foreign = match (out[idx].reading(), out[body].reading()) {
+        (Some(p), Some(b)) => elsewhere(p, b),
+        _ => false,
+    };
+    (!both_states && !determined && !foreign && out[body].modifier_of.is_none()).then_some((
+        role,
+        body,
+        (out[body].start, te),
+    ))
+}
+
 /// "chief of the Armed Forces of the Philippines", "head of the Ministry
 /// of Defence of Ukraine": from token `n`, a state's organ named in
 /// capitalised words ("of" may join them) that no mention covers, then
@@ -2849,6 +2910,17 @@ fn attach_context(
                 let qualifier =
                     of.filter(|&o| out[o].start < m.start && out[o].modifier_of.is_none());
                 give_role(out, idx, role, of, (chain_start, te), qualifier);
+                // "Ivorian president and current ECOWAS head Alassane
+                // Ouattara": a first office coordinated before this one.
+                if let Some((role2, of2, span2)) = coordinated_office(doc, g, titles, out, idx, s) {
+                    out[idx].apposed = Some(RoleCue {
+                        role: role2.to_string(),
+                        of: Some(of2),
+                        start: span2.0,
+                        end: span2.1,
+                    });
+                    out[of2].modifier_of = Some(idx);
+                }
                 // "Major General X, spokesman for the Indonesian military": a
                 // title that names no body leaves the apposition after the
                 // name to say whose office it is.

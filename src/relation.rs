@@ -1024,8 +1024,12 @@ impl Ctx<'_> {
                             | "next"
                             | "this"
                     ));
+            // "spoke with hope following a meeting": after "with" the word
+            // is a manner noun, not a modal.
+            let manner = k > conjunct && self.lw(k - 1) == "with";
             match self.g.lexicon.modality.get(w) {
                 _ if not_only || hesitation || performs || month => {}
+                Some(Modality::Hypothetical) if manner => {}
                 Some(Modality::Warning) if !governs(k) => {}
                 Some(Modality::Hesitation | Modality::Performative) => {}
                 Some(Modality::Reversal) if as_noun => {}
@@ -4114,6 +4118,11 @@ fn slots_by_sentence(
             {
                 start = of.start;
             }
+        }
+        // A first office coordinated in front ("Polish Foreign Minister and
+        // OSCE Chairman-in-Office X") opens the slot too.
+        if let Some(cue) = m.apposed.as_ref().filter(|c| c.start < start) {
+            start = cue.start;
         }
         let t0 = doc.token_at_or_after(start);
         let t1 = doc.token_at_or_after(m.span_end);

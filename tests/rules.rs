@@ -5441,3 +5441,60 @@ t!(
     "Blinken met with Ukrainian officials.",
     &[("Antony Blinken", "met-with", "Ukraine")]
 );
+// "spoke with hope": a modal word right after "with" is a manner noun and
+// flags nothing; "hoped to meet" still does.
+t!(
+    a_modal_word_after_with_is_a_manner_noun,
+    "Nawaz Sharif spoke with hope following a meeting with Narendra Modi.",
+    &[("Nawaz Sharif", "met-with", "Narendra Modi")],
+    also: &[("Narendra Modi", "represents", "India")]
+);
+#[test]
+fn a_hope_to_meet_stays_hypothetical() {
+    check_flagged(
+        "Nawaz Sharif hoped to meet with Narendra Modi.",
+        &[("Nawaz Sharif", "met-with", "Narendra Modi")],
+    );
+}
+// Two offices coordinated in front of one name give both: "Ivorian
+// president and current ECOWAS head X". Not when both bodies are states
+// or a determiner opens the phrase ("the French president and German
+// Chancellor X" are two people), nor when the gazetteer knows the person
+// only in other offices.
+t!(
+    coordinated_offices_in_front_of_one_name,
+    "Ivorian president and current ECOWAS head Alassane Ouattara said the junta should step aside.",
+    &[
+        ("Alassane Ouattara", "represents", "Ivory Coast"),
+        (
+            "Alassane Ouattara",
+            "represents",
+            "Economic Community of West African States"
+        )
+    ]
+);
+t!(
+    coordinated_offices_with_a_hyphenated_title,
+    "Secretary Blinken spoke by phone with Polish Foreign Minister and OSCE Chairman-in-Office Zbigniew Rau.",
+    &[
+        ("Antony Blinken", "met-with", "Zbigniew Rau"),
+        ("Zbigniew Rau", "represents", "Poland"),
+        ("Zbigniew Rau", "represents", "Organization for Security and Co-operation in Europe")
+    ],
+    also: &[("Antony Blinken", "represents", "United States")]
+);
+#[test]
+fn coordinated_offices_of_two_people() {
+    check_absent(
+        "The French president and German Chancellor Olaf Scholz met.",
+        &[("Olaf Scholz", "represents", "France")],
+    );
+    check_absent(
+        "Israeli Prime Minister and Palestinian President Mahmoud Abbas met.",
+        &[("Mahmoud Abbas", "represents", "Israel")],
+    );
+    check_absent(
+        "Japan's Prime Minister and NATO Secretary General Jens Stoltenberg met.",
+        &[("Jens Stoltenberg", "represents", "Japan")],
+    );
+}
