@@ -5498,3 +5498,15 @@ fn coordinated_offices_of_two_people() {
         &[("Jens Stoltenberg", "represents", "Japan")],
     );
 }
+// Forging or restoring ties is a concluded act of cooperation; having
+// "close ties" is a standing relationship and no event.
+t!(
+    restored_ties_cooperate,
+    "Israel restored diplomatic ties with Morocco in 2020.",
+    &[("Israel", "cooperates-with", "Morocco")]
+);
+t!(
+    close_ties_are_no_event,
+    "Russia, which has close ties with Iran, criticised the strikes.",
+    &[]
+);
