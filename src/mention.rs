@@ -3081,6 +3081,45 @@ fn attach_context(
     }
 }
 
+/// `out[o]` is a state's adjective that opens a longer capitalised name
+/// no mention covers and whose last word is no organ of a state: "deputy
+/// director of the Greek Energy Forum" names the forum, not Greece;
+/// "secretary of the Russian Security Council", "spokesman for the
+/// Russian Foreign Ministry" and "advisor to the Latvian Prime Minister"
+/// keep the state.
+fn adjective_of_a_name(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title],
+    out: &[Mention],
+    o: usize,
+    s: Sentence,
+) -> bool {
+    let adjective = matches!(&out[o].what, What::Known(rs)
+        if rs.iter().all(|r| r.class == FormClass::Demonym));
+    if !adjective {
+        return false;
+    }
+    let first = doc.token_at_or_after(out[o].end);
+    let mut k = first;
+    while k < s.last
+        && doc.tokens[k].word
+        && tok(text, &doc.tokens[k]).starts_with(char::is_uppercase)
+        && overlapping(out, doc.tokens[k].start, doc.tokens[k].end).is_none()
+    {
+        // "Advisor to the Latvian Prime Minister": an office, not a name.
+        if title_starting_at(titles, doc.tokens[k].start).is_some() {
+            return false;
+        }
+        k += 1;
+    }
+    k > first && {
+        let last = doc.lower(k - 1);
+        !(g.lexicon.organs.contains(last) || g.lexicon.organ_heads.contains(last))
+    }
+}
+
 /// An office in apposition after a name.
 struct Apposed<'a> {
     role: &'a str,
@@ -3195,7 +3234,9 @@ fn apposed_title<'a>(
         of = tokens
             .get(n)
             .and_then(|t| starting_at(out, t.start))
-            .filter(|&o| is_body(g, &out[o]))
+            .filter(|&o| {
+                is_body(g, &out[o]) && !adjective_of_a_name(text, doc, g, titles, out, o, s)
+            })
             .or_else(|| organ_of_state(text, doc, g, out, n, s.last));
         // "A, the Foreign Minister of India B": the title is B's.
         let next_is_person = of.is_some_and(|o| {

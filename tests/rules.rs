@@ -1625,13 +1625,12 @@ t!(
         ("United States", "supports", "Mustafa al-Kadhimi"),
         ("United States", "supports", "Nechirvan Barzani"),
         ("United States", "supports", "Masrour Barzani"),
+        // The Kurdistan Region's offices are held for the region.
+        ("Nechirvan Barzani", "represents", "Kurdistan Region"),
+        ("Masrour Barzani", "represents", "Kurdistan Region"),
     ],
     also: &[
         ("United States", "supports", "Kurdistan Region"),
-        ("Nechirvan Barzani", "represents", "Kurdistan Region"),
-        ("Masrour Barzani", "represents", "Kurdistan Region"),
-        ("Nechirvan Barzani", "represents", "Iraq"),
-        ("Masrour Barzani", "represents", "Iraq"),
         ("Mustafa al-Kadhimi", "represents", "Iraq")
     ]
 );
@@ -5509,4 +5508,29 @@ t!(
     close_ties_are_no_event,
     "Russia, which has close ties with Iran, criticised the strikes.",
     &[]
+);
+// An office "of the" state's adjective that opens a longer name no
+// mention covers is held for that name, not the state; a state's organ or
+// an office after the adjective keeps the state.
+t!(
+    an_adjective_opening_an_unknown_name_is_no_body,
+    "Alex Lagakos, deputy director of the Greek Energy Forum, said the project matters.",
+    &[]
+);
+t!(
+    an_adjective_before_an_organ_or_an_office_is_the_state,
+    "Nikolai Patrushev, secretary of the Russian Security Council, met Maria Zakharova, \
+     spokeswoman for the Russian Foreign Ministry, and Gustavo Porras, President of the \
+     Nicaraguan National Assembly, and Janis Kazocins, adviser to the Latvian Prime Minister.",
+    &[
+        ("Nikolai Patrushev", "represents", "Russia"),
+        ("Maria Zakharova", "represents", "Russia"),
+        ("Gustavo Porras", "represents", "Nicaragua"),
+        ("Janis Kazocins", "represents", "Latvia"),
+    ],
+    also: &[
+        ("Nikolai Patrushev", "met-with", "Maria Zakharova"),
+        ("Nikolai Patrushev", "met-with", "Gustavo Porras"),
+        ("Nikolai Patrushev", "met-with", "Janis Kazocins"),
+    ]
 );
