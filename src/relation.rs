@@ -1864,8 +1864,12 @@ impl Ctx<'_> {
                     && objects.contains(&slots[i].entity)
                     && !(slots[i].t1..c0).any(|k| {
                         matches!(self.lw(k), "its" | "their" | "his" | "her")
-                            // "accused X of lending support": X acts.
-                            || (self.lw(k) == "of" && self.lw(k + 1).ends_with("ing"))
+                            // "accused X of lending support": X acts, but
+                            // not in a time adjunct after the gerund ("accused
+                            // X of failing ... during a visit to Y").
+                            || (self.lw(k) == "of"
+                                && self.lw(k + 1).ends_with("ing")
+                                && !(k + 2..c0).any(|j| self.lw(j) == "during"))
                     })
             })
         {
@@ -2713,6 +2717,21 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let visit = cue.edge == EdgeType::Visited;
+        // "a visit to a remote American military base", "visited U.S.
+        // troops": a state's organ is no place of that state; the place
+        // after "in" is ("visited the U.S. Embassy in Kyiv").
+        if visit
+            && slots[f].kind == Kind::State
+            && slots[f].t1 > slots[f].t0
+            && self.g.lexicon.organs.contains(self.lw(slots[f].t1 - 1))
+        {
+            let t1 = slots[f].t1;
+            return slots
+                .iter()
+                .find(|sl| matches!(self.lw(t1), "in" | "at") && sl.t0 == t1 + 1)
+                .map(|sl| vec![*sl])
+                .unwrap_or_default();
+        }
         let blocked = (c1..slots[f].t0).any(|k| {
             let w = self.lw(k);
             // "voted in support of a resolution condemning X": a participle

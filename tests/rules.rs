@@ -5534,3 +5534,28 @@ t!(
         ("Nikolai Patrushev", "met-with", "Janis Kazocins"),
     ]
 );
+// A visit to a state's organ ("a remote American military base", "U.S.
+// troops") is no visit to that state; the place after "in" is the one
+// visited. A time adjunct after "accused X of -ing" belongs to the main
+// clause: the accuser made the visit.
+t!(
+    a_visit_to_a_state_s_organ_is_no_visit_to_the_state,
+    "JD Vance accused Denmark of failing during a visit to a remote American military base.",
+    &[("JD Vance", "accuses", "Denmark")]
+);
+t!(
+    a_visit_to_a_state_s_organ_in_a_place_visits_the_place,
+    "Biden visited U.S. troops in Germany. Blinken visited the U.S. Embassy in Kyiv.",
+    &[
+        ("Joe Biden", "visited", "Germany"),
+        ("Antony Blinken", "visited", "Kyiv")
+    ]
+);
+t!(
+    a_time_adjunct_after_an_accusation_is_the_accuser_s,
+    "JD Vance accused Denmark of failing during a visit to Greenland.",
+    &[
+        ("JD Vance", "accuses", "Denmark"),
+        ("JD Vance", "visited", "Greenland")
+    ]
+);
