@@ -689,7 +689,7 @@ impl Ctx<'_> {
     /// Ambassador Zalmay Khalilzad": when the name at `slots[f]` is no
     /// person and capitalised title words (with "for", "of", "the", "and"
     /// between them and other names inside) lead from it to a person within
-    /// twelve tokens, that person's index.
+    /// sixteen tokens, that person's index.
     fn titled_person_after(&self, slots: &[Slot], f: usize) -> Option<usize> {
         let sl = slots[f];
         if sl.kind == Kind::Person
@@ -702,7 +702,7 @@ impl Ctx<'_> {
         }
         let mut k = sl.t1;
         let mut i = f + 1;
-        while k < sl.t1 + 12 {
+        while k < sl.t1 + 16 {
             if let Some(n) = slots.get(i).filter(|n| n.t0 == k) {
                 if n.kind == Kind::Person {
                     return Some(i);
@@ -2711,7 +2711,19 @@ impl Ctx<'_> {
                 }
                 k > c1 && self.title_end(k) == Some(slots[f].t0 - 1)
             };
-        let delegated = delegated || including || described_title;
+        // "spoke with Director of the Office of the Foreign Affairs
+        // Commission Yang Jiechi": a title of capitalised words (with
+        // "of", "for", "the", "and") right before the person.
+        let titled = slots[f].kind == Kind::Person
+            && gap_words.len() <= 12
+            && self.title_end(c1).is_some()
+            && (c1..slots[f].t0).all(|k| {
+                let w = self.word(k);
+                (w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+                    || matches!(w, "of" | "for" | "the" | "and")
+                    || self.g.lexicon.title_modifiers.contains(self.lw(k))
+            });
+        let delegated = delegated || including || described_title || titled;
         let gap = slots[f].t0 - c1;
         if gap > max_gap && !delegated {
             return Vec::new();

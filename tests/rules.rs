@@ -5559,3 +5559,32 @@ t!(
         ("JD Vance", "visited", "Greenland")
     ]
 );
+// A long title of capitalised words, with "of", "for", "the" and "and",
+// stands between a meeting cue and the person met, with or without a body
+// that opens it; the body is no party.
+t!(
+    a_long_capitalised_title_before_the_person_met,
+    "Jake Sullivan spoke with Director of the Office of the Foreign Affairs Commission Yang Jiechi.",
+    &[("Jake Sullivan", "met-with", "Yang Jiechi")]
+);
+t!(
+    a_body_and_a_long_coordinated_title_before_the_person_met,
+    "Jake Sullivan met today with Chinese Communist Party Politburo Member and Director of \
+     the Office of the Foreign Affairs Commission Yang Jiechi in Luxembourg.",
+    &[("Jake Sullivan", "met-with", "Yang Jiechi")]
+);
+// "Organization for Security and Cooperation in Europe" without the hyphen
+// is the OSCE, and its short form in brackets leaves the title to the name.
+t!(
+    the_osce_spelt_without_a_hyphen,
+    "Secretary Blinken spoke by phone with Organization for Security and Cooperation in \
+     Europe (OSCE) Chairman-in-Office Zbigniew Rau.",
+    &[
+        ("Antony Blinken", "met-with", "Zbigniew Rau"),
+        (
+            "Zbigniew Rau",
+            "represents",
+            "Organization for Security and Co-operation in Europe"
+        )
+    ]
+);
