@@ -694,7 +694,10 @@ pub fn find_with_cues(
     // is the Zelenskyy the gazetteer knows, so that match grows instead.
     let mut grown = Vec::new();
     out.retain(|m| {
-        let one_word = text.get(m.start..m.end).is_some_and(|w| !w.contains(' '));
+        // ("Hamza bin Laden": an alias opened by a particle is one name too.)
+        let one_word = text
+            .get(m.start..m.end)
+            .is_some_and(|w| !w.contains(' ') || w.starts_with(char::is_lowercase));
         if !one_word {
             return true;
         }
@@ -714,7 +717,8 @@ pub fn find_with_cues(
             _ => p,
         };
         let w = tok(text, p);
-        if !w.chars().next().is_some_and(char::is_uppercase) || in_title(p) {
+        // ("Saif al-Islam Gaddafi": a name word may open with a particle.)
+        if !(w.starts_with(char::is_uppercase) || is_name_word(w, g)) || in_title(p) {
             return true;
         }
         let person = m

@@ -5588,3 +5588,19 @@ t!(
         )
     ]
 );
+
+/// Issue 15: a known person's alias opened by a particle ("bin Laden"), or
+/// a known surname after a name word opened by one ("al-Islam Gaddafi"),
+/// after another given name is another person of that family.
+#[test]
+fn issue15_a_relative_sharing_a_particle_surname_is_another_person() {
+    check_entities(
+        "Trump said Hamza bin Laden, son of Usama bin Ladin, was killed. He said Saif al-Islam Gaddafi spoke.",
+        &[
+            ("Donald Trump", "person"),
+            ("Hamza bin Laden", "person"),
+            ("Osama bin Laden", "person"),
+            ("Saif al-Islam Gaddafi", "person"),
+        ],
+    );
+}
