@@ -739,9 +739,6 @@ pub fn find_with_cues(
                 return true;
             }
         }
-        let sentence_start = doc
-            .sentence_of(p.start)
-            .is_some_and(|si| doc.sentences[si].first + 1 == i);
         // "Brenda Isabel Rocha Chacon": a middle name that is also a place,
         // after a given name, goes on to a surname.
         let middle = g.lexicon.place_given_names.contains(&w.to_lowercase())
@@ -756,7 +753,7 @@ pub fn find_with_cues(
                 });
         let surname = g.lexicon.given_names.contains(&w.to_lowercase())
             || middle
-            || (person.is_some() && !sentence_start && is_name_word(w, g));
+            || (person.is_some() && is_name_word(w, g));
         !surname
     });
     for (at, from) in grown {

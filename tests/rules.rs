@@ -5604,3 +5604,18 @@ fn issue15_a_relative_sharing_a_particle_surname_is_another_person() {
         ],
     );
 }
+
+/// Issue 15: at the head of a sentence too, a name word before a known
+/// person's surname makes another person ("Kino Gabriel" is not Sigmar
+/// Gabriel); a sentence-opening adverb does not ("Later Putin said").
+#[test]
+fn issue15_a_name_word_opening_a_sentence_before_a_known_surname() {
+    check_entities(
+        "Sigmar Gabriel spoke. Kino Gabriel said the statement was a stab. Later Putin said.",
+        &[
+            ("Sigmar Gabriel", "person"),
+            ("Kino Gabriel", "person"),
+            ("Vladimir Putin", "person"),
+        ],
+    );
+}
