@@ -1409,6 +1409,12 @@ impl Ctx<'_> {
             {
                 return Vec::new();
             }
+            // "in light of the war in Ukraine", "bring the war in Yemen to
+            // an end": a war named by its place, with nothing but "the"
+            // before it, names no agent.
+            if cue.text.ends_with(" in") && c0 > s.first && self.lw(c0 - 1) == "the" {
+                return Vec::new();
+            }
         }
         // "support him with security assistance to fight Russian
         // aggression": the purpose of what is given (`transferred.txt`) is

@@ -5619,3 +5619,15 @@ fn issue15_a_name_word_opening_a_sentence_before_a_known_surname() {
         ],
     );
 }
+// "the war in X" with nothing but "the" before it names no agent: the
+// clause's subject did not wage it. A possessor still does.
+t!(
+    the_war_in_a_place_names_no_agent,
+    "Sherman underscored the importance of a ceasefire to help bring the war in Yemen to an end.",
+    &[]
+);
+t!(
+    a_possessor_s_war_in_a_place_is_its_attack,
+    "Blinken discussed Russia's war in Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
