@@ -3078,8 +3078,36 @@ fn attach_context(
             } else if a.of.is_some() || (a.definite && known && out[idx].role.is_none()) {
                 give_role(out, idx, a.role, a.of, a.span, a.qualifier);
             }
+        } else if out[idx].role.is_none()
+            && let Some(party) = of_party_apposed(doc, g, out, s, after)
+        {
+            // "Lai, of the Democratic Progressive Party, was sworn in".
+            let span = (tokens[after + 1].start, out[party].end);
+            give_role(out, idx, "member", Some(party), span, None);
         }
     }
+}
+
+/// ", of the PARTY," or ", of the PARTY." right after a person's name at
+/// token `after`: the organisation (its mention) the person belongs to.
+fn of_party_apposed(
+    doc: &Doc,
+    g: &Gazetteer,
+    out: &[Mention],
+    s: Sentence,
+    after: usize,
+) -> Option<usize> {
+    if !(after + 3 < s.last && doc.lower(after) == "," && doc.lower(after + 1) == "of") {
+        return None;
+    }
+    let mut k = after + 2;
+    if doc.lower(k) == "the" {
+        k += 1;
+    }
+    let o = starting_at(out, doc.tokens.get(k)?.start)?;
+    let end = doc.token_at_or_after(out[o].end);
+    (kind_of(g, &out[o]) == Some(Kind::Organization) && matches!(doc.lower(end), "," | "."))
+        .then_some(o)
 }
 
 /// `out[o]` is a state's adjective that opens a longer capitalised name

@@ -1029,7 +1029,8 @@ t!(
     "Taiwan President Lai Ching-te took office. Lai, of the Democratic Progressive Party, was sworn in on Monday and called on Beijing to stop its military intimidation.",
     &[
         ("Lai Ching-te", "opposes", "China"),
-        ("Lai Ching-te", "represents", "Taiwan")
+        ("Lai Ching-te", "represents", "Taiwan"),
+        ("Lai Ching-te", "represents", "Democratic Progressive Party")
     ]
 );
 t!(
@@ -5630,4 +5631,16 @@ t!(
     a_possessor_s_war_in_a_place_is_its_attack,
     "Blinken discussed Russia's war in Ukraine.",
     &[("Russia", "attacks", "Ukraine")]
+);
+// A shadow office is held for the party that names it, not the state; a
+// person set off by ", of the PARTY," belongs to that party.
+t!(
+    a_shadow_office_is_the_party_s,
+    "Labour's Shadow Home Secretary John Smithson said the idea was good.",
+    &[("John Smithson", "represents", "Labour Party")]
+);
+t!(
+    of_the_party_in_apposition,
+    "Lai Ching-te, of the Democratic Progressive Party, was sworn in on Monday.",
+    &[("Lai Ching-te", "represents", "Democratic Progressive Party")]
 );
