@@ -5644,3 +5644,15 @@ t!(
     "Lai Ching-te, of the Democratic Progressive Party, was sworn in on Monday.",
     &[("Lai Ching-te", "represents", "Democratic Progressive Party")]
 );
+// Nationalising a territory claims it; nationalising a company's assets
+// claims no place.
+t!(
+    nationalising_islands_claims_them,
+    "The intrusion is the longest since the Japanese government nationalized the Senkaku islands.",
+    &[("Japan", "claims", "Senkaku Islands")]
+);
+t!(
+    nationalising_assets_claims_no_place,
+    "Venezuela nationalized Exxon Mobil's assets.",
+    &[]
+);
