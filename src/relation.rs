@@ -4766,7 +4766,24 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     if group.len() < 2 {
         return;
     }
-    let flags = ctx.modality(cl.s.first, hit.c0);
+    // "may be transferred via a Protection Transfer Arrangement between A
+    // and B": what a preposition of means introduces exists already; the
+    // clause's modality is the transfer's, not the arrangement's.
+    let mut k = hit.c0;
+    while k > cl.s.first
+        && k + 6 > hit.c0
+        && ctx
+            .word(k - 1)
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+        && !matches!(ctx.lw(k - 1), "via" | "under" | "through")
+        && !PREPOSITIONS.contains(&ctx.lw(k - 1))
+        && !ctx.g.lexicon.modality.contains_key(ctx.lw(k - 1))
+    {
+        k -= 1;
+    }
+    let means = k > cl.s.first && matches!(ctx.lw(k - 1), "via" | "under" | "through");
+    let flags = ctx.modality(if means { k - 1 } else { cl.s.first }, hit.c0);
     let mutual = hit.cue.form == CueForm::BetweenMutual;
     let before = ctx.out.len();
     for (n, &a) in group.iter().enumerate() {

@@ -5656,3 +5656,31 @@ t!(
     "Venezuela nationalized Exxon Mobil's assets.",
     &[]
 );
+// A pact introduced by "via", "under" or "through" exists already: the
+// clause's modal is its own verb's ("may be transferred"), not the
+// pact's. A pact the modal's verb creates stays hypothetical.
+t!(
+    a_pact_of_means_is_asserted_under_a_modal,
+    "The applicants may be transferred via a Protection Transfer Arrangement between \
+     UNHCR, IOM, and the Government of Costa Rica.",
+    &[
+        (
+            "UN Refugee Agency",
+            "cooperates-with",
+            "International Organization for Migration"
+        ),
+        ("UN Refugee Agency", "cooperates-with", "Costa Rica"),
+        (
+            "International Organization for Migration",
+            "cooperates-with",
+            "Costa Rica"
+        )
+    ]
+);
+#[test]
+fn a_pact_a_modal_verb_creates_stays_hypothetical() {
+    check_flagged(
+        "Canada may sign an agreement between Canada and Mexico.",
+        &[("Canada", "cooperates-with", "Mexico")],
+    );
+}
