@@ -2401,18 +2401,18 @@ fn give_role(
 /// A first office coordinated before the title phrase in front of
 /// `out[idx]`, which names its body: "Ivorian president and current ECOWAS
 /// head X", "NATO Secretary General and former Norwegian Prime Minister
-/// X". The office's role, its body and its span. Only when the two bodies
+/// X". The office, and its body's mention. Only when the two bodies
 /// are not both states and no determiner opens the phrase: "the French
 /// president and German Chancellor X" and "Israeli Prime Minister and
 /// Palestinian President X" are two people.
-fn coordinated_office<'a>(
+fn coordinated_office(
     doc: &Doc,
     g: &Gazetteer,
-    titles: &[Title<'a>],
+    titles: &[Title],
     out: &[Mention],
     idx: usize,
     s: crate::text::Sentence,
-) -> Option<(&'a str, usize, (usize, usize))> {
+) -> Option<(RoleCue, usize)> {
     let cue = out[idx].role.as_ref()?;
     let of = cue.of?;
     let start = cue.start.min(out[of].start);
@@ -2452,11 +2452,14 @@ fn coordinated_office<'a>(
         (Some(p), Some(b)) => elsewhere(p, b),
         _ => false,
     };
-    (!both_states && !determined && !foreign && out[body].modifier_of.is_none()).then_some((
-        role,
-        body,
-        (out[body].start, te),
-    ))
+    let cue = RoleCue {
+        role: role.to_string(),
+        of: Some(body),
+        start: out[body].start,
+        end: te,
+    };
+    (!both_states && !determined && !foreign && out[body].modifier_of.is_none())
+        .then_some((cue, body))
 }
 
 /// "chief of the Armed Forces of the Philippines", "head of the Ministry
@@ -2913,13 +2916,8 @@ fn attach_context(
                 give_role(out, idx, role, of, (chain_start, te), qualifier);
                 // "Ivorian president and current ECOWAS head Alassane
                 // Ouattara": a first office coordinated before this one.
-                if let Some((role2, of2, span2)) = coordinated_office(doc, g, titles, out, idx, s) {
-                    out[idx].apposed = Some(RoleCue {
-                        role: role2.to_string(),
-                        of: Some(of2),
-                        start: span2.0,
-                        end: span2.1,
-                    });
+                if let Some((cue, of2)) = coordinated_office(doc, g, titles, out, idx, s) {
+                    out[idx].apposed = Some(cue);
                     out[of2].modifier_of = Some(idx);
                 }
                 // "Major General X, spokesman for the Indonesian military": a

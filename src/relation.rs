@@ -2744,9 +2744,10 @@ impl Ctx<'_> {
             && self.g.lexicon.organs.contains(self.lw(slots[f].t1 - 1))
         {
             let t1 = slots[f].t1;
+            let located = matches!(self.lw(t1), "in" | "at");
             return slots
                 .iter()
-                .find(|sl| matches!(self.lw(t1), "in" | "at") && sl.t0 == t1 + 1)
+                .find(|sl| located && sl.t0 == t1 + 1)
                 .map(|sl| vec![*sl])
                 .unwrap_or_default();
         }
