@@ -2989,6 +2989,11 @@ fn attach_context(
                         (k > s.first
                             && matches!(doc.lower(k - 1), "to" | "at" | "of" | "for" | "in"))
                         .then(|| (o, k - 1))
+                    })
+                    // A title before the preposition: "One of South Sudan's
+                    // Vice Presidents, X" has none, and reads on below.
+                    .filter(|&(_, p)| {
+                        p > s.first && title_ending_at(titles, tokens[p - 1].end).is_some()
                     });
                 if let Some((o, p)) = direct {
                     second = Some(o);

@@ -5684,3 +5684,11 @@ fn a_pact_a_modal_verb_creates_stays_hypothetical() {
         &[("Canada", "cooperates-with", "Mexico")],
     );
 }
+// "One of STATE's TITLEs, NAME,": the state's office in apposition before
+// the name; "of" before the state opens no "TITLE to/of BODY" phrase when
+// no title stands before it.
+t!(
+    one_of_a_state_s_officers_in_apposition,
+    "One of Russia's deputy foreign ministers, Sergei Ryabkov, said the talks failed.",
+    &[("Sergei Ryabkov", "represents", "Russia")]
+);
