@@ -682,9 +682,17 @@ impl Ctx<'_> {
             })
     }
 
-    /// Slots joined by "and" or commas to `slots[i]`, going left. A name
-    /// inside a prepositional phrase joined by a bare comma is not in the
-    /// list ("During their trip to Paraguay, Nuland and the delegation").
+    /// A word of a title written out in capitals ("Director of the Office
+    /// of the Foreign Affairs Commission", "Armenian acting Prime
+    /// Minister"): a capitalised word, a title's modifier, or "for", "of",
+    /// "the", "and".
+    fn title_chain_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        (w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+            || matches!(w, "for" | "of" | "the" | "and")
+            || self.g.lexicon.title_modifiers.contains(self.lw(k))
+    }
+
     /// "U.S. Special Representative for Afghanistan Reconciliation
     /// Ambassador Zalmay Khalilzad": when the name at `slots[f]` is no
     /// person and capitalised title words (with "for", "of", "the", "and"
@@ -713,15 +721,12 @@ impl Ctx<'_> {
             }
             let w = self.word(k);
             // "Armenian acting Prime Minister Nikol Pashinyan".
-            let title_word = (w.starts_with(char::is_uppercase)
-                && w.chars().all(char::is_alphabetic))
-                || self.g.lexicon.title_modifiers.contains(self.lw(k));
             // "U.S. Navy Adm. John Aquilino": an abbreviated rank's dot.
             let abbreviation_dot = w == "."
                 && k > sl.t1
                 && self.word(k - 1).len() <= 4
                 && self.word(k - 1).starts_with(char::is_uppercase);
-            if !(title_word || abbreviation_dot || matches!(w, "for" | "of" | "the" | "and")) {
+            if !(self.title_chain_word(k) || abbreviation_dot) {
                 return None;
             }
             k += 1;
@@ -846,6 +851,9 @@ impl Ctx<'_> {
             })
     }
 
+    /// Slots joined by "and" or commas to `slots[i]`, going left. A name
+    /// inside a prepositional phrase joined by a bare comma is not in the
+    /// list ("During their trip to Paraguay, Nuland and the delegation").
     fn coordinated_left(&self, slots: &[Slot], i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut j = i;
@@ -2723,12 +2731,7 @@ impl Ctx<'_> {
         let titled = slots[f].kind == Kind::Person
             && gap_words.len() <= 12
             && self.title_end(c1).is_some()
-            && (c1..slots[f].t0).all(|k| {
-                let w = self.word(k);
-                (w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-                    || matches!(w, "of" | "for" | "the" | "and")
-                    || self.g.lexicon.title_modifiers.contains(self.lw(k))
-            });
+            && (c1..slots[f].t0).all(|k| self.title_chain_word(k));
         let delegated = delegated || including || described_title || titled;
         let gap = slots[f].t0 - c1;
         if gap > max_gap && !delegated {
