@@ -3059,6 +3059,17 @@ fn attach_context(
 
             false
         };
+        // "a visit by an Israeli head of state, President Isaac Herzog": a
+        // description set off by a comma before the name describes the
+        // person; its state is no party of its own.
+        if let Some(cue) = described_before(doc, g, titles, out, idx, s) {
+            if let Some(q) = cue.of {
+                out[q].modifier_of = Some(idx);
+            }
+            if out[idx].apposed.is_none() {
+                out[idx].apposed = Some(cue);
+            }
+        }
         // Apposition after the name: "Sergei Lavrov, Russia's foreign minister".
         // After a title in front that named its body, a second office for
         // another body: "Kenya's William Ruto, chair of the East African
@@ -3089,6 +3100,71 @@ fn attach_context(
             give_role(out, idx, "member", Some(party), span, None);
         }
     }
+}
+
+/// A description set off by a comma before the person `out[idx]` (and
+/// the title in front of the name): "(an) Israeli head of state,",
+/// "Israel's head of state,", "an Israeli official,". The mention of the
+/// description's state or body as an office that opens the person's
+/// phrase, when the person holds an office for it:
+/// in the gazetteer for a known person ("After talks with the Japanese
+/// prime minister, President Biden said" describes someone else); for
+/// another, when a determiner or the body's possessive opens it.
+fn described_before(
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title],
+    out: &[Mention],
+    idx: usize,
+    s: crate::text::Sentence,
+) -> Option<RoleCue> {
+    let tokens = &doc.tokens;
+    let m = &out[idx];
+    let start = m.role.as_ref().map_or(m.start, |r| r.start.min(m.start));
+    let k = doc.token_at_or_after(start);
+    if k < s.first + 3 || doc.lower(k - 1) != "," {
+        return None;
+    }
+    let e = k - 1;
+    let (noun_start, role) = match title_ending_at(titles, tokens[e - 1].end) {
+        Some(&(ts, _, role)) => (doc.token_at_or_after(ts), role),
+        None if g.lexicon.person_nouns.contains(doc.lower(e - 1)) => (e - 1, doc.lower(e - 1)),
+        None => return None,
+    };
+    let mut b = noun_start;
+    if b > s.first && is_possessive(doc.lower(b - 1)) {
+        b -= 1;
+    }
+    if b <= s.first {
+        return None;
+    }
+    let q = ending_at(out, tokens[b - 1].end)
+        .filter(|&q| q != idx && out[q].modifier_of.is_none() && is_body(g, &out[q]))?;
+    let mut open = doc.token_at_or_after(out[q].start);
+    let determiner = open > s.first
+        && matches!(
+            doc.lower(open - 1),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its"
+        );
+    if determiner {
+        open -= 1;
+    }
+    let holds = match (m.reading(), out[q].reading()) {
+        (Some(p), Some(body)) => g
+            .roles()
+            .iter()
+            .any(|r| r.person == p.entity && r.of == body.entity),
+        // "his Israeli counterpart, National Security Advisor X"; not
+        // "meeting Israeli and Palestinian leaders, Assistant Secretary X".
+        (None, _) => determiner || noun_start > b,
+        _ => false,
+    };
+    holds.then(|| RoleCue {
+        role: role.to_string(),
+        of: Some(q),
+        start: tokens[open].start,
+        end: tokens[e - 1].end,
+    })
 }
 
 /// ", of the PARTY," or ", of the PARTY." right after a person's name at

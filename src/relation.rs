@@ -2601,8 +2601,31 @@ impl Ctx<'_> {
             [.., w] => Some(*w),
             [] => None,
         };
+        // "condemned the May 27 seizure of two vessels by Iran": an act of
+        // `condemned_acts.txt` (after at most three modifiers), "of" and
+        // what it befell (a few plain words), then "by" and its agent; the
+        // span from the first word to "by".
+        let plain = |w: &&str| {
+            w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !GAP_BLOCKERS.contains(w)
+                && !PREPOSITIONS.contains(w)
+                && !self.g.lexicon.verbs.contains_key(*w)
+        };
+        let act_of_by = gap_words
+            .iter()
+            .position(|w| self.g.lexicon.condemned_acts.contains(*w))
+            .and_then(|m| {
+                let by = gap_words.iter().position(|w| *w == "by")?;
+                (m <= 3
+                    && gap_words[..m].iter().all(plain)
+                    && gap_words.get(m + 1) == Some(&"of")
+                    && by > m + 2
+                    && by <= m + 6
+                    && gap_words[m + 2..by].iter().all(plain))
+                .then_some(by + 1)
+            });
         // "welcomes the decision by the parliament of X", "actions by X".
-        let place_of = gap_words.len() <= 8
+        let place_of = (gap_words.len() <= 8 || (act_of_by.is_some() && gap_words.len() <= 12))
             && matches!(before_name, Some("of" | "by"))
             && gap_words.iter().enumerate().all(|(n, w)| {
                 // "the sanctions imposed by X": a participle between the
@@ -2623,6 +2646,7 @@ impl Ctx<'_> {
                     || self.g.lexicon.of_heads.contains(*w)
                     || participle(n)
                     || act_by(n)
+                    || act_of_by.is_some_and(|end| n < end)
                     || (*w == "by"
                         && n > 0
                         && (self.g.lexicon.of_heads.contains(gap_words[n - 1])
@@ -2636,7 +2660,8 @@ impl Ctx<'_> {
                 || (0..gap_words.len()).any(|m| {
                     self.g.lexicon.condemned_acts.contains(gap_words[m])
                         && gap_words.get(m + 1) == Some(&"by")
-                }));
+                })
+                || act_of_by.is_some());
         // "struck targets in southern Lebanon": what an attack hits inside
         // a place (no sea: "ships in the Red Sea" is where it happens).
         // ("missile strikes on nine sites in Pakistan": a nominal too.)

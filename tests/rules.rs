@@ -5692,3 +5692,68 @@ t!(
     "One of Russia's deputy foreign ministers, Sergei Ryabkov, said the talks failed.",
     &[("Sergei Ryabkov", "represents", "Russia")]
 );
+// An act of condemned_acts.txt, "of" what it befell, then "by" and its
+// agent: the condemner opposes the agent, after modifiers and an
+// adverbial too; a welcome of a release by the same agent is no
+// opposition.
+t!(
+    condemned_act_of_something_by_an_agent,
+    "Blinken condemned in the strongest terms the May 27 seizure of two vessels by Iran.",
+    &[("Antony Blinken", "opposes", "Iran")]
+);
+t!(
+    condemned_killing_of_protesters_by_a_military,
+    "The United States condemns the brutal killing of protesters by the Burmese military.",
+    &[(US, "opposes", "Myanmar")]
+);
+t!(
+    welcomed_release_by_an_agent_is_no_opposition,
+    "The United States welcomes the release of two vessels by Iran.",
+    &[]
+);
+// A description set off by a comma before a titled name is the person's
+// ("an Israeli head of state, President Isaac Herzog"): the meeting is
+// with the person, not with the state. Not when the gazetteer gives the
+// person another state's office (an opening clause), nor for a plural
+// description of others before an office in front.
+t!(
+    description_before_a_titled_name_is_the_person,
+    "Blinken met with an Israeli head of state, President Isaac Herzog.",
+    &[("Antony Blinken", "met-with", "Isaac Herzog")],
+    also: &[("Isaac Herzog", "represents", "Israel")]
+);
+t!(
+    possessive_description_before_a_titled_name_is_the_person,
+    "Blinken met with Israel's head of state, President Isaac Herzog.",
+    &[("Antony Blinken", "met-with", "Isaac Herzog")],
+    also: &[("Isaac Herzog", "represents", "Israel")]
+);
+t!(
+    hosted_a_qualified_visit_by_a_described_person,
+    "Later in the week, King Abdullah II hosted the first-ever visit by an Israeli head of \
+     state, President Isaac Herzog, to Jordan.",
+    &[
+        ("Abdullah II", "met-with", "Isaac Herzog"),
+        ("Isaac Herzog", "visited", "Jordan")
+    ],
+    also: &[
+        ("Isaac Herzog", "represents", "Israel"),
+        ("Abdullah II", "represents", "Jordan")
+    ]
+);
+t!(
+    opening_clause_description_is_not_the_subject,
+    "Following talks with the Japanese prime minister, President Biden said he would visit.",
+    &[("Joe Biden", "met-with", "Japan")]
+);
+#[test]
+fn plural_description_before_an_office_is_not_the_person() {
+    assert_eq!(
+        edges_published(
+            "https://www.state.gov/readout/",
+            "In addition to meeting Israeli and Palestinian leaders, Assistant Secretary \
+             Leaf will meet with representatives of civil society.",
+        ),
+        vec![("Leaf".to_string(), "represents".to_string(), US.to_string())]
+    );
+}
