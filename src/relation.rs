@@ -1512,6 +1512,27 @@ impl Ctx<'_> {
             }
             let antecedent = |end: usize| slots.iter().any(|sl| sl.t1 == end);
             let group = end > s.first + 1 && self.g.lexicon.group_nouns.contains(self.lw(end - 1));
+            // "Amos Hochstein, the U.S. envoy who shuttled between A and
+            // B": a description in apposition after a person, opened by a
+            // determiner, whose relative clause is the person's.
+            if self.lw(c0 - 1) == "who"
+                && !antecedent(end)
+                && let Some(person) = slots.iter().rfind(|sl| {
+                    sl.kind == Kind::Person
+                        && sl.t1 + 2 < end
+                        && end - sl.t1 <= 8
+                        && self.word(sl.t1) == ","
+                        && matches!(self.lw(sl.t1 + 1), "the" | "a" | "an" | "his" | "her")
+                        && (sl.t1 + 2..end).all(|k| {
+                            let w = self.lw(k);
+                            w.chars().any(char::is_alphanumeric)
+                                && (matches!(w, "of" | "to" | "for") || !GAP_BLOCKERS.contains(&w))
+                                && !self.g.lexicon.verbs.contains_key(w)
+                        })
+                })
+            {
+                return vec![*person];
+            }
             if !(antecedent(end) || (group && antecedent(end - 1))) {
                 return Vec::new();
             }

@@ -5757,3 +5757,23 @@ fn plural_description_before_an_office_is_not_the_person() {
         vec![("Leaf".to_string(), "represents".to_string(), US.to_string())]
     );
 }
+// "shuttled between A and B" visits both; a relative clause on a
+// description in apposition after a person ("X, the U.S. envoy who ...")
+// is the person's.
+t!(
+    envoy_who_shuttled_between_two_cities_visited_both,
+    "Amos Hochstein, the U.S. envoy who shuttled between Beirut and Jerusalem for weeks, \
+     met Lebanese Parliament Speaker Nabih Berri.",
+    &[
+        ("Amos Hochstein", "visited", "Beirut"),
+        ("Amos Hochstein", "visited", "Jerusalem"),
+        ("Amos Hochstein", "met-with", "Nabih Berri"),
+        ("Amos Hochstein", "represents", US),
+        ("Nabih Berri", "represents", "Lebanon")
+    ]
+);
+t!(
+    relative_clause_of_a_described_person,
+    "Navalny, the opposition leader who criticized Putin, died.",
+    &[("Alexei Navalny", "opposes", "Vladimir Putin")]
+);
