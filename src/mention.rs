@@ -3345,7 +3345,8 @@ fn apposed_title<'a>(
             .filter(|&o| {
                 is_body(g, &out[o]) && !adjective_of_a_name(text, doc, g, titles, out, o, s)
             })
-            .or_else(|| organ_of_state(text, doc, g, out, n, s.last));
+            .or_else(|| organ_of_state(text, doc, g, out, n, s.last))
+            .or_else(|| principal_after_to(doc, g, titles, out, tk, role));
         // "A, the Foreign Minister of India B": the title is B's.
         let next_is_person = of.is_some_and(|o| {
             let after_body = doc.token_at_or_after(out[o].span_end);
@@ -3380,6 +3381,42 @@ fn apposed_title<'a>(
         // ("the head of an aid group") is no office the gazetteer may fill.
         definite: definite && !copula && !prep && closed,
     })
+}
+
+/// "X, national security adviser to Prime Minister Abiy Ahmed": after
+/// "to" at token `to`, a person (with a title in front) whose office the
+/// office `role` serves, as in "Merkel's spokesperson". Not an envoy's
+/// title: an ambassador to a president is sent to that president.
+fn principal_after_to(
+    doc: &Doc,
+    g: &Gazetteer,
+    titles: &[Title],
+    out: &[Mention],
+    to: usize,
+    role: &str,
+) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let envoy = role
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| g.lexicon.envoys.contains(w));
+    if doc.lower(to) != "to" || envoy {
+        return None;
+    }
+    let mut n = to + 1;
+    if doc.lower(n) == "the" {
+        n += 1;
+    }
+    if let Some(&(_, te, _)) = tokens
+        .get(n)
+        .and_then(|t| title_starting_at(titles, t.start))
+    {
+        n = doc.token_at_or_after(te);
+    }
+    tokens
+        .get(n)
+        .and_then(|t| starting_at(out, t.start))
+        .filter(|&o| is_person(g, &out[o]))
 }
 
 #[cfg(test)]

@@ -2945,6 +2945,7 @@ t!(
     &[("Redwan Hussien", "cooperates-with", "Getachew Reda")],
     also: &[
         ("Abiy Ahmed", "represents", "Ethiopia"),
+        ("Redwan Hussien", "represents", "Ethiopia"),
         ("Getachew Reda", "represents", "Tigray People's Liberation Front")
     ]
 );
@@ -5776,4 +5777,20 @@ t!(
     relative_clause_of_a_described_person,
     "Navalny, the opposition leader who criticized Putin, died.",
     &[("Alexei Navalny", "opposes", "Vladimir Putin")]
+);
+// An office "to" a person in apposition serves that person's state, as
+// "Merkel's spokesperson" does; an ambassador to a person is sent there.
+t!(
+    adviser_to_a_leader_serves_the_leader_s_state,
+    "Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed, said the talks \
+     went well.",
+    &[
+        ("Redwan Hussien", "represents", "Ethiopia"),
+        ("Abiy Ahmed", "represents", "Ethiopia")
+    ]
+);
+t!(
+    ambassador_to_a_leader_does_not_serve_the_leader,
+    "Bridget Brink, ambassador to President Zelensky, said the talks went well.",
+    &[("Volodymyr Zelensky", "represents", "Ukraine")]
 );
