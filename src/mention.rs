@@ -3091,6 +3091,14 @@ fn attach_context(
                 }
             } else if a.of.is_some() || (a.definite && known && out[idx].role.is_none()) {
                 give_role(out, idx, a.role, a.of, a.span, a.qualifier);
+            } else if let Some(r) = a.receiving {
+                // "X, Ambassador to the United States": an office whose
+                // sender the gazetteer or the publisher may know.
+                if out[idx].role.is_none() {
+                    give_role(out, idx, a.role, None, a.span, Some(r));
+                } else {
+                    out[r].modifier_of = Some(idx);
+                }
             }
         } else if out[idx].role.is_none()
             && let Some(party) = of_party_apposed(doc, g, out, s, after)
@@ -3244,6 +3252,9 @@ struct Apposed<'a> {
     definite: bool,
     /// Nothing but the end of the phrase follows it.
     closed: bool,
+    /// The state or body an envoy's title is sent to ("X, Ambassador to
+    /// the United States"): part of the phrase, not the office's body.
+    receiving: Option<usize>,
 }
 
 /// The office in apposition after a name ending before token `after`:
@@ -3330,6 +3341,7 @@ fn apposed_title<'a>(
         return None;
     }
     let mut prep = false;
+    let mut receiving = None;
     if of.is_none()
         && (matches!(doc.lower(tk), "of" | "for")
             || (!copula && matches!(doc.lower(tk), "to" | "at")))
@@ -3357,6 +3369,13 @@ fn apposed_title<'a>(
         if next_is_person {
             return None;
         }
+        let envoy = role
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| g.lexicon.envoys.contains(w));
+        if envoy && doc.lower(tk) == "to" && of.is_some_and(|o| out[o].reading().is_some()) {
+            receiving = of.take();
+        }
     }
     // After a copula the body is the predicate's, and stays a name of the
     // clause ("the PMF, an Iranian-backed militia").
@@ -3365,7 +3384,7 @@ fn apposed_title<'a>(
     // lowercase word ("..., convened a summit"); not a list that goes on
     // ("NATO Secretary General A, OSCE Chair-in-Office and Polish Foreign
     // Minister B").
-    let end = match of {
+    let end = match of.or(receiving) {
         Some(o) if prep => doc.token_at_or_after(out[o].span_end),
         _ => tk,
     };
@@ -3380,6 +3399,7 @@ fn apposed_title<'a>(
         // A title that goes on with a preposition whose body is not named
         // ("the head of an aid group") is no office the gazetteer may fill.
         definite: definite && !copula && !prep && closed,
+        receiving,
     })
 }
 

@@ -5794,3 +5794,30 @@ t!(
     "Bridget Brink, ambassador to President Zelensky, said the talks went well.",
     &[("Volodymyr Zelensky", "represents", "Ukraine")]
 );
+// An envoy's title "to" a state in apposition names where the envoy is
+// sent, not whom the envoy represents: the gazetteer or the publisher
+// gives the sender, else there is no office edge.
+t!(
+    ambassador_to_a_state_in_apposition_is_sent_there,
+    "Bridget Brink, the ambassador to Ukraine, said the deal held.",
+    &[]
+);
+t!(
+    known_ambassador_to_a_state_keeps_the_known_sender,
+    "Princess Reema bint Bandar, Ambassador to the United States, said the deal held.",
+    &[("Reema bint Bandar", "represents", "Saudi Arabia")]
+);
+#[test]
+fn special_envoy_to_a_state_in_a_release_is_the_publisher_s() {
+    assert_eq!(
+        edges_published(
+            "https://www.whitehouse.gov/briefing-room/x/",
+            "The Honorable Daniel Foote, Special Envoy to Haiti, spoke.",
+        ),
+        vec![(
+            "Daniel Foote".to_string(),
+            "represents".to_string(),
+            US.to_string()
+        )]
+    );
+}
