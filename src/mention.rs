@@ -3059,6 +3059,17 @@ fn attach_context(
 
             false
         };
+        // "Burmese military officials Zaw Hein and Ko Ko Oo": a plural
+        // title in front of a list of names is each one's.
+        if !fronted
+            && out[idx].role.is_none()
+            && let Some(cue) = listed_under_plural_title(text, doc, out, idx, s)
+            && !cue
+                .of
+                .is_some_and(|o| known_elsewhere(g, &out[idx], &out[o]))
+        {
+            out[idx].role = Some(cue);
+        }
         // "a visit by an Israeli head of state, President Isaac Herzog": a
         // description set off by a comma before the name describes the
         // person; its state is no party of its own.
@@ -3108,6 +3119,46 @@ fn attach_context(
             give_role(out, idx, "member", Some(party), span, None);
         }
     }
+}
+
+/// The office of the person listed before `out[idx]` ("A and B", "A, B,
+/// and C") when that person's title in front is plural and names its body
+/// ("Burmese military officials A and B"). The cue keeps the body and
+/// names no words of its own, so the person's phrase starts at the name.
+fn listed_under_plural_title(
+    text: &str,
+    doc: &Doc,
+    out: &[Mention],
+    idx: usize,
+    s: crate::text::Sentence,
+) -> Option<RoleCue> {
+    let first = doc.token_at_or_after(out[idx].start);
+    let mut k = first;
+    if k > s.first && doc.lower(k - 1) == "and" {
+        k -= 1;
+    }
+    if k > s.first && doc.lower(k - 1) == "," {
+        k -= 1;
+    }
+    if k == first || k <= s.first {
+        return None;
+    }
+    let prev = ending_at(out, doc.tokens[k - 1].end)?;
+    let cue = out[prev].role.as_ref()?;
+    let of = cue.of?;
+    let title = text.get(cue.start..cue.end)?;
+    let plural = title.ends_with('s')
+        && !title.to_lowercase().ends_with("affairs")
+        && !cue.role.ends_with('s');
+    // ("A, B, and C": B's cue, taken from A's title, is empty.)
+    let listed = cue.start == cue.end && cue.start == out[prev].start;
+    let first_listed = plural && cue.start < out[prev].start && out[of].modifier_of == Some(prev);
+    (listed || first_listed).then(|| RoleCue {
+        role: cue.role.clone(),
+        of: Some(of),
+        start: out[idx].start,
+        end: out[idx].start,
+    })
 }
 
 /// A description set off by a comma before the person `out[idx]` (and

@@ -5821,3 +5821,37 @@ fn special_envoy_to_a_state_in_a_release_is_the_publisher_s() {
         )]
     );
 }
+// A plural title naming its state in front of a list of names is each
+// one's ("three Belarusian officials, A, B, and C"); a name with its own
+// title in front, or one the gazetteer knows in another state's office,
+// keeps its own.
+t!(
+    plural_title_in_front_of_a_list_is_each_one_s,
+    "The State Department has designated three Belarusian officials, Dzmitry Paulichenka, \
+     Yury Sivakov, and Viktar Sheiman.",
+    &[
+        (US, "sanctions", "Dzmitry Paulichenka"),
+        (US, "sanctions", "Yury Sivakov"),
+        (US, "sanctions", "Viktar Sheiman"),
+        ("Dzmitry Paulichenka", "represents", "Belarus"),
+        ("Yury Sivakov", "represents", "Belarus"),
+        ("Viktar Sheiman", "represents", "Belarus")
+    ]
+);
+t!(
+    plural_title_list_stops_at_a_titled_name,
+    "Blinken met Chinese officials Wang Yi and Qin Gang, and President Biden.",
+    &[
+        ("Antony Blinken", "met-with", "Wang Yi"),
+        ("Antony Blinken", "met-with", "Qin Gang"),
+        ("Antony Blinken", "met-with", "Joe Biden"),
+        ("Wang Yi", "represents", "China"),
+        ("Qin Gang", "represents", "China")
+    ]
+);
+t!(
+    plural_title_list_keeps_a_known_office_elsewhere,
+    "Russian officials Sergei Lavrov and Antony Blinken spoke.",
+    &[("Sergei Lavrov", "represents", "Russia")],
+    also: &[("Antony Blinken", "represents", US)]
+);
