@@ -5855,3 +5855,27 @@ t!(
     &[("Sergei Lavrov", "represents", "Russia")],
     also: &[("Antony Blinken", "represents", US)]
 );
+// National agencies (data/curated/metonyms.tsv) are their state's organs:
+// their heads represent the state.
+t!(
+    heads_of_national_space_agencies_represent_their_states,
+    "Philippe Baptiste, President of CNES, spoke. NASA Administrator Bill Nelson spoke too.",
+    &[
+        ("Philippe Baptiste", "represents", "France"),
+        ("Bill Nelson", "represents", US)
+    ]
+);
+// "Administrator" is an office, with its assistant and deputy ranks: the
+// rank is never a name of its own.
+t!(
+    assistant_administrator_is_one_title,
+    "The delegation will include USAID Deputy Assistant Administrator Anjali Kaur.",
+    &[("Anjali Kaur", "represents", US)]
+);
+#[test]
+fn assistant_before_administrator_is_no_person() {
+    check_entities(
+        "The delegation will include USAID Deputy Assistant Administrator for Asia Anjali Kaur.",
+        &[("United States", "state")],
+    );
+}
