@@ -5879,3 +5879,21 @@ fn assistant_before_administrator_is_no_person() {
         &[("United States", "state")],
     );
 }
+// Intimidation and coercion are threats (ONTOLOGY: threatens), as verbs
+// and as nouns; a refusal to be intimidated flags the threat.
+t!(
+    attempt_to_intimidate_is_a_threat,
+    "Belarus made a dangerous attempt to intimidate the EU by orchestrating irregular migrant \
+     flows.",
+    &[("Belarus", "threatens", "European Union")]
+);
+t!(
+    coercion_against_a_state_is_a_threat,
+    "The United States condemns China's coercion against Taiwan.",
+    &[(US, "opposes", "China"), ("China", "threatens", "Taiwan")]
+);
+neg!(
+    refusing_to_be_intimidated_flags_the_threat,
+    "Lithuania refused to be intimidated by Russia.",
+    &[("Russia", "threatens", "Lithuania")]
+);
