@@ -5897,3 +5897,15 @@ neg!(
     "Lithuania refused to be intimidated by Russia.",
     &[("Russia", "threatens", "Lithuania")]
 );
+// A pledge of an amount "to" or "for" a recipient supports it; a pledge
+// "to" do something names no recipient by its "to".
+t!(
+    pledged_an_amount_for_a_body_s_plan,
+    "Saudi Arabia pledged $300 million for the UN's humanitarian response plan.",
+    &[("Saudi Arabia", "supports", "United Nations")]
+);
+t!(
+    pledged_to_bar_someone_is_no_support,
+    "The Ortega regime has pledged to bar Ms. Chamorro from participating in November elections.",
+    &[]
+);
