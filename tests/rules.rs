@@ -5909,3 +5909,16 @@ t!(
     "The Ortega regime has pledged to bar Ms. Chamorro from participating in November elections.",
     &[]
 );
+// A legal case, lawsuit or complaint against a party opposes it; the
+// case's owner is its possessor or the clause's subject.
+t!(
+    a_state_s_case_against_another_opposes_it,
+    "The International Court of Justice today issued a significant ruling in Ukraine's case \
+     against the Russian Federation under the Convention.",
+    &[("Ukraine", "opposes", "Russia")]
+);
+t!(
+    filed_a_case_against_a_state,
+    "Gambia filed a case against Myanmar at the ICJ.",
+    &[("Gambia", "opposes", "Myanmar")]
+);
