@@ -5922,3 +5922,14 @@ t!(
     "Gambia filed a case against Myanmar at the ICJ.",
     &[("Gambia", "opposes", "Myanmar")]
 );
+// "hold X responsible" accuses X, as "hold X accountable" opposes X.
+t!(
+    holding_a_state_responsible_accuses_it,
+    "The United States holds Russia responsible for the attack.",
+    &[(US, "accuses", "Russia")]
+);
+t!(
+    responsible_without_a_holder_accuses_no_one,
+    "The officials responsible for the crackdown were sanctioned by the United States.",
+    &[]
+);
