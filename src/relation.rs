@@ -2924,6 +2924,23 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 }
             }
         }
+        // "the newest member of the Alliance, Ecuador, which ...": the
+        // state in apposition after "member of BODY".
+        let mut b = a.t0;
+        if b > 0 && ctx.lw(b - 1) == "the" {
+            b -= 1;
+        }
+        if b >= 2
+            && ctx.lw(b - 1) == "of"
+            && ctx.lw(b - 2) == "member"
+            && ctx.word(a.t1) == ","
+            && let Some(m) = slots[i + 1..].iter().find(|sl| sl.t0 == a.t1 + 1)
+            && m.kind == Kind::State
+            && matches!(ctx.word(m.t1), "," | "." | ";")
+        {
+            emit_member(ctx, *m, *a, si, b - 2);
+            continue;
+        }
         let mut k = a.t1;
         // "Sweden became NATO's 32nd member", "the alliance's newest member":
         // after the possessive, ordinals and modifiers lead to "member".
@@ -3028,10 +3045,18 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
                 && (be(ctx.lw(p - 2)) || ctx.word(p - 2) == ",");
             // "Sweden became NATO's 32nd member": no article before a possessor.
             let possessor_copula = possessed && p >= 1 && be(ctx.lw(p - 1));
+            // "Finland, NATO's newest member, hosted": an apposition.
+            let possessor_apposed = possessed && p >= 2 && ctx.word(p - 1) == ",";
             if let Some(member) = slots[..i]
                 .iter()
                 .rev()
-                .find(|sl| (copula && sl.t1 + 2 == p) || (possessor_copula && sl.t1 + 1 == p))
+                .find(|sl| {
+                    (copula && sl.t1 + 2 == p)
+                        || (possessor_apposed
+                            && sl.t1 + 1 == p
+                            && (sl.t0 == 0 || !PREPOSITIONS.contains(&ctx.lw(sl.t0 - 1))))
+                        || (possessor_copula && sl.t1 + 1 == p)
+                })
                 .filter(|sl| sl.kind == Kind::State)
                 .copied()
             {
@@ -3057,7 +3082,10 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
             if p > 0 && matches!(ctx.lw(p - 1), "both" | "all") {
                 p -= 1;
             }
-            let copula = p >= 2 && plural_be(ctx.lw(p - 1));
+            // ("The United States and Italy, both NATO Allies, ...": an
+            // apposition after the list.)
+            let copula = p >= 2
+                && (plural_be(ctx.lw(p - 1)) || (ctx.word(p - 1) == "," && ctx.lw(p) == "both"));
             if let Some(last) = slots[..i].iter().rposition(|sl| copula && sl.t1 + 1 == p) {
                 let list = ctx.coordinated_left(slots, last);
                 let first = list.iter().map(|&m| slots[m].t0).min().unwrap_or(0);

@@ -5933,3 +5933,34 @@ t!(
     "The officials responsible for the crackdown were sanctioned by the United States.",
     &[]
 );
+// Membership in apposition: "the newest member of BODY, STATE,", "STATE,
+// BODY's newest member,", "A and B, both BODY Allies,"; a place phrase
+// before the state ("In Finland, NATO's ...") is no apposition.
+t!(
+    member_of_a_body_in_apposition_before_the_state,
+    "We congratulate the newest member of the Alliance for Development in Democracy, Ecuador, \
+     which has joined this group.",
+    &[(
+        "Ecuador",
+        "member-of",
+        "Alliance for Development in Democracy"
+    )]
+);
+t!(
+    state_with_a_body_s_membership_in_apposition,
+    "Finland, NATO's newest member, hosted the summit.",
+    &[("Finland", "member-of", "North Atlantic Treaty Organization")]
+);
+t!(
+    both_members_in_apposition_after_a_list,
+    "The United States and Italy, both NATO Allies, cooperate closely.",
+    &[
+        (US, "member-of", "North Atlantic Treaty Organization"),
+        ("Italy", "member-of", "North Atlantic Treaty Organization")
+    ]
+);
+t!(
+    place_phrase_before_a_body_s_member_is_no_apposition,
+    "In Finland, NATO's newest member hosted the summit.",
+    &[]
+);
