@@ -3420,11 +3420,10 @@ fn apposed_title<'a>(
         if next_is_person {
             return None;
         }
-        let envoy = role
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| g.lexicon.envoys.contains(w));
-        if envoy && doc.lower(tk) == "to" && of.is_some_and(|o| out[o].reading().is_some()) {
+        if envoy_title(g, role)
+            && doc.lower(tk) == "to"
+            && of.is_some_and(|o| out[o].reading().is_some())
+        {
             receiving = of.take();
         }
     }
@@ -3454,6 +3453,14 @@ fn apposed_title<'a>(
     })
 }
 
+/// An office whose last word is an envoy's noun
+/// (`data/lexicon/envoys.txt`): "to" after it names where it is sent.
+fn envoy_title(g: &Gazetteer, role: &str) -> bool {
+    role.rsplit(' ')
+        .next()
+        .is_some_and(|w| g.lexicon.envoys.contains(w))
+}
+
 /// "X, national security adviser to Prime Minister Abiy Ahmed": after
 /// "to" at token `to`, a person (with a title in front) whose office the
 /// office `role` serves, as in "Merkel's spokesperson". Not an envoy's
@@ -3467,11 +3474,7 @@ fn principal_after_to(
     role: &str,
 ) -> Option<usize> {
     let tokens = &doc.tokens;
-    let envoy = role
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| g.lexicon.envoys.contains(w));
-    if doc.lower(to) != "to" || envoy {
+    if doc.lower(to) != "to" || envoy_title(g, role) {
         return None;
     }
     let mut n = to + 1;
