@@ -5964,3 +5964,12 @@ t!(
     "In Finland, NATO's newest member hosted the summit.",
     &[]
 );
+// "Science" heads a portfolio or an office ("Head of NASA Science"), never
+// a person's name.
+#[test]
+fn science_is_no_part_of_a_person_s_name() {
+    check_entities(
+        "Biden was briefed by Head of NASA Science Thomas Zurbuchen.",
+        &[("Joe Biden", "person"), ("United States", "state")],
+    );
+}
