@@ -5619,8 +5619,13 @@ fn read_clause_cue(
             .collect();
         // ("hold Lukashenka and his regime to account": the name's own
         // people may close the object.)
+        // ("held Moscow fully responsible": an adverb may close it too.)
         let closes = |t: &Slot| {
             t.t1 == tail_at
+                || (object_gap
+                    && t.t1 + 1 == tail_at
+                    && ctx.lw(t.t1).ends_with("ly")
+                    && ctx.lw(t.t1).chars().all(|c| c.is_ascii_lowercase()))
                 || (object_gap
                     && (t.t1 + 3..=t.t1 + 5).contains(&tail_at)
                     && ctx.lw(t.t1) == "and"

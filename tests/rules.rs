@@ -5973,3 +5973,10 @@ fn science_is_no_part_of_a_person_s_name() {
         &[("Joe Biden", "person"), ("United States", "state")],
     );
 }
+// An adverb in "-ly" may close the object of "hold X responsible" or "hold
+// X accountable".
+t!(
+    holding_a_state_fully_responsible_accuses_it,
+    "Ukraine held Moscow fully responsible for the strike.",
+    &[("Ukraine", "accuses", "Russia")]
+);
