@@ -3121,6 +3121,12 @@ fn attach_context(
     }
 }
 
+/// A title written in the plural ("foreign ministers", "officials") for a
+/// singular office (`role`); "Foreign Affairs" ends a singular one.
+fn plural_title(title: &str, role: &str) -> bool {
+    title.ends_with('s') && !title.to_lowercase().ends_with("affairs") && !role.ends_with('s')
+}
+
 /// The office of the person listed before `out[idx]` ("A and B", "A, B,
 /// and C") when that person's title in front is plural and names its body
 /// ("Burmese military officials A and B"). The cue keeps the body and
@@ -3146,10 +3152,7 @@ fn listed_under_plural_title(
     let prev = ending_at(out, doc.tokens[k - 1].end)?;
     let cue = out[prev].role.as_ref()?;
     let of = cue.of?;
-    let title = text.get(cue.start..cue.end)?;
-    let plural = title.ends_with('s')
-        && !title.to_lowercase().ends_with("affairs")
-        && !cue.role.ends_with('s');
+    let plural = plural_title(text.get(cue.start..cue.end)?, &cue.role);
     // ("A, B, and C": B's cue, taken from A's title, is empty.)
     let listed = cue.start == cue.end && cue.start == out[prev].start;
     let first_listed = plural && cue.start < out[prev].start && out[of].modifier_of == Some(prev);
@@ -3375,11 +3378,7 @@ fn apposed_title<'a>(
     // "Blinken and Lavrov, the top diplomats of the US and Russia": a
     // plural title in apposition is shared out respectively, which the
     // text does not say name by name.
-    let plural = text
-        .get(ts..te)
-        .is_some_and(|t| t.ends_with('s') && !t.to_lowercase().ends_with("affairs"))
-        && !role.ends_with('s');
-    if plural {
+    if text.get(ts..te).is_some_and(|t| plural_title(t, role)) {
         return None;
     }
     let tk = doc.token_at_or_after(te);

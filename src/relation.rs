@@ -2646,6 +2646,12 @@ impl Ctx<'_> {
                 .then_some(by + 1)
             });
         // "welcomes the decision by the parliament of X", "actions by X".
+        // "condemned the executions by the Burmese military": an act of
+        // `condemned_acts.txt` right before "by" names its agent.
+        let act_by = |m: usize| {
+            self.g.lexicon.condemned_acts.contains(gap_words[m])
+                && gap_words.get(m + 1) == Some(&"by")
+        };
         let place_of = (gap_words.len() <= 8 || (act_of_by.is_some() && gap_words.len() <= 12))
             && matches!(before_name, Some("of" | "by"))
             && gap_words.iter().enumerate().all(|(n, w)| {
@@ -2656,12 +2662,6 @@ impl Ctx<'_> {
                         && gap_words[m].ends_with("ed")
                         && gap_words.get(m + 1) == Some(&"by")
                         && self.g.lexicon.of_heads.contains(gap_words[m - 1])
-                };
-                // "condemned the executions by the Burmese military": an act
-                // of `condemned_acts.txt` right before "by" names its agent.
-                let act_by = |m: usize| {
-                    self.g.lexicon.condemned_acts.contains(gap_words[m])
-                        && gap_words.get(m + 1) == Some(&"by")
                 };
                 matches!(*w, "the" | "a" | "an" | "of" | "and" | ",")
                     || self.g.lexicon.of_heads.contains(*w)
@@ -2678,10 +2678,7 @@ impl Ctx<'_> {
             // "by X" alone is an agent, not a target: "by" needs its noun.
             && (before_name == Some("of")
                 || gap_words.iter().any(|w| self.g.lexicon.of_heads.contains(*w))
-                || (0..gap_words.len()).any(|m| {
-                    self.g.lexicon.condemned_acts.contains(gap_words[m])
-                        && gap_words.get(m + 1) == Some(&"by")
-                })
+                || (0..gap_words.len()).any(act_by)
                 || act_of_by.is_some());
         // "struck targets in southern Lebanon": what an attack hits inside
         // a place (no sea: "ships in the Red Sea" is where it happens).
