@@ -1499,6 +1499,20 @@ impl Ctx<'_> {
         {
             return self.list_right(slots, subject);
         }
+        // "Blinken met Scholz in Berlin, Germany, and reaffirmed support for
+        // Ukraine": a nominal that is the object of a verb after "and" has
+        // that predicate's shared subject as agent; when the clause names
+        // none ("The President traveled to Berlin, Germany, and
+        // reaffirmed"), the names before are objects and places, no agent.
+        if possessor.is_none()
+            && cue.form == CueForm::Noun
+            && let Some(v) = self.coordinated_verb_before(s, c0)
+        {
+            return self
+                .shared_subject(slots, s, v)
+                .map(|i| self.list_right(slots, i))
+                .unwrap_or_default();
+        }
         // "Afghans, including those who worked with the United States": a
         // relative pronoun whose antecedent names no one. ("YPG militia
         // which support the PKK": a name heading a group noun is one.)
@@ -2222,6 +2236,52 @@ impl Ctx<'_> {
         open.then_some(i)
     }
 
+    /// The verb, right after "and", whose object is the nominal cue at
+    /// `c0`: "..., and reaffirmed support for", "and expressed strong
+    /// support for" (a past or present tense form, then only determiners
+    /// and modifiers). None for a possessive pronoun between ("and
+    /// underscored our commitment": the pronoun names the agent) or a
+    /// word that is no verb.
+    fn coordinated_verb_before(&self, s: &crate::text::Sentence, c0: usize) -> Option<usize> {
+        // "its unprovoked and unjustified war", "their enduring and shared
+        // commitment": after an adjective, "and" joins another adjective.
+        let adjective_before = |and: usize| {
+            let mut k = and;
+            while k > s.first && self.word(k - 1) == "," {
+                k -= 1;
+            }
+            k > s.first && {
+                let w = self.word(k - 1);
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && [
+                        "ed", "ing", "ful", "ive", "al", "ous", "ic", "ent", "ant", "ary", "ble",
+                        "ile",
+                    ]
+                    .iter()
+                    .any(|suffix| w.ends_with(suffix))
+            }
+        };
+        (c0.saturating_sub(5).max(s.first + 2)..c0).find(|&v| {
+            let w = self.lw(v);
+            self.lw(v - 1) == "and"
+                && !adjective_before(v - 1)
+                && self.word(v).chars().all(|c| c.is_ascii_lowercase())
+                && (w.ends_with("ed") || self.g.lexicon.verbs.contains_key(w))
+                && !self.g.lexicon.modality.contains_key(w)
+                // "our appreciation and continued support": participles
+                // that mostly qualify the nominal.
+                && !matches!(
+                    w,
+                    "continued" | "increased" | "renewed" | "sustained" | "enhanced" | "expanded"
+                )
+                && (v + 1..c0).all(|k| {
+                    matches!(self.lw(k), "the" | "a" | "an" | "further" | "continued")
+                        || (self.only_modifiers(k, k + 1)
+                            && !matches!(self.lw(k), "our" | "my" | "your"))
+                })
+        })
+    }
+
     /// The subject a coordinated predicate shares ("X noted ..., and
     /// thanked Y"; "X will meet A and then work with B"): when the verb cue
     /// at `c0` follows "and" (with auxiliaries or adverbs between), the
@@ -2303,7 +2363,16 @@ impl Ctx<'_> {
             )
         });
         let relative = (sl.t1..and).any(|k| matches!(self.lw(k), "which" | "who" | "whose"));
-        if pronoun_first || relative {
+        // "The President met Scholz in Berlin and reaffirmed": a verb before
+        // the first name makes it an object.
+        let object = (from..sl.t0).any(|k| {
+            let w = self.lw(k);
+            self.word(k).chars().all(|c| c.is_ascii_lowercase())
+                && (matches!(w, "met" | "spoke" | "held" | "sent" | "told")
+                    || (w.ends_with("ed")
+                        && !(k > from && matches!(self.lw(k - 1), "the" | "a" | "an"))))
+        });
+        if pronoun_first || relative || object {
             return None;
         }
         let governed = sl.t0 > s.first && {

@@ -5980,3 +5980,33 @@ t!(
     "Ukraine held Moscow fully responsible for the strike.",
     &[("Ukraine", "accuses", "Russia")]
 );
+// A nominal that is the object of a verb after "and" takes that
+// predicate's shared subject as agent, never a place or object between.
+t!(
+    nominal_after_a_coordinated_verb_is_the_subject_s,
+    "Blinken met Scholz in Berlin, Germany, and reaffirmed support for Ukraine.",
+    &[("Antony Blinken", "supports", "Ukraine")],
+    also: &[("Antony Blinken", "met-with", "Olaf Scholz")]
+);
+t!(
+    place_before_a_coordinated_verb_is_no_agent,
+    "The President traveled to Berlin, Germany, and reaffirmed support for Ukraine.",
+    &[]
+);
+t!(
+    object_before_a_coordinated_verb_is_no_agent,
+    "The President met Scholz in Berlin and reaffirmed support for Ukraine.",
+    &[]
+);
+// ("its unprovoked and unjustified war": "and" between adjectives joins no
+// predicate; "our ... and continued support": "our" still names the agent.)
+t!(
+    adjectives_joined_by_and_keep_the_possessor,
+    "The allies will hold Russia accountable for its unprovoked and unjustified war against Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    object_of_thanks_is_no_agent_of_a_coordinated_nominal,
+    "The Deputy Secretary thanked Zambia for its support at the United Nations, and expressed support for Zambia's renewal.",
+    &[]
+);
