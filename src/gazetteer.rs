@@ -328,6 +328,9 @@ pub struct Lexicon {
     /// Words that qualify an office before its title ("acting", "interim"),
     /// lowercase.
     pub title_modifiers: HashSet<String>,
+    /// Words in "-ing" that describe a place before its name
+    /// ("neighboring Ukraine"), lowercase: `data/lexicon/place_epithets.txt`.
+    pub place_epithets: HashSet<String>,
     /// Words that open a counted description before a list of names
     /// ("three oligarchs: A, B and C"), lowercase.
     pub quantifiers: HashSet<String>,
@@ -569,6 +572,7 @@ const HEADS: &str = include_str!("../data/lexicon/heads.tsv");
 const PORTFOLIOS: &str = include_str!("../data/lexicon/portfolios.txt");
 const OF_HEADS: &str = include_str!("../data/lexicon/of_heads.txt");
 const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.txt");
+const PLACE_EPITHETS: &str = include_str!("../data/lexicon/place_epithets.txt");
 const QUANTIFIERS: &str = include_str!("../data/lexicon/quantifiers.txt");
 const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
@@ -1471,6 +1475,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             .collect(),
         of_heads: lower_set(OF_HEADS),
         title_modifiers: lower_set(TITLE_MODIFIERS),
+        place_epithets: lower_set(PLACE_EPITHETS),
         quantifiers: lower_set(QUANTIFIERS),
         delegates: lower_set(DELEGATES),
         relational: lower_set(RELATIONAL),

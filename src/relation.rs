@@ -2871,10 +2871,12 @@ impl Ctx<'_> {
             // "voted in support of a resolution condemning X": a participle
             // opens its own predicate.
             // ("spoke with acting Prime Minister X": a title's modifier.)
+            // ("invaded neighboring Ukraine": a place's epithet.)
             if w.ends_with("ing")
                 && w != "including"
                 && w.len() > 5
                 && !self.g.lexicon.title_modifiers.contains(w)
+                && !self.g.lexicon.place_epithets.contains(w)
             {
                 return true;
             }

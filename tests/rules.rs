@@ -6010,3 +6010,37 @@ t!(
     "The Deputy Secretary thanked Zambia for its support at the United Nations, and expressed support for Zambia's renewal.",
     &[]
 );
+// An "-ing" epithet of a place before its name is part of the target's
+// phrase, not a participle opening a predicate (`place_epithets.txt`).
+t!(
+    invading_a_neighboring_state_attacks_it,
+    "Russia invaded neighboring Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    aggression_in_a_neighbouring_state_attacks_it,
+    "Moldova took in families fleeing Russian aggression in neighbouring Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    participle_before_a_name_still_opens_its_own_predicate,
+    "Canada voted in support of a resolution condemning Russia.",
+    &[("Canada", "opposes", "Russia")]
+);
+// Appreciation and gratitude expressed for someone or their work support
+// them, like thanks and praise (ONTOLOGY.md: "praised").
+t!(
+    appreciation_for_a_state_s_efforts_supports_it,
+    "Secretary Blinken expressed his appreciation for Turkey's continued implementation of the Montreux Convention.",
+    &[("Antony Blinken", "supports", "Turkey")]
+);
+t!(
+    gratitude_to_a_state_supports_it,
+    "Biden expressed his gratitude to Japan for its support.",
+    &[("Joe Biden", "supports", "Japan")]
+);
+t!(
+    appreciation_of_a_currency_is_no_support,
+    "Analysts noted the appreciation of the yen against the dollar in Japan.",
+    &[]
+);
