@@ -6044,3 +6044,20 @@ t!(
     "Analysts noted the appreciation of the yen against the dollar in Japan.",
     &[]
 );
+// "stood with X" supports X in every tense; "stand up to X" opposes X.
+t!(
+    having_stood_with_a_people_supports_their_state,
+    "The Troika has stood with the people of Sudan through decades of struggle.",
+    &[("Troika", "supports", "Sudan")]
+);
+t!(
+    standing_up_to_a_state_opposes_it,
+    "Lithuania stood up to China over its pressure campaign.",
+    &[("Lithuania", "opposes", "China")]
+);
+// "the land of X" leads through "of" to X like "the territory of X".
+t!(
+    occupation_of_the_land_of_a_state_attacks_it,
+    "They demanded an end to the Israeli occupation of the land of Palestine.",
+    &[("Israel", "attacks", "Palestine")]
+);
