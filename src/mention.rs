@@ -873,6 +873,9 @@ pub fn find_with_cues(
     // 3c. A party's label as a modifier ("Republican committee member").
     party_labels(text, doc, g, &mut out);
     named_by_context(text, doc, g, &titles, &mut out, headline_end);
+    // 3d. "the Coalition", "the Alliance": short forms of a body named
+    // before.
+    short_forms(text, doc, g, &mut out, headline_end);
     let in_known = |t: &Token, out: &[Mention]| overlapping(out, t.start, t.end).is_some();
 
     // 4. People by name shape.
@@ -2180,6 +2183,104 @@ fn named_by_context(
             title_ref: None,
         });
     }
+    out.sort_by_key(|m| m.start);
+}
+
+/// The head words of a body's name, by which "the" and the word alone may
+/// refer back to it: the last word ("North Atlantic Alliance") and the
+/// capitalised word before the name's first lowercase word ("Global
+/// Coalition to Defeat ISIS", "Organization of American States").
+fn name_heads(name: &str) -> Vec<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut heads = Vec::new();
+    if words.len() >= 2 {
+        heads.extend(words.last());
+        if let Some(i) = words.iter().position(|w| w.starts_with(char::is_lowercase))
+            && i >= 1
+        {
+            heads.push(words[i - 1]);
+        }
+    }
+    heads.retain(|w| w.len() > 2 && w.chars().all(char::is_alphabetic));
+    heads
+}
+
+/// "The Global Coalition to Defeat ISIS met ... its commitment to the
+/// Coalition": a capitalised word after "the" (that no capitalised word,
+/// nor "of", "for", "on", "to" or "in" and a capitalised word, goes on
+/// from) that heads the name of exactly one
+/// organisation or alliance the article named before (`name_heads`) is a
+/// mention of that body. Two bodies with that head ("the Council" after
+/// the Security Council and the European Council) leave it unread.
+fn short_forms(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>, headline_end: usize) {
+    let tokens = &doc.tokens;
+    let mut added = Vec::new();
+    for k in 1..tokens.len() {
+        let t = tokens[k];
+        let w = tok(text, &t);
+        if t.start < headline_end
+            || doc.lower(k - 1) != "the"
+            || !w.starts_with(char::is_uppercase)
+            || !w.chars().all(char::is_alphabetic)
+            || overlapping(out, t.start, t.end).is_some()
+        {
+            continue;
+        }
+        let goes_on = tokens.get(k + 1).is_some_and(|n| {
+            n.word
+                && (tok(text, n).starts_with(char::is_uppercase)
+                    || (matches!(doc.lower(k + 1), "of" | "for" | "on" | "to" | "in")
+                        && tokens
+                            .get(k + 2)
+                            .is_some_and(|a| tok(text, a).starts_with(char::is_uppercase))))
+        });
+        let Some(sentence) = doc.sentence_of(t.start) else {
+            continue;
+        };
+        if goes_on {
+            continue;
+        }
+        let mut bodies: Vec<&What> = Vec::new();
+        for m in out.iter().filter(|m| m.end <= t.start) {
+            if !matches!(kind_of(g, m), Some(Kind::Organization | Kind::Alliance)) {
+                continue;
+            }
+            let heads = match &m.what {
+                What::Known(r) => r.first().is_some_and(|r| {
+                    let e = g.entry(r.entity);
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|n| name_heads(n).contains(&w))
+                }),
+                What::New { name, .. } => name_heads(name).contains(&w),
+                What::Person(_) => false,
+            };
+            let same = |a: &What, b: &What| match (a, b) {
+                (What::Known(x), What::Known(y)) => {
+                    x.first().map(|r| r.entity) == y.first().map(|r| r.entity)
+                }
+                _ => a == b,
+            };
+            if heads && !bodies.iter().any(|b| same(b, &m.what)) {
+                bodies.push(&m.what);
+            }
+        }
+        if let [what] = bodies.as_slice() {
+            added.push(Mention {
+                start: t.start,
+                end: t.end,
+                span_end: t.end,
+                sentence,
+                what: (*what).clone(),
+                acting: false,
+                role: None,
+                apposed: None,
+                modifier_of: None,
+                title_ref: None,
+            });
+        }
+    }
+    out.extend(added);
     out.sort_by_key(|m| m.start);
 }
 

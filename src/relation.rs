@@ -1499,6 +1499,43 @@ impl Ctx<'_> {
         {
             return self.list_right(slots, subject);
         }
+        // "We congratulate the newest member of the Alliance, Ecuador": a
+        // member that is the object of a verb is not the clause's subject
+        // ("X is a founding member of", "X, the newest member of", "X
+        // became a member of" keep theirs).
+        if cue.edge == EdgeType::MemberOf && cue.text.starts_with("member") {
+            let mut k = c0;
+            while k > s.first
+                && (matches!(self.lw(k - 1), "the" | "a" | "an") || self.only_modifiers(k - 1, k))
+                && !matches!(self.lw(k - 1), "," | "and")
+            {
+                k -= 1;
+            }
+            let w = if k > s.first { self.lw(k - 1) } else { "" };
+            let object = w.chars().all(|c| c.is_ascii_lowercase())
+                && !w.is_empty()
+                && !BE.contains(&w)
+                && !matches!(
+                    w,
+                    "became"
+                        | "become"
+                        | "becomes"
+                        | "becoming"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "as"
+                        | "and"
+                        | "or"
+                        | "both"
+                        | "all"
+                        | "fellow"
+                )
+                && !slots.iter().any(|sl| sl.t1 == k);
+            if object {
+                return Vec::new();
+            }
+        }
         // "Blinken met Scholz in Berlin, Germany, and reaffirmed support for
         // Ukraine": a nominal that is the object of a verb after "and" has
         // that predicate's shared subject as agent; when the clause names

@@ -6061,3 +6061,55 @@ t!(
     "They demanded an end to the Israeli occupation of the land of Palestine.",
     &[("Israel", "attacks", "Palestine")]
 );
+// A capitalised head word after "the" refers back to the one body the
+// article named with that head ("the Coalition", "the Alliance"); two
+// bodies with the head leave it unread.
+t!(
+    the_coalition_is_the_coalition_named_before,
+    "The Global Coalition to Defeat ISIS met in Rome. The United States reaffirmed its commitment to the Coalition.",
+    &[(US, "supports", "Global Coalition to Defeat ISIS")]
+);
+t!(
+    the_alliance_is_nato_named_before,
+    "Blinken met NATO Secretary General Stoltenberg. He reaffirmed U.S. commitment to the Alliance.",
+    &[(US, "supports", "North Atlantic Treaty Organization")],
+    also: &[
+        ("Antony Blinken", "met-with", "Jens Stoltenberg"),
+        ("Jens Stoltenberg", "represents", "North Atlantic Treaty Organization")
+    ]
+);
+t!(
+    a_head_shared_by_two_bodies_refers_to_neither,
+    "The UN Security Council and the European Council met. The United States supports the Council.",
+    &[],
+    also: &[("United Nations Security Council", "met-with", "European Council")]
+);
+t!(
+    a_head_that_a_name_goes_on_from_is_no_short_form,
+    "The Global Coalition to Defeat ISIS met in Rome. Canada supports the Coalition of the Willing.",
+    &[("Canada", "supports", "Coalition of the Willing")]
+);
+// A member that is the object of a verb ("We congratulate the newest
+// member of the Alliance, Ecuador") is not the clause's subject.
+#[test]
+fn the_object_of_a_verb_is_the_member_not_the_subject() {
+    let text = "We congratulate the newest member of NATO, Finland, which has joined the Alliance.";
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![(
+            "Finland".to_string(),
+            "member-of".to_string(),
+            "North Atlantic Treaty Organization".to_string()
+        )]
+    );
+}
+t!(
+    a_member_after_a_copula_or_comma_keeps_its_subject,
+    "Finland, the newest member of NATO, hosted the summit. Poland is now a full member of NATO. Australia and New Zealand are of the region and members of the Pacific Islands Forum.",
+    &[
+        ("Finland", "member-of", "North Atlantic Treaty Organization"),
+        ("Poland", "member-of", "North Atlantic Treaty Organization"),
+        ("Australia", "member-of", "Pacific Islands Forum"),
+        ("New Zealand", "member-of", "Pacific Islands Forum")
+    ]
+);
