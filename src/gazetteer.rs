@@ -243,6 +243,11 @@ pub enum Modality {
     /// "waver", "hesitate": a negation right before it asserts the event
     /// ("will not waver in its support for Y"); alone it does nothing.
     Hesitation,
+    /// "urged", "encouraged", "called" (with "for"): a call for the event
+    /// that the nominal right after it (only modifiers between) names
+    /// ("called for dialogue between A and B", "urged new sanctions on
+    /// Y"): the event is wished, not asserted.
+    Exhortation,
     /// "thank", "congratulate": a speech act that the wish before it
     /// performs ("I want to thank X", "I would like to congratulate Y"), so
     /// the wish flags nothing; alone it does nothing.
@@ -1155,6 +1160,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
             "purpose" => Modality::Purpose,
             "hesitation" => Modality::Hesitation,
             "performative" => Modality::Performative,
+            "exhortation" => Modality::Exhortation,
             other => return Err(modality_table.err(*line, format!("unknown class '{other}'"))),
         };
         modality.insert(cell(row, modality_table.col("word")).to_lowercase(), class);

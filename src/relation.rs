@@ -1035,8 +1035,16 @@ impl Ctx<'_> {
             // "spoke with hope following a meeting": after "with" the word
             // is a manner noun, not a modal.
             let manner = k > conjunct && self.lw(k - 1) == "with";
+            // "called for dialogue between A and B", "urged new sanctions on
+            // Y": a call for the nominal right after it.
+            let exhorts = |j: usize| {
+                let call = matches!(w, "call" | "calls" | "called");
+                (!call || self.lw(j + 1) == "for") && governs(j + usize::from(call))
+            };
             match self.g.lexicon.modality.get(w) {
                 _ if not_only || hesitation || performs || month => {}
+                Some(Modality::Exhortation) if exhorts(k) => hyp = true,
+                Some(Modality::Exhortation) => {}
                 Some(Modality::Hypothetical) if manner => {}
                 Some(Modality::Warning) if !governs(k) => {}
                 Some(Modality::Hesitation | Modality::Performative) => {}
@@ -1141,6 +1149,19 @@ impl Ctx<'_> {
             |p: usize, of: usize| self.r.roles.iter().any(|ro| ro.person == p && ro.of == of);
         if edge != EdgeType::Represents
             && (serves(a.entity, b.entity) || serves(b.entity, a.entity))
+        {
+            return;
+        }
+        // A state does not visit its own places ("the French Legion of
+        // Honour, received during a visit to Paris").
+        if edge == EdgeType::Visited
+            && a.kind == Kind::State
+            && self.r.entities[b.entity].known.is_some_and(|place| {
+                Some(place) == self.r.entities[a.entity].known
+                    || self.r.entities[a.entity]
+                        .known
+                        .is_some_and(|state| within(self.g, place).any(|p| p == state))
+            })
         {
             return;
         }
@@ -1498,6 +1519,25 @@ impl Ctx<'_> {
             && let Some(subject) = self.shared_subject(slots, s, c0)
         {
             return self.list_right(slots, subject);
+        }
+        // "President Biden's call with President Putin and my discussion
+        // with Foreign Minister Lavrov": "my" or "your" names the nominal's
+        // agent, and when the text's voice leaves it unnamed, no one else
+        // is.
+        if possessor.is_none() && cue.form == CueForm::Noun {
+            let mut k = c0;
+            while k > s.first
+                && self.only_modifiers(k - 1, k)
+                && !matches!(self.lw(k - 1), "and" | "my" | "your")
+            {
+                k -= 1;
+            }
+            if k > s.first
+                && matches!(self.lw(k - 1), "my" | "your")
+                && !slots.iter().any(|sl| sl.t0 == k - 1)
+            {
+                return Vec::new();
+            }
         }
         // "We congratulate the newest member of the Alliance, Ecuador": a
         // member that is the object of a verb is not the clause's subject

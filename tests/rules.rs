@@ -6113,3 +6113,54 @@ t!(
         ("New Zealand", "member-of", "Pacific Islands Forum")
     ]
 );
+// "my" or "your" before a nominal names its agent; unresolved, it is no one
+// else's.
+t!(
+    my_discussion_is_not_the_earlier_possessor_s,
+    "We remain engaged following President Biden's call with President Putin and my discussion with Foreign Minister Lavrov.",
+    &[("Joe Biden", "met-with", "Vladimir Putin")],
+    also: &[
+        ("Vladimir Putin", "represents", "Russia"),
+        ("Sergei Lavrov", "represents", "Russia")
+    ]
+);
+// A state does not visit its own places.
+t!(
+    a_state_visiting_its_own_capital_is_no_visit,
+    "Awards included the French Legion of Honour, received last year during a visit to Paris.",
+    &[]
+);
+t!(
+    a_state_visiting_a_foreign_city_is_a_visit,
+    "France sent a delegation to visit Kyiv.",
+    &[("France", "visited", "Kyiv")]
+);
+// A call for an event ("called for dialogue between A and B", "urged new
+// sanctions on Y") wishes it; only the nominal right after the call is
+// flagged ("urged Russia to stop its attacks on Ukraine" still asserts the
+// attacks).
+neg!(
+    called_for_dialogue_is_no_meeting,
+    "The Secretary called for dialogue between the UK and the EU.",
+    &[("European Union", "met-with", "United Kingdom")]
+);
+neg!(
+    encouraged_continued_dialogue_is_no_meeting,
+    "The Secretary encouraged continued dialogue between Serbia and Kosovo.",
+    &[("Serbia", "met-with", "Kosovo")]
+);
+neg!(
+    called_for_sanctions_are_not_imposed,
+    "Zelensky called for new sanctions on Russia.",
+    &[("Volodymyr Zelensky", "sanctions", "Russia")]
+);
+t!(
+    urging_an_end_to_attacks_asserts_them,
+    "The United States urged an end to Russian attacks on Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    welcomed_dialogue_is_a_meeting,
+    "The Secretary welcomed the dialogue between Serbia and Kosovo.",
+    &[("Serbia", "met-with", "Kosovo")]
+);
