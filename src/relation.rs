@@ -1152,6 +1152,14 @@ impl Ctx<'_> {
         {
             return;
         }
+        // "Americans proudly claim Italian heritage", "Iranian assistance is
+        // received by the Houthis": a state's adjective before a noun of no
+        // person or body is no claimed place and no party to a meeting.
+        if matches!(edge, EdgeType::Claims | EdgeType::MetWith)
+            && (self.attributive(a) || self.attributive(b))
+        {
+            return;
+        }
         // A state does not visit its own places ("the French Legion of
         // Honour, received during a visit to Paris").
         if edge == EdgeType::Visited
@@ -2311,6 +2319,46 @@ impl Ctx<'_> {
         let open = slots[i].t0 > c0
             && (c0..slots[i].t0).all(|k| !matches!(self.word(k), ";" | ":" | "." | "\""));
         open.then_some(i)
+    }
+
+    /// A state's adjective ("Italian", "Iranian") right before a lowercase
+    /// noun that names no person, people, envoy or organ of state
+    /// (`person_nouns`, `delegates`, `envoys`, `organs`): it qualifies a thing ("Italian heritage",
+    /// "Iranian assistance"), not the state acting.
+    fn attributive(&self, sl: Slot) -> bool {
+        let lex = &self.g.lexicon;
+        let surface = self.text.get(sl.start..sl.end).unwrap_or("");
+        let noun = self.lw(sl.t1);
+        sl.kind == Kind::State
+            && sl.via.is_none()
+            && surface != self.r.entities[sl.entity].name
+            && !surface.contains(char::is_whitespace)
+            && ["an", "ish", "ese", "ic", "i", "ch"]
+                .iter()
+                .any(|suffix| surface.ends_with(suffix))
+            && self.word(sl.t1).chars().all(|c| c.is_ascii_lowercase())
+            && !noun.is_empty()
+            && !PREPOSITIONS.contains(&noun)
+            && !GAP_BLOCKERS.contains(&noun)
+            && !BE.contains(&noun)
+            && !lex.verbs.contains_key(noun)
+            // ("Russian held talks": a verb, the adjective standing alone.)
+            && !noun.ends_with("ed")
+            && !matches!(
+                noun,
+                "held" | "met" | "spoke" | "sent" | "took" | "made" | "led" | "won" | "fought"
+                    | "struck" | "will" | "would" | "can" | "could" | "must" | "should" | "may"
+            )
+            // ("civil society leaders": the head may follow other words.)
+            && !(sl.t1..sl.t1 + 3)
+                .take_while(|&k| self.word(k).chars().all(|c| c.is_ascii_lowercase()))
+                .any(|k| {
+                    let w = self.lw(k);
+                    w.starts_with("counterpart")
+                        || [&lex.person_nouns, &lex.delegates, &lex.organs, &lex.envoys]
+                            .iter()
+                            .any(|set| set.contains(w) || set.contains(w.trim_end_matches('s')))
+                })
     }
 
     /// The verb, right after "and", whose object is the nominal cue at

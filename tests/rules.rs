@@ -6164,3 +6164,28 @@ t!(
     "The Secretary welcomed the dialogue between Serbia and Kosovo.",
     &[("Serbia", "met-with", "Kosovo")]
 );
+// A state's adjective before a noun of no person, people or organ names a
+// thing: no claimed place, no party to a meeting.
+t!(
+    claiming_a_heritage_claims_no_place,
+    "More than 20 million Americans proudly claim Italian heritage.",
+    &[]
+);
+t!(
+    assistance_received_is_no_meeting,
+    "Questions remain how much direct Iranian assistance is received by the Houthis.",
+    &[]
+);
+t!(
+    a_state_s_people_and_envoys_still_meet,
+    "Blinken met his Russian counterpart in Geneva. Jaber, the Saudi envoy, held talks with Houthi officials. Blinken met Chinese officials in Rome.",
+    &[
+        ("Antony Blinken", "met-with", "Russia"),
+        ("Antony Blinken", "met-with", "China")
+    ],
+    also: &[
+        ("Jaber", "met-with", "Houthis"),
+        ("Jaber", "represents", "Saudi Arabia"),
+        ("Saudi Arabia", "met-with", "Houthis")
+    ]
+);
