@@ -1893,10 +1893,23 @@ impl Ctx<'_> {
                     }
                 }
                 if plural {
+                    // "the Secretary thanked the leaders for their support":
+                    // who thanks is not among those thanked.
+                    let thanker: Vec<usize> = (s.first..k)
+                        .find(|&q| self.g.lexicon.praise.contains(self.lw(q)))
+                        .map(|p| {
+                            slots
+                                .iter()
+                                .filter(|sl| sl.t1 <= p)
+                                .map(|sl| sl.entity)
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     // The names' slots ("both countries": their states).
                     let each = |names: &[usize], m: Mechanism| -> Vec<Slot> {
                         names
                             .iter()
+                            .filter(|e| !thanker.contains(e))
                             .filter_map(|&e| country(e))
                             .map(|e| at(e, m))
                             .collect()

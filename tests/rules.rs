@@ -6189,3 +6189,22 @@ t!(
         ("Saudi Arabia", "met-with", "Houthis")
     ]
 );
+// Who thanks is not among those thanked: "the leaders" after a meeting
+// of three, thanked by one of them, are the other two.
+t!(
+    the_thanker_is_not_among_the_leaders_thanked,
+    "Secretary Blinken met with President Vjosa Osmani and Prime Minister Albin Kurti. The Secretary thanked the leaders for their strong support for Ukraine.",
+    &[
+        ("Vjosa Osmani", "supports", "Ukraine"),
+        ("Albin Kurti", "supports", "Ukraine")
+    ],
+    also: &[
+        ("Antony Blinken", "met-with", "Vjosa Osmani"),
+        ("Antony Blinken", "met-with", "Albin Kurti"),
+        ("Albin Kurti", "met-with", "Vjosa Osmani"),
+        ("Antony Blinken", "supports", "Vjosa Osmani"),
+        ("Antony Blinken", "supports", "Albin Kurti"),
+        ("Vjosa Osmani", "represents", "Kosovo"),
+        ("Albin Kurti", "represents", "Kosovo")
+    ]
+);
