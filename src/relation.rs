@@ -249,8 +249,14 @@ impl Ctx<'_> {
         // "to abide by its obligations ... and cease its provocative
         // behavior", "to do their utmost to de-escalate tensions": a later
         // verb of the same demand, after "and" or "to", in the clause.
+        // ("to take joint action to urge the military to end the violence":
+        // a demand of its own, made of someone else, ends this one.)
         (v + 1..v + 16)
-            .take_while(|&q| !matches!(self.word(q), "." | ";" | ":" | ""))
+            .take_while(|&q| {
+                !(matches!(self.word(q), "." | ";" | ":" | "")
+                    || self.g.lexicon.demand_cues.contains(self.lw(q))
+                    || matches!(self.lw(q), "urge" | "press"))
+            })
             .any(|q| {
                 matches!(self.lw(q - 1), "and" | "to")
                     && self.g.lexicon.demand_acts.contains(self.lw(q))
@@ -1770,8 +1776,35 @@ impl Ctx<'_> {
                 .max(c0.saturating_sub(6))
                 .max(s.first)
         };
+        // "We have imposed sanctions on Russia, bolstered NATO's deterrence,
+        // and provided assistance to Ukraine": a predicate after "and"
+        // whose clause opens with a pronoun shares that pronoun, not the
+        // name in the predicates before.
+        let opening_pronoun = (cue.form == CueForm::Verb
+            && matches!(self.lw(s.first), "we" | "he" | "she" | "they")
+            // ("He served as Director, delivering ... and providing": a
+            // participle goes on a participial phrase.)
+            && !self.lw(c0).ends_with("ing")
+            && {
+                let mut b = c0;
+                while b > s.first + 1
+                    && (AUXILIARIES.contains(&self.lw(b - 1)) || self.lw(b - 1).ends_with("ly"))
+                {
+                    b -= 1;
+                }
+                self.lw(b - 1) == "and"
+                    && !(s.first + 1..b - 1).any(|k| {
+                        matches!(self.lw(k), "which" | "who" | "that" | "but" | ";")
+                            || matches!(self.lw(k), "we" | "he" | "she" | "they" | "it")
+                    })
+            })
+        .then_some(s.first);
+        let pronouns = match opening_pronoun {
+            Some(p) => p..p + 1,
+            None => from..c0,
+        };
         if possessor.is_none() {
-            for k in (from..c0).rev() {
+            for k in pronouns.rev() {
                 let w = self.lw(k);
                 let prev = if k > s.first { self.lw(k - 1) } else { "" };
                 let collective = matches!(
@@ -2399,7 +2432,29 @@ impl Ctx<'_> {
                     .any(|suffix| w.ends_with(suffix))
             }
         };
-        (c0.saturating_sub(5).max(s.first + 2)..c0).find(|&v| {
+        // "and provided historic levels of military assistance to", "and
+        // pledged $2 million in aid to": amounts before the nominal.
+        let amount = |k: usize| {
+            let w = self.lw(k);
+            w == "$"
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || (w == "of"
+                    && matches!(
+                        self.lw(k - 1),
+                        "levels"
+                            | "amounts"
+                            | "billions"
+                            | "millions"
+                            | "thousands"
+                            | "tons"
+                            | "doses"
+                            | "range"
+                            | "package"
+                            | "packages"
+                    ))
+                || (w == "in" && matches!(self.lw(k - 1), "million" | "billion" | "thousand"))
+        };
+        (c0.saturating_sub(10).max(s.first + 2)..c0).find(|&v| {
             let w = self.lw(v);
             self.lw(v - 1) == "and"
                 && !adjective_before(v - 1)
@@ -2414,6 +2469,7 @@ impl Ctx<'_> {
                 )
                 && (v + 1..c0).all(|k| {
                     matches!(self.lw(k), "the" | "a" | "an" | "further" | "continued")
+                        || amount(k)
                         || (self.only_modifiers(k, k + 1)
                             && !matches!(self.lw(k), "our" | "my" | "your"))
                 })

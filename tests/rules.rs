@@ -6208,3 +6208,33 @@ t!(
         ("Albin Kurti", "represents", "Kosovo")
     ]
 );
+// A predicate after "and" whose clause opens with a pronoun shares the
+// pronoun ("We", the publisher in a release), not a name in the
+// predicates before it; a participle goes on its participial phrase.
+#[test]
+fn a_coordinated_predicate_shares_the_opening_pronoun() {
+    let text = "We have imposed powerful sanctions on Russia, bolstered NATO's deterrence on the Eastern Flank, and provided historic levels of military and other assistance to Ukraine.";
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![e(US, "sanctions", "Russia"), e(US, "supports", "Ukraine")]
+    );
+}
+t!(
+    a_coordinated_predicate_without_a_named_subject_has_no_agent,
+    "We have imposed powerful sanctions on Russia, bolstered NATO's deterrence on the Eastern Flank, and provided historic levels of military and other assistance to Ukraine.",
+    &[]
+);
+// A demand's act of stopping is its own, not that of a demand nested in
+// it ("called on ASEAN to take joint action to urge the military to end
+// the violence").
+t!(
+    a_nested_demand_s_act_is_not_the_outer_one_s,
+    "Blinken called on ASEAN to take joint action to urge the military to end the violence.",
+    &[]
+);
+t!(
+    a_demand_to_stop_opposes_the_one_asked,
+    "Blinken called on Russia to immediately halt its attacks.",
+    &[("Antony Blinken", "opposes", "Russia")]
+);
