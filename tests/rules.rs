@@ -6238,3 +6238,20 @@ t!(
     "Blinken called on Russia to immediately halt its attacks.",
     &[("Antony Blinken", "opposes", "Russia")]
 );
+// Atrocities, acts and crimes "committed by" (or "perpetrated by") an
+// actor in a place attack it; "atrocities by X" too.
+t!(
+    acts_committed_by_forces_in_a_state_attack_it,
+    "We are shocked by the horrific acts committed by Russian forces in Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    atrocities_by_forces_in_a_state_attack_it,
+    "The United Nations documented atrocities by Russian forces in Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
+t!(
+    crimes_of_an_unnamed_gang_attack_nothing,
+    "The crimes committed by the gang were investigated by police in Mexico.",
+    &[]
+);
