@@ -2206,14 +2206,21 @@ fn name_heads(name: &str) -> Vec<&str> {
 }
 
 /// "The Global Coalition to Defeat ISIS met ... its commitment to the
-/// Coalition": a capitalised word after "the" (that no capitalised word,
-/// nor "of", "for", "on", "to" or "in" and a capitalised word, goes on
-/// from) that heads the name of exactly one
-/// organisation or alliance the article named before (`name_heads`) is a
-/// mention of that body. Two bodies with that head ("the Council" after
-/// the Security Council and the European Council) leave it unread.
+/// Coalition": a capitalised word after "the" that heads the name of
+/// exactly one organisation or alliance the article named before
+/// (`name_heads`) is a mention of that body, unless a capitalised word (or
+/// "of", "for", "on", "to" or "in" and one) goes on from it ("the
+/// Coalition of the Willing"). Two bodies with that head ("the Council"
+/// after the Security Council and the European Council) leave it unread.
 fn short_forms(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>, headline_end: usize) {
     let tokens = &doc.tokens;
+    // One body, however its mentions' readings are ordered.
+    let same = |a: &What, b: &What| match (a, b) {
+        (What::Known(x), What::Known(y)) => {
+            x.first().map(|r| r.entity) == y.first().map(|r| r.entity)
+        }
+        _ => a == b,
+    };
     let mut added = Vec::new();
     for k in 1..tokens.len() {
         let t = tokens[k];
@@ -2234,12 +2241,12 @@ fn short_forms(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>, hea
                             .get(k + 2)
                             .is_some_and(|a| tok(text, a).starts_with(char::is_uppercase))))
         });
-        let Some(sentence) = doc.sentence_of(t.start) else {
-            continue;
-        };
         if goes_on {
             continue;
         }
+        let Some(sentence) = doc.sentence_of(t.start) else {
+            continue;
+        };
         let mut bodies: Vec<&What> = Vec::new();
         for m in out.iter().filter(|m| m.end <= t.start) {
             if !matches!(kind_of(g, m), Some(Kind::Organization | Kind::Alliance)) {
@@ -2254,12 +2261,6 @@ fn short_forms(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>, hea
                 }),
                 What::New { name, .. } => name_heads(name).contains(&w),
                 What::Person(_) => false,
-            };
-            let same = |a: &What, b: &What| match (a, b) {
-                (What::Known(x), What::Known(y)) => {
-                    x.first().map(|r| r.entity) == y.first().map(|r| r.entity)
-                }
-                _ => a == b,
             };
             if heads && !bodies.iter().any(|b| same(b, &m.what)) {
                 bodies.push(&m.what);

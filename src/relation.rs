@@ -118,6 +118,12 @@ impl Modal {
 }
 
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
+/// Irregular past forms of verbs that often open or go on a predicate
+/// ("met", "held talks"); regular ones end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "met", "spoke", "held", "sent", "told", "took", "made", "led", "won", "fought", "struck",
+];
 /// Articles and possessive determiners that open a noun phrase.
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 /// Modal auxiliaries before a verb group ("it must be signed").
@@ -1539,13 +1545,7 @@ impl Ctx<'_> {
         // agent, and when the text's voice leaves it unnamed, no one else
         // is.
         if possessor.is_none() && cue.form == CueForm::Noun {
-            let mut k = c0;
-            while k > s.first
-                && self.only_modifiers(k - 1, k)
-                && !matches!(self.lw(k - 1), "and" | "my" | "your")
-            {
-                k -= 1;
-            }
+            let k = self.modifiers_start(s, c0, &["and", "my", "your"]);
             if k > s.first
                 && matches!(self.lw(k - 1), "my" | "your")
                 && !slots.iter().any(|sl| sl.t0 == k - 1)
@@ -1558,13 +1558,7 @@ impl Ctx<'_> {
         // ("X is a founding member of", "X, the newest member of", "X
         // became a member of" keep theirs).
         if cue.edge == EdgeType::MemberOf && cue.text.starts_with("member") {
-            let mut k = c0;
-            while k > s.first
-                && (matches!(self.lw(k - 1), "the" | "a" | "an") || self.only_modifiers(k - 1, k))
-                && !matches!(self.lw(k - 1), "," | "and")
-            {
-                k -= 1;
-            }
+            let k = self.modifiers_start(s, c0, &[",", "and"]);
             let w = if k > s.first { self.lw(k - 1) } else { "" };
             let object = w.chars().all(|c| c.is_ascii_lowercase())
                 && !w.is_empty()
@@ -1794,8 +1788,11 @@ impl Ctx<'_> {
                 }
                 self.lw(b - 1) == "and"
                     && !(s.first + 1..b - 1).any(|k| {
-                        matches!(self.lw(k), "which" | "who" | "that" | "but" | ";")
-                            || matches!(self.lw(k), "we" | "he" | "she" | "they" | "it")
+                        matches!(
+                            self.lw(k),
+                            "which" | "who" | "that" | "but" | ";" | "we" | "he" | "she" | "they"
+                                | "it"
+                        )
                     })
             })
         .then_some(s.first);
@@ -2367,10 +2364,25 @@ impl Ctx<'_> {
         open.then_some(i)
     }
 
+    /// The first token of the determiners and modifiers ("the", "a", "an",
+    /// `only_modifiers`) that end right before token `c0`, walking back no
+    /// further than a word of `stops`.
+    fn modifiers_start(&self, s: &crate::text::Sentence, c0: usize, stops: &[&str]) -> usize {
+        let mut k = c0;
+        while k > s.first
+            && !stops.contains(&self.lw(k - 1))
+            && (matches!(self.lw(k - 1), "the" | "a" | "an") || self.only_modifiers(k - 1, k))
+        {
+            k -= 1;
+        }
+        k
+    }
+
     /// A state's adjective ("Italian", "Iranian") right before a lowercase
     /// noun that names no person, people, envoy or organ of state
-    /// (`person_nouns`, `delegates`, `envoys`, `organs`): it qualifies a thing ("Italian heritage",
-    /// "Iranian assistance"), not the state acting.
+    /// (`person_nouns`, `delegates`, `envoys`, `organs`): it qualifies a
+    /// thing ("Italian heritage", "Iranian assistance"), not the state
+    /// acting.
     fn attributive(&self, sl: Slot) -> bool {
         let lex = &self.g.lexicon;
         let surface = self.text.get(sl.start..sl.end).unwrap_or("");
@@ -2390,11 +2402,8 @@ impl Ctx<'_> {
             && !lex.verbs.contains_key(noun)
             // ("Russian held talks": a verb, the adjective standing alone.)
             && !noun.ends_with("ed")
-            && !matches!(
-                noun,
-                "held" | "met" | "spoke" | "sent" | "took" | "made" | "led" | "won" | "fought"
-                    | "struck" | "will" | "would" | "can" | "could" | "must" | "should" | "may"
-            )
+            && !IRREGULAR_PAST.contains(&noun)
+            && !MODALS.contains(&noun)
             // ("civil society leaders": the head may follow other words.)
             && !(sl.t1..sl.t1 + 3)
                 .take_while(|&k| self.word(k).chars().all(|c| c.is_ascii_lowercase()))
@@ -2562,7 +2571,7 @@ impl Ctx<'_> {
         let object = (from..sl.t0).any(|k| {
             let w = self.lw(k);
             self.word(k).chars().all(|c| c.is_ascii_lowercase())
-                && (matches!(w, "met" | "spoke" | "held" | "sent" | "told")
+                && (IRREGULAR_PAST.contains(&w)
                     || (w.ends_with("ed")
                         && !(k > from && matches!(self.lw(k - 1), "the" | "a" | "an"))))
         });
