@@ -1441,8 +1441,9 @@ impl Ctx<'_> {
             return Vec::new();
         }
         // "to express support following the attack on X", "after strikes on
-        // X": a nominal after a preposition of time or cause has an agent
-        // the clause does not name; its subject is no agent of it.
+        // X", "its support against the war on X": a nominal after a
+        // preposition of time, cause or opposition has an agent the clause
+        // does not name; its subject is no agent of it.
         // ("Speaking ... before a trip to Florida, Obama said": a trip is
         // the main subject's; only conflicts are read so.)
         if possessor.is_none() && cue.form == CueForm::Noun && cue.edge.is_conflict() {
@@ -1453,7 +1454,14 @@ impl Ctx<'_> {
             if k > s.first
                 && matches!(
                     self.lw(k - 1),
-                    "following" | "after" | "since" | "despite" | "amid" | "before" | "by"
+                    "following"
+                        | "after"
+                        | "since"
+                        | "despite"
+                        | "amid"
+                        | "before"
+                        | "by"
+                        | "against"
                 )
             {
                 return Vec::new();

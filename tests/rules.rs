@@ -6255,3 +6255,16 @@ t!(
     "The crimes committed by the gang were investigated by police in Mexico.",
     &[]
 );
+// A war after "against" has an agent the clause does not name ("its
+// support against the war on Ukraine" is no attack by the supporter, not
+// even a flagged one).
+not!(
+    support_against_a_war_is_no_attack_by_the_supporter,
+    "The Deputy Secretary thanked Zambia for its unwavering support against the war on Ukraine.",
+    &[("Zambia", "attacks", "Ukraine")]
+);
+t!(
+    a_war_waged_against_a_state_attacks_it,
+    "Russia waged a war against Ukraine.",
+    &[("Russia", "attacks", "Ukraine")]
+);
