@@ -1400,7 +1400,9 @@ fn is_patronymic(w: &str) -> bool {
 /// them and none before token `floor` ("Dr.": the dot is a token of its
 /// own); with `initials`, dotted initials too ("President Dr. W. Ruto").
 /// An honorific that ends a title of several words is the title's ("First
-/// Lady Jill Biden").
+/// Lady Jill Biden"), and so is one that is a title itself after the state
+/// or body it serves ("U.S. Navy Adm. John Aquilino", "Indo-Pacific
+/// Coordinator Kurt Campbell").
 #[allow(clippy::too_many_arguments)]
 fn honorifics_before(
     text: &str,
@@ -1417,7 +1419,14 @@ fn honorifics_before(
     let mut k = k;
     for _ in 0..steps {
         if k > floor
-            && title_ending_at(titles, doc.tokens[k - 1].end).is_some_and(|t| t.2.contains(' '))
+            && title_ending_at(titles, doc.tokens[k - 1].end).is_some_and(|t| {
+                t.2.contains(' ')
+                    || doc
+                        .token_at_or_after(t.0)
+                        .checked_sub(1)
+                        .filter(|&b| b >= floor)
+                        .is_some_and(|b| word_at(b).starts_with(char::is_uppercase))
+            })
         {
             break;
         }
@@ -2478,6 +2487,14 @@ fn is_body(g: &Gazetteer, m: &Mention) -> bool {
     )
 }
 
+/// A region that belongs to no state: a sea, a strait, a broad area
+/// ("Indo-Pacific", "Sahel"); no one holds an office for it.
+fn broad_area(g: &Gazetteer, m: &Mention) -> bool {
+    kind_of(g, m) == Some(Kind::Region)
+        && m.reading()
+            .is_some_and(|r| g.entry(r.entity).part_of.is_none())
+}
+
 /// Gives mention `idx` an office held for mention `of`, the title spanning
 /// `span`; `qualifier` only qualifies the title and stops acting on its own
 /// ("Russia's" in "Sergei Lavrov, Russia's foreign minister").
@@ -2910,6 +2927,14 @@ fn attach_context(
                         continue;
                     }
                     let prev_end = tokens[b - 1].end;
+                    // "National Security Council Indo-Pacific Coordinator X": a
+                    // sea or a broad area (a region of no state) names the
+                    // title's remit; the body is further left.
+                    if let Some(o) = ending_at(out, prev_end).filter(|&o| broad_area(g, &out[o])) {
+                        out[o].modifier_of = Some(idx);
+                        b = doc.token_at_or_after(out[o].start);
+                        continue;
+                    }
                     if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
                         // "Prime Minister A of Grenada and President B": past
                         // "and", a body after "of" is the earlier name's.

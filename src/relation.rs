@@ -1266,6 +1266,9 @@ struct Discourse {
     /// "the four countries", and (when they met jointly) "they": the
     /// parties, the sentence, and whether they met jointly.
     group: Option<(Vec<usize>, usize, bool)>,
+    /// The group before that, for "the four countries" when the last
+    /// meeting had another number of parties.
+    earlier_group: Option<(Vec<usize>, usize, bool)>,
     /// Who "we" are in a joint statement that opens "We, the G7 Foreign
     /// Ministers" or "We, the leaders of A, B and C": the body, else the
     /// states listed. Outside quotation marks it wins over the publisher.
@@ -1285,6 +1288,18 @@ struct Discourse {
     /// The last sentence where "the delegation" acted: a "they" after it
     /// is the delegation, not the pair it met.
     delegation_acted: Option<usize>,
+}
+
+impl Discourse {
+    /// A new meeting of several parties; the one before is kept.
+    fn set_group(&mut self, parties: Vec<usize>, si: usize, jointly: bool) {
+        let same = |g: &(Vec<usize>, usize, bool)| g.0 == parties;
+        if self.group.as_ref().is_some_and(same) {
+            self.group = Some((parties, si, jointly));
+        } else if let Some(old) = self.group.replace((parties, si, jointly)) {
+            self.earlier_group = Some(old);
+        }
+    }
 }
 
 /// Words that may stand between a subject and its verb: auxiliaries,
@@ -1835,6 +1850,18 @@ impl Ctx<'_> {
                         && matches!(self.lw(k - 2), "two" | "three" | "four" | "five" | "both"))
                     // "This group of countries agreed ...".
                     || (prev == "of" && k >= s.first + 2 && self.lw(k - 2) == "group"));
+                // "the four countries": how many the phrase says it names.
+                let stated = [prev, if k >= s.first + 2 { self.lw(k - 2) } else { "" }]
+                    .iter()
+                    .find_map(|q| match *q {
+                        "two" | "both" => Some(2),
+                        "three" => Some(3),
+                        "four" => Some(4),
+                        "five" => Some(5),
+                        _ => None,
+                    });
+                // The parties as named, before officials become their states.
+                let counted = |parties: &[usize]| stated.is_none_or(|n| parties.len() == n);
                 // "both countries" after two officials met: their states.
                 let of_countries = matches!(w, "countries" | "nations" | "states");
                 let country = |e: usize| -> Option<usize> {
@@ -1952,13 +1979,20 @@ impl Ctx<'_> {
                             .map(|e| at(e, m))
                             .collect()
                     };
-                    if let Some((group, seen, jointly)) = &discourse.group
-                        && si <= seen + 3
-                        && (*jointly || collective)
-                        && discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
-                        && self.on.on(Mechanism::Nary)
-                    {
-                        return each(group, Mechanism::Nary);
+                    // "the four countries" may pass over a later meeting
+                    // of another number of parties to the one before.
+                    let groups = [&discourse.group, &discourse.earlier_group];
+                    for (n, (group, seen, jointly)) in groups.into_iter().flatten().enumerate() {
+                        if si <= seen + 3
+                            && (*jointly || collective)
+                            && (n == 0 || stated.is_some())
+                            && (discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
+                                || stated.is_some_and(|c| c != 2))
+                            && self.on.on(Mechanism::Nary)
+                            && counted(group)
+                        {
+                            return each(group, Mechanism::Nary);
+                        }
                     }
                     // "Germany, France and Britain condemned X, and the
                     // three European powers warned ...": the list that
@@ -1969,6 +2003,7 @@ impl Ctx<'_> {
                         && discourse.pair.is_none_or(|(_, _, p)| p <= *seen)
                         && discourse.group.as_ref().is_none_or(|g| g.1 <= *seen)
                         && self.on.on(Mechanism::Plural)
+                        && counted(list)
                     {
                         return each(list, Mechanism::Plural);
                     }
@@ -1985,6 +2020,7 @@ impl Ctx<'_> {
                     if let Some((a, b, seen)) = discourse.pair
                         && si <= seen + 3
                         && self.on.on(Mechanism::Plural)
+                        && counted(&[a, b])
                     {
                         return each(&[a, b], Mechanism::Plural);
                     }
@@ -3990,16 +4026,18 @@ pub fn extract_with_cues(
                 }
             }
         }
+        // "He met with A and B": the pronoun's person goes on acting.
+        let pronoun_subject = matches!(ctx.lw(s.first), "he" | "she");
         remember(
             &mut discourse,
             &ctx.out[before..],
             slots,
             r,
             si,
-            meeting_cue,
+            (meeting_cue, pronoun_subject),
         );
         if let Some(parties) = joint {
-            discourse.group = Some((parties, si, true));
+            discourse.set_group(parties, si, true);
         }
         // "North Korea fired a ballistic missile. Japan condemned the
         // launch.": a weapons launch or test is an act later condemned.
@@ -8099,7 +8137,7 @@ fn remember(
     slots: &[Slot],
     r: &Resolved,
     si: usize,
-    meeting_cue: bool,
+    (meeting_cue, pronoun_subject): (bool, bool),
 ) {
     // "They" after a meeting is its two parties; after a meeting whose
     // parties the text does not name ("the delegation will meet X"), nobody.
@@ -8147,7 +8185,7 @@ fn remember(
                 }
             }
             if parties.len() >= 3 && discourse.group.as_ref().is_none_or(|g| g.1 < si) {
-                discourse.group = Some((parties, si, false));
+                discourse.set_group(parties, si, false);
             }
         }
     }
@@ -8176,12 +8214,17 @@ fn remember(
             discourse.named.push((si, sl.entity, sl.kind));
         }
     }
+    // The source of a directed act; a meeting's or an office's persons say
+    // nothing of who acted, so the first person named (the subject) does.
     let acting_person = found
         .iter()
+        .filter(|rel| !rel.edge.is_symmetric() && rel.edge != EdgeType::Represents)
         .map(|rel| rel.source)
         .chain(slots.iter().map(|sl| sl.entity))
         .find(|&e| r.entities[e].kind == Kind::Person);
-    if let Some(p) = acting_person {
+    if pronoun_subject && let Some((p, _)) = discourse.person {
+        discourse.person = Some((p, si));
+    } else if let Some(p) = acting_person {
         discourse.person = Some((p, si));
     }
 }

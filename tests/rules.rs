@@ -3136,7 +3136,8 @@ t!(
 );
 
 // A passive's agent after "in a joint statement"; a passive predicate
-// after "and" has its clause's subject as target.
+// after "and" has its clause's subject as target; the statement's
+// signatories act together.
 t!(
     passive_agent_after_in_a_statement,
     "Because of its drilling, Turkey is already under EU sanctions, and was condemned in a joint statement by Egypt, Greece and Cyprus on October 8.",
@@ -3144,7 +3145,10 @@ t!(
         ("European Union", "sanctions", "Turkey"),
         ("Egypt", "opposes", "Turkey"),
         ("Greece", "opposes", "Turkey"),
-        ("Cyprus", "opposes", "Turkey")
+        ("Cyprus", "opposes", "Turkey"),
+        ("Egypt", "cooperates-with", "Greece"),
+        ("Cyprus", "cooperates-with", "Egypt"),
+        ("Cyprus", "cooperates-with", "Greece")
     ]
 );
 t!(
@@ -5415,11 +5419,15 @@ t!(
     ]
 );
 // "met with U.S. Navy Adm. X": the service and an abbreviated rank
-// qualify the person, who is the partner.
+// qualify the person, who is the partner; the abbreviated rank is a title
+// held for the state before it.
 t!(
     met_with_a_service_and_abbreviated_rank_before_the_name,
     "Kurt Campbell met with U.S. Navy Adm. John C. Aquilino.",
-    &[("Kurt Campbell", "met-with", "John C. Aquilino")]
+    &[
+        ("Kurt Campbell", "met-with", "John C. Aquilino"),
+        ("John C. Aquilino", "represents", "United States")
+    ]
 );
 t!(
     meeting_a_state_s_service_members_meets_no_state,
@@ -6267,4 +6275,109 @@ t!(
     a_war_waged_against_a_state_attacks_it,
     "Russia waged a war against Ukraine.",
     &[("Russia", "attacks", "Ukraine")]
+);
+// A joint statement "by", "from" or "released by" several parties: they
+// act together (every pair cooperates), also after "the Leaders of".
+t!(
+    a_joint_statement_by_several_states_pairs_them,
+    "The joint statement released by the United States, Mexico, and Canada is available online.",
+    &[
+        ("Mexico", "cooperates-with", "United States"),
+        ("Canada", "cooperates-with", "United States"),
+        ("Canada", "cooperates-with", "Mexico")
+    ]
+);
+t!(
+    a_joint_statement_from_leaders_of_states_pairs_the_states,
+    "The Wilmington Declaration Joint Statement from the Leaders of Australia, India, Japan, and the United States",
+    &[
+        ("Australia", "cooperates-with", "India"),
+        ("Australia", "cooperates-with", "Japan"),
+        ("Australia", "cooperates-with", "United States"),
+        ("India", "cooperates-with", "Japan"),
+        ("India", "cooperates-with", "United States"),
+        ("Japan", "cooperates-with", "United States")
+    ]
+);
+t!(
+    a_statement_of_one_body_pairs_nobody,
+    "The joint statement of the G7 foreign ministers condemned Russia.",
+    &[("Group of Seven", "opposes", "Russia")]
+);
+// "by striking X": the gerund of "strike" is an attack; the adjective
+// "striking" is not.
+t!(
+    responding_by_striking_a_group_attacks_it,
+    "The U.S. military responded and took defensive actions by striking Kataeb Hezbollah bases in western Iraq.",
+    &[("United States", "attacks", "Kataib Hezbollah")]
+);
+t!(
+    a_striking_resemblance_attacks_nothing,
+    "The plan bears a striking resemblance to Russia's plan for Ukraine.",
+    &[]
+);
+// An abbreviated rank ("Gen.", "Adm.") or "Coordinator" after a state or
+// its organ is an office held for it; with nothing before it, none.
+t!(
+    an_abbreviated_rank_after_a_state_adjective_represents_it,
+    "Russian Gen. Valery Gerasimov spoke on Monday.",
+    &[("Valery Gerasimov", "represents", "Russia")]
+);
+t!(
+    an_abbreviated_rank_alone_represents_nothing,
+    "Gen. Mark Milley spoke on Monday.",
+    &[]
+);
+// A broad area before a title is its remit ("Indo-Pacific Coordinator"):
+// the office is held for the organ before it, and the person, not the
+// organ, is met.
+t!(
+    a_broad_area_before_a_title_is_its_remit,
+    "Blinken met National Security Council Indo-Pacific Coordinator Kurt Campbell.",
+    &[
+        ("Antony Blinken", "met-with", "Kurt Campbell"),
+        ("Kurt Campbell", "represents", "United States")
+    ]
+);
+t!(
+    a_province_before_a_title_is_still_its_body,
+    "Crimea's leader Sergei Aksyonov spoke on Monday.",
+    &[("Sergei Aksyonov", "represents", "Crimea")]
+);
+// "the four countries" is the last group of four: a later meeting of
+// three officials does not take its place.
+t!(
+    the_four_countries_pass_over_a_meeting_of_three,
+    "Statement on U.S. Consultations with Australia, Japan, and New Zealand in Honolulu\n\nOn April 18, National Security Council Indo-Pacific Coordinator Kurt Campbell and Assistant Secretary Daniel Kritenbrink convened a meeting in Honolulu with U.S. Navy Admiral John C. Aquilino. In Honolulu, the officials reaffirmed the four countries' enduring and shared commitment to the Pacific Islands.",
+    &[
+        ("Australia", "met-with", "Japan"),
+        ("Australia", "met-with", "New Zealand"),
+        ("Australia", "met-with", "United States"),
+        ("Japan", "met-with", "New Zealand"),
+        ("Japan", "met-with", "United States"),
+        ("New Zealand", "met-with", "United States"),
+        ("Daniel Kritenbrink", "met-with", "John C. Aquilino"),
+        ("Daniel Kritenbrink", "met-with", "Kurt Campbell"),
+        ("John C. Aquilino", "met-with", "Kurt Campbell"),
+        ("Kurt Campbell", "represents", "United States"),
+        ("Daniel Kritenbrink", "represents", "United States"),
+        ("John C. Aquilino", "represents", "United States")
+    ],
+    also: &[
+        ("United States", "supports", "Pacific Islands"),
+        ("Australia", "supports", "Pacific Islands"),
+        ("Japan", "supports", "Pacific Islands"),
+        ("New Zealand", "supports", "Pacific Islands")
+    ]
+);
+// "He met with A and B. He also expressed ...": a sentence opened by
+// "he" keeps its person acting; the people he met do not become "he".
+t!(
+    he_stays_the_one_who_met_others,
+    "Counselor Derek Chollet traveled to Warsaw. He met with Deputy Foreign Minister Anna Kowalska. He also expressed appreciation for Poland's role in countering Russian aggression.",
+    &[
+        ("Derek Chollet", "visited", "Warsaw"),
+        ("Anna Kowalska", "met-with", "Derek Chollet")
+    ],
+    also: &[("Derek Chollet", "supports", "Poland")]
 );
