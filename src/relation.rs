@@ -430,6 +430,14 @@ impl Ctx<'_> {
             {
                 end = close + 1;
             }
+            // "A, Commander, U.S. Indo-Pacific Command and B": a person's
+            // office in apposition is no item; the list goes on after it.
+            if slots[j].kind == Kind::Person
+                && let Some(and) = apposed_office(self, slots, end)
+            {
+                let Some(and) = and else { break };
+                end = and;
+            }
             let Some(mut n) = (j + 1..slots.len()).find(|&n| slots[n].t0 >= end) else {
                 break;
             };
@@ -6641,6 +6649,19 @@ fn read_hosting(
             k = body.t1;
         }
     }
+    // "welcoming Dr. Abdullah, Chairman of the High Council, to the White
+    // House": the guest's office in apposition, up to its comma.
+    if last.kind == Kind::Person
+        && ctx.word(k) == ","
+        && let Some(after) = ctx.title_end(k + 1)
+        && !cl
+            .slots
+            .iter()
+            .any(|sl| sl.t0 > k && sl.t0 <= after && sl.kind == Kind::Person)
+        && let Some(comma) = (after..(after + 10).min(cl.s.last)).find(|&q| ctx.word(q) == ",")
+    {
+        k = comma + 1;
+    }
     if !matches!(ctx.lw(k), "to" | "in" | "at") {
         return false;
     }
@@ -7821,11 +7842,22 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
     let doc = ctx.doc;
     let class = |k: usize| g.lexicon.gatherings.get(doc.lower(k)).map(String::as_str);
     let is = |k: usize, c: &str| k < s.last && class(k) == Some(c);
+    // "with Adm. John Aquilino": an honorific and its dot stand before
+    // the name.
+    let honorific = |q: usize| {
+        g.lexicon
+            .honorifics
+            .contains(doc.lower(q).trim_end_matches('.'))
+    };
     let gap_ok = |from: usize, to: usize| {
         to >= from
             && to - from <= 6
             && (from..to).all(|q| {
-                is(q, "gap") || is(q, "with") || g.lexicon.delegates.contains(doc.lower(q))
+                is(q, "gap")
+                    || is(q, "with")
+                    || g.lexicon.delegates.contains(doc.lower(q))
+                    || honorific(q)
+                    || (q > from && ctx.word(q) == "." && honorific(q - 1))
             })
     };
     let mut f = slots
@@ -7919,6 +7951,19 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
         if ctx.opens_clause(end, *n) {
             break;
         }
+        // "with A, Commander, U.S. Indo-Pacific Command and senior officials
+        // from B": an office in apposition to a person belongs to the
+        // person, up to the "and" that goes on with the list.
+        if parts.last().is_some_and(|p| p.kind == Kind::Person)
+            && let Some(and) = apposed_office(ctx, slots, end)
+        {
+            let Some(and) = and else { break };
+            while slots.get(f + 1).is_some_and(|o| o.t0 < and) {
+                f += 1;
+            }
+            end = and;
+            continue;
+        }
         // "Deputy Foreign Minister A representing the OSCE Chair, and B": a
         // participle phrase after an item belongs to it, up to its comma.
         if !(joined && gap_ok(end, n.t0))
@@ -7958,6 +8003,45 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
         parts.truncate(links.iter().rposition(|&and| and).map_or(1, |i| i + 2));
     }
     Some(parts)
+}
+
+/// An office in apposition to a person that opens at token `k` (",
+/// Commander, U.S. Indo-Pacific Command"): a comma and a title that no
+/// name follows. Gives the "and" that goes on with a list after it (within
+/// ten words, no clause punctuation), if one does.
+fn apposed_office(ctx: &Ctx, slots: &[Slot], k: usize) -> Option<Option<usize>> {
+    if ctx.word(k) != "," {
+        return None;
+    }
+    let after = ctx.title_end(k + 1)?;
+    // A slot starts at its title: "A, Foreign Minister B" lists B.
+    if slots
+        .iter()
+        .any(|sl| sl.t0 > k && sl.t0 <= after && sl.kind == Kind::Person)
+    {
+        return None;
+    }
+    // "Minister for Foreign Affairs and Minister for Defense of Ireland",
+    // "Minister of Health and Social Action": an "and" before another
+    // title or a capitalised word that opens no name goes on with the
+    // office. A semicolon list ("X, Minister of Y, Senegal; Z") is left to
+    // the list's own reading.
+    let end = (after + 10).min(ctx.doc.tokens.len());
+    for q in after..end {
+        match ctx.word(q) {
+            ";" => return None,
+            "." | ":" | "(" | ")" | "\"" | "\u{201c}" => return Some(None),
+            _ => {}
+        }
+        let opens_item = || {
+            let n = if ctx.lw(q + 1) == "the" { q + 2 } else { q + 1 };
+            ctx.word(q + 1).starts_with(char::is_lowercase) || slots.iter().any(|sl| sl.t0 == n)
+        };
+        if ctx.lw(q) == "and" && ctx.title_end(q + 1).is_none() && opens_item() {
+            return Some(Some(q));
+        }
+    }
+    Some(None)
 }
 
 /// The comma closing a participle phrase that opens at token `k`

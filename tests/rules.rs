@@ -6381,3 +6381,52 @@ t!(
     ],
     also: &[("Derek Chollet", "supports", "Poland")]
 );
+// A meeting's list goes on past an honorific ("Adm.") and past an office
+// in apposition to a person, up to the "and" that continues the list.
+t!(
+    a_meeting_list_goes_on_past_an_apposed_office,
+    "Kurt Campbell convened a meeting in Honolulu with Adm. John Aquilino, Commander, U.S. Indo-Pacific Command and senior officials from Japan.",
+    &[
+        ("John Aquilino", "met-with", "Kurt Campbell"),
+        ("Kurt Campbell", "met-with", "Japan"),
+        ("John Aquilino", "met-with", "Japan")
+    ]
+);
+t!(
+    coordinated_offices_in_apposition_name_no_party,
+    "National Security Advisor Jake Sullivan met today with Simon Coveney, Minister for Foreign Affairs and Minister for Defense of Ireland.",
+    &[("Jake Sullivan", "met-with", "Simon Coveney")]
+);
+t!(
+    convening_a_meeting_with_one_person_meets_them,
+    "Kurt Campbell convened a meeting in Honolulu with John Aquilino.",
+    &[("John Aquilino", "met-with", "Kurt Campbell")]
+);
+// "welcoming X, Chairman of Y, to PLACE": the guest's office in
+// apposition stands between the guest and the place of the hosting.
+t!(
+    welcoming_a_guest_with_an_apposed_office_to_a_place_hosts_them,
+    "President Biden looks forward to welcoming Afghan President Ashraf Ghani and Dr. Abdullah Abdullah, Chairman of the High Council for National Reconciliation, to the White House on June 25, 2021.",
+    &[
+        ("Ashraf Ghani", "met-with", "Joe Biden"),
+        ("Abdullah Abdullah", "met-with", "Joe Biden"),
+        ("Ashraf Ghani", "visited", "United States"),
+        ("Abdullah Abdullah", "visited", "United States"),
+        ("Ashraf Ghani", "represents", "Afghanistan"),
+        (
+            "Abdullah Abdullah",
+            "represents",
+            "High Council for National Reconciliation"
+        )
+    ]
+);
+t!(
+    an_apposed_office_s_organ_is_not_met,
+    "Kurt Campbell met with John Aquilino, Commander, U.S. Indo-Pacific Command.",
+    &[("John Aquilino", "met-with", "Kurt Campbell")]
+);
+t!(
+    an_and_inside_an_apposed_office_lists_nothing,
+    "The session was co-hosted by Abdoulaye Diouf Sarr, Minister of Health and Social Action, Senegal; Annalena Baerbock, Foreign Minister of Germany; and Tedros Adhanom Ghebreyesus.",
+    &[("Annalena Baerbock", "represents", "Germany")]
+);
