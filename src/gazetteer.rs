@@ -376,6 +376,8 @@ pub struct Lexicon {
     pub statements: Vec<String>,
     /// Nouns of acts that an evaluative word condemns ("war", "influence").
     pub condemned_acts: HashSet<String>,
+    /// Harms an actor "is responsible for": `data/lexicon/harms.txt`.
+    pub harms: HashSet<String>,
     /// Nouns of a war whose target may go unnamed ("Putin's war of
     /// choice"): `data/lexicon/war_nouns.txt`.
     pub war_nouns: HashSet<String>,
@@ -591,6 +593,7 @@ const LED_BACKING: &str = include_str!("../data/lexicon/led_backing.txt");
 const JOINT_AGENTS: &str = include_str!("../data/lexicon/joint_agents.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
+const HARMS: &str = include_str!("../data/lexicon/harms.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
@@ -1498,6 +1501,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         joint_agents: lower_set(JOINT_AGENTS),
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
+        harms: lower_set(HARMS),
         war_nouns: lower_set(WAR_NOUNS),
         organ_openers: organ_words(ORGAN_NAMES, "opener"),
         organ_heads: organ_words(ORGAN_NAMES, "head"),

@@ -3785,6 +3785,122 @@ fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
     }
 }
 
+/// "Russia alone is responsible for the death and destruction", "Russia
+/// bears responsibility for the ongoing violence": an actor said to be
+/// responsible for a harm (`data/lexicon/harms.txt`) is accused by the one
+/// who says so: the speaker right before a speech verb ("X said"), else,
+/// outside quotes, the text's voice.
+fn responsibility(ctx: &mut Ctx, cl: &Clause, voice: Option<usize>) {
+    let (s, slots) = (cl.s, cl.slots);
+    for r in s.first + 1..s.last {
+        if !matches!(ctx.lw(r), "responsible" | "responsibility") || ctx.lw(r + 1) != "for" {
+            continue;
+        }
+        let harm = (r + 2..(r + 8).min(s.last))
+            .take_while(|&q| !matches!(ctx.word(q), "," | ";" | "."))
+            .any(|q| ctx.g.lexicon.harms.contains(ctx.lw(q)));
+        if !harm {
+            continue;
+        }
+        // Back over "alone", "solely" and the verb to the actor.
+        let mut k = r;
+        while k > s.first
+            && matches!(
+                ctx.lw(k - 1),
+                "solely" | "fully" | "directly" | "entirely" | "squarely" | "alone" | "also"
+            )
+        {
+            k -= 1;
+        }
+        if k == s.first
+            || !matches!(
+                ctx.lw(k - 1),
+                "is" | "are" | "was" | "were" | "bears" | "bear" | "bore" | "remains" | "remain"
+            )
+        {
+            continue;
+        }
+        let mut v = k - 1;
+        if v > s.first && ctx.lw(v - 1) == "alone" {
+            v -= 1;
+        }
+        let Some(actor) = slots
+            .iter()
+            .find(|sl| {
+                sl.t1 == v
+                    && !sl.compound
+                    && matches!(
+                        sl.kind,
+                        Kind::State | Kind::Person | Kind::Organization | Kind::Alliance
+                    )
+            })
+            .copied()
+        else {
+            continue;
+        };
+        if (v.saturating_sub(3).max(s.first)..r).any(|q| matches!(ctx.lw(q), "not" | "n't")) {
+            continue;
+        }
+        // "X said ...": the speaker; else the voice, outside quotes.
+        let speech = |q: usize| {
+            ctx.g
+                .lexicon
+                .verbs
+                .get(ctx.lw(q))
+                .is_some_and(|c| c == "speech")
+        };
+        let speaker = slots.iter().find(|sl| {
+            sl.entity != actor.entity
+                && speech(sl.t1)
+                && matches!(sl.kind, Kind::Person | Kind::State)
+        });
+        let quoted =
+            (s.first..r).any(|q| matches!(ctx.word(q), "\"" | "\u{201c}")) || ctx.quote_opened(s);
+        let (accuser, via) = match (speaker, voice) {
+            (Some(sp), _) => (*sp, None),
+            (None, Some(v)) if !quoted && v != actor.entity => (
+                Slot {
+                    entity: v,
+                    kind: ctx.r.entities[v].kind,
+                    t0: actor.t0,
+                    t1: actor.t0,
+                    start: actor.start,
+                    end: actor.start,
+                    compound: false,
+                    via: None,
+                },
+                Some(format!("the text's voice -> {}", ctx.r.entities[v].name)),
+            ),
+            _ => continue,
+        };
+        // "demanding an end to the invasion and making clear that Russia
+        // alone bears responsibility": the modality of the "that" clause.
+        let from = (s.first..actor.t0)
+            .rev()
+            .find(|&q| ctx.lw(q) == "that")
+            .map_or(s.first, |q| q + 1);
+        let flags = ctx.modality(from, r);
+        let at = ctx.doc.tokens[r];
+        ctx.rule = "responsible for".to_string();
+        let start_out = ctx.out.len();
+        ctx.emit(
+            accuser,
+            EdgeType::Accuses,
+            actor,
+            cl.si,
+            (actor.start, at.end),
+            flags,
+            0.6,
+        );
+        if let Some(via) = via {
+            for rel in &mut ctx.out[start_out..] {
+                rel.resolved_by(Mechanism::FirstPerson, via.clone());
+            }
+        }
+        return;
+    }
+}
+
 /// The speaker of a sentence with a speech verb, and the actor whose act
 /// the speaker condemns with an evaluative word.
 fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usize) {
@@ -4036,6 +4152,13 @@ pub fn extract_with_cues(
         }
         // "He met with A and B": the pronoun's person goes on acting.
         let pronoun_subject = matches!(ctx.lw(s.first), "he" | "she");
+        // "Russia alone is responsible for the death and destruction".
+        let accuser = match discourse.we.as_deref() {
+            Some([body]) => Some(*body),
+            Some(_) => None,
+            None => voice,
+        };
+        responsibility(&mut ctx, &clause, accuser);
         remember(
             &mut discourse,
             &ctx.out[before..],

@@ -737,14 +737,14 @@ fn builtin_drawing_has_legend_and_tooltips() {
             "--engine",
             "builtin",
             "--top",
-            "15",
+            "25",
             "--out",
             svg_path.to_str().unwrap(),
         ],
         &db,
     ));
     let v: Value = serde_json::from_str(&ok(&run(
-        &["export", "--format", "json", "--top", "15"],
+        &["export", "--format", "json", "--top", "25"],
         &db,
     )))
     .unwrap();

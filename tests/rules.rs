@@ -6430,3 +6430,40 @@ t!(
     "The session was co-hosted by Abdoulaye Diouf Sarr, Minister of Health and Social Action, Senegal; Annalena Baerbock, Foreign Minister of Germany; and Tedros Adhanom Ghebreyesus.",
     &[("Annalena Baerbock", "represents", "Germany")]
 );
+
+/// "X is responsible for" a harm: the speaker ("Blinken said") accuses X,
+/// else, in a government's release and outside quotes, the government; a
+/// job one is responsible for, a denial, and a quote in a news report
+/// accuse no one.
+#[test]
+fn responsibility_for_a_harm_is_an_accusation() {
+    let acc = |s: &str, o: &str| (s.to_string(), "accuses".to_string(), o.to_string());
+    assert_eq!(
+        edges_published(
+            "https://en.wikinews.org/wiki/X",
+            "Blinken said Russia alone is responsible for the death and destruction."
+        ),
+        vec![acc("Antony Blinken", "Russia")]
+    );
+    assert_eq!(
+        edges_published(
+            "https://www.state.gov/statement/",
+            "The United States and Albania introduced a resolution demanding an end to the invasion and making clear that Russia alone bears responsibility for the ongoing violence."
+        ),
+        vec![acc(US, "Russia")]
+    );
+    assert_eq!(
+        edges_published(
+            "https://www.state.gov/statement/",
+            "Mohammad Ghafari is responsible for approving all visas. Russia is not responsible for the violence."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        edges_published(
+            "https://en.wikinews.org/wiki/X",
+            "AQIM is responsible for the abduction and killing of Americans."
+        ),
+        vec![]
+    );
+}
