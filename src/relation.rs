@@ -6190,6 +6190,23 @@ fn read_clause_cue(
     if cue.form == CueForm::Mutual && cue.edge == EdgeType::MetWith {
         targets.retain(|t| t.kind == Kind::Person);
     }
+    // "offered to host APEC next year": a forum one hosts is the occasion,
+    // not a party met; "Peru, the 2024 APEC host": the noun names no
+    // meeting.
+    if cue.edge == EdgeType::MetWith && matches!(cue.text.as_str(), "host" | "hosts") {
+        let noun = (c0.saturating_sub(4).max(s.first)..c0)
+            .rev()
+            .take_while(|&k| {
+                matches!(ctx.lw(k), "the" | "a" | "an")
+                    || ctx
+                        .word(k)
+                        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            })
+            .any(|k| matches!(ctx.lw(k), "the" | "a" | "an"));
+        if noun || (!targets.is_empty() && targets.iter().all(|t| t.kind == Kind::Alliance)) {
+            return;
+        }
+    }
     // "warned that it would strike X", "threatened to impose sanctions on
     // X": the threat's target is the later act's.
     // ("the Charters currently threatened by Russia's aggression" is a

@@ -6467,3 +6467,23 @@ fn responsibility_for_a_harm_is_an_accusation() {
         vec![]
     );
 }
+// Hosting a forum is the occasion, not a meeting with it; "the 2024 APEC
+// host" is a noun that names no meeting.
+t!(
+    hosting_a_forum_meets_nobody,
+    "President Biden and Vice President Harris offered to host APEC next year.",
+    &[]
+);
+t!(
+    a_forum_s_host_noun_meets_nobody,
+    "The United States looks forward to working closely with Thailand, the 2022 APEC host, Peru, the 2024 APEC host, and all of the APEC economies.",
+    &[("Thailand", "cooperates-with", "United States")]
+);
+t!(
+    hosting_leaders_still_meets_them,
+    "Kenya will host Ruto and Museveni next week.",
+    &[
+        ("William Ruto", "met-with", "Kenya"),
+        ("Yoweri Museveni", "met-with", "Kenya")
+    ]
+);
