@@ -947,8 +947,15 @@ impl Ctx<'_> {
                 && gap.contains(&"and")
                 && j >= 2
                 && (slots[j - 2].t1..slots[j - 1].t0).any(|k| self.lw(k) == "and");
+            // ("led by A, B, and C visited": a list that ends in "and" goes
+            // on past bare commas after "by" or "with".)
+            let listed_after = joined
+                && p > 0
+                && matches!(self.lw(p - 1), "by" | "with")
+                && !slots[j - 1].compound
+                && !slots[j].compound;
             if !ok
-                || (comma_only && embedded)
+                || (comma_only && embedded && !listed_after)
                 || object
                 || after_pair
                 || (comma_only && self.fronted_before(slots, j))

@@ -6487,3 +6487,14 @@ t!(
         ("Yoweri Museveni", "met-with", "Kenya")
     ]
 );
+// "led by A, B, and C": a list that ends in "and" goes on past the bare
+// commas after "by"; a list of places after "in" does not.
+t!(
+    a_list_led_by_three_people_all_visit,
+    "A delegation led by Kurt Campbell, Daniel Kritenbrink, and Craig Hart visited Honiara.",
+    &[
+        ("Kurt Campbell", "visited", "Honiara"),
+        ("Daniel Kritenbrink", "visited", "Honiara"),
+        ("Craig Hart", "visited", "Honiara")
+    ]
+);
