@@ -378,6 +378,9 @@ pub struct Lexicon {
     pub condemned_acts: HashSet<String>,
     /// Harms an actor "is responsible for": `data/lexicon/harms.txt`.
     pub harms: HashSet<String>,
+    /// Nouns of a shared view ("agreed on the importance of"):
+    /// `data/lexicon/views.txt`.
+    pub views: HashSet<String>,
     /// Nouns of a war whose target may go unnamed ("Putin's war of
     /// choice"): `data/lexicon/war_nouns.txt`.
     pub war_nouns: HashSet<String>,
@@ -594,6 +597,7 @@ const JOINT_AGENTS: &str = include_str!("../data/lexicon/joint_agents.txt");
 const STATEMENTS: &str = include_str!("../data/lexicon/statements.txt");
 const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const HARMS: &str = include_str!("../data/lexicon/harms.txt");
+const VIEWS: &str = include_str!("../data/lexicon/views.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
@@ -1502,6 +1506,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         statements: word_list(STATEMENTS).map(str::to_lowercase).collect(),
         condemned_acts: lower_set(CONDEMNED_ACTS),
         harms: lower_set(HARMS),
+        views: lower_set(VIEWS),
         war_nouns: lower_set(WAR_NOUNS),
         organ_openers: organ_words(ORGAN_NAMES, "opener"),
         organ_heads: organ_words(ORGAN_NAMES, "head"),

@@ -4988,7 +4988,14 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             CueForm::PartOf => read_part_of(ctx, cl, &hit),
             CueForm::Dative if dative_recipient(ctx, cl.slots, hit.c1).is_none() => {}
             CueForm::Verb | CueForm::Noun | CueForm::Mutual | CueForm::Envoy | CueForm::Dative => {
-                read_clause_cue(ctx, cl, &hit, last_cue_end, &mut last_verb, discourse)
+                let before = ctx.out.len();
+                read_clause_cue(ctx, cl, &hit, last_cue_end, &mut last_verb, discourse);
+                // "agreed on the importance of ...", "agreed on the urgent
+                // need to": a shared view (`data/lexicon/views.txt`)
+                // concludes nothing; the verb still anchors its clause.
+                if shared_view(ctx, cl, &hit) {
+                    ctx.out.truncate(before);
+                }
             }
         }
     }
@@ -5333,6 +5340,15 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
             }
         }
     }
+}
+
+/// "agreed on the (urgent) need to", "agreed on the importance of": an
+/// agreement cue whose object is a view of `data/lexicon/views.txt`.
+fn shared_view(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
+    hit.cue.text == "agreed on"
+        && (hit.c1..(hit.c1 + 4).min(cl.s.last))
+            .take_while(|&k| ctx.word(k).chars().all(|c| c.is_ascii_lowercase()))
+            .any(|k| ctx.g.lexicon.views.contains(ctx.lw(k)))
 }
 
 /// "recognise A (and B) as part of C": C claims every region named before

@@ -6498,3 +6498,21 @@ t!(
         ("Craig Hart", "visited", "Honiara")
     ]
 );
+// Agreeing on a view ("the importance of", "the urgent need to")
+// concludes nothing: no cooperation; the clause's other acts stay, and an
+// agreement on a ceasefire still cooperates.
+t!(
+    agreeing_on_the_importance_of_something_is_no_cooperation,
+    "Biden and Zelenskyy agreed on the importance of continuing to pursue diplomacy.",
+    &[]
+);
+t!(
+    agreeing_on_the_need_keeps_the_clause_s_support,
+    "Blinken and Hoekstra agreed on the need to continue providing security assistance to Ukraine.",
+    &[("Antony Blinken", "supports", "Ukraine")]
+);
+t!(
+    agreeing_on_a_ceasefire_cooperates,
+    "Israel and Hamas agreed on a ceasefire.",
+    &[("Hamas", "cooperates-with", "Israel")]
+);
