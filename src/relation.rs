@@ -269,6 +269,15 @@ impl Ctx<'_> {
             })
     }
 
+    /// Whether token `k` is a speech verb ("said", "stated").
+    fn speech_at(&self, k: usize) -> bool {
+        self.g
+            .lexicon
+            .verbs
+            .get(self.lw(k))
+            .is_some_and(|c| c == "speech")
+    }
+
     /// The token after a title that starts at token `k`, if one does.
     fn title_end(&self, k: usize) -> Option<usize> {
         let start = self.doc.tokens.get(k)?.start;
@@ -3159,13 +3168,7 @@ impl Ctx<'_> {
         }
         // "Iran condemned the strikes, Nasser Kanaani said": a name after a
         // comma that a speech verb follows is the speaker, no target.
-        let speaker = (c1..slots[f].t0).any(|k| self.word(k) == ",")
-            && self
-                .g
-                .lexicon
-                .verbs
-                .get(self.lw(slots[f].t1))
-                .is_some_and(|class| class == "speech");
+        let speaker = (c1..slots[f].t0).any(|k| self.word(k) == ",") && self.speech_at(slots[f].t1);
         if speaker {
             return Vec::new();
         }
@@ -3760,16 +3763,7 @@ fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
             continue;
         }
         let t = ctx.doc.tokens[n];
-        let me = Slot {
-            entity: voice,
-            kind: ctx.r.entities[voice].kind,
-            t0: sl.t0,
-            t1: sl.t0,
-            start: sl.start,
-            end: sl.start,
-            compound: false,
-            via: None,
-        };
+        let me = voice_slot(ctx, voice, sl);
         ctx.rule = format!("{}/voice", ctx.lw(n));
         // The judgment is the writer's own, whatever the clause's verb
         // ("will continue to support Ukraine against Russia's brutal war").
@@ -3784,11 +3778,31 @@ fn voice_evaluation(ctx: &mut Ctx, cl: &Clause, voice: usize, before: usize) {
             flags,
             0.6,
         );
-        let name = &ctx.r.entities[voice].name;
-        let via = format!("the text's voice -> {name}");
-        for rel in &mut ctx.out[start_out..] {
-            rel.resolved_by(Mechanism::FirstPerson, via.clone());
-        }
+        said_by_the_voice(ctx, start_out, voice);
+    }
+}
+
+/// The text's voice as a slot of no width where `at` begins: the one who
+/// judges what `at` did.
+fn voice_slot(ctx: &Ctx, voice: usize, at: &Slot) -> Slot {
+    Slot {
+        entity: voice,
+        kind: ctx.r.entities[voice].kind,
+        t0: at.t0,
+        t1: at.t0,
+        start: at.start,
+        end: at.start,
+        compound: false,
+        via: None,
+    }
+}
+
+/// Marks the edges made since `from` as the text's voice's
+/// (`"the text's voice -> United States"`, the first-person mechanism).
+fn said_by_the_voice(ctx: &mut Ctx, from: usize, voice: usize) {
+    let via = format!("the text's voice -> {}", ctx.r.entities[voice].name);
+    for rel in &mut ctx.out[from..] {
+        rel.resolved_by(Mechanism::FirstPerson, via.clone());
     }
 }
 
@@ -3849,35 +3863,18 @@ fn responsibility(ctx: &mut Ctx, cl: &Clause, voice: Option<usize>) {
             continue;
         }
         // "X said ...": the speaker; else the voice, outside quotes.
-        let speech = |q: usize| {
-            ctx.g
-                .lexicon
-                .verbs
-                .get(ctx.lw(q))
-                .is_some_and(|c| c == "speech")
-        };
         let speaker = slots.iter().find(|sl| {
             sl.entity != actor.entity
-                && speech(sl.t1)
+                && ctx.speech_at(sl.t1)
                 && matches!(sl.kind, Kind::Person | Kind::State)
         });
         let quoted =
             (s.first..r).any(|q| matches!(ctx.word(q), "\"" | "\u{201c}")) || ctx.quote_opened(s);
-        let (accuser, via) = match (speaker, voice) {
+        let (accuser, by_voice) = match (speaker, voice) {
             (Some(sp), _) => (*sp, None),
-            (None, Some(v)) if !quoted && v != actor.entity => (
-                Slot {
-                    entity: v,
-                    kind: ctx.r.entities[v].kind,
-                    t0: actor.t0,
-                    t1: actor.t0,
-                    start: actor.start,
-                    end: actor.start,
-                    compound: false,
-                    via: None,
-                },
-                Some(format!("the text's voice -> {}", ctx.r.entities[v].name)),
-            ),
+            (None, Some(v)) if !quoted && v != actor.entity => {
+                (voice_slot(ctx, v, &actor), Some(v))
+            }
             _ => continue,
         };
         // "demanding an end to the invasion and making clear that Russia
@@ -3899,10 +3896,8 @@ fn responsibility(ctx: &mut Ctx, cl: &Clause, voice: Option<usize>) {
             flags,
             0.6,
         );
-        if let Some(via) = via {
-            for rel in &mut ctx.out[start_out..] {
-                rel.resolved_by(Mechanism::FirstPerson, via.clone());
-            }
+        if let Some(v) = by_voice {
+            said_by_the_voice(ctx, start_out, v);
         }
         return;
     }
@@ -3911,13 +3906,7 @@ fn responsibility(ctx: &mut Ctx, cl: &Clause, voice: Option<usize>) {
 /// The speaker of a sentence with a speech verb, and the actor whose act
 /// the speaker condemns with an evaluative word.
 fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usize) {
-    let Some(v) = (s.first..s.last).find(|&k| {
-        ctx.g
-            .lexicon
-            .verbs
-            .get(ctx.lw(k))
-            .is_some_and(|c| c == "speech")
-    }) else {
+    let Some(v) = (s.first..s.last).find(|&k| ctx.speech_at(k)) else {
         return;
     };
     // "X said" (also after a quote), or "..., said X"; "X in a statement
@@ -6815,12 +6804,7 @@ fn read_hosting(
     // "welcoming Dr. Abdullah, Chairman of the High Council, to the White
     // House": the guest's office in apposition, up to its comma.
     if last.kind == Kind::Person
-        && ctx.word(k) == ","
-        && let Some(after) = ctx.title_end(k + 1)
-        && !cl
-            .slots
-            .iter()
-            .any(|sl| sl.t0 > k && sl.t0 <= after && sl.kind == Kind::Person)
+        && let Some(after) = office_after_comma(ctx, cl.slots, k)
         && let Some(comma) = (after..(after + 10).min(cl.s.last)).find(|&q| ctx.word(q) == ",")
     {
         k = comma + 1;
@@ -7395,13 +7379,7 @@ fn fronted_place(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     let next = ctx.word(subject.t1);
     if next.is_empty()
         || !next.starts_with(char::is_lowercase)
-        || (subject.t1..(subject.t1 + 3).min(s.last)).any(|k| {
-            ctx.g
-                .lexicon
-                .verbs
-                .get(ctx.lw(k))
-                .is_some_and(|c| c == "speech")
-        })
+        || (subject.t1..(subject.t1 + 3).min(s.last)).any(|k| ctx.speech_at(k))
     {
         return;
     }
@@ -8168,22 +8146,27 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
     Some(parts)
 }
 
+/// The token after a title that follows a comma at token `k` and that no
+/// name follows (", Commander, ...", ", Chairman of the High Council,"):
+/// an office in apposition. ("A, Foreign Minister B": a slot starts at its
+/// title, and B is a name of its own.)
+fn office_after_comma(ctx: &Ctx, slots: &[Slot], k: usize) -> Option<usize> {
+    if ctx.word(k) != "," {
+        return None;
+    }
+    let after = ctx.title_end(k + 1)?;
+    (!slots
+        .iter()
+        .any(|sl| sl.t0 > k && sl.t0 <= after && sl.kind == Kind::Person))
+    .then_some(after)
+}
+
 /// An office in apposition to a person that opens at token `k` (",
 /// Commander, U.S. Indo-Pacific Command"): a comma and a title that no
 /// name follows. Gives the "and" that goes on with a list after it (within
 /// ten words, no clause punctuation), if one does.
 fn apposed_office(ctx: &Ctx, slots: &[Slot], k: usize) -> Option<Option<usize>> {
-    if ctx.word(k) != "," {
-        return None;
-    }
-    let after = ctx.title_end(k + 1)?;
-    // A slot starts at its title: "A, Foreign Minister B" lists B.
-    if slots
-        .iter()
-        .any(|sl| sl.t0 > k && sl.t0 <= after && sl.kind == Kind::Person)
-    {
-        return None;
-    }
+    let after = office_after_comma(ctx, slots, k)?;
     // "Minister for Foreign Affairs and Minister for Defense of Ireland",
     // "Minister of Health and Social Action": an "and" before another
     // title or a capitalised word that opens no name goes on with the
