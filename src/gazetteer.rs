@@ -384,6 +384,9 @@ pub struct Lexicon {
     /// Nouns of a war whose target may go unnamed ("Putin's war of
     /// choice"): `data/lexicon/war_nouns.txt`.
     pub war_nouns: HashSet<String>,
+    /// Nouns of a violent act whose agent may stand before them as an
+    /// adjective ("killed in an Israeli airstrike"): `data/lexicon/strikes.txt`.
+    pub strikes: HashSet<String>,
     /// Words that make a head-named name a state's organ: the openers
     /// ("national") and the organ heads ("institute"), lowercase:
     /// `data/lexicon/organ_names.tsv`.
@@ -599,6 +602,7 @@ const CONDEMNED_ACTS: &str = include_str!("../data/lexicon/condemned_acts.txt");
 const HARMS: &str = include_str!("../data/lexicon/harms.txt");
 const VIEWS: &str = include_str!("../data/lexicon/views.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
+const STRIKES: &str = include_str!("../data/lexicon/strikes.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GIVING: &str = include_str!("../data/lexicon/giving.txt");
@@ -1508,6 +1512,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         harms: lower_set(HARMS),
         views: lower_set(VIEWS),
         war_nouns: lower_set(WAR_NOUNS),
+        strikes: lower_set(STRIKES),
         organ_openers: organ_words(ORGAN_NAMES, "opener"),
         organ_heads: organ_words(ORGAN_NAMES, "head"),
         organ_of_state_heads: organ_words(ORGAN_NAMES, "of-state"),

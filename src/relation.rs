@@ -5490,19 +5490,29 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
     {
         c1 = by;
     }
-    if ctx.lw(c1) != "by" {
+    let strike = if ctx.lw(c1) == "by" {
+        None
+    } else {
+        strike_agent(ctx, cl, hit, c1)
+    };
+    if ctx.lw(c1) != "by" && strike.is_none() {
         designated_by_publisher(ctx, cl, hit);
         return;
     }
+    if strike.is_some() {
+        ctx.rule.push_str("-strike");
+    }
     // "by the mainland Chinese government": "the" and a lowercase modifier
     // may stand before the agent.
-    let Some(src) = slots.iter().position(|sl| {
-        sl.t0 == c1 + 1
-            || sl.t0 == c1 + 2
-            || (sl.t0 == c1 + 3
-                && ctx.lw(c1 + 1) == "the"
-                && ctx.word(c1 + 2).chars().all(|c| c.is_ascii_lowercase())
-                && !GAP_BLOCKERS.contains(&ctx.lw(c1 + 2)))
+    let Some(src) = strike.or_else(|| {
+        slots.iter().position(|sl| {
+            sl.t0 == c1 + 1
+                || sl.t0 == c1 + 2
+                || (sl.t0 == c1 + 3
+                    && ctx.lw(c1 + 1) == "the"
+                    && ctx.word(c1 + 2).chars().all(|c| c.is_ascii_lowercase())
+                    && !GAP_BLOCKERS.contains(&ctx.lw(c1 + 2)))
+        })
     }) else {
         return;
     };
@@ -5534,6 +5544,7 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         slots
             .iter()
             .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0)
+            .map(|n| apposition_head(ctx, slots, n, p))
     };
     let Some(tgt) = nearest else {
         // "The deal was signed by A, adviser to X, and by B": the agents
@@ -5592,6 +5603,69 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
             ctx.emit_hit(slots[a], slots[b], cl, hit, flags, conf);
         }
     }
+}
+
+/// "Hamza bin Laden, son of the late Al-Qaeda founder, has been killed":
+/// the name `n` inside an apposition set off by commas right before the
+/// verb group at `verb` describes the name before the first comma, which is
+/// the clause's subject, as it is before a relative clause ("the Houthis,
+/// who are backed by Iran, were attacked"). An apposition holds no
+/// predicate; else `n`.
+fn apposition_head(ctx: &Ctx, slots: &[Slot], n: usize, verb: usize) -> usize {
+    let mut close = verb;
+    while close > slots[n].t1 && matches!(ctx.lw(close - 1), "has" | "have" | "had") {
+        close -= 1;
+    }
+    if close <= slots[n].t1 || ctx.word(close - 1) != "," {
+        return n;
+    }
+    let close = close - 1;
+    let Some(open) = (0..slots[n].t0)
+        .rev()
+        .take(12)
+        .find(|&k| ctx.word(k) == ",")
+    else {
+        return n;
+    };
+    let head = slots.iter().position(|sl| sl.t1 == open && !sl.compound);
+    let relative = matches!(ctx.lw(open + 1), "who" | "which");
+    match head {
+        Some(h) if relative || (open + 1..close).all(|k| !ctx.predicate_at(k)) => h,
+        _ => n,
+    }
+}
+
+/// "Hassan Nasrallah was killed in an Israeli airstrike", "killed in a
+/// US counter-terrorism operation": after a passive attack verb and "in",
+/// the state or group named right before a noun of
+/// `data/lexicon/strikes.txt` (up to two lowercase words between) is the
+/// agent. A person ("killed in Netanyahu's war") or a place ("killed in a
+/// Gaza airstrike": a region) names no agent.
+fn strike_agent(ctx: &Ctx, cl: &Clause, hit: &CueHit, c1: usize) -> Option<usize> {
+    if hit.cue.edge != EdgeType::Attacks || ctx.lw(c1) != "in" {
+        return None;
+    }
+    let mut k = c1 + 1;
+    if matches!(ctx.lw(k), "a" | "an" | "the") {
+        k += 1;
+    }
+    let agent = cl.slots.iter().position(|sl| {
+        sl.t0 == k && !sl.compound && matches!(sl.kind, Kind::State | Kind::Organization)
+    })?;
+    let from = cl.slots[agent].t1;
+    (from..(from + 3).min(cl.s.last)).find_map(|n| {
+        let w = ctx.lw(n);
+        if ctx.g.lexicon.strikes.contains(w)
+            || ctx.g.lexicon.strikes.contains(w.trim_end_matches('s'))
+        {
+            return Some(Some(agent));
+        }
+        let lowercase = ctx
+            .word(n)
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-');
+        (!lowercase || GAP_BLOCKERS.contains(&w)).then_some(None)
+    })?
 }
 
 /// "OOO Volga Group is being designated for operating in ...", "A and B

@@ -6516,3 +6516,54 @@ t!(
     "Israel and Hamas agreed on a ceasefire.",
     &[("Hamas", "cooperates-with", "Israel")]
 );
+// "killed in an Israeli airstrike": after a passive attack verb and "in",
+// the state or group named before a noun of a violent act is the agent
+// (data/lexicon/strikes.txt); a place before it ("a Gaza airstrike") and an
+// attack with no named agent give no edge.
+t!(
+    killed_in_a_state_s_airstrike_is_its_attack,
+    "Hezbollah leader Naim Qassem succeeded Hassan Nasrallah after he was killed in an Israeli airstrike in September.",
+    &[
+        ("Israel", "attacks", "Hassan Nasrallah"),
+        ("Naim Qassem", "represents", "Hezbollah")
+    ]
+);
+t!(
+    killed_in_a_group_s_ambush_is_its_attack,
+    "Ahmad Massoud was killed in a Taliban ambush.",
+    &[("Taliban", "attacks", "Ahmad Massoud")]
+);
+t!(
+    killed_in_a_place_s_airstrike_names_no_agent,
+    "Two soldiers and Omar Ali were killed in a Gaza airstrike.",
+    &[]
+);
+t!(
+    killed_in_an_attack_with_no_agent_gives_nothing,
+    "Omar Ali was killed in an attack in Kabul.",
+    &[]
+);
+// A passive's patient is the name before an apposition or a relative
+// clause set off by commas, not a name inside it.
+t!(
+    a_passive_after_an_apposition_takes_the_name_before_it,
+    "Hamza bin Laden, son of the late Al-Qaeda founder Osama bin Laden, has been killed in a US counter-terrorism operation.",
+    &[
+        ("United States", "attacks", "Hamza bin Laden"),
+        ("Osama bin Laden", "represents", "al-Qaeda")
+    ]
+);
+t!(
+    a_passive_after_a_relative_clause_takes_the_name_before_it,
+    "The Houthis, who are backed by Iran, were attacked by Saudi Arabia.",
+    &[
+        ("Iran", "supports", "Houthis"),
+        ("Saudi Arabia", "attacks", "Houthis")
+    ]
+);
+// A US combatant command is a US organ.
+t!(
+    a_combatant_command_acts_for_the_united_states,
+    "Africa Command said it carried out an airstrike on al-Shabaab fighters near Jilib.",
+    &[("United States", "attacks", "al-Shabaab")]
+);
