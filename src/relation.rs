@@ -630,6 +630,19 @@ impl Ctx<'_> {
                 || (lower.len() > 4 && lower.ends_with("ed")))
     }
 
+    /// The slot is the object of an infinitive: "to eliminate (the) X".
+    fn infinitive_object(&self, sl: &Slot, s: &crate::text::Sentence) -> bool {
+        let mut k = sl.t0;
+        if k > s.first && matches!(self.lw(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k >= s.first + 2
+            && self.lw(k - 2) == "to"
+            && self.lw(k - 1) != "to"
+            && self.word(k - 1).chars().all(|c| c.is_ascii_lowercase())
+            && !PREPOSITIONS.contains(&self.lw(k - 1))
+    }
+
     /// Tokens `from..to` (between two commas) are a noun phrase that
     /// describes the name before them: "a close ally of Russia", "Russia's
     /// closest ally", "Hezbollah's main patron" (an article, or a name's
@@ -1769,6 +1782,23 @@ impl Ctx<'_> {
         let nearest = slots
             .iter()
             .rposition(|sl| sl.t1 <= limit && sl.t1 + reach > limit && !sl.compound);
+        // "U.S. troops there to eliminate Islamic State elements in
+        // cooperation with Iraqi forces": a nominal that opens with a
+        // preposition goes with the clause's verb; the object of an
+        // infinitive before it is not its agent, the name before that is.
+        let nearest = match nearest {
+            Some(n)
+                if cue.form == CueForm::Noun
+                    && (opens_with_preposition || (c0 > s.first && self.lw(c0 - 1) == "in"))
+                    && possessor.is_none()
+                    && self.infinitive_object(&slots[n], s) =>
+            {
+                slots[..n]
+                    .iter()
+                    .rposition(|sl| !sl.compound && sl.t1 + 2 * REACH > limit)
+            }
+            other => other,
+        };
         // "as HTS-led rebels seize Damascus": a compound before a plain
         // noun and the cue heads the subject. The leader of "X-led" acts;
         // the subject of "X-backed rebels" is not named.
@@ -2105,8 +2135,18 @@ impl Ctx<'_> {
             && (cue.form == CueForm::Noun || infinitive)
             && let Some((vend, subj, objects)) = last_verb
             && nearest.is_none_or(|i| {
+                // "welcomes the decision by Japan to impose sanctions": the
+                // agent after "by" of the verb's object does the infinitive.
+                let by_agent = infinitive && {
+                    let mut k = slots[i].t0;
+                    if k > s.first && self.lw(k - 1) == "the" {
+                        k -= 1;
+                    }
+                    k > s.first && self.lw(k - 1) == "by"
+                };
                 slots[i].t0 >= *vend
                     && objects.contains(&slots[i].entity)
+                    && !by_agent
                     && !(slots[i].t1..c0).any(|k| {
                         matches!(self.lw(k), "its" | "their" | "his" | "her")
                             // "accused X of lending support": X acts, but
@@ -2210,9 +2250,27 @@ impl Ctx<'_> {
             sl.t0 >= s.first + 2 && matches!(self.lw(sl.t0 - 2), "along" | "together");
         // "The Government of Japan condemned", "the leaders of A and B
         // met": the people who act for the name are the subject.
+        // "welcomes the decision by Japan to impose sanctions": the agent
+        // after "by", right before an infinitive, does it.
+        // ("Blinken was invited by Macron to visit": after a passive's
+        // "by", the patient does it.)
+        let agent_of_infinitive = infinitive
+            && (sl.t1 + 1 == c0
+                || (sl.t1 + 2 == c0 && matches!(self.lw(sl.t1), "government" | "authorities")))
+            && {
+                let mut k = sl.t0;
+                if k > s.first && self.lw(k - 1) == "the" {
+                    k -= 1;
+                }
+                k >= s.first + 2
+                    && self.lw(k - 1) == "by"
+                    && !self.lw(k - 2).ends_with("ed")
+                    && !(k.saturating_sub(5).max(s.first)..k - 1).any(|j| BE.contains(&self.lw(j)))
+            };
         let embedded = possessor.is_none()
             && !pronoun_points_back
             && !accompanied
+            && !agent_of_infinitive
             && before.is_some_and(|b| PREPOSITIONS.contains(&b))
             && !self.delegated_at(sl.t0);
         if let Some((vend, subj, _)) = last_verb
@@ -3003,8 +3061,26 @@ impl Ctx<'_> {
                         && gap_words.get(m + 1) == Some(&"by")
                         && self.g.lexicon.of_heads.contains(gap_words[m - 1])
                 };
+                // "the historic decision by X", "today's announcement by
+                // X": one plain modifier (or "today's") before the noun of
+                // an act and its "by".
+                let head_next = |m: usize| {
+                    gap_words
+                        .get(m)
+                        .is_some_and(|x| self.g.lexicon.of_heads.contains(*x))
+                        && gap_words.get(m + 1) == Some(&"by")
+                };
+                let modifier = (plain(w) && !self.g.lexicon.of_heads.contains(*w) && head_next(n + 1))
+                    || (matches!(*w, "today" | "yesterday")
+                        && matches!(gap_words.get(n + 1), Some(&("'s" | "’s")))
+                        && head_next(n + 2))
+                    || (matches!(*w, "'s" | "’s")
+                        && n > 0
+                        && matches!(gap_words[n - 1], "today" | "yesterday")
+                        && head_next(n + 1));
                 matches!(*w, "the" | "a" | "an" | "of" | "and" | ",")
                     || self.g.lexicon.of_heads.contains(*w)
+                    || modifier
                     || participle(n)
                     || act_by(n)
                     || act_of_by.is_some_and(|end| n < end)
@@ -4876,6 +4952,21 @@ fn delayed_travel_cues<'c>(
     }
 }
 
+/// "the Revolutionary Armed Forces of Cuba": a verb cue capitalised between
+/// capitalised words in a sentence of running text is a word of a name.
+/// (A title-case headline, "Russia Attacks Ukraine", capitalises its verbs.)
+fn inside_name(ctx: &Ctx, s: &crate::text::Sentence, c0: usize, c1: usize) -> bool {
+    let upper = |k: usize| ctx.word(k).starts_with(|c: char| c.is_uppercase());
+    if c0 <= s.first || c1 >= s.last || !upper(c0) || !upper(c0 - 1) || !upper(c1) {
+        return false;
+    }
+    let words: Vec<usize> = (s.first..s.last)
+        .filter(|&k| ctx.word(k).chars().all(char::is_alphabetic))
+        .collect();
+    let lower = words.iter().filter(|&&k| !upper(k)).count();
+    3 * lower >= words.len()
+}
+
 /// Every cue of the sentence, read in its form.
 fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     let mut last_verb: LastVerb = None;
@@ -4884,6 +4975,14 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         let c0 = ctx.doc.token_at_or_after(cs);
         let last_cue_end = cue_end_seen;
         let c1 = ctx.doc.token_at_or_after(ce);
+        // (A sanctions list's name, "the List of Specially Designated
+        // Nationals", still says its entries are designated.)
+        if cue.form == CueForm::Verb
+            && cue.edge != EdgeType::Sanctions
+            && inside_name(ctx, cl.s, c0, c1)
+        {
+            continue;
+        }
         let mut hit = CueHit {
             start: cs,
             end: ce,

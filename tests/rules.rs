@@ -6567,3 +6567,84 @@ t!(
     "Africa Command said it carried out an airstrike on al-Shabaab fighters near Jilib.",
     &[("United States", "attacks", "al-Shabaab")]
 );
+// A nominal after "in" ("in cooperation with") goes with the clause's
+// verb: the object of an infinitive before it is not its agent.
+t!(
+    in_cooperation_with_after_an_infinitive_s_object_is_the_subject_s,
+    "The base is home to U.S. troops there to eliminate Islamic State elements in cooperation with Iraqi security forces.",
+    &[]
+);
+t!(
+    in_cooperation_with_takes_the_subject_before_the_infinitive,
+    "France works to support Mali in cooperation with Niger.",
+    &[
+        ("France", "supports", "Mali"),
+        ("France", "cooperates-with", "Niger")
+    ]
+);
+// Signing or initialling an agreement after a meeting: the pair cooperates.
+t!(
+    shaking_hands_after_initialling_an_agreement_cooperates,
+    "Armenian Prime Minister Nikol Pashinyan and Azerbaijan's President Ilham Aliyev shook hands after initialling a peace agreement.",
+    &[
+        ("Ilham Aliyev", "met-with", "Nikol Pashinyan"),
+        ("Ilham Aliyev", "cooperates-with", "Nikol Pashinyan"),
+        ("Nikol Pashinyan", "represents", "Armenia"),
+        ("Ilham Aliyev", "represents", "Azerbaijan")
+    ]
+);
+t!(
+    one_leader_signing_a_decree_cooperates_with_nobody,
+    "Putin spoke to reporters after signing the decree.",
+    &[]
+);
+// "Attorney General" is an office: of a state's region or of the state.
+t!(
+    a_region_s_attorney_general_represents_it,
+    "California Attorney General Xavier Becerra said the lawsuit was filed.",
+    &[("Xavier Becerra", "represents", "California")]
+);
+// "welcomes the decision by Japan to impose sanctions": the agent after
+// "by" does the infinitive; after a passive's "by", the patient does.
+t!(
+    the_decision_by_a_state_to_act_is_that_state_s_act,
+    "The United States welcomes the decision by Japan to impose sanctions on Russia.",
+    &[
+        ("United States", "supports", "Japan"),
+        ("Japan", "sanctions", "Russia")
+    ]
+);
+t!(
+    invited_by_a_host_to_visit_the_guest_visits,
+    "Blinken was invited today by Macron to visit Paris.",
+    &[("Antony Blinken", "visited", "Paris")]
+);
+// One modifier ("historic", "today's") may stand before the act whose
+// agent "by" names.
+t!(
+    welcoming_the_historic_decision_by_a_state_supports_it,
+    "Biden welcomes the historic decision by Saudi Arabia to open its airspace.",
+    &[("Joe Biden", "supports", "Saudi Arabia")]
+);
+t!(
+    welcoming_today_s_announcement_by_the_un_supports_it,
+    "The United States welcomes today's announcement by the UN on the truce.",
+    &[("United States", "supports", "United Nations")]
+);
+t!(
+    a_former_minister_of_a_state_is_no_target_of_a_designation,
+    "The U.S. Department of State has publicly designated former Prime Minister of the Republic of North Macedonia Nikola Gruevski for corruption.",
+    &[]
+);
+// A verb capitalised inside a name ("Revolutionary Armed Forces") is no
+// cue; a title-case headline's verb still is.
+t!(
+    a_verb_inside_a_name_is_no_cue,
+    "Today, the United States is imposing sanctions on Minister of the Revolutionary Armed Forces of Cuba Álvaro López Miera and the Cuban Ministry of the Interior's Special National Brigade.",
+    &[]
+);
+t!(
+    a_headline_s_capitalised_verb_is_still_a_cue,
+    "Russia Attacks Ukraine With Drones",
+    &[("Russia", "attacks", "Ukraine")]
+);
