@@ -4977,9 +4977,20 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         let c1 = ctx.doc.token_at_or_after(ce);
         // (A sanctions list's name, "the List of Specially Designated
         // Nationals", still says its entries are designated.)
-        if cue.form == CueForm::Verb
-            && cue.edge != EdgeType::Sanctions
-            && inside_name(ctx, cl.s, c0, c1)
+        // "committed to continue to impose costs on Russia": a support
+        // verb whose "to" opens an infinitive names no target; the
+        // infinitive's own cue reads the clause ("agreed to" keeps its
+        // parties).
+        let infinitive_follows = cue.form == CueForm::Verb
+            && cue.edge == EdgeType::Supports
+            && cue.tail.is_none()
+            && cue.text.ends_with(" to")
+            && c1 > 0
+            && infinitive_at(ctx, c1 - 1);
+        if infinitive_follows
+            || (cue.form == CueForm::Verb
+                && cue.edge != EdgeType::Sanctions
+                && inside_name(ctx, cl.s, c0, c1))
         {
             continue;
         }
@@ -6365,6 +6376,25 @@ fn read_clause_cue(
     if complete {
         targets.retain(|t| (c1..t.t0).any(|k| ctx.lw(k) == "with"));
     }
+    // "helped Ukraine", "assisting the Government of Iraq": the one helped
+    // follows the verb ("helping teach displaced Ukrainian children" helps
+    // no name).
+    if matches!(
+        cue.text.as_str(),
+        "helps" | "helped" | "helping" | "assists" | "assisted" | "assisting"
+    ) {
+        // ("assisted the UN- and U.S.-designated Foreign Trade Bank": a
+        // name cut off by a hyphen only qualifies the one helped.)
+        targets.retain(|t| {
+            ctx.word(t.t1) != "-"
+                && (c1..t.t0).all(|k| {
+                    matches!(
+                        ctx.lw(k),
+                        "the" | "a" | "an" | "of" | "people" | "government" | "authorities"
+                    )
+                })
+        });
+    }
     // "exchanged fire along the Line of Control": a mutual act is between
     // parties, never with a place.
     if cue.form == CueForm::Mutual {
@@ -6437,7 +6467,37 @@ fn read_clause_cue(
         targets = discussed_with(ctx, cl, hit);
     }
     let base = if cue.form == CueForm::Noun { 0.7 } else { 0.8 };
-    let both_ways = cue.form == CueForm::Mutual;
+    let mut both_ways = cue.form == CueForm::Mutual;
+    // "Iran fought with Russia against the rebels": a party after "with"
+    // and before "against" fights on the subject's side; those after
+    // "against" are the enemy of both, and the allies fight no one else.
+    if both_ways
+        && cue.edge == EdgeType::Attacks
+        && let Some(against) = (c1..cl.s.last).find(|&k| ctx.lw(k) == "against")
+    {
+        let allies: Vec<Slot> = targets
+            .iter()
+            .filter(|t| t.t0 >= c1 && t.t1 <= against && (c0..t.t0).any(|k| ctx.lw(k) == "with"))
+            .copied()
+            .collect();
+        if !allies.is_empty() {
+            let enemy = cl.slots.iter().position(|sl| {
+                !sl.compound
+                    && (sl.t0 == against + 1
+                        || (sl.t0 == against + 2 && ctx.lw(against + 1) == "the"))
+            });
+            targets = enemy
+                .map(|e| {
+                    ctx.coordinated_right(cl.slots, e)
+                        .into_iter()
+                        .map(|k| cl.slots[k])
+                        .collect()
+                })
+                .unwrap_or_default();
+            subjects.extend(allies);
+            both_ways = false;
+        }
+    }
     // "The United States served as a co-sponsor of the resolution, along
     // with Sweden and Brazil": a lone subject's co-actors after the act.
     if targets.is_empty()

@@ -2928,7 +2928,8 @@ neg!(
 t!(
     recognition_refused_or_passive_or_of_experts_is_no_support,
     "Russia refuses to recognise Kosovo as independent. Kosovo, recognised by the United States as independent in 2008, celebrated. Ukraine welcomed the recognition by Japan of the Holodomor as genocide, as independent experts urged.",
-    &[]
+    // (The refusal is opposition, relation-guidance 9.)
+    &[("Russia", "opposes", "Kosovo")]
 );
 
 // An agreement signed or reached some words before "between" is between
@@ -6647,4 +6648,65 @@ t!(
     a_headline_s_capitalised_verb_is_still_a_cue,
     "Russia Attacks Ukraine With Drones",
     &[("Russia", "attacks", "Ukraine")]
+);
+// "fought with X against Y": X is an ally, and both fight Y.
+t!(
+    fighting_with_an_ally_against_an_enemy_attacks_the_enemy,
+    "The Taliban fought with al-Qaeda against the United States.",
+    &[("Taliban", "attacks", US), ("al-Qaeda", "attacks", US)]
+);
+t!(
+    fighting_with_a_party_alone_is_a_fight_between_them,
+    "Hezbollah fought with Israel in 2006.",
+    &[
+        ("Hezbollah", "attacks", "Israel"),
+        ("Israel", "attacks", "Hezbollah")
+    ]
+);
+// Refusing to recognize someone opposes them.
+t!(
+    refusing_to_recognize_a_leader_opposes_him,
+    "Poland refuses to recognize Lukashenko as president.",
+    &[("Poland", "opposes", "Alexander Lukashenko")]
+);
+// "committed to" a state or its sovereignty supports it; "committed to
+// helping X" supports X; a commitment to another act leaves that act's
+// reading ("committed to continue to impose costs on Russia").
+t!(
+    committed_to_a_state_s_sovereignty_supports_it,
+    "The United States remains committed to the sovereignty and territorial integrity of Ukraine.",
+    &[(US, "supports", "Ukraine")]
+);
+t!(
+    committed_to_helping_a_state_supports_it,
+    "The United States is committed to helping Ethiopia address these challenges.",
+    &[(US, "supports", "Ethiopia")]
+);
+t!(
+    committed_to_assisting_a_government_supports_its_state,
+    "The United States remains committed to assisting the Government of Iraq to achieve a secure future.",
+    &[(US, "supports", "Iraq")]
+);
+t!(
+    committed_to_impose_costs_is_still_a_sanction,
+    "Deputy Secretary Wendy Sherman met French Ambassador Francois Delattre. They agreed on the need for continued support for Ukraine and committed to continue to impose costs on Russia for its aggression.",
+    &[
+        ("Francois Delattre", "met-with", "Wendy Sherman"),
+        ("Francois Delattre", "supports", "Ukraine"),
+        ("Wendy Sherman", "supports", "Ukraine"),
+        ("Francois Delattre", "sanctions", "Russia"),
+        ("Wendy Sherman", "sanctions", "Russia"),
+        ("Francois Delattre", "represents", "France"),
+        ("Russia", "attacks", "Ukraine")
+    ]
+);
+t!(
+    helping_do_something_for_a_people_helps_no_name,
+    "Educators are helping teach displaced Ukrainian children.",
+    &[]
+);
+t!(
+    assisting_a_name_behind_a_hyphen_helps_no_one,
+    "Bank Sputnik, a Russian bank that has assisted the UN- and U.S.-designated Foreign Trade Bank, was designated.",
+    &[]
 );
