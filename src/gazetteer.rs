@@ -363,6 +363,9 @@ pub struct Lexicon {
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
+    /// Continents and broad areas that end a portfolio ("for Asia Anjali
+    /// Kaur"), each as lowercase words: `data/lexicon/continents.txt`.
+    pub continents: Vec<Vec<String>>,
     /// Verbs that back what an "X-led" phrase names ("co-sponsored the
     /// EU-led resolution"): `data/lexicon/led_backing.txt`.
     pub led_backing: HashSet<String>,
@@ -603,6 +606,7 @@ const HARMS: &str = include_str!("../data/lexicon/harms.txt");
 const VIEWS: &str = include_str!("../data/lexicon/views.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const STRIKES: &str = include_str!("../data/lexicon/strikes.txt");
+const CONTINENTS: &str = include_str!("../data/lexicon/continents.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GIVING: &str = include_str!("../data/lexicon/giving.txt");
@@ -1502,6 +1506,9 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         demand_cues,
         demand_acts,
         adverbials: word_list(ADVERBIALS)
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect(),
+        continents: word_list(CONTINENTS)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),
         backing: lower_set(BACKING),

@@ -943,6 +943,21 @@ pub fn find_with_cues(
                 }
             }
             let end_tok = last_name + 1;
+            // "Administrator for Asia Anjali Kaur": a continent or broad area
+            // opening the run ends the portfolio before it; the name starts
+            // after it.
+            let continent = g.lexicon.continents.iter().find_map(|c| {
+                let n = c.len();
+                (end_tok >= i + n + 2
+                    && c.iter()
+                        .enumerate()
+                        .all(|(q, w)| tok(text, &tokens[i + q]).eq_ignore_ascii_case(w)))
+                .then_some(n)
+            });
+            if let Some(n) = continent {
+                i += n;
+                continue;
+            }
             let words = (i..end_tok)
                 .filter(|&k| tokens[k].word && tok(text, &tokens[k]).len() > 1)
                 .count();

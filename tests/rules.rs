@@ -5885,7 +5885,8 @@ t!(
 fn assistant_before_administrator_is_no_person() {
     check_entities(
         "The delegation will include USAID Deputy Assistant Administrator for Asia Anjali Kaur.",
-        &[("United States", "state")],
+        // (The name after the portfolio's continent is the holder's.)
+        &[("United States", "state"), ("Anjali Kaur", "person")],
     );
 }
 // Intimidation and coercion are threats (ONTOLOGY: threatens), as verbs
@@ -6709,4 +6710,25 @@ t!(
     assisting_a_name_behind_a_hyphen_helps_no_one,
     "Bank Sputnik, a Russian bank that has assisted the UN- and U.S.-designated Foreign Trade Bank, was designated.",
     &[]
+);
+
+/// A continent or broad area after "for" ends the portfolio: the person's
+/// name starts after it ("Administrator for Asia Anjali Kaur"), whether or
+/// not the first name is a known one.
+#[test]
+fn a_name_after_a_continent_portfolio_is_a_person() {
+    check_entities(
+        "Deputy Assistant Administrator for Asia Anjali Kaur will travel.",
+        &[("Anjali Kaur", "person")],
+    );
+    check_entities(
+        "Deputy Assistant Secretary for Central Asia Lesslie Viguerie will travel.",
+        &[("Lesslie Viguerie", "person")],
+    );
+    check_entities("Europe Molly Phee spoke.", &[("Molly Phee", "person")]);
+}
+t!(
+    a_titled_official_for_a_continent_represents_the_agency_s_state,
+    "The delegation will include USAID Deputy Assistant Administrator for Asia Anjali Kaur.",
+    &[("Anjali Kaur", "represents", US)]
 );
