@@ -994,6 +994,22 @@ pub fn find_with_cues(
                 Some(None) => two_words,
                 None => false,
             };
+            // "Senior Advisor to the President on Migration Amy Pope": a
+            // one-word-run portfolio right after a title and "for" or "on"
+            // ends at a known first name, where the name starts.
+            if portfolio_name.is_none()
+                && i >= s.first + 2
+                && matches!(doc.lower(i - 1), "for" | "on")
+                && title_ending_at(&titles, tokens[i - 2].end).is_some()
+                && let Some(p) = (i + 1..end_tok.saturating_sub(1)).find(|&k| {
+                    g.lexicon
+                        .given_names
+                        .contains(&tok(text, &tokens[k]).to_lowercase())
+                })
+            {
+                i = p;
+                continue;
+            }
             if let Some(p) = portfolio_name {
                 match p {
                     Some(p) if end_tok - p >= 2 => {

@@ -6732,3 +6732,22 @@ t!(
     "The delegation will include USAID Deputy Assistant Administrator for Asia Anjali Kaur.",
     &[("Anjali Kaur", "represents", US)]
 );
+
+/// Bare ranks ("Assistant", "Deputy") are never a name; a one-run
+/// portfolio after "on" or "for" ends at a known first name; a plural
+/// title ("Assistant Secretaries") is a title.
+#[test]
+fn ranks_portfolios_and_plural_titles_leave_the_name() {
+    check_entities(
+        "Carmel Martin, Deputy Assistant to the President for Economic Mobility, will attend.",
+        &[("Carmel Martin", "person")],
+    );
+    check_entities(
+        "Senior Advisor to the President on Migration Amy Smith announced aid.",
+        &[("Amy Smith", "person")],
+    );
+    check_entities(
+        "Assistant Secretaries Michele Sison and Todd Robinson spoke.",
+        &[("Michele Sison", "person"), ("Todd Robinson", "person")],
+    );
+}
