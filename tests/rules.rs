@@ -6751,3 +6751,27 @@ fn ranks_portfolios_and_plural_titles_leave_the_name() {
         &[("Michele Sison", "person"), ("Todd Robinson", "person")],
     );
 }
+
+/// Words of offices and events ("Treasurer", "Executive", "Inclusion",
+/// "Workshop") are never a person after a title; "U.S. Attorney" is an
+/// office held for the state.
+#[test]
+fn office_and_event_words_after_a_title_are_no_person() {
+    check_entities(
+        "Ambassador Gonzales also served as Deputy Executive Director of the Bureau of Near Eastern Affairs.",
+        &[("Gonzales", "person")],
+    );
+    check_entities(
+        "She will participate in the Public Affairs Officer Workshop in Paris.",
+        &[],
+    );
+    check_entities(
+        "Vince Stewart is Chief Inclusion and Innovation Officer for Ankura.",
+        &[("Vince Stewart", "person")],
+    );
+}
+t!(
+    a_us_attorney_represents_the_united_states,
+    "According to U.S. Attorney John Bash, the manifesto could strengthen the case.",
+    &[("John Bash", "represents", US)]
+);
