@@ -93,5 +93,24 @@ def main():
     print("train2", len(items))
 
 
+def select_batch(name, ordinal, seed, quota, excluded):
+    """Selects one later training batch into tests/data/NAME: the articles
+    of the `excluded` splits are never picked (the test split among them)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(REPO.parent / "shared/corpus/articles.jsonl"))
+    args = ap.parse_args()
+    items = pick(args.corpus, taken(excluded), seed, quota)
+    short = [e.replace("corpus-", "") for e in excluded]
+    write_set(
+        HERE / name,
+        f"Real articles, {ordinal} training batch",
+        f"{len(items)} articles selected from `shared/corpus/articles.jsonl` by `tests/data/select_{name.replace('corpus-train', 'batch')}.py`"
+        f" (seeded, stratified by source, excluding the {', '.join(short[:-1])} and {short[-1]} splits; selected and"
+        " annotated before the extractor ran on any of them). Training material only.",
+        items,
+    )
+    print(name.replace("corpus-", ""), len(items))
+
+
 if __name__ == "__main__":
     main()
