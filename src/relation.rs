@@ -5654,7 +5654,7 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
         slots
             .iter()
             .rposition(|sl| sl.t1 < c0 && sl.t1 + REACH > c0)
-            .map(|n| apposition_head(ctx, slots, n, p))
+            .map(|n| apposition_head(ctx, cl, n, p))
     };
     let Some(tgt) = nearest else {
         // "The deal was signed by A, adviser to X, and by B": the agents
@@ -5721,7 +5721,8 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
 /// the clause's subject, as it is before a relative clause ("the Houthis,
 /// who are backed by Iran, were attacked"). An apposition holds no
 /// predicate; else `n`.
-fn apposition_head(ctx: &Ctx, slots: &[Slot], n: usize, verb: usize) -> usize {
+fn apposition_head(ctx: &Ctx, cl: &Clause, n: usize, verb: usize) -> usize {
+    let slots = cl.slots;
     let mut close = verb;
     while close > slots[n].t1 && matches!(ctx.lw(close - 1), "has" | "have" | "had") {
         close -= 1;
@@ -5730,7 +5731,7 @@ fn apposition_head(ctx: &Ctx, slots: &[Slot], n: usize, verb: usize) -> usize {
         return n;
     }
     let close = close - 1;
-    let Some(open) = (0..slots[n].t0)
+    let Some(open) = (cl.s.first..slots[n].t0)
         .rev()
         .take(12)
         .find(|&k| ctx.word(k) == ",")
