@@ -4408,6 +4408,41 @@ fn described_partners(ctx: &mut Ctx, cl: &Clause) {
     };
     // The phrase closes at a comma or the sentence's end.
     let closes = |k: usize| k >= s.last || matches!(ctx.word(k), "," | "." | ";" | ")");
+    // "Panama remains a valued partner to the United States", "the United
+    // States is Panama's top economic partner": the subject of a copula
+    // right before token `k` is the one the phrase describes.
+    let copula_subject = |k: usize| -> Option<Slot> {
+        let mut j = k;
+        if !(j > s.first
+            && matches!(
+                ctx.lw(j - 1),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "remains"
+                    | "remained"
+                    | "became"
+                    | "becomes"
+                    | "been"
+                    | "be"
+            ))
+        {
+            return None;
+        }
+        j -= 1;
+        while j > s.first
+            && matches!(
+                ctx.lw(j - 1),
+                "has" | "have" | "had" | "will" | "also" | "still"
+            )
+        {
+            j -= 1;
+        }
+        slots
+            .iter()
+            .find(|sl| sl.t1 == j && !sl.compound && !ctx.possessive_at(sl.t1))
+            .copied()
+    };
     let mut found: Vec<(Slot, usize, Slot)> = Vec::new();
     for (i, owner) in slots.iter().enumerate() {
         if owner.compound {
@@ -4428,7 +4463,13 @@ fn described_partners(ctx: &mut Ctx, cl: &Clause) {
                 && let Some(d) = before(owner.t0)
             {
                 found.push((*owner, m, d));
+            } else if let Some(d) = copula_subject(owner.t0) {
+                found.push((*owner, m, d));
             }
+        } else if let Some((noun, d)) = copular_partner(ctx, cl, owner, &noun_from, &copula_subject)
+        {
+            // "Panama remains a highly valued partner to the United States".
+            found.push((*owner, noun, d));
         } else if owner.t0 >= s.first + 3 && ctx.lw(owner.t0 - 1) == "of" && closes(owner.t1) {
             // "Belarus, a close ally of Russia,".
             let of = owner.t0 - 1;
@@ -4467,6 +4508,40 @@ fn described_partners(ctx: &mut Ctx, cl: &Clause) {
         ctx.rule = format!("{} apposition", ctx.lw(noun));
         ctx.emit(a, p.edge, b, cl.si, span, Modal::ASSERTED, 0.6);
     }
+}
+
+/// "Panama remains a (highly valued) partner to the United States",
+/// "Jordan is a strategic ally of the United States": a partner noun after
+/// "a", "an" or "the" and up to three modifiers, then "to" or "of" (and
+/// "the") before the owner, the whole after a copula whose subject is the
+/// described name. The noun's token and the described.
+fn copular_partner(
+    ctx: &Ctx,
+    cl: &Clause,
+    owner: &Slot,
+    noun_from: &dyn Fn(usize) -> Option<usize>,
+    copula_subject: &dyn Fn(usize) -> Option<Slot>,
+) -> Option<(usize, Slot)> {
+    let s = cl.s;
+    let mut k = owner.t0;
+    if k > s.first && ctx.lw(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < s.first + 3 || !matches!(ctx.lw(k - 1), "to" | "of") {
+        return None;
+    }
+    let noun = k - 2;
+    if !ctx.g.lexicon.partner_nouns.contains_key(ctx.lw(noun)) {
+        return None;
+    }
+    let a = (s.first..noun)
+        .rev()
+        .take(4)
+        .find(|&j| matches!(ctx.lw(j), "a" | "an" | "the"))?;
+    if noun_from(a + 1) != Some(noun) {
+        return None;
+    }
+    copula_subject(a).map(|d| (noun, d))
 }
 
 /// A war whose actor is named and whose target is not: the actor, the

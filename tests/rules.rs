@@ -6775,3 +6775,31 @@ t!(
     "According to U.S. Attorney John Bash, the manifesto could strengthen the case.",
     &[("John Bash", "represents", US)]
 );
+// "X is/remains a (valued) partner to Y", "X is Y's closest ally": a
+// partner noun after a copula describes its subject; "is not an ally" and
+// a partner of no one named give nothing.
+t!(
+    remaining_a_partner_to_a_state_cooperates_with_it,
+    "Panama remains a highly valued partner to the United States.",
+    &[("Panama", "cooperates-with", US)]
+);
+t!(
+    being_a_state_s_closest_ally_cooperates_with_it,
+    "Belarus is Russia's closest ally.",
+    &[("Belarus", "cooperates-with", "Russia")]
+);
+t!(
+    being_a_group_s_patron_supports_it,
+    "Iran is Hezbollah's main patron.",
+    &[("Iran", "supports", "Hezbollah")]
+);
+t!(
+    not_being_an_ally_cooperates_with_nobody,
+    "Turkey is not an ally of Russia.",
+    &[]
+);
+t!(
+    a_partner_of_choice_for_many_names_no_partner,
+    "The United States is a partner of choice for many.",
+    &[]
+);
