@@ -6803,3 +6803,9 @@ t!(
     "The United States is a partner of choice for many.",
     &[]
 );
+// "the work of X" leads to X as "the efforts of X" does.
+t!(
+    appreciation_for_the_work_of_a_body_supports_it,
+    "Blinken expressed appreciation for the work of the OAS in Haiti.",
+    &[("Antony Blinken", "supports", "Organization of American States")]
+);
