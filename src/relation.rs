@@ -2806,7 +2806,8 @@ impl Ctx<'_> {
     /// name the place where it happens ("in"/"at" after at most a few time
     /// words; the place a name of `slots` or up to three capitalised words,
     /// and one more after a comma; time words again), the token "with" that
-    /// names the partner after that place.
+    /// names the partner after that place; also after a date alone ("met on
+    /// June 24 with X").
     fn place_before_partner(&self, slots: &[Slot], c1: usize, cue: &Cue) -> Option<usize> {
         if !cue.edge.is_symmetric() || cue.text.ends_with(" with") {
             return None;
@@ -2835,6 +2836,16 @@ impl Ctx<'_> {
         let mut k = c1;
         while k < c1 + 4 && time_word(self.lw(k)) {
             k += 1;
+        }
+        // "met on June 24 with X": a date and no place.
+        if self.lw(c1) == "on" && MONTHS.contains(&self.word(c1 + 1)) {
+            let mut d = c1 + 2;
+            while d < c1 + 7 && self.word(d).chars().all(|c| c.is_ascii_digit() || c == ',') {
+                d += 1;
+            }
+            if d > c1 + 2 && self.lw(d) == "with" {
+                return Some(d);
+            }
         }
         if !matches!(self.lw(k), "in" | "at") {
             return None;
@@ -8062,7 +8073,20 @@ fn visit_hosts_met(ctx: &mut Ctx, cl: &Clause, before: usize) {
 /// name among them.
 fn unnamed_hosts_met(ctx: &Ctx, slots: &[Slot], from: usize, last: usize) -> bool {
     let mut k = from;
-    while k < from + 3
+    // "Nuland and an interagency team will meet": the subject's companions
+    // in lowercase words after "and".
+    if ctx.lw(k) == "and" {
+        k = (k + 1..(k + 6).min(last))
+            .take_while(|&q| {
+                ctx.word(q)
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            })
+            .find(|&q| matches!(ctx.lw(q), "will" | "meet" | "met" | "meets"))
+            .unwrap_or(from);
+    }
+    let start = k;
+    while k < start + 3
         && (matches!(ctx.lw(k), "will" | "also" | "then" | "to") || ctx.lw(k).ends_with("ly"))
     {
         k += 1;

@@ -6807,5 +6807,25 @@ t!(
 t!(
     appreciation_for_the_work_of_a_body_supports_it,
     "Blinken expressed appreciation for the work of the OAS in Haiti.",
-    &[("Antony Blinken", "supports", "Organization of American States")]
+    &[(
+        "Antony Blinken",
+        "supports",
+        "Organization of American States"
+    )]
+);
+// "met on June 24 with X": a date alone between the verb and its partner.
+t!(
+    met_on_a_date_with_a_partner_meets_him,
+    "Blinken met on June 24, 2022, with Lavrov.",
+    &[("Antony Blinken", "met-with", "Sergei Lavrov")]
+);
+// "In Djibouti, X and an interagency team will meet with government
+// counterparts": the subject's companions do not hide the unnamed hosts.
+t!(
+    meeting_government_counterparts_in_a_fronted_state_meets_it,
+    "In Djibouti, Under Secretary Nuland and an interagency team will meet with government counterparts.",
+    &[
+        ("Victoria Nuland", "visited", "Djibouti"),
+        ("Victoria Nuland", "met-with", "Djibouti")
+    ]
 );
