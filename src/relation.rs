@@ -3323,20 +3323,32 @@ fn alliance_members(ctx: &mut Ctx, slots: &[Slot], si: usize) {
         if a.kind != Kind::Alliance {
             continue;
         }
-        // "the Australia-UK-US (AUKUS) partnership": the states joined by
-        // hyphens before the body's short name in brackets are its members.
-        if a.t0 >= 2 && ctx.word(a.t0 - 1) == "(" && ctx.word(a.t1) == ")" {
+        // "the Australia-UK-US (AUKUS) partnership", "U.S.-Australia-India-
+        // Japan Quad consultations": the states joined by hyphens right
+        // before the body's name (its short name in brackets) are its
+        // members.
+        let bracketed = a.t0 >= 2 && ctx.word(a.t0 - 1) == "(" && ctx.word(a.t1) == ")";
+        let named_after = a.t0 >= 3 && slots[..i].iter().any(|sl| sl.t1 == a.t0);
+        if bracketed || named_after {
             let joined = |x: &Slot, y: &Slot| {
                 ctx.text
                     .get(x.end..y.start)
                     .is_some_and(|g| g == "-" || g == "\u{2013}")
             };
-            if let Some(last) = slots[..i].iter().rposition(|sl| sl.t1 + 1 == a.t0) {
+            let before = if bracketed { a.t0 - 1 } else { a.t0 };
+            if let Some(last) = slots[..i].iter().rposition(|sl| sl.t1 == before) {
                 let mut first = last;
                 while first > 0 && joined(&slots[first - 1], &slots[first]) {
                     first -= 1;
                 }
-                if first < last && slots[first..=last].iter().all(|sl| sl.kind == Kind::State) {
+                // (Unbracketed, three states or more: "the U.S.-Japan G7
+                // agenda" lists no membership.)
+                let enough = if bracketed {
+                    first < last
+                } else {
+                    first + 2 <= last
+                };
+                if enough && slots[first..=last].iter().all(|sl| sl.kind == Kind::State) {
                     for &m in &slots[first..=last] {
                         emit_member(ctx, m, *a, si, a.t0);
                     }

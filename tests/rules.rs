@@ -6829,3 +6829,20 @@ t!(
         ("Victoria Nuland", "met-with", "Djibouti")
     ]
 );
+// Three or more states joined by hyphens right before a body's name are
+// its members; two are not enough without brackets.
+t!(
+    a_hyphen_chain_of_states_before_a_body_lists_its_members,
+    "They discussed regional security, including through U.S.-Australia-India-Japan Quad consultations.",
+    &[
+        (US, "member-of", "Quadrilateral Security Dialogue"),
+        ("Australia", "member-of", "Quadrilateral Security Dialogue"),
+        ("India", "member-of", "Quadrilateral Security Dialogue"),
+        ("Japan", "member-of", "Quadrilateral Security Dialogue")
+    ]
+);
+t!(
+    two_hyphened_states_before_a_body_list_no_members,
+    "They discussed the U.S.-Japan G7 agenda.",
+    &[]
+);
