@@ -630,6 +630,24 @@ impl Ctx<'_> {
                 || (lower.len() > 4 && lower.ends_with("ed")))
     }
 
+    /// "welcomes the decision by Japan to impose sanctions": the slot is the
+    /// agent after "by" right before the infinitive at `c0`, and so does it.
+    /// ("Blinken was invited by Macron to visit": after a passive's "by",
+    /// the patient does it.)
+    fn agent_of_infinitive(&self, sl: &Slot, s: &crate::text::Sentence, c0: usize) -> bool {
+        let adjacent = sl.t1 + 1 == c0
+            || (sl.t1 + 2 == c0 && matches!(self.lw(sl.t1), "government" | "authorities"));
+        let mut k = sl.t0;
+        if k > s.first && self.lw(k - 1) == "the" {
+            k -= 1;
+        }
+        adjacent
+            && k >= s.first + 2
+            && self.lw(k - 1) == "by"
+            && !self.lw(k - 2).ends_with("ed")
+            && !(k.saturating_sub(5).max(s.first)..k - 1).any(|j| BE.contains(&self.lw(j)))
+    }
+
     /// The slot is the object of an infinitive: "to eliminate (the) X".
     fn infinitive_object(&self, sl: &Slot, s: &crate::text::Sentence) -> bool {
         let mut k = sl.t0;
@@ -2135,18 +2153,9 @@ impl Ctx<'_> {
             && (cue.form == CueForm::Noun || infinitive)
             && let Some((vend, subj, objects)) = last_verb
             && nearest.is_none_or(|i| {
-                // "welcomes the decision by Japan to impose sanctions": the
-                // agent after "by" of the verb's object does the infinitive.
-                let by_agent = infinitive && {
-                    let mut k = slots[i].t0;
-                    if k > s.first && self.lw(k - 1) == "the" {
-                        k -= 1;
-                    }
-                    k > s.first && self.lw(k - 1) == "by"
-                };
                 slots[i].t0 >= *vend
                     && objects.contains(&slots[i].entity)
-                    && !by_agent
+                    && !(infinitive && self.agent_of_infinitive(&slots[i], s, c0))
                     && !(slots[i].t1..c0).any(|k| {
                         matches!(self.lw(k), "its" | "their" | "his" | "her")
                             // "accused X of lending support": X acts, but
@@ -2250,27 +2259,11 @@ impl Ctx<'_> {
             sl.t0 >= s.first + 2 && matches!(self.lw(sl.t0 - 2), "along" | "together");
         // "The Government of Japan condemned", "the leaders of A and B
         // met": the people who act for the name are the subject.
-        // "welcomes the decision by Japan to impose sanctions": the agent
-        // after "by", right before an infinitive, does it.
-        // ("Blinken was invited by Macron to visit": after a passive's
-        // "by", the patient does it.)
-        let agent_of_infinitive = infinitive
-            && (sl.t1 + 1 == c0
-                || (sl.t1 + 2 == c0 && matches!(self.lw(sl.t1), "government" | "authorities")))
-            && {
-                let mut k = sl.t0;
-                if k > s.first && self.lw(k - 1) == "the" {
-                    k -= 1;
-                }
-                k >= s.first + 2
-                    && self.lw(k - 1) == "by"
-                    && !self.lw(k - 2).ends_with("ed")
-                    && !(k.saturating_sub(5).max(s.first)..k - 1).any(|j| BE.contains(&self.lw(j)))
-            };
+        let does_the_infinitive = infinitive && self.agent_of_infinitive(&sl, s, c0);
         let embedded = possessor.is_none()
             && !pronoun_points_back
             && !accompanied
-            && !agent_of_infinitive
+            && !does_the_infinitive
             && before.is_some_and(|b| PREPOSITIONS.contains(&b))
             && !self.delegated_at(sl.t0);
         if let Some((vend, subj, _)) = last_verb
