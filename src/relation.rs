@@ -1343,6 +1343,10 @@ struct Discourse {
     /// The last sentence where "the delegation" acted: a "they" after it
     /// is the delegation, not the pair it met.
     delegation_acted: Option<usize>,
+    /// The person whose call or meeting the headline names ("Readout of
+    /// President Biden's Call with Transatlantic Leaders"): the one the
+    /// participants of "the call" joined.
+    host: Option<Slot>,
 }
 
 impl Discourse {
@@ -4197,7 +4201,13 @@ pub fn extract_with_cues(
         held_meeting(&mut ctx, &clause);
         // "Participants in the call included A, B and C", "Joining
         // President Biden on the call were A, B and C".
-        included_participants(&mut ctx, &clause);
+        if si == 0 {
+            discourse.host = headline_host(&ctx, &clause);
+        }
+        included_participants(&mut ctx, &clause, &discourse);
+        // "A and B joined their Costa Rican counterparts C and D in
+        // announcing ...".
+        joined_counterparts(&mut ctx, &clause);
         // "In Warsaw, Counselor Chollet will discuss ...".
         fronted_place(&mut ctx, &clause, &discourse);
         // "In Cambodia, the United States has provided $11 million".
@@ -5475,6 +5485,16 @@ fn read_between(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
             {
                 f + 1
             }
+            // "talks between NATO Allies Turkey and Greece": a body's name
+            // and the noun for its members qualify the list after them.
+            Some(n)
+                if slots[f].kind == Kind::Alliance
+                    && matches!(ctx.lw(slots[f].t1), "allies" | "members" | "partners")
+                    && (n.t0 == slots[f].t1 + 1
+                        || (n.t0 == slots[f].t1 + 2 && ctx.lw(slots[f].t1 + 1) == "states")) =>
+            {
+                f + 1
+            }
             _ => f,
         })
         .map(|f| {
@@ -6492,9 +6512,17 @@ fn read_clause_cue(
     if cue.form == CueForm::Mutual {
         targets.retain(|t| t.kind != Kind::Region);
     }
-    // "co-chaired the Working Group": what a meeting verb's parties chair
-    // is the occasion; only a person after it is a party.
-    if cue.form == CueForm::Mutual && cue.edge == EdgeType::MetWith {
+    // "co-chaired the Working Group", "A and B co-hosted the ARF
+    // Symposium": what a meeting verb's or an attending verb's parties
+    // chair or host together is the occasion; only a person after it is a
+    // party.
+    let attending = ctx
+        .g
+        .lexicon
+        .gatherings
+        .get(cue.text.as_str())
+        .is_some_and(|c| c == "attend");
+    if cue.form == CueForm::Mutual && (cue.edge == EdgeType::MetWith || attending) {
         targets.retain(|t| t.kind == Kind::Person);
     }
     // "offered to host APEC next year": a forum one hosts is the occasion,
@@ -7278,7 +7306,7 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
 /// with a word of class `participants` in `data/lexicon/gatherings.tsv`
 /// and lists the parties after "included"/"were" names a meeting of all
 /// of them, with the one they joined (the n-ary mechanism: every pair).
-fn included_participants(ctx: &mut Ctx, cl: &Clause) {
+fn included_participants(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
     if !ctx.on.on(Mechanism::Nary) {
         return;
     }
@@ -7325,12 +7353,42 @@ fn included_participants(ctx: &mut Ctx, cl: &Clause) {
     let Some(list) = party_list(ctx, s, slots, verb + 1) else {
         return;
     };
+    // "Participants in today's call included A, B and C" after a headline
+    // that names whose call it was: that person joined them too.
+    // (It stands where "Participants" does: the headline is no part of
+    // this sentence's evidence.)
+    let t = ctx.doc.tokens[open];
+    let joined = joined.or(discourse.host.map(|h| Slot {
+        t0: open,
+        t1: open + 1,
+        start: t.start,
+        end: t.end,
+        via: Some((Mechanism::Nary, t.start, t.end)),
+        ..h
+    }));
     let parties = meeting_parties(joined.into_iter().chain(list));
     if parties.len() < 3 {
         return;
     }
     let flags = ctx.modality(s.first, verb);
     emit_nary(ctx, cl.si, open, &parties, parties.len(), flags);
+}
+
+/// The person whose call or meeting a headline (the clause `cl`, sentence
+/// 0) names: a person's name, its possessive and a gathering noun of
+/// `data/lexicon/gatherings.tsv` ("Readout of President Biden's Call with
+/// Transatlantic Leaders", "National Security Advisor Jake Sullivan's Call
+/// with Baltic Allies").
+fn headline_host(ctx: &Ctx, cl: &Clause) -> Option<Slot> {
+    cl.slots
+        .iter()
+        .find(|sl| {
+            sl.kind == Kind::Person
+                && !sl.compound
+                && ctx.possessive_at(sl.t1)
+                && ctx.gathering_noun(ctx.lw(sl.t1 + 1))
+        })
+        .copied()
 }
 
 /// The parties of a meeting of several: the names given, each once, but
@@ -8311,6 +8369,94 @@ fn participant_list(ctx: &mut Ctx, by_sentence: &[Vec<Slot>], all_cues: &[(usize
     }
 }
 
+/// "A, B and C joined their Costa Rican counterparts D, E and F in
+/// announcing this arrangement", "Sherman joined her counterparts from A
+/// and B for a trilateral meeting": the coordinated subject of "joined"
+/// met each of the counterparts listed after it (the n-ary mechanism),
+/// but not one another; when a joint meeting word of
+/// `data/lexicon/gatherings.tsv` ("trilateral") follows, every party met
+/// every other.
+fn joined_counterparts(ctx: &mut Ctx, cl: &Clause) {
+    if !ctx.on.on(Mechanism::Nary) {
+        return;
+    }
+    let (s, slots) = (cl.s, cl.slots);
+    for v in s.first + 1..s.last {
+        if !matches!(ctx.lw(v), "joined" | "joins" | "join" | "joining") {
+            continue;
+        }
+        // "their Costa Rican counterparts": a possessive pronoun, at most
+        // two qualifying words (a state's adjective) and the noun.
+        let Some(k) = (v + 1..(v + 6).min(s.last)).find(|&k| ctx.lw(k) == "counterparts") else {
+            continue;
+        };
+        let qualified = (v + 1..k).all(|q| {
+            let w = ctx.word(q);
+            matches!(ctx.lw(q), "his" | "her" | "their" | "its")
+                || w.chars().all(|c| c.is_ascii_lowercase())
+                || w.starts_with(char::is_uppercase)
+        });
+        if !qualified || k == v + 1 {
+            continue;
+        }
+        // The list opens right after the noun; a name's slot may start at
+        // its qualifier ("Costa Rican counterparts President X").
+        let open = slots
+            .iter()
+            .find(|sl| sl.t0 <= k + 1 && k + 1 < sl.t1)
+            .map_or(k + 1, |sl| sl.t0);
+        let Some(counterparts) = party_list(ctx, s, slots, open) else {
+            continue;
+        };
+        // The subject: the names joined right before the verb.
+        let Some(h) = slots.iter().rposition(|sl| sl.t1 == v) else {
+            continue;
+        };
+        let subjects: Vec<Slot> = ctx
+            .coordinated_left(slots, h)
+            .into_iter()
+            .map(|i| slots[i])
+            .filter(|sl| !sl.compound && sl.kind != Kind::Region)
+            .collect();
+        let counterparts = meeting_parties(counterparts);
+        if subjects.is_empty()
+            || counterparts.is_empty()
+            || subjects
+                .iter()
+                .any(|a| counterparts.iter().any(|b| a.entity == b.entity))
+        {
+            continue;
+        }
+        let end = counterparts.iter().map(|sl| sl.t1).max().unwrap_or(k);
+        let joint = (end..(end + 8).min(s.last)).any(|j| {
+            ctx.g
+                .lexicon
+                .gatherings
+                .get(ctx.lw(j))
+                .is_some_and(|c| c == "joint")
+        });
+        let flags = ctx.modality(s.first, v);
+        let parties = meeting_parties(subjects.iter().chain(&counterparts).copied());
+        if joint {
+            emit_nary(ctx, cl.si, v, &parties, parties.len(), flags);
+        } else {
+            let t = ctx.doc.tokens[v];
+            let before = ctx.out.len();
+            ctx.rule = format!("{}/n-ary", ctx.lw(v));
+            for a in &subjects {
+                for b in &counterparts {
+                    ctx.emit_meetings(&[*a, *b], 1, cl.si, (t.start, t.end), flags);
+                }
+            }
+            let via = ctx.parties_via(v, &parties);
+            for rel in &mut ctx.out[before..] {
+                rel.resolved_by(Mechanism::Nary, via.clone());
+            }
+        }
+        return;
+    }
+}
+
 /// The parties listed from token `j`: "the Foreign Ministers of A, B and
 /// C", "A and senior officials from B and C", "President Zelenskyy of
 /// Ukraine, NATO Secretary General Stoltenberg, and Chancellor Scholz";
@@ -8453,6 +8599,34 @@ fn party_list(ctx: &Ctx, s: &crate::text::Sentence, slots: &[Slot], j: usize) ->
             }
             end = comma;
             continue;
+        }
+        // "A, Chief Security Advisor to the Lithuanian President; B, ...;
+        // and C, ...": a semicolon list of people, each with an office in
+        // apposition (no other person named in it).
+        if parts.last().is_some_and(|p| p.kind == Kind::Person)
+            && ctx.word(end) == ","
+            && let Some(semi) = (end + 1..(end + 20).min(s.last))
+                .take_while(|&q| !matches!(ctx.word(q), "." | ":" | "(" | ")" | "\"" | "\u{201c}"))
+                .find(|&q| ctx.word(q) == ";")
+            && !slots
+                .iter()
+                .any(|o| o.t0 > end && o.t0 < semi && o.kind == Kind::Person)
+        {
+            let and = ctx.lw(semi + 1) == "and";
+            let k = if and { semi + 2 } else { semi + 1 };
+            while slots.get(f + 1).is_some_and(|o| o.t0 < semi) {
+                f += 1;
+            }
+            match slots.get(f + 1) {
+                Some(n) if n.t0 == k && n.kind == Kind::Person && !n.compound => {
+                    parts.push(*n);
+                    links.push(and);
+                    end = n.t1;
+                    f += 1;
+                    continue;
+                }
+                _ => break,
+            }
         }
         // "A and China's support to B": a possessive heads a new phrase.
         let possessive = ctx.possessive_at(n.t1);

@@ -6427,10 +6427,29 @@ t!(
     "Kurt Campbell met with John Aquilino, Commander, U.S. Indo-Pacific Command.",
     &[("John Aquilino", "met-with", "Kurt Campbell")]
 );
+// (The semicolon list itself is read: its three people co-hosted, and no
+// "Social Action" or "Senegal" joins them from inside an office.)
 t!(
     an_and_inside_an_apposed_office_lists_nothing,
     "The session was co-hosted by Abdoulaye Diouf Sarr, Minister of Health and Social Action, Senegal; Annalena Baerbock, Foreign Minister of Germany; and Tedros Adhanom Ghebreyesus.",
-    &[("Annalena Baerbock", "represents", "Germany")]
+    &[
+        ("Annalena Baerbock", "represents", "Germany"),
+        (
+            "Abdoulaye Diouf Sarr",
+            "cooperates-with",
+            "Annalena Baerbock"
+        ),
+        (
+            "Abdoulaye Diouf Sarr",
+            "cooperates-with",
+            "Tedros Adhanom Ghebreyesus"
+        ),
+        (
+            "Annalena Baerbock",
+            "cooperates-with",
+            "Tedros Adhanom Ghebreyesus"
+        )
+    ]
 );
 
 /// "X is responsible for" a harm: the speaker ("Blinken said") accuses X,
@@ -6846,3 +6865,90 @@ t!(
     "They discussed the U.S.-Japan G7 agenda.",
     &[]
 );
+
+// "A and B co-hosted the ARF Symposium": co-hosts cooperate with one
+// another; what they host (even one named after a body) is the occasion,
+// no party.
+t!(
+    coordinated_cohosts_cooperate,
+    "The United States, the European Union, and Singapore co-hosted the ASEAN Regional Forum Symposium on June 28.",
+    &[
+        (US, "cooperates-with", "European Union"),
+        (US, "cooperates-with", "Singapore"),
+        ("European Union", "cooperates-with", "Singapore")
+    ]
+);
+
+// "talks between NATO Allies A and B": the body and its members' noun
+// qualify the list; the talks are between A and B.
+t!(
+    talks_between_allies_named_after_their_body,
+    "The Secretary supported talks between NATO Allies Turkey and Greece.",
+    &[("Turkey", "met-with", "Greece")],
+    also: &[
+        ("Turkey", "member-of", "North Atlantic Treaty Organization"),
+        ("Greece", "member-of", "North Atlantic Treaty Organization")
+    ]
+);
+
+// "A and B joined their Costa Rican counterparts C and D in announcing":
+// each of the subject met each counterpart, not their own colleague; a
+// trilateral meeting after the list makes every pair meet.
+t!(
+    joined_their_counterparts_in_announcing,
+    "Secretary Mayorkas and Ambassador Telles joined their Costa Rican counterparts President Carlos Alvarado and Minister of Foreign Affairs Rodolfo Solano in announcing this arrangement.",
+    &[
+        ("Mayorkas", "met-with", "Carlos Alvarado"),
+        ("Mayorkas", "met-with", "Rodolfo Solano"),
+        ("Telles", "met-with", "Carlos Alvarado"),
+        ("Telles", "met-with", "Rodolfo Solano"),
+        ("Carlos Alvarado", "represents", "Costa Rica"),
+        ("Rodolfo Solano", "represents", "Costa Rica")
+    ]
+);
+t!(
+    joined_her_counterparts_for_a_trilateral_meeting,
+    "Deputy Secretary Sherman joined her counterparts from Japan and the Republic of Korea for a trilateral meeting.",
+    &[
+        ("Sherman", "met-with", "Japan"),
+        ("Sherman", "met-with", "South Korea"),
+        ("Japan", "met-with", "South Korea")
+    ]
+);
+
+// "Participants in today's call included A, an office; B, an office; and
+// C, an office": a semicolon list of people with offices in apposition,
+// and the one whose call the headline names ("X's Call with ...") joined
+// them.
+#[test]
+fn participants_of_the_headline_hosts_call_in_a_semicolon_list() {
+    let found = relations_with_headline(
+        "Statement on National Security Advisor Jake Sullivan's Call with Baltic Allies",
+        "Participants in today's call included Kęstutis Budrys, Chief Security Advisor to the Lithuanian President; Māris Cepurītis, National Security Advisor to the Latvian Prime Minister; and Indrek Sirp, Director for National Security and Defense for the Estonian Prime Minister.",
+    );
+    let met: std::collections::BTreeSet<(String, String)> = found
+        .iter()
+        .filter(|(_, t, _, headline)| t == "met-with" && !headline)
+        .map(|(s, _, o, _)| {
+            if s < o {
+                (s.clone(), o.clone())
+            } else {
+                (o.clone(), s.clone())
+            }
+        })
+        .collect();
+    let people = [
+        "Jake Sullivan",
+        "Kęstutis Budrys",
+        "Māris Cepurītis",
+        "Indrek Sirp",
+    ];
+    let mut expected = std::collections::BTreeSet::new();
+    for (n, a) in people.iter().enumerate() {
+        for b in &people[n + 1..] {
+            let (a, b) = if a < b { (a, b) } else { (b, a) };
+            expected.insert((a.to_string(), b.to_string()));
+        }
+    }
+    assert_eq!(met, expected);
+}
