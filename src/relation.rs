@@ -857,6 +857,13 @@ impl Ctx<'_> {
     /// "the foreign ministers of", "senior officials from", "the heads of
     /// state and government of" (nouns of `data/lexicon/delegates.txt`).
     fn delegated_at(&self, p: usize) -> bool {
+        // "officials from the World Food Programme": a determiner stands
+        // before the name.
+        let p = if p > 2 && self.lw(p - 1) == "the" {
+            p - 1
+        } else {
+            p
+        };
         if p < 2 || !matches!(self.lw(p - 1), "of" | "from") {
             return false;
         }
@@ -3145,10 +3152,15 @@ impl Ctx<'_> {
         }
         // "meet with senior officials from A, B and C", "spoke with the
         // foreign ministers of A and B": the people who act for the names.
+        let named_at = if self.lw(slots[f].t0 - 1) == "the" {
+            slots[f].t0 - 1
+        } else {
+            slots[f].t0
+        };
         let delegated = gap_words.len() >= 2
             && gap_words.len() <= 8
             && self.delegated_at(slots[f].t0)
-            && (c1..slots[f].t0 - 1).all(|k| {
+            && (c1..named_at - 1).all(|k| {
                 let w = self.word(k);
                 w.chars().all(|c| c.is_lowercase() || c == '-')
                     && (!GAP_BLOCKERS.contains(&w) || matches!(w, "of" | "and"))

@@ -6952,3 +6952,34 @@ fn participants_of_the_headline_hosts_call_in_a_semicolon_list() {
     }
     assert_eq!(met, expected);
 }
+
+// "senior officials from the United Kingdom", "leadership from the World
+// Food Programme": the people who act for a name that takes "the" (a
+// determiner between "from" and the name) are met as that name.
+t!(
+    officials_from_a_name_with_the,
+    "Assistant Secretary Sison will meet with senior officials from the United Kingdom.",
+    &[("Sison", "met-with", "United Kingdom")]
+);
+t!(
+    leadership_from_bodies_with_the,
+    "Assistant Secretary Sison will meet with leadership from the Food and Agriculture Organization and the World Food Programme.",
+    &[
+        ("Sison", "met-with", "Food and Agriculture Organization"),
+        ("Sison", "met-with", "World Food Programme")
+    ]
+);
+
+// "the Amir of Kuwait Sheikh X": "Amir" is the emir's title.
+t!(
+    the_amir_of_a_state,
+    "Secretary Blinken met with the Amir of Kuwait Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah.",
+    &[
+        (
+            "Antony Blinken",
+            "met-with",
+            "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
+        ),
+        ("Nawaf Al-Ahmad Al-Jaber Al-Sabah", "represents", "Kuwait")
+    ]
+);
