@@ -1811,6 +1811,28 @@ impl Ctx<'_> {
         let nearest = slots
             .iter()
             .rposition(|sl| sl.t1 <= limit && sl.t1 + reach > limit && !sl.compound);
+        // "From the United Kingdom, President Biden will travel to ...": a
+        // name inside a fronted prepositional phrase (up to its comma) is
+        // never the main clause's subject, even when the subject is not
+        // one of the names.
+        // ("On behalf of the United States, I congratulate": the one on
+        // whose behalf is the agent; "Under Secretary X" is a title.)
+        // ("Since Putin launched his war, ...": a clause, with its verb, is
+        // no such phrase.)
+        let fronted_comma = matches!(
+            self.lw(s.first),
+            "from" | "in" | "at" | "during" | "after" | "following" | "before"
+        )
+        .then(|| (s.first + 1..c0).find(|&k| self.word(k) == ","))
+        .flatten()
+        .filter(|&q| {
+            (s.first + 1..q).all(|k| {
+                let w = self.lw(k);
+                let past = w.ends_with("ed") && self.word(k) == w;
+                !self.g.lexicon.verbs.contains_key(w) && !past
+            })
+        });
+        let nearest = nearest.filter(|&n| fronted_comma.is_none_or(|q| slots[n].t1 > q));
         // "U.S. troops there to eliminate Islamic State elements in
         // cooperation with Iraqi forces": a nominal that opens with a
         // preposition goes with the clause's verb; the object of an
@@ -2032,7 +2054,15 @@ impl Ctx<'_> {
                 let opened = self.quote_opened(s);
                 let unquoted =
                     !opened && !(s.first..k).any(|q| matches!(self.word(q), "\"" | "\u{201c}"));
-                if matches!(w, "we" | "our") && self.on.on(Mechanism::FirstPerson) && unquoted {
+                // "our five countries", "our governments": the signatories
+                // of a joint statement, when it named them.
+                let ours = collective
+                    && (prev == "our" || (k >= s.first + 2 && self.lw(k - 2) == "our"))
+                    && discourse.we.is_some();
+                if (matches!(w, "we" | "our") || ours)
+                    && self.on.on(Mechanism::FirstPerson)
+                    && unquoted
+                {
                     if let Some(we) = &discourse.we {
                         return we.iter().map(|&e| at(e, Mechanism::FirstPerson)).collect();
                     }
@@ -4793,6 +4823,31 @@ fn supported_victim(ctx: &Ctx, war: &TargetlessWar, same: &dyn Fn(usize) -> bool
 /// "of".
 fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
     let f = cl.s.first;
+    // "As our countries—Australia, Japan, New Zealand, the United Kingdom,
+    // and the United States—continue to support ...": the states listed
+    // between dashes after "our countries" (or "governments", "nations").
+    if let Some(our) = (f..(f + 4).min(cl.s.last)).find(|&k| ctx.lw(k) == "our") {
+        let mut k = our + 1;
+        if ctx.g.lexicon.quantifiers.contains(ctx.lw(k))
+            || ctx.word(k).chars().all(|c| c.is_ascii_digit())
+        {
+            k += 1;
+        }
+        if matches!(ctx.lw(k), "countries" | "nations" | "governments")
+            && DASHES.contains(&ctx.word(k + 1))
+            && let Some(first) = cl
+                .slots
+                .iter()
+                .position(|sl| sl.t0 == k + 2 || (sl.t0 == k + 3 && ctx.lw(k + 2) == "the"))
+        {
+            let states: Vec<usize> = party_list(ctx, cl.s, cl.slots, cl.slots[first].t0)?
+                .into_iter()
+                .filter(|sl| sl.kind == Kind::State)
+                .map(|sl| sl.entity)
+                .collect();
+            return (states.len() >= 2).then_some(states);
+        }
+    }
     // "Today, we—Prime Minister A of Australia, ..., and President D of
     // the United States—met": the people listed between dashes.
     let we = (f..(f + 4).min(cl.s.last)).find(|&k| ctx.lw(k) == "we")?;

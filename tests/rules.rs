@@ -6983,3 +6983,54 @@ t!(
         ("Nawaf Al-Ahmad Al-Jaber Al-Sabah", "represents", "Kuwait")
     ]
 );
+
+// Precision: a name inside a fronted prepositional phrase ("From the
+// United Kingdom, ...") is never the main clause's subject, named or not;
+// a fronted clause ("Since Putin launched his war, ...") keeps its own.
+t!(
+    a_fronted_from_phrase_is_no_subject,
+    "From the United Kingdom, the President will travel to Brussels, Belgium.",
+    &[]
+);
+t!(
+    a_fronted_since_clause_keeps_its_subject,
+    "Since Russian President Vladimir Putin launched his premeditated, unprovoked, unjustified, and brutal war on Ukraine, the bombardment has continued.",
+    &[
+        ("Vladimir Putin", "attacks", "Ukraine"),
+        ("Vladimir Putin", "represents", "Russia")
+    ]
+);
+
+// A joint statement that names its authors between dashes after "our
+// countries" speaks for each of them: "we" and "our five countries" are
+// the states listed.
+#[test]
+fn our_countries_listed_between_dashes_are_we() {
+    let found = relations_with_headline(
+        "Statement on the Partners in the Blue Pacific",
+        "As our countries\u{2014}Australia, Japan, and New Zealand\u{2014}continue to support prosperity in the Pacific, we too must act. Our five countries met with France. We commend Fiji for its leadership.",
+    );
+    let mut got: Vec<(String, String, String)> = found
+        .into_iter()
+        .map(|(s, t, o, _)| {
+            if t == "met-with" && o < s {
+                (o, t, s)
+            } else {
+                (s, t, o)
+            }
+        })
+        .collect();
+    got.sort();
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        got,
+        vec![
+            e("Australia", "met-with", "France"),
+            e("Australia", "supports", "Fiji"),
+            e("France", "met-with", "Japan"),
+            e("France", "met-with", "New Zealand"),
+            e("Japan", "supports", "Fiji"),
+            e("New Zealand", "supports", "Fiji"),
+        ]
+    );
+}
