@@ -2958,6 +2958,26 @@ fn attach_context(
                         continue;
                     }
                     let prev_end = tokens[b - 1].end;
+                    // ("While in Brussels President Biden will ...": a place
+                    // after "in" or "at" is where, not whose, the office is.)
+                    // (A capital that stands for a body, "in Brussels", too.)
+                    let located = |o: usize| {
+                        let bo = doc.token_at_or_after(out[o].start);
+                        bo > s.first
+                            && match doc.lower(bo - 1) {
+                                "in" => matches!(
+                                    kind_of(g, &out[o]),
+                                    Some(Kind::Region | Kind::State | Kind::Alliance)
+                                ),
+                                "at" => {
+                                    matches!(kind_of(g, &out[o]), Some(Kind::Region | Kind::State))
+                                }
+                                _ => false,
+                            }
+                    };
+                    if ending_at(out, prev_end).is_some_and(located) {
+                        break;
+                    }
                     // "National Security Council Indo-Pacific Coordinator X": a
                     // sea or a broad area (a region of no state) names the
                     // title's remit; the body is further left.
@@ -2967,6 +2987,28 @@ fn attach_context(
                         continue;
                     }
                     if let Some(o) = ending_at(out, prev_end).filter(|&o| is_body(g, &out[o])) {
+                        // "U.S. Special Representative for the DPRK Ambassador
+                        // Sung Kim": a body after "for" is the remit of the
+                        // title before it; the holder's body is further left.
+                        let mut r = doc.token_at_or_after(out[o].start);
+                        if r > s.first && word_at(r - 1).eq_ignore_ascii_case("the") {
+                            r -= 1;
+                        }
+                        // (Only when a body stands before that title too:
+                        // "Chief of Staff for European Commission President
+                        // X" is the president's chief of staff.)
+                        if r > s.first + 1
+                            && word_at(r - 1) == "for"
+                            && let Some((ps, _, _)) = title_ending_at(titles, tokens[r - 2].end)
+                            && doc.token_at_or_after(*ps) > s.first
+                            && ending_at(out, tokens[doc.token_at_or_after(*ps) - 1].end)
+                                .is_some_and(|q| is_body(g, &out[q]))
+                        {
+                            out[o].modifier_of = Some(idx);
+                            b = doc.token_at_or_after(*ps);
+                            chain_start = *ps;
+                            continue;
+                        }
                         // "Prime Minister A of Grenada and President B": past
                         // "and", a body after "of" is the earlier name's.
                         let mut p = doc.token_at_or_after(out[o].start);

@@ -513,6 +513,19 @@ pub fn resolve(
                             (_, Some(k)) => Some(b.known(*k)),
                             (name, None) => Some(b.person(name)),
                         },
+                        // A shared surname is nobody, unless its title is
+                        // an office the gazetteer gives one of the full
+                        // names, the one the surname reads as, on the
+                        // article's date ("President Biden" after "Jill
+                        // Biden").
+                        Some(many)
+                            if many.iter().any(|&f| full[f].1 == Some(chosen))
+                                && m.role.as_ref().is_some_and(|cue| {
+                                    g.roles_of(chosen, date).any(|r| r.role == cue.role)
+                                }) =>
+                        {
+                            Some(b.known(chosen))
+                        }
                         Some(_) => None, // shared surname: nobody
                         None => Some(b.known(chosen)),
                     }
@@ -680,10 +693,16 @@ pub fn resolve(
                     // "Secretary Blinken" in a State Department release: the
                     // publishing government's office, unless the person is
                     // known in an office elsewhere.
+                    // ("German State Secretary Miguel Berger ... State
+                    // Secretary Berger": nor when the text has already
+                    // given the person an office elsewhere.)
                     let (state, p) = publisher?;
                     let elsewhere =
                         known_person.is_some_and(|k| g.roles_of(k, date).any(|r| r.of != state));
-                    (p.roles.contains(&cue.role) && !elsewhere).then_some(state)
+                    let in_text = roles
+                        .iter()
+                        .any(|r| r.person == person && b.entities[r.of].known != Some(state));
+                    (p.roles.contains(&cue.role) && !elsewhere && !in_text).then_some(state)
                 })
                 .map(|of| b.known(of)),
         };

@@ -7034,3 +7034,56 @@ fn our_countries_listed_between_dashes_are_we() {
         ]
     );
 }
+
+/// Offices and places in State Department and White House releases: a
+/// shared surname is the person whose gazetteer office its title names
+/// ("President Biden" after "Jill Biden"); a place after "in" before a
+/// title is where, not whose, the office is ("in Washington, D.C.
+/// Secretary Blinken", "While in Geneva President Biden"); a bare title
+/// is not the publisher's for a person the text gave a foreign office; a
+/// body after "for" is the remit of the title before it when a body stands
+/// before that title ("U.S. Special Representative for the DPRK Ambassador
+/// Sung Kim"), else the next title's ("Chief of Staff for European
+/// Commission President X").
+#[test]
+fn offices_and_places_in_releases() {
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    let wh = "https://www.whitehouse.gov/briefing-room/statements-releases/x/";
+    let state = "https://www.state.gov/readout/";
+    assert_eq!(
+        edges_published(
+            wh,
+            "President Joseph R. Biden, Jr. will be joined by First Lady Jill Biden. While in Geneva President Biden will also meet with Swiss President Guy Parmelin.",
+        ),
+        vec![
+            e("Guy Parmelin", "met-with", "Joe Biden"),
+            e("Guy Parmelin", "represents", "Switzerland"),
+            e("Joe Biden", "represents", "United States"),
+        ]
+    );
+    assert_eq!(
+        edges_published(
+            state,
+            "Deputy Secretary of State Wendy Sherman met with German State Secretary Miguel Berger today in Washington, D.C. Deputy Secretary Sherman and State Secretary Berger emphasized the importance of the Transatlantic alliance.",
+        ),
+        vec![
+            e("Miguel Berger", "met-with", "Wendy Sherman"),
+            e("Miguel Berger", "represents", "Germany"),
+            e("Wendy Sherman", "represents", "United States"),
+        ]
+    );
+    assert_eq!(
+        edges_published(
+            state,
+            "U.S. Special Representative for the DPRK Ambassador Sung Kim will travel to Seoul. Deputy Secretary Sherman spoke with Bjoern Seibert, Chief of Staff for European Commission President Ursula von der Leyen.",
+        ),
+        vec![
+            e("Bjoern Seibert", "met-with", "Sherman"),
+            e("Bjoern Seibert", "represents", "European Commission"),
+            e("Sherman", "represents", "United States"),
+            e("Sung Kim", "represents", "United States"),
+            e("Sung Kim", "visited", "Seoul"),
+            e("Ursula von der Leyen", "represents", "European Commission"),
+        ]
+    );
+}
