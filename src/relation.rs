@@ -4817,6 +4817,17 @@ fn supported_victim(ctx: &Ctx, war: &TargetlessWar, same: &dyn Fn(usize) -> bool
     victims.all(|e| e == first).then_some(first)
 }
 
+/// The names of `kind` in the list that opens at token `t0` (the signatories
+/// a joint statement sets between dashes), when there are two or more.
+fn listed_of_kind(ctx: &Ctx, cl: &Clause, t0: usize, kind: Kind) -> Option<Vec<usize>> {
+    let names: Vec<usize> = party_list(ctx, cl.s, cl.slots, t0)?
+        .into_iter()
+        .filter(|sl| sl.kind == kind)
+        .map(|sl| sl.entity)
+        .collect();
+    (names.len() >= 2).then_some(names)
+}
+
 /// "We, the G7 Foreign Ministers of ...", "We, the leaders of A, B and
 /// C,": a sentence that opens by saying who "we" are names the voice of a
 /// joint statement: the body named first, else the states listed after
@@ -4840,12 +4851,7 @@ fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
                 .iter()
                 .position(|sl| sl.t0 == k + 2 || (sl.t0 == k + 3 && ctx.lw(k + 2) == "the"))
         {
-            let states: Vec<usize> = party_list(ctx, cl.s, cl.slots, cl.slots[first].t0)?
-                .into_iter()
-                .filter(|sl| sl.kind == Kind::State)
-                .map(|sl| sl.entity)
-                .collect();
-            return (states.len() >= 2).then_some(states);
+            return listed_of_kind(ctx, cl, cl.slots[first].t0, Kind::State);
         }
     }
     // "Today, we—Prime Minister A of Australia, ..., and President D of
@@ -4853,12 +4859,7 @@ fn joint_voice(ctx: &Ctx, cl: &Clause) -> Option<Vec<usize>> {
     let we = (f..(f + 4).min(cl.s.last)).find(|&k| ctx.lw(k) == "we")?;
     if DASHES.contains(&ctx.word(we + 1)) {
         let first = cl.slots.iter().position(|sl| sl.t0 == we + 2)?;
-        let people: Vec<usize> = party_list(ctx, cl.s, cl.slots, cl.slots[first].t0)?
-            .into_iter()
-            .filter(|sl| sl.kind == Kind::Person)
-            .map(|sl| sl.entity)
-            .collect();
-        return (people.len() >= 2).then_some(people);
+        return listed_of_kind(ctx, cl, cl.slots[first].t0, Kind::Person);
     }
     if !(we == f && ctx.word(f + 1) == "," && ctx.lw(f + 2) == "the") {
         return None;

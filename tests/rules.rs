@@ -7047,43 +7047,46 @@ fn our_countries_listed_between_dashes_are_we() {
 /// Commission President X").
 #[test]
 fn offices_and_places_in_releases() {
-    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
     let wh = "https://www.whitehouse.gov/briefing-room/statements-releases/x/";
     let state = "https://www.state.gov/readout/";
-    assert_eq!(
-        edges_published(
+    type Edge<'a> = (&'a str, &'a str, &'a str);
+    let cases: [(&str, &str, &[Edge]); 3] = [
+        (
             wh,
             "President Joseph R. Biden, Jr. will be joined by First Lady Jill Biden. While in Geneva President Biden will also meet with Swiss President Guy Parmelin.",
+            &[
+                ("Guy Parmelin", "met-with", "Joe Biden"),
+                ("Guy Parmelin", "represents", "Switzerland"),
+                ("Joe Biden", "represents", "United States"),
+            ],
         ),
-        vec![
-            e("Guy Parmelin", "met-with", "Joe Biden"),
-            e("Guy Parmelin", "represents", "Switzerland"),
-            e("Joe Biden", "represents", "United States"),
-        ]
-    );
-    assert_eq!(
-        edges_published(
+        (
             state,
             "Deputy Secretary of State Wendy Sherman met with German State Secretary Miguel Berger today in Washington, D.C. Deputy Secretary Sherman and State Secretary Berger emphasized the importance of the Transatlantic alliance.",
+            &[
+                ("Miguel Berger", "met-with", "Wendy Sherman"),
+                ("Miguel Berger", "represents", "Germany"),
+                ("Wendy Sherman", "represents", "United States"),
+            ],
         ),
-        vec![
-            e("Miguel Berger", "met-with", "Wendy Sherman"),
-            e("Miguel Berger", "represents", "Germany"),
-            e("Wendy Sherman", "represents", "United States"),
-        ]
-    );
-    assert_eq!(
-        edges_published(
+        (
             state,
             "U.S. Special Representative for the DPRK Ambassador Sung Kim will travel to Seoul. Deputy Secretary Sherman spoke with Bjoern Seibert, Chief of Staff for European Commission President Ursula von der Leyen.",
+            &[
+                ("Bjoern Seibert", "met-with", "Sherman"),
+                ("Bjoern Seibert", "represents", "European Commission"),
+                ("Sherman", "represents", "United States"),
+                ("Sung Kim", "represents", "United States"),
+                ("Sung Kim", "visited", "Seoul"),
+                ("Ursula von der Leyen", "represents", "European Commission"),
+            ],
         ),
-        vec![
-            e("Bjoern Seibert", "met-with", "Sherman"),
-            e("Bjoern Seibert", "represents", "European Commission"),
-            e("Sherman", "represents", "United States"),
-            e("Sung Kim", "represents", "United States"),
-            e("Sung Kim", "visited", "Seoul"),
-            e("Ursula von der Leyen", "represents", "European Commission"),
-        ]
-    );
+    ];
+    for (url, text, expected) in cases {
+        let expected: Vec<(String, String, String)> = expected
+            .iter()
+            .map(|(s, t, o)| (s.to_string(), t.to_string(), o.to_string()))
+            .collect();
+        assert_eq!(edges_published(url, text), expected, "{text}");
+    }
 }
