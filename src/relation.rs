@@ -1889,13 +1889,38 @@ impl Ctx<'_> {
                 self.lw(c0 - 1) == "to" && matches!(self.lw(c0 - 2), "is" | "was" | "remains")
             })
             && nearest.is_none_or(|i| slots[i].t1 <= s.first);
+        // ("We have already shared more than 4 million doses of vaccine
+        // with": an amount before the nominal does not count against the
+        // pronoun's reach.)
+        let mut counted_from = c0;
+        while counted_from > s.first && {
+            let w = self.lw(counted_from - 1);
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "$" | "million"
+                        | "billion"
+                        | "thousand"
+                        | "more"
+                        | "than"
+                        | "over"
+                        | "nearly"
+                        | "almost"
+                        | "about"
+                        | "of"
+                        | "doses"
+                        | "tons"
+                )
+        } {
+            counted_from -= 1;
+        }
         let from = if our_goal {
             s.first
         } else {
             nearest
                 .map(|i| slots[i].t1)
                 .unwrap_or(s.first)
-                .max(c0.saturating_sub(6))
+                .max(counted_from.saturating_sub(6))
                 .max(s.first)
         };
         // "We have imposed sanctions on Russia, bolstered NATO's deterrence,

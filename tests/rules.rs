@@ -7090,3 +7090,20 @@ fn offices_and_places_in_releases() {
         assert_eq!(edges_published(url, text), expected, "{text}");
     }
 }
+
+// "We have already shared more than 4 million doses of vaccine with X": an
+// amount before the nominal does not put the pronoun out of its reach.
+#[test]
+fn we_before_a_counted_nominal_is_the_publisher() {
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        edges_published(
+            "https://www.state.gov/fact-sheet/",
+            "We have already shared more than 4 million doses of vaccine with Canada and Mexico.",
+        ),
+        vec![
+            e("United States", "supports", "Canada"),
+            e("United States", "supports", "Mexico"),
+        ]
+    );
+}
