@@ -2510,6 +2510,22 @@ fn is_person(g: &Gazetteer, m: &Mention) -> bool {
     matches!(m.what, What::Person(_)) || kind_of(g, m) == Some(Kind::Person)
 }
 
+/// A place named after "in" or "at" ("While in Brussels President Biden",
+/// "in Washington, D.C. Secretary Blinken"): where, not whose, an office
+/// after it is. (A capital that stands for a body, "in Brussels", too.)
+fn located_at(doc: &Doc, g: &Gazetteer, s: crate::text::Sentence, m: &Mention) -> bool {
+    let k = doc.token_at_or_after(m.start);
+    k > s.first
+        && match doc.lower(k - 1) {
+            "in" => matches!(
+                kind_of(g, m),
+                Some(Kind::Region | Kind::State | Kind::Alliance)
+            ),
+            "at" => matches!(kind_of(g, m), Some(Kind::Region | Kind::State)),
+            _ => false,
+        }
+}
+
 /// Can hold an office's "of": a state, alliance, organisation or region.
 fn is_body(g: &Gazetteer, m: &Mention) -> bool {
     matches!(
@@ -2960,22 +2976,7 @@ fn attach_context(
                     let prev_end = tokens[b - 1].end;
                     // ("While in Brussels President Biden will ...": a place
                     // after "in" or "at" is where, not whose, the office is.)
-                    // (A capital that stands for a body, "in Brussels", too.)
-                    let located = |o: usize| {
-                        let bo = doc.token_at_or_after(out[o].start);
-                        bo > s.first
-                            && match doc.lower(bo - 1) {
-                                "in" => matches!(
-                                    kind_of(g, &out[o]),
-                                    Some(Kind::Region | Kind::State | Kind::Alliance)
-                                ),
-                                "at" => {
-                                    matches!(kind_of(g, &out[o]), Some(Kind::Region | Kind::State))
-                                }
-                                _ => false,
-                            }
-                    };
-                    if ending_at(out, prev_end).is_some_and(located) {
+                    if ending_at(out, prev_end).is_some_and(|o| located_at(doc, g, s, &out[o])) {
                         break;
                     }
                     // "National Security Council Indo-Pacific Coordinator X": a
@@ -3000,12 +3001,13 @@ fn attach_context(
                         if r > s.first + 1
                             && word_at(r - 1) == "for"
                             && let Some((ps, _, _)) = title_ending_at(titles, tokens[r - 2].end)
-                            && doc.token_at_or_after(*ps) > s.first
-                            && ending_at(out, tokens[doc.token_at_or_after(*ps) - 1].end)
+                            && let pt = doc.token_at_or_after(*ps)
+                            && pt > s.first
+                            && ending_at(out, tokens[pt - 1].end)
                                 .is_some_and(|q| is_body(g, &out[q]))
                         {
                             out[o].modifier_of = Some(idx);
-                            b = doc.token_at_or_after(*ps);
+                            b = pt;
                             chain_start = *ps;
                             continue;
                         }

@@ -918,6 +918,58 @@ impl Ctx<'_> {
             })
     }
 
+    /// The first token of the amount that ends right before token `c0`
+    /// ("more than 4 million doses of"); `c0` itself when none does.
+    fn amount_start(&self, s: &crate::text::Sentence, c0: usize) -> usize {
+        let mut k = c0;
+        while k > s.first && {
+            let w = self.lw(k - 1);
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "$" | "million"
+                        | "billion"
+                        | "thousand"
+                        | "more"
+                        | "than"
+                        | "over"
+                        | "nearly"
+                        | "almost"
+                        | "about"
+                        | "of"
+                        | "doses"
+                        | "tons"
+                )
+        } {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether the slot lies inside a prepositional phrase that opens the
+    /// sentence and closes at its first comma, before the cue at `c0`
+    /// ("From the United Kingdom, ..."). Narrower than `fronted_before`:
+    /// only place and time prepositions ("On behalf of the United States, I
+    /// congratulate" names the agent; "Under Secretary X" is a title), and
+    /// no clause with a verb ("Since Putin launched his war, ...").
+    fn inside_fronted_phrase(&self, s: &crate::text::Sentence, sl: &Slot, c0: usize) -> bool {
+        let opener = matches!(
+            self.lw(s.first),
+            "from" | "in" | "at" | "during" | "after" | "following" | "before"
+        );
+        opener
+            && (s.first + 1..c0)
+                .find(|&k| self.word(k) == ",")
+                .is_some_and(|q| {
+                    sl.t1 <= q
+                        && (s.first + 1..q).all(|k| {
+                            let w = self.lw(k);
+                            let past = w.ends_with("ed") && self.word(k) == w;
+                            !self.g.lexicon.verbs.contains_key(w) && !past
+                        })
+                })
+    }
+
     /// Slots joined by "and" or commas to `slots[i]`, going left. A name
     /// inside a prepositional phrase joined by a bare comma is not in the
     /// list ("During their trip to Paraguay, Nuland and the delegation").
@@ -1150,21 +1202,16 @@ impl Ctx<'_> {
         self.emit(a, hit.cue.edge, b, cl.si, hit.span(), flags, confidence);
     }
 
-    /// A meeting among `parties`: each of the first `pairs_of` meets every
-    /// party after it (1 for one party's separate meetings, all for one
-    /// meeting of everyone).
+    /// The meetings `pairs` (see `meeting_pairs`), each a `met-with`.
     fn emit_meetings(
         &mut self,
-        parties: &[Slot],
-        pairs_of: usize,
+        pairs: &[(Slot, Slot)],
         sentence: usize,
         cue: (usize, usize),
         flags: Modal,
     ) {
-        for (n, a) in parties.iter().enumerate().take(pairs_of) {
-            for b in &parties[n + 1..] {
-                self.emit(*a, EdgeType::MetWith, *b, sentence, cue, flags, 0.7);
-            }
+        for &(a, b) in pairs {
+            self.emit(a, EdgeType::MetWith, b, sentence, cue, flags, 0.7);
         }
     }
 
@@ -1812,27 +1859,9 @@ impl Ctx<'_> {
             .iter()
             .rposition(|sl| sl.t1 <= limit && sl.t1 + reach > limit && !sl.compound);
         // "From the United Kingdom, President Biden will travel to ...": a
-        // name inside a fronted prepositional phrase (up to its comma) is
-        // never the main clause's subject, even when the subject is not
-        // one of the names.
-        // ("On behalf of the United States, I congratulate": the one on
-        // whose behalf is the agent; "Under Secretary X" is a title.)
-        // ("Since Putin launched his war, ...": a clause, with its verb, is
-        // no such phrase.)
-        let fronted_comma = matches!(
-            self.lw(s.first),
-            "from" | "in" | "at" | "during" | "after" | "following" | "before"
-        )
-        .then(|| (s.first + 1..c0).find(|&k| self.word(k) == ","))
-        .flatten()
-        .filter(|&q| {
-            (s.first + 1..q).all(|k| {
-                let w = self.lw(k);
-                let past = w.ends_with("ed") && self.word(k) == w;
-                !self.g.lexicon.verbs.contains_key(w) && !past
-            })
-        });
-        let nearest = nearest.filter(|&n| fronted_comma.is_none_or(|q| slots[n].t1 > q));
+        // name inside a fronted prepositional phrase is never the main
+        // clause's subject, even when the subject is not one of the names.
+        let nearest = nearest.filter(|&n| !self.inside_fronted_phrase(s, &slots[n], c0));
         // "U.S. troops there to eliminate Islamic State elements in
         // cooperation with Iraqi forces": a nominal that opens with a
         // preposition goes with the clause's verb; the object of an
@@ -1892,28 +1921,7 @@ impl Ctx<'_> {
         // ("We have already shared more than 4 million doses of vaccine
         // with": an amount before the nominal does not count against the
         // pronoun's reach.)
-        let mut counted_from = c0;
-        while counted_from > s.first && {
-            let w = self.lw(counted_from - 1);
-            w.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(
-                    w,
-                    "$" | "million"
-                        | "billion"
-                        | "thousand"
-                        | "more"
-                        | "than"
-                        | "over"
-                        | "nearly"
-                        | "almost"
-                        | "about"
-                        | "of"
-                        | "doses"
-                        | "tons"
-                )
-        } {
-            counted_from -= 1;
-        }
+        let counted_from = self.amount_start(s, c0);
         let from = if our_goal {
             s.first
         } else {
@@ -7387,7 +7395,14 @@ fn gathering(ctx: &mut Ctx, cl: &Clause) -> Option<Vec<usize>> {
         let flags = ctx.modality(s.first, k);
         // Separate meetings: the one party with each other one.
         let pairs_of = if separate { 1 } else { parties.len() };
-        emit_nary(ctx, cl.si, k, &parties, pairs_of, flags);
+        emit_nary(
+            ctx,
+            cl.si,
+            k,
+            &parties,
+            &meeting_pairs(&parties, pairs_of),
+            flags,
+        );
         return Some(parties.iter().map(|p| p.entity).collect());
     }
     None
@@ -7464,7 +7479,8 @@ fn included_participants(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         return;
     }
     let flags = ctx.modality(s.first, verb);
-    emit_nary(ctx, cl.si, open, &parties, parties.len(), flags);
+    let pairs = meeting_pairs(&parties, parties.len());
+    emit_nary(ctx, cl.si, open, &parties, &pairs, flags);
 }
 
 /// The person whose call or meeting a headline (the clause `cl`, sentence
@@ -7496,15 +7512,33 @@ fn meeting_parties(names: impl IntoIterator<Item = Slot>) -> Vec<Slot> {
     parties
 }
 
-/// The meetings of a meeting of several, named by the word at token `k`
-/// (the rule "WORD/n-ary"): the first `pairs_of` parties each with every
-/// later one, each edge saying how the meeting joined them (the n-ary
-/// mechanism).
-fn emit_nary(ctx: &mut Ctx, si: usize, k: usize, parties: &[Slot], pairs_of: usize, flags: Modal) {
+/// Who meets whom at a meeting among `parties`: each of the first
+/// `pairs_of` meets every party after it (1 for one party's separate
+/// meetings, all for one meeting of everyone).
+fn meeting_pairs(parties: &[Slot], pairs_of: usize) -> Vec<(Slot, Slot)> {
+    parties
+        .iter()
+        .enumerate()
+        .take(pairs_of)
+        .flat_map(|(n, a)| parties[n + 1..].iter().map(move |b| (*a, *b)))
+        .collect()
+}
+
+/// The meetings `pairs` of a meeting of several `parties`, named by the
+/// word at token `k` (the rule "WORD/n-ary"), each edge saying how the
+/// meeting joined them (the n-ary mechanism).
+fn emit_nary(
+    ctx: &mut Ctx,
+    si: usize,
+    k: usize,
+    parties: &[Slot],
+    pairs: &[(Slot, Slot)],
+    flags: Modal,
+) {
     let t = ctx.doc.tokens[k];
     let before = ctx.out.len();
     ctx.rule = format!("{}/n-ary", ctx.lw(k));
-    ctx.emit_meetings(parties, pairs_of, si, (t.start, t.end), flags);
+    ctx.emit_meetings(pairs, si, (t.start, t.end), flags);
     let via = ctx.parties_via(k, parties);
     for rel in &mut ctx.out[before..] {
         rel.resolved_by(Mechanism::Nary, via.clone());
@@ -7566,7 +7600,12 @@ fn held_meeting(ctx: &mut Ctx, cl: &Clause) {
         let flags = ctx.modality(s.first, v);
         let t = ctx.doc.tokens[k];
         ctx.rule = format!("{} {}/held", ctx.lw(v), ctx.lw(k));
-        ctx.emit_meetings(&parties, parties.len(), cl.si, (t.start, t.end), flags);
+        ctx.emit_meetings(
+            &meeting_pairs(&parties, parties.len()),
+            cl.si,
+            (t.start, t.end),
+            flags,
+        );
     }
 }
 
@@ -8530,22 +8569,15 @@ fn joined_counterparts(ctx: &mut Ctx, cl: &Clause) {
         });
         let flags = ctx.modality(s.first, v);
         let parties = meeting_parties(subjects.iter().chain(&counterparts).copied());
-        if joint {
-            emit_nary(ctx, cl.si, v, &parties, parties.len(), flags);
+        let pairs = if joint {
+            meeting_pairs(&parties, parties.len())
         } else {
-            let t = ctx.doc.tokens[v];
-            let before = ctx.out.len();
-            ctx.rule = format!("{}/n-ary", ctx.lw(v));
-            for a in &subjects {
-                for b in &counterparts {
-                    ctx.emit_meetings(&[*a, *b], 1, cl.si, (t.start, t.end), flags);
-                }
-            }
-            let via = ctx.parties_via(v, &parties);
-            for rel in &mut ctx.out[before..] {
-                rel.resolved_by(Mechanism::Nary, via.clone());
-            }
-        }
+            subjects
+                .iter()
+                .flat_map(|a| counterparts.iter().map(move |b| (*a, *b)))
+                .collect()
+        };
+        emit_nary(ctx, cl.si, v, &parties, &pairs, flags);
         return;
     }
 }
