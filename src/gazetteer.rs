@@ -408,6 +408,9 @@ pub struct Lexicon {
     /// Verbs of giving whose amount names aid ("has provided more than $11
     /// million"), lowercase: `data/lexicon/giving.txt`.
     pub giving: HashSet<String>,
+    /// Things sent that are a message or a visit, not aid ("sent a letter
+    /// to X"), lowercase: `data/lexicon/messages.txt`.
+    pub messages: HashSet<String>,
     /// Verbs of answering an act ("would respond ... to any further Russian
     /// aggression"), lowercase: `data/lexicon/responses.txt`.
     pub responses: HashSet<String>,
@@ -469,6 +472,11 @@ pub struct Lexicon {
     /// A party's label used as a modifier ("Republican", "Labour"), as
     /// written, with the party's gazetteer id (`data/lexicon/party_labels.tsv`).
     pub party_labels: HashMap<String, String>,
+    /// Heads of a feature named after a place ("the Jordan River",
+    /// "Georgia Tech"), as written, each with whether it follows only a
+    /// state's name (`true`) or also a one-word region's
+    /// (`data/lexicon/feature_heads.tsv`).
+    pub feature_heads: HashMap<String, bool>,
 }
 
 /// A government that publishes its own releases (`data/lexicon/publishers.tsv`).
@@ -581,6 +589,7 @@ const CUES: &str = include_str!("../data/lexicon/cues.tsv");
 const FRAMES: &str = include_str!("../data/lexicon/frames.tsv");
 const PUBLISHERS: &str = include_str!("../data/lexicon/publishers.tsv");
 const PARTY_LABELS: &str = include_str!("../data/lexicon/party_labels.tsv");
+const FEATURE_HEADS: &str = include_str!("../data/lexicon/feature_heads.tsv");
 const PLURAL_HEADS: &str = include_str!("../data/lexicon/plural_heads.tsv");
 const DESCRIPTIONS: &str = include_str!("../data/lexicon/descriptions.tsv");
 const PARTNER_NOUNS: &str = include_str!("../data/lexicon/partner_nouns.tsv");
@@ -610,6 +619,7 @@ const CONTINENTS: &str = include_str!("../data/lexicon/continents.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
 const GIVING: &str = include_str!("../data/lexicon/giving.txt");
+const MESSAGES: &str = include_str!("../data/lexicon/messages.txt");
 const RESPONSES: &str = include_str!("../data/lexicon/responses.txt");
 const PRAISE: &str = include_str!("../data/lexicon/praise.txt");
 const SYMPATHY: &str = include_str!("../data/lexicon/sympathy.txt");
@@ -1466,9 +1476,29 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         }
         party_labels.insert(label.to_string(), party.to_string());
     }
+    let features = Table::parse("data/lexicon/feature_heads.tsv", FEATURE_HEADS)?;
+    let mut feature_heads = HashMap::new();
+    for (line, row) in &features.rows {
+        let head = cell(row, features.col("head")).trim();
+        let states_only = match cell(row, features.col("after")).trim() {
+            "state" => true,
+            "place" => false,
+            other => {
+                return Err(features.err(
+                    *line,
+                    format!("`after` is `state` or `place`, not `{other}`"),
+                ));
+            }
+        };
+        if head.is_empty() {
+            return Err(features.err(*line, "a feature head needs a head word".into()));
+        }
+        feature_heads.insert(head.to_string(), states_only);
+    }
     Ok(Lexicon {
         publishers,
         party_labels,
+        feature_heads,
         abbreviations: Abbreviations::new(word_list(ABBREVIATIONS)),
         honorifics: lower_set(HONORIFICS),
         nonname: lower_set(NONNAME),
@@ -1525,6 +1555,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         organ_of_state_heads: organ_words(ORGAN_NAMES, "of-state"),
         instruments: lower_set(INSTRUMENTS),
         giving: lower_set(GIVING),
+        messages: lower_set(MESSAGES),
         responses: lower_set(RESPONSES),
         praise: lower_set(PRAISE),
         sympathy: lower_set(SYMPATHY),

@@ -433,6 +433,16 @@ pub fn find_with_cues(
                 continue;
             }
         }
+        // "the Jordan River", "the Congo Basin", "Georgia Tech": a one-word
+        // state (or place) right before the head of a feature named after
+        // it names the feature, not the state.
+        if let Some(r) = m.readings.first()
+            && let Some(states_only) = feature_head_after(text, m.start, m.end, g)
+            && matches!(g.entry(r.entity).kind, Kind::State | Kind::Region)
+            && (!states_only || g.entry(r.entity).kind == Kind::State)
+        {
+            continue;
+        }
         // "Pacific Affairs", "the Unity Agenda": a one-word place right
         // before the head of another name is part of that name.
         // A capital counts too ("the Paris Agreement", "the Helsinki Final
@@ -445,7 +455,8 @@ pub fn find_with_cues(
             || m.readings.iter().any(|r| r.class == FormClass::Capital);
         if place && !text.get(m.start..m.end).unwrap_or("").contains(' ') {
             let next = doc.token_at_or_after(m.end);
-            // ("Rakhine State", "Kherson Oblast" are the place itself.)
+            // ("Rakhine State", "Kherson Oblast" are the place itself; a
+            // feature's head is read above: "the Kashmir Valley" is Kashmir.)
             let head = doc.tokens.get(next).is_some_and(|n| {
                 let w = tok(text, n);
                 text.get(m.end..n.start) == Some(" ")
@@ -453,6 +464,7 @@ pub fn find_with_cues(
                     && g.lexicon.nonname.contains(&w.to_lowercase())
                     && !CALENDAR.contains(&w.to_lowercase().as_str())
                     && w != "State"
+                    && !g.lexicon.feature_heads.contains_key(w)
                     && !g.lexicon.find_heads(w).any(|(_, _, k)| k == Kind::Region)
             });
             // "the Eastern Tropical Pacific Marine Corridor", "Transatlantic
@@ -1347,6 +1359,19 @@ fn party_labels(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
 /// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times
 /// of India", "Voice of America": a place named inside a news outlet's name is no mention of the
 /// place or its state (the outlet is no actor of the graph).
+/// Whether the one-word name at `start..end` stands right before the head
+/// of a feature named after it ("Jordan River", "Georgia Tech"): `Some`
+/// with whether the head follows only a state's name.
+fn feature_head_after(text: &str, start: usize, end: usize, g: &Gazetteer) -> Option<bool> {
+    if text.get(start..end)?.contains(' ') {
+        return None;
+    }
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let w = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+    // ("the Jordan River-Dead Sea basin" still reads as the river's.)
+    g.lexicon.feature_heads.get(w).copied()
+}
+
 fn in_outlet_name(text: &str, g: &Gazetteer, start: usize, end: usize) -> bool {
     let next = text.get(end..).and_then(|r| r.strip_prefix(' ')).map(|r| {
         let w = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -4038,6 +4063,33 @@ mod tests {
     /// Protects places kept out of longer names: a one-word place before
     /// the head of another name, a head word inside a longer name; a
     /// weekday after a name ends it.
+    #[test]
+    fn features_named_after_a_state_are_not_the_state() {
+        for text in [
+            "Settlers moved into the Jordan Valley.",
+            "Troops reached the Jordan River.",
+            "Funds protect the Congo Basin forests.",
+            "He spoke at Georgia Tech on Monday.",
+            "Delta Airlines flew them out.",
+        ] {
+            let found = mentions(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // A region's own valley, an ocean's basin and a named river stay.
+        let found = mentions("Protests in the Kashmir Valley spread to the Atlantic Basin.");
+        assert!(
+            found.iter().any(|m| m.starts_with("Kashmir="))
+                && found.iter().any(|m| m.starts_with("Atlantic=")),
+            "{found:?}"
+        );
+        let found = mentions("Jordan said the Dnipro River rose.");
+        assert!(
+            found.iter().any(|m| m.starts_with("Jordan="))
+                && found.iter().any(|m| m.starts_with("Dnipro River=")),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn places_inside_longer_names_are_no_places() {
         let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");

@@ -3231,13 +3231,16 @@ impl Ctx<'_> {
         // "consult with Allies and partners, including Ukraine", "cooperates
         // with other groups such as X": the names after "including" or
         // "such as" stand for the group the cue names.
-        let such_as = gap_words.ends_with(&["such", "as"]);
+        // ("including the United Nations": a determiner may follow.)
+        let the = usize::from(gap_words.last() == Some(&"the"));
+        let listed = &gap_words[..gap_words.len() - the];
+        let such_as = listed.ends_with(&["such", "as"]);
         let including = cue.edge.is_symmetric()
             && !self.possessive_at(slots[f].t1)
-            && gap_words.len() >= 2
-            && gap_words.len() <= 8
-            && (gap_words.last() == Some(&"including") || such_as)
-            && (c1..slots[f].t0 - 1 - usize::from(such_as)).all(|k| {
+            && listed.len() >= 2
+            && listed.len() <= 8
+            && (listed.last() == Some(&"including") || such_as)
+            && (c1..slots[f].t0 - 1 - usize::from(such_as) - the).all(|k| {
                 let w = self.lw(k);
                 matches!(w, "," | "and" | "our" | "the" | "other" | "its" | "their")
                     || (self.word(k).chars().all(char::is_alphabetic)
@@ -5243,6 +5246,14 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
                 // sits in the gap ("hold X accountable") names none when the
                 // gap is empty.
                 Some((c, first, _)) if first == hit.c1 && object_in_gap(c) => continue,
+                // "sent a letter to X", "delivered a warning to X", "the
+                // letter the President is sending to X": a message or a
+                // delegation sent is no aid.
+                Some((c, first, _))
+                    if c.edge == EdgeType::Supports && message_sent(ctx, &hit, first) =>
+                {
+                    continue;
+                }
                 Some((c, first, last)) => {
                     // "U.S.-Laos cooperation and deeper ties with Laos": a
                     // head that also reads as a pair after a hyphenated
@@ -5300,6 +5311,24 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
             }
         }
     }
+}
+
+/// Whether what a cue of giving sends ("sent ... to", the gap from the
+/// hit's end to `first`) is a message or a visit, not aid
+/// (`data/lexicon/messages.txt`): in the gap ("sent a letter to X") or, as
+/// a relative clause's head, a few words before the verb ("the letter the
+/// President is sending to X").
+fn message_sent(ctx: &Ctx, hit: &CueHit, first: usize) -> bool {
+    let message = |k: usize| ctx.g.lexicon.messages.contains(ctx.lw(k));
+    let sent = (hit.c1..first).any(message);
+    // ("In a statement, the US sent weapons to X": a comma closes it.)
+    let head = (hit.c0.saturating_sub(5)..hit.c0).any(|k| {
+        k > 0
+            && message(k)
+            && DETERMINERS.contains(&ctx.lw(k - 1))
+            && (k..hit.c0).all(|j| ctx.word(j) != ",")
+    });
+    sent || head
 }
 
 /// Whether the "to" at token `k` opens an infinitive ("how to cooperate",

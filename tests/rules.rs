@@ -7107,3 +7107,53 @@ fn we_before_a_counted_nominal_is_the_publisher() {
         ]
     );
 }
+
+// A verb of giving with its object between it and "to": in every tense
+// ("will send", "provide"), not when what is sent is a message, a letter
+// or a delegation (data/lexicon/messages.txt), in the gap or as the head
+// of a relative clause.
+t!(
+    giving_in_any_tense,
+    "Canada will send more troops to Latvia. France will provide training to Moldova.",
+    &[
+        ("Canada", "supports", "Latvia"),
+        ("France", "supports", "Moldova")
+    ]
+);
+t!(
+    giving_what_comes_after_a_fronted_statement,
+    "In a statement, the United States said it sent weapons to Ukraine.",
+    &[("United States", "supports", "Ukraine")]
+);
+not!(
+    sending_a_message_is_no_aid,
+    "Russia sent a stern warning to Finland. Biden sent a letter to Putin. \
+     The United States sent a delegation to Moldova. \
+     President Biden read the letter he is sending to Zelenskyy.",
+    &[
+        ("Russia", "supports", "Finland"),
+        ("Joe Biden", "supports", "Vladimir Putin"),
+        ("United States", "supports", "Moldova"),
+        ("Joe Biden", "supports", "Volodymyr Zelenskyy")
+    ]
+);
+
+// "A and B worked (closely) together": both ways, with no object; a
+// determiner after "including" still lists the group's members.
+t!(
+    working_together_is_cooperation,
+    "Canada and Japan worked closely together on the project.",
+    &[("Canada", "cooperates-with", "Japan")]
+);
+t!(
+    including_the_lists_the_partners,
+    "The United States works closely with partners and allies, including the United Nations and NATO.",
+    &[
+        ("United States", "cooperates-with", "United Nations"),
+        (
+            "United States",
+            "cooperates-with",
+            "North Atlantic Treaty Organization"
+        )
+    ]
+);
