@@ -5,7 +5,7 @@
 //! lies inside one sentence; `start..end` is the name itself and
 //! `start..span_end` also covers organ words ("Russian Foreign Ministry").
 
-use crate::gazetteer::{Cue, CueForm, FormClass, Gazetteer, Reading};
+use crate::gazetteer::{Cue, CueForm, EntityIdx, FormClass, Gazetteer, Reading};
 use crate::ontology::{EdgeType, Kind};
 use crate::text::{Doc, Sentence, Token};
 
@@ -3329,6 +3329,15 @@ fn attach_context(
                 }
             } else if a.of.is_some() || (a.definite && known && out[idx].role.is_none()) {
                 give_role(out, idx, a.role, a.of, a.span, a.qualifier);
+            } else if out[idx].role.is_none()
+                && let What::Known(r) = &m.what
+                && let Some((office, end)) =
+                    office_named_in_full(text, doc, g, r[0].entity, a.role, a.span.1, s)
+            {
+                // "Nancy Pelosi, the Speaker of the House,": the title and
+                // the body after "of" together are an office the gazetteer
+                // gives this person; the office's state is the gazetteer's.
+                give_role(out, idx, &office, None, (a.span.0, end), None);
             } else if let Some(r) = a.receiving {
                 // "X, Ambassador to the United States": an office whose
                 // sender the gazetteer or the publisher may know.
@@ -3346,6 +3355,53 @@ fn attach_context(
             give_role(out, idx, "member", Some(party), span, None);
         }
     }
+}
+
+/// The office of a known person written out in full after its title,
+/// whose body after "of" is no name ("Speaker of the House", "Chancellor
+/// of the Exchequer"): the title, "of", an optional "the" and up to five
+/// capitalised words (with "of" between them) that together spell an
+/// office the gazetteer gives `person` (at any date; the resolver checks
+/// the article's). Gives the office, lowercase, and where its words end.
+fn office_named_in_full(
+    text: &str,
+    doc: &Doc,
+    g: &Gazetteer,
+    person: EntityIdx,
+    role: &str,
+    title_end: usize,
+    s: Sentence,
+) -> Option<(String, usize)> {
+    let of = doc.token_at_or_after(title_end);
+    if doc.lower(of) != "of" {
+        return None;
+    }
+    let mut words = vec![role.to_string(), "of".to_string()];
+    let mut k = of + 1;
+    if doc.lower(k) == "the" {
+        words.push("the".to_string());
+        k += 1;
+    }
+    let mut best = None;
+    let opened = words.len();
+    while k < s.last && words.len() < opened + 6 {
+        let w = tok(text, &doc.tokens[k]);
+        // ("Chairman of the Joint Chiefs of Staff": "of" inside the body.)
+        let inner_of = w == "of" && words.len() > opened;
+        if !(w.starts_with(char::is_uppercase) || inner_of) {
+            break;
+        }
+        words.push(w.to_lowercase());
+        let office = words.join(" ");
+        if g.roles()
+            .iter()
+            .any(|r| r.person == person && r.role == office)
+        {
+            best = Some((office, doc.tokens[k].end));
+        }
+        k += 1;
+    }
+    best
 }
 
 /// A title written in the plural ("foreign ministers", "officials") for a

@@ -7157,3 +7157,30 @@ t!(
         )
     ]
 );
+
+// "Nancy Pelosi, the Speaker of the House,": a title whose body after "of"
+// is no name, spelling out in full an office the gazetteer gives the
+// person on the article's date (2022-03-01 here); a title cut short of the
+// office ("the Speaker of the Club") gives nothing.
+#[test]
+fn office_written_out_after_the_name() {
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        edges_published(
+            "https://en.wikinews.org/wiki/Example",
+            "Nancy Pelosi, the Speaker of the House of Representatives, ordered flags lowered. \
+             Rishi Sunak, Chancellor of the Exchequer, said no.",
+        ),
+        vec![
+            e("Nancy Pelosi", "represents", "United States"),
+            e("Rishi Sunak", "represents", "United Kingdom"),
+        ]
+    );
+    assert_eq!(
+        edges_published(
+            "https://en.wikinews.org/wiki/Example",
+            "Nancy Pelosi, the Speaker of the Club, said no.",
+        ),
+        vec![]
+    );
+}
