@@ -3222,8 +3222,12 @@ fn attach_context(
                     .filter(|&(_, p)| {
                         p > s.first && title_ending_at(titles, tokens[p - 1].end).is_some()
                     });
+                // ("Ambassador to Ukraine," "Special Envoy for Yemen,": the
+                // body an envoy is sent to or works on, read below.)
+                let mut sent_to = false;
                 if let Some((o, p)) = direct {
                     second = Some(o);
+                    sent_to = matches!(doc.lower(p), "to" | "for");
                     e = p;
                 } else {
                     // "A spokesman for China's Taiwan Affairs Office, Chen
@@ -3276,6 +3280,32 @@ fn attach_context(
                         })
                         .flatten()
                         .filter(|&o| o != idx);
+                    // "Our Ambassador to Ukraine, Bridget Brink", "the Special
+                    // Envoy for Yemen, Tim Lenderking": the body after "to" or
+                    // "for" is where the envoy is sent, not whose the office
+                    // is; the office's sender is the body before the title,
+                    // else the gazetteer's or the publisher's.
+                    if sent_to && envoy_title(g, role) {
+                        give_role(
+                            out,
+                            idx,
+                            role,
+                            body.or(principal),
+                            (ts, te),
+                            body.or(second),
+                        );
+                        break 'front true;
+                    }
+                    // "including our Special Envoy, Tim Lenderking": an office
+                    // of the publishing government (resolved with the offices).
+                    let ours = body.is_none()
+                        && second.is_none()
+                        && tk > s.first
+                        && matches!(doc.lower(tk - 1), "our" | "my");
+                    if ours {
+                        give_role(out, idx, role, None, (ts, te), None);
+                        break 'front true;
+                    }
                     let of = body.or(second).or(principal);
                     if of.is_some() {
                         give_role(out, idx, role, of, (ts, te), body);
@@ -3327,7 +3357,8 @@ fn attach_context(
                         out[q].modifier_of = Some(idx);
                     }
                 }
-            } else if a.of.is_some() || (a.definite && known && out[idx].role.is_none()) {
+            } else if a.of.is_some() || (a.definite && (known || a.ours) && out[idx].role.is_none())
+            {
                 give_role(out, idx, a.role, a.of, a.span, a.qualifier);
             } else if out[idx].role.is_none()
                 && let What::Known(r) = &m.what
@@ -3589,6 +3620,9 @@ struct Apposed<'a> {
     definite: bool,
     /// Nothing but the end of the phrase follows it.
     closed: bool,
+    /// "our" or "my" opens the title ("X, our Special Envoy,"): the
+    /// publishing government's office, whether or not the person is known.
+    ours: bool,
     /// The state or body an envoy's title is sent to ("X, Ambassador to
     /// the United States"): part of the phrase, not the office's body.
     receiving: Option<usize>,
@@ -3617,8 +3651,10 @@ fn apposed_title<'a>(
     }
     let mut k = after + 1;
     let mut definite = false;
-    if matches!(doc.lower(k), "the" | "a" | "an") {
-        definite = doc.lower(k) == "the";
+    // ("Tim Lenderking, our Special Envoy,": the publisher's office.)
+    let ours = matches!(doc.lower(k), "our" | "my");
+    if matches!(doc.lower(k), "the" | "a" | "an") || ours {
+        definite = doc.lower(k) == "the" || ours;
         k += 1;
     }
     let mut of = None;
@@ -3731,6 +3767,7 @@ fn apposed_title<'a>(
         // A title that goes on with a preposition whose body is not named
         // ("the head of an aid group") is no office the gazetteer may fill.
         definite: definite && !copula && !prep && closed,
+        ours: ours && !copula && !prep && closed,
         receiving,
     })
 }

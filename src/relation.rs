@@ -1965,6 +1965,17 @@ impl Ctx<'_> {
             for k in pronouns.rev() {
                 let w = self.lw(k);
                 let prev = if k > s.first { self.lw(k - 1) } else { "" };
+                // "Tim Lenderking, our Special Envoy, will travel": "our"
+                // opening an apposition to the person before its comma
+                // describes that person; it is no subject.
+                if matches!(w, "our" | "my")
+                    && prev == ","
+                    && slots
+                        .iter()
+                        .any(|sl| sl.t1 + 1 == k && sl.kind == Kind::Person)
+                {
+                    continue;
+                }
                 let collective = matches!(
                     w,
                     "leaders"

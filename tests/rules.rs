@@ -7184,3 +7184,49 @@ fn office_written_out_after_the_name() {
         vec![]
     );
 }
+
+// "Our Ambassador to Ukraine, Bridget Brink,", "the Special Envoy for
+// Yemen, Tim Lenderking,": the body after "to" or "for" in an envoy's
+// title set off before the name is where the envoy is sent, never whose
+// the office is; the sender is the body before the title, else the
+// publishing government (none for a news site).
+#[test]
+fn envoy_sent_to_a_state_does_not_represent_it() {
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    let text = "Our Ambassador to Ukraine, Bridget Brink, spoke. \
+                The Special Envoy for Yemen, Tim Lenderking, spoke. \
+                The U.S. Ambassador to Spain, Julissa Reynoso, spoke.";
+    assert_eq!(
+        edges_published("https://www.state.gov/example/", text),
+        vec![
+            e("Bridget Brink", "represents", "United States"),
+            e("Julissa Reynoso", "represents", "United States"),
+            e("Tim Lenderking", "represents", "United States"),
+        ]
+    );
+    assert_eq!(
+        edges_published("https://en.wikinews.org/wiki/Example", text),
+        vec![e("Julissa Reynoso", "represents", "United States")]
+    );
+}
+
+// "our Special Envoy, Tim Lenderking" and "Tim Lenderking, our Special
+// Envoy,": the publishing government's office; the "our" of the apposition
+// is no subject of the verb after it (before: "United States visited
+// Riyadh").
+#[test]
+fn our_office_in_apposition_is_the_publishers() {
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        edges_published(
+            "https://www.state.gov/example/",
+            "Tim Lenderking, our Special Envoy, will travel to Riyadh. \
+             I thank our Ambassador, Linda Thomas-Greenfield, for her work.",
+        ),
+        vec![
+            e("Linda Thomas-Greenfield", "represents", "United States"),
+            e("Tim Lenderking", "represents", "United States"),
+            e("Tim Lenderking", "visited", "Riyadh"),
+        ]
+    );
+}
