@@ -1356,9 +1356,6 @@ fn party_labels(text: &str, doc: &Doc, g: &Gazetteer, out: &mut Vec<Mention>) {
     }
 }
 
-/// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times
-/// of India", "Voice of America": a place named inside a news outlet's name is no mention of the
-/// place or its state (the outlet is no actor of the graph).
 /// Whether the one-word name at `start..end` stands right before the head
 /// of a feature named after it ("Jordan River", "Georgia Tech"): `Some`
 /// with whether the head follows only a state's name.
@@ -1372,6 +1369,9 @@ fn feature_head_after(text: &str, start: usize, end: usize, g: &Gazetteer) -> Op
     g.lexicon.feature_heads.get(w).copied()
 }
 
+/// "the Washington Post", "the Kyiv Independent", "China Daily", "the Times
+/// of India", "Voice of America": a place named inside a news outlet's name is no mention of the
+/// place or its state (the outlet is no actor of the graph).
 fn in_outlet_name(text: &str, g: &Gazetteer, start: usize, end: usize) -> bool {
     let next = text.get(end..).and_then(|r| r.strip_prefix(' ')).map(|r| {
         let w = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -4153,9 +4153,10 @@ mod tests {
         );
     }
 
-    /// Protects places kept out of longer names: a one-word place before
-    /// the head of another name, a head word inside a longer name; a
-    /// weekday after a name ends it.
+    /// Protects features named after a state ("the Jordan River", "the
+    /// Congo Basin", "Georgia Tech"): no node for the state, nor a person
+    /// for the feature; a region's own valley and a river the gazetteer
+    /// names stay.
     #[test]
     fn features_named_after_a_state_are_not_the_state() {
         for text in [
@@ -4183,6 +4184,9 @@ mod tests {
         );
     }
 
+    /// Protects places kept out of longer names: a one-word place before
+    /// the head of another name, a head word inside a longer name; a
+    /// weekday after a name ends it.
     #[test]
     fn places_inside_longer_names_are_no_places() {
         let found = mentions("He read the Jeddah Declaration and the Unity Agenda.");
