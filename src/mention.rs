@@ -3390,7 +3390,7 @@ fn attach_context(
 
 /// The office of a known person written out in full after its title,
 /// whose body after "of" is no name ("Speaker of the House", "Chancellor
-/// of the Exchequer"): the title, "of", an optional "the" and up to five
+/// of the Exchequer"): the title, "of", an optional "the" and up to six
 /// capitalised words (with "of" between them) that together spell an
 /// office the gazetteer gives `person` (at any date; the resolver checks
 /// the article's). Gives the office, lowercase, and where its words end.
@@ -3407,28 +3407,36 @@ fn office_named_in_full(
     if doc.lower(of) != "of" {
         return None;
     }
-    let mut words = vec![role.to_string(), "of".to_string()];
+    // The person's offices that open with the title and "of"; most people
+    // hold none, and then nothing after "of" is read.
+    let mut office = format!("{role} of");
+    let held: Vec<&str> = g
+        .roles()
+        .iter()
+        .filter(|r| r.person == person && r.role.starts_with(office.as_str()))
+        .map(|r| r.role.as_str())
+        .collect();
+    if held.is_empty() {
+        return None;
+    }
     let mut k = of + 1;
     if doc.lower(k) == "the" {
-        words.push("the".to_string());
+        office.push_str(" the");
         k += 1;
     }
+    let opened = k;
     let mut best = None;
-    let opened = words.len();
-    while k < s.last && words.len() < opened + 6 {
+    while k < s.last && k < opened + 6 {
         let w = tok(text, &doc.tokens[k]);
         // ("Chairman of the Joint Chiefs of Staff": "of" inside the body.)
-        let inner_of = w == "of" && words.len() > opened;
+        let inner_of = w == "of" && k > opened;
         if !(w.starts_with(char::is_uppercase) || inner_of) {
             break;
         }
-        words.push(w.to_lowercase());
-        let office = words.join(" ");
-        if g.roles()
-            .iter()
-            .any(|r| r.person == person && r.role == office)
-        {
-            best = Some((office, doc.tokens[k].end));
+        office.push(' ');
+        office.push_str(&w.to_lowercase());
+        if held.contains(&office.as_str()) {
+            best = Some((office.clone(), doc.tokens[k].end));
         }
         k += 1;
     }
