@@ -1907,6 +1907,35 @@ impl Gazetteer {
         Some(first.person)
     }
 
+    /// The one person who held `role` on `date` (for `of`, when given) and
+    /// whose name ends with `surname`: "Vice President Harris" in 2021 is
+    /// Kamala Harris though the gazetteer knows another Harris. `None` when
+    /// no holder, or more than one, fits.
+    pub fn holder_by_surname(
+        &self,
+        role: &str,
+        surname: &str,
+        of: Option<EntityIdx>,
+        date: Option<&str>,
+    ) -> Option<EntityIdx> {
+        let key = crate::ontology::strip_diacritics(surname).to_lowercase();
+        let mut found = self.roles.iter().filter(|r| {
+            r.role == role
+                && of.is_none_or(|o| r.of == o)
+                && in_office(r, date)
+                && self
+                    .entry(r.person)
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| {
+                        crate::ontology::strip_diacritics(last).to_lowercase() == key
+                    })
+        });
+        let first = found.next()?.person;
+        found.all(|r| r.person == first).then_some(first)
+    }
+
     /// Gazetteer matches in `text`, on word boundaries and obeying case rules.
     ///
     /// Extraction cannot fail: an automaton that did not compile finds
@@ -2071,6 +2100,36 @@ pub fn builtin_memberships(id: &str) -> Result<Memberships, GazetteerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects `holder_by_surname`: the office and the date pick one of
+    /// two Harrises, the state narrows when given, and no holder or a wrong
+    /// state gives nobody.
+    #[test]
+    fn a_surname_and_an_office_pick_the_holder_of_the_day() {
+        let g = crate::testing::gazetteer();
+        let id = |k: Option<EntityIdx>| k.map(|k| g.entry(k).id.clone());
+        let usa = g.by_id("state/USA");
+        let irl = g.by_id("state/IRL");
+        let vp = |of, date| id(g.holder_by_surname("vice president", "Harris", of, date));
+        assert_eq!(
+            vp(None, Some("2022-03-01")).as_deref(),
+            Some("person/kamala-harris")
+        );
+        assert_eq!(
+            vp(usa, Some("2022-03-01")).as_deref(),
+            Some("person/kamala-harris")
+        );
+        assert_eq!(vp(irl, Some("2022-03-01")), None);
+        assert_eq!(vp(None, Some("2019-03-01")), None);
+        assert_eq!(
+            id(g.holder_by_surname("taoiseach", "harris", None, Some("2024-06-01"))).as_deref(),
+            Some("person/simon-harris")
+        );
+        assert_eq!(
+            id(g.holder_by_surname("president", "Harris", None, Some("2022-03-01"))),
+            None
+        );
+    }
 
     /// Protects `show`'s memberships without the gazetteer (issue 11):
     /// for every entity in a membership, and every 25th of the others, the

@@ -3296,12 +3296,18 @@ fn attach_context(
                         );
                         break 'front true;
                     }
-                    // "including our Special Envoy, Tim Lenderking": an office
-                    // of the publishing government (resolved with the offices).
+                    // "including our Special Envoy, Tim Lenderking", "our own
+                    // Special Envoy, X": an office of the publishing
+                    // government (resolved with the offices).
+                    let before = if tk > s.first + 1 && doc.lower(tk - 1) == "own" {
+                        tk - 1
+                    } else {
+                        tk
+                    };
                     let ours = body.is_none()
                         && second.is_none()
-                        && tk > s.first
-                        && matches!(doc.lower(tk - 1), "our" | "my");
+                        && before > s.first
+                        && matches!(doc.lower(before - 1), "our" | "my");
                     if ours {
                         give_role(out, idx, role, None, (ts, te), None);
                         break 'front true;

@@ -561,7 +561,21 @@ pub fn resolve(
                             (full_name, None) => Some(b.person(full_name)),
                         },
                         Some(_) => None,
-                        None => Some(b.person(name)),
+                        // "Vice President Harris" with no full name in the
+                        // article: the one gazetteer person of that surname
+                        // who held the title on the article's date.
+                        None => match m.role.as_ref().and_then(|cue| {
+                            let of = cue.of.and_then(|o| match &mentions.get(o)?.what {
+                                What::Known(readings) if readings.len() == 1 => {
+                                    Some(readings[0].entity)
+                                }
+                                _ => None,
+                            });
+                            g.holder_by_surname(&cue.role, name, of, date)
+                        }) {
+                            Some(k) => Some(b.known(k)),
+                            None => Some(b.person(name)),
+                        },
                     }
                 } else {
                     // "Moreno Bau" in a headline, "Angeles Moreno Bau" in the

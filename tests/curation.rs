@@ -80,7 +80,7 @@ fn b3() -> Article {
         "http://example.org/b3",
         "2022-03-07",
         "Bennett on Iran",
-        "Prime Minister Bennett accused Iran of attacking shipping.",
+        "Mr. Bennett accused Iran of attacking shipping.",
     )
 }
 
@@ -89,7 +89,7 @@ fn b5() -> Article {
         "http://example.org/b5",
         "2022-03-09",
         "Bennett again",
-        "Prime Minister Bennett met Vladimir Putin in Sochi.",
+        "Mr. Bennett met Vladimir Putin in Sochi.",
     )
 }
 
@@ -157,7 +157,8 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 const NAFTALI: &str = "person/naftali-bennett";
 
 /// Protects the issue's first curation example: after `merge "Naftali
-/// Bennett" person/bennett`, a new article naming "Prime Minister Bennett"
+/// Bennett" person/bennett`, a new article naming "Mr. Bennett" (no title
+/// that would name the office holder of the day)
 /// lands on the merged node, and re-ingesting a changed article does not
 /// bring the second node back.
 fn a_merge_survives_new_and_changed_articles(b: Backend) {
@@ -188,9 +189,7 @@ fn a_merge_survives_new_and_changed_articles(b: Backend) {
         ])
     );
     let mut changed = b3();
-    changed
-        .body
-        .push_str(" Prime Minister Bennett also condemned Iran.");
+    changed.body.push_str(" Mr. Bennett also condemned Iran.");
     ingest(&mut s, &[changed]);
     assert_eq!(
         edges_of(&s, NAFTALI),
@@ -344,14 +343,14 @@ fn split_moves_the_mentions_written_so(b: Backend) {
             "person/naftali-bennett represents state/ISR 1",
         ])
     );
-    // A later article: its "Prime Minister Bennett" stays on the split node.
+    // A later article: its "Mr. Bennett" stays on the split node.
     ingest(
         &mut s,
         &[article(
             "http://example.org/b6",
             "2022-03-11",
             "Bennett in Kyiv",
-            "Prime Minister Bennett met Volodymyr Zelensky in Kyiv.",
+            "Mr. Bennett met Volodymyr Zelensky in Kyiv.",
         )],
     );
     assert_eq!(

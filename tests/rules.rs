@@ -1238,6 +1238,29 @@ fn bare_titles_in_a_release_are_the_publishers() {
     );
 }
 
+/// "Vice President Harris" on a date Kamala Harris held that office is
+/// her, though the gazetteer knows another Harris and the article never
+/// gives her full name; "Prime Minister Bennett" likewise. A title no
+/// Harris held on that date ("President Harris") stays an unknown person.
+#[test]
+fn a_title_and_a_surname_name_the_office_holder_of_the_day() {
+    let text = "Vice President Harris met Prime Minister Bennett. President Harris spoke.";
+    let edge = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    let want = vec![
+        edge("Kamala Harris", "met-with", "Naftali Bennett"),
+        edge("Kamala Harris", "represents", US),
+        edge("Naftali Bennett", "represents", "Israel"),
+    ];
+    assert_eq!(
+        edges_published("https://www.whitehouse.gov/briefing-room/x/", text),
+        want
+    );
+    assert_eq!(
+        edges_published("https://en.wikinews.org/wiki/X", text),
+        want
+    );
+}
+
 /// The White House's releases name the State Department's ranks too
 /// ("Assistant Secretary of State for East Asian and Pacific Affairs
 /// Daniel Kritenbrink"): a United States office there.
@@ -7210,8 +7233,8 @@ fn envoy_sent_to_a_state_does_not_represent_it() {
     );
 }
 
-// "our Special Envoy, Tim Lenderking" and "Tim Lenderking, our Special
-// Envoy,": the publishing government's office; the "our" of the apposition
+// "our Special Envoy, Tim Lenderking", "our own Special Representative,
+// X" and "Tim Lenderking, our Special Envoy,": the publishing government's office; the "our" of the apposition
 // is no subject of the verb after it (before: "United States visited
 // Riyadh").
 #[test]
@@ -7221,10 +7244,12 @@ fn our_office_in_apposition_is_the_publishers() {
         edges_published(
             "https://www.state.gov/example/",
             "Tim Lenderking, our Special Envoy, will travel to Riyadh. \
-             I thank our Ambassador, Linda Thomas-Greenfield, for her work.",
+             I thank our Ambassador, Linda Thomas-Greenfield, for her work. \
+             We thank our own Special Representative, Thomas Smith, too.",
         ),
         vec![
             e("Linda Thomas-Greenfield", "represents", "United States"),
+            e("Thomas Smith", "represents", "United States"),
             e("Tim Lenderking", "represents", "United States"),
             e("Tim Lenderking", "visited", "Riyadh"),
         ]
