@@ -1993,6 +1993,9 @@ impl Ctx<'_> {
                     prev,
                     "the" | "these" | "two" | "three" | "four" | "five" | "both" | "all"
                 )
+                    // "Leaders also met with X": a bare plural opening the
+                    // sentence.
+                    || (k == s.first && self.word(k).starts_with(char::is_uppercase))
                     // "the three European powers": an adjective between.
                     || (k >= s.first + 2
                         && self.word(k - 1).starts_with(char::is_uppercase)
@@ -4367,8 +4370,38 @@ pub fn extract_with_cues(
     participant_list(&mut ctx, &by_sentence, all_cues);
     one_per_span(&mut ctx.out);
     represents_from_titles(&mut ctx);
+    colleagues_are_no_partners(&mut ctx.out);
     war_targets(&mut ctx, &wars);
     ctx.out
+}
+
+/// "Today, Yellen, Raimondo and Sullivan met with CEOs ... Participants
+/// discussed the need to work together": officials of one state whom a
+/// plural reference gathers are colleagues, not partners; a resolved
+/// cooperation between two people who represent the same state (in this
+/// article) is dropped ("Senator Dodd and President Biden worked closely
+/// together", named, stays).
+fn colleagues_are_no_partners(out: &mut Vec<Relation>) {
+    let of = |p: usize| -> Vec<usize> {
+        out.iter()
+            .filter(|r| r.edge == EdgeType::Represents && r.source == p && !r.is_flagged())
+            .map(|r| r.target)
+            .collect()
+    };
+    let drop: Vec<bool> = out
+        .iter()
+        .map(|r| {
+            r.edge == EdgeType::CooperatesWith && r.via.is_some() && {
+                let (a, b) = (of(r.source), of(r.target));
+                a.iter().any(|s| b.contains(s))
+            }
+        })
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// "The United States stands with our Philippine allies", "Japan and its
@@ -9005,7 +9038,20 @@ fn distinct(entities: impl Iterator<Item = usize>) -> Vec<usize> {
 /// verb); the names, the sentence and the token after the list.
 fn subject_list(ctx: &Ctx, cl: &Clause) -> Option<(Vec<usize>, usize, usize)> {
     let first = cl.slots.first()?;
-    if first.compound || first.t0 > cl.s.first + usize::from(ctx.lw(cl.s.first) == "the") {
+    // "Today, the United States, A and B signed ...": an opening phrase of
+    // time and its comma come before the list.
+    let opens = match (cl.s.first..first.t0.min(cl.s.first + 5)).find(|&k| ctx.word(k) == ",") {
+        Some(comma)
+            if matches!(
+                ctx.lw(cl.s.first),
+                "today" | "yesterday" | "tonight" | "on" | "earlier" | "later" | "this" | "last"
+            ) =>
+        {
+            comma + 1
+        }
+        _ => cl.s.first,
+    };
+    if first.compound || first.t0 > opens + usize::from(ctx.lw(opens) == "the") {
         return None;
     }
     let mut list = vec![*first];

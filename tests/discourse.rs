@@ -299,6 +299,55 @@ fn they_is_the_list_that_opened_the_sentence_before() {
     );
 }
 
+/// A list of subjects after an opening phrase of time ("Today, the United
+/// States, A and B signed ...") is still the list that opened the
+/// sentence, and a bare "Leaders" opening the next one names it; with the
+/// mechanism off, or a plural that opens no sentence, nobody.
+#[test]
+fn leaders_is_the_list_after_an_opening_phrase_of_time() {
+    let met = |text: &str, on: Mechanisms| {
+        let (all, _) = run(None, text, on);
+        ends(&all, "met-with")
+    };
+    let text = "Today, the United States, Costa Rica, and Panama signed a memorandum. \
+                Leaders also met with the World Bank to finalize a survey.";
+    assert_eq!(
+        met(text, Mechanisms::all()),
+        pairs(&[
+            ("Costa Rica", "World Bank"),
+            ("Panama", "World Bank"),
+            ("United States", "World Bank"),
+        ])
+    );
+    assert!(met(text, Mechanisms::all().without(Mechanism::Plural)).is_empty());
+    let inside = "Today, the United States, Costa Rica, and Panama signed a memorandum. \
+                  Some leaders also met with the World Bank to finalize a survey.";
+    assert!(met(inside, Mechanisms::all()).is_empty());
+}
+
+/// Officials of one state that a plural reference gathers are colleagues:
+/// "Participants discussed the need to work together" gives no cooperation
+/// among them, while two named officials who "worked closely together"
+/// keep theirs.
+#[test]
+fn colleagues_gathered_by_a_plural_are_no_partners() {
+    let coop = |text: &str| {
+        let (all, _) = run(
+            Some("https://www.whitehouse.gov/x/"),
+            text,
+            Mechanisms::all(),
+        );
+        ends(&all, "cooperates-with")
+    };
+    let gathered = "Today, Secretary of Commerce Gina Raimondo, National Security Advisor \
+                    Jake Sullivan, and Senior Advisor Cedric Richmond met with CEOs. \
+                    Participants also discussed the need to work together.";
+    assert_eq!(coop(gathered), pairs(&[]));
+    let named = "Secretary of Commerce Gina Raimondo and National Security Advisor \
+                 Jake Sullivan worked closely together on the Committee.";
+    assert_eq!(coop(named), pairs(&[("Gina Raimondo", "Jake Sullivan")]));
+}
+
 /// "The group" after the Houthis were named is the Houthis, "the
 /// militants" in the same sentence is the group named before it; the edge
 /// says so. Two groups named, a group named three sentences back, or the
