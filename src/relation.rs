@@ -6967,9 +6967,15 @@ fn expressed_sympathy(ctx: &Ctx, from: usize, last: usize) -> Option<usize> {
 /// act's own prepositional phrase); the condemner opposes that agent.
 fn condemned_agent(ctx: &Ctx, slots: &[Slot], c1: usize, last: usize) -> Vec<Slot> {
     let lex = &ctx.g.lexicon;
-    let end = (c1 + 16).min(last);
-    // The object's determiner and modifiers, then the act.
+    let end = (c1 + 22).min(last);
+    // The object's determiner and modifiers, then the act, after "in the
+    // strongest terms" or "in strong terms".
     let mut k = c1;
+    if ctx.lw(k) == "in"
+        && let Some(terms) = (k + 1..(k + 5).min(end)).find(|&q| ctx.lw(q) == "terms")
+    {
+        k = terms + 1;
+    }
     while k < end
         && (matches!(ctx.lw(k), "the" | "a" | "an" | "these" | "this" | "those" | ",")
             || ctx.only_modifiers(k, k + 1)
@@ -7002,6 +7008,9 @@ fn condemned_agent(ctx: &Ctx, slots: &[Slot], c1: usize, last: usize) -> Vec<Slo
                 "the" | "and" | "," | "committed" | "carried" | "out" | "perpetrated" | "launched"
                     | "conducted" | "reportedly" | "allegedly" | "elsewhere" | "across"
             )
+            // "two Greek-flagged vessels": a hyphenated modifier.
+            || w == "-"
+            || (q > k + 1 && ctx.word(q - 1) == "-")
             || slots.iter().any(|sl| sl.t0 <= q && q < sl.t1)
             // "the shelling of civilians and civilian infrastructure by":
             // the act's own object.

@@ -4185,6 +4185,13 @@ t!(
     "Canada strongly condemned the four executions by the military junta in Myanmar.",
     &[("Canada", "opposes", "Myanmar")]
 );
+// "in the strongest terms" between the verb and the act, and a hyphenated
+// modifier in the act's phrase ("two Greek-flagged vessels").
+t!(
+    condemned_in_the_strongest_terms_a_seizure_by,
+    "Blinken condemned in the strongest terms the May 27 seizure of two Greek-flagged vessels by Iran's Islamic Revolutionary Guard Corps.",
+    &[("Antony Blinken", "opposes", "Iran")]
+);
 t!(
     condemned_an_attack_by_unnamed_gunmen,
     "Germany condemned the attack in Kabul by unknown gunmen.",
