@@ -1654,8 +1654,8 @@ fn extend_portfolio(text: &str, doc: &Doc, g: &Gazetteer, end: usize) -> usize {
     // a capitalised word (a portfolio followed by a comma or "and" may be
     // the first of a list: "for Civilian Security, Democracy, and Human
     // Rights Uzra Zeya").
-    let portfolio_at = |k: usize| {
-        let listed = [2, 1].into_iter().find(|&n| {
+    let listed_at = |k: usize| {
+        [2, 1].into_iter().find(|&n| {
             (k..k + n).all(capitalised)
                 && g.lexicon.portfolios.contains(
                     &(k..k + n)
@@ -1664,8 +1664,10 @@ fn extend_portfolio(text: &str, doc: &Doc, g: &Gazetteer, end: usize) -> usize {
                         .join(" ")
                         .to_lowercase(),
                 )
-        });
-        listed.or_else(|| {
+        })
+    };
+    let portfolio_at = |k: usize| {
+        listed_at(k).or_else(|| {
             [3, 2].into_iter().find(|&n| {
                 (k..=k + n).all(capitalised)
                     && g.lexicon
@@ -1676,10 +1678,19 @@ fn extend_portfolio(text: &str, doc: &Doc, g: &Gazetteer, end: usize) -> usize {
     };
     let mut end = end;
     let k = doc.token_at_or_after(end);
+    // ("Secretary of the Treasury", "Minister of the Interior": "the"
+    // before a listed portfolio; "secretary of the Russian Security
+    // Council" names a body.)
+    let the = usize::from(word(k + 1) == "the");
+    let found = if the == 1 {
+        listed_at(k + 2)
+    } else {
+        portfolio_at(k + 1)
+    };
     if matches!(word(k), "of" | "for")
-        && let Some(n) = portfolio_at(k + 1)
+        && let Some(n) = found
     {
-        end = doc.tokens.get(k + n).map_or(end, |t| t.end);
+        end = doc.tokens.get(k + the + n).map_or(end, |t| t.end);
     }
     let k = doc.token_at_or_after(end);
     if word(k) == "and"

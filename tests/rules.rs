@@ -1261,6 +1261,20 @@ fn a_title_and_a_surname_name_the_office_holder_of_the_day() {
     );
 }
 
+/// "Secretary of the Treasury", "Secretary of the Navy": a portfolio after
+/// "of the" ends the title, and the name after it is the holder's alone
+/// (before: no person, or "Treasury Brian Nelson").
+#[test]
+fn a_portfolio_after_of_the_ends_the_title() {
+    let text = "Under Secretary of the Treasury for Terrorism and Financial Intelligence \
+                Brian Nelson and Secretary of the Navy Carlos Del Toro travelled on.";
+    let own = |s: &str| (s.to_string(), "represents".to_string(), US.to_string());
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![own("Brian Nelson"), own("Carlos Del Toro")]
+    );
+}
+
 /// The White House's releases name the State Department's ranks too
 /// ("Assistant Secretary of State for East Asian and Pacific Affairs
 /// Daniel Kritenbrink"): a United States office there.
