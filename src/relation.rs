@@ -1855,9 +1855,16 @@ impl Ctx<'_> {
                 && matches!(self.lw(k - 2), "million" | "billion" | "thousand")
         };
         let reach = if counted { 3 * REACH } else { REACH };
+        // ("Special Representative for the DPRK Sung Kim met X": a name
+        // inside a person's title is no subject; the person is.)
+        let nested = |sl: &Slot| {
+            slots
+                .iter()
+                .any(|o| o.kind == Kind::Person && o.t0 < sl.t0 && sl.t1 <= o.t1)
+        };
         let nearest = slots
             .iter()
-            .rposition(|sl| sl.t1 <= limit && sl.t1 + reach > limit && !sl.compound);
+            .rposition(|sl| sl.t1 <= limit && sl.t1 + reach > limit && !sl.compound && !nested(sl));
         // "From the United Kingdom, President Biden will travel to ...": a
         // name inside a fronted prepositional phrase is never the main
         // clause's subject, even when the subject is not one of the names.

@@ -1275,6 +1275,24 @@ fn a_portfolio_after_of_the_ends_the_title() {
     );
 }
 
+/// A state inside a person's title ("Special Representative for the DPRK
+/// Sung Kim") is no subject of the verb after the name: the person met
+/// (before: "Yoshimasa Hayashi met-with North Korea").
+#[test]
+fn a_state_inside_a_title_is_no_subject() {
+    let text =
+        "Special Representative for the DPRK Sung Kim met Foreign Minister Yoshimasa Hayashi.";
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![
+            e("Sung Kim", "met-with", "Yoshimasa Hayashi"),
+            e("Sung Kim", "represents", US),
+            e("Yoshimasa Hayashi", "represents", "Japan"),
+        ]
+    );
+}
+
 /// The White House's releases name the State Department's ranks too
 /// ("Assistant Secretary of State for East Asian and Pacific Affairs
 /// Daniel Kritenbrink"): a United States office there.
