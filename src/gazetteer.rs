@@ -1918,7 +1918,8 @@ impl Gazetteer {
         of: Option<EntityIdx>,
         date: Option<&str>,
     ) -> Option<EntityIdx> {
-        let key = crate::ontology::strip_diacritics(surname).to_lowercase();
+        let fold = |w: &str| crate::ontology::strip_diacritics(w).to_lowercase();
+        let key = fold(surname);
         let mut found = self.roles.iter().filter(|r| {
             r.role == role
                 && of.is_none_or(|o| r.of == o)
@@ -1928,9 +1929,7 @@ impl Gazetteer {
                     .name
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|last| {
-                        crate::ontology::strip_diacritics(last).to_lowercase() == key
-                    })
+                    .is_some_and(|last| fold(last) == key)
         });
         let first = found.next()?.person;
         found.all(|r| r.person == first).then_some(first)

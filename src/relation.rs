@@ -2000,9 +2000,12 @@ impl Ctx<'_> {
                     prev,
                     "the" | "these" | "two" | "three" | "four" | "five" | "both" | "all"
                 )
-                    // "Leaders also met with X": a bare plural opening the
-                    // sentence.
-                    || (k == s.first && self.word(k).starts_with(char::is_uppercase))
+                    // "Leaders also met with X": a bare plural of those who
+                    // meet opening the sentence ("Officials said" names
+                    // no one).
+                    || (k == s.first
+                        && matches!(w, "leaders" | "participants" | "ministers")
+                        && self.word(k).starts_with(char::is_uppercase))
                     // "the three European powers": an adjective between.
                     || (k >= s.first + 2
                         && self.word(k - 1).starts_with(char::is_uppercase)
@@ -4395,20 +4398,17 @@ fn colleagues_are_no_partners(out: &mut Vec<Relation>) {
             .map(|r| r.target)
             .collect()
     };
-    let drop: Vec<bool> = out
+    let keep: Vec<bool> = out
         .iter()
         .map(|r| {
-            r.edge == EdgeType::CooperatesWith && r.via.is_some() && {
+            !(r.edge == EdgeType::CooperatesWith && r.via.is_some() && {
                 let (a, b) = (of(r.source), of(r.target));
                 a.iter().any(|s| b.contains(s))
-            }
+            })
         })
         .collect();
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// "The United States stands with our Philippine allies", "Japan and its

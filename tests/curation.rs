@@ -158,9 +158,8 @@ const NAFTALI: &str = "person/naftali-bennett";
 
 /// Protects the issue's first curation example: after `merge "Naftali
 /// Bennett" person/bennett`, a new article naming "Mr. Bennett" (no title
-/// that would name the office holder of the day)
-/// lands on the merged node, and re-ingesting a changed article does not
-/// bring the second node back.
+/// that would name the office holder of the day) lands on the merged node,
+/// and re-ingesting a changed article does not bring the second node back.
 fn a_merge_survives_new_and_changed_articles(b: Backend) {
     let mut s = base(b);
     assert_eq!(
