@@ -1062,12 +1062,17 @@ pub fn find_with_cues(
                     && g.lexicon.nonname.contains(&w.to_lowercase())
             });
             // "Operation Prosperity Guardian", "Joint Chiefs": the back of a
-            // longer name whose front is never a name word.
+            // longer name whose front is never a name word ("Ambassador to
+            // the Russian Federation John Sullivan": a known name before
+            // a run opened by a known first name is no front of it; "the
+            // United States Geological Survey" stays one name).
+            let given = g.lexicon.given_names.contains(&w.to_lowercase());
             let after_longer_name = i > s.first + 1 && !after_portfolio && {
                 let p = &tokens[i - 1];
                 let w = tok(text, p);
                 p.end + 1 == t.start
                     && !in_title(p)
+                    && !(given && in_known(p, &out))
                     && w.chars().next().is_some_and(char::is_uppercase)
                     && g.lexicon.nonname.contains(&w.to_lowercase())
                     && !NAME_STOPS.contains(&w.to_lowercase().as_str())

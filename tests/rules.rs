@@ -1293,6 +1293,25 @@ fn a_state_inside_a_title_is_no_subject() {
     );
 }
 
+/// A person's name right after a known name of several words ("the Russian
+/// Federation John Sullivan") is a person when a known first name opens it
+/// (before: no person); "the United States Geological Survey" stays none.
+#[test]
+fn a_name_after_a_known_name_of_several_words() {
+    let text = "U.S. Ambassador to the Russian Federation John Sullivan spoke. \
+                Ambassador to the United Kingdom Jane Hartley met Foreign Minister Yoshimasa Hayashi. \
+                The United States Geological Survey spoke.";
+    let e = |s: &str, t: &str, o: &str| (s.to_string(), t.to_string(), o.to_string());
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![
+            e("Jane Hartley", "met-with", "Yoshimasa Hayashi"),
+            e("John Sullivan", "represents", US),
+            e("Yoshimasa Hayashi", "represents", "Japan"),
+        ]
+    );
+}
+
 /// The White House's releases name the State Department's ranks too
 /// ("Assistant Secretary of State for East Asian and Pacific Affairs
 /// Daniel Kritenbrink"): a United States office there.
