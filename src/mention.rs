@@ -37,6 +37,10 @@ pub struct RoleCue {
     pub start: usize,
     /// End of the title phrase.
     pub end: usize,
+    /// Index of the mention an envoy is sent to ("Ambassador to South
+    /// Korea X"), when the title names no sender: a release's own office
+    /// unless it is sent to the publisher's state.
+    pub to: Option<usize>,
 }
 
 /// One mention.
@@ -2599,6 +2603,7 @@ fn give_role(
         of,
         start: span.0,
         end: span.1,
+        to: None,
     });
     if let Some(q) = qualifier {
         out[q].modifier_of = Some(idx);
@@ -2664,6 +2669,7 @@ fn coordinated_office(
         of: Some(body),
         start: out[body].start,
         end: te,
+        to: None,
     };
     (!both_states && !determined && !foreign && out[body].modifier_of.is_none())
         .then_some((cue, body))
@@ -3188,6 +3194,20 @@ fn attach_context(
                 give_role(out, idx, role, Some(sender), span, Some(sender));
                 break 'front true;
             }
+            // "Ambassador to South Korea Philip Goldberg": an envoy's title
+            // with no sender before it; the sender is the publisher's
+            // (resolved with the offices), unless sent to that state.
+            if let Some((body, &(ts, _, role))) =
+                title_prep_body_before(doc, g, titles, out, k, s, "to")
+                && envoy_title(g, role)
+                && out[body].modifier_of.is_none()
+            {
+                give_role(out, idx, role, None, (ts, m.start), None);
+                if let Some(cue) = out[idx].role.as_mut() {
+                    cue.to = Some(body);
+                }
+                break 'front true;
+            }
 
             // "Kenya's William Ruto", "Russia's Putin": a state's possessive right
             // before a name ties the person to it; the office comes from the data.
@@ -3374,6 +3394,7 @@ fn attach_context(
                         of: Some(of),
                         start: a.span.0,
                         end: a.span.1,
+                        to: None,
                     });
                     if let Some(q) = a.qualifier {
                         out[q].modifier_of = Some(idx);
@@ -3505,6 +3526,7 @@ fn listed_under_plural_title(
         of: Some(of),
         start: out[idx].start,
         end: out[idx].start,
+        to: None,
     })
 }
 
@@ -3570,6 +3592,7 @@ fn described_before(
         of: Some(q),
         start: tokens[open].start,
         end: tokens[e - 1].end,
+        to: None,
     })
 }
 

@@ -716,7 +716,14 @@ pub fn resolve(
                     let in_text = roles
                         .iter()
                         .any(|r| r.person == person && b.entities[r.of].known != Some(state));
-                    (p.roles.contains(&cue.role) && !elsewhere && !in_text).then_some(state)
+                    // "Ambassador to the United States X" in a US release is
+                    // another state's envoy.
+                    let sent_here = cue
+                        .to
+                        .and_then(|t| entity_of.get(t).copied().flatten())
+                        .is_some_and(|t| b.entities[t].known == Some(state));
+                    (p.roles.contains(&cue.role) && !elsewhere && !in_text && !sent_here)
+                        .then_some(state)
                 })
                 .map(|of| b.known(of)),
         };

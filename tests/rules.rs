@@ -1306,9 +1306,29 @@ fn a_name_after_a_known_name_of_several_words() {
         edges_published("https://www.state.gov/readout/", text),
         vec![
             e("Jane Hartley", "met-with", "Yoshimasa Hayashi"),
+            e("Jane Hartley", "represents", US),
             e("John Sullivan", "represents", US),
             e("Yoshimasa Hayashi", "represents", "Japan"),
         ]
+    );
+}
+
+/// An envoy's title with no sender before it ("Ambassador to South Korea
+/// Philip Goldberg") is the publishing government's office, unless the
+/// envoy is sent to that very state ("Ambassador to the United States Jane
+/// Smith" in a US release is another state's); a news site's gives none.
+#[test]
+fn an_envoy_sent_elsewhere_is_the_publishers() {
+    let text = "Ambassador to South Korea Philip Goldberg spoke. \
+                Ambassador to the United States Jane Smith spoke.";
+    let own = |s: &str| (s.to_string(), "represents".to_string(), US.to_string());
+    assert_eq!(
+        edges_published("https://www.state.gov/readout/", text),
+        vec![own("Philip Goldberg")]
+    );
+    assert_eq!(
+        edges_published("https://en.wikinews.org/wiki/X", text),
+        vec![]
     );
 }
 
