@@ -1070,13 +1070,14 @@ pub fn find_with_cues(
             // the Russian Federation John Sullivan": a known name before
             // a run opened by a known first name is no front of it; "the
             // United States Geological Survey" stays one name).
-            let given = g.lexicon.given_names.contains(&w.to_lowercase());
+            let first_word = w;
             let after_longer_name = i > s.first + 1 && !after_portfolio && {
                 let p = &tokens[i - 1];
                 let w = tok(text, p);
                 p.end + 1 == t.start
                     && !in_title(p)
-                    && !(given && in_known(p, &out))
+                    && !(in_known(p, &out)
+                        && g.lexicon.given_names.contains(&first_word.to_lowercase()))
                     && w.chars().next().is_some_and(char::is_uppercase)
                     && g.lexicon.nonname.contains(&w.to_lowercase())
                     && !NAME_STOPS.contains(&w.to_lowercase().as_str())
@@ -2808,26 +2809,26 @@ fn title_of_body_before<'t>(
     Some((body, ts, role))
 }
 
-/// "STATE TITLE to BODY NAME" ending right before the name at token
-/// `first` ("US Ambassador to Germany Richard Grenell"): the sending state's
-/// mention and the role. The body after "to" is where the office is held,
-/// not whose it is.
-fn sender_before_title_to<'t>(
+/// "(STATE) TITLE to BODY NAME" ending right before the name at token
+/// `first` ("US Ambassador to Germany Richard Grenell", "Ambassador to South
+/// Korea Philip Goldberg"): the sending state's mention when one stands
+/// before the title, the body's mention, where the title starts and the
+/// role. The body after "to" is where the office is held, not whose it is.
+fn title_to_body_before<'t>(
     doc: &Doc,
     g: &Gazetteer,
     titles: &[(usize, usize, &'t str)],
     out: &[Mention],
     first: usize,
     s: crate::text::Sentence,
-) -> Option<(usize, &'t str)> {
-    let (_, &(ts, _, role)) = title_prep_body_before(doc, g, titles, out, first, s, "to")?;
+) -> Option<(Option<usize>, usize, usize, &'t str)> {
+    let (body, &(ts, _, role)) = title_prep_body_before(doc, g, titles, out, first, s, "to")?;
     let t = doc.token_at_or_after(ts);
-    if t <= s.first {
-        return None;
-    }
-    let sender = ending_at(out, doc.tokens[t - 1].end)
-        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State))?;
-    Some((sender, role))
+    let sender = (t > s.first)
+        .then(|| ending_at(out, doc.tokens[t - 1].end))
+        .flatten()
+        .filter(|&o| kind_of(g, &out[o]) == Some(Kind::State));
+    Some((sender, body, ts, role))
 }
 
 fn attach_context(
@@ -3189,24 +3190,23 @@ fn attach_context(
             // "US Ambassador to Germany Richard Grenell", "U.S. Ambassador to the
             // United Nations Linda Thomas-Greenfield": the title is held for
             // the state before it, not for the body it is sent to.
-            if let Some((sender, role)) = sender_before_title_to(doc, g, titles, out, k, s) {
-                let span = (out[sender].start, m.start);
-                give_role(out, idx, role, Some(sender), span, Some(sender));
-                break 'front true;
-            }
             // "Ambassador to South Korea Philip Goldberg": an envoy's title
             // with no sender before it; the sender is the publisher's
             // (resolved with the offices), unless sent to that state.
-            if let Some((body, &(ts, _, role))) =
-                title_prep_body_before(doc, g, titles, out, k, s, "to")
-                && envoy_title(g, role)
-                && out[body].modifier_of.is_none()
+            if let Some((sender, body, ts, role)) = title_to_body_before(doc, g, titles, out, k, s)
             {
-                give_role(out, idx, role, None, (ts, m.start), None);
-                if let Some(cue) = out[idx].role.as_mut() {
-                    cue.to = Some(body);
+                if let Some(sender) = sender {
+                    let span = (out[sender].start, m.start);
+                    give_role(out, idx, role, Some(sender), span, Some(sender));
+                    break 'front true;
                 }
-                break 'front true;
+                if envoy_title(g, role) && out[body].modifier_of.is_none() {
+                    give_role(out, idx, role, None, (ts, m.start), None);
+                    if let Some(cue) = out[idx].role.as_mut() {
+                        cue.to = Some(body);
+                    }
+                    break 'front true;
+                }
             }
 
             // "Kenya's William Ruto", "Russia's Putin": a state's possessive right
