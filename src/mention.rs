@@ -544,7 +544,7 @@ pub fn find_with_cues(
                                 })
                         })
                 });
-            // "Pacific nations", "Baltic states": a sea's one-word name
+            // "Mediterranean nations", "Atlantic nations": a sea's one-word name
             // before a plural noun or "region" is an adjective of the
             // countries around it, not the sea. After a compass word it is
             // the sea's part ("the Eastern Mediterranean region").
@@ -1988,8 +1988,8 @@ fn named_by_head(
         }
         // A place's head after a state alone names no one place ("United
         // States District Judge"); after a sea's name and before a plural
-        // noun it describes the countries around it ("Pacific Island
-        // nations", as "Pacific nations").
+        // noun it describes the countries around it ("Aegean Island
+        // nations", as "Aegean nations").
         if let Some(m) = demonym.filter(|_| kind == Kind::Region) {
             let opener = out[m].reading().map(|r| g.entry(r.entity));
             let state = opener.is_some_and(|e| e.kind == Kind::State);
@@ -4286,8 +4286,15 @@ mod tests {
         );
         let found = mentions("It works with Pacific nations in the Pacific region.");
         assert!(found.iter().all(|m| !m.contains("region")), "{found:?}");
-        let found = mentions("Ships sailed into the Pacific to deter them.");
+        // The ocean named in full is a place; its one-word name alone is a
+        // broad area, no node, as "Europe" is ("the Pacific as a whole",
+        // "Latin America and the Caribbean", "Pacific Islander").
+        let found = mentions("Ships sailed into the Pacific Ocean to deter them.");
         assert!(found.iter().any(|m| m.contains("region")), "{found:?}");
+        assert_eq!(
+            mentions("Ships sailed into the Pacific and the Caribbean."),
+            Vec::<String>::new()
+        );
         // After a compass word the sea's name is the sea's part, even
         // before "region".
         let found = mentions("Rivals meet in the Eastern Mediterranean region.");
@@ -4462,9 +4469,10 @@ mod tests {
                 "Clark Waddoups=person:Clark Waddoups"
             ]
         );
+        // The islands' countries are the Pacific Islands region.
         assert_eq!(
             mentions("It helps Pacific Island nations."),
-            Vec::<String>::new()
+            ["Pacific Island=region/pacific-islands"]
         );
         assert_eq!(
             mentions("He heads the Central Bank of Yemen."),
