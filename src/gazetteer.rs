@@ -360,6 +360,10 @@ pub struct Lexicon {
     /// Nouns for a state's envoys ("ambassador", "diplomats"):
     /// `data/lexicon/envoys.txt`.
     pub envoys: HashSet<String>,
+    /// A spokesperson's titles ("spokesman", "press secretary"), whose
+    /// holder speaks for the state that speaks around them:
+    /// `data/lexicon/spokespeople.txt`.
+    pub spokespeople: HashSet<String>,
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
@@ -603,6 +607,7 @@ const DELEGATES: &str = include_str!("../data/lexicon/delegates.txt");
 const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
 const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
 const ENVOYS: &str = include_str!("../data/lexicon/envoys.txt");
+const SPOKESPEOPLE: &str = include_str!("../data/lexicon/spokespeople.txt");
 const DEMANDS: &str = include_str!("../data/lexicon/demands.tsv");
 const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
@@ -1532,6 +1537,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         relational: lower_set(RELATIONAL),
         target_nouns: lower_set(TARGET_NOUNS),
         envoys: lower_set(ENVOYS),
+        spokespeople: lower_set(SPOKESPEOPLE),
         pair_modifiers: lower_set(PAIR_MODIFIERS),
         demand_cues,
         demand_acts,

@@ -4319,6 +4319,8 @@ pub fn extract_with_cues(
         // "will travel to Windhoek, Namibia, where she will meet with
         // government officials".
         visit_hosts_met(&mut ctx, &clause, before);
+        // "Sharif met his Indian counterpart Modi in New Delhi".
+        met_in_host_place(&mut ctx, &clause, before);
         // "co-sponsored the EU-led resolution", "UN-led diplomacy backed by
         // the United States".
         led_backing(&mut ctx, &clause);
@@ -8249,6 +8251,98 @@ fn answered_attack(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse, subject: S
             flags,
             0.6,
         );
+    }
+}
+
+/// "Sharif held talks with his Indian counterpart Modi in New Delhi": a
+/// meeting this sentence reported, followed by "in" and a place, where one
+/// party is the place's state or holds an office for it (the host), is a
+/// visit to the place by each person of the other parties who holds no
+/// office there. With no host among the parties ("A met B in Geneva") no
+/// one is said to have travelled.
+fn met_in_host_place(ctx: &mut Ctx, cl: &Clause, before: usize) {
+    let meetings: Vec<Relation> = ctx.out[before..]
+        .iter()
+        .filter(|r| r.edge == EdgeType::MetWith && r.sentence == cl.si && !r.headline)
+        .cloned()
+        .collect();
+    let slot_of = |e: usize| {
+        cl.slots
+            .iter()
+            .find(|sl| sl.entity == e && !sl.compound)
+            .copied()
+    };
+    // The place follows the last party named ("met with A and B in X").
+    let Some(last) = meetings
+        .iter()
+        .flat_map(|m| [slot_of(m.source), slot_of(m.target)])
+        .flatten()
+        .map(|sl| sl.t1)
+        .max()
+    else {
+        return;
+    };
+    let Some(place) = cl
+        .slots
+        .iter()
+        .find(|sl| {
+            sl.kind == Kind::Region
+                && !sl.compound
+                && (last + 1..=last + 2).contains(&sl.t0)
+                && ctx.lw(sl.t0 - 1) == "in"
+        })
+        .copied()
+    else {
+        return;
+    };
+    let Some(state) = state_of_place(ctx, place.entity) else {
+        return;
+    };
+    // A city that stands for its state elsewhere in the article ("Beijing
+    // said ...") is that state there, and the publishing government's own
+    // capital is its seat: no visit is told apart from them.
+    let name = ctx.r.entities[place.entity].name.as_str();
+    let stands_for_state = ctx
+        .r
+        .mentions
+        .iter()
+        .any(|o| o.acting && ctx.text.get(o.start..o.end) == Some(name));
+    let publisher = ctx
+        .r
+        .office
+        .as_ref()
+        .or(ctx.r.bodies.as_ref())
+        .map(|(st, _)| *st);
+    if stands_for_state || publisher == Some(state) {
+        return;
+    }
+    let hosts = |e: usize| {
+        e == state
+            || ctx
+                .r
+                .roles
+                .iter()
+                .any(|ro| ro.person == e && (ro.of == state || ro.of == place.entity))
+    };
+    let mut visits = Vec::new();
+    for m in &meetings {
+        let (Some(a), Some(b)) = (slot_of(m.source), slot_of(m.target)) else {
+            continue;
+        };
+        let flags = Modal {
+            negated: m.negated,
+            hypothetical: m.hypothetical,
+            conditional: false,
+        };
+        for (guest, host) in [(a, b), (b, a)] {
+            if guest.kind == Kind::Person && hosts(host.entity) && !hosts(guest.entity) {
+                visits.push((guest, flags, (m.start, m.end)));
+            }
+        }
+    }
+    ctx.rule = "met-in/host-place".to_string();
+    for (guest, flags, cue) in visits {
+        ctx.emit(guest, EdgeType::Visited, place, cl.si, cue, flags, 0.6);
     }
 }
 

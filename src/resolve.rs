@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::{EntityIdx, FormClass, Gazetteer, Reading};
-use crate::mention::{Mention, What};
+use crate::mention::{Mention, RoleCue, What};
 use crate::ontology::Kind;
 use crate::text::Doc;
 
@@ -360,6 +360,47 @@ fn after_place_word(doc: &Doc, start: usize) -> bool {
     doc.token_at_or_after(start)
         .checked_sub(1)
         .is_some_and(|k| crate::mention::PLACE_PREPOSITIONS.contains(&doc.lower(k)))
+}
+
+/// The state a spokesperson speaks for, when the text gives it only by
+/// who speaks: a spokesperson's title (`data/lexicon/spokespeople.txt`)
+/// before a name and "said" ("Iran condemned the strikes, foreign ministry
+/// spokesman Nasser Kanaani said"; "The State Department said ....
+/// Spokeswoman Marie Harf said"), where a state (or one of its organs)
+/// opens this sentence before the title, or opens the sentence before.
+fn speaking_state(
+    doc: &Doc,
+    g: &Gazetteer,
+    mentions: &[Mention],
+    entity_of: &[Option<usize>],
+    b: &Builder,
+    person: usize,
+    cue: &RoleCue,
+) -> Option<EntityIdx> {
+    let last_word = cue.role.rsplit(' ').next().unwrap_or("");
+    let m = &mentions[person];
+    let said = doc.token_at_or_after(m.end);
+    if !g.lexicon.spokespeople.contains(&cue.role) && !g.lexicon.spokespeople.contains(last_word)
+        || doc.lower(said) != "said"
+        || doc.tokens.get(said).is_none_or(|t| t.start < m.end)
+    {
+        return None;
+    }
+    let opener = |si: usize| {
+        let first = doc.sentences.get(si)?.first;
+        let k = if doc.lower(first) == "the" {
+            first + 1
+        } else {
+            first
+        };
+        let at = doc.tokens.get(k)?.start;
+        let j = mentions.iter().position(|o| o.start == at)?;
+        let e = &b.entities[entity_of[j]?];
+        (e.kind == Kind::State && at < cue.start)
+            .then_some(e.known)
+            .flatten()
+    };
+    opener(m.sentence).or_else(|| opener(m.sentence.checked_sub(1)?))
 }
 
 /// Resolves an article's mentions.
@@ -724,6 +765,15 @@ pub fn resolve(
                         .is_some_and(|t| b.entities[t].known == Some(state));
                     (p.roles.contains(&cue.role) && !elsewhere && !in_text && !sent_here)
                         .then_some(state)
+                })
+                .or_else(|| {
+                    // "Iran condemned the strikes, foreign ministry
+                    // spokesman X said": the spokesperson of the state that
+                    // speaks, unless the gazetteer knows them elsewhere.
+                    known_person
+                        .is_none_or(|k| g.roles_of(k, date).next().is_none())
+                        .then(|| speaking_state(doc, g, &mentions, &entity_of, &b, i, cue))
+                        .flatten()
                 })
                 .map(|of| b.known(of)),
         };

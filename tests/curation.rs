@@ -175,6 +175,7 @@ fn a_merge_survives_new_and_changed_articles(b: Backend) {
         "person/naftali-bennett accuses state/IRN 1",
         "person/naftali-bennett met-with person/vladimir-putin 1",
         "person/naftali-bennett represents state/ISR 1",
+        "person/naftali-bennett visited region/city/524901 1",
     ]);
     assert_eq!(edges_of(&s, NAFTALI), merged);
 
@@ -185,6 +186,7 @@ fn a_merge_survives_new_and_changed_articles(b: Backend) {
             "person/naftali-bennett accuses state/IRN 1",
             "person/naftali-bennett met-with person/vladimir-putin 2",
             "person/naftali-bennett represents state/ISR 1",
+            "person/naftali-bennett visited region/city/524901 1",
         ])
     );
     let mut changed = b3();
@@ -197,6 +199,7 @@ fn a_merge_survives_new_and_changed_articles(b: Backend) {
             "person/naftali-bennett met-with person/vladimir-putin 2",
             "person/naftali-bennett opposes state/IRN 1",
             "person/naftali-bennett represents state/ISR 1",
+            "person/naftali-bennett visited region/city/524901 1",
         ])
     );
     assert!(s.entity_by_key("person/bennett").unwrap().is_none());
@@ -340,6 +343,7 @@ fn split_moves_the_mentions_written_so(b: Backend) {
         set(&[
             "person/naftali-bennett met-with person/vladimir-putin 1",
             "person/naftali-bennett represents state/ISR 1",
+            "person/naftali-bennett visited region/city/524901 1",
         ])
     );
     // A later article: its "Mr. Bennett" stays on the split node.
@@ -365,6 +369,7 @@ fn split_moves_the_mentions_written_so(b: Backend) {
         set(&[
             "person/naftali-bennett met-with person/vladimir-putin 1",
             "person/naftali-bennett represents state/ISR 1",
+            "person/naftali-bennett visited region/city/524901 1",
         ])
     );
     let e = curation::split(&mut s, "Naftali Bennett", "Bibi", None, "ann", &none).unwrap_err();
@@ -410,6 +415,7 @@ fn an_added_alias_catches_new_mentions(b: Backend) {
             "person/naftali-bennett met-with person/vladimir-putin 1",
             "person/olaf-scholz met-with person/vladimir-putin 1",
             "person/vladimir-putin represents state/RUS 1",
+            "person/vladimir-putin visited region/city/2950159 1",
         ])
     );
     assert_eq!(
@@ -444,7 +450,11 @@ fn a_retype_shows_in_entities(b: Backend) {
         .into_iter()
         .map(|e| e.key)
         .collect();
-    assert_eq!(regions, ["state/IRN"]);
+    // Iran retyped, beside the cities visited ("met ... in Berlin", "in Moscow").
+    assert_eq!(
+        regions,
+        ["state/IRN", "region/city/2950159", "region/city/524901"]
+    );
 }
 
 /// Protects the review file: exported from one database and imported into

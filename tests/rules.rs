@@ -150,7 +150,10 @@ const US: &str = "United States";
 t!(
     met_active,
     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow.",
-    &[("Vladimir Putin", "met-with", "Xi Jinping")],
+    &[
+        ("Vladimir Putin", "met-with", "Xi Jinping"),
+        ("Xi Jinping", "visited", "Moscow")
+    ],
     also: &[("Vladimir Putin", "represents", "Russia"), ("Xi Jinping", "represents", "China")]
 );
 t!(
@@ -3813,6 +3816,7 @@ fn issue15_place_after_title_is_a_name() {
         &[
             ("Sherman", "person"),
             ("Angola", "state"),
+            ("Luanda", "region"),
             ("Tete Antonio", "person"),
         ],
     );
@@ -3951,6 +3955,7 @@ fn issue15f_family_name_first_is_one_person() {
         &[
             ("Sherman", "person"),
             ("Japan", "state"),
+            ("Tokyo", "region"),
             ("Abe Takeo", "person"),
         ],
     );
@@ -3960,6 +3965,7 @@ t!(
     "Deputy Secretary Sherman met with Japanese Vice Foreign Minister Abe Takeo in Tokyo.",
     &[
         ("Sherman", "met-with", "Abe Takeo"),
+        ("Sherman", "visited", "Tokyo"),
         ("Abe Takeo", "represents", "Japan")
     ]
 );
@@ -7335,4 +7341,73 @@ fn our_office_in_apposition_is_the_publishers() {
             e("Tim Lenderking", "visited", "Riyadh"),
         ]
     );
+}
+
+// visited: a meeting held in the host's city
+t!(
+    meeting_in_the_hosts_city_is_the_guests_visit,
+    "Secretary of State Antony Blinken met with Indonesian Foreign Minister Retno Marsudi in Jakarta today.",
+    &[
+        ("Antony Blinken", "met-with", "Retno Marsudi"),
+        ("Antony Blinken", "visited", "Jakarta"),
+        ("Retno Marsudi", "represents", "Indonesia"),
+    ]
+);
+t!(
+    meeting_in_the_hosts_city_with_two_hosts,
+    "Secretary of State Antony Blinken met today with Panamanian President Laurentino Cortizo and Foreign Minister Erika Mouynes in Panama City.",
+    &[
+        ("Antony Blinken", "met-with", "Laurentino Cortizo"),
+        ("Antony Blinken", "met-with", "Erika Mouynes"),
+        ("Antony Blinken", "visited", "Panama City"),
+        ("Laurentino Cortizo", "represents", "Panama"),
+        ("Erika Mouynes", "represents", "Panama"),
+    ]
+);
+// With no host among the parties nobody is said to have travelled.
+not!(
+    meeting_in_a_third_city_is_no_visit,
+    "Secretary of State Antony Blinken met with Russian Foreign Minister Sergey Lavrov in Geneva.",
+    &[
+        ("Antony Blinken", "visited", "Geneva"),
+        ("Sergei Lavrov", "visited", "Geneva")
+    ]
+);
+
+/// A city that stands for its state elsewhere in the article is that
+/// state there, and the publishing government's capital is its seat: a
+/// meeting there tells no visit apart ("Washington" in a State Department
+/// readout is the United States).
+#[test]
+fn meeting_in_the_publishers_capital_is_no_visit() {
+    let text = "Secretary of State Antony Blinken met today with Egyptian Foreign Minister Sameh Shoukry in Washington, D.C.";
+    let found = edges_published("https://www.state.gov/readout/", text);
+    assert!(found.iter().all(|(_, t, _)| t != "visited"), "{found:?}");
+    let text = "Beijing said the talks went well. Former president Ma Ying-jeou met Chinese President Xi Jinping in Beijing.";
+    let found = edges_published("https://www.example-wire.com/asia/x", text);
+    assert!(found.iter().all(|(_, t, _)| t != "visited"), "{found:?}");
+}
+
+/// A spokesperson with no body of their own speaks for the state that
+/// speaks around them: the one opening the sentence before the title, or
+/// the sentence before. Without such a state the title stays unanchored.
+#[test]
+fn spokesperson_speaks_for_the_state_that_speaks() {
+    let own = |s: &str, o: &str| (s.to_string(), "represents".to_string(), o.to_string());
+    let wire = "https://www.example-wire.com/mideast/x";
+    let found = edges_published(
+        wire,
+        "Iran condemned the strikes as a violation of Yemen's sovereignty, foreign ministry spokesman Nasser Kanaani said.",
+    );
+    assert!(found.contains(&own("Nasser Kanaani", "Iran")), "{found:?}");
+    let found = edges_published(
+        wire,
+        "The State Department said the talks would go on. Spokeswoman Marie Harf said they would focus on Iran.",
+    );
+    assert!(found.contains(&own("Marie Harf", US)), "{found:?}");
+    let found = edges_published(
+        wire,
+        "The talks would go on. Spokeswoman Marie Harf said they would focus on Iran.",
+    );
+    assert!(found.iter().all(|(_, t, _)| t != "represents"), "{found:?}");
 }
