@@ -364,6 +364,9 @@ pub struct Lexicon {
     /// holder speaks for the state that speaks around them:
     /// `data/lexicon/spokespeople.txt`.
     pub spokespeople: HashSet<String>,
+    /// Irregular past participles ("taken", "made"), which stand like "-ed"
+    /// forms between an act's noun and "by": `data/lexicon/participles.txt`.
+    pub participles: HashSet<String>,
     /// Adverbial phrases that may stand between a verb cue and its object
     /// ("in the strongest terms"), each as lowercase words.
     pub adverbials: Vec<Vec<String>>,
@@ -608,6 +611,7 @@ const RELATIONAL: &str = include_str!("../data/lexicon/relational.txt");
 const TARGET_NOUNS: &str = include_str!("../data/lexicon/target_nouns.txt");
 const ENVOYS: &str = include_str!("../data/lexicon/envoys.txt");
 const SPOKESPEOPLE: &str = include_str!("../data/lexicon/spokespeople.txt");
+const PARTICIPLES: &str = include_str!("../data/lexicon/participles.txt");
 const DEMANDS: &str = include_str!("../data/lexicon/demands.tsv");
 const PAIR_MODIFIERS: &str = include_str!("../data/lexicon/pair_modifiers.txt");
 const ADVERBIALS: &str = include_str!("../data/lexicon/adverbials.txt");
@@ -1538,6 +1542,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         target_nouns: lower_set(TARGET_NOUNS),
         envoys: lower_set(ENVOYS),
         spokespeople: lower_set(SPOKESPEOPLE),
+        participles: lower_set(PARTICIPLES),
         pair_modifiers: lower_set(PAIR_MODIFIERS),
         demand_cues,
         demand_acts,

@@ -3155,13 +3155,21 @@ impl Ctx<'_> {
         let place_of = (gap_words.len() <= 8 || (act_of_by.is_some() && gap_words.len() <= 12))
             && matches!(before_name, Some("of" | "by"))
             && gap_words.iter().enumerate().all(|(n, w)| {
-                // "the sanctions imposed by X": a participle between the
-                // noun and "by".
+                // "the sanctions imposed by X", "the steps taken today by
+                // X": a participle (and a day) between the noun and "by".
                 let participle = |m: usize| {
+                    let by = match gap_words.get(m + 1) {
+                        Some(&("today" | "yesterday")) => m + 2,
+                        _ => m + 1,
+                    };
                     m > 0
-                        && gap_words[m].ends_with("ed")
-                        && gap_words.get(m + 1) == Some(&"by")
+                        && (gap_words[m].ends_with("ed")
+                            || self.g.lexicon.participles.contains(gap_words[m]))
+                        && gap_words.get(by) == Some(&"by")
                         && self.g.lexicon.of_heads.contains(gap_words[m - 1])
+                };
+                let day_after_participle = |m: usize| {
+                    m > 0 && matches!(gap_words[m], "today" | "yesterday") && participle(m - 1)
                 };
                 // "the historic decision by X", "today's announcement by
                 // X": one plain modifier (or "today's") before the noun of
@@ -3184,12 +3192,14 @@ impl Ctx<'_> {
                     || self.g.lexicon.of_heads.contains(*w)
                     || modifier
                     || participle(n)
+                    || day_after_participle(n)
                     || act_by(n)
                     || act_of_by.is_some_and(|end| n < end)
                     || (*w == "by"
                         && n > 0
                         && (self.g.lexicon.of_heads.contains(gap_words[n - 1])
                             || participle(n - 1)
+                            || day_after_participle(n - 1)
                             || act_by(n - 1)))
             })
             && gap_words.iter().filter(|w| **w == "by").count() <= 1

@@ -7411,3 +7411,10 @@ fn spokesperson_speaks_for_the_state_that_speaks() {
     );
     assert!(found.iter().all(|(_, t, _)| t != "represents"), "{found:?}");
 }
+
+// supports: a welcomed act's agent after an irregular participle and a day
+t!(
+    welcomed_steps_taken_today_by_agents,
+    "The United States welcomes the steps taken today by the United Kingdom and Canada against the regime.",
+    &[(US, "supports", "United Kingdom"), (US, "supports", "Canada")]
+);
