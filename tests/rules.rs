@@ -7416,5 +7416,8 @@ fn spokesperson_speaks_for_the_state_that_speaks() {
 t!(
     welcomed_steps_taken_today_by_agents,
     "The United States welcomes the steps taken today by the United Kingdom and Canada against the regime.",
-    &[(US, "supports", "United Kingdom"), (US, "supports", "Canada")]
+    &[
+        (US, "supports", "United Kingdom"),
+        (US, "supports", "Canada")
+    ]
 );
