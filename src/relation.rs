@@ -5872,7 +5872,7 @@ fn is_passive(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
         || (prev.is_some_and(|p| p.ends_with("ly"))
             && c0 >= s.first + 2
             && BE.contains(&ctx.lw(c0 - 2)));
-    let participle = ctx.lw(c1) == "by"
+    let participle = (ctx.lw(c1) == "by" || as_phrase_by(ctx, cl, c1).is_some())
         && hit.cue.tail.is_none()
         && cl
             .slots
@@ -5881,6 +5881,24 @@ fn is_passive(ctx: &Ctx, cl: &Clause, hit: &CueHit) -> bool {
     // "is designating X", "are attacking": a progressive is active.
     let progressive = ctx.lw(c0).ends_with("ing");
     (!ends_in_preposition && !progressive && be_before) || participle
+}
+
+/// "condemned as illegal by X", "rejected as a provocation by X": after a
+/// passive cue at token `c1`, "as" and a few lowercase words (no name, no
+/// clause word) before "by"; returns the index of "by".
+fn as_phrase_by(ctx: &Ctx, cl: &Clause, c1: usize) -> Option<usize> {
+    if ctx.lw(c1) != "as" {
+        return None;
+    }
+    let by = (c1 + 2..(c1 + 6).min(cl.s.last)).find(|&k| ctx.lw(k) == "by")?;
+    (c1 + 1..by)
+        .all(|k| {
+            let w = ctx.word(k);
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !GAP_BLOCKERS.contains(&w)
+                && !cl.slots.iter().any(|sl| sl.t0 <= k && k < sl.t1)
+        })
+        .then_some(by)
 }
 
 /// "Natanz and Isfahan were targeted by Israel and the United States":
@@ -5902,6 +5920,9 @@ fn read_passive(ctx: &mut Ctx, cl: &Clause, hit: &CueHit) {
                 && !slots.iter().any(|sl| sl.t0 <= k && k < sl.t1)
         })
     {
+        c1 = by;
+    }
+    if let Some(by) = as_phrase_by(ctx, cl, c1) {
         c1 = by;
     }
     let strike = if ctx.lw(c1) == "by" {

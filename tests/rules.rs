@@ -7422,3 +7422,10 @@ t!(
         (US, "supports", "Canada")
     ]
 );
+
+// opposes: a passive cue with "as" and its words before "by"
+t!(
+    condemned_as_illegal_by_agent,
+    "Russia's annexation was condemned as illegal by Ukraine.",
+    &[("Ukraine", "opposes", "Russia")]
+);
