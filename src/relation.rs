@@ -6375,6 +6375,17 @@ fn read_clause_cue(
         }
         return;
     }
+    // "the Quad Leaders Summit, hosted by President Biden": a past
+    // participle right before "by" is never an active verb, though no name
+    // it describes stands right before it.
+    if cue.form == CueForm::Verb
+        && hit.cue.tail.is_none()
+        && c1 == c0 + 1
+        && ctx.lw(c0).ends_with("ed")
+        && ctx.lw(c1) == "by"
+    {
+        return;
+    }
     let prev = c0
         .checked_sub(1)
         .filter(|&p| p >= s.first)

@@ -7429,3 +7429,10 @@ t!(
     "Russia's annexation was condemned as illegal by Ukraine.",
     &[("Ukraine", "opposes", "Russia")]
 );
+
+// A past participle right before "by" is never read as an active verb.
+not!(
+    hosted_by_after_a_name_is_no_active_host,
+    "Prime Minister Kishida Fumio of Japan and President Joseph R. Biden, Jr. of the United States met for the Quad Leaders Summit, hosted by President Biden in Wilmington.",
+    &[("Joe Biden", "met-with", "Japan")]
+);
