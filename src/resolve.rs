@@ -380,10 +380,9 @@ fn speaking_state(
     let last_word = cue.role.rsplit(' ').next().unwrap_or("");
     let m = &mentions[person];
     let said = doc.token_at_or_after(m.end);
-    if !g.lexicon.spokespeople.contains(&cue.role) && !g.lexicon.spokespeople.contains(last_word)
-        || doc.lower(said) != "said"
-        || doc.tokens.get(said).is_none_or(|t| t.start < m.end)
-    {
+    let spokesperson =
+        g.lexicon.spokespeople.contains(&cue.role) || g.lexicon.spokespeople.contains(last_word);
+    if !spokesperson || doc.lower(said) != "said" {
         return None;
     }
     let opener = |si: usize| {
