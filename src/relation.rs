@@ -1371,6 +1371,9 @@ struct Discourse {
     attackers: Option<(Vec<usize>, usize)>,
     /// Who last launched or tested a weapon, for "condemned the launch".
     launchers: Option<(Vec<usize>, usize)>,
+    /// Who last threatened with drills or exercises, for "condemned the
+    /// drills".
+    drillers: Option<(Vec<usize>, usize)>,
     /// The parties to the last meeting of several, for "the participants",
     /// "the four countries", and (when they met jointly) "they": the
     /// parties, the sentence, and whether they met jointly.
@@ -1451,6 +1454,10 @@ const AUXILIARIES: &[&str] = &[
 /// Nouns that name a weapons launch or test already reported: "condemned
 /// the launch".
 const LAUNCH_NOUNS: &[&str] = &["launch", "launches", "test", "tests"];
+
+/// Nouns of a show of force already reported as a threat: "condemned the
+/// drills".
+const DRILL_NOUNS: &[&str] = &["drills", "exercises", "maneuvers", "manoeuvres"];
 
 /// Nouns that name an attack already reported: "condemned the strikes".
 const ATTACK_NOUNS: &[&str] = &[
@@ -4387,6 +4394,22 @@ pub fn extract_with_cues(
         if let Some(actor) = weapons_act(&ctx, &clause) {
             discourse.launchers = Some((vec![actor], si));
         }
+        // "China held military drills around Taiwan. Taiwan condemned the
+        // drills.": who threatened in a sentence about drills.
+        if (s.first..s.last).any(|k| DRILL_NOUNS.contains(&ctx.lw(k))) {
+            let mut drillers: Vec<usize> = Vec::new();
+            for rel in &ctx.out[before..] {
+                if rel.edge == EdgeType::Threatens
+                    && !rel.is_flagged()
+                    && !drillers.contains(&rel.source)
+                {
+                    drillers.push(rel.source);
+                }
+            }
+            if !drillers.is_empty() {
+                discourse.drillers = Some((drillers, si));
+            }
+        }
     }
     // "The Leaders that participated:" and one name a line.
     participant_list(&mut ctx, &by_sentence, all_cues);
@@ -6305,12 +6328,16 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
         && matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
         && hit.cue.form == CueForm::Verb
         && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
-        && (ATTACK_NOUNS.contains(&ctx.lw(c1 + 1)) || LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1))))
+        && (ATTACK_NOUNS.contains(&ctx.lw(c1 + 1))
+            || LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1))
+            || DRILL_NOUNS.contains(&ctx.lw(c1 + 1))))
     {
         return Vec::new();
     }
     let remembered = if LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1)) {
         &discourse.launchers
+    } else if DRILL_NOUNS.contains(&ctx.lw(c1 + 1)) {
+        &discourse.drillers
     } else {
         &discourse.attackers
     };

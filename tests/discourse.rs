@@ -819,3 +819,29 @@ fn your_in_a_transcript_of_two_is_the_other_speaker() {
     let off: Vec<Edge> = off.into_iter().filter(|x| x.1 == "visited").collect();
     assert_eq!(off, [named]);
 }
+
+/// "condemned the exercises" opposes who threatened with drills or
+/// exercises just before (event mechanism); with the mechanism off, or
+/// when the threat came from no drills, nobody is opposed.
+#[test]
+fn condemned_drills_oppose_the_last_drillers() {
+    let text = "China carried out large-scale military exercises around Taiwan on Monday. \
+                Taiwan condemned the exercises as an unreasonable provocation.";
+    let (all, _) = run(None, text, Mechanisms::all());
+    let want: BTreeSet<_> = [
+        e("China", "threatens", "Taiwan", None),
+        e(
+            "Taiwan",
+            "opposes",
+            "China",
+            Some("\"the exercises\" -> China"),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(all, want);
+    let off = Mechanisms::all().without(Mechanism::Event);
+    assert!(ends(&run(None, text, off).0, "opposes").is_empty());
+    let warned = "China warned Taiwan of consequences. Taiwan condemned the exercises.";
+    assert!(ends(&run(None, warned, Mechanisms::all()).0, "opposes").is_empty());
+}
