@@ -50,6 +50,8 @@ pub enum RenderError {
         status: String,
         /// What it printed.
         stderr: String,
+        /// Whether a signal ended it (a crash), after every run allowed.
+        signalled: bool,
     },
     /// The output could not be written.
     #[error("{path}: {source}")]
@@ -211,7 +213,25 @@ pub fn render(
     })
 }
 
+/// How many times a Graphviz layout program killed by a signal is run in
+/// all: Graphviz's `circo` crashes now and then on some graphs (a segfault
+/// on one run of five on the same input here), and a run again on the same
+/// input draws it. An exit with an error status is never retried.
+const GRAPHVIZ_RUNS: usize = 5;
+
 fn run_dot(dot: &str, out: &Path, format: &str, layout: &str) -> Result<(), RenderError> {
+    let mut runs = 1;
+    loop {
+        match run_dot_once(dot, out, format, layout) {
+            Err(RenderError::Graphviz {
+                signalled: true, ..
+            }) if runs < GRAPHVIZ_RUNS => runs += 1,
+            done => return done,
+        }
+    }
+}
+
+fn run_dot_once(dot: &str, out: &Path, format: &str, layout: &str) -> Result<(), RenderError> {
     let label = out.display().to_string();
     let tmp = crate::atomic::temp_beside(out);
     let mut child = Command::new("dot")
@@ -241,6 +261,8 @@ fn run_dot(dot: &str, out: &Path, format: &str, layout: &str) -> Result<(), Rend
         return Err(RenderError::Graphviz {
             status: output.status.to_string(),
             stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            // No exit code: killed by a signal (a crash).
+            signalled: output.status.code().is_none(),
         });
     }
     std::fs::rename(&tmp, out).map_err(|source| RenderError::Io {
