@@ -4395,20 +4395,11 @@ pub fn extract_with_cues(
             discourse.launchers = Some((vec![actor], si));
         }
         // "China held military drills around Taiwan. Taiwan condemned the
-        // drills.": who threatened in a sentence about drills.
-        if (s.first..s.last).any(|k| DRILL_NOUNS.contains(&ctx.lw(k))) {
-            let mut drillers: Vec<usize> = Vec::new();
-            for rel in &ctx.out[before..] {
-                if rel.edge == EdgeType::Threatens
-                    && !rel.is_flagged()
-                    && !drillers.contains(&rel.source)
-                {
-                    drillers.push(rel.source);
-                }
-            }
-            if !drillers.is_empty() {
-                discourse.drillers = Some((drillers, si));
-            }
+        // drills.": who threatened in a sentence about drills (the words
+        // are looked for only after a threat).
+        let drillers = asserted_sources(&ctx.out[before..], EdgeType::Threatens);
+        if !drillers.is_empty() && (s.first..s.last).any(|k| DRILL_NOUNS.contains(&ctx.lw(k))) {
+            discourse.drillers = Some((drillers, si));
         }
     }
     // "The Leaders that participated:" and one name a line.
@@ -6327,19 +6318,19 @@ fn event_anaphora(ctx: &mut Ctx, cl: &Clause, hit: &CueHit, discourse: &Discours
     if !(ctx.on.on(Mechanism::Event)
         && matches!(hit.cue.edge, EdgeType::Opposes | EdgeType::Accuses)
         && hit.cue.form == CueForm::Verb
-        && matches!(ctx.lw(c1), "the" | "these" | "those" | "this")
-        && (ATTACK_NOUNS.contains(&ctx.lw(c1 + 1))
-            || LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1))
-            || DRILL_NOUNS.contains(&ctx.lw(c1 + 1))))
+        && matches!(ctx.lw(c1), "the" | "these" | "those" | "this"))
     {
         return Vec::new();
     }
-    let remembered = if LAUNCH_NOUNS.contains(&ctx.lw(c1 + 1)) {
+    let noun = ctx.lw(c1 + 1);
+    let remembered = if LAUNCH_NOUNS.contains(&noun) {
         &discourse.launchers
-    } else if DRILL_NOUNS.contains(&ctx.lw(c1 + 1)) {
+    } else if DRILL_NOUNS.contains(&noun) {
         &discourse.drillers
-    } else {
+    } else if ATTACK_NOUNS.contains(&noun) {
         &discourse.attackers
+    } else {
+        return Vec::new();
     };
     let Some((attackers, seen)) = remembered else {
         return Vec::new();
@@ -8330,10 +8321,18 @@ fn answered_attack(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse, subject: S
 /// office there. With no host among the parties ("A met B in Geneva") no
 /// one is said to have travelled.
 fn met_in_host_place(ctx: &mut Ctx, cl: &Clause, before: usize) {
-    let meetings: Vec<Relation> = ctx.out[before..]
+    // (source, target, flags, cue span) of each meeting.
+    let meetings: Vec<(usize, usize, Modal, (usize, usize))> = ctx.out[before..]
         .iter()
         .filter(|r| r.edge == EdgeType::MetWith && r.sentence == cl.si && !r.headline)
-        .cloned()
+        .map(|r| {
+            let flags = Modal {
+                negated: r.negated,
+                hypothetical: r.hypothetical,
+                conditional: false,
+            };
+            (r.source, r.target, flags, (r.start, r.end))
+        })
         .collect();
     let slot_of = |e: usize| {
         cl.slots
@@ -8344,7 +8343,7 @@ fn met_in_host_place(ctx: &mut Ctx, cl: &Clause, before: usize) {
     // The place follows the last party named ("met with A and B in X").
     let Some(last) = meetings
         .iter()
-        .flat_map(|m| [slot_of(m.source), slot_of(m.target)])
+        .flat_map(|&(a, b, ..)| [slot_of(a), slot_of(b)])
         .flatten()
         .map(|sl| sl.t1)
         .max()
@@ -8394,18 +8393,13 @@ fn met_in_host_place(ctx: &mut Ctx, cl: &Clause, before: usize) {
                 .any(|ro| ro.person == e && (ro.of == state || ro.of == place.entity))
     };
     let mut visits = Vec::new();
-    for m in &meetings {
-        let (Some(a), Some(b)) = (slot_of(m.source), slot_of(m.target)) else {
+    for &(a, b, flags, cue) in &meetings {
+        let (Some(a), Some(b)) = (slot_of(a), slot_of(b)) else {
             continue;
-        };
-        let flags = Modal {
-            negated: m.negated,
-            hypothetical: m.hypothetical,
-            conditional: false,
         };
         for (guest, host) in [(a, b), (b, a)] {
             if guest.kind == Kind::Person && hosts(host.entity) && !hosts(guest.entity) {
-                visits.push((guest, flags, (m.start, m.end)));
+                visits.push((guest, flags, cue));
             }
         }
     }
@@ -9263,6 +9257,18 @@ fn subject_list(ctx: &Ctx, cl: &Clause) -> Option<(Vec<usize>, usize, usize)> {
 /// What a sentence tells the next ones: the last pair that met (for
 /// "they"), the last attackers (for "condemned the strikes") and the last
 /// person who acted (for "he").
+/// The distinct sources of the asserted (unflagged) edges of type `edge`,
+/// in order.
+fn asserted_sources(found: &[Relation], edge: EdgeType) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for rel in found {
+        if rel.edge == edge && !rel.is_flagged() && !out.contains(&rel.source) {
+            out.push(rel.source);
+        }
+    }
+    out
+}
+
 fn remember(
     discourse: &mut Discourse,
     found: &[Relation],
@@ -9321,15 +9327,11 @@ fn remember(
             }
         }
     }
-    let mut attackers: Vec<usize> = Vec::new();
-    for rel in found {
-        if rel.edge == EdgeType::Attacks && !rel.is_flagged() && !attackers.contains(&rel.source) {
-            attackers.push(rel.source);
-        }
-    }
+    let attackers = asserted_sources(found, EdgeType::Attacks);
     if !attackers.is_empty() {
         discourse.attackers = Some((attackers, si));
     }
+
     if found.iter().any(|rel| {
         rel.via
             .as_ref()
