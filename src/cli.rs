@@ -90,6 +90,9 @@ pub enum Command {
         /// resolved reference such as "the Secretary" or "they" scores lower).
         #[arg(long, value_parser = parse_confidence)]
         min_confidence: Option<f64>,
+        /// Who decides the relations.
+        #[command(flatten)]
+        finder: FinderArgs,
     },
     /// List entities.
     Entities {
@@ -486,7 +489,50 @@ pub enum Command {
         /// with each one off in turn and print what each adds.
         #[arg(long, value_name = "MECHANISM", value_parser = parse_ablation)]
         ablate: Vec<Ablation>,
+        /// Who decides the relations.
+        #[command(flatten)]
+        finder: FinderArgs,
     },
+    /// Train the statistical relation scorer on annotated sets (folders
+    /// with articles/ and gold/, as `eval` reads them) and write the model.
+    Train {
+        /// The sets to learn from.
+        #[arg(required = true)]
+        sets: Vec<PathBuf>,
+        /// The model file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Choose the decision threshold on this set (scored with the rules
+        /// and the model together); without it the threshold is 0.5.
+        #[arg(long, value_name = "SET")]
+        tune: Option<PathBuf>,
+        /// Passes over the examples.
+        #[arg(long, value_name = "N", default_value_t = 12)]
+        epochs: usize,
+    },
+}
+
+/// Who decides the relations: the rules, the statistical scorer, or both.
+#[derive(Debug, Clone, Args)]
+pub struct FinderArgs {
+    /// The relation finder.
+    #[arg(long, value_enum, default_value_t = FinderChoice::Rules)]
+    pub finder: FinderChoice,
+    /// The scorer's model file (default: the built-in one); for
+    /// `--finder model` and `--finder both`.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+/// `--finder`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FinderChoice {
+    /// The hand-written rules.
+    Rules,
+    /// The statistical scorer alone.
+    Model,
+    /// The rules, and the scorer's edges where the rules read none.
+    Both,
 }
 
 /// Who makes a correction, and the output format.

@@ -10,9 +10,11 @@ use serde_json::Value;
 
 use crate::article::read_one;
 use crate::discourse::{Mechanism, Mechanisms};
-use crate::extract::extract_with;
+use crate::extract::extract_by;
 use crate::gazetteer::Gazetteer;
 use crate::ontology::fold;
+use crate::relation::{Input, Relation, RelationFinder, Rules};
+use crate::scorer::{Class, Example};
 
 /// Why a set could not be scored.
 #[derive(Debug, thiserror::Error)]
@@ -359,6 +361,11 @@ pub fn run(set: &Path, g: &Gazetteer) -> Result<Figures, EvalError> {
 
 /// [`run`] with only the discourse mechanisms `on` resolving references.
 pub fn run_with(set: &Path, g: &Gazetteer, on: Mechanisms) -> Result<Figures, EvalError> {
+    run_by(set, g, on, &Rules)
+}
+
+/// The gold files of a set, sorted.
+fn gold_files(set: &Path) -> Result<Vec<std::path::PathBuf>, EvalError> {
     let gold_dir = set.join("gold");
     let read_dir = std::fs::read_dir(&gold_dir).map_err(|source| EvalError::Io {
         path: gold_dir.display().to_string(),
@@ -369,27 +376,44 @@ pub fn run_with(set: &Path, g: &Gazetteer, on: Mechanisms) -> Result<Figures, Ev
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     gold_files.sort();
+    Ok(gold_files)
+}
+
+/// A gold file read and parsed, with the article's id.
+fn read_gold(gf: &Path) -> Result<(String, Gold), EvalError> {
+    let label = gf.display().to_string();
+    let text = std::fs::read_to_string(gf).map_err(|source| EvalError::Io {
+        path: label.clone(),
+        source,
+    })?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| EvalError::Gold {
+        path: label.clone(),
+        message: e.to_string(),
+    })?;
+    let gold = Gold::parse(&doc, &label)?;
+    let id = gf
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((id, gold))
+}
+
+/// [`run_with`] with the relations decided by `finder` (`eval --finder`).
+pub fn run_by(
+    set: &Path,
+    g: &Gazetteer,
+    on: Mechanisms,
+    finder: &dyn RelationFinder,
+) -> Result<Figures, EvalError> {
+    let gold_files = gold_files(set)?;
     let mut counts = Counts::new();
     let mut figures = Figures::default();
     for gf in &gold_files {
-        let label = gf.display().to_string();
-        let text = std::fs::read_to_string(gf).map_err(|source| EvalError::Io {
-            path: label.clone(),
-            source,
-        })?;
-        let doc: Value = serde_json::from_str(&text).map_err(|e| EvalError::Gold {
-            path: label.clone(),
-            message: e.to_string(),
-        })?;
-        let gold = Gold::parse(&doc, &label)?;
-        let id = gf
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let (id, gold) = read_gold(gf)?;
         let mut notes = Vec::new();
         let system = match read_one(&set.join("articles").join(format!("{id}.txt"))) {
             Ok(article) => {
-                let x = extract_with(&article, g, on);
+                let x = extract_by(&article, g, on, finder);
                 serde_json::to_value(x.to_json(&article)).unwrap_or(Value::Null)
             }
             Err(e) => {
@@ -416,6 +440,75 @@ pub fn run_with(set: &Path, g: &Gazetteer, on: Mechanisms) -> Result<Figures, Ev
         }
     }
     Ok(figures)
+}
+
+/// A candidate as the trainer sees it: the folded names of its two
+/// entities (name first, then aliases) and its features.
+type Named = (Vec<String>, Vec<String>, Vec<String>);
+
+/// Hands the candidates of each article to the trainer and decides no
+/// relation.
+struct Collect(std::cell::RefCell<Vec<Named>>);
+
+impl RelationFinder for Collect {
+    fn find(&self, input: &Input<'_>) -> Vec<Relation> {
+        let names = |e: usize| {
+            let e = &input.resolved.entities[e];
+            let mut out: Vec<String> = Vec::new();
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let f = fold(n);
+                if !f.is_empty() && !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            out
+        };
+        let mut got = self.0.borrow_mut();
+        for c in crate::candidate::generate(input) {
+            got.push((names(c.first), names(c.second), c.features));
+        }
+        Vec::new()
+    }
+}
+
+/// Training examples from an annotated set: every candidate pair of every
+/// article, labelled with the relations the gold annotation gives the two
+/// gold entities its names match (the scorer's matching: name first, then
+/// aliases). A pair the gold only allows (an optional relation) is left
+/// out rather than taught as a non-relation.
+pub fn training_examples(set: &Path, g: &Gazetteer) -> Result<Vec<Example>, EvalError> {
+    let mut out = Vec::new();
+    for gf in &gold_files(set)? {
+        let (id, gold) = read_gold(gf)?;
+        let path = set.join("articles").join(format!("{id}.txt"));
+        let article = read_one(&path).map_err(|e| EvalError::Gold {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let collect = Collect(std::cell::RefCell::new(Vec::new()));
+        extract_by(&article, g, Mechanisms::all(), &collect);
+        for (a, b, features) in collect.0.into_inner() {
+            let find = |names: &[String]| names.iter().find_map(|n| gold.alias.get(n).copied());
+            let mut labels = Vec::new();
+            let mut optional = false;
+            if let (Some(ga), Some(gb)) = (find(&a), find(&b)) {
+                for class in Class::all() {
+                    let (s, t) = if class.forward { (ga, gb) } else { (gb, ga) };
+                    let k = rel_key(s, class.edge.as_str(), t);
+                    if gold.relations.contains(&k) {
+                        labels.push(class);
+                    } else if gold.optional_relations.contains(&k) {
+                        optional = true;
+                    }
+                }
+            }
+            if labels.is_empty() && optional {
+                continue;
+            }
+            out.push(Example { features, labels });
+        }
+    }
+    Ok(out)
 }
 
 /// What one discourse mechanism adds: the relation figures with every

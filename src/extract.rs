@@ -39,6 +39,17 @@ pub fn extract(article: &Article, g: &Gazetteer) -> Extraction {
 /// [`extract`] with only the discourse mechanisms `on` resolving references
 /// (for `geokg eval --ablate`).
 pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extraction {
+    extract_by(article, g, on, &relation::Rules)
+}
+
+/// [`extract_with`] with the relations decided by `finder` (the rules, the
+/// statistical scorer, or both; see [`relation::RelationFinder`]).
+pub fn extract_by(
+    article: &Article,
+    g: &Gazetteer,
+    on: Mechanisms,
+    finder: &dyn relation::RelationFinder,
+) -> Extraction {
     // The headline is read with the body (it often states the meeting or
     // the visit, and names the speaker of a statement), as its own first
     // paragraph; spans are mapped back at the end, so body spans stay byte
@@ -74,7 +85,14 @@ pub fn extract_with(article: &Article, g: &Gazetteer, on: Mechanisms) -> Extract
         offset,
         on,
     );
-    let relations = relation::extract_with_cues(text_all, &doc, g, &resolved, &cues, &memory);
+    let relations = finder.find(&relation::Input {
+        text: text_all,
+        doc: &doc,
+        g,
+        resolved: &resolved,
+        cues: &cues,
+        memory: &memory,
+    });
     let mentions = resolved
         .mentions
         .iter()

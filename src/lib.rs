@@ -20,6 +20,7 @@
 
 pub mod article;
 pub mod atomic;
+pub mod candidate;
 pub mod cli;
 pub mod curation;
 pub mod discourse;
@@ -36,6 +37,7 @@ pub mod relation;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod scorer;
 pub mod serve;
 pub mod store;
 pub mod style;

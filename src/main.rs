@@ -13,7 +13,7 @@ use clap::Parser;
 
 use geokg::cli::{
     Ablation, AliasAction, Cli, Command, CurationAction, EngineArg, ExportFormat, FilterArgs,
-    IngestFormat, PeriodArgs, ShowFormat, TableFormat, TopBy,
+    FinderArgs, FinderChoice, IngestFormat, PeriodArgs, ShowFormat, TableFormat, TopBy,
 };
 use geokg::curation::{self, CurationError};
 use geokg::discourse::{Mechanism, Mechanisms};
@@ -21,6 +21,8 @@ use geokg::gazetteer::{self, EntityIdx, Gazetteer, Memberships};
 use geokg::graph::{Filter, KnowledgeGraph};
 use geokg::ontology::{EdgeType, Kind};
 use geokg::query::{self, QueryError};
+use geokg::relation::{RelationFinder, Rules};
+use geokg::scorer::{self, Model, ModelFinder, TrainOptions};
 use geokg::store::{CurationRow, EdgeQuery, EntityRef, EntityRow, Status, Store, StoreError};
 use geokg::{article, eval, export, extract, ingest, render, report};
 
@@ -128,7 +130,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // gazetteer's entry.
     let mut missing = None;
     let mut opened = match &cli.command {
-        Command::Extract { .. } | Command::Eval { .. } | Command::Copy { .. } => None,
+        Command::Extract { .. }
+        | Command::Eval { .. }
+        | Command::Train { .. }
+        | Command::Copy { .. } => None,
         Command::Ingest { .. }
         | Command::Merge { .. }
         | Command::Split { .. }
@@ -165,11 +170,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract {
             file,
             min_confidence,
+            finder,
             ..
         } => {
             let g = gz.extracting()?;
             let a = article::read_one(file)?;
-            let mut x = extract::extract(&a, g);
+            let model = load_model(finder)?;
+            let mut x =
+                extract::extract_by(&a, g, Mechanisms::all(), &*relation_finder(finder, &model));
             if let Some(min) = min_confidence {
                 x.keep_confident(*min);
             }
@@ -808,19 +816,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             verbose,
             json: json_out,
             ablate,
+            finder,
         } => {
             let g = gz.extracting()?;
+            let model = load_model(finder)?;
+            let finder = relation_finder(finder, &model);
             let mut on = Mechanisms::all();
             for a in ablate {
                 if let Ablation::Off(m) = a {
                     on = on.without(*m);
                 }
             }
-            let figures = eval::run_with(set, g, on)?;
+            let figures = eval::run_by(set, g, on, &*finder)?;
             if ablate.contains(&Ablation::Each) {
                 let mut off = Vec::new();
                 for m in Mechanism::ALL {
-                    off.push((m, eval::run_with(set, g, on.without(m))?));
+                    off.push((m, eval::run_by(set, g, on.without(m), &*finder)?));
                 }
                 let rows = eval::contributions(&figures, &off);
                 out(&eval::contribution_table(&figures, &rows))?;
@@ -842,8 +853,105 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 write_file(p, &json(&figures)?)?;
             }
         }
+        Command::Train {
+            sets,
+            out: path,
+            tune,
+            epochs,
+        } => {
+            let g = gz.extracting()?;
+            let mut examples = Vec::new();
+            for set in sets {
+                examples.extend(eval::training_examples(set, g)?);
+            }
+            let related = examples.iter().filter(|e| !e.labels.is_empty()).count();
+            let opts = TrainOptions {
+                epochs: *epochs,
+                ..TrainOptions::default()
+            };
+            let mut model = scorer::train(&examples, &opts);
+            let names: Vec<String> = sets.iter().map(|s| s.display().to_string()).collect();
+            model.notes.push(format!(
+                "trained on {} ({} candidate pairs, {related} with a gold relation), {epochs} epochs",
+                names.join(", "),
+                examples.len()
+            ));
+            if let Some(dev) = tune {
+                out("threshold  precision  recall  F1 (rules and model, relations)\n")?;
+                let mut best: Option<(f64, f32)> = None;
+                for i in 6..=19 {
+                    let t = i as f32 * 0.05;
+                    let m = model.with_threshold(t);
+                    let both = ModelFinder {
+                        model: &m,
+                        with_rules: true,
+                    };
+                    let f = eval::run_by(dev, g, Mechanisms::all(), &both)?;
+                    let all = f.relations.get("all").copied().unwrap_or_default();
+                    out(&format!(
+                        "{t:9.2}  {:9.3}  {:6.3}  {:.3}\n",
+                        all.precision, all.recall, all.f1
+                    ))?;
+                    if best.is_none_or(|(f1, _)| all.f1 > f1 + 1e-9) {
+                        best = Some((all.f1, t));
+                    }
+                }
+                if let Some((_, t)) = best {
+                    model.threshold = t;
+                    model.notes.push(format!(
+                        "threshold chosen on {} (best relation F1)",
+                        dev.display()
+                    ));
+                }
+            }
+            write_file(path, &model.to_tsv())?;
+            out(&format!(
+                "{} examples ({related} with a relation), {} classes, {} weights, threshold {}: wrote {}\n",
+                examples.len(),
+                model.classes.len(),
+                model.len(),
+                model.threshold,
+                path.display()
+            ))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The scorer's model for `--finder model|both`: the file given, else the
+/// built-in one (read only when the finder needs it).
+fn load_model(args: &FinderArgs) -> Result<Option<Model>> {
+    if args.finder == FinderChoice::Rules {
+        return Ok(None);
+    }
+    Ok(Some(match &args.model {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read the model", path.display()))?;
+            Model::parse(&text, &path.display().to_string())?
+        }
+        None => Model::builtin()
+            .map_err(|e| anyhow::anyhow!("the built-in model: {e}"))?
+            .clone(),
+    }))
+}
+
+/// The relation finder `--finder` asks for.
+fn relation_finder<'m>(
+    args: &FinderArgs,
+    model: &'m Option<Model>,
+) -> Box<dyn RelationFinder + 'm> {
+    match (args.finder, model) {
+        (FinderChoice::Model, Some(model)) => Box::new(ModelFinder {
+            model,
+            with_rules: false,
+        }),
+        (FinderChoice::Both, Some(model)) => Box::new(ModelFinder {
+            model,
+            with_rules: true,
+        }),
+        _ => Box::new(Rules),
+    }
 }
 
 /// Prints corrections as JSON, CSV or a table, and a note for each that

@@ -4210,6 +4210,41 @@ fn evaluation(ctx: &mut Ctx, slots: &[Slot], s: &crate::text::Sentence, si: usiz
     }
 }
 
+/// What a relation finder reads: one article after resolution and the
+/// discourse memory, with its cues found.
+pub struct Input<'a> {
+    /// The text the offsets point into (the headline and the body).
+    pub text: &'a str,
+    /// Its tokens and sentences.
+    pub doc: &'a Doc,
+    /// The gazetteer and lexicons.
+    pub g: &'a Gazetteer,
+    /// The resolved mentions and entities.
+    pub resolved: &'a Resolved,
+    /// The article's cues, sorted by start.
+    pub cues: &'a [(usize, usize, &'a Cue)],
+    /// The article-level memory of references.
+    pub memory: &'a Memory,
+}
+
+/// Decides the relations of one article (issue 8's seam): the hand-written
+/// rules ([`Rules`]), the statistical scorer (`scorer::Model`) or both sit
+/// behind it, and `eval --finder` compares them on the same articles.
+pub trait RelationFinder {
+    /// The relations the finder reads in the article.
+    fn find(&self, input: &Input<'_>) -> Vec<Relation>;
+}
+
+/// The rule passes of this module ([`extract_with_cues`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rules;
+
+impl RelationFinder for Rules {
+    fn find(&self, i: &Input<'_>) -> Vec<Relation> {
+        extract_with_cues(i.text, i.doc, i.g, i.resolved, i.cues, i.memory)
+    }
+}
+
 /// Extracts relations from one resolved article, every discourse
 /// mechanism on.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
