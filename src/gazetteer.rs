@@ -6,7 +6,9 @@
 //! names a loaded entity; matching is leftmost-longest on word boundaries
 //! and never allocates per match.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -1686,7 +1688,8 @@ impl Lexicon {
 
     /// Titles in `text`, on word boundaries: `(start, end, role)`.
     pub fn find_titles<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a str)> {
-        find_checked(&self.titles_matcher, text, |start, end, pattern| {
+        // A title starts a word (`on_boundaries` below).
+        find_at_word_starts(&self.titles_matcher, text, |start, end, pattern| {
             let role = self.titles.get(pattern)?;
             // "Advisor-designate", "President-elect": the office to come.
             let rest = text.get(end..).unwrap_or("");
@@ -1747,6 +1750,54 @@ fn find_checked<T>(
                         .get(m.start()..)
                         .and_then(|t| t.chars().next())
                         .map_or(1, char::len_utf8);
+            }
+        }
+    }
+    out
+}
+
+/// [`find_checked`] for automata whose matches must start a word (no
+/// letter or digit before them): the same matches, found by anchored
+/// searches at word starts only.
+fn find_at_word_starts<T>(
+    ac: &AhoCorasick,
+    text: &str,
+    check: impl Fn(usize, usize, usize) -> Option<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut prev_word = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((p, c)) = iter.next() {
+        let starts = !prev_word && !c.is_whitespace();
+        prev_word = is_word_char(c);
+        if !starts || p < pos {
+            continue;
+        }
+        let mut end = text.len();
+        let mut accepted = None;
+        while accepted.is_none() && end > p {
+            let input = Input::new(text).range(p..end).anchored(Anchored::Yes);
+            match ac.find(input) {
+                Some(m) => {
+                    end = m.end();
+                    accepted = check(m.start(), end, m.pattern().as_usize()).map(|t| (t, end));
+                    end -= 1;
+                }
+                None => break,
+            }
+        }
+        if let Some((t, e)) = accepted {
+            out.push(t);
+            pos = e.max(p + 1);
+            // Skip to `pos`; the character before it decides whether it
+            // starts a word.
+            while let Some(&(q, c)) = iter.peek() {
+                if q >= pos {
+                    break;
+                }
+                prev_word = is_word_char(c);
+                iter.next();
             }
         }
     }
@@ -1955,7 +2006,8 @@ impl Gazetteer {
         let Ok(matcher) = self.matcher() else {
             return Vec::new();
         };
-        find_checked(matcher, text, |start, end, pattern| {
+        // A name starts a word (`accept`).
+        find_at_word_starts(matcher, text, |start, end, pattern| {
             self.accept(text, start, end, pattern)
         })
     }
@@ -2110,6 +2162,38 @@ pub fn builtin_memberships(id: &str) -> Result<Memberships, GazetteerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects the word-start search of names and titles: on real
+    /// articles it finds exactly what the search at every position finds.
+    #[test]
+    fn word_start_search_equals_the_full_search() {
+        let g = Gazetteer::builtin().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/corpus-train/articles");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let matcher = g.matcher().as_ref().unwrap();
+        let mut names = 0;
+        for p in paths.iter().take(40) {
+            let text = std::fs::read_to_string(p).unwrap();
+            let accept = |s, e, pat| g.accept(&text, s, e, pat).map(|m| (m.start, m.end));
+            let all = find_checked(matcher, &text, accept);
+            assert_eq!(find_at_word_starts(matcher, &text, accept), all);
+            names += all.len();
+            let titles = |s, e, pat: usize| {
+                (g.lexicon.titles.get(pat).is_some() && on_boundaries(&text, s, e))
+                    .then_some((s, e))
+            };
+            assert_eq!(
+                find_at_word_starts(&g.lexicon.titles_matcher, &text, titles),
+                find_checked(&g.lexicon.titles_matcher, &text, titles)
+            );
+        }
+        assert!(names > 1000, "{names}");
+    }
 
     /// Protects `holder_by_surname`: the office and the date pick one of
     /// two Harrises, the state narrows when given, and no holder or a wrong

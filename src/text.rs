@@ -3,7 +3,7 @@
 //! Invariant: every span is a pair of byte offsets on `char` boundaries of
 //! the body given; the body is never copied or rewritten.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// A word, number or punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
