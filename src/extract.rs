@@ -67,7 +67,8 @@ pub fn extract_by(
     // Relation cues are found once: the mention stage reads them to tell a
     // capital that acts from a place, the relation stage to find edges.
     let cues = g.lexicon.find_cues(text_all);
-    let mentions = crate::mention::find_with_cues(text_all, &doc, g, &cues, offset);
+    let titles = g.lexicon.find_titles(text_all);
+    let mentions = crate::mention::find_with_cues(text_all, &doc, g, &cues, &titles, offset);
     let resolved = resolve::resolve(
         text_all,
         &doc,
@@ -91,6 +92,7 @@ pub fn extract_by(
         g,
         resolved: &resolved,
         cues: &cues,
+        titles: &titles,
         memory: &memory,
     });
     let mentions = resolved

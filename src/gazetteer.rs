@@ -1646,7 +1646,8 @@ pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
 impl Lexicon {
     /// Relation cues in `text`, on word boundaries: `(start, end, cue)`.
     pub fn find_cues<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a Cue)> {
-        find_checked(&self.cues_matcher, text, |start, end, pattern| {
+        // A cue starts a word, or a suffix cue at its "-" (below).
+        find_at_word_starts(&self.cues_matcher, text, |start, end, pattern| {
             let cue = self.cues.get(pattern)?;
             // A suffix cue is glued to the word before it ("Iran-backed").
             let ok = if cue.form == CueForm::Suffix {
@@ -1712,7 +1713,9 @@ impl Lexicon {
 
 /// Leftmost-longest matches that pass `check`. When the longest candidate
 /// at a position fails ("spoke to" inside "spoke today"), shorter ones at the
-/// same start are tried before moving on.
+/// same start are tried before moving on. The reference search, at every
+/// position: `find_at_word_starts` must find the same.
+#[cfg(test)]
 fn find_checked<T>(
     ac: &AhoCorasick,
     text: &str,
@@ -1756,9 +1759,13 @@ fn find_checked<T>(
     out
 }
 
-/// [`find_checked`] for automata whose matches must start a word (no
-/// letter or digit before them): the same matches, found by anchored
-/// searches at word starts only.
+/// Leftmost-longest matches that pass `check`, for automata whose matches
+/// start a word (no letter or digit before them) or at a punctuation mark
+/// (a suffix cue's "-" in "Iran-backed"): anchored searches at those
+/// positions only. When the longest candidate at a position fails ("spoke
+/// to" inside "spoke today"), shorter ones at the same start are tried
+/// before moving on. The same matches as a search at every position (the
+/// test oracle `find_checked`).
 fn find_at_word_starts<T>(
     ac: &AhoCorasick,
     text: &str,
@@ -1769,7 +1776,7 @@ fn find_at_word_starts<T>(
     let mut prev_word = false;
     let mut iter = text.char_indices().peekable();
     while let Some((p, c)) = iter.next() {
-        let starts = !prev_word && !c.is_whitespace();
+        let starts = !c.is_whitespace() && (!prev_word || !is_word_char(c));
         prev_word = is_word_char(c);
         if !starts || p < pos {
             continue;
@@ -2163,7 +2170,7 @@ pub fn builtin_memberships(id: &str) -> Result<Memberships, GazetteerError> {
 mod tests {
     use super::*;
 
-    /// Protects the word-start search of names and titles: on real
+    /// Protects the word-start search of names, titles and cues: on real
     /// articles it finds exactly what the search at every position finds.
     #[test]
     fn word_start_search_equals_the_full_search() {
@@ -2191,6 +2198,18 @@ mod tests {
                 find_at_word_starts(&g.lexicon.titles_matcher, &text, titles),
                 find_checked(&g.lexicon.titles_matcher, &text, titles)
             );
+            let cues = g.lexicon.find_cues(&text);
+            let every = |s, e, pat: usize| {
+                let cue = g.lexicon.cues.get(pat)?;
+                let glued = cue.form == CueForm::Suffix;
+                (glued || on_boundaries(&text, s, e)).then_some((s, e))
+            };
+            let all = find_checked(&g.lexicon.cues_matcher, &text, every);
+            assert_eq!(
+                find_at_word_starts(&g.lexicon.cues_matcher, &text, every),
+                all
+            );
+            assert!(cues.len() <= all.len());
         }
         assert!(names > 1000, "{names}");
     }

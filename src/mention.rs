@@ -288,7 +288,8 @@ fn ending_at(out: &[Mention], at: usize) -> Option<usize> {
 
 /// Finds every mention in a body.
 pub fn find(text: &str, doc: &Doc, g: &Gazetteer) -> Vec<Mention> {
-    find_with_cues(text, doc, g, &g.lexicon.find_cues(text), 0)
+    let titles = g.lexicon.find_titles(text);
+    find_with_cues(text, doc, g, &g.lexicon.find_cues(text), &titles, 0)
 }
 
 /// `find`, with the article's relation cues already found (the pipeline
@@ -301,6 +302,7 @@ pub fn find_with_cues(
     doc: &Doc,
     g: &Gazetteer,
     cues: &[(usize, usize, &Cue)],
+    titles: &[(usize, usize, &str)],
     headline_end: usize,
 ) -> Vec<Mention> {
     let tokens = &doc.tokens;
@@ -687,10 +689,9 @@ pub fn find_with_cues(
     coordinated_heads(text, doc, g, &mut out);
 
     // 3. Titles, kept for roles and to keep them out of names.
-    let titles: Vec<(usize, usize, &str)> = g
-        .lexicon
-        .find_titles(text)
-        .into_iter()
+    let titles: Vec<(usize, usize, &str)> = titles
+        .iter()
+        .copied()
         .filter(|(s, e, _)| overlapping(&out, *s, *e).is_none())
         .map(|(s, e, role)| {
             let s = capitalised_modifiers_before(text, doc, g, &out, s);
@@ -4494,17 +4495,24 @@ mod tests {
             let text = format!("{h}\n{body}");
             let doc = analyze(&text, &g().lexicon.abbreviations);
             let cues = g().lexicon.find_cues(&text);
-            find_with_cues(&text, &doc, g(), &cues, h.len())
-                .iter()
-                .map(|m| {
-                    let what = match &m.what {
-                        What::Known(r) => g().entry(r[0].entity).id.clone(),
-                        What::Person(n) => format!("person:{n}"),
-                        What::New { name, kind } => format!("{kind}:{name}"),
-                    };
-                    format!("{}={what}", &text[m.start..m.end])
-                })
-                .collect::<Vec<_>>()
+            find_with_cues(
+                &text,
+                &doc,
+                g(),
+                &cues,
+                &g().lexicon.find_titles(&text),
+                h.len(),
+            )
+            .iter()
+            .map(|m| {
+                let what = match &m.what {
+                    What::Known(r) => g().entry(r[0].entity).id.clone(),
+                    What::Person(n) => format!("person:{n}"),
+                    What::New { name, kind } => format!("{kind}:{name}"),
+                };
+                format!("{}={what}", &text[m.start..m.end])
+            })
+            .collect::<Vec<_>>()
         };
         assert_eq!(
             headline(

@@ -4223,6 +4223,8 @@ pub struct Input<'a> {
     pub resolved: &'a Resolved,
     /// The article's cues, sorted by start.
     pub cues: &'a [(usize, usize, &'a Cue)],
+    /// The article's titles (`Lexicon::find_titles`), sorted by start.
+    pub titles: &'a [(usize, usize, &'a str)],
     /// The article-level memory of references.
     pub memory: &'a Memory,
 }
@@ -4241,7 +4243,7 @@ pub struct Rules;
 
 impl RelationFinder for Rules {
     fn find(&self, i: &Input<'_>) -> Vec<Relation> {
-        extract_with_cues(i.text, i.doc, i.g, i.resolved, i.cues, i.memory)
+        extract_with_cues(i.text, i.doc, i.g, i.resolved, i.cues, i.titles, i.memory)
     }
 }
 
@@ -4249,7 +4251,16 @@ impl RelationFinder for Rules {
 /// mechanism on.
 pub fn extract(text: &str, doc: &Doc, g: &Gazetteer, r: &Resolved) -> Vec<Relation> {
     let memory = Memory::of(text, doc, g, r, None, 0, Mechanisms::all());
-    extract_with_cues(text, doc, g, r, &g.lexicon.find_cues(text), &memory)
+    let titles = g.lexicon.find_titles(text);
+    extract_with_cues(
+        text,
+        doc,
+        g,
+        r,
+        &g.lexicon.find_cues(text),
+        &titles,
+        &memory,
+    )
 }
 
 /// One cue found in a sentence: its byte span (with a tail, up to the
@@ -4298,6 +4309,7 @@ pub fn extract_with_cues(
     g: &Gazetteer,
     r: &Resolved,
     all_cues: &[(usize, usize, &Cue)],
+    titles: &[(usize, usize, &str)],
     memory: &Memory,
 ) -> Vec<Relation> {
     let (refs, voice, on) = (&memory.refs, memory.voice, memory.on);
@@ -4309,12 +4321,7 @@ pub fn extract_with_cues(
         out: Vec::new(),
         rule: String::new(),
         on,
-        titles: g
-            .lexicon
-            .find_titles(text)
-            .into_iter()
-            .map(|(start, end, _)| (start, end))
-            .collect(),
+        titles: titles.iter().map(|&(start, end, _)| (start, end)).collect(),
         author: memory.author,
     };
     let by_sentence = slots_by_sentence(text, doc, g, r, refs);
