@@ -475,6 +475,11 @@ pub struct Lexicon {
     /// Cues, by index of the cue matcher's pattern.
     pub cues: Vec<Cue>,
     cues_matcher: AhoCorasick,
+    /// Indices of the cues without a tail, by their text, in file order.
+    plain_cues: HashMap<String, Vec<usize>>,
+    /// Indices of the cues with a tail, by their head (the text before
+    /// " ... "), in file order.
+    tail_cues: HashMap<String, Vec<usize>>,
     /// Governments that publish releases, with the offices those releases
     /// name without saying whose they are.
     pub publishers: Vec<Publisher>,
@@ -1506,6 +1511,16 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         }
         feature_heads.insert(head.to_string(), states_only);
     }
+    let mut plain_cues: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut tail_cues: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in cues.iter().enumerate() {
+        if c.tail.is_none() {
+            plain_cues.entry(c.text.clone()).or_default().push(i);
+        } else {
+            let head = c.text.split(" ... ").next().unwrap_or_default();
+            tail_cues.entry(head.to_string()).or_default().push(i);
+        }
+    }
     Ok(Lexicon {
         publishers,
         party_labels,
@@ -1527,6 +1542,8 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         titles_matcher: build(&title_words)?,
         titles,
         cues_matcher: build(&cue_words)?,
+        plain_cues,
+        tail_cues,
         cues,
         plural_heads,
         descriptions,
@@ -1644,6 +1661,25 @@ pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 impl Lexicon {
+    /// The cues without a tail whose text is `text`, in file order.
+    pub fn plain_cues<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a Cue> {
+        self.plain_cues
+            .get(text)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.cues.get(i))
+    }
+
+    /// The cues with a tail whose head (the text before " ... ") is
+    /// `head`, in file order.
+    pub fn tail_cues<'a>(&'a self, head: &str) -> impl Iterator<Item = &'a Cue> {
+        self.tail_cues
+            .get(head)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.cues.get(i))
+    }
+
     /// Relation cues in `text`, on word boundaries: `(start, end, cue)`.
     pub fn find_cues<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a Cue)> {
         // A cue starts a word, or a suffix cue at its "-" (below).

@@ -5219,9 +5219,12 @@ fn delayed_travel_cues<'c>(
         if cues.iter().any(|c| c.0 == start) {
             continue;
         }
-        let Some(cue) = ctx.g.lexicon.cues.iter().find(|c| {
-            c.edge == EdgeType::Visited && c.tail.is_none() && c.text == format!("{w} to")
-        }) else {
+        let Some(cue) = ctx
+            .g
+            .lexicon
+            .plain_cues(&format!("{w} to"))
+            .find(|c| c.edge == EdgeType::Visited)
+        else {
             continue;
         };
         let mut q = k + 1;
@@ -5332,18 +5335,14 @@ fn read_cues(ctx: &mut Ctx, cl: &Clause, discourse: &Discourse) {
         if cue.tail.is_some() {
             let head = cue.text.split(" ... ").next().unwrap_or_default();
             // The head's own cue without a tail, if it has one.
-            let plain = ctx
-                .g
-                .lexicon
-                .cues
-                .iter()
-                .find(|other| other.tail.is_none() && other.text == head);
+            let plain = ctx.g.lexicon.plain_cues(head).next();
             let found = std::iter::once(cue)
-                .chain(ctx.g.lexicon.cues.iter().filter(|other| {
-                    !std::ptr::eq(*other, cue)
-                        && other.tail.is_some()
-                        && other.text.split(" ... ").next() == Some(head)
-                }))
+                .chain(
+                    ctx.g
+                        .lexicon
+                        .tail_cues(head)
+                        .filter(|other| !std::ptr::eq(*other, cue)),
+                )
                 .find_map(|c| {
                     // A tail of several words ("impose ... costs on") matches
                     // them in a row, from token `k` to `k + n - 1`.
