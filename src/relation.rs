@@ -6520,11 +6520,15 @@ fn read_clause_cue(
         false
     };
     // ("the Russian military attacks Ukraine": after an organ it is the
-    // verb.)
+    // verb; "an Israeli airstrike killed X": a past tense of an attack is
+    // never a noun.)
+    let past_attack = cue.edge == EdgeType::Attacks && ctx.lw(c0).ends_with("ed");
     if cue.form == CueForm::Verb
         && !cue.text.contains(' ')
         && (prev.is_some_and(determiner)
-            || (!prev.is_some_and(|p| ctx.g.lexicon.organs.contains(p)) && noun_after_modifiers()))
+            || (!prev.is_some_and(|p| ctx.g.lexicon.organs.contains(p))
+                && !past_attack
+                && noun_after_modifiers()))
     {
         return;
     }

@@ -802,6 +802,20 @@ t!(
     "Israeli strikes on Beirut killed five people.",
     &[("Israel", "attacks", "Beirut")]
 );
+// "An Israeli airstrike killed X": a past tense of an attack after a noun
+// is the verb, never a noun like "the Iranian missile attacks near Erbil".
+t!(
+    attacks_past_tense_after_strike_noun,
+    "An Israeli airstrike killed Hezbollah commander Fuad Shukr.",
+    &[("Israel", "attacks", "Fuad Shukr")],
+    also: &[("Fuad Shukr", "represents", "Hezbollah")]
+);
+t!(
+    attacks_past_tense_after_adjective_agent,
+    "A U.S. drone strike killed al-Shabaab leader Ahmed Godane.",
+    &[("United States", "attacks", "Ahmed Godane")],
+    also: &[("Ahmed Godane", "represents", "al-Shabaab")]
+);
 not!(
     participle_needs_its_noun,
     "Kinshasa said Rwanda deployed troops, an assertion backed by the United Nations.",
