@@ -399,6 +399,9 @@ pub struct Lexicon {
     /// Nouns of a violent act whose agent may stand before them as an
     /// adjective ("killed in an Israeli airstrike"): `data/lexicon/strikes.txt`.
     pub strikes: HashSet<String>,
+    /// Verbs that make a violent act the subject's own ("launched an
+    /// airstrike that killed X"): `data/lexicon/launch_verbs.txt`.
+    pub launch_verbs: HashSet<String>,
     /// Words that make a head-named name a state's organ: the openers
     /// ("national") and the organ heads ("institute"), lowercase:
     /// `data/lexicon/organ_names.tsv`.
@@ -631,6 +634,7 @@ const HARMS: &str = include_str!("../data/lexicon/harms.txt");
 const VIEWS: &str = include_str!("../data/lexicon/views.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const STRIKES: &str = include_str!("../data/lexicon/strikes.txt");
+const LAUNCH_VERBS: &str = include_str!("../data/lexicon/launch_verbs.txt");
 const CONTINENTS: &str = include_str!("../data/lexicon/continents.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
@@ -1580,6 +1584,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         views: lower_set(VIEWS),
         war_nouns: lower_set(WAR_NOUNS),
         strikes: lower_set(STRIKES),
+        launch_verbs: lower_set(LAUNCH_VERBS),
         organ_openers: organ_words(ORGAN_NAMES, "opener"),
         organ_heads: organ_words(ORGAN_NAMES, "head"),
         organ_of_state_heads: organ_words(ORGAN_NAMES, "of-state"),

@@ -1480,6 +1480,48 @@ const ATTACK_NOUNS: &[&str] = &[
 ];
 
 impl Ctx<'_> {
+    /// "Israel launched an airstrike that killed X", "the Department
+    /// subsequently launched, an airstrike that killed X": for an attack
+    /// verb in a relative clause whose antecedent (ending before token
+    /// `end`) is a noun of violent acts (`data/lexicon/strikes.txt`) after
+    /// "a", "an" or "the", the state, group or person right before the
+    /// verb that made it (`data/lexicon/launch_verbs.txt`; at most four
+    /// lowercase words or commas between, none of them a clause break).
+    fn strike_launcher(
+        &self,
+        slots: &[Slot],
+        s: &crate::text::Sentence,
+        cue: &Cue,
+        end: usize,
+    ) -> Option<Slot> {
+        if cue.form != CueForm::Verb || cue.edge != EdgeType::Attacks || end < s.first + 4 {
+            return None;
+        }
+        let noun = self.lw(end - 1);
+        let strike = self.g.lexicon.strikes.contains(noun)
+            || self.g.lexicon.strikes.contains(noun.trim_end_matches('s'));
+        if !strike || !matches!(self.lw(end - 2), "a" | "an" | "the") {
+            return None;
+        }
+        let det = end - 2;
+        let mut k = det;
+        let mut launched = false;
+        while k > s.first && det - k < 4 {
+            if let Some(sl) = slots.iter().find(|sl| sl.t1 == k) {
+                let actor = matches!(sl.kind, Kind::State | Kind::Organization | Kind::Person);
+                return (actor && !sl.compound && launched).then_some(*sl);
+            }
+            launched |= self.g.lexicon.launch_verbs.contains(self.lw(k - 1));
+            let w = self.word(k - 1);
+            let lower = w.chars().all(|c| c.is_ascii_lowercase());
+            if !(w == "," || lower) || GAP_BLOCKERS.contains(&self.lw(k - 1)) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    }
+
     /// The clause subject left of a cue: a possessor for nominals, else the
     /// nearest slot (skipping ones inside a prepositional phrase), joined
     /// with coordinated slots; else a pronoun resolved through `discourse`.
@@ -1774,6 +1816,11 @@ impl Ctx<'_> {
                 })
             {
                 return vec![*person];
+            }
+            // "X launched an airstrike that killed Y": the strike is the
+            // act of whoever launched it, named a few words before it.
+            if let Some(agent) = self.strike_launcher(slots, s, cue, end) {
+                return vec![agent];
             }
             if !(antecedent(end) || (group && antecedent(end - 1))) {
                 return Vec::new();
@@ -6523,9 +6570,11 @@ fn read_clause_cue(
     // verb; "an Israeli airstrike killed X": a past tense of an attack is
     // never a noun.)
     let past_attack = cue.edge == EdgeType::Attacks && ctx.lw(c0).ends_with("ed");
+    // ("an airstrike that killed X": after "that" a past tense is a
+    // relative clause's verb.)
     if cue.form == CueForm::Verb
         && !cue.text.contains(' ')
-        && (prev.is_some_and(determiner)
+        && ((prev.is_some_and(determiner) && !(past_attack && prev == Some("that")))
             || (!prev.is_some_and(|p| ctx.g.lexicon.organs.contains(p))
                 && !past_attack
                 && noun_after_modifiers()))

@@ -810,6 +810,18 @@ t!(
     &[("Israel", "attacks", "Fuad Shukr")],
     also: &[("Fuad Shukr", "represents", "Hezbollah")]
 );
+// "X launched an airstrike that killed Y": the strike's relative clause is
+// the launcher's act; a strike only condemned is not the condemner's.
+t!(
+    attacks_relative_clause_of_a_launched_strike,
+    "The United States launched an airstrike that killed Qassem Soleimani.",
+    &[("United States", "attacks", "Qassem Soleimani")]
+);
+not!(
+    condemned_strike_is_not_the_condemners,
+    "Hamas condemned the strike that killed Mohammed Deif.",
+    &[("Hamas", "attacks", "Mohammed Deif")]
+);
 t!(
     attacks_past_tense_after_adjective_agent,
     "A U.S. drone strike killed al-Shabaab leader Ahmed Godane.",
