@@ -91,7 +91,6 @@ struct Gold {
 /// The entity's folded name first, then its aliases in the order given, with
 /// no repeats: the order in which `score.py` tries them.
 fn names_of(e: &Value) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
     let name = e.get("name").and_then(Value::as_str);
     let aliases = e
         .get("aliases")
@@ -99,7 +98,13 @@ fn names_of(e: &Value) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str);
-    for n in name.into_iter().chain(aliases) {
+    folded(name.into_iter().chain(aliases))
+}
+
+/// Names folded, empty ones and repeats dropped, in their order.
+fn folded<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
         let f = fold(n);
         if !f.is_empty() && !out.contains(&f) {
             out.push(f);
@@ -454,14 +459,11 @@ impl RelationFinder for Collect {
     fn find(&self, input: &Input<'_>) -> Vec<Relation> {
         let names = |e: usize| {
             let e = &input.resolved.entities[e];
-            let mut out: Vec<String> = Vec::new();
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
-                let f = fold(n);
-                if !f.is_empty() && !out.contains(&f) {
-                    out.push(f);
-                }
-            }
-            out
+            folded(
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(String::as_str),
+            )
         };
         let mut got = self.0.borrow_mut();
         for c in crate::candidate::generate(input) {

@@ -1480,6 +1480,14 @@ const ATTACK_NOUNS: &[&str] = &[
 ];
 
 impl Ctx<'_> {
+    /// Whether token `k` is a noun of violent acts
+    /// (`data/lexicon/strikes.txt`), or its plural.
+    fn strike_noun(&self, k: usize) -> bool {
+        let w = self.lw(k);
+        self.g.lexicon.strikes.contains(w)
+            || self.g.lexicon.strikes.contains(w.trim_end_matches('s'))
+    }
+
     /// "Israel launched an airstrike that killed X", "the Department
     /// subsequently launched, an airstrike that killed X": for an attack
     /// verb in a relative clause whose antecedent (ending before token
@@ -1497,10 +1505,7 @@ impl Ctx<'_> {
         if cue.form != CueForm::Verb || cue.edge != EdgeType::Attacks || end < s.first + 4 {
             return None;
         }
-        let noun = self.lw(end - 1);
-        let strike = self.g.lexicon.strikes.contains(noun)
-            || self.g.lexicon.strikes.contains(noun.trim_end_matches('s'));
-        if !strike || !matches!(self.lw(end - 2), "a" | "an" | "the") {
+        if !self.strike_noun(end - 1) || !matches!(self.lw(end - 2), "a" | "an" | "the") {
             return None;
         }
         let det = end - 2;
@@ -6193,9 +6198,7 @@ fn strike_agent(ctx: &Ctx, cl: &Clause, hit: &CueHit, c1: usize) -> Option<usize
     let from = cl.slots[agent].t1;
     (from..(from + 3).min(cl.s.last)).find_map(|n| {
         let w = ctx.lw(n);
-        if ctx.g.lexicon.strikes.contains(w)
-            || ctx.g.lexicon.strikes.contains(w.trim_end_matches('s'))
-        {
+        if ctx.strike_noun(n) {
             return Some(Some(agent));
         }
         let lowercase = ctx
