@@ -5,7 +5,7 @@
 //! lies inside one sentence; `start..end` is the name itself and
 //! `start..span_end` also covers organ words ("Russian Foreign Ministry").
 
-use crate::gazetteer::{Cue, CueForm, EntityIdx, FormClass, Gazetteer, Reading};
+use crate::gazetteer::{Cue, CueForm, EntityIdx, FormClass, Gazetteer, Match, Reading};
 use crate::ontology::{EdgeType, Kind};
 use crate::text::{Doc, Sentence, Token};
 
@@ -158,6 +158,29 @@ pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
 
 fn tok<'t>(text: &'t str, t: &Token) -> &'t str {
     text.get(t.start..t.end).unwrap_or("")
+}
+
+/// Token `i` is a known given name and the next word, right after it, is
+/// one more name word that starts no gazetteer name: "Mohamed Shirdon" in
+/// "Farah Mohamed Shirdon", so the place before it is a first name too;
+/// but not after a preposition of place ("in Farah Mohammed Khan said").
+fn given_then_name(text: &str, doc: &Doc, g: &Gazetteer, i: usize, found: &[Match<'_>]) -> bool {
+    let (Some(n), Some(s)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
+        return false;
+    };
+    let w = tok(text, s);
+    let located = i >= 2 && {
+        let p = doc.lower(i - 2);
+        p != "of" && PLACE_PREPOSITIONS.contains(&p)
+    };
+    !located
+        && g.lexicon.given_names.contains(&tok(text, n).to_lowercase())
+        && s.start == n.end + 1
+        && s.word
+        && is_name_word(w, g)
+        && !found.iter().any(|o| o.start == s.start)
+        && g.lexicon.find_heads(w).next().is_none()
+        && !g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
 }
 
 /// A capitalised word that could be part of a name.
@@ -513,6 +536,8 @@ pub fn find_with_cues(
             // name, right before a capitalised word that names nothing,
             // heads no name and stands alone elsewhere in the article (a
             // surname used again), is a person's first name.
+            // "Farah Mohamed Shirdon": so is one right before a known
+            // given name and one more name word (a three-word name).
             let given = g
                 .lexicon
                 .place_given_names
@@ -526,25 +551,26 @@ pub fn find_with_cues(
                         && g.lexicon.find_heads(w).next().is_none()
                         && !CALENDAR.contains(&w.to_lowercase().as_str())
                         && !g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
-                        && text.match_indices(w).any(|(at, _)| {
-                            at != n.start
-                                && crate::gazetteer::on_boundaries(text, at, at + w.len())
-                                && text.get(at + w.len()..).is_some_and(|r| {
-                                    // as a name: before punctuation or a verb
-                                    r.starts_with([',', '.', ';', ':', '\'', '\u{2019}', ')'])
-                                        || r.strip_prefix(' ').is_some_and(|r| {
-                                            let v = r
-                                                .split(|c: char| !c.is_alphabetic())
-                                                .next()
-                                                .unwrap_or("");
-                                            g.lexicon.verbs.contains_key(v)
-                                        })
-                                })
-                                && !text.get(..at).is_some_and(|b| {
-                                    b.trim_end()
-                                        .ends_with(text.get(m.start..m.end).unwrap_or(""))
-                                })
-                        })
+                        && (given_then_name(text, doc, g, i + 1, &found)
+                            || text.match_indices(w).any(|(at, _)| {
+                                at != n.start
+                                    && crate::gazetteer::on_boundaries(text, at, at + w.len())
+                                    && text.get(at + w.len()..).is_some_and(|r| {
+                                        // as a name: before punctuation or a verb
+                                        r.starts_with([',', '.', ';', ':', '\'', '\u{2019}', ')'])
+                                            || r.strip_prefix(' ').is_some_and(|r| {
+                                                let v = r
+                                                    .split(|c: char| !c.is_alphabetic())
+                                                    .next()
+                                                    .unwrap_or("");
+                                                g.lexicon.verbs.contains_key(v)
+                                            })
+                                    })
+                                    && !text.get(..at).is_some_and(|b| {
+                                        b.trim_end()
+                                            .ends_with(text.get(m.start..m.end).unwrap_or(""))
+                                    })
+                            }))
                 });
             // "Mediterranean nations", "Atlantic nations": a sea's one-word name
             // before a plural noun or "region" is an adjective of the
@@ -3949,6 +3975,16 @@ mod tests {
         assert_eq!(
             people("They named Brenda Isabel Rocha Chacon, the CSE President."),
             ["Brenda Isabel Rocha Chacon"]
+        );
+        // A place that is a given name (Farah), before a given name and a
+        // surname, opens a three-word name; after "in" it stays the place.
+        assert_eq!(
+            people("It revoked Mohad Moalim, Farah Mohamed Shirdon, and Musa Abu Dawud."),
+            ["Mohad Moalim", "Farah Mohamed Shirdon", "Musa Abu Dawud"]
+        );
+        assert_eq!(
+            people("Fighting in Farah Mohammed Khan said was fierce."),
+            ["Mohammed Khan"]
         );
     }
 
