@@ -2,7 +2,9 @@
 //! - the dev set (copied from the shared evaluation set into tests/data/dev);
 //! - the real-article splits annotated for the project from the shared
 //!   corpus (`tests/data/corpus-train`, developed against, and
-//!   `tests/data/corpus-test`, scored only at milestones).
+//!   `tests/data/corpus-test`, scored only at milestones), and a second
+//!   test split (`tests/data/corpus-test2`), annotated on 2026-12-08 after
+//!   the first had been read for one session's false regions.
 //!
 //! A change that makes the graph worse on any of them fails CI. Raise a
 //! floor when the extractor improves; never lower one to make a change pass.
@@ -78,6 +80,15 @@ fn corpus_train_split_scores_at_least_the_floor() {
 #[test]
 fn corpus_test_split_scores_at_least_the_floor() {
     check_floor("tests/data/corpus-test", TEST_TYPED, TEST_RELATIONS);
+}
+
+/// The second test split: 12 articles selected and annotated (one
+/// writer, one reviewer per file) before any extractor output on them was
+/// read. First score, at b9df0be: typed entities 0.976 (person precision
+/// 1.000, region precision 1.000), relations 0.760 (P 0.939, R 0.639).
+#[test]
+fn second_test_split_scores_at_least_the_floor() {
+    check_floor("tests/data/corpus-test2", 0.96, 0.74);
 }
 
 const TRAIN_TYPED: f64 = 0.955;
