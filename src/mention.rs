@@ -183,6 +183,27 @@ fn given_then_name(text: &str, doc: &Doc, g: &Gazetteer, i: usize, found: &[Matc
         && !g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
 }
 
+/// `w` (at `at`, right after the place `place`) stands again elsewhere in
+/// the article as a name, before punctuation or a verb, and not after the
+/// place again: "Milan Radoicic ... Radoicic said", a surname used alone.
+fn surname_used_again(text: &str, g: &Gazetteer, w: &str, at: usize, place: &str) -> bool {
+    text.match_indices(w).any(|(other, _)| {
+        other != at
+            && crate::gazetteer::on_boundaries(text, other, other + w.len())
+            && text.get(other + w.len()..).is_some_and(|r| {
+                // as a name: before punctuation or a verb
+                r.starts_with([',', '.', ';', ':', '\'', '\u{2019}', ')'])
+                    || r.strip_prefix(' ').is_some_and(|r| {
+                        let v = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                        g.lexicon.verbs.contains_key(v)
+                    })
+            })
+            && !text
+                .get(..other)
+                .is_some_and(|b| b.trim_end().ends_with(place))
+    })
+}
+
 /// A capitalised word that could be part of a name.
 fn is_name_word(word: &str, g: &Gazetteer) -> bool {
     let core = [
@@ -552,25 +573,13 @@ pub fn find_with_cues(
                         && !CALENDAR.contains(&w.to_lowercase().as_str())
                         && !g.lexicon.verbs.contains_key(w.to_lowercase().as_str())
                         && (given_then_name(text, doc, g, i + 1, &found)
-                            || text.match_indices(w).any(|(at, _)| {
-                                at != n.start
-                                    && crate::gazetteer::on_boundaries(text, at, at + w.len())
-                                    && text.get(at + w.len()..).is_some_and(|r| {
-                                        // as a name: before punctuation or a verb
-                                        r.starts_with([',', '.', ';', ':', '\'', '\u{2019}', ')'])
-                                            || r.strip_prefix(' ').is_some_and(|r| {
-                                                let v = r
-                                                    .split(|c: char| !c.is_alphabetic())
-                                                    .next()
-                                                    .unwrap_or("");
-                                                g.lexicon.verbs.contains_key(v)
-                                            })
-                                    })
-                                    && !text.get(..at).is_some_and(|b| {
-                                        b.trim_end()
-                                            .ends_with(text.get(m.start..m.end).unwrap_or(""))
-                                    })
-                            }))
+                            || surname_used_again(
+                                text,
+                                g,
+                                w,
+                                n.start,
+                                text.get(m.start..m.end).unwrap_or(""),
+                            ))
                 });
             // "Mediterranean nations", "Atlantic nations": a sea's one-word name
             // before a plural noun or "region" is an adjective of the
