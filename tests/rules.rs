@@ -502,6 +502,18 @@ t!(
     "South Sudan Minister of Information Barnaba Benjamin spoke.",
     &[("Barnaba Benjamin", "represents", "South Sudan")]
 );
+// A member of a state's legislature or of a body holds a role for it:
+// "a member of the Tunisian Parliament", "Politburo Member".
+t!(
+    represents_member_of_a_legislature,
+    "A member of the Tunisian Parliament, Samir Dilou said the law was needed.",
+    &[("Samir Dilou", "represents", "Tunisia")]
+);
+t!(
+    represents_member_in_apposition,
+    "Edwin Castro, member of the Nicaraguan National Assembly since 1997, was named.",
+    &[("Edwin Castro", "represents", "Nicaragua")]
+);
 t!(
     represents_organ,
     "Kremlin spokesman Dmitry Peskov said nothing.",
@@ -3352,7 +3364,7 @@ t!(
 t!(
     evaluated_attack_is_not_its_victims,
     "A member of the Tunisian Parliament, Samir Dilou said, \"Tunisia is facing terrorist attacks, so every measure is understandable\".",
-    &[]
+    &[("Samir Dilou", "represents", "Tunisia")]
 );
 t!(
     evaluated_attack_of_a_possessor,
