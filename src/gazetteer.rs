@@ -402,6 +402,9 @@ pub struct Lexicon {
     /// Verbs that make a violent act the subject's own ("launched an
     /// airstrike that killed X"): `data/lexicon/launch_verbs.txt`.
     pub launch_verbs: HashSet<String>,
+    /// Nominal cues whose agent only a possessor names ("the United States'
+    /// killing of X"): `data/lexicon/possessed_acts.txt`.
+    pub possessed_acts: HashSet<String>,
     /// Words that make a head-named name a state's organ: the openers
     /// ("national") and the organ heads ("institute"), lowercase:
     /// `data/lexicon/organ_names.tsv`.
@@ -635,6 +638,7 @@ const VIEWS: &str = include_str!("../data/lexicon/views.txt");
 const WAR_NOUNS: &str = include_str!("../data/lexicon/war_nouns.txt");
 const STRIKES: &str = include_str!("../data/lexicon/strikes.txt");
 const LAUNCH_VERBS: &str = include_str!("../data/lexicon/launch_verbs.txt");
+const POSSESSED_ACTS: &str = include_str!("../data/lexicon/possessed_acts.txt");
 const CONTINENTS: &str = include_str!("../data/lexicon/continents.txt");
 const ORGAN_NAMES: &str = include_str!("../data/lexicon/organ_names.tsv");
 const INSTRUMENTS: &str = include_str!("../data/lexicon/instruments.txt");
@@ -1585,6 +1589,7 @@ fn load_lexicon() -> Result<Lexicon, GazetteerError> {
         war_nouns: lower_set(WAR_NOUNS),
         strikes: lower_set(STRIKES),
         launch_verbs: lower_set(LAUNCH_VERBS),
+        possessed_acts: lower_set(POSSESSED_ACTS),
         organ_openers: organ_words(ORGAN_NAMES, "opener"),
         organ_heads: organ_words(ORGAN_NAMES, "head"),
         organ_of_state_heads: organ_words(ORGAN_NAMES, "of-state"),

@@ -1608,6 +1608,11 @@ impl Ctx<'_> {
         {
             return vec![author];
         }
+        // "shocked at the assassination of X": a nominal of
+        // `possessed_acts.txt` has an agent only in its possessor.
+        if possessor.is_none() && self.g.lexicon.possessed_acts.contains(cue.text.as_str()) {
+            return Vec::new();
+        }
         // "They discussed the Secretary-General's visit to Kyiv": a visit
         // whose possessor is no name here is that possessor's trip, not the
         // clause subject's ("the administration's commitment" is the

@@ -476,6 +476,24 @@ t!(
     &[("Sweden", "member-of", "North Atlantic Treaty Organization")]
 );
 
+// A killing or assassination names its agent only in a possessor
+// (`data/lexicon/possessed_acts.txt`); as a topic it names no attacker.
+t!(
+    killing_by_its_possessor,
+    "The move follows the United States' killing of Qasem Soleimani in an airstrike last week.",
+    &[("United States", "attacks", "Qassem Soleimani")]
+);
+t!(
+    assassination_as_a_topic_names_no_attacker,
+    "Japan, India and Australia are shocked at the tragic assassination of Shinzo Abe.",
+    &[]
+);
+not!(
+    investigated_killing_names_no_attacker,
+    "Iran issued warrants for 36 people involved in the assassination of Qasem Soleimani.",
+    &[("Iran", "attacks", "Qassem Soleimani")]
+);
+
 // represents
 t!(
     represents_front_title,
