@@ -3910,16 +3910,22 @@ mod tests {
         crate::testing::gazetteer()
     }
 
+    /// What a mention names, as the tests print it: a gazetteer id,
+    /// "person:NAME" or "KIND:NAME".
+    fn what(m: &Mention) -> String {
+        match &m.what {
+            What::Known(r) => g().entry(r[0].entity).id.clone(),
+            What::Person(n) => format!("person:{n}"),
+            What::New { name, kind } => format!("{kind}:{name}"),
+        }
+    }
+
     fn mentions(text: &str) -> Vec<String> {
         let doc = analyze(text, &g().lexicon.abbreviations);
         find(text, &doc, g())
             .iter()
             .map(|m| {
-                let what = match &m.what {
-                    What::Known(r) => g().entry(r[0].entity).id.clone(),
-                    What::Person(n) => format!("person:{n}"),
-                    What::New { name, kind } => format!("{kind}:{name}"),
-                };
+                let what = what(m);
                 let role = m
                     .role
                     .as_ref()
@@ -4550,11 +4556,7 @@ mod tests {
             )
             .iter()
             .map(|m| {
-                let what = match &m.what {
-                    What::Known(r) => g().entry(r[0].entity).id.clone(),
-                    What::Person(n) => format!("person:{n}"),
-                    What::New { name, kind } => format!("{kind}:{name}"),
-                };
+                let what = what(m);
                 format!("{}={what}", &text[m.start..m.end])
             })
             .collect::<Vec<_>>()
